@@ -1,0 +1,90 @@
+/**
+ * The contract between the gateway and one agency's adapter. An adapter module exports a factory
+ * that `satisfies AdapterFactory<ItsOptions>`; it receives everything with side effects (logger,
+ * HTTP, clock) through the AdapterContext and imports nothing but this kit.
+ */
+import type DataLoader from 'dataloader';
+import type { Logger } from 'pino';
+import type { UpstreamHttp } from './http-types.ts';
+import type {
+  AgencyKind, ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord,
+} from './records.ts';
+
+export interface AgencyDescriptor {
+  /** Configured agency id, e.g. `ashg-groningen`; also the JWT issuer of its callers. */
+  readonly id: string;
+  readonly kind: AgencyKind;
+  readonly name: string;
+  /** Region id the agency serves. */
+  readonly region: string;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Everything an adapter may touch, handed in by the gateway (or by a test). */
+export interface AdapterContext {
+  readonly agency: AgencyDescriptor;
+  /** Application logger; never give it upstream payloads or personal data. */
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** Resilient HTTP to this agency's base URL (timeout, retry, breaker, pool, size bound). */
+  readonly http: UpstreamHttp;
+}
+
+/** Per-request scope the loaders are created in. */
+export interface RequestScope {
+  /** Aborted when the client goes away or the request deadline passes. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Per-request batch loaders. Keys are the agency's own identifiers, or BSNs / municipalities where
+ * named so. A loader answers `null` or `[]` for what the agency does not know; it rejects a key with
+ * an AdapterError when the agency could not answer.
+ */
+export interface AgencyLoaders {
+  /** Households of this agency that have a member with the given BSN. */
+  readonly householdsByBsn: DataLoader<string, readonly HouseholdRecord[]>;
+  readonly household: DataLoader<string, HouseholdRecord | null>;
+  readonly childrenByHousehold: DataLoader<string, readonly ChildRecord[]>;
+  readonly reportsByHousehold: DataLoader<string, readonly ReportRecord[]>;
+  readonly referralsByHousehold: DataLoader<string, readonly ReferralRecord[]>;
+  readonly involvementByHousehold: DataLoader<string, InvolvementRecord | null>;
+  readonly report: DataLoader<string, ReportRecord | null>;
+  readonly referral: DataLoader<string, ReferralRecord | null>;
+}
+
+export interface AgencyAdapter {
+  readonly descriptor: AgencyDescriptor;
+  /** Largest batch the upstream accepts in one call; loaders use it as maxBatchSize. */
+  readonly maxBatchSize: number;
+  createLoaders(scope: RequestScope): AgencyLoaders;
+  /** All households this agency registered in the given municipalities (a search; paginates upstream). */
+  listHouseholds(municipalities: readonly string[], scope: RequestScope): Promise<readonly HouseholdRecord[]>;
+  close(): Promise<void>;
+}
+
+export type AdapterFactory<Options> = (context: AdapterContext, options: Options) => AgencyAdapter;
+
+/** A runnable mock of an agency's legacy API, on loopback. */
+export interface RunningMock {
+  readonly agencyId: string;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Knobs integration testers turn on a mock. */
+export interface MockKnobs {
+  /** Added latency per response, in ms. Default 0. */
+  latencyMs?: number;
+  /** Share of requests answered 503, 0..1. Default 0. */
+  errorRate?: number;
+  /** Share of requests that never answer (until the client gives up), 0..1. Default 0. */
+  timeoutRate?: number;
+  /** Share of responses with a malformed body, 0..1. Default 0. */
+  malformedRate?: number;
+  /** Seed for the knobs' dice, so a failing run can be replayed. Default 1. */
+  seed?: number;
+}

@@ -1,0 +1,43 @@
+/** Errors an adapter may raise. The set is closed: the gateway maps each code to a GraphQL error. */
+export const ADAPTER_ERROR_CODES = [
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_BAD_RESPONSE',
+  'UPSTREAM_NOT_FOUND',
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_UNAUTHORIZED',
+] as const;
+
+export type AdapterErrorCode = (typeof ADAPTER_ERROR_CODES)[number];
+
+export interface AdapterErrorOptions {
+  readonly agency: string;
+  readonly status?: number | undefined;
+  readonly cause?: unknown;
+  /** Seconds the upstream asked us to wait (from Retry-After). */
+  readonly retryAfterSeconds?: number | undefined;
+}
+
+/**
+ * A failure talking to one agency. The message must never carry upstream payload text: it reaches the
+ * application log, and upstream bodies may hold personal data.
+ */
+export class AdapterError extends Error {
+  readonly code: AdapterErrorCode;
+  readonly agency: string;
+  readonly status: number | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: AdapterErrorCode, message: string, options: AdapterErrorOptions) {
+    super(message, { cause: options.cause });
+    this.name = 'AdapterError';
+    this.code = code;
+    this.agency = options.agency;
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export function isAdapterError(value: unknown): value is AdapterError {
+  return value instanceof AdapterError;
+}
