@@ -45,3 +45,14 @@ export function fiveWorkingDaysAfter(isoDateTime: string): string {
   }
   return date;
 }
+
+/** `date` at `time` in Europe/Amsterdam, with the offset that applies that day (CEST from the last Sunday of March to the last Sunday of October). */
+export function amsterdamDateTime(date: string, time: string): string {
+  const year = Number(date.slice(0, 4));
+  const lastSunday = (month: number) => {
+    const last = new Date(Date.UTC(year, month + 1, 0));
+    return new Date(Date.UTC(year, month, last.getUTCDate() - last.getUTCDay())).toISOString().slice(0, 10);
+  };
+  const summer = date >= lastSunday(2) && date < lastSunday(9);
+  return `${date}T${time}${summer ? '+02:00' : '+01:00'}`;
+}

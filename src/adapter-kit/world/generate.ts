@@ -3,7 +3,7 @@
  * a benchmark and a test on two machines see the same data.
  */
 import type { CasePhase, ReferralStatus, ViolenceType } from '../records.ts';
-import { CONTACTS, addDays, fiveWorkingDaysAfter, person, phaseCategoryOf } from './build.ts';
+import { CONTACTS, addDays, amsterdamDateTime, fiveWorkingDaysAfter, person, phaseCategoryOf } from './build.ts';
 import type { World, WorldCase, WorldChild, WorldHousehold, WorldPerson, WorldReferral, WorldReport } from './model.ts';
 import { WORLD_AGENCIES as A } from './model.ts';
 import { createRandom, pick } from './random.ts';
@@ -65,20 +65,21 @@ function generateHousehold(index: number, random: () => number): WorldHousehold 
   const handedOver = children.length > 0 && random() < 0.35;
   if (random() < 0.7) {
     const phase: CasePhase = handedOver ? 'HANDED_OVER_TO_AMK' : pick(random, ['REPORT_RECEIVED', 'HOUSEHOLD_INFORMED', 'PLAN_TO_HELP', 'MONITORING', 'CLOSED'] as const);
-    const reportId = `M-${start.slice(0, 4)}-${String(index).padStart(6, '0')}`;
+    // Generated ids carry a G so they can never coincide with a scenario's hand-written ids.
+    const reportId = `M-${start.slice(0, 4)}-G${String(index).padStart(6, '0')}`;
     const referrals: WorldReferral[] = [referral(`V-${reportId.slice(2)}`, A.ashg, null, pick(random, PROVIDERS), 'VOLUNTARY_CARE', handedOver ? 'RETURNED_UNSAFE' : 'RUNNING', start, 7, reportId)];
     if (handedOver) referrals.push(referral(`V-${reportId.slice(2)}-O`, A.ashg, A.amk, null, 'HANDOVER_ASHG_TO_AMK', 'ACCEPTED', start, 60, reportId));
-    cases[A.ashg] = caseOf(`D-${String(index).padStart(8, '0')}`, A.ashg, phase, start, members, childFacts(false),
+    cases[A.ashg] = caseOf(`D-G${String(index).padStart(8, '0')}`, A.ashg, phase, start, members, childFacts(false),
       [report(reportId, start, 'REPORT', violence, children, phase, random)], referrals);
   }
   if (handedOver || (children.length > 0 && random() < 0.1)) {
     const phase = pick(random, ['INTAKE', 'INVESTIGATION', 'CONCLUSION', 'HANDED_OVER_TO_CARE'] as const);
     const since = addDays(start, 60);
-    cases[A.amk] = caseOf(`AMK-${String(index).padStart(7, '0')}`, A.amk, phase, since, members, childFacts(true),
-      [report(`AMK-M-${String(index).padStart(7, '0')}`, since, 'REPORT', violence, children, phase, random)], []);
+    cases[A.amk] = caseOf(`AMK-G${String(index).padStart(7, '0')}`, A.amk, phase, since, members, childFacts(true),
+      [report(`AMK-M-G${String(index).padStart(7, '0')}`, since, 'REPORT', violence, children, phase, random)], []);
   }
   if (random() < 0.3) {
-    const id = `ZM-${start.slice(0, 4)}-${String(index).padStart(7, '0')}`;
+    const id = `ZM-${start.slice(0, 4)}-G${String(index).padStart(7, '0')}`;
     const toBjz = children.some((child) => child.birthDate < '2012-01-01') && random() < 0.5;
     const referrals = children.length > 0
       ? [referral(`${id}-V1`, A.politie, toBjz ? A.bjz : A.amk, null, toBjz ? 'POLICE_TO_BJZ' : 'POLICE_TO_AMK', 'ACCEPTED', start, 1, id)]
@@ -86,8 +87,8 @@ function generateHousehold(index: number, random: () => number): WorldHousehold 
     cases[A.politie] = caseOf(id, A.politie, 'REFERRED', start, members, childFacts(false),
       [report(id, start, 'POLICE_CARE_REPORT', violence, children, 'REFERRED', random)], referrals);
     if (toBjz) {
-      cases[A.bjz] = caseOf(`bjz-gezin-${index.toString(16)}`, A.bjz, 'INTAKE', addDays(start, 3), members, childFacts(true), [],
-        [referral(`bjz-aanmelding-${index.toString(16)}`, A.politie, A.bjz, pick(random, PROVIDERS), 'POLICE_TO_BJZ', 'RUNNING', start, 3, null)]);
+      cases[A.bjz] = caseOf(`bjz-gezin-g${index.toString(16)}`, A.bjz, 'INTAKE', addDays(start, 3), members, childFacts(true), [],
+        [referral(`bjz-aanmelding-g${index.toString(16)}`, A.politie, A.bjz, pick(random, PROVIDERS), 'POLICE_TO_BJZ', 'RUNNING', start, 3, null)]);
     }
   }
   return {
@@ -108,7 +109,7 @@ function caseOf(localId: string, agency: string, phase: CasePhase, since: string
 
 function report(localId: string, date: string, kind: WorldReport['kind'], violenceTypes: ViolenceType[],
   children: readonly WorldPerson[], phase: CasePhase, random: () => number): WorldReport {
-  const receivedAt = `${date}T10:00:00+01:00`;
+  const receivedAt = amsterdamDateTime(date, '10:00:00');
   return {
     localId, receivedAt, kind,
     channel: kind === 'POLICE_CARE_REPORT' ? 'POLICE_EXPORT' : pick(random, ['PHONE', 'EMAIL', 'WEB'] as const),
@@ -130,7 +131,7 @@ function referral(localId: string, from: string, to: string | null, provider: st
   return {
     localId, fromAgencyId: from, toAgencyId: to, toCareProvider: provider, kind, reason: 'Gegenereerde verwijzing.',
     safetyConditions: [], warmHandover: false, status,
-    createdAt: `${addDays(start, afterDays)}T09:00:00+01:00`, updatedAt: `${addDays(start, afterDays + 2)}T09:00:00+01:00`, reportLocalId,
+    createdAt: amsterdamDateTime(addDays(start, afterDays), '09:00:00'), updatedAt: amsterdamDateTime(addDays(start, afterDays + 2), '09:00:00'), reportLocalId,
   };
 }
 
