@@ -1,0 +1,128 @@
+/**
+ * The AMK system's code lists and their schema values. One table per list, read both ways: the
+ * mapping decodes with it, the fixtures encode with it, so the two cannot drift apart.
+ */
+import type {
+  CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, ReportChannel, ReportKind,
+  ReporterType, SafetyOutcome, Urgency, ViolenceType,
+} from '#kit/records.ts';
+import type {
+  AmkFase, Betrokkenheid, Geweldsvorm, GezinsRol, Kanaal, MelderType, MeldingSoort, OverdrachtSoort,
+  OverdrachtStatus, Uitkomst, Urgentie,
+} from './wire-types.ts';
+
+export const FASE: Readonly<Record<AmkFase, CasePhase>> = {
+  intake: 'INTAKE',
+  onderzoek: 'INVESTIGATION',
+  conclusie: 'CONCLUSION',
+  'overdracht-zorg': 'HANDED_OVER_TO_CARE',
+  'verzoek-raad': 'REQUEST_TO_RAAD',
+  afgesloten: 'CLOSED',
+};
+
+/** The phase category each AMK phase falls in (the Verwijsindex-style coarse status). */
+export const FASE_CATEGORY: Readonly<Record<AmkFase, PhaseCategory>> = {
+  intake: 'ASSESSMENT',
+  onderzoek: 'INVESTIGATION',
+  conclusie: 'INVESTIGATION',
+  'overdracht-zorg': 'CARE',
+  'verzoek-raad': 'INVESTIGATION',
+  afgesloten: 'CLOSED',
+};
+
+export const GEZINSROL: Readonly<Record<GezinsRol, MemberRole>> = {
+  'ouder-met-gezag': 'PARENT_WITH_AUTHORITY',
+  stiefouder: 'STEP_PARENT',
+  partner: 'PARTNER',
+  'ex-partner': 'EX_PARTNER',
+  kind: 'CHILD',
+  overig: 'OTHER',
+};
+
+export const BETROKKENHEID: Readonly<Record<Betrokkenheid, ChildRole>> = {
+  slachtoffer: 'DIRECT_VICTIM',
+  'getuige-partnergeweld': 'WITNESS_OF_PARTNER_VIOLENCE',
+};
+
+export const KANAAL: Readonly<Record<Kanaal, ReportChannel>> = {
+  telefoon: 'PHONE',
+  email: 'EMAIL',
+  webformulier: 'WEB',
+  persoonlijk: 'IN_PERSON',
+  politiekoppeling: 'POLICE_EXPORT',
+};
+
+export const MELDING_SOORT: Readonly<Record<MeldingSoort, ReportKind>> = {
+  advies: 'ADVICE',
+  melding: 'REPORT',
+  'zorgmelding-politie': 'POLICE_CARE_REPORT',
+};
+
+export const MELDER_TYPE: Readonly<Record<MelderType, ReporterType>> = {
+  professional: 'PROFESSIONAL',
+  burger: 'CITIZEN',
+  politie: 'POLICE',
+  anoniem: 'ANONYMOUS',
+};
+
+export const GEWELDSVORM: Readonly<Record<Geweldsvorm, ViolenceType>> = {
+  partnergeweld: 'PARTNER_VIOLENCE',
+  'lichamelijke-kindermishandeling': 'PHYSICAL_CHILD_ABUSE',
+  'psychische-kindermishandeling': 'EMOTIONAL_CHILD_ABUSE',
+  verwaarlozing: 'CHILD_NEGLECT',
+  'seksueel-misbruik': 'SEXUAL_ABUSE',
+  'eergerelateerd-geweld': 'HONOUR_RELATED',
+  ouderenmishandeling: 'ELDER_ABUSE',
+};
+
+export const URGENTIE: Readonly<Record<Urgentie, Urgency>> = {
+  laag: 'LOW',
+  normaal: 'NORMAL',
+  hoog: 'HIGH',
+  acuut: 'ACUTE',
+};
+
+export const UITKOMST: Readonly<Record<Uitkomst, SafetyOutcome>> = {
+  veilig: 'SAFE',
+  'onveilig-hulp-nodig': 'UNSAFE_HELP_NEEDED',
+  'acuut-onveilig': 'ACUTELY_UNSAFE',
+};
+
+export const OVERDRACHT_SOORT: Readonly<Record<OverdrachtSoort, ReferralKind>> = {
+  'vrijwillige-hulp': 'VOLUNTARY_CARE',
+  'overdracht-ashg-amk': 'HANDOVER_ASHG_TO_AMK',
+  'politie-naar-amk': 'POLICE_TO_AMK',
+  'politie-naar-bjz': 'POLICE_TO_BJZ',
+  'naar-wijkteam': 'TO_WIJKTEAM',
+};
+
+export const OVERDRACHT_STATUS: Readonly<Record<OverdrachtStatus, ReferralStatus>> = {
+  concept: 'DRAFT',
+  aangeboden: 'OFFERED',
+  geaccepteerd: 'ACCEPTED',
+  geweigerd: 'REFUSED',
+  lopend: 'RUNNING',
+  afgerond: 'COMPLETED',
+  'onveilig-teruggemeld': 'RETURNED_UNSAFE',
+};
+
+/** The AMK system's codes for the chain partners, mapped to the world's gateway agency ids. */
+export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = {
+  'ASHG-GRN': 'ashg-groningen',
+  'AMK-GRN': 'amk-groningen',
+  'POL-NN': 'politie-noord-nederland',
+  'BJZ-GRN': 'bjz-groningen',
+};
+
+/** Looks a code up in a table without trusting the prototype chain (`constructor`, `__proto__`). */
+export function decodeCode<K extends string, V>(table: Readonly<Record<K, V>>, code: string): V | undefined {
+  return Object.hasOwn(table, code) ? table[code as K] : undefined;
+}
+
+/** The legacy code of a schema value; throws on a value the AMK system has no code for. */
+export function encodeCode<K extends string, V>(table: Readonly<Record<K, V>>, value: V, list: string): K {
+  for (const [code, mapped] of Object.entries(table) as [K, V][]) {
+    if (mapped === value) return code;
+  }
+  throw new Error(`The AMK code list ${list} has no code for ${String(value)}`);
+}

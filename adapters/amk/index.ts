@@ -1,0 +1,51 @@
+/**
+ * The AMK adapter: the AMK's SOAP 1.1 registration system (zaken, meldingen, overdrachten) behind
+ * the gateway's AgencyAdapter contract.
+ */
+import type { AdapterFactory, AgencyAdapter } from '#kit/contract.ts';
+import { createAmkClient } from './client.ts';
+import { DEFAULT_AGENCY_CODES } from './codes.ts';
+import { listAmkHouseholds } from './list-households.ts';
+import { createAmkLoaders } from './loaders.ts';
+import type { AmkMappingContext } from './mapping.ts';
+import type { AmkCredentials } from './soap-envelope.ts';
+
+/** The AMK refuses more ids than this in one call (HaalZakenOp, ZoekZakenOpBsn, HaalMeldingenOp, HaalOverdrachtenOp). */
+export const AMK_MAX_BATCH = 25;
+/** The largest `paginagrootte` ZoekZakenOpGemeente serves. */
+export const AMK_MAX_PAGE_SIZE = 50;
+
+export interface AmkOptions {
+  /** WS-Security UsernameToken the AMK issued to the gateway. Required: there is no default secret (the mock's are AMK_MOCK_CREDENTIALS). */
+  readonly credentials: AmkCredentials;
+  /** The AMK's chain-partner codes mapped to gateway agency ids. Default DEFAULT_AGENCY_CODES (the world's ids). */
+  readonly agencyCodes?: Readonly<Record<string, string>>;
+  /** Zaken per page when walking a municipality. Default AMK_MAX_PAGE_SIZE (50). */
+  readonly pageSize?: number;
+}
+
+export const createAmkAdapter = ((context, options): AgencyAdapter => {
+  const { agency } = context;
+  const pageSize = options.pageSize ?? AMK_MAX_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > AMK_MAX_PAGE_SIZE) {
+    throw new Error(`AMK pageSize must be an integer from 1 to ${AMK_MAX_PAGE_SIZE}`);
+  }
+  const client = createAmkClient({ http: context.http, agencyId: agency.id, credentials: options.credentials });
+  const mapping: AmkMappingContext = {
+    owner: { agencyId: agency.id, kind: agency.kind, region: agency.region },
+    agencyCodes: options.agencyCodes ?? DEFAULT_AGENCY_CODES,
+  };
+  return {
+    descriptor: agency,
+    maxBatchSize: AMK_MAX_BATCH,
+    createLoaders: (scope) => createAmkLoaders({ client, mapping, maxBatchSize: AMK_MAX_BATCH }, scope),
+    listHouseholds: (municipalities, scope) => listAmkHouseholds({ client, mapping, pageSize }, municipalities, scope.signal),
+    // The context's HTTP is this adapter's own (one pool per agency); closing the adapter releases it.
+    close: () => context.http.close(),
+  };
+}) satisfies AdapterFactory<AmkOptions>;
+
+export { AMK_MOCK_CREDENTIALS, startAmkMock, type AmkMockOptions } from './mock.ts';
+export { DEFAULT_AGENCY_CODES } from './codes.ts';
+export { projectAmk } from './fixtures.ts';
+export type { AmkCredentials } from './soap-envelope.ts';

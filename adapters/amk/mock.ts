@@ -1,0 +1,105 @@
+/**
+ * A runnable mock of the AMK's SOAP endpoint, serving the world's AMK cases on loopback:
+ * `POST /soap/amk` with `Content-Type: text/xml` and a SOAPAction matching the body's operation,
+ * a WS-Security UsernameToken (PasswordText) in the header, faults with the AMK's detail codes.
+ * SOAP 1.1 puts every fault on HTTP 500, but this system (like many SOAP stacks) answers client
+ * faults with 4xx and keeps 500 for soap:Server: 401 AUTH, 404 ONBEKEND, 400 LIMIET / VERZOEK.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MockKnobs } from '#kit/contract.ts';
+import { startMockServer, type MockReply, type MockServer } from '#kit/mock-server.ts';
+import { WORLD_AGENCIES, createWorld, type World } from '#kit/world/index.ts';
+import { AMK_SOAP_PATH } from './client.ts';
+import { projectAmk } from './fixtures.ts';
+import { createAmkStore } from './mock-operations.ts';
+import {
+  AMK_OPERATIONS, PASSWORD_TEXT, buildFault, buildResponse, decodeEnvelope, readUsernameToken, soapActionOf,
+  type AmkCredentials, type AmkOperation, type DecodedEnvelope,
+} from './soap-envelope.ts';
+import { AMK_NS, SOAP_ENV_NS } from './soap-xml.ts';
+import type { AmkFoutcode } from './wire-types.ts';
+
+/** The UsernameToken the mock accepts unless told otherwise: user `amk-gateway`, password `amk-dev-secret`. */
+export const AMK_MOCK_CREDENTIALS: AmkCredentials = { username: 'amk-gateway', password: 'amk-dev-secret' };
+
+export interface AmkMockOptions {
+  /** The population to serve. Default `createWorld()` (the six scenarios). */
+  readonly world?: World;
+  /** Latency, error, timeout and malformed-body knobs. Default none. */
+  readonly knobs?: MockKnobs;
+  /** Port to listen on. Default 0 (any free port). */
+  readonly port?: number;
+  /** Host to listen on. Default 127.0.0.1. */
+  readonly host?: string;
+  /** The only UsernameToken accepted. Default AMK_MOCK_CREDENTIALS. */
+  readonly credentials?: AmkCredentials;
+}
+
+/** A response cut off mid-record, as a dropped connection behind a proxy delivers it. */
+const MALFORMED_BODY = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP_ENV_NS}" `
+  + `xmlns:amk="${AMK_NS}"><soap:Body><amk:HaalZakenOpResponse><amk:zaken><amk:zaak><amk:zaakId>AMK-2026-00`;
+
+const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
+
+function faultReply(status: number, side: 'Client' | 'Server', code: AmkFoutcode, description: string): MockReply {
+  return { status, headers: XML_HEADERS, body: buildFault(side, code, description) };
+}
+
+// Compares digests so the time taken does not tell how much of a guess was right.
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function authorised(envelope: DecodedEnvelope, credentials: AmkCredentials): boolean {
+  const token = readUsernameToken(envelope.header);
+  if (!token || (token.type !== undefined && token.type !== PASSWORD_TEXT)) return false;
+  return sameSecret(token.username, credentials.username) && sameSecret(token.password, credentials.password);
+}
+
+const isOperation = (name: string): name is AmkOperation => (AMK_OPERATIONS as readonly string[]).includes(name);
+
+export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockServer> {
+  const store = createAmkStore(projectAmk(options.world ?? createWorld()));
+  const credentials = options.credentials ?? AMK_MOCK_CREDENTIALS;
+
+  function handle(method: string | undefined, headers: Record<string, string | string[] | undefined>, body: string, url: URL): MockReply | null {
+    if (url.pathname !== AMK_SOAP_PATH) return null;
+    if (method !== 'POST') return { status: 405, headers: { allow: 'POST', 'content-type': 'text/plain' }, body: 'Method Not Allowed' };
+    if (!String(headers['content-type'] ?? '').toLowerCase().startsWith('text/xml')) {
+      return faultReply(415, 'Client', 'VERZOEK', 'Content-Type moet text/xml zijn');
+    }
+    let envelope: DecodedEnvelope;
+    try {
+      envelope = decodeEnvelope(body);
+    } catch {
+      return faultReply(400, 'Client', 'VERZOEK', 'ongeldig SOAP-bericht');
+    }
+    if (!authorised(envelope, credentials)) return faultReply(401, 'Client', 'AUTH', 'authenticatie mislukt');
+    const message = envelope.body;
+    if (message.kind !== 'message' || !isOperation(message.name)) return faultReply(400, 'Client', 'VERZOEK', 'onbekende operatie');
+    const action = String(headers.soapaction ?? '');
+    if (action !== soapActionOf(message.name) && `"${action}"` !== soapActionOf(message.name)) {
+      return faultReply(400, 'Client', 'VERZOEK', 'SOAPAction past niet bij de operatie');
+    }
+    const result = store.run(message.name, message.content);
+    if (result.kind === 'fault') return faultReply(result.status, 'Client', result.code, result.description);
+    return { status: 200, headers: XML_HEADERS, body: buildResponse(message.name, result.content) };
+  }
+
+  return startMockServer({
+    agencyId: WORLD_AGENCIES.amk,
+    handle: (request, body, url) => {
+      try {
+        return handle(request.method, request.headers, body, url);
+      } catch {
+        // What a SOAP 1.1 server does with its own failure: a soap:Server fault on HTTP 500.
+        return faultReply(500, 'Server', 'STORING', 'interne fout');
+      }
+    },
+    malformedBody: MALFORMED_BODY,
+    ...(options.knobs ? { knobs: options.knobs } : {}),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
+}

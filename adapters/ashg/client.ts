@@ -1,0 +1,104 @@
+/**
+ * The ASHG's REST/JSON API over the gateway's resilient HTTP: builds the legacy requests, decodes the
+ * JSON envelopes and maps statuses to AdapterErrors. Records inside an envelope come back unchecked —
+ * the mapping checks them one by one, so one broken record does not sink its batch.
+ */
+import { AdapterError } from '#kit/errors.ts';
+import type { UpstreamHttp, UpstreamResponse } from '#kit/http-types.ts';
+
+export interface AshgClientOptions {
+  readonly http: UpstreamHttp;
+  /** Sent as `X-Api-Key` on every call. */
+  readonly apiKey: string;
+  /** Agency id the errors carry. */
+  readonly agencyId: string;
+}
+
+/** One page of the dossier search. */
+export interface DossierPage {
+  readonly totaal: number;
+  readonly dossiers: readonly unknown[];
+}
+
+export type CaseRecordFilter = 'dossiers' | 'ids';
+
+export interface AshgClient {
+  dossiersByIds(ids: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
+  /** One dossier by its own URL; null when the ASHG answers 404. */
+  dossier(id: string, signal?: AbortSignal): Promise<unknown>;
+  dossiersByBsns(bsns: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
+  dossierPage(gemeente: string, offset: number, limiet: number, signal?: AbortSignal): Promise<DossierPage>;
+  meldingen(filter: CaseRecordFilter, values: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
+  doorverwijzingen(filter: CaseRecordFilter, values: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
+}
+
+export function createAshgClient(options: AshgClientOptions): AshgClient {
+  const headers = { 'X-Api-Key': options.apiKey, Accept: 'application/json' };
+
+  async function get(path: string, query: Record<string, string>, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
+    return options.http.request({ method: 'GET', path, query, headers, ...(signal ? { signal } : {}) });
+  }
+
+  /** An error naming the path only: query strings may hold BSNs, bodies personal data. */
+  function fail(code: 'UPSTREAM_UNAUTHORIZED' | 'UPSTREAM_BAD_RESPONSE', problem: string, path: string, status: number, cause?: unknown): AdapterError {
+    return new AdapterError(code, `ASHG ${problem} on GET ${path}`, { agency: options.agencyId, status, cause });
+  }
+
+  function decode(response: UpstreamResponse, path: string): Record<string, unknown> {
+    if (response.status === 401 || response.status === 403) {
+      throw fail('UPSTREAM_UNAUTHORIZED', `refused the API key (${response.status})`, path, response.status);
+    }
+    if (response.status !== 200) throw fail('UPSTREAM_BAD_RESPONSE', `answered an unexpected ${response.status}`, path, response.status);
+    let body: unknown;
+    try {
+      // A BOM is legal in JSON over HTTP and JSON.parse does not skip it.
+      body = JSON.parse(response.body.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw fail('UPSTREAM_BAD_RESPONSE', 'sent a body that is not JSON', path, response.status, error);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw fail('UPSTREAM_BAD_RESPONSE', 'sent a body that is not a JSON object', path, response.status);
+    }
+    return body as Record<string, unknown>;
+  }
+
+  function listIn(body: Record<string, unknown>, key: string, path: string, status: number): readonly unknown[] {
+    const list = body[key];
+    if (!Array.isArray(list)) throw fail('UPSTREAM_BAD_RESPONSE', `sent an envelope without a ${key} list`, path, status);
+    return list;
+  }
+
+  async function list(path: string, key: string, query: Record<string, string>, signal?: AbortSignal): Promise<readonly unknown[]> {
+    const response = await get(path, query, signal);
+    return listIn(decode(response, path), key, path, response.status);
+  }
+
+  return {
+    dossiersByIds: (ids, signal) => list('/api/v1/dossiers', 'dossiers', { ids: ids.join(',') }, signal),
+    dossiersByBsns: (bsns, signal) => list('/api/v1/dossiers', 'dossiers', { bsn: bsns.join(',') }, signal),
+    meldingen: (filter, values, signal) => list('/api/v1/meldingen', 'meldingen', { [filter]: values.join(',') }, signal),
+    doorverwijzingen: (filter, values, signal) =>
+      list('/api/v1/doorverwijzingen', 'doorverwijzingen', { [filter]: values.join(',') }, signal),
+
+    async dossier(id, signal) {
+      const path = `/api/v1/dossiers/${encodeURIComponent(id)}`;
+      const response = await get(path, {}, signal);
+      if (response.status === 404) return null;
+      return decode(response, '/api/v1/dossiers/{id}');
+    },
+
+    async dossierPage(gemeente, offset, limiet, signal) {
+      const path = '/api/v1/dossiers';
+      const response = await get(path, { gemeente, offset: String(offset), limiet: String(limiet) }, signal);
+      const body = decode(response, path);
+      const dossiers = listIn(body, 'dossiers', path, response.status);
+      const { totaal } = body;
+      // A page that is not the one asked for would make the walk skip or repeat dossiers.
+      if (typeof totaal !== 'number' || !Number.isSafeInteger(totaal) || totaal < 0 || body.offset !== offset
+        || dossiers.length > limiet) {
+        throw fail('UPSTREAM_BAD_RESPONSE', 'sent a page that does not match the request', path, response.status);
+      }
+      return { totaal, dossiers };
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * A runnable mock of the ASHG's REST/JSON API (see wire-types.ts), serving the world's ASHG dossiers
+ * with the legacy API's own rules: API key, batch limit, offset pagination, JSON error bodies.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MockKnobs } from '#kit/contract.ts';
+import { startMockServer, type MockReply, type MockServer } from '#kit/mock-server.ts';
+import { createWorld, WORLD_AGENCIES, type World } from '#kit/world/index.ts';
+import { projectAshg } from './fixtures.ts';
+import { createAshgStore, type AshgStore } from './mock-store.ts';
+import type { WireFout } from './wire-types.ts';
+import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
+
+const DEFAULT_PAGE_SIZE = 25;
+
+export interface AshgMockOptions {
+  /** The population to serve. Default `createWorld()` (the six scenarios). */
+  world?: World;
+  /** Latency, error, timeout and malformed-body knobs. Default none. */
+  knobs?: MockKnobs;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The `X-Api-Key` the mock accepts. Default `ashg-dev-key`. */
+  apiKey?: string;
+}
+
+export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer> {
+  const store = createAshgStore(projectAshg(options.world ?? createWorld()));
+  const keyDigest = digest(options.apiKey ?? 'ashg-dev-key');
+  return startMockServer({
+    agencyId: WORLD_AGENCIES.ashg,
+    knobs: options.knobs,
+    host: options.host,
+    port: options.port,
+    // Cut off mid-record, as a proxy dropping the connection would leave it.
+    malformedBody: '{"dossiers":[{"dossiernummer":"D-2026-0001',
+    handle: (request, _body, url) => {
+      const header = request.headers['x-api-key'];
+      // Compared by digest in constant time, as the legacy gateway does, so timing reveals nothing.
+      if (typeof header !== 'string' || !timingSafeEqual(digest(header), keyDigest)) {
+        return fout(401, 'NIET_GEAUTORISEERD', 'Ontbrekende of ongeldige API-sleutel.');
+      }
+      if (request.method !== 'GET') return fout(405, 'METHODE_NIET_TOEGESTAAN', 'Alleen GET wordt ondersteund.');
+      return route(store, url);
+    },
+  });
+}
+
+function route(store: AshgStore, url: URL): MockReply {
+  const path = url.pathname;
+  if (path.startsWith('/api/v1/dossiers/')) {
+    const dossier = store.dossier(decodeSegment(path.slice('/api/v1/dossiers/'.length)));
+    return dossier ? json(200, dossier) : fout(404, 'NIET_GEVONDEN', 'Dossier niet gevonden.');
+  }
+  try {
+    switch (path) {
+      case '/api/v1/dossiers': return dossiers(store, url.searchParams);
+      case '/api/v1/meldingen': {
+        const [filter, values] = onlyFilter(url.searchParams, ['dossiers', 'ids'], []);
+        return json(200, { meldingen: filter === 'ids' ? store.meldingenByIds(values) : store.meldingenByDossiers(values) });
+      }
+      case '/api/v1/doorverwijzingen': {
+        const [filter, values] = onlyFilter(url.searchParams, ['dossiers', 'ids'], []);
+        const doorverwijzingen = filter === 'ids' ? store.doorverwijzingenByIds(values) : store.doorverwijzingenByDossiers(values);
+        return json(200, { doorverwijzingen });
+      }
+      default: return fout(404, 'NIET_GEVONDEN', 'Onbekend pad.');
+    }
+  } catch (error) {
+    if (error instanceof BadRequest) return fout(400, error.code, error.message);
+    throw error;
+  }
+}
+
+function dossiers(store: AshgStore, params: URLSearchParams): MockReply {
+  const [filter, values] = onlyFilter(params, ['gemeente', 'ids', 'bsn'], ['offset', 'limiet']);
+  if (filter === 'ids') return json(200, { dossiers: store.dossiersByIds(values) });
+  if (filter === 'bsn') return json(200, { dossiers: store.dossiersByBsns(values) });
+  const offset = integer(params.get('offset'), 0, 'offset');
+  const limiet = integer(params.get('limiet'), DEFAULT_PAGE_SIZE, 'limiet');
+  if (limiet < 1 || limiet > ASHG_PAGE_LIMIT) throw new BadRequest('LIMIET_OVERSCHREDEN', `limiet moet 1 t/m ${ASHG_PAGE_LIMIT} zijn.`);
+  const all = store.dossiersOfGemeente(params.get('gemeente') ?? '');
+  return json(200, { totaal: all.length, offset, limiet, dossiers: all.slice(offset, offset + limiet) });
+}
+
+/**
+ * The one filter a call gives, with its values: a name like `gemeente` takes one value, the others a
+ * comma-separated list of at most ASHG_BATCH_LIMIT. Paging parameters are allowed only with `gemeente`.
+ */
+function onlyFilter(params: URLSearchParams, filters: readonly string[], paging: readonly string[]): [string, string[]] {
+  for (const name of new Set(params.keys())) {
+    if (!filters.includes(name) && !paging.includes(name)) throw new BadRequest('ONGELDIGE_VRAAG', `Onbekende parameter ${name}.`);
+    if (params.getAll(name).length > 1) throw new BadRequest('ONGELDIGE_VRAAG', `Parameter ${name} staat er meer dan eens.`);
+  }
+  const given = filters.filter((name) => params.has(name));
+  const [filter] = given;
+  if (given.length !== 1 || filter === undefined) throw new BadRequest('ONGELDIGE_VRAAG', `Geef precies een van ${filters.join(', ')}.`);
+  if (filter !== 'gemeente' && paging.some((name) => params.has(name))) throw new BadRequest('ONGELDIGE_VRAAG', 'Paginering alleen bij gemeente.');
+  const raw = params.get(filter) ?? '';
+  if (filter === 'gemeente') return [filter, [raw]];
+  const values = raw.split(',').map((value) => value.trim()).filter((value) => value !== '');
+  if (values.length === 0) throw new BadRequest('ONGELDIGE_VRAAG', `${filter} is leeg.`);
+  if (values.length > ASHG_BATCH_LIMIT) throw new BadRequest('BATCH_TE_GROOT', `Maximaal ${ASHG_BATCH_LIMIT} waarden per vraag.`);
+  return [filter, values];
+}
+
+/** A path segment as text; a broken %-escape reads as no id at all (answered 404, as the legacy API does). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+function integer(value: string | null, fallback: number, name: string): number {
+  if (value === null) return fallback;
+  if (!/^\d{1,9}$/.test(value)) throw new BadRequest('ONGELDIGE_VRAAG', `${name} is geen geheel getal.`);
+  return Number(value);
+}
+
+class BadRequest extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function json(status: number, body: unknown): MockReply {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+}
+
+function fout(status: number, code: string, melding: string): MockReply {
+  return json(status, { fout: { code, melding } } satisfies WireFout);
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

@@ -1,0 +1,158 @@
+/**
+ * The ASHG registration system's REST/JSON dialect (API v1), in its own Dutch vocabulary.
+ *
+ *   GET /api/v1/dossiers?gemeente=<naam>&offset=<n>&limiet=<n>   -> WireDossierPage (limiet at most 100)
+ *   GET /api/v1/dossiers?ids=<id>,<id>  |  ?bsn=<bsn>,<bsn>       -> WireDossierList (at most 50 values)
+ *   GET /api/v1/dossiers/<id>                                      -> WireDossier, or 404
+ *   GET /api/v1/meldingen?dossiers=<id>,...  |  ?ids=<id>,...     -> WireMeldingList (at most 50 values)
+ *   GET /api/v1/doorverwijzingen?dossiers=<id>,...  |  ?ids=...   -> WireDoorverwijzingList (at most 50 values)
+ *
+ * Every call carries the `X-Api-Key` header; errors answer with a WireFout body. Dates are `dd-mm-jjjj`,
+ * date-times ISO 8601 with offset. Keys typed `T | null` are always present (null when unknown); only
+ * the keys marked optional may be left out.
+ */
+
+/** Role of a person in the dossier. */
+export type WireRol = 'ouder-met-gezag' | 'stiefouder' | 'partner' | 'ex-partner' | 'kind' | 'overig';
+/** Whether a child is a direct victim or a witness of partner violence. */
+export type WireBetrokkenheid = 'slachtoffer' | 'getuige';
+/** The ASHG lifecycle. */
+export type WireFase =
+  | 'eerste-contact' | 'melding-ontvangen' | 'huishouden-geinformeerd' | 'plan-naar-hulp'
+  | 'verwijzing-uitgevoerd' | 'monitoring' | 'afgesloten' | 'overgedragen-aan-amk';
+export type WireKanaal = 'telefoon' | 'email' | 'persoonlijk' | 'webformulier' | 'politie-koppeling';
+export type WireMeldingSoort = 'advies' | 'melding' | 'zorgmelding';
+export type WireMelderType = 'professional' | 'burger' | 'politie' | 'anoniem';
+export type WireGeweldsvorm =
+  | 'partnergeweld' | 'lichamelijke-kindermishandeling' | 'psychische-kindermishandeling' | 'verwaarlozing'
+  | 'seksueel-misbruik' | 'ouderenmishandeling' | 'eergerelateerd-geweld';
+export type WireUrgentie = 'laag' | 'normaal' | 'hoog' | 'acuut';
+export type WireUitkomst = 'veilig' | 'onveilig-hulp-nodig' | 'acuut-onveilig';
+export type WireVerwijzingSoort = 'vrijwillige-hulp' | 'overdracht-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam';
+export type WireVerwijzingStatus =
+  | 'concept' | 'aangeboden' | 'geaccepteerd' | 'geweigerd' | 'lopend' | 'afgerond' | 'onveilig-retour';
+
+/** `dd-mm-jjjj`. */
+export type WireDatum = string;
+/** ISO 8601 date-time with offset, e.g. `2026-03-02T09:14:00+01:00`. */
+export type WireTijdstip = string;
+
+export interface WirePersoon {
+  readonly bsn: string | null;
+  readonly naam: string | null;
+  readonly geboortedatum: WireDatum | null;
+  readonly rol: WireRol | null;
+}
+
+export interface WireKind {
+  /** The ASHG's number of the child within the dossier. */
+  readonly kindnummer: string;
+  readonly bsn: string | null;
+  readonly school?: string | null;
+  readonly situatie?: string | null;
+  readonly betrokkenheid: WireBetrokkenheid | null;
+}
+
+export interface WireAdres {
+  readonly straat: string | null;
+  readonly huisnummer: string | null;
+  readonly postcode: string | null;
+  readonly woonplaats: string | null;
+}
+
+export interface WireContactpunt {
+  readonly naam: string | null;
+  readonly telefoon: string | null;
+  readonly email: string | null;
+}
+
+export interface WireDossier {
+  readonly dossiernummer: string;
+  readonly gemeente: string | null;
+  readonly adres: WireAdres | null;
+  readonly personen: readonly WirePersoon[];
+  readonly kinderen: readonly WireKind[];
+  readonly fase: WireFase | null;
+  readonly faseSinds: WireDatum | null;
+  readonly contactpunt: WireContactpunt | null;
+  readonly zorgaanbieder: string | null;
+}
+
+export interface WireMelder {
+  readonly naam: string | null;
+  readonly type: WireMelderType | null;
+  readonly anonimiteitToegezegd: boolean | null;
+  readonly telefoon: string | null;
+}
+
+export interface WireBetrokkenKind {
+  readonly bsn: string | null;
+  readonly rol: WireBetrokkenheid | null;
+}
+
+export interface WireVeiligheidsbeoordeling {
+  readonly uiterlijk: WireDatum | null;
+  readonly besloten: WireTijdstip | null;
+  readonly uitkomst: WireUitkomst | null;
+}
+
+export interface WireMelding {
+  readonly meldingnummer: string;
+  readonly dossiernummer: string;
+  /** Municipality of the dossier, repeated so a melding can be routed on its own. */
+  readonly gemeente: string | null;
+  readonly ontvangen: WireTijdstip | null;
+  readonly kanaal: WireKanaal | null;
+  readonly soort: WireMeldingSoort | null;
+  readonly melder: WireMelder | null;
+  readonly geweldsvormen: readonly WireGeweldsvorm[] | null;
+  readonly betrokkenKinderen: readonly WireBetrokkenKind[] | null;
+  readonly relaas: string | null;
+  readonly afgeschermdeInformatie: string | null;
+  readonly urgentie: WireUrgentie | null;
+  readonly veiligheidsbeoordeling: WireVeiligheidsbeoordeling | null;
+  readonly fase: WireFase | null;
+  readonly ontvangendeZorgaanbieder: string | null;
+}
+
+export interface WireDoorverwijzing {
+  readonly verwijzingsnummer: string;
+  readonly dossiernummer: string;
+  /** Municipality of the dossier, repeated as on a melding. */
+  readonly gemeente: string | null;
+  /** Legacy agency code, e.g. `ASHG-GRN`, `AMK-GRN`, `POL-NN`, `BJZ-GRN`. */
+  readonly van: string | null;
+  readonly naar: string | null;
+  /** Receiving care provider when the referral is not to an agency in the chain. */
+  readonly naarZorgaanbieder: string | null;
+  readonly soort: WireVerwijzingSoort | null;
+  readonly reden: string | null;
+  readonly veiligheidsvoorwaarden: readonly string[] | null;
+  readonly warmeOverdracht: boolean | null;
+  readonly status: WireVerwijzingStatus | null;
+  readonly aangemaakt: WireTijdstip | null;
+  readonly gewijzigd: WireTijdstip | null;
+  readonly meldingnummer: string | null;
+}
+
+export interface WireDossierPage {
+  readonly totaal: number;
+  readonly offset: number;
+  readonly limiet: number;
+  readonly dossiers: readonly WireDossier[];
+}
+
+export interface WireDossierList { readonly dossiers: readonly WireDossier[] }
+export interface WireMeldingList { readonly meldingen: readonly WireMelding[] }
+export interface WireDoorverwijzingList { readonly doorverwijzingen: readonly WireDoorverwijzing[] }
+
+/** Error body of every non-2xx answer. */
+export interface WireFout {
+  readonly fout: { readonly code: string; readonly melding: string };
+}
+
+/**
+ * A record as it arrives: the documented keys, each of unknown content until the mapping checked it.
+ * Typing the keys still catches a misspelt field name at compile time.
+ */
+export type Received<T> = { readonly [K in keyof T]?: unknown };

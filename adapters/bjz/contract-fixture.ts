@@ -1,0 +1,66 @@
+/** What the BJZ adapter hands the shared contract suite: a household lookup by gezin id. */
+import type nock from 'nock';
+import type { AgencyDescriptor } from '#kit/contract.ts';
+import type { AdapterContractFixture } from '../../tests/adapters/contract-fixture.ts';
+import { createBjzAdapter } from './index.ts';
+
+const descriptor: AgencyDescriptor = {
+  id: 'bjz-groningen', kind: 'BJZ', name: 'Bureau Jeugdzorg Groningen', region: 'groningen',
+};
+
+const client = {
+  id: 'bjz-gezin-7f3a-k1',
+  bsn: '900002207',
+  naam: 'Lisa Hendriks',
+  geboortedatum: '14-05-2011',
+  gezin: {
+    id: 'bjz-gezin-7f3a',
+    gezinsleden: [
+      { bsn: '900002104', naam: 'Marco Hendriks', geboortedatum: '01-05-1978', relatie: 'ouder-met-gezag' },
+      { bsn: '900002207', naam: 'Lisa Hendriks', geboortedatum: '14-05-2011', relatie: 'kind' },
+    ],
+  },
+  adres: { straat: 'Paterswoldseweg', huisnummer: 301, toevoeging: null, postcode: '9727 BW', woonplaats: 'Groningen' },
+  gemeente: 'Groningen',
+  school: 'Praedinius Gymnasium',
+  situatie: 'Spijbelt.',
+  betrokkenheid: 'direct-slachtoffer',
+  traject: {
+    fase: 'intake', startdatum: '06-10-2026', zorgaanbieder: 'Jeugdhulp Groningen Stad',
+    contactpunt: { naam: 'Bureau Jeugdzorg Groningen, toegang', telefoon: '050-0000004', email: 'toegang@bjz-groningen.example' },
+  },
+};
+
+const json = { 'content-type': 'application/json' };
+
+export const contractFixture: AdapterContractFixture = {
+  descriptor,
+  baseUrl: 'http://bjz.test',
+  create: (context) => createBjzAdapter(context, { clientId: 'ketenpoort', clientSecret: 'bjz-dev-secret' }),
+  prepare(scope: nock.Scope) {
+    scope.post('/oauth/token', 'grant_type=client_credentials')
+      .reply(200, { access_token: 'contract-token', token_type: 'Bearer', expires_in: 300 }, json);
+  },
+  intercept: (scope) => scope
+    .post('/v2/clienten/zoeken', { gezinIds: ['bjz-gezin-7f3a'] })
+    .matchHeader('authorization', 'Bearer contract-token'),
+  lookup: (loaders) => loaders.household.load('bjz-gezin-7f3a'),
+  happy: {
+    headers: json,
+    body: JSON.stringify({ data: [client] }),
+    expected: {
+      type: 'Household',
+      owner: { agencyId: 'bjz-groningen', kind: 'BJZ', region: 'groningen' },
+      localId: 'bjz-gezin-7f3a',
+      householdLocalId: 'bjz-gezin-7f3a',
+      municipality: 'Groningen',
+      members: [
+        { bsn: '900002104', name: 'Marco Hendriks', birthDate: '1978-05-01', role: 'PARENT_WITH_AUTHORITY' },
+        { bsn: '900002207', name: 'Lisa Hendriks', birthDate: '2011-05-14', role: 'CHILD' },
+      ],
+      address: { street: 'Paterswoldseweg', houseNumber: '301', postalCode: '9727BW', city: 'Groningen' },
+    },
+  },
+  notFound: { status: 200, headers: json, body: JSON.stringify({ data: [] }), expected: null },
+  malformed: { headers: json, body: '{"data":[{"id":"bjz-gezin-' },
+};

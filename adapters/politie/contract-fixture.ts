@@ -1,0 +1,45 @@
+/**
+ * The police adapter's entry in the shared contract suite. The lookup is the involvement of one
+ * zorgmelding: a single GET of the export, and (needing no BSN) no key-mapping call behind it.
+ */
+import type nock from 'nock';
+import type { AgencyDescriptor } from '#kit/contract.ts';
+import { createWorld } from '#kit/world/index.ts';
+// eslint-disable-next-line no-restricted-imports -- a type-only import of the suite's own contract, which lives with the tests.
+import type { AdapterContractFixture } from '../../tests/adapters/contract-fixture.ts';
+import { encodeExport } from './csv.ts';
+import { projectPolitie } from './fixtures.ts';
+import { createPolitieAdapter } from './index.ts';
+
+const descriptor: AgencyDescriptor = {
+  id: 'politie-noord-nederland', kind: 'POLITIE', name: 'Politie Noord-Nederland', region: 'noord-nederland',
+};
+const credentials = { username: 'gateway', password: 'politie-dev-secret' };
+const NUMMER = 'ZM-2026-004711';
+const zorgmelding = projectPolitie(createWorld()).zorgmeldingen.find((z) => z.registratienummer === NUMMER);
+if (!zorgmelding) throw new Error(`the world lost scenario 2's zorgmelding ${NUMMER}`);
+
+export const contractFixture: AdapterContractFixture = {
+  descriptor,
+  baseUrl: 'http://politie.test',
+  create: (context) => createPolitieAdapter(context, { credentials }),
+  intercept: (scope: nock.Scope) => scope
+    .get(`/export/zorgmeldingen/${NUMMER}.csv`)
+    .basicAuth({ user: credentials.username, pass: credentials.password }),
+  lookup: (loaders) => loaders.involvementByHousehold.load(NUMMER),
+  happy: {
+    status: 200,
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+    body: encodeExport(zorgmelding.rijen),
+    expected: {
+      type: 'Involvement',
+      owner: { agencyId: descriptor.id, kind: 'POLITIE', region: 'noord-nederland' },
+      localId: NUMMER, householdLocalId: NUMMER, municipality: 'Midden-Groningen',
+      phase: 'REFERRED', phaseCategory: 'ASSESSMENT', since: '2026-09-12', careProvider: null,
+      contact: { name: 'Politie Noord-Nederland, zorgcoördinatie', phone: '0900-0000003', email: 'zorg@politie-nn.example' },
+    },
+  },
+  notFound: { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found', expected: null },
+  // What a crashed export job leaves: the wrong columns and a row cut off inside a quoted field.
+  malformed: { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: '\uFEFF"registratienummer";"datum"\r\n"ZM-2026-00' },
+};

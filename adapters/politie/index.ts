@@ -1,0 +1,50 @@
+/**
+ * The police adapter (Politie Noord-Nederland): the zorgmelding CSV export and the BSN <->
+ * persoonssleutel key mapping (HTTP Basic, at most 100 keys a call) behind the adapter contract.
+ */
+import type { AdapterFactory } from '#kit/contract.ts';
+import { createPolitieClient, type PolitieCredentials } from './client.ts';
+import { DEFAULT_AGENCY_CODES } from './legacy-codes.ts';
+import { listPolitieHouseholds } from './list-households.ts';
+import { createPolitieLoaders } from './loaders.ts';
+import { POLITIE_BATCH_LIMIT } from './wire-types.ts';
+
+export interface PolitieOptions {
+  /** HTTP Basic account of the gateway at the police export. Required. */
+  readonly credentials: PolitieCredentials;
+  /** Police organisation codes to gateway agency ids. Default: the world's ids (`AMK-GRN` -> `amk-groningen`, ...). */
+  readonly agencyCodes?: Readonly<Record<string, string>>;
+  /** Years back from the clock's date that listHouseholds searches the export. Default 2. */
+  readonly listWindowYears?: number;
+  /** Pages of the date-range export walked before a listing is given up as a paging loop. Default 1000. */
+  readonly maxPages?: number;
+}
+
+export const createPolitieAdapter = ((context, options) => {
+  const { agency, http, clock } = context;
+  const client = createPolitieClient({ agencyId: agency.id, http, credentials: options.credentials });
+  const deps = {
+    client,
+    maxBatchSize: POLITIE_BATCH_LIMIT,
+    mapping: {
+      owner: { agencyId: agency.id, kind: agency.kind, region: agency.region },
+      agencyCodes: options.agencyCodes ?? DEFAULT_AGENCY_CODES,
+    },
+  };
+  return {
+    descriptor: agency,
+    maxBatchSize: POLITIE_BATCH_LIMIT,
+    createLoaders: (scope) => createPolitieLoaders(deps, scope),
+    listHouseholds: (municipalities, scope) => listPolitieHouseholds(
+      { ...deps, clock, windowYears: options.listWindowYears ?? 2, maxPages: options.maxPages ?? 1000 },
+      municipalities, scope.signal,
+    ),
+    // The HTTP pool belongs to whoever built the context; the adapter holds nothing else open.
+    async close() {},
+  };
+}) satisfies AdapterFactory<PolitieOptions>;
+
+export { startPolitieMock, type PolitieMockOptions } from './mock.ts';
+export { projectPolitie, type PolitieFixtures } from './fixtures.ts';
+export { DEFAULT_AGENCY_CODES } from './legacy-codes.ts';
+export type { PolitieCredentials } from './client.ts';

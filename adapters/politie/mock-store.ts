@@ -1,0 +1,41 @@
+/**
+ * The police mock's data: the projected zorgmeldingen indexed the ways the export is asked
+ * (by number, by person key, by registration date) and the key register both ways. Read-only.
+ */
+import type { World } from '#kit/world/index.ts';
+import { projectPolitie } from './fixtures.ts';
+import { parseLegacyDateTime } from './legacy-time.ts';
+import type { Sleutelpaar, WireZorgmelding } from './wire-types.ts';
+
+export interface PolitieMockStore {
+  byNummer(nummer: string): WireZorgmelding | undefined;
+  bySleutel(sleutel: string): readonly WireZorgmelding[];
+  /** Zorgmeldingen registered from `van` to `tot` (ISO dates, both inclusive), oldest first. */
+  inPeriode(van: string, tot: string): readonly WireZorgmelding[];
+  pairByBsn(bsn: string): Sleutelpaar | undefined;
+  pairBySleutel(sleutel: string): Sleutelpaar | undefined;
+}
+
+export function createPolitieMockStore(world: World): PolitieMockStore {
+  const { zorgmeldingen, sleutels } = projectPolitie(world);
+  const dated = zorgmeldingen
+    .map((z) => ({ z, date: (parseLegacyDateTime(z.rijen[0]?.datum_tijd_registratie ?? '') ?? '').slice(0, 10) }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.z.registratienummer.localeCompare(b.z.registratienummer));
+  const byNummer = new Map(zorgmeldingen.map((z) => [z.registratienummer, z]));
+  const bySleutel = new Map<string, WireZorgmelding[]>();
+  for (const z of zorgmeldingen) {
+    for (const row of z.rijen) {
+      if (row.persoonssleutel === '') continue;
+      bySleutel.set(row.persoonssleutel, [...(bySleutel.get(row.persoonssleutel) ?? []), z]);
+    }
+  }
+  const pairByBsn = new Map(sleutels.map((pair) => [pair.bsn, pair]));
+  const pairBySleutel = new Map(sleutels.map((pair) => [pair.persoonssleutel, pair]));
+  return {
+    byNummer: (nummer) => byNummer.get(nummer),
+    bySleutel: (sleutel) => bySleutel.get(sleutel) ?? [],
+    inPeriode: (van, tot) => dated.filter(({ date }) => date >= van && date <= tot).map(({ z }) => z),
+    pairByBsn: (bsn) => pairByBsn.get(bsn),
+    pairBySleutel: (sleutel) => pairBySleutel.get(sleutel),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * A runnable mock of the police's zorgmelding export and key mapping, serving the world as the
+ * police hold it: HTTP Basic, CSV both ways, at most 100 keys a call (400 above), the date-range
+ * export in pages of whole zorgmeldingen with `X-Volgende-Pagina`, and 404 for an unknown number.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { MockKnobs } from '#kit/contract.ts';
+import { startMockServer, type MockReply, type MockServer } from '#kit/mock-server.ts';
+import { createWorld, type World } from '#kit/world/index.ts';
+import { CsvShapeError, decodeCsv, encodeExport, encodeVertaling } from './csv.ts';
+import { createPolitieMockStore, type PolitieMockStore } from './mock-store.ts';
+import { POLITIE_BATCH_LIMIT, VOLGENDE_PAGINA_HEADER, type Sleutelpaar, type WireZorgmelding } from './wire-types.ts';
+
+export interface PolitieMockOptions {
+  /** The population served. Default `createWorld()` (the six scenarios). */
+  readonly world?: World;
+  readonly knobs?: MockKnobs;
+  /** Default 0 (any free port). */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** HTTP Basic user name the mock accepts. Default `gateway`. */
+  readonly username?: string;
+  /** HTTP Basic password the mock accepts. Default `politie-dev-secret`. */
+  readonly password?: string;
+  /** Zorgmeldingen per page of the date-range export. Default 100. */
+  readonly pageSize?: number;
+}
+
+/** A police export cut off mid-row, with the wrong columns: what a crashed export job leaves. */
+const MALFORMED = '\uFEFF"registratienummer";"datum"\r\n"ZM-2026-00';
+const CSV = { 'content-type': 'text/csv; charset=utf-8' };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function startPolitieMock(options: PolitieMockOptions = {}): Promise<MockServer> {
+  const store = createPolitieMockStore(options.world ?? createWorld());
+  const expected = `Basic ${Buffer.from(`${options.username ?? 'gateway'}:${options.password ?? 'politie-dev-secret'}`).toString('base64')}`;
+  const pageSize = options.pageSize ?? 100;
+  return startMockServer({
+    agencyId: 'politie-noord-nederland',
+    malformedBody: MALFORMED,
+    knobs: options.knobs ?? {},
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.port === undefined ? {} : { port: options.port }),
+    handle(request: IncomingMessage, body: string, url: URL): MockReply | null {
+      if (request.headers.authorization !== expected) {
+        return { status: 401, headers: { 'www-authenticate': 'Basic realm="Zorgmelding export"', 'content-type': 'text/plain' }, body: 'Unauthorized' };
+      }
+      const single = /^\/export\/zorgmeldingen\/([^/]+)\.csv$/.exec(url.pathname);
+      if (single && request.method === 'GET') {
+        const zorgmelding = store.byNummer(decodeURIComponent(single[1] ?? ''));
+        return zorgmelding ? csv(exportOf([zorgmelding])) : null;
+      }
+      if (url.pathname === '/export/zorgmeldingen.csv' && request.method === 'GET') return periode(store, url, pageSize);
+      if (url.pathname === '/export/zorgmeldingen.csv' && request.method === 'POST') return byKeys(store, body);
+      if (url.pathname === '/sleutels/vertaling' && request.method === 'POST') return vertaling(store, body);
+      return null;
+    },
+  });
+}
+
+function periode(store: PolitieMockStore, url: URL, pageSize: number): MockReply {
+  const van = url.searchParams.get('van') ?? '';
+  const tot = url.searchParams.get('tot') ?? '';
+  const pagina = Number(url.searchParams.get('pagina') ?? '1');
+  if (!ISO_DATE.test(van) || !ISO_DATE.test(tot) || !Number.isInteger(pagina) || pagina < 1) return badRequest('van, tot (jjjj-mm-dd) en pagina verplicht');
+  const all = store.inPeriode(van, tot);
+  const page = all.slice((pagina - 1) * pageSize, pagina * pageSize);
+  const more = pagina * pageSize < all.length;
+  return { ...csv(exportOf(page)), headers: { ...CSV, ...(more ? { [VOLGENDE_PAGINA_HEADER]: String(pagina + 1) } : {}) } };
+}
+
+function byKeys(store: PolitieMockStore, body: string): MockReply {
+  const form = new URLSearchParams(body);
+  const sleutels = list(form.get('persoonssleutels'));
+  const nummers = list(form.get('registratienummers'));
+  if ((sleutels.length === 0) === (nummers.length === 0)) return badRequest('geef persoonssleutels of registratienummers');
+  if (sleutels.length > POLITIE_BATCH_LIMIT || nummers.length > POLITIE_BATCH_LIMIT) return badRequest(`maximaal ${POLITIE_BATCH_LIMIT} sleutels`);
+  const found = new Map<string, WireZorgmelding>();
+  for (const sleutel of sleutels) for (const z of store.bySleutel(sleutel)) found.set(z.registratienummer, z);
+  for (const nummer of nummers) {
+    const z = store.byNummer(nummer);
+    if (z) found.set(nummer, z);
+  }
+  return csv(exportOf([...found.values()]));
+}
+
+function vertaling(store: PolitieMockStore, body: string): MockReply {
+  const column = /^\uFEFF?"?bsn"?\r?\n/.test(body) ? 'bsn' : 'persoonssleutel';
+  let values: string[];
+  try {
+    values = decodeCsv(body, [column]).map((row) => row[column]);
+  } catch (error) {
+    if (error instanceof CsvShapeError) return badRequest('kolom bsn of persoonssleutel verwacht');
+    throw error;
+  }
+  if (values.length > POLITIE_BATCH_LIMIT) return badRequest(`maximaal ${POLITIE_BATCH_LIMIT} regels`);
+  const pairs = values
+    .map((value) => (column === 'bsn' ? store.pairByBsn(value) : store.pairBySleutel(value)))
+    .filter((pair): pair is Sleutelpaar => pair !== undefined);
+  return csv(encodeVertaling(pairs));
+}
+
+function exportOf(zorgmeldingen: readonly WireZorgmelding[]): string {
+  return encodeExport(zorgmeldingen.flatMap((z) => z.rijen));
+}
+
+function list(value: string | null): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function csv(body: string): MockReply {
+  return { status: 200, headers: CSV, body };
+}
+
+function badRequest(message: string): MockReply {
+  return { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: message };
+}

@@ -1,0 +1,110 @@
+/**
+ * The police's zorgmelding export as it travels: a semicolon-separated CSV (UTF-8 with BOM, CRLF,
+ * every field quoted, a header row) with one row per (zorgmelding, betrokkene), the zorgmelding
+ * columns repeated on each row. The export never carries a BSN: persons are identified by their
+ * pseudonymous persoonssleutel, which only the separate key-mapping endpoint translates.
+ */
+
+/** Columns describing the zorgmelding itself; repeated on every row of it. */
+export const ZORGMELDING_KOLOMMEN = [
+  'registratienummer',
+  /** Registration moment, local time Europe/Amsterdam: dd-mm-jjjj uu:mm:ss. */
+  'datum_tijd_registratie',
+  'gemeente',
+  'straat',
+  'huisnummer',
+  /** Dutch postcode as printed, e.g. `9711 NN`. */
+  'postcode',
+  'woonplaats',
+  /** Geweldsvorm codes, `|`-joined, in registration order. */
+  'geweldsvormen',
+  /** The narrative (mutatietekst). */
+  'omschrijving',
+  /** Information the police shield from the family. */
+  'afgeschermde_informatie',
+  'urgentie',
+  'status',
+  /** The reporting officer (verbalisant), e.g. `Agent 4711`. */
+  'verbalisant',
+  /** At most one doorverwijzing per zorgmelding; numbered `<registratienummer>-V<n>`. */
+  'doorverwijsnummer',
+  /** Legacy organisation code, e.g. `AMK-GRN`, `BJZ-GRN`. */
+  'doorverwezen_naar',
+  /** Name of the receiving organisation when it is not a chain agency (a care provider). */
+  'doorverwezen_naar_naam',
+  'doorverwijsreden',
+  'doorverwijsstatus',
+  /** dd-mm-jjjj uu:mm:ss, local time. */
+  'doorverwijsdatum',
+  /** dd-mm-jjjj uu:mm:ss, local time. */
+  'doorverwijzing_gewijzigd',
+  /** `|`-joined. */
+  'veiligheidsafspraken',
+  /** J or N. */
+  'warme_overdracht',
+  /** The care provider the case went to, where it did. */
+  'zorgaanbieder',
+  /** The police desk to contact about the zorgmelding (never a client). */
+  'behandelaar',
+  'behandelaar_telefoon',
+  'behandelaar_email',
+] as const;
+
+/** Columns describing one betrokkene (involved person) of the zorgmelding. */
+export const BETROKKENE_KOLOMMEN = [
+  'persoonssleutel',
+  'naam',
+  /** dd-mm-jjjj. */
+  'geboortedatum',
+  'rol',
+  /** J when the person was a minor when the zorgmelding was registered. */
+  'minderjarig',
+  /** For a minor: victim or witness of partner violence; empty otherwise. */
+  'betrokkenheid_kind',
+] as const;
+
+export const EXPORT_KOLOMMEN = [...ZORGMELDING_KOLOMMEN, ...BETROKKENE_KOLOMMEN] as const;
+
+export type ExportKolom = (typeof EXPORT_KOLOMMEN)[number];
+export type ZorgmeldingKolom = (typeof ZORGMELDING_KOLOMMEN)[number];
+
+/** One row of the export; every field is text, an absent value is the empty string. */
+export type ZorgmeldingRij = Readonly<Record<ExportKolom, string>>;
+
+/** The rows of one zorgmelding, as the client grouped them by registratienummer. */
+export interface WireZorgmelding {
+  readonly registratienummer: string;
+  readonly rijen: readonly ZorgmeldingRij[];
+}
+
+/** One page of the date-range export. */
+export interface ExportPagina {
+  readonly zorgmeldingen: readonly WireZorgmelding[];
+  /** From the `X-Volgende-Pagina` header; null on the last page. */
+  readonly volgendePagina: number | null;
+}
+
+/** Columns of the key-mapping answer (`POST /sleutels/vertaling`). */
+export const VERTALING_KOLOMMEN = ['bsn', 'persoonssleutel'] as const;
+
+/** One row of the key-mapping answer. */
+export interface Sleutelpaar {
+  readonly bsn: string;
+  readonly persoonssleutel: string;
+}
+
+/** Header of the date-range export telling the client which page comes next. */
+export const VOLGENDE_PAGINA_HEADER = 'x-volgende-pagina';
+
+/** Most keys (persoonssleutels, registratienummers, BSNs) the police accept in one call. */
+export const POLITIE_BATCH_LIMIT = 100;
+
+// The legacy code lists, in the police's own vocabulary.
+export type Geweldsvorm =
+  | 'HG-PARTNER' | 'KM-FYSIEK' | 'KM-EMOTIONEEL' | 'KM-VERWAARLOZING' | 'SEKSUEEL' | 'OUDERENMISHANDELING' | 'EERGERELATEERD';
+export type Urgentie = 'LAAG' | 'NORMAAL' | 'HOOG' | 'ACUUT';
+export type ZorgmeldingStatus = 'GEREGISTREERD' | 'DOORGEZET' | 'AFGESLOTEN';
+export type Doorverwijsstatus = 'CONCEPT' | 'AANGEBODEN' | 'GEACCEPTEERD' | 'GEWEIGERD' | 'LOPEND' | 'AFGEROND' | 'TERUG_ONVEILIG';
+export type Rol = 'OUDER_MET_GEZAG' | 'STIEFOUDER' | 'PARTNER' | 'EX_PARTNER' | 'KIND' | 'OVERIG';
+export type BetrokkenheidKind = 'SLACHTOFFER' | 'GETUIGE_PARTNERGEWELD';
+export type JaNee = 'J' | 'N';
