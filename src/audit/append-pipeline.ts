@@ -1,0 +1,60 @@
+/**
+ * Internal: what both stores do before a batch reaches their transaction: validate each caller's
+ * entries up front (one caller's bad entry must not fail the others' batch), group-commit, count
+ * transactions, and refuse appends once the store is closing.
+ */
+import type { AuditEntryInput } from './entry.ts';
+import { AuditStoreError, wrapAuditError } from './errors.ts';
+import { createGroupCommit } from './group-commit.ts';
+import { normalizeEntryInput } from './normalize-entry.ts';
+import type { AuditStoreStats } from './store.ts';
+
+export interface AppendPipelineOptions {
+  /** Group-commit window in milliseconds. Default 2. */
+  maxWaitMs?: number;
+  /** Entries per transaction at which a batch is written at once. Default 256. */
+  maxBatch?: number;
+  /** Writes the batch in one transaction (seq and prevHash assigned inside it), or rejects having written nothing. */
+  write(inputs: readonly AuditEntryInput[]): Promise<void>;
+}
+
+export interface AppendPipeline {
+  append(entries: readonly AuditEntryInput[]): Promise<void>;
+  stats(): AuditStoreStats;
+  /** Refuses new appends and waits for the queued ones to settle. */
+  close(): Promise<void>;
+  readonly closed: boolean;
+}
+
+export function createAppendPipeline(options: AppendPipelineOptions): AppendPipeline {
+  const stats: AuditStoreStats = { transactions: 0, failedTransactions: 0, entries: 0 };
+  let closed = false;
+  const group = createGroupCommit<AuditEntryInput>({
+    ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
+    ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
+    write: async (inputs) => {
+      try {
+        await options.write(inputs);
+      } catch (error) {
+        stats.failedTransactions++;
+        throw wrapAuditError('AUDIT_WRITE_FAILED', 'audit append failed; the batch was not committed', error);
+      }
+      stats.transactions++;
+      stats.entries += inputs.length;
+    },
+  });
+
+  const append = async (entries: readonly AuditEntryInput[]): Promise<void> => {
+    if (closed) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+    if (!Array.isArray(entries)) throw new AuditStoreError('AUDIT_INVALID_ENTRY', 'append takes a list of entries');
+    const normalized = entries.map((entry) => normalizeEntryInput(entry));
+    await group.submit(normalized);
+  };
+
+  const close = async (): Promise<void> => {
+    closed = true;
+    await group.drain();
+  };
+
+  return { append, stats: () => ({ ...stats }), close, get closed() { return closed; } };
+}

@@ -1,0 +1,110 @@
+/**
+ * Validates an entry before it is queued and copies exactly the fields that are hashed and stored, so
+ * what the chain hashes is what the database holds (a stray property would break verification later).
+ * It fails closed on anything that would put a personal data value into the trail: a subject that is
+ * not a pseudonym, or a BSN in a search term or an entity id. Errors name the field, never the value.
+ */
+import { AUDIT_ENTRY_KINDS, AUDIT_OUTCOMES, type AuditDecision, type AuditEntryInput } from './entry.ts';
+import { AuditStoreError } from './errors.ts';
+import { isPseudonym } from './pseudonymize.ts';
+
+function invalid(field: string, problem: string): AuditStoreError {
+  return new AuditStoreError('AUDIT_INVALID_ENTRY', `audit entry ${field}: ${problem}`);
+}
+
+/** A stored string must survive both databases unchanged: PostgreSQL text refuses NUL, JSON lone surrogates. */
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw invalid(field, 'must be a string');
+  if (value.includes('\u0000') || !value.isWellFormed()) throw invalid(field, 'contains characters that cannot be stored');
+  return value;
+}
+
+function nullableText(value: unknown, field: string): string | null {
+  return value === null ? null : text(value, field);
+}
+
+function textList(value: unknown, field: string): string[] {
+  if (!Array.isArray(value)) throw invalid(field, 'must be a list');
+  return value.map((item, index) => text(item, `${field}[${index}]`));
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (!allowed.includes(value as T)) throw invalid(field, `must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** A standalone nine-digit run passing the eleven-test: a BSN, which must never reach the trail in clear. */
+function containsBsn(value: string): boolean {
+  for (const match of value.matchAll(/(?<![\p{L}\p{N}_])\d{9}(?![\p{L}\p{N}_])/gu)) {
+    const digits = [...match[0]].map(Number);
+    const sum = digits.slice(0, 8).reduce((acc, digit, index) => acc + digit * (9 - index), 0);
+    if ((sum - (digits[8] ?? 0)) % 11 === 0) return true;
+  }
+  return false;
+}
+
+function noBsn(value: string | null, field: string): string | null {
+  if (value !== null && containsBsn(value)) throw invalid(field, 'holds a BSN; pseudonymise it first');
+  return value;
+}
+
+function decision(value: AuditDecision, field: string): AuditDecision {
+  if (typeof value !== 'object' || value === null) throw invalid(field, 'must be an object');
+  return {
+    id: text(value.id, `${field}.id`),
+    coordinate: text(value.coordinate, `${field}.coordinate`),
+    effect: oneOf(value.effect, ['allow', 'deny'] as const, `${field}.effect`),
+    reason: text(value.reason, `${field}.reason`),
+    agreementKey: nullableText(value.agreementKey, `${field}.agreementKey`),
+    article: nullableText(value.article, `${field}.article`),
+    ruleId: nullableText(value.ruleId, `${field}.ruleId`),
+    failedCondition: nullableText(value.failedCondition, `${field}.failedCondition`),
+  };
+}
+
+function searchTerms(value: unknown): Record<string, string> | null {
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid('searchTerms', 'must be an object or null');
+  const copy: Record<string, string> = {};
+  for (const [key, term] of Object.entries(value)) {
+    text(key, 'searchTerms key');
+    copy[key] = noBsn(text(term, `searchTerms.${key}`), `searchTerms.${key}`) as string;
+  }
+  return copy;
+}
+
+export function normalizeEntryInput(input: AuditEntryInput): AuditEntryInput {
+  if (typeof input !== 'object' || input === null) throw invalid('entry', 'must be an object');
+  const time = input.time;
+  // Years outside 0000-9999 change the ISO form (±YYYYYY), and with it the sort order of stored text.
+  if (!(time instanceof Date) || Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1970 || time.getUTCFullYear() > 9999) {
+    throw invalid('time', 'must be a valid date between 1970 and 9999');
+  }
+  const subject = nullableText(input.subject, 'subject');
+  if (subject !== null && !isPseudonym(subject)) throw invalid('subject', 'must be a pseudonym (ps_...)');
+  if (typeof input.viewer !== 'object' || input.viewer === null) throw invalid('viewer', 'must be an object');
+  if (!Array.isArray(input.decisions)) throw invalid('decisions', 'must be a list');
+  return {
+    traceId: text(input.traceId, 'traceId'),
+    operationId: text(input.operationId, 'operationId'),
+    operationName: nullableText(input.operationName, 'operationName'),
+    time: new Date(time.getTime()),
+    kind: oneOf(input.kind, AUDIT_ENTRY_KINDS, 'kind'),
+    viewer: {
+      agencyId: text(input.viewer.agencyId, 'viewer.agencyId'),
+      userId: text(input.viewer.userId, 'viewer.userId'),
+      role: text(input.viewer.role, 'viewer.role'),
+    },
+    purpose: text(input.purpose, 'purpose'),
+    processingActivity: text(input.processingActivity, 'processingActivity'),
+    owner: nullableText(input.owner, 'owner'),
+    entityType: nullableText(input.entityType, 'entityType'),
+    entityId: noBsn(nullableText(input.entityId, 'entityId'), 'entityId'),
+    subject,
+    fieldsReleased: textList(input.fieldsReleased, 'fieldsReleased'),
+    fieldsWithheld: textList(input.fieldsWithheld, 'fieldsWithheld'),
+    decisions: input.decisions.map((item, index) => decision(item, `decisions[${index}]`)),
+    searchTerms: searchTerms(input.searchTerms),
+    outcome: oneOf(input.outcome, AUDIT_OUTCOMES, 'outcome'),
+  };
+}

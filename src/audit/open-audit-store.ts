@@ -1,0 +1,45 @@
+/**
+ * Opens the configured audit store: PostgreSQL when a connection string is given, else the SQLite
+ * file in the data folder. The caller passes configuration in (the scripts read it from the
+ * environment; the gateway from its config), so this module reads no environment itself.
+ */
+import { join } from 'node:path';
+import { createPostgresAuditStore } from './postgres-store.ts';
+import { createSqliteAuditStore } from './sqlite-store.ts';
+import type { AuditStore } from './store.ts';
+
+export interface AuditStoreLocation {
+  /** PostgreSQL connection string; when set, PostgreSQL is used. Default: none (SQLite). */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema. Default `ketenpoort_audit`. */
+  schema?: string | undefined;
+  /** Folder of the SQLite file `audit.sqlite`. Default `./data`. */
+  dataDir?: string | undefined;
+}
+
+/** Where the trail is, for messages: never the connection string itself (it may hold a password). */
+export function describeAuditLocation(location: AuditStoreLocation): string {
+  if (location.databaseUrl) {
+    try {
+      const url = new URL(location.databaseUrl);
+      return `postgres ${url.host}${url.pathname} schema ${location.schema ?? 'ketenpoort_audit'}`;
+    } catch {
+      return `postgres schema ${location.schema ?? 'ketenpoort_audit'}`;
+    }
+  }
+  return `sqlite ${sqlitePath(location)}`;
+}
+
+export function sqlitePath(location: AuditStoreLocation): string {
+  return join(location.dataDir ?? 'data', 'audit.sqlite');
+}
+
+export async function openAuditStore(location: AuditStoreLocation): Promise<AuditStore> {
+  if (location.databaseUrl) {
+    return createPostgresAuditStore({
+      connectionString: location.databaseUrl,
+      ...(location.schema ? { schema: location.schema } : {}),
+    });
+  }
+  return createSqliteAuditStore({ path: sqlitePath(location) });
+}

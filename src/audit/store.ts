@@ -1,0 +1,91 @@
+/**
+ * The audit store contract. Two implementations: SQLite (sqlite-store.ts, one gateway on one machine)
+ * and PostgreSQL (postgres-store.ts, several gateway processes on one database). Both pass the shared
+ * contract suite in tests/audit/audit-store-contract.ts.
+ */
+import type { AuditDecision, AuditEntry, AuditEntryInput, AuditEntryKind } from './entry.ts';
+
+export interface AuditFilter {
+  /** Only entries whose viewer OR owner is this agency: what one agency's privacy officer may see. */
+  scopeAgencyId?: string;
+  /** Subject pseudonym (never a BSN; pseudonymise before filtering). */
+  subject?: string;
+  viewerAgencyId?: string;
+  ownerAgencyId?: string;
+  /** Entries with at least one decision from this agreement version (`id@version`). */
+  agreementKey?: string;
+  /** Inclusive lower bound on the entry time. */
+  from?: Date;
+  /** Exclusive upper bound on the entry time. */
+  to?: Date;
+  kind?: AuditEntryKind;
+}
+
+export interface AuditPageRequest {
+  /** Page size, 1 to MAX_AUDIT_PAGE. */
+  first: number;
+  /** Opaque cursor from a previous page's endCursor. */
+  after?: string;
+}
+
+/** Entries come in chain (seq) order, oldest first. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+interface VerifyCounts {
+  /** Entries whose links were checked. */
+  checked: number;
+  /** Seq of the newest entry according to the chain head. */
+  headSeq: number;
+  /** Seq the walk started after: the newest prune checkpoint, or null when it started at genesis. */
+  checkpointSeq: number | null;
+}
+
+export type VerifyResult =
+  | ({ ok: true } & VerifyCounts)
+  | ({ ok: false; firstBrokenSeq: number; reason: string } & VerifyCounts);
+
+export interface PruneResult {
+  removed: number;
+  /** Seq of the checkpoint written (the last removed entry), or null when nothing was removed. */
+  checkpointSeq: number | null;
+}
+
+export interface AuditStoreStats {
+  /** Append transactions committed; with group commit far fewer than append calls. */
+  transactions: number;
+  /** Append transactions that failed and were rolled back. */
+  failedTransactions: number;
+  /** Entries committed. */
+  entries: number;
+}
+
+export interface AuditStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Resolves only once the entries are durably committed, in one transaction with whatever other
+   * appends arrived in the same short window; rejects (AUDIT_WRITE_FAILED) if that transaction fails,
+   * and then none of the batch is written. The gateway must not answer before this resolves.
+   */
+  append(entries: readonly AuditEntryInput[]): Promise<void>;
+  query(filter: AuditFilter, page: AuditPageRequest): Promise<AuditPage>;
+  findDecision(decisionId: string): Promise<{ entry: AuditEntry; decision: AuditDecision } | null>;
+  verify(): Promise<VerifyResult>;
+  /**
+   * Removes the oldest entries whose retention expired, as a prefix of the chain (see prune-plan.ts),
+   * and leaves a checkpoint so what remains still verifies. `retentionDaysByOwner` is keyed by owner
+   * agency id (the viewer's for entries without owner); the key `*` is the default; no entry is
+   * removed whose agency has neither.
+   */
+  prune(retentionDaysByOwner: Record<string, number>, now: Date): Promise<PruneResult>;
+  /** Readiness: rejects when the database cannot be reached. */
+  ping(): Promise<void>;
+  /** Waits for queued appends, then closes; later appends reject with AUDIT_STORE_CLOSED. */
+  close(): Promise<void>;
+  stats(): AuditStoreStats;
+}
+
+export const MAX_AUDIT_PAGE = 500;

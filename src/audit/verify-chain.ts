@@ -1,0 +1,87 @@
+/**
+ * Walks a chain in seq order and reports the first broken link. Shared by both stores, which feed it
+ * entries as read back from their rows (so a value changed directly in the database changes the hash).
+ *
+ * Where the break is reported: an entry whose stored hash does not match its contents was altered
+ * (reported at its own seq). An entry that is self-consistent but whose successor was chained to a
+ * different hash was rewritten together with its hash (reported at the rewritten seq, not the successor).
+ */
+import { entryHash, type ChainLink } from './chain.ts';
+import type { AuditEntry } from './entry.ts';
+
+export interface ChainBreak {
+  readonly seq: number;
+  readonly reason: string;
+}
+
+export interface ChainVerifier {
+  /** Checks the next entry; returns the first break (and keeps returning it), or null. */
+  check(entry: AuditEntry): ChainBreak | null;
+  /** Records that the row at `seq` could not even be read back as an entry (a column was altered). */
+  unreadable(seq: number): ChainBreak | null;
+  /** Compares what was walked with the stored chain head; call after the last entry. */
+  finish(head: ChainLink): ChainBreak | null;
+  readonly checked: number;
+}
+
+/** `start` is the checkpoint the walk begins at (genesis: seq 0); `startKind` names it in reasons. */
+export function createChainVerifier(start: ChainLink, startKind: 'genesis' | 'checkpoint'): ChainVerifier {
+  let last = start;
+  let broken: ChainBreak | null = null;
+  let checked = 0;
+
+  const check = (entry: AuditEntry): ChainBreak | null => {
+    if (broken) return broken;
+    const expectedSeq = last.seq + 1;
+    if (entry.seq !== expectedSeq) {
+      broken = { seq: expectedSeq, reason: `entry seq ${expectedSeq} is missing (next stored entry is seq ${entry.seq})` };
+      return broken;
+    }
+    checked++;
+    if (!hashMatches(entry)) {
+      broken = { seq: entry.seq, reason: `contents of seq ${entry.seq} do not match its hash (entry altered)` };
+      return broken;
+    }
+    if (entry.prevHash !== last.hash) {
+      broken = last.seq === start.seq
+        ? { seq: entry.seq, reason: `seq ${entry.seq} does not chain to the ${startKind} at seq ${start.seq}` }
+        : { seq: last.seq, reason: `seq ${entry.seq} was chained to a different hash of seq ${last.seq} (seq ${last.seq} rewritten)` };
+      return broken;
+    }
+    last = { seq: entry.seq, hash: entry.hash };
+    return null;
+  };
+
+  const unreadable = (seq: number): ChainBreak | null => {
+    if (broken) return broken;
+    const expectedSeq = last.seq + 1;
+    broken = seq === expectedSeq
+      ? { seq, reason: `stored values of seq ${seq} cannot be read back (entry altered)` }
+      : { seq: expectedSeq, reason: `entry seq ${expectedSeq} is missing (next stored entry is seq ${seq})` };
+    if (seq === expectedSeq) checked++;
+    return broken;
+  };
+
+  const finish = (head: ChainLink): ChainBreak | null => {
+    if (broken) return broken;
+    if (head.seq > last.seq) {
+      broken = { seq: last.seq + 1, reason: `chain head is at seq ${head.seq} but entries after seq ${last.seq} are missing` };
+    } else if (head.seq < last.seq) {
+      broken = { seq: head.seq + 1, reason: `entries after the chain head (seq ${head.seq}) were added outside the store` };
+    } else if (head.hash !== last.hash) {
+      broken = { seq: last.seq, reason: `chain head hash does not match seq ${last.seq}` };
+    }
+    return broken;
+  };
+
+  return { check, unreadable, finish, get checked() { return checked; } };
+}
+
+/** A value altered into the wrong shape (an object where a list was) fails the hash, not the walk. */
+function hashMatches(entry: AuditEntry): boolean {
+  try {
+    return entryHash(entry.prevHash, entry, entry.seq) === entry.hash;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,130 @@
+/** The operator scripts, run as the operator would: real processes against a real trail. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPostgresAuditStore } from '#src/audit/postgres-store.ts';
+import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
+import { entry } from './entry-builder.ts';
+import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function runScript(script: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base: Record<string, string | undefined> = { ...process.env };
+  delete base.DATABASE_URL;
+  delete base.KETENPOORT_AUDIT_SCHEMA;
+  delete base.KETENPOORT_DATA_DIR;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { ...base, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('audit scripts on SQLite', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-audit-scripts-'));
+    const store = createSqliteAuditStore({ path: join(dataDir, 'audit.sqlite') });
+    await store.append(Array.from({ length: 10 }, (_, index) => entry(index + 1)));
+    await store.close();
+  });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function tamper(seq: number): void {
+    const db = new DatabaseSync(join(dataDir, 'audit.sqlite'));
+    db.exec('DROP TRIGGER audit_entry_no_update');
+    db.prepare("UPDATE audit_entry SET purpose = 'case-conference' WHERE seq = ?").run(seq);
+    db.close();
+  }
+
+  it('audit:verify reports an intact chain with its counts, exit 0', async () => {
+    const result = await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('intact');
+    expect(result.stdout).toContain('head at seq 10; walked from genesis; 10 entries checked');
+  });
+
+  it('audit:verify names the first broken link, exit 1', async () => {
+    tamper(4);
+    const result = await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('BROKEN');
+    expect(result.stdout).toMatch(/first broken link: seq 4: .*altered/);
+    expect(result.stdout).not.toContain('case-conference');
+  });
+
+  it('audit:verify --json gives the result as data', async () => {
+    tamper(7);
+    const result = await runScript('audit-verify.ts', ['--json'], { KETENPOORT_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, firstBrokenSeq: 7, checked: 7, headSeq: 10 });
+  });
+
+  it('audit:verify exits 2 when there is no trail, without creating one', async () => {
+    const empty = join(dataDir, 'nothing-here');
+    const result = await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: empty });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no audit trail');
+  });
+
+  it('audit:prune removes by per-agency retention and the chain still verifies', async () => {
+    // Entries are from 2026-03-02; on 2026-04-01 a 20-day retention for the owner has expired.
+    const pruned = await runScript('audit-prune.ts', ['--retention', 'ashg-groningen=20', '--default-days', 'keep', '--now', '2026-04-01T00:00:00Z'],
+      { KETENPOORT_DATA_DIR: dataDir });
+    expect(pruned.stdout).toContain('removed 10 entries; checkpoint at seq 10');
+    expect(pruned.code).toBe(0);
+    const verified = await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('walked from checkpoint at seq 10; 0 entries checked');
+  });
+
+  it('audit:prune keeps everything of agencies without retention under --default-days keep', async () => {
+    const pruned = await runScript('audit-prune.ts', ['--retention', 'amk-groningen=1', '--default-days', 'keep', '--now', '2030-01-01T00:00:00Z'],
+      { KETENPOORT_DATA_DIR: dataDir });
+    expect(pruned.code).toBe(0);
+    expect(pruned.stdout).toContain('removed 0 entries');
+  });
+
+  it('audit:prune refuses a broken chain (exit 1) and rejects a bad retention (exit 2)', async () => {
+    tamper(2);
+    const refused = await runScript('audit-prune.ts', ['--default-days', '1', '--now', '2030-01-01T00:00:00Z'], { KETENPOORT_DATA_DIR: dataDir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('chain broken at seq 2');
+    const bad = await runScript('audit-prune.ts', ['--retention', 'ashg-groningen=soon'], { KETENPOORT_DATA_DIR: dataDir });
+    expect(bad.code).toBe(2);
+  });
+});
+
+describePostgres('audit:verify on PostgreSQL', () => {
+  it('reads DATABASE_URL and the schema, and reports the first broken link', async () => {
+    const schema = uniqueSchema('audit_script');
+    const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema });
+    try {
+      await store.append([entry(1), entry(2), entry(3)]);
+      const env = { DATABASE_URL, KETENPOORT_AUDIT_SCHEMA: schema };
+      const intact = await runScript('audit-verify.ts', [], env);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toContain('3 entries checked');
+      expect(intact.stdout).not.toContain('postgres@');
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      await client.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER audit_entry_append_only`);
+      await client.query(`UPDATE "${schema}".audit_entry SET viewer_role = 'privacy-officer' WHERE seq = 2`);
+      await client.end();
+      const broken = await runScript('audit-verify.ts', [], env);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toMatch(/first broken link: seq 2:/);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+});

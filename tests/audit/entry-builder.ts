@@ -1,0 +1,45 @@
+/** Builds audit entries for the tests: a plausible access entry, overridden per case. */
+import type { AuditDecision, AuditEntryInput } from '#src/audit/entry.ts';
+
+export const T0 = new Date('2026-03-02T09:00:00.000Z');
+const MINUTE = 60_000;
+
+export function decision(overrides: Partial<AuditDecision> = {}): AuditDecision {
+  return {
+    id: 'dc_default',
+    coordinate: 'Report.status',
+    effect: 'allow',
+    reason: 'GRANTED',
+    agreementKey: 'groningen-ashg-amk@2',
+    article: 'art. 4.2',
+    ruleId: 'amk-reads-ashg-reports',
+    failedCondition: null,
+    ...overrides,
+  };
+}
+
+/** The n-th entry of a run: distinct operation id and time, so tests can find each one again. */
+export function entry(n: number, overrides: Partial<AuditEntryInput> = {}): AuditEntryInput {
+  return {
+    traceId: `4bf92f3577b34da6a3ce929d0e0e${String(n).padStart(4, '0')}`,
+    operationId: `op-${n}`,
+    operationName: 'ReportStatus',
+    time: new Date(T0.getTime() + n * MINUTE),
+    kind: 'access',
+    viewer: { agencyId: 'amk-groningen', userId: 'user-17', role: 'caseworker' },
+    purpose: 'assess-child-abuse',
+    processingActivity: 'amk-onderzoek',
+    owner: 'ashg-groningen',
+    entityType: 'Report',
+    entityId: `rp_sealed${n}`,
+    subject: null,
+    fieldsReleased: ['Report.status', 'Report.violenceTypes'],
+    fieldsWithheld: ['Report.reporter'],
+    decisions: [decision({ id: `dc_${n}_a` }), decision({ id: `dc_${n}_b`, coordinate: 'Report.reporter', effect: 'deny', reason: 'OWNER_ONLY', agreementKey: null, article: null, ruleId: 'owner-only' })],
+    searchTerms: null,
+    outcome: 'partially-released',
+    ...overrides,
+  };
+}
+
+export const MINUTE_MS = MINUTE;

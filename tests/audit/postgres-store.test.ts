@@ -1,0 +1,168 @@
+import pg from 'pg';
+import { afterEach, expect, it } from 'vitest';
+import { createPostgresAuditStore, type PostgresAuditStoreOptions } from '#src/audit/postgres-store.ts';
+import type { AuditStore } from '#src/audit/store.ts';
+import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
+import { entry } from './entry-builder.ts';
+import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function attempt(sql: string): Promise<unknown> {
+  return admin(async (client) => {
+    try {
+      await client.query(sql);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  });
+}
+
+/** Runs SQL in one transaction with the entries' append-only trigger disabled, as an intruder with DDL rights could. */
+function withoutGuards(schema: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  return admin(async (client) => {
+    await client.query('BEGIN');
+    await client.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER audit_entry_append_only`);
+    await work(client);
+    await client.query(`ALTER TABLE "${schema}".audit_entry ENABLE TRIGGER audit_entry_append_only`);
+    await client.query('COMMIT');
+  });
+}
+
+type PostgresHarness = AuditStoreHarness & { readonly schema: string };
+
+async function createHarness(options: HarnessOptions = {}, extra: Partial<PostgresAuditStoreOptions> = {}): Promise<PostgresHarness> {
+  const schema = uniqueSchema('audit_test');
+  const open = () => createPostgresAuditStore({ connectionString: DATABASE_URL, schema, lockTimeoutMs: 200, ...options, ...extra });
+  const store = await open();
+  const opened: AuditStore[] = [store];
+  const s = `"${schema}"`;
+  return {
+    store,
+    schema,
+    tamper: (seq, changes) => withoutGuards(schema, async (client) => {
+      for (const [column, value] of Object.entries(changes)) {
+        const stored = Array.isArray(value) || (typeof value === 'object' && value !== null && !(value instanceof Date)) ? JSON.stringify(value) : value;
+        await client.query(`UPDATE ${s}.audit_entry SET ${column} = $1 WHERE seq = $2`, [stored, seq]);
+      }
+    }),
+    removeRaw: (seq) => withoutGuards(schema, async (client) => {
+      await client.query(`DELETE FROM ${s}.audit_entry WHERE seq = $1`, [seq]);
+    }),
+    tryUpdate: (seq) => attempt(`UPDATE ${s}.audit_entry SET purpose = 'changed' WHERE seq = ${seq}`),
+    tryDelete: (seq) => attempt(`DELETE FROM ${s}.audit_entry WHERE seq = ${seq}`),
+    dump: () => admin(async (client) => {
+      const tables = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [schema]);
+      const parts: string[] = [];
+      for (const { table_name: table } of tables.rows) {
+        const { rows } = await client.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${s}."${table}" t`);
+        parts.push(...rows.map((row) => row.row));
+      }
+      return parts.join('\n');
+    }),
+    lockDatabase: async () => {
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query(`SELECT seq FROM ${s}.audit_chain_head WHERE id = 1 FOR UPDATE`);
+      return async () => {
+        await client.query('ROLLBACK');
+        await client.end();
+      };
+    },
+    reopen: async () => {
+      const again = await open();
+      opened.push(again);
+      return again;
+    },
+    cleanup: async () => {
+      for (const each of opened) await each.close();
+      await dropSchema(schema);
+    },
+  };
+}
+
+describePostgres('postgres audit store', () => {
+  describeAuditStoreContract('postgres', createHarness);
+
+  let harness: PostgresHarness | undefined;
+  afterEach(async () => {
+    await harness?.cleanup();
+    harness = undefined;
+  });
+
+  it('refuses TRUNCATE of entries, changes to checkpoints, and removing the chain head', async () => {
+    harness = await createHarness();
+    await harness.store.append([entry(1), entry(2)]);
+    expect(await harness.store.prune({ '*': 0 }, new Date('2030-01-01T00:00:00Z'))).toEqual({ removed: 2, checkpointSeq: 2 });
+    const s = `"${harness.schema}"`;
+    for (const sql of [
+      `TRUNCATE ${s}.audit_entry`,
+      `UPDATE ${s}.audit_checkpoint SET seq = 1`,
+      `DELETE FROM ${s}.audit_checkpoint`,
+      `DELETE FROM ${s}.audit_chain_head`,
+    ]) {
+      expect(await attempt(sql), sql).toMatchObject({ code: '42501' });
+    }
+    expect(await harness.store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, checkpointSeq: 2 });
+  });
+
+  it('migrates idempotently: stores opened together on one schema share the chain and one version row', async () => {
+    const schema = uniqueSchema('audit_migrate');
+    const stores = await Promise.all([1, 2, 3].map(() => createPostgresAuditStore({ connectionString: DATABASE_URL, schema })));
+    try {
+      await Promise.all(stores.map((store, index) => store.append([entry(index + 1)])));
+      const versions = await admin((client) => client.query(`SELECT version FROM "${schema}".audit_schema_version`));
+      expect(versions.rows).toEqual([{ version: 1 }]);
+      expect(await stores[0]?.verify()).toMatchObject({ ok: true, checked: 3 });
+    } finally {
+      for (const store of stores) await store.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('fails closed when its connections are killed mid-transaction, and recovers with the chain intact', async () => {
+    const applicationName = `ketenpoort-audit-kill-${process.pid}`;
+    harness = await createHarness({}, { lockTimeoutMs: 10_000, applicationName });
+    const { store } = harness;
+    await store.append([entry(1), entry(2)]);
+    const release = await harness.lockDatabase();
+    // These appends now wait on the chain head lock, inside their transaction.
+    const settled = Promise.allSettled([3, 4].map((n) => store.append([entry(n)])));
+    await waitFor(async () => (await admin((client) => client.query(
+      "SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [applicationName]))).rowCount === 1);
+    await admin((client) => client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]));
+    const results = await settled;
+    await release();
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(results[0]).toMatchObject({ reason: { code: 'AUDIT_WRITE_FAILED' } });
+    await store.append([entry(5)]);
+    const stored = await store.query({}, { first: 10 });
+    expect(stored.entries.map((item) => item.operationId)).toEqual(['op-1', 'op-2', 'op-5']);
+    expect(await store.verify()).toEqual({ ok: true, checked: 3, headSeq: 3, checkpointSeq: null });
+    await store.ping();
+  });
+
+  it('rejects at start-up when the database cannot be reached', async () => {
+    await expect(createPostgresAuditStore({ connectionString: 'postgres://postgres@127.0.0.1:1/none', schema: 'unused' }))
+      .rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not reached in time');
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
+import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
+import { entry } from './entry-builder.ts';
+
+const JSON_COLUMNS = new Set(['fields_released', 'fields_withheld', 'decisions', 'search_terms']);
+
+/** Runs SQL on a second connection with the append-only triggers dropped, then puts them back. */
+function withoutGuards(path: string, work: (db: DatabaseSync) => void): void {
+  const db = new DatabaseSync(path);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entry'").all() as { name: string; sql: string }[];
+    for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
+    work(db);
+    for (const trigger of triggers) db.exec(trigger.sql);
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+}
+
+function attempt(path: string, sql: string): unknown {
+  const db = new DatabaseSync(path);
+  try {
+    db.exec(sql);
+    return null;
+  } catch (error) {
+    return error;
+  } finally {
+    db.close();
+  }
+}
+
+async function createHarness(options: HarnessOptions = {}): Promise<AuditStoreHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'ketenpoort-audit-'));
+  const path = join(dir, 'nested', 'audit.sqlite');
+  const open = () => createSqliteAuditStore({ path, busyTimeoutMs: 100, ...options });
+  const store = open();
+  const opened = [store];
+  return {
+    store,
+    tamper: async (seq, changes) => withoutGuards(path, (db) => {
+      for (const [column, value] of Object.entries(changes)) {
+        const [name, stored] = column === 'time'
+          ? ['time_ms', (value as Date).getTime()]
+          : [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value];
+        db.prepare(`UPDATE audit_entry SET ${name} = ? WHERE seq = ?`).run(stored as string | number | null, seq);
+      }
+    }),
+    removeRaw: async (seq) => withoutGuards(path, (db) => void db.prepare('DELETE FROM audit_entry WHERE seq = ?').run(seq)),
+    tryUpdate: async (seq) => attempt(path, `UPDATE audit_entry SET purpose = 'changed' WHERE seq = ${seq}`),
+    tryDelete: async (seq) => attempt(path, `DELETE FROM audit_entry WHERE seq = ${seq}`),
+    dump: async () => {
+      const db = new DatabaseSync(path);
+      try {
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+        const rows = tables.map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table.name}`).all()));
+        // The file bytes too: the WAL may hold pages not yet checkpointed into the main file.
+        const bytes = [path, `${path}-wal`].filter(existsSync).map((file) => readFileSync(file).toString('latin1'));
+        return [...rows, ...bytes].join('\n');
+      } finally {
+        db.close();
+      }
+    },
+    lockDatabase: async () => {
+      const db = new DatabaseSync(path);
+      db.exec('BEGIN EXCLUSIVE');
+      return async () => {
+        db.exec('ROLLBACK');
+        db.close();
+      };
+    },
+    reopen: async () => {
+      const again = open();
+      opened.push(again);
+      return again;
+    },
+    cleanup: async () => {
+      for (const each of opened) await each.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeAuditStoreContract('sqlite', createHarness);
+
+describe('sqlite audit store specifics', () => {
+  const dirs: string[] = [];
+  const tempPath = (...parts: string[]): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'ketenpoort-audit-'));
+    dirs.push(dir);
+    return join(dir, ...parts);
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates its folder and runs the file in WAL mode', async () => {
+    const path = tempPath('a', 'b', 'audit.sqlite');
+    const store = createSqliteAuditStore({ path });
+    try {
+      await store.append([entry(1)]);
+      const db = new DatabaseSync(path);
+      expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+      db.close();
+      expect(existsSync(`${path}-wal`)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses changes to checkpoints and the removal of the chain head', async () => {
+    const path = tempPath('audit.sqlite');
+    const store = createSqliteAuditStore({ path });
+    try {
+      await store.append([entry(1), entry(2)]);
+      expect(await store.prune({ '*': 0 }, new Date('2030-01-01T00:00:00Z'))).toEqual({ removed: 2, checkpointSeq: 2 });
+      expect(attempt(path, 'UPDATE audit_checkpoint SET seq = 1')).toBeInstanceOf(Error);
+      expect(attempt(path, 'DELETE FROM audit_checkpoint')).toBeInstanceOf(Error);
+      expect(attempt(path, 'DELETE FROM audit_chain_head')).toBeInstanceOf(Error);
+      expect(await store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, checkpointSeq: 2 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('migrates a file once: opening it again keeps schema version and entries', async () => {
+    const path = tempPath('audit.sqlite');
+    const first = createSqliteAuditStore({ path });
+    await first.append([entry(1)]);
+    await first.close();
+    const second = createSqliteAuditStore({ path });
+    try {
+      const db = new DatabaseSync(path);
+      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+      db.close();
+      expect(await second.verify()).toMatchObject({ ok: true, checked: 1 });
+    } finally {
+      await second.close();
+    }
+  });
+});
