@@ -1,0 +1,75 @@
+/**
+ * The condition language: evaluation against a record's facts, and the same condition in words
+ * (Grant.conditions, explanations, `failedCondition`). Closed set; see covenant.schema.json.
+ */
+import type { OwnerTag } from '#kit/records.ts';
+import type { Condition, Party } from './covenant-types.ts';
+import type { Viewer } from './decision.ts';
+import type { RecordFacts } from './facts.ts';
+
+/** What a condition may look at. */
+export interface ConditionScope {
+  readonly viewer: Viewer;
+  readonly owner: OwnerTag;
+  readonly facts: RecordFacts;
+  /** Municipalities of the covenant's regions. */
+  readonly covenantMunicipalities: ReadonlySet<string>;
+  /** Municipalities of the viewer agency's region (empty when the region is unknown). */
+  readonly viewerMunicipalities: ReadonlySet<string>;
+}
+
+export function conditionHolds(condition: Condition, scope: ConditionScope): boolean {
+  const { facts } = scope;
+  switch (condition.kind) {
+    case 'householdHasMinors': return facts.householdHasMinors === condition.value;
+    case 'subjectIsMinor': return facts.subjectIsMinor === true;
+    case 'viewerInvolved': return facts.viewerInvolved;
+    // Unknown municipality: outside every region, so deny (DOMAIN rules 1 and 9).
+    case 'inCovenantRegion': return facts.municipality !== null && scope.covenantMunicipalities.has(facts.municipality);
+    case 'inViewerRegion': return facts.municipality !== null && scope.viewerMunicipalities.has(facts.municipality);
+    case 'anyOf': return condition.conditions.some((inner) => conditionHolds(inner, scope));
+    case 'referral': {
+      const from = agencyOf(condition.from, scope);
+      const to = agencyOf(condition.to, scope);
+      return facts.referrals.some((referral) =>
+        referral.fromAgencyId === from && referral.toAgencyId === to
+        && (condition.kinds === null || (referral.kind !== null && condition.kinds.includes(referral.kind)))
+        && (condition.statuses === null || (referral.status !== null && condition.statuses.includes(referral.status))));
+    }
+  }
+}
+
+/** The first condition of an AND that does not hold, or null when all hold. */
+export function firstFailing(conditions: readonly Condition[], scope: ConditionScope): Condition | null {
+  for (const condition of conditions) if (!conditionHolds(condition, scope)) return condition;
+  return null;
+}
+
+/** The condition as an English sentence. */
+export function describeCondition(condition: Condition): string {
+  switch (condition.kind) {
+    case 'householdHasMinors': return condition.value ? 'the household has minor children' : 'the household has no minor children';
+    case 'subjectIsMinor': return 'the person the record is about is a minor';
+    case 'viewerInvolved': return 'the viewer agency holds a record of its own in the same household';
+    case 'inCovenantRegion': return "the household's municipality lies in the covenant's regions";
+    case 'inViewerRegion': return "the household's municipality lies in the viewer agency's region";
+    case 'anyOf': return `any of: ${condition.conditions.map((inner, i) => `(${i + 1}) ${describeCondition(inner)}`).join('; ')}`;
+    case 'referral': {
+      const kinds = condition.kinds === null ? '' : `, of kind ${orList(condition.kinds)}`;
+      const statuses = condition.statuses === null ? '' : `, with status ${orList(condition.statuses)}`;
+      return `the household has a referral from ${partyName(condition.from)} to ${partyName(condition.to)}${kinds}${statuses}`;
+    }
+  }
+}
+
+function agencyOf(party: Party, scope: ConditionScope): string {
+  return party === 'owner' ? scope.owner.agencyId : scope.viewer.agencyId;
+}
+
+function partyName(party: Party): string {
+  return party === 'owner' ? "the record's owner" : 'the viewer agency';
+}
+
+function orList(values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)!}`;
+}

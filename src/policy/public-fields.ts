@@ -1,0 +1,48 @@
+/**
+ * The one place that declares coordinates public: released to every authenticated caller without a
+ * covenant, whoever owns the record. Only organisational data and plumbing; nothing about a person
+ * or a household. compilePolicy fails when a pattern here names nothing in the schema, and when a
+ * field is neither public, owner-only nor granted, so a new schema type must be placed somewhere.
+ */
+export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
+  // Entry points. What they return is decided field by field on the concrete types.
+  'Query.*',
+  // Organisational data (schema/agency.graphql: public to every authenticated caller).
+  'Agency.*',
+  'Region.*',
+  // Agreements are public data and the source of the policy (schema/agreement.graphql).
+  'Agreement.*',
+  'AgreementParty.*',
+  'Purpose.*',
+  'LegalBasis.*',
+  'DataCategory.*',
+  'Grant.*',
+  // The caller as authenticated: its own agency, role and purpose.
+  'Caller.*',
+  // Pagination plumbing; the households on the page are governed.
+  'HouseholdConnection.*',
+  'HouseholdEdge.*',
+  'PageInfo.*',
+  // Not Household.id: it decides whether a household is shown at all (lists, lookups). Public, it would
+  // tell every caller that a household is known to the chain: an existence oracle. Categories grant it.
+  // What was withheld and why, as the caller sees it; no values.
+  'Redaction.*',
+  // Decision explanations (schema/explain.graphql). They hold agency ids, coordinates and condition
+  // results, no record values; the gateway lets only privacy officers run the explain queries.
+  'DecisionExplanation.*',
+  'DecisionAgreement.*',
+  'DecisionFacts.*',
+  'DecisionReferralFact.*',
+  'AgreementTrace.*',
+  'GrantTrace.*',
+  'ConditionTrace.*',
+  // The audit trail (schema/audit.graphql): field names, agency ids and pseudonyms, never values. Not a
+  // record of an agency in the chain, so no covenant governs it; Query.auditEntries gives a caller
+  // only entries where its own agency is viewer or owner.
+  'AuditEntry.*',
+  'AuditViewer.*',
+  'AuditDecision.*',
+  'AuditSearchTerm.*',
+  'AuditEntryConnection.*',
+  'AuditEntryEdge.*',
+]);

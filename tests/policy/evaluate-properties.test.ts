@@ -1,0 +1,141 @@
+/**
+ * Properties of evaluate over random viewers, owners, purposes, facts, coordinates and dates: rule 7
+ * holds for every non-owner, nothing but public fields and own records is released when no covenant
+ * is in force, decisions are deterministic, and every path to a decision agrees with evaluate.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { AgencyKind, OwnerTag } from '#kit/records.ts';
+import { objectFieldCoordinates } from '#src/policy/coordinates.ts';
+import type { AccessRequest, Viewer } from '#src/policy/decision.ts';
+import { evaluate, mayEverAllow } from '#src/policy/evaluate.ts';
+import { explainAccess } from '#src/policy/explain.ts';
+import { isParty } from '#src/policy/grant-match.ts';
+import { createRequestPolicy } from '#src/policy/request-policy.ts';
+import { amsterdamDay, inForceOn } from '#src/policy/validity.ts';
+import { AGENCY, buildSchema, loadRealPolicy } from './fixtures.ts';
+
+const { loaded, policy } = await loadRealPolicy();
+const coordinates = [...objectFieldCoordinates(buildSchema()), 'Report.notInSchema'];
+const KINDS: AgencyKind[] = ['ASHG', 'AMK', 'VEILIG_THUIS', 'POLITIE', 'BJZ', 'WIJKTEAM', 'RAAD'];
+const municipalities = [...new Set(loaded.regions.flatMap((region) => region.municipalities)), 'Utrecht'];
+
+const agency = fc.oneof(
+  fc.constantFrom<Viewer & OwnerTag>(...Object.values(AGENCY)),
+  fc.record({ agencyId: fc.constantFrom('vt-fryslan', 'amk-utrecht', 'x'), kind: fc.constantFrom(...KINDS), region: fc.constantFrom('groningen', 'drenthe', 'noord-nederland', 'nowhere') }),
+);
+const agencyId = fc.oneof(fc.constant(null), fc.constantFrom(...Object.values(AGENCY).map((a) => a.agencyId)));
+const referralKind = fc.constantFrom(null, 'VOLUNTARY_CARE', 'HANDOVER_ASHG_TO_AMK', 'POLICE_TO_AMK', 'POLICE_TO_BJZ', 'TO_WIJKTEAM' as const);
+const referralStatus = fc.constantFrom(null, 'DRAFT', 'OFFERED', 'ACCEPTED', 'REFUSED', 'RUNNING', 'COMPLETED', 'RETURNED_UNSAFE' as const);
+const referralFact = fc.record({ fromAgencyId: agencyId, toAgencyId: agencyId, kind: referralKind, status: referralStatus });
+const request: fc.Arbitrary<AccessRequest> = fc.record({
+  viewer: agency,
+  owner: agency,
+  purpose: fc.constantFrom(...loaded.purposes.map((purpose) => purpose.code), 'marketing'),
+  coordinate: fc.constantFrom(...coordinates),
+  facts: fc.record({
+    municipality: fc.oneof(fc.constant(null), fc.constantFrom(...municipalities)),
+    householdHasMinors: fc.boolean(),
+    subjectIsMinor: fc.constantFrom(null, true, false),
+    referrals: fc.array(referralFact, { maxLength: 4 }),
+    viewerInvolved: fc.boolean(),
+  }),
+  // 1995..2035, with the validity boundaries over-represented.
+  at: fc.oneof(
+    fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true }),
+    fc.constantFrom('2006-12-31', '2007-01-01', '2018-12-31', '2019-01-01', '2025-12-31', '2026-01-01', '2026-12-31', '2027-01-01', '2027-02-28', '2027-03-01')
+      .chain((day) => fc.integer({ min: -90, max: 90 }).map((minutes) => new Date(new Date(`${day}T00:00:00+01:00`).getTime() + minutes * 60_000))),
+  ),
+});
+/**
+ * Requests shaped after one grant (its kinds, coordinates, purposes, region, a referral between the
+ * two agencies), so that a fair share of random requests is allowed and the properties are not vacuous.
+ */
+const plausible: fc.Arbitrary<AccessRequest> = fc.constantFrom(...policy.grants).chain((g) => {
+  const kinds = (set: ReadonlySet<AgencyKind>) => Object.values(AGENCY).filter((a) => set.has(a.kind) && isParty(g, a.kind, a.agencyId));
+  return fc.record({ viewer: fc.constantFrom(...kinds(g.viewerKinds)), owner: fc.constantFrom(...kinds(g.ownerKinds)) }).chain(({ viewer, owner }) => {
+    const between = fc.constantFrom<string | null>(viewer.agencyId, owner.agencyId, null);
+    return fc.record({
+      viewer: fc.constant<Viewer>(viewer),
+      owner: fc.constant<OwnerTag>(owner),
+      purpose: fc.constantFrom(...g.purposes, 'marketing'),
+      coordinate: fc.constantFrom(...g.coordinates, 'Report.reporter'),
+      facts: fc.record({
+        municipality: fc.constantFrom(...g.covenantMunicipalities, 'Groningen', 'Assen', null),
+        householdHasMinors: fc.constantFrom(true, true, true, false),
+        subjectIsMinor: fc.constantFrom(null, true, true, false),
+        referrals: fc.array(fc.record({ fromAgencyId: between, toAgencyId: between, kind: referralKind, status: fc.constantFrom('ACCEPTED', 'RUNNING', 'COMPLETED', 'OFFERED' as const) }), { minLength: 1, maxLength: 3 }),
+        viewerInvolved: fc.constantFrom(true, true, true, false),
+      }),
+      // While every covenant has a version in force (`request` covers the years before).
+      at: fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true }),
+    });
+  });
+});
+// A third each: anything at all, requests shaped after a grant, and the viewer reading its own record.
+const requests = fc.oneof(request, plausible, request.map((r) => ({ ...r, owner: { ...r.viewer } })));
+const RUNS = { numRuns: 3000 };
+
+describe('evaluate properties', () => {
+  test('rule 7: an owner-only coordinate is never released to anyone but its owner', () => {
+    fc.assert(fc.property(requests, fc.constantFrom(...policy.ownerOnlyCoordinates), (r, coordinate) => {
+      const decision = evaluate(policy, { ...r, coordinate });
+      if (r.viewer.agencyId === r.owner.agencyId) return decision.reason === 'OWNER';
+      return decision.effect === 'deny' && decision.reason === 'OWNER_ONLY';
+    }), RUNS);
+  });
+
+  test('rule 9: with no covenant in force, only public fields and own records are released', () => {
+    let checked = 0;
+    fc.assert(fc.property(requests, (r) => {
+      const day = amsterdamDay(r.at);
+      if (policy.covenants.some((covenant) => inForceOn(covenant, day))) return true;
+      checked++;
+      const decision = evaluate(policy, r);
+      return decision.effect === 'deny' || decision.reason === 'PUBLIC' || decision.reason === 'OWNER';
+    }), RUNS);
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  test('an allow by grant names a version in force that grants that coordinate for that purpose', () => {
+    let granted = 0;
+    fc.assert(fc.property(requests, (r) => {
+      const decision = evaluate(policy, r);
+      if (decision.reason !== 'GRANT') return true;
+      granted++;
+      const covenant = policy.covenants.find((c) => c.key === decision.agreement?.key)!;
+      const grant = covenant.grants.find((g) => g.id === decision.ruleId)!;
+      return inForceOn(covenant, amsterdamDay(r.at)) && grant.coordinates.includes(r.coordinate) && grant.purposes.includes(r.purpose)
+        && grant.viewerKinds.includes(r.viewer.kind) && grant.ownerKinds.includes(r.owner.kind) && r.viewer.agencyId !== r.owner.agencyId;
+    }), RUNS);
+    expect(granted).toBeGreaterThan(40);
+  });
+
+  test('mayEverAllow never rules out what evaluate would release from another agency', () => {
+    fc.assert(fc.property(requests, (r) => {
+      const decision = evaluate(policy, r);
+      return r.viewer.agencyId === r.owner.agencyId || decision.effect === 'deny' || mayEverAllow(policy, r.viewer, r.purpose, r.coordinate, r.at);
+    }), RUNS);
+  });
+
+  test('deterministic: the same question gets the same answer, also from a copy of it', () => {
+    fc.assert(fc.property(requests, (r) => {
+      const first = evaluate(policy, r);
+      expect(evaluate(policy, r)).toEqual(first);
+      expect(evaluate(policy, { ...structuredClone(r), at: new Date(r.at.getTime()) })).toEqual(first);
+    }), RUNS);
+  });
+
+  test('explainAccess and a request policy decide exactly as evaluate does', () => {
+    fc.assert(fc.property(requests, (r) => {
+      const decision = evaluate(policy, r);
+      const explained = explainAccess(policy, r);
+      expect(explained.decision).toEqual(decision);
+      const decisive = explained.agreements.flatMap((a) => a.grants).filter((g) => g.decisive);
+      if (decision.reason === 'GRANT') expect(decisive.map((g) => g.applies)).toEqual([true]);
+      if (decision.effect === 'deny') expect(explained.agreements.flatMap((a) => a.grants).filter((g) => g.applies && g.coordinateMatched)).toEqual([]);
+      const perRequest = createRequestPolicy(policy, r.viewer, r.purpose, r.at);
+      expect(perRequest.decide(r.owner, r.facts, r.coordinate, 'record-1')).toEqual(decision);
+    }), { numRuns: 1000 });
+  });
+});

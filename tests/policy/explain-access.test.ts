@@ -1,0 +1,77 @@
+/** The trace a privacy officer reads, and conditions in words (Grant.conditions). */
+import { describe, expect, test } from 'vitest';
+import { describeCondition } from '#src/policy/conditions.ts';
+import { redactionReasonOf } from '#src/policy/decision.ts';
+import { explainAccess } from '#src/policy/explain.ts';
+import { AGENCY as A, facts, loadRealPolicy, onDay, referral } from './fixtures.ts';
+
+const { policy } = await loadRealPolicy();
+const S1 = facts({ municipality: 'Groningen', householdHasMinors: true, referrals: [referral(A.ashg.agencyId, A.amk.agencyId, 'HANDOVER_ASHG_TO_AMK', 'ACCEPTED')] });
+
+describe('explainAccess', () => {
+  test('lists every agreement version with its validity on the day', () => {
+    const trace = explainAccess(policy, { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', facts: S1, coordinate: 'Report.narrative', at: onDay('2027-01-15') });
+    expect(trace.day).toBe('2027-01-15');
+    expect(trace.agreements.map((a) => [a.key, a.validity, a.validityText])).toEqual([
+      ['groningen-ashg-amk@1', 'SUPERSEDED', 'superseded by groningen-ashg-amk@2 from 2026-01-01'],
+      ['groningen-ashg-amk@2', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2026-01-01..2026-12-31, renewed by 12 months)'],
+      ['groningen-ashg-amk@3', 'NOT_YET_VALID', 'not yet in force: valid from 2027-03-01'],
+      ['politie-terugkoppeling@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2024-01-01..2025-12-31, renewed by 12 months)'],
+      ['vroegsignalering-0-18@1', 'IN_FORCE', 'in force: 2007-01-01..'],
+      ['wijkteam-betrokkenheid@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
+    ]);
+    expect(trace.decision).toMatchObject({ effect: 'allow', reason: 'GRANT', agreement: { key: 'groningen-ashg-amk@2' } });
+  });
+
+  test('shows per grant what matched and which conditions held, and marks the decisive grant', () => {
+    const trace = explainAccess(policy, { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', facts: { ...S1, municipality: 'Assen' }, coordinate: 'Report.narrative', at: onDay('2026-06-01') });
+    expect(trace.decision).toMatchObject({ effect: 'deny', reason: 'CONDITIONS_NOT_MET', ruleId: 'amk-reads-ashg-reports', failedCondition: "the household's municipality lies in the covenant's regions" });
+    expect(redactionReasonOf(trace.decision)).toBe('CONDITIONS_NOT_MET');
+    const v2 = trace.agreements.find((a) => a.key === 'groningen-ashg-amk@2')!;
+    expect(v2.inForce).toBe(true);
+    const reports = v2.grants.find((g) => g.grantId === 'amk-reads-ashg-reports')!;
+    expect(reports).toEqual({
+      grantId: 'amk-reads-ashg-reports', article: 'art. 4.1',
+      viewerKindMatched: true, viewerIsParty: true, ownerKindMatched: true, ownerIsParty: true, purposeMatched: true, coordinateMatched: true,
+      conditions: [
+        { condition: 'the household has minor children', holds: true },
+        { condition: "the household has a referral from the record's owner to the viewer agency, with status ACCEPTED, RUNNING or COMPLETED", holds: true },
+        { condition: "the household's municipality lies in the covenant's regions", holds: false },
+        { condition: "the household's municipality lies in the viewer agency's region", holds: false },
+      ],
+      applies: false, decisive: true,
+    });
+    const outcome = v2.grants.find((g) => g.grantId === 'ashg-learns-amk-outcome')!;
+    expect(outcome).toMatchObject({ viewerKindMatched: false, ownerKindMatched: false, purposeMatched: false, coordinateMatched: false, applies: false, decisive: false });
+    expect(trace.agreements.flatMap((a) => a.grants).filter((g) => g.decisive)).toHaveLength(1);
+  });
+
+  test('an AMK of another region is shown as no party', () => {
+    const trace = explainAccess(policy, { viewer: A.amkDrenthe, owner: A.ashg, purpose: 'child-abuse-assessment', facts: S1, coordinate: 'Report.narrative', at: onDay('2026-06-01') });
+    const grant = trace.agreements.find((a) => a.key === 'groningen-ashg-amk@2')!.grants[0]!;
+    expect(grant).toMatchObject({ viewerKindMatched: true, viewerIsParty: false, applies: false });
+    expect(trace.decision.reason).toBe('NO_GRANT');
+    expect(redactionReasonOf(trace.decision)).toBe('NO_GRANT');
+  });
+
+  test('allowed decisions carry no redaction reason', () => {
+    const trace = explainAccess(policy, { viewer: A.ashg, owner: A.ashg, purpose: 'own-records', facts: S1, coordinate: 'Reporter.name', at: onDay('2026-06-01') });
+    expect(redactionReasonOf(trace.decision)).toBeNull();
+  });
+});
+
+describe('describeCondition', () => {
+  test.each([
+    [{ kind: 'householdHasMinors', value: true }, 'the household has minor children'],
+    [{ kind: 'householdHasMinors', value: false }, 'the household has no minor children'],
+    [{ kind: 'subjectIsMinor' }, 'the person the record is about is a minor'],
+    [{ kind: 'viewerInvolved' }, 'the viewer agency holds a record of its own in the same household'],
+    [{ kind: 'inCovenantRegion' }, "the household's municipality lies in the covenant's regions"],
+    [{ kind: 'inViewerRegion' }, "the household's municipality lies in the viewer agency's region"],
+    [{ kind: 'referral', from: 'viewer', to: 'owner', kinds: null, statuses: null }, "the household has a referral from the viewer agency to the record's owner"],
+    [{ kind: 'referral', from: 'owner', to: 'viewer', kinds: ['POLICE_TO_BJZ'], statuses: ['RUNNING', 'COMPLETED'] }, "the household has a referral from the record's owner to the viewer agency, of kind POLICE_TO_BJZ, with status RUNNING or COMPLETED"],
+    [{ kind: 'anyOf', conditions: [{ kind: 'viewerInvolved' }, { kind: 'subjectIsMinor' }] }, 'any of: (1) the viewer agency holds a record of its own in the same household; (2) the person the record is about is a minor'],
+  ] as const)('%j', (condition, words) => {
+    expect(describeCondition(condition)).toBe(words);
+  });
+});

@@ -1,0 +1,41 @@
+/** The closed sets written twice (JSON Schema, GraphQL, TypeScript) must not drift apart. */
+import { readFile } from 'node:fs/promises';
+import { isEnumType } from 'graphql';
+import { expect, test } from 'vitest';
+import { DECISION_REASONS } from '#src/policy/decision.ts';
+import { buildSchema, COVENANTS_DIR } from './fixtures.ts';
+
+const schema = buildSchema();
+interface EnumDef { enum: string[] }
+interface JsonSchemaDefs {
+  $defs: Record<'agencyKind' | 'referralKind' | 'referralStatus', EnumDef> & {
+    example: { properties: { reason: EnumDef } };
+    condition: { propertyNames: EnumDef; properties: Record<string, unknown> };
+  };
+}
+const jsonSchema = JSON.parse(await readFile(`${COVENANTS_DIR}covenant.schema.json`, 'utf8')) as JsonSchemaDefs;
+
+function graphqlEnum(name: string): string[] {
+  const type = schema.getType(name);
+  if (!isEnumType(type)) throw new Error(`${name} is not an enum`);
+  return type.getValues().map((value) => value.name);
+}
+
+test.each([
+  ['agencyKind', 'AgencyKind'],
+  ['referralKind', 'ReferralKind'],
+  ['referralStatus', 'ReferralStatus'],
+] as const)('covenant.schema.json $defs/%s lists the values of GraphQL %s', (def, enumName) => {
+  expect(jsonSchema.$defs[def].enum).toEqual(graphqlEnum(enumName));
+});
+
+test('decision reasons: TypeScript, GraphQL and the example schema agree', () => {
+  expect(graphqlEnum('DecisionReason')).toEqual([...DECISION_REASONS]);
+  expect(jsonSchema.$defs.example.properties.reason.enum).toEqual([...DECISION_REASONS]);
+  expect(graphqlEnum('RedactionReason')).toEqual(DECISION_REASONS.filter((reason) => !['PUBLIC', 'OWNER', 'GRANT'].includes(reason)));
+});
+
+test('the condition kinds the JSON Schema allows are exactly those it describes', () => {
+  const condition = jsonSchema.$defs.condition;
+  expect(condition.propertyNames.enum).toEqual(Object.keys(condition.properties));
+});
