@@ -4,6 +4,8 @@
  */
 import type { Logger } from 'pino';
 import type { AgencyKind } from '#kit/records.ts';
+import type { RequestState } from './request-scope.ts';
+import type { GatewayServices } from './services.ts';
 
 /** The authenticated caller, from a verified token and the X-Purpose header. */
 export interface Caller {
@@ -29,6 +31,8 @@ export interface GatewayContext {
   /** The instant the request is judged at: policy validity and ages use this, never the wall clock. */
   readonly now: Date;
   readonly logger: Logger;
-  readonly services: import('./services.ts').GatewayServices;
-  readonly request: import('./request-scope.ts').RequestState;
+  readonly services: GatewayServices;
+  readonly request: RequestState;
+  /** Where plugins note the operation name and outcome for the request log line. */
+  readonly http: { operationName?: string | null; outcome?: string };
 }

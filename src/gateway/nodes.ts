@@ -1,37 +1,107 @@
 /**
- * The values resolvers pass between each other (codegen mappers). Each carries the records it was
- * built from, tagged with their owners, so every field can be decided against its owner and facts.
+ * The values resolvers pass between each other (codegen mappers). Each carries the agency records it
+ * was built from, tagged with their owners, so every field can be decided against its owner.
  */
 import type {
-  AddressRecord, ChildRecord, HouseholdRecord, InvolvementRecord, MemberRecord, OwnerTag, ReferralRecord,
-  ReportRecord,
+  AddressRecord, AgencyKind, ChildRecord, HouseholdRecord, InvolvementRecord, MemberRecord, OwnerTag,
+  ReferralRecord, ReportRecord,
 } from '#kit/records.ts';
 
 /** A household as assembled across agencies (matched on members' BSN). */
 export interface HouseholdNode {
   readonly id: string;
-  /** The agencies' household records in this cluster. */
+  /** `b:<bsn>` (lowest member BSN) or `r:<agency>:<localId>` for a record without BSNs. Never shown. */
+  readonly anchor: string;
   readonly records: readonly HouseholdRecord[];
 }
 
-export interface Sourced<T> {
-  readonly owner: OwnerTag;
-  readonly value: T;
-  /** Key of the record the value came from (agency:localId), for memoised decisions and audit. */
-  readonly recordKey: string;
+export interface MemberEntry {
+  readonly record: HouseholdRecord;
+  readonly member: MemberRecord;
+}
+
+export interface MemberNode {
+  readonly id: string;
+  readonly bsn: string;
+  readonly household: HouseholdNode;
+  readonly entries: readonly MemberEntry[];
+}
+
+export interface ChildNode {
+  readonly id: string;
+  readonly bsn: string;
+  readonly household: HouseholdNode;
+  readonly childRecords: readonly ChildRecord[];
+  readonly memberEntries: readonly MemberEntry[];
+}
+
+export interface AddressNode {
+  readonly record: HouseholdRecord;
+  readonly household: HouseholdNode;
+  readonly value: AddressRecord;
+}
+
+export interface ReportNode {
+  readonly id: string;
+  readonly record: ReportRecord;
   readonly household: HouseholdNode;
 }
 
-export type AddressNode = Sourced<AddressRecord>;
-export interface MemberNode { readonly id: string; readonly household: HouseholdNode; readonly sources: readonly Sourced<MemberRecord>[] }
-export interface ChildNode { readonly id: string; readonly household: HouseholdNode; readonly sources: readonly Sourced<ChildRecord | MemberRecord>[] }
-export interface ReportNode { readonly id: string; readonly record: ReportRecord; readonly household: HouseholdNode }
-export type ReporterNode = Sourced<NonNullable<ReportRecord['reporter']>>;
-export type ChildInvolvementNode = Sourced<NonNullable<ReportRecord['childInvolvement']>[number]>;
-export type SafetyAssessmentNode = Sourced<NonNullable<ReportRecord['safetyAssessment']>>;
-export interface ReferralNode { readonly id: string; readonly record: ReferralRecord; readonly household: HouseholdNode }
-export interface CaseStatusNode { readonly household: HouseholdNode }
-export interface InvolvementNode { readonly record: InvolvementRecord; readonly household: HouseholdNode }
-export type ContactNode = Sourced<NonNullable<InvolvementRecord['contact']>>;
-export interface AgencyNode { readonly id: string; readonly kind: import('#kit/records.ts').AgencyKind; readonly name: string; readonly region: string }
-export interface RegionNode { readonly id: string; readonly name: string; readonly municipalities: readonly string[] }
+export interface ReportPartNode<T> {
+  readonly report: ReportNode;
+  readonly value: T;
+}
+export type ReporterNode = ReportPartNode<NonNullable<ReportRecord['reporter']>>;
+export type ChildInvolvementNode = ReportPartNode<NonNullable<ReportRecord['childInvolvement']>[number]>;
+export type SafetyAssessmentNode = ReportPartNode<NonNullable<ReportRecord['safetyAssessment']>>;
+
+export interface ReferralNode {
+  readonly id: string;
+  readonly record: ReferralRecord;
+  readonly household: HouseholdNode;
+}
+
+export interface CaseStatusNode {
+  readonly household: HouseholdNode;
+}
+
+export interface InvolvementNode {
+  readonly record: InvolvementRecord;
+  readonly household: HouseholdNode;
+}
+
+export interface ContactNode {
+  readonly involvement: InvolvementNode;
+  readonly value: NonNullable<InvolvementRecord['contact']>;
+}
+
+export interface AgencyNode {
+  readonly id: string;
+  readonly kind: AgencyKind;
+  readonly name: string;
+  readonly region: string;
+}
+
+export interface RegionNode {
+  readonly id: string;
+  readonly name: string;
+  readonly municipalities: readonly string[];
+}
+
+/**
+ * One agency record a field's value may come from: whose it is, and what the policy and the audit
+ * trail need to know about it.
+ */
+export interface Source {
+  readonly owner: OwnerTag;
+  /** `agency:Type:localId` of the owning record; decisions are memoised and audited per record. */
+  readonly recordKey: string;
+  readonly entityType: string;
+  /** The opaque id the caller sees for the entity. */
+  readonly entityId: string;
+  readonly municipality: string | null;
+  readonly household: HouseholdNode;
+  /** The person the record is about, where it is about one (for the pseudonymised audit subject). */
+  readonly subjectBsn: string | null;
+  readonly subjectBirthDate: string | null;
+}

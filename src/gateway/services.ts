@@ -1,1 +1,128 @@
-export interface GatewayServices {}
+/**
+ * The long-lived services of one gateway process, built once at start-up from configuration: the
+ * compiled policy, the audit store, one adapter per agency (and, on the embedded defaults, the mock
+ * agencies they talk to), identity, and the secrets ids and pseudonyms are made with.
+ * Start-up fails here, before any port opens, on bad covenants, an uncovered schema field or an
+ * unreachable audit store.
+ */
+import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { AgencyAdapter } from '#kit/contract.ts';
+import type { UpstreamStats } from '#kit/http.ts';
+import type { MockServer } from '#kit/mock-server.ts';
+import type { World } from '#kit/world/index.ts';
+import { openAuditStore } from '#src/audit/open-audit-store.ts';
+import type { AuditStore } from '#src/audit/store.ts';
+import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
+import type { GatewayConfig } from '#src/config/config.ts';
+import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
+import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
+import type { Covenant, RegionDef } from '#src/policy/covenant-types.ts';
+import { loadCovenants } from '#src/policy/load-covenants.ts';
+import { PUBLIC_COORDINATES } from '#src/policy/public-fields.ts';
+import { startAgencies } from './start-agencies.ts';
+import { loadSecrets } from './secrets.ts';
+import { createIdSealer, type IdSealer } from './ids.ts';
+import { loadJwks } from './load-jwks.ts';
+import type { AgencyNode, RegionNode } from './nodes.ts';
+import { loadTypeDefs } from './schema-files.ts';
+
+export interface GatewayServices {
+  readonly config: GatewayConfig;
+  readonly logger: Logger;
+  /** The time a request is judged at. */
+  readonly clock: () => Date;
+  readonly verifier: TokenVerifier;
+  readonly knownPurposes: ReadonlySet<string>;
+  readonly purposeDescriptions: ReadonlyMap<string, string>;
+  readonly covenants: readonly Covenant[];
+  readonly policy: CompiledPolicy;
+  readonly audit: AuditStore;
+  readonly adapters: ReadonlyMap<string, AgencyAdapter>;
+  /** The embedded mock agencies, when the gateway started them (tests turn their knobs). */
+  readonly mocks: ReadonlyMap<string, MockServer>;
+  /** Upstream attempts per agency since start (each retry counts). */
+  upstreamStats(): ReadonlyMap<string, UpstreamStats>;
+  readonly ids: IdSealer;
+  readonly pseudonymize: (bsn: string) => string;
+  /** Policy enforcement and audit on (always, but in the benchmark's unguarded contender). */
+  readonly guards: boolean;
+  isPublic(coordinate: string): boolean;
+  agencyNode(id: string | null | undefined): AgencyNode | null;
+  agencyNodes(): AgencyNode[];
+  regionNode(id: string): RegionNode | null;
+  /** The most specific region a municipality lies in. */
+  regionOf(municipality: string): RegionNode | null;
+  checkReady(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  readonly logger: Logger;
+  readonly clock?: () => Date;
+  /** A store to use instead of the configured one (tests break it on purpose). */
+  readonly audit?: AuditStore;
+  /** Adapters to use instead of the configured agencies' (tests). */
+  readonly adapters?: ReadonlyMap<string, AgencyAdapter>;
+  /** The world the embedded mocks serve; default `createWorld({ households: config.mockHouseholds })`. */
+  readonly world?: World;
+  /**
+   * false turns policy enforcement and the audit trail off: every field released, nothing recorded.
+   * Only the benchmark sets it, to measure what the guards cost; there is no configuration for it.
+   */
+  readonly guards?: boolean;
+}
+
+export function baseSchema(): GraphQLSchema {
+  return buildASTSchema(parse(loadTypeDefs().join('\n')));
+}
+
+export async function createServices(config: GatewayConfig, overrides: ServiceOverrides): Promise<GatewayServices> {
+  const { logger } = overrides;
+  const clock = overrides.clock ?? (() => new Date());
+  const loaded = await loadCovenants(config.covenantsDir);
+  const policy = compilePolicy({ ...loaded, schema: baseSchema(), publicCoordinates: PUBLIC_COORDINATES });
+  for (const warning of policy.warnings) logger.warn({ warning }, 'covenant configuration');
+  const secrets = loadSecrets(config);
+  const audit = overrides.audit ?? (await openAuditStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir }));
+  logger.info({ store: audit.kind }, 'audit store opened');
+  const started = overrides.adapters
+    ? { adapters: overrides.adapters, mocks: new Map(), upstreamStats: () => new Map(), close: async () => {} }
+    : await startAgencies(config, logger, clock, overrides.world);
+  const regions = new Map(loaded.regions.map((region: RegionDef) => [region.id, region]));
+  const agencies = new Map(config.agencies.map((agency) => [agency.id, { id: agency.id, kind: agency.kind, name: agency.name, region: agency.region }]));
+  const verifier = createTokenVerifier({
+    agencies: config.agencies, jwksByAgency: await loadJwks(config), audience: config.audience, clockSkewSeconds: config.clockSkewSeconds, now: clock,
+  });
+  const guards = overrides.guards ?? true;
+  const isPublic = guards ? (coordinate: string) => policy.publicCoordinates.has(coordinate) : () => true;
+
+  return {
+    config, logger, clock, verifier, policy, audit,
+    knownPurposes: new Set(loaded.purposes.map((purpose) => purpose.code)),
+    purposeDescriptions: new Map(loaded.purposes.map((purpose) => [purpose.code, purpose.description])),
+    covenants: loaded.covenants,
+    adapters: started.adapters,
+    mocks: started.mocks,
+    upstreamStats: () => started.upstreamStats(),
+    ids: createIdSealer(secrets.idSecret),
+    pseudonymize: createPseudonymizer(secrets.pseudonymSecret),
+    guards,
+    isPublic,
+    agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
+    agencyNodes: () => [...agencies.values()],
+    regionNode: (id) => regions.get(id) ?? null,
+    regionOf(municipality) {
+      const containing = [...regions.values()].filter((region) => region.municipalities.includes(municipality));
+      return containing.sort((a, b) => a.municipalities.length - b.municipalities.length).find((region) => region.municipalities.length > 1) ?? containing[0] ?? null;
+    },
+    async checkReady() {
+      await audit.ping();
+    },
+    async close() {
+      await Promise.all([...started.adapters.values()].map((adapter) => adapter.close()));
+      await started.close();
+      await audit.close();
+    },
+  };
+}

@@ -97,6 +97,148 @@ export type AgreementParty = {
   role: Scalars['String']['output'];
 };
 
+export type AgreementTrace = {
+  __typename?: 'AgreementTrace';
+  grants: Array<GrantTrace>;
+  id: Scalars['ID']['output'];
+  inForce: Scalars['Boolean']['output'];
+  key: Scalars['ID']['output'];
+  validity: AgreementValidity;
+  validityText: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type AgreementValidity =
+  | 'EXPIRED'
+  | 'IN_FORCE'
+  | 'NOT_YET_VALID'
+  | 'SUPERSEDED'
+  /** After validTo, renewed period by period until a superseding version takes effect. */
+  | 'TACITLY_RENEWED';
+
+/** One policy decision behind an entry: the agreement version, article and rule that produced it. */
+export type AuditDecision = {
+  __typename?: 'AuditDecision';
+  /** Agreement id@version, null when nothing granted (deny by default). */
+  agreementKey: Maybe<Scalars['ID']['output']>;
+  article: Maybe<Scalars['String']['output']>;
+  coordinate: Scalars['String']['output'];
+  effect: AuditDecisionEffect;
+  /** The grant condition that did not hold, where one did not. */
+  failedCondition: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  ruleId: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditDecisionEffect =
+  | 'ALLOW'
+  | 'DENY';
+
+/**
+ * One line of the audit trail: who saw (or was refused) what of whose record, for which purpose, under
+ * which agreement. Modelled on Logboek Dataverwerkingen and NEN 7513. It names fields, never their values,
+ * and the data subject only by pseudonym.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  decisions: Array<AuditDecision>;
+  /** The gateway's opaque id of the record. */
+  entityId: Maybe<Scalars['ID']['output']>;
+  /** Schema type of the record, e.g. Report or Child. */
+  entityType: Maybe<Scalars['String']['output']>;
+  /** Coordinates (Type.field) released, names only. */
+  fieldsReleased: Array<Scalars['String']['output']>;
+  /** Coordinates (Type.field) withheld, names only. */
+  fieldsWithheld: Array<Scalars['String']['output']>;
+  /** sha256(prevHash || canonical JSON of this entry), hex. */
+  hash: Scalars['String']['output'];
+  kind: AuditEntryKind;
+  operationId: Scalars['String']['output'];
+  operationName: Maybe<Scalars['String']['output']>;
+  outcome: AuditOutcome;
+  /** Agency id of the record's owner, as it was at the time (null for searches). */
+  ownerAgencyId: Maybe<Scalars['ID']['output']>;
+  /** Hash of the previous entry (or of the genesis or a prune checkpoint), hex. */
+  prevHash: Scalars['String']['output'];
+  processingActivity: Scalars['String']['output'];
+  purpose: Scalars['String']['output'];
+  /** Search arguments as logged; personal ones are pseudonyms. */
+  searchTerms: Maybe<Array<AuditSearchTerm>>;
+  /** Position in the hash chain. Decimal text: the chain may outgrow a 32-bit Int. */
+  seq: Scalars['String']['output'];
+  /** Pseudonym of the data subject (keyed hash of the BSN), never the BSN. */
+  subject: Maybe<Scalars['String']['output']>;
+  time: Scalars['DateTime']['output'];
+  /** W3C trace id of the request. */
+  traceId: Scalars['String']['output'];
+  viewer: AuditViewer;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/**
+ * Filter on the audit trail. All given conditions must hold. The caller only ever gets entries where its
+ * own agency is the viewer or the owner, whatever the filter says.
+ */
+export type AuditEntryFilter = {
+  /** Agreement id@version that at least one decision of the entry names. */
+  agreementKey?: InputMaybe<Scalars['ID']['input']>;
+  /** Inclusive lower bound on the entry time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<AuditEntryKind>;
+  ownerAgencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** The data subject by BSN. The gateway pseudonymises it before it looks; the BSN is never stored or logged. */
+  subjectBsn?: InputMaybe<Scalars['String']['input']>;
+  /** The data subject by pseudonym, as shown in AuditEntry.subject. */
+  subjectPseudonym?: InputMaybe<Scalars['String']['input']>;
+  /** Exclusive upper bound on the entry time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  viewerAgencyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type AuditEntryKind =
+  /** Records were read. */
+  | 'ACCESS'
+  /** The audit trail itself was read. */
+  | 'AUDIT_QUERY'
+  /** A decision was explained to a privacy officer. */
+  | 'EXPLAIN'
+  /** A search was made (by BSN, municipality, ...). */
+  | 'SEARCH';
+
+export type AuditOutcome =
+  | 'ERROR'
+  | 'NOT_FOUND'
+  | 'PARTIALLY_RELEASED'
+  | 'RELEASED'
+  | 'WITHHELD';
+
+export type AuditSearchTerm = {
+  __typename?: 'AuditSearchTerm';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** Who made the request, as recorded. Agency ids, not Agency objects: the record keeps what was true then. */
+export type AuditViewer = {
+  __typename?: 'AuditViewer';
+  agencyId: Scalars['ID']['output'];
+  role: Scalars['String']['output'];
+  /** Pseudonymous user id (the token's sub). */
+  userId: Scalars['String']['output'];
+};
+
 /** Who is asking, as the gateway understood the token and the X-Purpose header. */
 export type Caller = {
   __typename?: 'Caller';
@@ -139,7 +281,7 @@ export type CasePhase =
 export type CaseRecord = {
   household: Maybe<Household>;
   id: Scalars['ID']['output'];
-  owner: Agency;
+  owner: Maybe<Agency>;
 };
 
 /**
@@ -148,7 +290,7 @@ export type CaseRecord = {
  */
 export type CaseStatus = {
   __typename?: 'CaseStatus';
-  household: Household;
+  household: Maybe<Household>;
   involvements: Array<Involvement>;
 };
 
@@ -178,6 +320,12 @@ export type ChildRole =
   | 'DIRECT_VICTIM'
   | 'WITNESS_OF_PARTNER_VIOLENCE';
 
+export type ConditionTrace = {
+  __typename?: 'ConditionTrace';
+  condition: Scalars['String']['output'];
+  holds: Scalars['Boolean']['output'];
+};
+
 /** An agency desk to contact about a case; never a client. */
 export type Contact = {
   __typename?: 'Contact';
@@ -192,6 +340,86 @@ export type DataCategory = {
   name: Scalars['ID']['output'];
 };
 
+export type DecisionAgreement = {
+  __typename?: 'DecisionAgreement';
+  article: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  key: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type DecisionEffect =
+  | 'ALLOW'
+  | 'DENY';
+
+export type DecisionExplanation = {
+  __typename?: 'DecisionExplanation';
+  /** The agreement and article that allowed (GRANT), or whose conditions failed first (CONDITIONS_NOT_MET). */
+  agreement: Maybe<DecisionAgreement>;
+  /** Every agreement version loaded, in force or not, with how each of its grants matched. */
+  agreements: Array<AgreementTrace>;
+  at: Scalars['DateTime']['output'];
+  coordinate: Scalars['String']['output'];
+  /** The Europe/Amsterdam calendar day validity was judged on. */
+  day: Scalars['Date']['output'];
+  /** Set when replaying a logged decision. */
+  decisionId: Maybe<Scalars['ID']['output']>;
+  effect: DecisionEffect;
+  facts: DecisionFacts;
+  /** The first condition that did not hold, in words. */
+  failedCondition: Maybe<Scalars['String']['output']>;
+  owner: Agency;
+  purpose: Scalars['String']['output'];
+  reason: DecisionReason;
+  /** What the caller saw in extensions.redactions; null when released. */
+  redactionReason: Maybe<RedactionReason>;
+  /** Grant id, or the engine rule (public-field, owner-access, owner-only). */
+  ruleId: Maybe<Scalars['String']['output']>;
+  viewer: Agency;
+};
+
+/** The facts the decision looked at (the municipality is left out; the region conditions show its effect). */
+export type DecisionFacts = {
+  __typename?: 'DecisionFacts';
+  householdHasMinors: Scalars['Boolean']['output'];
+  referrals: Array<DecisionReferralFact>;
+  subjectIsMinor: Maybe<Scalars['Boolean']['output']>;
+  viewerInvolved: Scalars['Boolean']['output'];
+};
+
+/** The engine's reason. A caller only ever sees the RedactionReason derived from it. */
+export type DecisionReason =
+  | 'CONDITIONS_NOT_MET'
+  /** A grant of an agreement in force allowed it. */
+  | 'GRANT'
+  | 'NO_GRANT'
+  /** The viewer owns the record (DOMAIN rule 10). */
+  | 'OWNER'
+  /** Reporter identity or restricted information (DOMAIN rule 7). */
+  | 'OWNER_ONLY'
+  /** The field is public (src/policy/public-fields.ts). */
+  | 'PUBLIC'
+  | 'PURPOSE_NOT_COVERED';
+
+export type DecisionReferralFact = {
+  __typename?: 'DecisionReferralFact';
+  fromAgencyId: Maybe<Scalars['ID']['output']>;
+  kind: Maybe<ReferralKind>;
+  status: Maybe<ReferralStatus>;
+  toAgencyId: Maybe<Scalars['ID']['output']>;
+};
+
+export type ExplainAccessInput = {
+  /** The moment to judge at; default: now. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Schema coordinate of a concrete object type's field, e.g. Report.narrative. */
+  coordinate: Scalars['String']['input'];
+  purpose: Scalars['String']['input'];
+  /** Gateway id of the record (Report, Referral, Child, Household...) the field belongs to. */
+  recordId: Scalars['ID']['input'];
+  viewerAgencyId: Scalars['ID']['input'];
+};
+
 /** One grant: who (viewer kinds) may read what (coordinates) of whose records (owner kinds), why (purposes), and when (conditions). */
 export type Grant = {
   __typename?: 'Grant';
@@ -203,6 +431,24 @@ export type Grant = {
   ownerKinds: Array<AgencyKind>;
   purposes: Array<Scalars['String']['output']>;
   viewerKinds: Array<AgencyKind>;
+};
+
+export type GrantTrace = {
+  __typename?: 'GrantTrace';
+  /** In force, everything matched and every condition held. */
+  applies: Scalars['Boolean']['output'];
+  article: Scalars['String']['output'];
+  conditions: Array<ConditionTrace>;
+  coordinateMatched: Scalars['Boolean']['output'];
+  /** The grant the decision names. */
+  decisive: Scalars['Boolean']['output'];
+  grantId: Scalars['ID']['output'];
+  ownerIsParty: Scalars['Boolean']['output'];
+  ownerKindMatched: Scalars['Boolean']['output'];
+  purposeMatched: Scalars['Boolean']['output'];
+  /** A covenant binds only its parties (named agencies, or every agency of a kind). */
+  viewerIsParty: Scalars['Boolean']['output'];
+  viewerKindMatched: Scalars['Boolean']['output'];
 };
 
 /**
@@ -266,7 +512,7 @@ export type HouseholdMember = {
 
 export type Involvement = {
   __typename?: 'Involvement';
-  agency: Agency;
+  agency: Maybe<Agency>;
   /** Receiving care provider of the agency's case, where there is one. */
   careProvider: Maybe<Scalars['String']['output']>;
   contact: Maybe<Contact>;
@@ -325,9 +571,15 @@ export type Query = {
   agreement: Maybe<Agreement>;
   /** Agreements in force at a date (default: today); all versions when all is true. */
   agreements: Array<Agreement>;
+  /** The audit trail in chain order, oldest first; only entries where the caller's agency is viewer or owner. At most 500 per page. */
+  auditEntries: AuditEntryConnection;
   /** Shared case status of a household. */
   caseStatus: Maybe<CaseStatus>;
   child: Maybe<Child>;
+  /** Decides afresh for a viewer, purpose, field and record at a moment, and shows the whole trace. */
+  explainAccess: Maybe<DecisionExplanation>;
+  /** Replays a decision from the audit trail (the decisionId of a Redaction or an audit entry). */
+  explainDecision: Maybe<DecisionExplanation>;
   household: Maybe<Household>;
   /** Households of a municipality or of a region, in id order. Give exactly one of municipality or region. */
   households: HouseholdConnection;
@@ -352,12 +604,29 @@ export type QueryAgreementsArgs = {
 };
 
 
+export type QueryAuditEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCaseStatusArgs = {
   householdId: Scalars['ID']['input'];
 };
 
 
 export type QueryChildArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExplainAccessArgs = {
+  input: ExplainAccessInput;
+};
+
+
+export type QueryExplainDecisionArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -420,7 +689,7 @@ export type Referral = CaseRecord & {
   household: Maybe<Household>;
   id: Scalars['ID']['output'];
   kind: Maybe<ReferralKind>;
-  owner: Agency;
+  owner: Maybe<Agency>;
   reason: Maybe<Scalars['String']['output']>;
   report: Maybe<Report>;
   safetyConditions: Maybe<Array<Scalars['String']['output']>>;
@@ -467,7 +736,7 @@ export type Report = CaseRecord & {
   id: Scalars['ID']['output'];
   kind: Maybe<ReportKind>;
   narrative: Maybe<Scalars['String']['output']>;
-  owner: Agency;
+  owner: Maybe<Agency>;
   phase: Maybe<CasePhase>;
   phaseCategory: Maybe<PhaseCategory>;
   receivedAt: Maybe<Scalars['DateTime']['output']>;
@@ -642,6 +911,18 @@ export type ResolversTypes = {
   AgencyKind: AgencyKind;
   Agreement: ResolverTypeWrapper<Covenant>;
   AgreementParty: ResolverTypeWrapper<Omit<AgreementParty, 'agency'> & { agency?: Maybe<ResolversTypes['Agency']> }>;
+  AgreementTrace: ResolverTypeWrapper<AgreementTrace>;
+  AgreementValidity: AgreementValidity;
+  AuditDecision: ResolverTypeWrapper<AuditDecision>;
+  AuditDecisionEffect: AuditDecisionEffect;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditEntryFilter: AuditEntryFilter;
+  AuditEntryKind: AuditEntryKind;
+  AuditOutcome: AuditOutcome;
+  AuditSearchTerm: ResolverTypeWrapper<AuditSearchTerm>;
+  AuditViewer: ResolverTypeWrapper<AuditViewer>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Caller: ResolverTypeWrapper<Omit<Caller, 'agency'> & { agency: ResolversTypes['Agency'] }>;
   CaseEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaseEvent']>;
@@ -651,11 +932,20 @@ export type ResolversTypes = {
   Child: ResolverTypeWrapper<ChildNode>;
   ChildInvolvement: ResolverTypeWrapper<ChildInvolvementNode>;
   ChildRole: ChildRole;
+  ConditionTrace: ResolverTypeWrapper<ConditionTrace>;
   Contact: ResolverTypeWrapper<ContactNode>;
   DataCategory: ResolverTypeWrapper<DataCategory>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecisionAgreement: ResolverTypeWrapper<DecisionAgreement>;
+  DecisionEffect: DecisionEffect;
+  DecisionExplanation: ResolverTypeWrapper<Omit<DecisionExplanation, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
+  DecisionFacts: ResolverTypeWrapper<DecisionFacts>;
+  DecisionReason: DecisionReason;
+  DecisionReferralFact: ResolverTypeWrapper<DecisionReferralFact>;
+  ExplainAccessInput: ExplainAccessInput;
   Grant: ResolverTypeWrapper<CovenantGrant>;
+  GrantTrace: ResolverTypeWrapper<GrantTrace>;
   Household: ResolverTypeWrapper<HouseholdNode>;
   HouseholdConnection: ResolverTypeWrapper<Omit<HouseholdConnection, 'edges'> & { edges: Array<ResolversTypes['HouseholdEdge']> }>;
   HouseholdEdge: ResolverTypeWrapper<Omit<HouseholdEdge, 'node'> & { node: ResolversTypes['Household'] }>;
@@ -696,6 +986,14 @@ export type ResolversParentTypes = {
   Agency: AgencyNode;
   Agreement: Covenant;
   AgreementParty: Omit<AgreementParty, 'agency'> & { agency?: Maybe<ResolversParentTypes['Agency']> };
+  AgreementTrace: AgreementTrace;
+  AuditDecision: AuditDecision;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  AuditEntryFilter: AuditEntryFilter;
+  AuditSearchTerm: AuditSearchTerm;
+  AuditViewer: AuditViewer;
   Boolean: Scalars['Boolean']['output'];
   Caller: Omit<Caller, 'agency'> & { agency: ResolversParentTypes['Agency'] };
   CaseEvent: ResolversUnionTypes<ResolversParentTypes>['CaseEvent'];
@@ -703,11 +1001,18 @@ export type ResolversParentTypes = {
   CaseStatus: CaseStatusNode;
   Child: ChildNode;
   ChildInvolvement: ChildInvolvementNode;
+  ConditionTrace: ConditionTrace;
   Contact: ContactNode;
   DataCategory: DataCategory;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DecisionAgreement: DecisionAgreement;
+  DecisionExplanation: Omit<DecisionExplanation, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
+  DecisionFacts: DecisionFacts;
+  DecisionReferralFact: DecisionReferralFact;
+  ExplainAccessInput: ExplainAccessInput;
   Grant: CovenantGrant;
+  GrantTrace: GrantTrace;
   Household: HouseholdNode;
   HouseholdConnection: Omit<HouseholdConnection, 'edges'> & { edges: Array<ResolversParentTypes['HouseholdEdge']> };
   HouseholdEdge: Omit<HouseholdEdge, 'node'> & { node: ResolversParentTypes['Household'] };
@@ -769,6 +1074,71 @@ export type AgreementPartyResolvers<ContextType = GatewayContext, ParentType ext
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AgreementTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementTrace'] = ResolversParentTypes['AgreementTrace']> = {
+  grants?: Resolver<Array<ResolversTypes['GrantTrace']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  validity?: Resolver<ResolversTypes['AgreementValidity'], ParentType, ContextType>;
+  validityText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditDecisionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditDecision'] = ResolversParentTypes['AuditDecision']> = {
+  agreementKey?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  article?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['AuditDecisionEffect'], ParentType, ContextType>;
+  failedCondition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  decisions?: Resolver<Array<ResolversTypes['AuditDecision']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldsReleased?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldsWithheld?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditEntryKind'], ParentType, ContextType>;
+  operationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  ownerAgencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  processingActivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  searchTerms?: Resolver<Maybe<Array<ResolversTypes['AuditSearchTerm']>>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  traceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['AuditViewer'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuditSearchTermResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditSearchTerm'] = ResolversParentTypes['AuditSearchTerm']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditViewerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditViewer'] = ResolversParentTypes['AuditViewer']> = {
+  agencyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CallerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Caller'] = ResolversParentTypes['Caller']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -785,7 +1155,7 @@ export type CaseRecordResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type CaseStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseStatus'] = ResolversParentTypes['CaseStatus']> = {
-  household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   involvements?: Resolver<Array<ResolversTypes['Involvement']>, ParentType, ContextType>;
 };
 
@@ -804,6 +1174,11 @@ export type ChildResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type ChildInvolvementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ChildInvolvement'] = ResolversParentTypes['ChildInvolvement']> = {
   child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['ChildRole']>, ParentType, ContextType>;
+};
+
+export type ConditionTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConditionTrace'] = ResolversParentTypes['ConditionTrace']> = {
+  condition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -825,6 +1200,45 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DecisionAgreementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionAgreement'] = ResolversParentTypes['DecisionAgreement']> = {
+  article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionExplanation'] = ResolversParentTypes['DecisionExplanation']> = {
+  agreement?: Resolver<Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
+  agreements?: Resolver<Array<ResolversTypes['AgreementTrace']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['DecisionEffect'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['DecisionFacts'], ParentType, ContextType>;
+  failedCondition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['DecisionReason'], ParentType, ContextType>;
+  redactionReason?: Resolver<Maybe<ResolversTypes['RedactionReason']>, ParentType, ContextType>;
+  ruleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+};
+
+export type DecisionFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionFacts'] = ResolversParentTypes['DecisionFacts']> = {
+  householdHasMinors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  referrals?: Resolver<Array<ResolversTypes['DecisionReferralFact']>, ParentType, ContextType>;
+  subjectIsMinor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  viewerInvolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DecisionReferralFactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionReferralFact'] = ResolversParentTypes['DecisionReferralFact']> = {
+  fromAgencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
+  toAgencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type GrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -833,6 +1247,20 @@ export type GrantResolvers<ContextType = GatewayContext, ParentType extends Reso
   ownerKinds?: Resolver<Array<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
   purposes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   viewerKinds?: Resolver<Array<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
+};
+
+export type GrantTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GrantTrace'] = ResolversParentTypes['GrantTrace']> = {
+  applies?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['ConditionTrace']>, ParentType, ContextType>;
+  coordinateMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decisive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  grantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerIsParty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerKindMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  purposeMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerIsParty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerKindMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type HouseholdResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
@@ -869,7 +1297,7 @@ export type HouseholdMemberResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type InvolvementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Involvement'] = ResolversParentTypes['Involvement']> = {
-  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   careProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['CasePhase']>, ParentType, ContextType>;
@@ -900,8 +1328,11 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'all'>>;
+  auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
   caseStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType, RequireFields<QueryCaseStatusArgs, 'householdId'>>;
   child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
+  explainAccess?: Resolver<Maybe<ResolversTypes['DecisionExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'input'>>;
+  explainDecision?: Resolver<Maybe<ResolversTypes['DecisionExplanation']>, ParentType, ContextType, RequireFields<QueryExplainDecisionArgs, 'id'>>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<QueryHouseholdsArgs, 'first'>>;
   householdsOfPerson?: Resolver<Array<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdsOfPersonArgs, 'bsn'>>;
@@ -923,7 +1354,7 @@ export type ReferralResolvers<ContextType = GatewayContext, ParentType extends R
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
-  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
   safetyConditions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -948,7 +1379,7 @@ export type ReportResolvers<ContextType = GatewayContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['ReportKind']>, ParentType, ContextType>;
   narrative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['CasePhase']>, ParentType, ContextType>;
   phaseCategory?: Resolver<Maybe<ResolversTypes['PhaseCategory']>, ParentType, ContextType>;
   receivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -979,17 +1410,30 @@ export type Resolvers<ContextType = GatewayContext> = {
   Agency?: AgencyResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
+  AgreementTrace?: AgreementTraceResolvers<ContextType>;
+  AuditDecision?: AuditDecisionResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditSearchTerm?: AuditSearchTermResolvers<ContextType>;
+  AuditViewer?: AuditViewerResolvers<ContextType>;
   Caller?: CallerResolvers<ContextType>;
   CaseEvent?: CaseEventResolvers<ContextType>;
   CaseRecord?: CaseRecordResolvers<ContextType>;
   CaseStatus?: CaseStatusResolvers<ContextType>;
   Child?: ChildResolvers<ContextType>;
   ChildInvolvement?: ChildInvolvementResolvers<ContextType>;
+  ConditionTrace?: ConditionTraceResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   DataCategory?: DataCategoryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DecisionAgreement?: DecisionAgreementResolvers<ContextType>;
+  DecisionExplanation?: DecisionExplanationResolvers<ContextType>;
+  DecisionFacts?: DecisionFactsResolvers<ContextType>;
+  DecisionReferralFact?: DecisionReferralFactResolvers<ContextType>;
   Grant?: GrantResolvers<ContextType>;
+  GrantTrace?: GrantTraceResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdConnection?: HouseholdConnectionResolvers<ContextType>;
   HouseholdEdge?: HouseholdEdgeResolvers<ContextType>;

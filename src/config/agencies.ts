@@ -1,0 +1,36 @@
+/** The agencies the gateway knows: who may call it (by JWT issuer) and which legacy system backs each. */
+import type { ResilienceOptions } from '#kit/http-types.ts';
+import type { AgencyKind } from '#kit/records.ts';
+
+export type AdapterName = 'ashg' | 'amk' | 'politie' | 'bjz';
+
+export interface UpstreamConfig {
+  readonly adapter: AdapterName;
+  /** Base URL of the agency's legacy API. Absent in the embedded default: the gateway starts the mock. */
+  readonly baseUrl?: string;
+  /** Adapter-specific credentials (API key, WS-Security user, Basic auth, OAuth2 client). */
+  readonly credentials?: Readonly<Record<string, string>>;
+  readonly resilience?: ResilienceOptions;
+}
+
+export interface AgencyConfig {
+  readonly id: string;
+  readonly kind: AgencyKind;
+  readonly name: string;
+  /** Region id (see covenants/regions.yaml). */
+  readonly region: string;
+  /** The agency's legacy record system; absent for viewers without one (a wijkteam, the Raad). */
+  readonly upstream?: UpstreamConfig;
+  /** Path of a JWKS file with the public keys the agency signs its callers' tokens with. */
+  readonly jwksFile?: string;
+}
+
+/** The embedded default: the four mock systems of the world plus viewers without a system of their own. */
+export const EMBEDDED_AGENCIES: readonly AgencyConfig[] = [
+  { id: 'ashg-groningen', kind: 'ASHG', name: 'ASHG Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'ashg' } },
+  { id: 'amk-groningen', kind: 'AMK', name: 'AMK Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'amk' } },
+  { id: 'politie-noord-nederland', kind: 'POLITIE', name: 'Politie Noord-Nederland', region: 'noord-nederland', upstream: { adapter: 'politie' } },
+  { id: 'bjz-groningen', kind: 'BJZ', name: 'Bureau Jeugdzorg Groningen', region: 'groningen', upstream: { adapter: 'bjz' } },
+  { id: 'wijkteam-groningen', kind: 'WIJKTEAM', name: 'WIJ Groningen (wijkteam gemeente Groningen)', region: 'gemeente-groningen' },
+  { id: 'amk-drenthe', kind: 'AMK', name: 'AMK Drenthe (Veilig Thuis Drenthe)', region: 'drenthe' },
+];

@@ -1,0 +1,99 @@
+/**
+ * For every guarded object type: the agency records a value of it may come from (in precedence
+ * order: the viewer's own first, then by agency id), and the field that decides whether the viewer
+ * may see the object at all. Types not listed here hold no personal data and must be all-public.
+ */
+import type { HouseholdRecord } from '#kit/records.ts';
+import { recordKey } from '../households/cluster.ts';
+import type {
+  AddressNode, ChildNode, ContactNode, HouseholdNode, InvolvementNode, MemberEntry, MemberNode, ReferralNode,
+  ReportNode, ReportPartNode, Source, CaseStatusNode,
+} from '../nodes.ts';
+
+export interface Guard<Node> {
+  /** The coordinate whose decision says whether the object is shown at all (lists, lookups). */
+  readonly visibility: string;
+  /** The records the coordinate's value may come from (all of them when no coordinate is given). */
+  sources(node: Node, coordinate?: string): readonly Source[];
+}
+
+/** Child fields only agencies' child records hold; a household member entry has no value for them. */
+const CHILD_RECORD_ONLY = new Set(['Child.school', 'Child.situation', 'Child.role']);
+
+function householdSource(household: HouseholdNode, record: HouseholdRecord, entityType = 'Household', entityId = household.id): Source {
+  return {
+    owner: record.owner, recordKey: recordKey(record, 'Household'), entityType, entityId,
+    municipality: record.municipality, household,
+    subjectBsn: household.anchor.startsWith('b:') ? household.anchor.slice(2) : null, subjectBirthDate: null,
+  };
+}
+
+function memberSource(node: { id: string; household: HouseholdNode }, entry: MemberEntry, entityType: string): Source {
+  return {
+    ...householdSource(node.household, entry.record, entityType, node.id),
+    subjectBsn: entry.member.bsn, subjectBirthDate: entry.member.birthDate,
+  };
+}
+
+function reportSource(report: ReportNode): Source {
+  const { record } = report;
+  return {
+    owner: record.owner, recordKey: recordKey(record, 'Report'), entityType: 'Report', entityId: report.id,
+    municipality: record.municipality, household: report.household,
+    subjectBsn: report.household.anchor.startsWith('b:') ? report.household.anchor.slice(2) : null, subjectBirthDate: null,
+  };
+}
+
+function involvementSource(node: InvolvementNode): Source {
+  const { record } = node;
+  return {
+    owner: record.owner, recordKey: recordKey(record, 'Involvement'), entityType: 'Involvement', entityId: node.household.id,
+    municipality: record.municipality, household: node.household,
+    subjectBsn: node.household.anchor.startsWith('b:') ? node.household.anchor.slice(2) : null, subjectBirthDate: null,
+  };
+}
+
+const householdGuard: Guard<HouseholdNode> = {
+  visibility: 'Household.id',
+  sources: (node) => node.records.map((record) => householdSource(node, record)),
+};
+
+export const GUARDS: Readonly<Record<string, Guard<never>>> = {
+  Household: householdGuard,
+  CaseStatus: { visibility: 'CaseStatus.involvements', sources: (node: CaseStatusNode) => householdGuard.sources(node.household) },
+  Address: { visibility: 'Address.city', sources: (node: AddressNode) => [householdSource(node.household, node.record)] },
+  HouseholdMember: { visibility: 'HouseholdMember.id', sources: (node: MemberNode) => node.entries.map((entry) => memberSource(node, entry, 'HouseholdMember')) },
+  Child: {
+    visibility: 'Child.id',
+    sources: (node: ChildNode, coordinate?: string) => [
+      ...node.childRecords.map((record): Source => ({
+        owner: record.owner, recordKey: recordKey(record, 'Child'), entityType: 'Child', entityId: node.id,
+        municipality: record.municipality, household: node.household, subjectBsn: node.bsn,
+        subjectBirthDate: record.birthDate ?? node.memberEntries[0]?.member.birthDate ?? null,
+      })),
+      ...(coordinate && CHILD_RECORD_ONLY.has(coordinate) ? [] : node.memberEntries.map((entry) => memberSource(node, entry, 'Child'))),
+    ],
+  },
+  Report: { visibility: 'Report.id', sources: (node: ReportNode) => [reportSource(node)] },
+  Reporter: { visibility: 'Report.reporter', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)] },
+  ChildInvolvement: { visibility: 'Report.childInvolvement', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)] },
+  SafetyAssessment: { visibility: 'Report.safetyAssessment', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)] },
+  Referral: {
+    visibility: 'Referral.id',
+    sources: (node: ReferralNode) => [{
+      owner: node.record.owner, recordKey: recordKey(node.record, 'Referral'), entityType: 'Referral', entityId: node.id,
+      municipality: node.record.municipality, household: node.household,
+      subjectBsn: node.household.anchor.startsWith('b:') ? node.household.anchor.slice(2) : null, subjectBirthDate: null,
+    }],
+  },
+  Involvement: { visibility: 'Involvement.agency', sources: (node: InvolvementNode) => [involvementSource(node)] },
+  Contact: { visibility: 'Involvement.contact', sources: (node: ContactNode) => [involvementSource(node.involvement)] },
+} as Readonly<Record<string, Guard<never>>>;
+
+/** Viewer-owned sources first, then by agency id: a stable, explainable precedence. */
+export function inPrecedence(sources: readonly Source[], viewerAgencyId: string): Source[] {
+  return [...sources].sort((a, b) => {
+    const own = Number(b.owner.agencyId === viewerAgencyId) - Number(a.owner.agencyId === viewerAgencyId);
+    return own !== 0 ? own : a.owner.agencyId.localeCompare(b.owner.agencyId);
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Verifies the caller's bearer token: signed by the calling agency's key (a local JWKS per agency),
+ * algorithms pinned, issuer = the agency id, audience = the gateway, exp/nbf with bounded skew.
+ * Verified tokens are cached per process in a bounded LRU until they expire.
+ */
+import { createHash } from 'node:crypto';
+import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
+import type { AgencyKind } from '#kit/records.ts';
+import type { GatewayErrorCode } from '#src/gateway/errors.ts';
+
+export interface VerifiedToken {
+  readonly agencyId: string;
+  readonly kind: AgencyKind;
+  readonly region: string;
+  readonly userId: string;
+  readonly role: string;
+  readonly purposes: readonly string[];
+  readonly expiresAt: number;
+}
+
+export class IdentityError extends Error {
+  readonly code: GatewayErrorCode;
+  constructor(code: GatewayErrorCode, message: string) {
+    super(message);
+    this.name = 'IdentityError';
+    this.code = code;
+  }
+}
+
+export interface TokenVerifierOptions {
+  readonly agencies: readonly { id: string; kind: AgencyKind; region: string }[];
+  readonly jwksByAgency: ReadonlyMap<string, JSONWebKeySet>;
+  readonly audience: string;
+  /** Allowed skew for exp and nbf, in seconds. */
+  readonly clockSkewSeconds: number;
+  /** Clock; default the wall clock. */
+  readonly now?: () => Date;
+  /** Verified tokens kept. Default 10000. */
+  readonly cacheSize?: number;
+  /** Pinned algorithms. Default ES256, EdDSA, RS256, PS256. */
+  readonly algorithms?: readonly string[];
+}
+
+export interface TokenVerifier {
+  verify(authorization: string | undefined): Promise<VerifiedToken>;
+}
+
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const now = options.now ?? (() => new Date());
+  const agencies = new Map(options.agencies.map((agency) => [agency.id, agency]));
+  const keySets = new Map([...options.jwksByAgency].map(([id, jwks]) => [id, createLocalJWKSet(jwks)]));
+  const cache = new LRUCache<string, VerifiedToken>({ max: options.cacheSize ?? 10_000 });
+  const algorithms = [...(options.algorithms ?? ['ES256', 'EdDSA', 'RS256', 'PS256'])];
+
+  return {
+    async verify(authorization) {
+      const token = bearer(authorization);
+      const cacheKey = createHash('sha256').update(token).digest('base64url');
+      const cached = cache.get(cacheKey);
+      const nowSeconds = now().getTime() / 1000;
+      if (cached && cached.expiresAt + options.clockSkewSeconds > nowSeconds) return cached;
+
+      let issuer: string | undefined;
+      try {
+        issuer = decodeJwt(token).iss;
+      } catch {
+        throw new IdentityError('TOKEN_MALFORMED', 'The bearer token is not a well-formed JWT.');
+      }
+      const agency = issuer ? agencies.get(issuer) : undefined;
+      const keySet = issuer ? keySets.get(issuer) : undefined;
+      if (!agency || !keySet) throw new IdentityError('TOKEN_ISSUER_UNKNOWN', 'The token was issued by an agency the gateway does not know.');
+
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, keySet, {
+          issuer: agency.id,
+          audience: options.audience,
+          algorithms,
+          clockTolerance: options.clockSkewSeconds,
+          currentDate: now(),
+          requiredClaims: ['exp', 'iat', 'sub'],
+        }));
+      } catch (error) {
+        throw toIdentityError(error);
+      }
+      const verified = claims(payload, agency);
+      cache.set(cacheKey, verified, { ttl: Math.max(1, (verified.expiresAt - nowSeconds) * 1000) });
+      return verified;
+    },
+  };
+}
+
+function bearer(authorization: string | undefined): string {
+  if (!authorization) throw new IdentityError('TOKEN_MISSING', 'An Authorization: Bearer token is required.');
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization.trim());
+  if (!match?.[1]) throw new IdentityError('TOKEN_MALFORMED', 'The Authorization header must read "Bearer <token>".');
+  return match[1];
+}
+
+function claims(payload: JWTPayload, agency: { id: string; kind: AgencyKind; region: string }): VerifiedToken {
+  const { role, purposes, sub, exp } = payload as JWTPayload & { role?: unknown; purposes?: unknown };
+  if (typeof role !== 'string' || !/^[a-z][a-z-]{1,40}$/.test(role)) throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token has no valid role claim.');
+  if (!Array.isArray(purposes) || purposes.length === 0 || !purposes.every((p) => typeof p === 'string' && /^[a-z0-9-]{1,60}$/.test(p))) {
+    throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token has no valid purposes claim.');
+  }
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 128) throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token has no valid subject.');
+  return { agencyId: agency.id, kind: agency.kind, region: agency.region, userId: sub, role, purposes: purposes as string[], expiresAt: exp ?? 0 };
+}
+
+function toIdentityError(error: unknown): IdentityError {
+  if (error instanceof errors.JWTExpired) return new IdentityError('TOKEN_EXPIRED', 'The token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' || error.claim === 'iat') return new IdentityError('TOKEN_NOT_YET_VALID', 'The token is not yet valid.');
+    if (error.claim === 'iss') return new IdentityError('TOKEN_ISSUER_INVALID', 'The token issuer does not match the signing agency.');
+    if (error.claim === 'aud') return new IdentityError('TOKEN_AUDIENCE_INVALID', 'The token is not meant for this gateway.');
+    return new IdentityError('TOKEN_CLAIMS_INVALID', 'The token is missing a required claim.');
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
+    return new IdentityError('TOKEN_ALGORITHM_NOT_ALLOWED', 'The token is signed with an algorithm the gateway does not accept.');
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+    return new IdentityError('TOKEN_SIGNATURE_INVALID', 'The token signature does not verify against the agency\'s keys.');
+  }
+  return new IdentityError('TOKEN_MALFORMED', 'The bearer token could not be read.');
+}

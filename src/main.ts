@@ -1,0 +1,39 @@
+/**
+ * Entry point: `npm start`. Reads configuration from the environment, starts the gateway (on the
+ * embedded defaults: four mock agencies on loopback and a SQLite audit store), and drains in-flight
+ * requests on SIGTERM/SIGINT before exiting.
+ */
+import { pino } from 'pino';
+import { loadConfig } from './config/config.ts';
+import { createGateway } from './gateway/create-gateway.ts';
+import { createServices } from './gateway/services.ts';
+
+const config = loadConfig(process.env);
+const logger = pino({ level: config.logLevel, base: { service: 'ketenpoort' }, redact: { paths: ['*.authorization', '*.token', '*.bsn'], remove: true } });
+
+try {
+  const services = await createServices(config, { logger });
+  const gateway = await createGateway(services);
+  const url = await gateway.listen();
+  for (const [agency, mock] of services.mocks) logger.info({ agency, url: mock.url }, 'mock agency');
+  logger.info({ url: `${url}/graphql`, mode: config.mode, audit: services.audit.kind }, 'ketenpoort is listening');
+  if (config.mode === 'development') {
+    console.error(`\nketenpoort: ${url}/graphql  (GraphiQL: ${url}/graphiql)\n  a token: npm run token -- --agency amk-groningen --role caseworker --purpose child-abuse-assessment\n`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining in-flight requests');
+    gateway.close().then(() => process.exit(0), (error: unknown) => {
+      logger.error({ err: { type: (error as Error)?.name } }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  // Start-up errors are configuration errors (a bad covenant, an unreachable store); their text is ours, not data.
+  logger.fatal({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'ketenpoort could not start');
+  process.exit(1);
+}

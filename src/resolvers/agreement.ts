@@ -1,0 +1,39 @@
+/** Agreements are public data: the very grants the engine enforces, shown as they were compiled. */
+import type { GatewayContext } from '#src/gateway/context.ts';
+import { describeCondition } from '#src/policy/conditions.ts';
+import type { Covenant, CovenantGrant, CovenantParty } from '#src/policy/covenant-types.ts';
+import { amsterdamDay, inForceAt } from '#src/policy/validity.ts';
+import { gatewayError } from '#src/gateway/errors.ts';
+
+function dayOrThrow(value: string | null | undefined, context: GatewayContext): Date {
+  if (!value) return context.now;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T12:00:00Z`))) {
+    throw gatewayError('BAD_USER_INPUT', 'Dates are written yyyy-mm-dd.');
+  }
+  return new Date(`${value}T12:00:00Z`);
+}
+
+export const agreementResolvers = {
+  Query: {
+    agreements: (_root: unknown, args: { inForceAt?: string | null; all?: boolean | null }, context: GatewayContext) => {
+      const at = dayOrThrow(args.inForceAt, context);
+      return context.services.covenants.filter((covenant) => args.all || inForceAt(covenant, at));
+    },
+    agreement: (_root: unknown, args: { id: string; version?: number | null }, context: GatewayContext) => {
+      const versions = context.services.covenants.filter((covenant) => covenant.id === args.id);
+      if (args.version != null) return versions.find((covenant) => covenant.version === args.version) ?? null;
+      return versions.find((covenant) => inForceAt(covenant, context.now)) ?? versions.at(-1) ?? null;
+    },
+  },
+  Agreement: {
+    regions: (covenant: Covenant, _args: unknown, context: GatewayContext) =>
+      covenant.regions.map((id) => context.services.regionNode(id)).filter((region) => region !== null),
+    inForce: (covenant: Covenant, args: { at?: string | null }, context: GatewayContext) => inForceAt(covenant, amsterdamDay(dayOrThrow(args.at, context))),
+  },
+  AgreementParty: {
+    agency: (party: CovenantParty, _args: unknown, context: GatewayContext) => context.services.agencyNode(party.agencyId),
+  },
+  Grant: {
+    conditions: (grant: CovenantGrant) => grant.conditions.map(describeCondition),
+  },
+};

@@ -1,0 +1,139 @@
+/**
+ * Explanations for privacy officers: why a field of a record was (or would be) released or withheld,
+ * with every agreement considered, the condition that failed and the article that allowed.
+ * The trace holds agency ids, coordinates and condition results, never record values.
+ */
+import type { GatewayContext } from '#src/gateway/context.ts';
+import { gatewayError } from '#src/gateway/errors.ts';
+import { GUARDS, inPrecedence, type Guard } from '#src/gateway/enforce/sources.ts';
+import { childrenOf, involvementsOf, membersOf, referralNode, reportNode } from '#src/gateway/build-nodes.ts';
+import { factsFor, loadReferralFacts } from '#src/gateway/facts.ts';
+import type { Source } from '#src/gateway/nodes.ts';
+import { redactionReasonOf } from '#src/gateway/redaction.ts';
+import { explainAccess, type AccessExplanation } from '#src/policy/explain.ts';
+import { NO_FACTS } from '#src/policy/facts.ts';
+import { requirePrivacyOfficer } from './require-role.ts';
+
+interface ExplainInput {
+  readonly viewerAgencyId: string;
+  readonly purpose: string;
+  readonly coordinate: string;
+  readonly recordId: string;
+  readonly at?: string | null;
+}
+
+/** The records a coordinate of the given record may come from (the gateway reads them; nothing is shown). */
+async function sourcesFor(context: GatewayContext, recordId: string, coordinate: string): Promise<Source[]> {
+  const typeName = coordinate.split('.')[0] ?? '';
+  const guard = GUARDS[typeName] as Guard<unknown> | undefined;
+  if (!guard) return [];
+  const { ids } = context.services;
+  const households = context.request.households;
+  if (recordId.startsWith('rp_') || recordId.startsWith('rf_')) {
+    const kind = recordId.startsWith('rp_') ? 'report' : 'referral';
+    const [agencyId, localId] = ids.open(kind, recordId) ?? [];
+    const loaders = agencyId ? context.request.loaders(agencyId) : null;
+    if (!agencyId || !localId || !loaders) return [];
+    const record = kind === 'report' ? await loaders.report.load(localId) : await loaders.referral.load(localId);
+    const household = record?.householdLocalId ? await households.byRecord(agencyId, record.householdLocalId) : null;
+    if (!record || !household) return [];
+    const node = record.type === 'Report' ? reportNode(context, household, record) : record.type === 'Referral' ? referralNode(context, household, record) : null;
+    if (!node) return [];
+    const part = typeName === 'Reporter' || typeName === 'SafetyAssessment' || typeName === 'ChildInvolvement' ? { report: node, value: null } : node;
+    return [...guard.sources(part, coordinate)];
+  }
+  if (recordId.startsWith('hh_')) {
+    const household = await households.byId(recordId);
+    if (!household) return [];
+    if (typeName === 'Involvement' || typeName === 'Contact') {
+      const involvements = await involvementsOf(context, household);
+      return involvements.flatMap((involvement) => [...guard.sources(typeName === 'Contact' ? { involvement, value: null } : involvement, coordinate)]);
+    }
+    if (typeName === 'Address') return household.records.flatMap((record) => [...guard.sources({ record, household, value: null }, coordinate)]);
+    if (typeName === 'CaseStatus') return [...guard.sources({ household }, coordinate)];
+    return typeName === 'Household' ? [...guard.sources(household, coordinate)] : [];
+  }
+  if (recordId.startsWith('ch_')) {
+    const [key] = ids.open('child', recordId) ?? [];
+    for (const household of key ? await households.byBsns([key]) : []) {
+      const child = (await childrenOf(context, household)).find((candidate) => candidate.id === recordId);
+      if (child) return [...guard.sources(child, coordinate)];
+    }
+  }
+  if (recordId.startsWith('pm_')) {
+    const [key] = ids.open('member', recordId) ?? [];
+    for (const household of key && /^\d{9}$/.test(key) ? await households.byBsns([key]) : []) {
+      const member = membersOf(context, household).find((candidate) => candidate.id === recordId);
+      if (member) return [...guard.sources(member, coordinate)];
+    }
+  }
+  return [];
+}
+
+async function explain(context: GatewayContext, input: ExplainInput, atDate: Date): Promise<AccessExplanation | null> {
+  const agency = context.services.agencyNode(input.viewerAgencyId);
+  if (!agency) throw gatewayError('BAD_USER_INPUT', 'viewerAgencyId names no agency the gateway knows.');
+  if (!/^[A-Z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(input.coordinate)) throw gatewayError('BAD_USER_INPUT', 'coordinate must read Type.field.');
+  const viewer = { agencyId: agency.id, kind: agency.kind, region: agency.region };
+  const sources = inPrecedence(await sourcesFor(context, input.recordId, input.coordinate), viewer.agencyId);
+  const source = sources[0];
+  if (!source) return null;
+  const facts = source.owner.agencyId === viewer.agencyId
+    ? NO_FACTS
+    : factsFor(source, await loadReferralFacts(source.household, context.request.loaders, context.request.upstreamFailed), viewer.agencyId, atDate);
+  return explainAccess(context.services.policy, { viewer, purpose: input.purpose, owner: source.owner, facts, coordinate: input.coordinate, at: atDate });
+}
+
+function toGraphQL(context: GatewayContext, explanation: AccessExplanation, decisionId: string | null) {
+  const { decision } = explanation;
+  return {
+    decisionId, at: explanation.at.toISOString(), day: explanation.day,
+    viewer: context.services.agencyNode(explanation.viewer.agencyId), purpose: explanation.purpose,
+    owner: context.services.agencyNode(explanation.owner.agencyId), coordinate: explanation.coordinate,
+    effect: decision.effect.toUpperCase(), reason: decision.reason,
+    redactionReason: decision.effect === 'deny' ? redactionReasonOf(decision.reason) : null,
+    agreement: decision.agreement ?? null, ruleId: decision.ruleId ?? null, failedCondition: decision.failedCondition ?? null,
+    facts: explanation.facts, agreements: explanation.agreements,
+  };
+}
+
+export const explainResolvers = {
+  Query: {
+    explainAccess: async (_root: unknown, args: { input: ExplainInput }, context: GatewayContext) => {
+      requirePrivacyOfficer(context);
+      const at = args.input.at ? new Date(args.input.at) : context.now;
+      const explanation = await explain(context, args.input, at);
+      context.request.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explanation ? 'released' : 'not-found', 'explain');
+      return explanation ? toGraphQL(context, explanation, null) : null;
+    },
+    explainDecision: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      requirePrivacyOfficer(context);
+      const found = await context.services.audit.findDecision(args.id);
+      // A privacy officer explains decisions of its own agency's requests and about its own records only.
+      const mine = found && (found.entry.viewer.agencyId === context.caller.agencyId || found.entry.owner === context.caller.agencyId);
+      context.request.audit.search({ explainDecision: args.id }, mine ? 'released' : 'not-found', 'explain');
+      const recordId = found?.entry.entityId;
+      if (!found || !mine || !recordId) return null;
+      const { entry, decision } = found;
+      const explanation = await explain(context, {
+        viewerAgencyId: entry.viewer.agencyId, purpose: entry.purpose, coordinate: decision.coordinate, recordId,
+      }, entry.time);
+      if (!explanation) return null;
+      // The recorded decision is authoritative; the trace around it is recomputed on today's records.
+      const recorded = {
+        ...explanation,
+        decision: {
+          effect: decision.effect, reason: decision.reason as AccessExplanation['decision']['reason'], coordinate: decision.coordinate,
+          ...(decision.agreementKey ? { agreement: agreementRef(decision.agreementKey, decision.article ?? '') } : {}),
+          ...(decision.ruleId ? { ruleId: decision.ruleId } : {}), ...(decision.failedCondition ? { failedCondition: decision.failedCondition } : {}),
+        },
+      };
+      return toGraphQL(context, recorded, decision.id);
+    },
+  },
+};
+
+function agreementRef(key: string, article: string) {
+  const [id = key, version = '0'] = key.split('@');
+  return { id, version: Number(version), key, article };
+}

@@ -1,0 +1,30 @@
+/** All resolvers, merged. Guarded types' resolvers receive a GuardedView (see enforce-policy.ts). */
+import type { GatewayContext } from '#src/gateway/context.ts';
+import type { GatewayServices } from '#src/gateway/services.ts';
+import { agreementResolvers } from './agreement.ts';
+import { auditResolvers } from './audit.ts';
+import { explainResolvers } from './explain.ts';
+import { childResolvers } from './child.ts';
+import { householdResolvers } from './household.ts';
+import { queryResolvers } from './query.ts';
+import { reportResolvers } from './report.ts';
+import { scalarResolvers } from './scalars.ts';
+
+export function createResolvers(_services: GatewayServices) {
+  return {
+    ...scalarResolvers,
+    ...householdResolvers,
+    ...childResolvers,
+    ...reportResolvers,
+    Agreement: agreementResolvers.Agreement,
+    AgreementParty: agreementResolvers.AgreementParty,
+    Grant: agreementResolvers.Grant,
+    Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query },
+    AuditEntry: auditResolvers.AuditEntry,
+    AuditDecision: auditResolvers.AuditDecision,
+    Caller: {},
+    Agency: {
+      region: (agency: { region: string }, _args: unknown, context: GatewayContext) => context.services.regionNode(agency.region),
+    },
+  };
+}

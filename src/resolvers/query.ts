@@ -1,0 +1,108 @@
+/**
+ * Root queries. Every lookup goes through the per-request loaders; a record the viewer may not see
+ * answers exactly as one that does not exist. Searches are entered in the audit trail with their
+ * personal terms pseudonymised.
+ */
+import type { QueryHouseholdsArgs } from '#generated/graphql.ts';
+import { isValidBsn } from '#kit/world/index.ts';
+import type { GatewayContext } from '#src/gateway/context.ts';
+import { gatewayError } from '#src/gateway/errors.ts';
+import { isVisible, visibleOnly } from '#src/gateway/enforce/visibility.ts';
+import { childrenOf, referralNode, reportNode } from '#src/gateway/build-nodes.ts';
+import type { CaseStatusNode, HouseholdNode } from '#src/gateway/nodes.ts';
+
+const MAX_PAGE = 100;
+
+async function visibleHousehold(context: GatewayContext, node: HouseholdNode | null): Promise<HouseholdNode | null> {
+  return node && (await isVisible(context, 'Household', node)) ? node : null;
+}
+
+async function recordLookup(context: GatewayContext, kind: 'report' | 'referral', id: string) {
+  const parts = context.services.ids.open(kind, id);
+  const [agencyId, localId] = parts ?? [];
+  const loaders = agencyId ? context.request.loaders(agencyId) : null;
+  if (!agencyId || !localId || !loaders) return null;
+  const record = kind === 'report' ? await loaders.report.load(localId) : await loaders.referral.load(localId);
+  if (!record?.householdLocalId) return null;
+  const household = await context.request.households.byRecord(agencyId, record.householdLocalId);
+  if (!household) return null;
+  return { record, household };
+}
+
+function lookupAudited(context: GatewayContext, lookup: string, found: boolean): void {
+  if (!found) context.request.audit.search({ lookup }, 'not-found');
+}
+
+export const queryResolvers = {
+  Query: {
+    me: (_root: unknown, _args: unknown, context: GatewayContext) => ({
+      agency: context.services.agencyNode(context.caller.agencyId),
+      role: context.caller.role, purpose: context.caller.purpose, purposes: context.caller.purposes,
+    }),
+    agencies: (_root: unknown, _args: unknown, context: GatewayContext) => context.services.agencyNodes(),
+    household: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const node = await visibleHousehold(context, await context.request.households.byId(args.id));
+      lookupAudited(context, 'household', !!node);
+      return node;
+    },
+    households: async (_root: unknown, args: QueryHouseholdsArgs, context: GatewayContext) => {
+      if ((args.municipality ? 1 : 0) + (args.region ? 1 : 0) !== 1) throw gatewayError('BAD_USER_INPUT', 'Give exactly one of municipality or region.');
+      const first = Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE);
+      const municipalities = args.municipality ? [args.municipality] : context.services.regionNode(args.region ?? '')?.municipalities ?? [];
+      const all = await context.request.households.list(municipalities);
+      const after = args.after ?? '';
+      const candidates = all.filter((node) => node.id > after);
+      // Check visibility a page at a time, so a long municipality costs only what the page needs.
+      const page: HouseholdNode[] = [];
+      for (let offset = 0; offset < candidates.length && page.length <= first; offset += first + 1) {
+        page.push(...(await visibleOnly(context, 'Household', candidates.slice(offset, offset + first + 1))));
+      }
+      const nodes = page.slice(0, first);
+      context.request.audit.search(args.municipality ? { municipality: args.municipality } : { region: args.region ?? '' }, nodes.length > 0 ? 'released' : 'not-found');
+      return {
+        edges: nodes.map((node) => ({ cursor: node.id, node })),
+        pageInfo: { hasNextPage: page.length > first, endCursor: nodes.at(-1)?.id ?? null },
+      };
+    },
+    householdsOfPerson: async (_root: unknown, args: { bsn: string }, context: GatewayContext) => {
+      if (!isValidBsn(args.bsn)) throw gatewayError('BAD_USER_INPUT', 'bsn must be a nine-digit number that passes the eleven-test.');
+      const nodes = await visibleOnly(context, 'Household', await context.request.households.byBsns([args.bsn]));
+      const subject = context.services.pseudonymize(args.bsn);
+      context.request.audit.search({ subject, lookup: 'householdsOfPerson' }, nodes.length > 0 ? 'released' : 'not-found');
+      return nodes;
+    },
+    child: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const [key] = context.services.ids.open('child', args.id) ?? [];
+      let found = null;
+      if (key && /^\d{9}$/.test(key)) {
+        for (const household of await context.request.households.byBsns([key])) {
+          const child = (await childrenOf(context, household)).find((candidate) => candidate.id === args.id);
+          if (child && (await isVisible(context, 'Child', child))) found = child;
+        }
+      }
+      lookupAudited(context, 'child', !!found);
+      return found;
+    },
+    report: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const found = await recordLookup(context, 'report', args.id);
+      const node = found && found.record.type === 'Report' ? reportNode(context, found.household, found.record) : null;
+      const visible = node && (await isVisible(context, 'Report', node)) ? node : null;
+      lookupAudited(context, 'report', !!visible);
+      return visible;
+    },
+    referral: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const found = await recordLookup(context, 'referral', args.id);
+      const node = found && found.record.type === 'Referral' ? referralNode(context, found.household, found.record) : null;
+      const visible = node && (await isVisible(context, 'Referral', node)) ? node : null;
+      lookupAudited(context, 'referral', !!visible);
+      return visible;
+    },
+    caseStatus: async (_root: unknown, args: { householdId: string }, context: GatewayContext) => {
+      const household = await context.request.households.byId(args.householdId);
+      const node: CaseStatusNode | null = household ? { household } : null;
+      const visible = node && (await isVisible(context, 'CaseStatus', node)) ? node : null;
+      lookupAudited(context, 'caseStatus', !!visible);
+      return visible;
+    },
+  },
+};

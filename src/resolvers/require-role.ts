@@ -1,0 +1,15 @@
+/** Privacy-officer-only queries: other roles get FORBIDDEN, whatever their agency. */
+import type { GatewayContext } from '#src/gateway/context.ts';
+import { gatewayError } from '#src/gateway/errors.ts';
+
+export const PRIVACY_OFFICER = 'privacy-officer';
+export const PRIVACY_AUDIT_PURPOSE = 'privacy-audit';
+
+export function requirePrivacyOfficer(context: GatewayContext): void {
+  if (context.caller.role !== PRIVACY_OFFICER) {
+    throw gatewayError('FORBIDDEN', 'Only the privacy-officer role may read the audit trail and decision explanations.', { http: { status: 403 } });
+  }
+  if (context.caller.purpose !== PRIVACY_AUDIT_PURPOSE) {
+    throw gatewayError('FORBIDDEN', `The audit trail is read for the purpose ${PRIVACY_AUDIT_PURPOSE} only.`, { http: { status: 403 } });
+  }
+}
