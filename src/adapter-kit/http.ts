@@ -4,8 +4,8 @@
  * keep-alive undici Pool. Every adapter speaks through this; none copies it.
  *
  * Why undici `Dispatcher.request()` on a `Pool`, and how nock sees it (found by experiment with
- * nock 15.0.6 / @mswjs/interceptors 0.45.12 / undici 8.12.4 / Node 24.21, pinned in
- * tests/adapter-kit/nock-interception.test.ts):
+ * nock 15.0.6 / @mswjs/interceptors 0.45.12 / undici 8.12.4 / Node 24.21; what can be pinned
+ * without crashing the test run is pinned in tests/adapter-kit/nock-interception.test.ts):
  * - nock 15 no longer patches `http.request`: its interceptors hook `net.connect`/`tls.connect` and
  *   the TCP handle, so every client that opens sockets in this process is seen, including
  *   `Pool.request()`, undici's own `fetch` and the global `fetch`. Production keeps one bounded
