@@ -1,6 +1,5 @@
 // Lint: TypeScript rules plus the architecture's import boundaries (README, "Who may import whom").
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
 
 const adapterBoundary = {
   patterns: [
@@ -14,11 +13,9 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'src/generated/**', 'data/**', 'reports/**', 'test-artifacts/**', 'src/web/assets/**'] },
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-cycle': 'off',
       'no-console': 'off',
     },
   },

@@ -5,7 +5,6 @@
 import type nock from 'nock';
 import type { AgencyDescriptor } from '#kit/contract.ts';
 import { createWorld } from '#kit/world/index.ts';
-// eslint-disable-next-line no-restricted-imports -- a type-only import of the suite's own contract, which lives with the tests.
 import type { AdapterContractFixture } from '../../tests/adapters/contract-fixture.ts';
 import { encodeExport } from './csv.ts';
 import { projectPolitie } from './fixtures.ts';
