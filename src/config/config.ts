@@ -43,6 +43,8 @@ export interface GatewayConfig {
   /** Mock latency in ms for the embedded mocks. */
   readonly mockLatencyMs: number;
   readonly logLevel: string;
+  /** Shortest time a lookup that finds nothing takes, in ms, so withheld and nonexistent answer alike. */
+  readonly notFoundFloorMs: number;
   /** Retention in days of audit entries per owner agency (audit:prune). */
   readonly auditRetentionDays: Readonly<Record<string, number>>;
 }
@@ -75,6 +77,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     mockHouseholds: integer(env.KETENPOORT_MOCK_HOUSEHOLDS, 200, 'KETENPOORT_MOCK_HOUSEHOLDS'),
     mockLatencyMs: integer(env.KETENPOORT_MOCK_LATENCY_MS, 0, 'KETENPOORT_MOCK_LATENCY_MS'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
     auditRetentionDays: (file.auditRetentionDays as Record<string, number> | undefined) ?? {},
   };
 }

@@ -29,8 +29,16 @@ async function recordLookup(context: GatewayContext, kind: 'report' | 'referral'
   return { record, household };
 }
 
-function lookupAudited(context: GatewayContext, lookup: string, found: boolean): void {
-  if (!found) context.request.audit.search({ lookup }, 'not-found');
+/**
+ * A lookup that finds nothing the viewer may see is entered as not-found, and answers no sooner than
+ * the configured floor after it started: a record that exists but is withheld costs more upstream work
+ * than one that does not exist, and the difference must not tell the caller which it was.
+ */
+async function notFoundAfterFloor(context: GatewayContext, lookup: string, found: boolean, startedAt: number): Promise<void> {
+  if (found) return;
+  context.request.audit.search({ lookup }, 'not-found');
+  const wait = context.services.config.notFoundFloorMs - (performance.now() - startedAt);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 export const queryResolvers = {
@@ -41,8 +49,9 @@ export const queryResolvers = {
     }),
     agencies: (_root: unknown, _args: unknown, context: GatewayContext) => context.services.agencyNodes(),
     household: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const startedAt = performance.now();
       const node = await visibleHousehold(context, await context.request.households.byId(args.id));
-      lookupAudited(context, 'household', !!node);
+      await notFoundAfterFloor(context, 'household', !!node, startedAt);
       return node;
     },
     households: async (_root: unknown, args: QueryHouseholdsArgs, context: GatewayContext) => {
@@ -66,12 +75,18 @@ export const queryResolvers = {
     },
     householdsOfPerson: async (_root: unknown, args: { bsn: string }, context: GatewayContext) => {
       if (!isValidBsn(args.bsn)) throw gatewayError('BAD_USER_INPUT', 'bsn must be a nine-digit number that passes the eleven-test.');
+      const startedAt = performance.now();
       const nodes = await visibleOnly(context, 'Household', await context.request.households.byBsns([args.bsn]));
       const subject = context.services.pseudonymize(args.bsn);
       context.request.audit.search({ subject, lookup: 'householdsOfPerson' }, nodes.length > 0 ? 'released' : 'not-found');
+      if (nodes.length === 0) {
+        const wait = context.services.config.notFoundFloorMs - (performance.now() - startedAt);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       return nodes;
     },
     child: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const startedAt = performance.now();
       const [key] = context.services.ids.open('child', args.id) ?? [];
       let found = null;
       if (key && /^\d{9}$/.test(key)) {
@@ -80,28 +95,31 @@ export const queryResolvers = {
           if (child && (await isVisible(context, 'Child', child))) found = child;
         }
       }
-      lookupAudited(context, 'child', !!found);
+      await notFoundAfterFloor(context, 'child', !!found, startedAt);
       return found;
     },
     report: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const startedAt = performance.now();
       const found = await recordLookup(context, 'report', args.id);
       const node = found && found.record.type === 'Report' ? reportNode(context, found.household, found.record) : null;
       const visible = node && (await isVisible(context, 'Report', node)) ? node : null;
-      lookupAudited(context, 'report', !!visible);
+      await notFoundAfterFloor(context, 'report', !!visible, startedAt);
       return visible;
     },
     referral: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const startedAt = performance.now();
       const found = await recordLookup(context, 'referral', args.id);
       const node = found && found.record.type === 'Referral' ? referralNode(context, found.household, found.record) : null;
       const visible = node && (await isVisible(context, 'Referral', node)) ? node : null;
-      lookupAudited(context, 'referral', !!visible);
+      await notFoundAfterFloor(context, 'referral', !!visible, startedAt);
       return visible;
     },
     caseStatus: async (_root: unknown, args: { householdId: string }, context: GatewayContext) => {
+      const startedAt = performance.now();
       const household = await context.request.households.byId(args.householdId);
       const node: CaseStatusNode | null = household ? { household } : null;
       const visible = node && (await isVisible(context, 'CaseStatus', node)) ? node : null;
-      lookupAudited(context, 'caseStatus', !!visible);
+      await notFoundAfterFloor(context, 'caseStatus', !!visible, startedAt);
       return visible;
     },
   },
