@@ -50,7 +50,7 @@ declare module 'fastify' {
 export async function createGateway(services: GatewayServices): Promise<Gateway> {
   const { config, logger } = services;
   let phase: GatewayPhase = { phase: 'starting' };
-  const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true });
+  const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle' });
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(services),
@@ -145,7 +145,8 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
     async close() {
       if (phase.phase === 'stopped' || phase.phase === 'draining') return;
       phase = { phase: 'draining' };
-      await app.close();
+      // Apollo's stop drains through fastifyApolloDrainPlugin: fastify stops accepting, lets in-flight
+      // requests finish (forcing connections shut after 10 s), then Apollo stops. Upstreams close last.
       await apollo.stop();
       await services.close();
       phase = { phase: 'stopped' };
