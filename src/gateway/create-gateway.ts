@@ -78,6 +78,11 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
     logRequest(logger, request, reply.statusCode, reply.elapsedTime);
   });
 
+  // A response that leaves while draining closes its connection, so the drain does not wait out keep-alive.
+  app.addHook('onSend', async (_request, reply) => {
+    if (phase.phase === 'draining') reply.header('connection', 'close');
+  });
+
   app.get('/healthz', async () => ({ status: 'alive' }));
   app.get('/readyz', async (_request, reply) => {
     if (phase.phase !== 'ready') return reply.code(503).send({ status: phase.phase });

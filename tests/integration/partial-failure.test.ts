@@ -41,3 +41,14 @@ it.each([
     mock.setKnobs({});
   }
 });
+
+it('with the BJZ mock killed outright, scenario 3 still answers from the police, with a coded error for BJZ', async () => {
+  const scenario3 = createWorld().households[2]!;
+  await gateway.gateway.services.mocks.get('bjz-groningen')!.close();
+  const response = await gateway.query({ agencyId: 'politie-noord-nederland', purpose: 'zorgmelding-feedback' }, query, { bsn: scenario3.members[0]!.bsn });
+  expect(response.status).toBe(200);
+  const households = response.body.data?.householdsOfPerson as { caseStatus: { involvements: { agency: { id: string } }[] } }[];
+  expect(households).toHaveLength(1);
+  expect(households[0]!.caseStatus.involvements.map((involvement) => involvement.agency.id)).toEqual(['politie-noord-nederland']);
+  expect(response.body.errors?.find((error) => error.extensions?.agency === 'bjz-groningen')?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+});
