@@ -1,4 +1,5 @@
 /** Agreements are public data: the very grants the engine enforces, shown as they were compiled. */
+import type { QueryResolvers } from '#generated/graphql.ts';
 import type { GatewayContext } from '#src/gateway/context.ts';
 import { describeCondition } from '#src/policy/conditions.ts';
 import type { Covenant, CovenantGrant, CovenantParty } from '#src/policy/covenant-types.ts';
@@ -24,7 +25,7 @@ export const agreementResolvers = {
       if (args.version != null) return versions.find((covenant) => covenant.version === args.version) ?? null;
       return versions.find((covenant) => inForceAt(covenant, context.now)) ?? versions.at(-1) ?? null;
     },
-  },
+  } satisfies Pick<QueryResolvers, 'agreements' | 'agreement'>,
   Agreement: {
     regions: (covenant: Covenant, _args: unknown, context: GatewayContext) =>
       covenant.regions.map((id) => context.services.regionNode(id)).filter((region) => region !== null),

@@ -3,7 +3,7 @@
  * answers exactly as one that does not exist. Searches are entered in the audit trail with their
  * personal terms pseudonymised.
  */
-import type { QueryHouseholdsArgs } from '#generated/graphql.ts';
+import type { QueryHouseholdsArgs, QueryResolvers } from '#generated/graphql.ts';
 import { isValidBsn } from '#kit/world/index.ts';
 import type { GatewayContext } from '#src/gateway/context.ts';
 import { gatewayError } from '#src/gateway/errors.ts';
@@ -43,10 +43,11 @@ async function notFoundAfterFloor(context: GatewayContext, lookup: string, found
 
 export const queryResolvers = {
   Query: {
-    me: (_root: unknown, _args: unknown, context: GatewayContext) => ({
-      agency: context.services.agencyNode(context.caller.agencyId),
-      role: context.caller.role, purpose: context.caller.purpose, purposes: context.caller.purposes,
-    }),
+    me: (_root: unknown, _args: unknown, context: GatewayContext) => {
+      const agency = context.services.agencyNode(context.caller.agencyId);
+      if (!agency) throw new Error('unreachable: an authenticated caller of an unconfigured agency');
+      return { agency, role: context.caller.role, purpose: context.caller.purpose, purposes: [...context.caller.purposes] };
+    },
     agencies: (_root: unknown, _args: unknown, context: GatewayContext) => context.services.agencyNodes(),
     household: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       const startedAt = performance.now();
@@ -122,5 +123,5 @@ export const queryResolvers = {
       await notFoundAfterFloor(context, 'caseStatus', !!visible, startedAt);
       return visible;
     },
-  },
+  } satisfies Pick<QueryResolvers, 'me' | 'agencies' | 'household' | 'households' | 'householdsOfPerson' | 'child' | 'report' | 'referral' | 'caseStatus'>,
 };
