@@ -20,6 +20,64 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AccessChange = {
+  __typename?: 'AccessChange';
+  /** The agreement and article that allow it after, for GRANT. */
+  after: Maybe<DecisionAgreement>;
+  /** Why it is allowed after; null: denied. */
+  afterReason: Maybe<DecisionReason>;
+  /** The agreement and article that allowed it before, for GRANT. */
+  before: Maybe<DecisionAgreement>;
+  /** Why it was allowed before (GRANT, PUBLIC, ...); null: denied. */
+  beforeReason: Maybe<DecisionReason>;
+  change: AccessChangeKind;
+  /** The conditions of the deciding grant in words: the new one for a gain, the old one for a loss. */
+  conditions: Array<Scalars['String']['output']>;
+  coordinates: Array<Scalars['String']['output']>;
+  /** One situation in which it changed, in words. */
+  example: Scalars['String']['output'];
+  ownerAgencies: Array<Scalars['String']['output']>;
+  ownerKind: AgencyKind;
+  purpose: Scalars['String']['output'];
+  /** Household regions it changes for; * where no condition looks at the region. */
+  regions: Array<Scalars['String']['output']>;
+  situations: Scalars['Int']['output'];
+  viewerAgencies: Array<Scalars['String']['output']>;
+  viewerKind: AgencyKind;
+};
+
+export type AccessChangeKind =
+  /** Allowed on both sides, under another agreement or article. */
+  | 'BASIS_CHANGED'
+  | 'GAINED'
+  | 'LOST';
+
+/**
+ * The access matrix at a date. Deny by default: a viewer/owner pair and field without a cell is denied.
+ * An agency always sees its own records in full (DOMAIN rule 10); that is not shown.
+ */
+export type AccessMatrix = {
+  __typename?: 'AccessMatrix';
+  /** The agreement versions those grants belong to. */
+  agreements: Array<Agreement>;
+  /** Viewer/owner kind pairs with at least one field allowed: the grid's columns. */
+  columns: Array<MatrixColumn>;
+  day: Scalars['Date']['output'];
+  /** Every grant a cell cites, once. */
+  grants: Array<MatrixGrant>;
+  kinds: Array<AgencyKind>;
+  /** Never leave the owning agency, whatever a covenant says (DOMAIN rule 7). */
+  ownerOnlyCoordinates: Array<Scalars['String']['output']>;
+  /** Released to every authenticated caller. */
+  publicCoordinates: Array<Scalars['String']['output']>;
+  /** The purpose filter: only grants for it. */
+  purpose: Maybe<Scalars['String']['output']>;
+  /** The region filter: only grants that can hold for a household in it. */
+  region: Maybe<Scalars['ID']['output']>;
+  /** Every coordinate that is not public, owner-only ones included, in schema order. */
+  rows: Array<MatrixRow>;
+};
+
 export type Address = {
   __typename?: 'Address';
   city: Maybe<Scalars['String']['output']>;
@@ -61,6 +119,8 @@ export type AgencyKind =
 export type Agreement = {
   __typename?: 'Agreement';
   dataCategories: Array<DataCategory>;
+  /** The worked examples this version carries. */
+  examples: Array<AgreementExample>;
   grants: Array<Grant>;
   /** Stable id across versions, e.g. groningen-ashg-amk. */
   id: Scalars['ID']['output'];
@@ -88,6 +148,21 @@ export type Agreement = {
  */
 export type AgreementInForceArgs = {
   at?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A worked example a covenant carries. The test suite runs every one against the compiled policy. */
+export type AgreementExample = {
+  __typename?: 'AgreementExample';
+  coordinate: Scalars['String']['output'];
+  date: Scalars['Date']['output'];
+  /** allow or deny */
+  expected: Scalars['String']['output'];
+  facts: DecisionFacts;
+  name: Scalars['String']['output'];
+  owner: ExampleAgency;
+  purpose: Scalars['String']['output'];
+  reason: Maybe<DecisionReason>;
+  viewer: ExampleAgency;
 };
 
 export type AgreementParty = {
@@ -334,6 +409,16 @@ export type Contact = {
   phone: Maybe<Scalars['String']['output']>;
 };
 
+export type CovenantDiff = {
+  __typename?: 'CovenantDiff';
+  /** Gained first, then lost, then a new legal basis for what stays allowed. */
+  changes: Array<AccessChange>;
+  from: Agreement;
+  /** Situations (agency pairs, purposes, regions, facts) decided on both sides. */
+  situationsChecked: Scalars['Int']['output'];
+  to: Agreement;
+};
+
 export type DataCategory = {
   __typename?: 'DataCategory';
   coordinates: Array<Scalars['String']['output']>;
@@ -407,6 +492,13 @@ export type DecisionReferralFact = {
   kind: Maybe<ReferralKind>;
   status: Maybe<ReferralStatus>;
   toAgencyId: Maybe<Scalars['ID']['output']>;
+};
+
+export type ExampleAgency = {
+  __typename?: 'ExampleAgency';
+  agencyId: Scalars['ID']['output'];
+  kind: AgencyKind;
+  region: Scalars['ID']['output'];
 };
 
 export type ExplainAccessInput = {
@@ -527,6 +619,51 @@ export type LegalBasis = {
   text: Scalars['String']['output'];
 };
 
+export type MatrixCell = {
+  __typename?: 'MatrixCell';
+  /** MatrixGrant ids, in the order the engine tries them: the first whose conditions hold is cited. */
+  grantIds: Array<Scalars['ID']['output']>;
+  ownerKind: AgencyKind;
+  viewerKind: AgencyKind;
+};
+
+export type MatrixColumn = {
+  __typename?: 'MatrixColumn';
+  ownerKind: AgencyKind;
+  viewerKind: AgencyKind;
+};
+
+/** A grant in force, as a cell cites it. */
+export type MatrixGrant = {
+  __typename?: 'MatrixGrant';
+  agreement: DecisionAgreement;
+  /** The conditions in words; all must hold. */
+  conditions: Array<Scalars['String']['output']>;
+  /** id@version#grantId */
+  id: Scalars['ID']['output'];
+  parties: Array<MatrixParty>;
+  purposes: Array<Scalars['String']['output']>;
+  regions: Array<Scalars['ID']['output']>;
+  ruleId: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  validity: AgreementValidity;
+};
+
+export type MatrixParty = {
+  __typename?: 'MatrixParty';
+  /** Named agencies; null: every agency of the kind. */
+  agencyIds: Maybe<Array<Scalars['ID']['output']>>;
+  kind: AgencyKind;
+};
+
+export type MatrixRow = {
+  __typename?: 'MatrixRow';
+  /** Allowed cells only. */
+  cells: Array<MatrixCell>;
+  coordinate: Scalars['String']['output'];
+  ownerOnly: Scalars['Boolean']['output'];
+};
+
 /** Role of a person within a household. */
 export type MemberRole =
   | 'CHILD'
@@ -567,6 +704,8 @@ export type Purpose = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Who may read which field of whose records on a day: every viewer kind, owner kind and coordinate. */
+  accessMatrix: AccessMatrix;
   agencies: Array<Agency>;
   agreement: Maybe<Agreement>;
   /** Agreements in force at a date (default: today); all versions when all is true. */
@@ -576,6 +715,8 @@ export type Query = {
   /** Shared case status of a household. */
   caseStatus: Maybe<CaseStatus>;
   child: Maybe<Child>;
+  /** What one agreement version (id@version) changes in access against another, each taken as the only agreement in force. */
+  covenantDiff: CovenantDiff;
   /** Decides afresh for a viewer, purpose, field and record at a moment, and shows the whole trace. */
   explainAccess: Maybe<DecisionExplanation>;
   /** Replays a decision from the audit trail (the decisionId of a Redaction or an audit entry). */
@@ -589,6 +730,13 @@ export type Query = {
   me: Caller;
   referral: Maybe<Referral>;
   report: Maybe<Report>;
+};
+
+
+export type QueryAccessMatrixArgs = {
+  at: Scalars['Date']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -618,6 +766,12 @@ export type QueryCaseStatusArgs = {
 
 export type QueryChildArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCovenantDiffArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
 };
 
 
@@ -906,10 +1060,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessChange: ResolverTypeWrapper<AccessChange>;
+  AccessChangeKind: AccessChangeKind;
+  AccessMatrix: ResolverTypeWrapper<Omit<AccessMatrix, 'agreements'> & { agreements: Array<ResolversTypes['Agreement']> }>;
   Address: ResolverTypeWrapper<AddressNode>;
   Agency: ResolverTypeWrapper<AgencyNode>;
   AgencyKind: AgencyKind;
   Agreement: ResolverTypeWrapper<Covenant>;
+  AgreementExample: ResolverTypeWrapper<AgreementExample>;
   AgreementParty: ResolverTypeWrapper<Omit<AgreementParty, 'agency'> & { agency?: Maybe<ResolversTypes['Agency']> }>;
   AgreementTrace: ResolverTypeWrapper<AgreementTrace>;
   AgreementValidity: AgreementValidity;
@@ -934,6 +1092,7 @@ export type ResolversTypes = {
   ChildRole: ChildRole;
   ConditionTrace: ResolverTypeWrapper<ConditionTrace>;
   Contact: ResolverTypeWrapper<ContactNode>;
+  CovenantDiff: ResolverTypeWrapper<Omit<CovenantDiff, 'from' | 'to'> & { from: ResolversTypes['Agreement'], to: ResolversTypes['Agreement'] }>;
   DataCategory: ResolverTypeWrapper<DataCategory>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -943,6 +1102,7 @@ export type ResolversTypes = {
   DecisionFacts: ResolverTypeWrapper<DecisionFacts>;
   DecisionReason: DecisionReason;
   DecisionReferralFact: ResolverTypeWrapper<DecisionReferralFact>;
+  ExampleAgency: ResolverTypeWrapper<ExampleAgency>;
   ExplainAccessInput: ExplainAccessInput;
   Grant: ResolverTypeWrapper<CovenantGrant>;
   GrantTrace: ResolverTypeWrapper<GrantTrace>;
@@ -954,6 +1114,11 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Involvement: ResolverTypeWrapper<InvolvementNode>;
   LegalBasis: ResolverTypeWrapper<LegalBasis>;
+  MatrixCell: ResolverTypeWrapper<MatrixCell>;
+  MatrixColumn: ResolverTypeWrapper<MatrixColumn>;
+  MatrixGrant: ResolverTypeWrapper<MatrixGrant>;
+  MatrixParty: ResolverTypeWrapper<MatrixParty>;
+  MatrixRow: ResolverTypeWrapper<MatrixRow>;
   MemberRole: MemberRole;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Person']>;
@@ -982,9 +1147,12 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessChange: AccessChange;
+  AccessMatrix: Omit<AccessMatrix, 'agreements'> & { agreements: Array<ResolversParentTypes['Agreement']> };
   Address: AddressNode;
   Agency: AgencyNode;
   Agreement: Covenant;
+  AgreementExample: AgreementExample;
   AgreementParty: Omit<AgreementParty, 'agency'> & { agency?: Maybe<ResolversParentTypes['Agency']> };
   AgreementTrace: AgreementTrace;
   AuditDecision: AuditDecision;
@@ -1003,6 +1171,7 @@ export type ResolversParentTypes = {
   ChildInvolvement: ChildInvolvementNode;
   ConditionTrace: ConditionTrace;
   Contact: ContactNode;
+  CovenantDiff: Omit<CovenantDiff, 'from' | 'to'> & { from: ResolversParentTypes['Agreement'], to: ResolversParentTypes['Agreement'] };
   DataCategory: DataCategory;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1010,6 +1179,7 @@ export type ResolversParentTypes = {
   DecisionExplanation: Omit<DecisionExplanation, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
   DecisionFacts: DecisionFacts;
   DecisionReferralFact: DecisionReferralFact;
+  ExampleAgency: ExampleAgency;
   ExplainAccessInput: ExplainAccessInput;
   Grant: CovenantGrant;
   GrantTrace: GrantTrace;
@@ -1021,6 +1191,11 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Involvement: InvolvementNode;
   LegalBasis: LegalBasis;
+  MatrixCell: MatrixCell;
+  MatrixColumn: MatrixColumn;
+  MatrixGrant: MatrixGrant;
+  MatrixParty: MatrixParty;
+  MatrixRow: MatrixRow;
   PageInfo: PageInfo;
   Person: ResolversInterfaceTypes<ResolversParentTypes>['Person'];
   Purpose: Purpose;
@@ -1033,6 +1208,37 @@ export type ResolversParentTypes = {
   Reporter: ReporterNode;
   SafetyAssessment: SafetyAssessmentNode;
   String: Scalars['String']['output'];
+};
+
+export type AccessChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessChange'] = ResolversParentTypes['AccessChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
+  afterReason?: Resolver<Maybe<ResolversTypes['DecisionReason']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
+  beforeReason?: Resolver<Maybe<ResolversTypes['DecisionReason']>, ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['AccessChangeKind'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  example?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerAgencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  situations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerAgencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  viewerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+};
+
+export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessMatrix'] = ResolversParentTypes['AccessMatrix']> = {
+  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  columns?: Resolver<Array<ResolversTypes['MatrixColumn']>, ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['MatrixGrant']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
+  ownerOnlyCoordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  publicCoordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['MatrixRow']>, ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -1051,6 +1257,7 @@ export type AgencyResolvers<ContextType = GatewayContext, ParentType extends Res
 
 export type AgreementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
   dataCategories?: Resolver<Array<ResolversTypes['DataCategory']>, ParentType, ContextType>;
+  examples?: Resolver<Array<ResolversTypes['AgreementExample']>, ParentType, ContextType>;
   grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<AgreementInForceArgs>>;
@@ -1066,6 +1273,18 @@ export type AgreementResolvers<ContextType = GatewayContext, ParentType extends 
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementExampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementExample'] = ResolversParentTypes['AgreementExample']> = {
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['DecisionFacts'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['ExampleAgency'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['DecisionReason']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['ExampleAgency'], ParentType, ContextType>;
 };
 
 export type AgreementPartyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementParty'] = ResolversParentTypes['AgreementParty']> = {
@@ -1187,6 +1406,13 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CovenantDiffResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CovenantDiff'] = ResolversParentTypes['CovenantDiff']> = {
+  changes?: Resolver<Array<ResolversTypes['AccessChange']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+  situationsChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+};
+
 export type DataCategoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DataCategory'] = ResolversParentTypes['DataCategory']> = {
   coordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1237,6 +1463,12 @@ export type DecisionReferralFactResolvers<ContextType = GatewayContext, ParentTy
   kind?: Resolver<Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
   toAgencyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ExampleAgencyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExampleAgency'] = ResolversParentTypes['ExampleAgency']> = {
+  agencyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type GrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
@@ -1310,6 +1542,40 @@ export type LegalBasisResolvers<ContextType = GatewayContext, ParentType extends
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MatrixCellResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixCell'] = ResolversParentTypes['MatrixCell']> = {
+  grantIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  ownerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+  viewerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+};
+
+export type MatrixColumnResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixColumn'] = ResolversParentTypes['MatrixColumn']> = {
+  ownerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+  viewerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+};
+
+export type MatrixGrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixGrant'] = ResolversParentTypes['MatrixGrant']> = {
+  agreement?: Resolver<ResolversTypes['DecisionAgreement'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['MatrixParty']>, ParentType, ContextType>;
+  purposes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validity?: Resolver<ResolversTypes['AgreementValidity'], ParentType, ContextType>;
+};
+
+export type MatrixPartyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixParty'] = ResolversParentTypes['MatrixParty']> = {
+  agencyIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+};
+
+export type MatrixRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixRow'] = ResolversParentTypes['MatrixRow']> = {
+  cells?: Resolver<Array<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1325,12 +1591,14 @@ export type PurposeResolvers<ContextType = GatewayContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessMatrix?: Resolver<ResolversTypes['AccessMatrix'], ParentType, ContextType, RequireFields<QueryAccessMatrixArgs, 'at'>>;
   agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'all'>>;
   auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
   caseStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType, RequireFields<QueryCaseStatusArgs, 'householdId'>>;
   child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
+  covenantDiff?: Resolver<ResolversTypes['CovenantDiff'], ParentType, ContextType, RequireFields<QueryCovenantDiffArgs, 'from' | 'to'>>;
   explainAccess?: Resolver<Maybe<ResolversTypes['DecisionExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'input'>>;
   explainDecision?: Resolver<Maybe<ResolversTypes['DecisionExplanation']>, ParentType, ContextType, RequireFields<QueryExplainDecisionArgs, 'id'>>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
@@ -1406,9 +1674,12 @@ export type SafetyAssessmentResolvers<ContextType = GatewayContext, ParentType e
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AccessChange?: AccessChangeResolvers<ContextType>;
+  AccessMatrix?: AccessMatrixResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
+  AgreementExample?: AgreementExampleResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   AgreementTrace?: AgreementTraceResolvers<ContextType>;
   AuditDecision?: AuditDecisionResolvers<ContextType>;
@@ -1425,6 +1696,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ChildInvolvement?: ChildInvolvementResolvers<ContextType>;
   ConditionTrace?: ConditionTraceResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
+  CovenantDiff?: CovenantDiffResolvers<ContextType>;
   DataCategory?: DataCategoryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1432,6 +1704,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DecisionExplanation?: DecisionExplanationResolvers<ContextType>;
   DecisionFacts?: DecisionFactsResolvers<ContextType>;
   DecisionReferralFact?: DecisionReferralFactResolvers<ContextType>;
+  ExampleAgency?: ExampleAgencyResolvers<ContextType>;
   Grant?: GrantResolvers<ContextType>;
   GrantTrace?: GrantTraceResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
@@ -1440,6 +1713,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
   Involvement?: InvolvementResolvers<ContextType>;
   LegalBasis?: LegalBasisResolvers<ContextType>;
+  MatrixCell?: MatrixCellResolvers<ContextType>;
+  MatrixColumn?: MatrixColumnResolvers<ContextType>;
+  MatrixGrant?: MatrixGrantResolvers<ContextType>;
+  MatrixParty?: MatrixPartyResolvers<ContextType>;
+  MatrixRow?: MatrixRowResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Purpose?: PurposeResolvers<ContextType>;

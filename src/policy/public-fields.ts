@@ -45,4 +45,17 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'AuditSearchTerm.*',
   'AuditEntryConnection.*',
   'AuditEntryEdge.*',
+  // The privacy officer's workbench (schema/workbench.graphql): the access matrix and covenant diffs,
+  // made from the covenants (public data); agency kinds and ids, coordinates, no record values. The
+  // gateway lets only privacy officers run its queries.
+  'AccessMatrix.*',
+  'MatrixColumn.*',
+  'MatrixRow.*',
+  'MatrixCell.*',
+  'MatrixGrant.*',
+  'MatrixParty.*',
+  'AgreementExample.*',
+  'ExampleAgency.*',
+  'CovenantDiff.*',
+  'AccessChange.*',
 ]);

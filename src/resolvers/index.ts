@@ -9,6 +9,7 @@ import { householdResolvers } from './household.ts';
 import { queryResolvers } from './query.ts';
 import { reportResolvers } from './report.ts';
 import { scalarResolvers } from './scalars.ts';
+import { workbenchResolvers } from './workbench.ts';
 
 export function createResolvers(_services: GatewayServices) {
   return {
@@ -19,7 +20,8 @@ export function createResolvers(_services: GatewayServices) {
     Agreement: agreementResolvers.Agreement,
     AgreementParty: agreementResolvers.AgreementParty,
     Grant: agreementResolvers.Grant,
-    Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query },
+    Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
+      ...workbenchResolvers.Query },
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},

@@ -7,9 +7,9 @@ export const PRIVACY_AUDIT_PURPOSE = 'privacy-audit';
 
 export function requirePrivacyOfficer(context: GatewayContext): void {
   if (context.caller.role !== PRIVACY_OFFICER) {
-    throw gatewayError('FORBIDDEN', 'Only the privacy-officer role may read the audit trail and decision explanations.', { http: { status: 403 } });
+    throw gatewayError('FORBIDDEN', 'Only the privacy-officer role may read the audit trail, decision explanations, the access matrix and covenant diffs.', { http: { status: 403 } });
   }
   if (context.caller.purpose !== PRIVACY_AUDIT_PURPOSE) {
-    throw gatewayError('FORBIDDEN', `The audit trail is read for the purpose ${PRIVACY_AUDIT_PURPOSE} only.`, { http: { status: 403 } });
+    throw gatewayError('FORBIDDEN', `The privacy officer's queries are made for the purpose ${PRIVACY_AUDIT_PURPOSE} only.`, { http: { status: 403 } });
   }
 }

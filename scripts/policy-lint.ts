@@ -1,0 +1,43 @@
+/**
+ * `npm run policy:lint [-- --covenants <dir>] [--today <yyyy-mm-dd>] [--json]`
+ * Lints the covenants (src/policy/lint.ts). Exit 1 when there is an error (CI fails), 0 otherwise;
+ * warnings and notes are printed. Covenants that do not load or compile count as errors.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '#src/config/config.ts';
+import { lintCovenants, lintSummary, type LintFinding } from '#src/policy/lint.ts';
+import { amsterdamDay, isCalendarDay } from '#src/policy/validity.ts';
+import { compileFolder, problemsOf } from './policy-source.ts';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { covenants: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const dir = values.covenants ?? loadConfig(process.env).covenantsDir;
+  const today = values.today ?? amsterdamDay(new Date());
+  if (!isCalendarDay(today)) {
+    console.error(`policy:lint: --today ${today} is not a yyyy-mm-dd day`);
+    return 2;
+  }
+  let findings: LintFinding[];
+  try {
+    const { loaded, policy } = await compileFolder(dir);
+    findings = lintCovenants({ loaded, policy, today });
+  } catch (error) {
+    const rule = (error as Error).name === 'PolicyConfigError' ? 'compile-error' : 'load-error';
+    findings = problemsOf(error).map((problem) => {
+      const match = /^(\S+:\d+): (.*)$/s.exec(problem);
+      return { severity: 'error', rule, where: match?.[1] ?? dir, message: match?.[2] ?? problem };
+    });
+  }
+  const summary = lintSummary(findings);
+  if (values.json) console.log(JSON.stringify({ dir, today, ...summary, findings }, null, 2));
+  else {
+    for (const finding of findings) console.log(`${finding.where}: ${finding.severity} [${finding.rule}] ${finding.message}`);
+    console.log(`policy:lint ${dir} on ${today}: ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.notes} note(s)`);
+  }
+  return summary.errors > 0 ? 1 : 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (error: unknown) => {
+  console.error(`policy:lint: ${(error as Error).message}`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,37 @@
+/**
+ * The access matrix as CSV, long form for a spreadsheet: one line per viewer kind, owner kind and
+ * field, denied and owner-only ones included, and one line per grant where a field is allowed (so each
+ * line cites exactly one agreement and article). Public fields come once, with `*` for the kinds.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { AccessMatrix } from './matrix.ts';
+import { conditionWords, partyWords } from './matrix-words.ts';
+
+export const MATRIX_CSV_COLUMNS = [
+  'day', 'region', 'purpose', 'viewer_kind', 'owner_kind', 'coordinate', 'status', 'agreement', 'article', 'grant',
+  'grant_purposes', 'agreement_regions', 'viewer_parties', 'owner_parties', 'conditions',
+] as const;
+
+export function matrixToCsv(matrix: AccessMatrix): string {
+  const lead = [matrix.day, matrix.region ?? '', matrix.purpose ?? ''];
+  const records: string[][] = [];
+  const none = ['', '', '', '', '', '', ''];
+  for (const viewerKind of matrix.kinds) {
+    for (const ownerKind of matrix.kinds) {
+      for (const row of matrix.rows) {
+        const base = [...lead, viewerKind, ownerKind, row.coordinate];
+        const cell = row.cells.find((candidate) => candidate.viewerKind === viewerKind && candidate.ownerKind === ownerKind);
+        if (row.ownerOnly) { records.push([...base, 'owner-only', ...none, 'never leaves the owning agency (DOMAIN rule 7)']); continue; }
+        if (!cell) { records.push([...base, 'denied', ...none, '']); continue; }
+        for (const grant of cell.grants) {
+          records.push([
+            ...base, 'allowed', grant.agreement.key, grant.agreement.article, grant.ruleId, grant.purposes.join(' '), grant.regions.join(' '),
+            partyWords(grant, viewerKind), partyWords(grant, ownerKind), conditionWords(grant),
+          ]);
+        }
+      }
+    }
+  }
+  for (const coordinate of matrix.publicCoordinates) records.push([...lead, '*', '*', coordinate, 'public', ...none, '']);
+  return stringify(records, { header: true, columns: [...MATRIX_CSV_COLUMNS] });
+}

@@ -1,0 +1,80 @@
+// What one version of an agreement changes against another: gains and losses per viewer kind, owner
+// kind and purpose, with the fields, the article before and after, the regions and the conditions.
+import { facts, fillSelect, h, mark, show } from './dom.js';
+import { DIFF_QUERY } from './queries.js';
+
+const TITLES = { GAINED: 'Gained', LOST: 'Lost', BASIS_CHANGED: 'New legal basis' };
+const MARKS = { GAINED: 'gained', LOST: 'lost', BASIS_CHANGED: 'changed' };
+
+export function createDiffView({ request, options, reportError, clearError }) {
+  const agreement = document.getElementById('diff-agreement');
+  const from = document.getElementById('diff-from');
+  const to = document.getElementById('diff-to');
+  const output = document.getElementById('diff-output');
+  const versions = new Map();
+  for (const a of options.agreements) versions.set(a.id, [...(versions.get(a.id) ?? []), a].sort((x, y) => x.version - y.version));
+  const titled = [...versions].map(([id, list]) => ({ value: id, label: `${list.at(-1).title} (${id}, ${list.length} version${list.length === 1 ? '' : 's'})` }));
+  fillSelect(agreement, titled.sort((a, b) => (a.value < b.value ? -1 : 1)));
+  // Start with an agreement that has a history to compare.
+  agreement.value = [...versions].find(([, list]) => list.length > 1)?.[0] ?? agreement.value;
+
+  function fillVersions() {
+    const list = versions.get(agreement.value) ?? [];
+    const items = list.map((a) => ({ value: String(a.version), label: `version ${a.version} (from ${a.validFrom})` }));
+    fillSelect(from, items);
+    fillSelect(to, items);
+    from.value = String(list.at(-2)?.version ?? list.at(-1)?.version ?? '');
+    to.value = String(list.at(-1)?.version ?? '');
+  }
+  fillVersions();
+  agreement.addEventListener('change', fillVersions);
+
+  async function compare() {
+    const { covenantDiff } = await request(DIFF_QUERY, { from: `${agreement.value}@${from.value}`, to: `${agreement.value}@${to.value}` });
+    render(covenantDiff);
+  }
+
+  function render(diff) {
+    const side = (a) => `${a.validFrom} to ${a.validTo ?? 'open'}${a.tacitRenewal ? ', renewed tacitly' : ''}`;
+    const parties = (a) => a.parties.map((p) => p.agency?.id ?? `every ${p.agencyKind}`).join(', ');
+    show(output,
+      h('h3', { id: 'diff-heading' }, `What ${diff.to.key} changes against ${diff.from.key}`),
+      h('table', {},
+        h('caption', {}, 'The two versions'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, diff.from.key), h('th', { scope: 'col' }, diff.to.key))),
+        h('tbody', {},
+          h('tr', {}, h('th', { scope: 'row' }, 'Valid'), h('td', {}, side(diff.from)), h('td', {}, side(diff.to))),
+          h('tr', {}, h('th', { scope: 'row' }, 'Purposes'), h('td', {}, diff.from.purposes.map((p) => p.code).join(', ')), h('td', {}, diff.to.purposes.map((p) => p.code).join(', '))),
+          h('tr', {}, h('th', { scope: 'row' }, 'Regions'), h('td', {}, diff.from.regions.map((r) => r.id).join(', ')), h('td', {}, diff.to.regions.map((r) => r.id).join(', '))),
+          h('tr', {}, h('th', { scope: 'row' }, 'Parties'), h('td', {}, parties(diff.from)), h('td', {}, parties(diff.to))))),
+      h('p', {}, `Decided ${diff.situationsChecked} situations on both versions. `,
+        diff.changes.length === 0 ? 'No change in who may see what.' : `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'} in who may see what:`),
+      diff.changes.map(changeEntry));
+  }
+
+  document.getElementById('diff-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearError();
+    try { await compare(); } catch (error) { reportError(error); }
+  });
+  return { compare };
+}
+
+function basis(reason, agreement) {
+  if (!reason) return 'denied';
+  return agreement ? `${agreement.key} ${agreement.article}` : reason.toLowerCase();
+}
+
+function changeEntry(change) {
+  return h('article', { class: `change ${MARKS[change.change]}` },
+    h('h4', {}, mark(MARKS[change.change], TITLES[change.change]), `: ${change.viewerKind} reads ${change.ownerKind}${change.purpose ? ` for ${change.purpose}` : ''}`),
+    facts([
+      ['Fields', change.coordinates.join(', ')],
+      ['Before', basis(change.beforeReason, change.before)],
+      ['After', basis(change.afterReason, change.after)],
+      ['Household regions', change.regions.map((r) => (r === '*' ? 'any' : r)).join(', ')],
+      ['Agencies', `${change.viewerAgencies.join(', ')} reading ${change.ownerAgencies.join(', ')}`],
+      [change.change === 'LOST' ? 'Was allowed when' : 'Allowed when', change.conditions.length ? h('ul', {}, change.conditions.map((c) => h('li', {}, c))) : 'always'],
+      ['For example', `${change.example} (${change.situations} situation${change.situations === 1 ? '' : 's'})`],
+    ]));
+}

@@ -1,0 +1,67 @@
+// The explanation of one decision: the recorded decision, the facts it looked at, and every agreement
+// version with how each grant matched, the grant the decision names outlined.
+import { facts, h, mark, show } from './dom.js';
+import { formatInstant } from './dates.js';
+import { EXPLAIN_QUERY } from './queries.js';
+
+const yes = (value) => (value ? 'yes' : 'no');
+
+export function createExplainView({ request, reportError, clearError }) {
+  const input = document.getElementById('decision-id');
+  const output = document.getElementById('explain-output');
+
+  async function explain(id) {
+    clearError();
+    input.value = id;
+    try {
+      const { explainDecision } = await request(EXPLAIN_QUERY, { id });
+      render(explainDecision, id);
+    } catch (error) {
+      reportError(error);
+    }
+    document.getElementById('explain-title').focus();
+  }
+
+  function render(explanation, id) {
+    if (!explanation) {
+      show(output, h('p', { id: 'explain-summary' }, `No decision ${id} among the entries of your agency's requests or records.`));
+      return;
+    }
+    const allowed = explanation.effect === 'ALLOW';
+    const referrals = explanation.facts.referrals.map((r) => `${r.fromAgencyId ?? '?'} to ${r.toAgencyId ?? '?'} ${r.kind ?? ''} ${r.status ?? ''}`.trim());
+    show(output,
+      h('p', { id: 'explain-summary' }, mark(allowed ? 'allowed' : 'denied', allowed ? 'released' : 'withheld'),
+        `: ${explanation.viewer.name} ${allowed ? 'was allowed' : 'was refused'} ${explanation.coordinate} of a record of ${explanation.owner.name}, for ${explanation.purpose}, `,
+        explanation.agreement ? `under ${explanation.agreement.key} ${explanation.agreement.article}` : `reason ${explanation.reason}`, '.'),
+      facts([
+        ['Decision', explanation.decisionId],
+        ['When', `${formatInstant(explanation.at)} (validity judged on ${explanation.day})`],
+        ['Reason', explanation.reason],
+        ['Agreement and article', explanation.agreement ? `${explanation.agreement.key} ${explanation.agreement.article}` : 'none'],
+        ['Rule', explanation.ruleId],
+        ['Condition that did not hold', explanation.failedCondition],
+        ['What the caller saw', explanation.redactionReason ? `withheld (${explanation.redactionReason})` : 'released'],
+        ['Facts', `minors in the household: ${yes(explanation.facts.householdHasMinors)}; subject is a minor: ${explanation.facts.subjectIsMinor === null ? 'n/a' : yes(explanation.facts.subjectIsMinor)}; viewer involved: ${yes(explanation.facts.viewerInvolved)}; referrals: ${referrals.join('; ') || 'none'}`],
+      ]),
+      h('h3', {}, 'Every agreement version considered'),
+      explanation.agreements.map((agreement) => h('section', { 'aria-label': agreement.key },
+        h('h4', {}, `${agreement.key}: ${agreement.validityText}`),
+        agreement.grants.length === 0 ? null : h('table', {},
+          h('caption', {}, `Grants of ${agreement.key}`),
+          h('thead', {}, h('tr', {}, ['Grant', 'Viewer kind / party', 'Owner kind / party', 'Purpose', 'Field', 'Conditions', 'Applies'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, agreement.grants.map((grant) => h('tr', { class: grant.decisive ? 'decisive' : null },
+            h('th', { scope: 'row' }, `${grant.article} (${grant.grantId})${grant.decisive ? ' - decisive' : ''}`),
+            h('td', {}, `${yes(grant.viewerKindMatched)} / ${yes(grant.viewerIsParty)}`),
+            h('td', {}, `${yes(grant.ownerKindMatched)} / ${yes(grant.ownerIsParty)}`),
+            h('td', {}, yes(grant.purposeMatched)), h('td', {}, yes(grant.coordinateMatched)),
+            h('td', {}, grant.conditions.length ? h('ul', { class: 'decisions' }, grant.conditions.map((c) => h('li', {}, mark(c.holds ? 'allowed' : 'denied', c.holds ? 'holds:' : 'fails:'), ` ${c.condition}`))) : 'none'),
+            h('td', { class: grant.applies ? 'allowed' : 'denied' }, mark(grant.applies ? 'allowed' : 'denied', grant.applies ? 'applies' : 'does not apply')))))))));
+  }
+
+  document.getElementById('explain-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = input.value.trim();
+    if (id) explain(id).catch(reportError);
+  });
+  return { explain };
+}

@@ -1,0 +1,263 @@
+/**
+ * The privacy officer's console in a real headless browser (Debian's chromium driven by playwright-core),
+ * against the whole gateway on a loopback port with the 10,000-household world. As a new user would, a
+ * privacy officer answers from the console alone: which agency may see a child's school, under which
+ * article, on 1 March 2027; what version 2 of the ASHG-AMK protocol changed; who read anything about a
+ * child last month, and on what basis. The filters are used with the keyboard only.
+ * Without chromium the suite is skipped with the reason, except under CI=true, where that fails.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '#kit/world/index.ts';
+import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
+import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
+
+/** The few browser globals the page.evaluate callbacks use: this project compiles without the DOM library. */
+interface ElementLike {
+  readonly id: string;
+  readonly tagName: string;
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  closest(selector: string): ElementLike | null;
+}
+interface RowsLike { readonly rows: Iterable<{ readonly cells: Iterable<ElementLike> & ArrayLike<ElementLike> }> & ArrayLike<{ readonly cells: Iterable<ElementLike> & ArrayLike<ElementLike> }> }
+interface PageGlobals {
+  readonly document: {
+    readonly activeElement: ElementLike | null;
+    getElementById(id: string): (ElementLike & { readonly tHead: RowsLike; readonly tBodies: ArrayLike<RowsLike> }) | null;
+    querySelector(selector: string): ElementLike | null;
+  };
+  getComputedStyle(element: ElementLike): { readonly color: string; readonly backgroundColor: string };
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const available = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+if (!available) console.warn(`tests/browser: ${CHROMIUM} not found (apt-get install -y chromium); ${inCi ? 'failing, CI=true' : 'skipping the browser tests'}`);
+
+// The accesses are made in mid-February 2027; the privacy officer asks about that month.
+const NOW = new Date('2027-02-15T10:00:00+01:00');
+const scenario1 = createWorld().households[0]!;
+const sanne = scenario1.members.find((member) => member.name.startsWith('Sanne'))!;
+
+if (!available && inCi) {
+  describe('chromium', () => {
+    it('is installed (CI=true requires the browser tests to run)', () => {
+      expect.fail(`${CHROMIUM} is missing; install it with apt-get install -y chromium`);
+    });
+  });
+}
+
+describe.skipIf(!available)('the privacy console in a browser', () => {
+  let gateway: TestGateway;
+  let front: FastifyInstance | null = null;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ now: NOW, env: { KETENPOORT_MOCK_HOUSEHOLDS: '10000' } });
+    // Accesses first, so the trail has entries: the AMK reads scenario 1 after the ASHG's handover, the ASHG its case status.
+    const amk = await gateway.query({ agencyId: 'amk-groningen', purpose: 'child-abuse-assessment' },
+      'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { id children { name school role } reports { narrative } } }', { bsn: sanne.bsn });
+    expect(amk.body.errors).toBeUndefined();
+    await gateway.query({ agencyId: 'ashg-groningen', purpose: 'case-conference' },
+      'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { caseStatus { involvements { agency { id } phase } } } }', { bsn: sanne.bsn });
+
+    const app = gateway.gateway.app;
+    if (app.hasRoute({ method: 'GET', url: '/privacy' })) {
+      base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+    } else {
+      // Until create-gateway.ts registers the console, serve it beside the gateway and pass /graphql through.
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      front = Fastify();
+      registerPrivacyConsole(front);
+      front.post('/graphql', async (request, reply) => {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        for (const name of ['authorization', 'x-purpose']) if (typeof request.headers[name] === 'string') headers[name] = request.headers[name] as string;
+        const answer = await app.inject({ method: 'POST', url: '/graphql', headers, payload: JSON.stringify(request.body) });
+        return reply.code(answer.statusCode).type('application/json').send(answer.body);
+      });
+      base = await front.listen({ host: '127.0.0.1', port: 0 });
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'ketenpoort-chromium-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, locale: 'en-US', timezoneId: 'Europe/Amsterdam' });
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await front?.close();
+    await gateway?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `privacy-console-${name}.png`), fullPage: true });
+  const focused = () => page.evaluate(() => {
+    const { document } = globalThis as unknown as PageGlobals;
+    return document.activeElement?.id || document.activeElement?.textContent?.trim() || document.activeElement?.tagName;
+  });
+
+  async function signIn(token: string): Promise<void> {
+    await page.goto(`${base}/privacy`);
+    await page.getByLabel('Privacy-officer token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('tells a caseworker why not, instead of showing a blank page', async () => {
+    const token = await gateway.token({ agencyId: 'amk-groningen', role: 'caseworker', purposes: ['privacy-audit'] });
+    await signIn(token);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('FORBIDDEN');
+    expect(await alert.textContent()).toContain('privacy-officer role');
+    expect(await page.locator('#views').isHidden()).toBe(true);
+    expect(await page.getByLabel('Privacy-officer token').isVisible()).toBe(true);
+    await shot('forbidden');
+  });
+
+  it('which agency may see a child\'s school, under which article, on 1 March 2027? (filters by keyboard only)', async () => {
+    await signIn(await gateway.token({ agencyId: 'amk-groningen', role: 'privacy-officer', purposes: ['privacy-audit'] }));
+    await expect.poll(() => page.locator('#who').textContent()).toContain('privacy-officer');
+    expect(await focused()).toBe('matrix-title');
+    for (const label of ['Date', 'Household region', 'Purpose']) expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
+
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('matrix-date');
+    await page.keyboard.type('03012027');
+    expect(await page.locator('#matrix-date').inputValue()).toBe('2027-03-01');
+    await page.keyboard.press('Tab');
+    // A date field has three parts; Tab walks through them before it leaves the field.
+    while ((await focused()) === 'matrix-date') await page.keyboard.press('Tab');
+    expect(await focused()).toBe('matrix-region');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('matrix-purpose');
+    await page.keyboard.type('child');
+    expect(await page.locator('#matrix-purpose').inputValue()).toBe('child-abuse-assessment');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Show the matrix');
+    const started = Date.now();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#matrix-table caption').textContent()).toContain('on 2027-03-01, any region, purpose child-abuse-assessment');
+    expect(Date.now() - started).toBeLessThan(3000);
+
+    const schoolRow = () => page.evaluate(() => {
+      const { document } = globalThis as unknown as PageGlobals;
+      const table = document.getElementById('matrix-table')!;
+      const headers = [...table.tHead!.rows[0]!.cells].map((th) => th.textContent);
+      const row = [...table.tBodies[0]!.rows].find((tr) => tr.cells[0]!.textContent === 'Child.school')!;
+      return { headers, cells: [...row.cells].map((td) => td.textContent), scope: row.cells[0]!.getAttribute('scope') };
+    });
+    const cell = await schoolRow();
+    expect(cell.scope).toBe('row');
+    const column = cell.headers.indexOf('AMK reads ASHG');
+    expect(column).toBeGreaterThan(0);
+    expect(cell.cells[column]).toContain('allowed');
+    expect(cell.cells[column]).toContain('groningen-ashg-amk@3 art. 4.1');
+
+    // For any purpose, every other pair is denied the school, in words.
+    await page.locator('#matrix-purpose').focus();
+    await page.keyboard.press('Home');
+    expect(await page.locator('#matrix-purpose').inputValue()).toBe('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#matrix-table caption').textContent()).toContain('any purpose');
+    const anyPurpose = await schoolRow();
+    expect(anyPurpose.headers.length).toBeGreaterThan(3);
+    const amk = anyPurpose.headers.indexOf('AMK reads ASHG');
+    expect(anyPurpose.cells[amk]).toContain('groningen-ashg-amk@3 art. 4.1');
+    expect(anyPurpose.cells.filter((_text, i) => i > 0 && i !== amk).every((text) => text?.includes('denied'))).toBe(true);
+
+    // The article leads to its conditions and parties.
+    await page.locator('#matrix-table td.allowed a', { hasText: 'groningen-ashg-amk@3 art. 4.1' }).first().click();
+    const grant = page.locator('dt', { hasText: 'groningen-ashg-amk@3 art. 4.1' });
+    expect(await grant.textContent()).toContain('amk-reads-ashg-reports');
+    expect(await page.locator('dt:focus + dd, dt:target + dd').first().textContent()).toContain('the household has minor children');
+    // Each agreement with its worked examples.
+    expect(await page.locator('#matrix-output').textContent()).toContain('from March 2027 the AMK reads the school of a child the ASHG handed over');
+    await shot('matrix');
+  });
+
+  it('status colours meet WCAG AA contrast, and status is also in words', async () => {
+    const ratios = await page.evaluate(() => {
+      const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
+      const parse = (css: string) => (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => [r!, g!, b!].map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+      return ['td.allowed', 'td.denied', 'td.owner-only', 'td.allowed a'].map((selector) => {
+        const element = document.querySelector(selector)!;
+        const cellElement = element.closest('td')!;
+        const [fg, bg] = [luminance(parse(getComputedStyle(element).color)), luminance(parse(getComputedStyle(cellElement).backgroundColor))];
+        return { selector, ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05), text: element.textContent };
+      });
+    });
+    for (const { selector, ratio, text } of ratios) {
+      expect({ selector, aa: ratio >= 4.5 }).toEqual({ selector, aa: true });
+      expect(text?.trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('what did version 2 of the ASHG-AMK protocol change?', async () => {
+    await page.getByRole('button', { name: 'Agreement versions' }).click();
+    await page.getByLabel('Agreement', { exact: true }).selectOption('groningen-ashg-amk');
+    await page.getByLabel('From version', { exact: true }).selectOption('1');
+    await page.getByLabel('To version', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('#diff-heading').textContent()).toBe('What groningen-ashg-amk@2 changes against groningen-ashg-amk@1');
+    const text = await page.locator('#diff-output').textContent();
+    expect(text).toContain('Gained: ASHG reads AMK for case-conference');
+    expect(text).toContain('groningen-ashg-amk@2 art. 5.1');
+    expect(text).toContain('Involvement.phase');
+    expect(text).toContain('1 change in who may see what');
+    expect(text).not.toContain('Lost:');
+    await shot('diff');
+  });
+
+  it('who read anything about this child last month, and on what basis?', async () => {
+    await page.getByRole('button', { name: 'Audit trail' }).click();
+    await page.getByLabel('Data subject BSN', { exact: true }).fill(sanne.bsn);
+    await page.getByLabel('From day', { exact: true }).fill('2027-02-01');
+    await page.getByLabel('To day (inclusive)', { exact: true }).fill('2027-02-28');
+    await page.getByRole('button', { name: 'Search the trail' }).click();
+    await expect.poll(() => page.locator('#audit-count').textContent()).toMatch(/^[1-9]\d* entr/);
+    const rows = await page.locator('#audit-table tbody tr').allTextContents();
+    // The AMK's caseworker read the child's record, the AMK's own (DOMAIN rule 10), on 15 February.
+    expect(rows.every((row) => row.includes('15 Feb 2027') && row.includes('amk-groningen') && row.includes('child-abuse-assessment'))).toBe(true);
+    expect(rows.join('\n')).toContain('Child.school: own record (DOMAIN rule 10)');
+    // The BSN is not kept in the form, nor shown.
+    expect(await page.getByLabel('Data subject BSN', { exact: true }).inputValue()).toBe('');
+    expect(await page.locator('body').textContent()).not.toContain(sanne.bsn);
+    await shot('audit-child');
+
+    // And what was read of the family's file under the protocol: the ASHG's report, by article 4.1 after the handover.
+    await page.getByLabel('Agreement version', { exact: true }).selectOption('groningen-ashg-amk@2');
+    await page.getByRole('button', { name: 'Search the trail' }).click();
+    await expect.poll(() => page.locator('#audit-table tbody').textContent()).toContain('groningen-ashg-amk@2 art. 4.1');
+    const underProtocol = await page.locator('#audit-table tbody tr').allTextContents();
+    expect(underProtocol.every((row) => row.includes('ashg-groningen'))).toBe(true);
+    expect(underProtocol.join('\n')).toContain('Report.narrative: groningen-ashg-amk@2 art. 4.1');
+    await shot('audit-protocol');
+
+    await page.locator('#audit-table li', { hasText: 'Report.narrative: groningen-ashg-amk@2 art. 4.1' }).first().getByRole('button', { name: /Explain/ }).click();
+    await expect.poll(() => page.locator('#explain-summary').textContent()).toContain('under groningen-ashg-amk@2 art. 4.1');
+    expect(await page.locator('#explain-output tr.decisive').first().textContent()).toContain('decisive');
+    expect(await page.locator('#explain-output').textContent()).toContain('holds: the household has minor children');
+    await shot('explain');
+
+    // The same search a month later finds nothing.
+    await page.getByRole('button', { name: 'Audit trail' }).click();
+    await page.getByLabel('Agreement version', { exact: true }).selectOption('');
+    await page.getByLabel('Data subject BSN', { exact: true }).fill(sanne.bsn);
+    await page.getByLabel('From day', { exact: true }).fill('2027-03-01');
+    await page.getByLabel('To day (inclusive)', { exact: true }).fill('2027-03-31');
+    await page.getByRole('button', { name: 'Search the trail' }).click();
+    await expect.poll(() => page.locator('#audit-count').textContent()).toBe('0 entries.');
+  });
+});

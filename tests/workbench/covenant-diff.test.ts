@@ -1,0 +1,118 @@
+/**
+ * The covenant diff, by enumeration: what each version of the ASHG-AMK protocol changed (as its YAML
+ * header says), across folders with the days it takes effect, and that rewriting a covenant without
+ * changing its meaning changes nothing while narrowing one condition does.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { diffPolicies } from '#src/policy/diff.ts';
+import { diffToText } from '#src/policy/diff-format.ts';
+import { diffVersions } from '#src/policy/diff-versions.ts';
+import { compileFolder } from '../../scripts/policy-source.ts';
+import { compileReal, COVENANTS_DIR, covenantsWith, testAgencies } from './fixtures.ts';
+
+const { policy } = await compileReal();
+const agencies = testAgencies([]);
+const cleanups: (() => void)[] = [];
+afterAll(() => { for (const cleanup of cleanups) cleanup(); });
+
+async function policyWith(files: Record<string, string | null>) {
+  const copy = covenantsWith(files);
+  cleanups.push(copy.cleanup);
+  return (await compileFolder(copy.dir)).policy;
+}
+const v3Text = readFileSync(join(COVENANTS_DIR, 'groningen-ashg-amk.v3.yaml'), 'utf8');
+
+describe('groningen-ashg-amk, version by version', () => {
+  test('v1 -> v2: the ASHG gains the outcome of the AMK\'s case (art. 5.1) for the case conference, and nothing is lost', () => {
+    const diff = diffVersions(policy, 'groningen-ashg-amk@1', 'groningen-ashg-amk@2', { agencies });
+    expect(diff.changes.map((change) => change.change)).toEqual(['GAINED']);
+    const [gain] = diff.changes;
+    expect(gain).toMatchObject({
+      viewerKind: 'ASHG', ownerKind: 'AMK', purpose: 'case-conference', before: null,
+      after: { reason: 'GRANT', agreement: { key: 'groningen-ashg-amk@2', article: 'art. 5.1' }, ruleId: 'ashg-learns-amk-outcome' },
+      viewerAgencies: ['ashg-groningen'], ownerAgencies: ['amk-groningen'],
+    });
+    // categories case-outcome, involvement and involvement-detail, as art. 5.1 names them.
+    expect(gain!.coordinates).toEqual([
+      'CaseStatus.household', 'CaseStatus.involvements', 'Contact.email', 'Contact.name', 'Contact.phone', 'Household.caseStatus', 'Household.id',
+      'Household.reports', 'Involvement.agency', 'Involvement.careProvider', 'Involvement.contact', 'Involvement.phase', 'Involvement.phaseCategory',
+      'Involvement.since', 'Report.id', 'Report.owner', 'Report.phase', 'Report.phaseCategory', 'Report.receivingCareProvider',
+    ]);
+    // Outcome, not the file (DOMAIN rule 3).
+    expect(gain!.coordinates).not.toContain('Report.narrative');
+    // Only for households the ASHG works with, in the protocol's region.
+    expect(gain!.regions).toEqual(['groningen']);
+    expect(gain!.conditions).toEqual([
+      'the viewer agency holds a record of its own in the same household',
+      "the household's municipality lies in the covenant's regions",
+      "the household's municipality lies in the viewer agency's region",
+    ]);
+    expect(gain!.example).toContain('the viewer has a record of its own there');
+  });
+
+  test('v2 -> v3: the AMK gains the children\'s school (art. 4.1), and nothing else changes', () => {
+    const diff = diffVersions(policy, 'groningen-ashg-amk@2', 'groningen-ashg-amk@3', { agencies });
+    expect(diff.changes).toHaveLength(1);
+    expect(diff.changes[0]).toMatchObject({
+      change: 'GAINED', viewerKind: 'AMK', ownerKind: 'ASHG', purpose: 'child-abuse-assessment', coordinates: ['Child.school'],
+      before: null, after: { agreement: { key: 'groningen-ashg-amk@3', article: 'art. 4.1' } },
+      viewerAgencies: ['amk-groningen'], ownerAgencies: ['ashg-groningen'],
+    });
+    // Only for households of the protocol's region: all of it, and nothing outside it.
+    expect(diff.changes[0]!.regions).toEqual(['groningen']);
+    // Not the ASHG (the v3 header: that would hand it part of the AMK's file).
+    expect(diff.changes.some((change) => change.viewerKind === 'ASHG')).toBe(false);
+    expect(diff.situationsChecked).toBeGreaterThan(1000);
+  });
+
+  test('v3 -> v2, the other way round: the school is lost', () => {
+    const diff = diffVersions(policy, 'groningen-ashg-amk@3', 'groningen-ashg-amk@2', { agencies });
+    expect(diff.changes.map((change) => [change.change, change.coordinates])).toEqual([['LOST', ['Child.school']]]);
+    expect(diff.changes[0]!.before?.agreement?.key).toBe('groningen-ashg-amk@3');
+  });
+
+  test('an unknown version is refused', () => {
+    expect(() => diffVersions(policy, 'groningen-ashg-amk@9', 'groningen-ashg-amk@2')).toThrow(/no agreement version/);
+  });
+});
+
+describe('folders, over time', () => {
+  test('the same covenants: no change', () => {
+    expect(diffPolicies(policy, policy, { agencies }).changes).toEqual([]);
+  });
+
+  test('v3 taking effect on 1 March 2027 instead of 1 January 2028: the school is gained in between, and only then', async () => {
+    const later = await policyWith({ 'groningen-ashg-amk.v3.yaml': v3Text.replace('validFrom: 2027-03-01', 'validFrom: 2028-01-01') });
+    const diff = diffPolicies(later, policy, { agencies });
+    expect(diff.changes).toHaveLength(1);
+    expect(diff.changes[0]).toMatchObject({ change: 'GAINED', coordinates: ['Child.school'], periods: [{ from: '2027-03-01', to: '2027-12-31' }] });
+    expect(diffToText(diff, { before: 'v3 from 2028', after: 'covenants' })).toContain('GAINED: AMK reads ASHG for child-abuse-assessment, 2027-03-01..2027-12-31');
+  });
+
+  test('writing v3 differently without changing what it grants (categories spelled out, fields reordered) changes nothing', async () => {
+    const categories = (parse(readFileSync(join(COVENANTS_DIR, 'data-categories.yaml'), 'utf8')) as { categories: { name: string; coordinates: string[] }[] }).categories;
+    const v3 = parse(v3Text) as { grants: { coordinates: string[] }[] };
+    for (const grant of v3.grants) {
+      grant.coordinates = grant.coordinates.flatMap((entry) => (entry.startsWith('category:') ? categories.find((c) => `category:${c.name}` === entry)!.coordinates : [entry])).reverse();
+    }
+    const rewritten = stringify(v3);
+    expect(rewritten).not.toContain('category:');
+    const diff = diffPolicies(policy, await policyWith({ 'groningen-ashg-amk.v3.yaml': rewritten }), { agencies });
+    expect(diff.changes).toEqual([]);
+  });
+
+  test('narrowing one condition of v3 (handover ACCEPTED only) loses the running and completed handovers from 1 March 2027', async () => {
+    const narrowed = v3Text.replace('statuses: [ACCEPTED, RUNNING, COMPLETED]', 'statuses: [ACCEPTED]');
+    const diff = diffPolicies(policy, await policyWith({ 'groningen-ashg-amk.v3.yaml': narrowed }), { agencies });
+    expect(diff.changes.length).toBeGreaterThan(0);
+    for (const change of diff.changes) {
+      expect(change).toMatchObject({ change: 'LOST', viewerKind: 'AMK', ownerKind: 'ASHG', periods: [{ from: '2027-03-01', to: null }] });
+      expect(change.example).toMatch(/referral ashg-groningen -> amk-groningen (RUNNING|COMPLETED)|(RUNNING|COMPLETED)/);
+    }
+    const lostFields = diff.changes.flatMap((change) => change.coordinates);
+    expect(lostFields).toEqual(expect.arrayContaining(['Report.narrative', 'Child.school', 'Referral.reason', 'HouseholdMember.bsn']));
+  });
+});

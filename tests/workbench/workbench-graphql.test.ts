@@ -1,0 +1,101 @@
+/**
+ * The workbench through GraphQL, the whole gateway in-process: privacy officers only, the matrix and the
+ * diff as the console asks for them (its own query texts), inputs checked.
+ */
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway.ts';
+
+const queries = (await import(pathToFileURL('src/web/assets/queries.js').href)) as Record<'OPTIONS_QUERY' | 'MATRIX_QUERY' | 'DIFF_QUERY' | 'AUDIT_QUERY' | 'EXPLAIN_QUERY', string>;
+const OFFICER = { agencyId: 'amk-groningen', purpose: 'privacy-audit', role: 'privacy-officer' };
+
+interface Matrix {
+  day: string;
+  columns: { viewerKind: string; ownerKind: string }[];
+  rows: { coordinate: string; ownerOnly: boolean; cells: { viewerKind: string; ownerKind: string; grantIds: string[] }[] }[];
+  grants: { id: string; agreement: { key: string; article: string }; conditions: string[]; parties: { kind: string; agencyIds: string[] | null }[] }[];
+  agreements: { key: string; examples: { name: string; expected: string; coordinate: string }[] }[];
+  publicCoordinates: string[];
+  ownerOnlyCoordinates: string[];
+}
+
+describe('workbench queries', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => { gateway = await startTestGateway(); });
+  afterAll(async () => gateway?.close());
+
+  const code = (response: GraphQLResponse) => response.body.errors?.[0]?.extensions?.code;
+
+  it.each([
+    ['a caseworker', { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment', role: 'caseworker' }],
+    ['a team lead', { agencyId: 'ashg-groningen', purpose: 'case-conference', role: 'team-lead' }],
+    ['a privacy officer for another purpose', { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment', role: 'privacy-officer' }],
+  ])('%s gets FORBIDDEN and no data', async (_who, as) => {
+    for (const [query, variables] of [[queries.MATRIX_QUERY, { at: '2027-03-01' }], [queries.DIFF_QUERY, { from: 'groningen-ashg-amk@1', to: 'groningen-ashg-amk@2' }]] as const) {
+      const response = await gateway.query(as, query, variables);
+      expect(code(response)).toBe('FORBIDDEN');
+      expect(response.body.data ?? null).toBeNull();
+    }
+  });
+
+  it('answers, as the console asks, which agency may see a child\'s school on 1 March 2027 and under which article', async () => {
+    const response = await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', region: null, purpose: null });
+    expect(response.body.errors).toBeUndefined();
+    const matrix = response.body.data!.accessMatrix as Matrix;
+    expect(matrix.day).toBe('2027-03-01');
+    const school = matrix.rows.find((row) => row.coordinate === 'Child.school')!;
+    expect(school.cells.map((cell) => `${cell.viewerKind} reads ${cell.ownerKind}`)).toEqual(['AMK reads ASHG']);
+    const grant = matrix.grants.find((candidate) => candidate.id === school.cells[0]!.grantIds[0])!;
+    expect(grant.agreement).toEqual({ key: 'groningen-ashg-amk@3', article: 'art. 4.1' });
+    expect(grant.parties).toEqual(expect.arrayContaining([{ kind: 'AMK', agencyIds: ['amk-groningen'] }, { kind: 'ASHG', agencyIds: ['ashg-groningen'] }]));
+    expect(matrix.rows.find((row) => row.coordinate === 'Reporter.name')).toMatchObject({ ownerOnly: true, cells: [] });
+    expect(matrix.ownerOnlyCoordinates).toContain('Report.restrictedInformation');
+    expect(matrix.publicCoordinates).toContain('Agreement.title');
+    // The examples each agreement carries, shown with it.
+    const v3 = matrix.agreements.find((agreement) => agreement.key === 'groningen-ashg-amk@3')!;
+    expect(v3.examples).toContainEqual(expect.objectContaining({ coordinate: 'Child.school', expected: 'allow' }));
+  });
+
+  it('filters by region and purpose', async () => {
+    const drenthe = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', region: 'drenthe' })).body.data!.accessMatrix as Matrix;
+    expect(drenthe.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).toEqual(['BJZ reads POLITIE']);
+    const feedback = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', purpose: 'zorgmelding-feedback' })).body.data!.accessMatrix as Matrix;
+    expect(feedback.grants.map((grant) => grant.agreement.key)).toEqual(['politie-terugkoppeling@1']);
+  });
+
+  it('answers what version 2 of the ASHG-AMK protocol changed', async () => {
+    const response = await gateway.query(OFFICER, queries.DIFF_QUERY, { from: 'groningen-ashg-amk@1', to: 'groningen-ashg-amk@2' });
+    expect(response.body.errors).toBeUndefined();
+    const diff = response.body.data!.covenantDiff as { from: { key: string }; to: { key: string }; changes: Record<string, unknown>[]; situationsChecked: number };
+    expect([diff.from.key, diff.to.key]).toEqual(['groningen-ashg-amk@1', 'groningen-ashg-amk@2']);
+    expect(diff.changes).toHaveLength(1);
+    expect(diff.changes[0]).toMatchObject({
+      change: 'GAINED', viewerKind: 'ASHG', ownerKind: 'AMK', purpose: 'case-conference', beforeReason: null, before: null,
+      afterReason: 'GRANT', after: { key: 'groningen-ashg-amk@2', article: 'art. 5.1' }, regions: ['groningen'],
+      viewerAgencies: ['ashg-groningen'], ownerAgencies: ['amk-groningen'],
+    });
+    expect(diff.changes[0]!.coordinates).toEqual(expect.arrayContaining(['Report.phase', 'Involvement.careProvider']));
+  });
+
+  it.each([
+    ['a date that is not a day', queries.MATRIX_QUERY, { at: '2027-02-30' }],
+    ['an unknown region', queries.MATRIX_QUERY, { at: '2027-03-01', region: 'atlantis' }],
+    ['an unknown purpose', queries.MATRIX_QUERY, { at: '2027-03-01', purpose: 'curiosity' }],
+    ['an unknown version', queries.DIFF_QUERY, { from: 'groningen-ashg-amk@1', to: 'groningen-ashg-amk@7' }],
+  ])('refuses %s with BAD_USER_INPUT', async (_what, query, variables) => {
+    const response = await gateway.query(OFFICER, query, variables);
+    expect(code(response)).toBe('BAD_USER_INPUT');
+  });
+
+  it('every console query validates and stays within the query limits', async () => {
+    const runs: [string, Record<string, unknown>][] = [
+      [queries.OPTIONS_QUERY, {}], [queries.MATRIX_QUERY, { at: '2026-11-23' }],
+      [queries.DIFF_QUERY, { from: 'groningen-ashg-amk@2', to: 'groningen-ashg-amk@3' }],
+      [queries.AUDIT_QUERY, { filter: { agreementKey: 'groningen-ashg-amk@2' } }], [queries.EXPLAIN_QUERY, { id: 'no-such-decision' }],
+    ];
+    for (const [query, variables] of runs) {
+      const response = await gateway.query(OFFICER, query, variables);
+      expect({ query: query.slice(0, 40), status: response.status, errors: response.body.errors ?? [] }).toEqual({ query: query.slice(0, 40), status: 200, errors: [] });
+    }
+  });
+});
