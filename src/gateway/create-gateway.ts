@@ -18,6 +18,7 @@ import { useAuditCommit } from './plugins/use-audit-commit.ts';
 import { useOperationLog } from './plugins/use-operation-log.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { createRequestState } from './request-scope.ts';
+import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
 import { buildSchema } from './schema.ts';
 import type { GatewayServices } from './services.ts';
@@ -74,7 +75,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   await apollo.start();
 
   app.addHook('onResponse', async (request, reply) => {
-    if (request.url === '/healthz' || request.url === '/readyz' || request.url.startsWith('/graphiql')) return;
+    if (request.url === '/healthz' || request.url === '/readyz' || request.url.startsWith('/graphiql') || request.url.startsWith('/privacy')) return;
     logRequest(logger, request, reply.statusCode, reply.elapsedTime);
   });
 
@@ -94,6 +95,8 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
     }
   });
   if (config.mode === 'development') registerGraphiql(app);
+  // The privacy officers' console: static, holds no data; what it shows comes from /graphql under their token.
+  registerPrivacyConsole(app);
 
   app.post('/graphql', {
     async preHandler(request, reply) {
