@@ -2,6 +2,7 @@
  * The AMK system's code lists and their schema values. One table per list, read both ways: the
  * mapping decodes with it, the fixtures encode with it, so the two cannot drift apart.
  */
+import { WORLD_AGENCY_CODES } from '#kit/world/index.ts';
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, ReportChannel, ReportKind,
   ReporterType, SafetyOutcome, Urgency, ViolenceType,
@@ -107,12 +108,7 @@ export const OVERDRACHT_STATUS: Readonly<Record<OverdrachtStatus, ReferralStatus
 };
 
 /** The AMK system's codes for the chain partners, mapped to the world's gateway agency ids. */
-export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = {
-  'ASHG-GRN': 'ashg-groningen',
-  'AMK-GRN': 'amk-groningen',
-  'POL-NN': 'politie-noord-nederland',
-  'BJZ-GRN': 'bjz-groningen',
-};
+export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = WORLD_AGENCY_CODES;
 
 /** Looks a code up in a table without trusting the prototype chain (`constructor`, `__proto__`). */
 export function decodeCode<K extends string, V>(table: Readonly<Record<K, V>>, code: string): V | undefined {

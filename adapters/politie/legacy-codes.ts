@@ -2,6 +2,7 @@
  * The police's code lists against the schema's vocabulary, one table per list. Mapping reads them
  * legacy -> schema, the fixtures schema -> legacy, so the two directions cannot drift apart.
  */
+import { WORLD_AGENCY_CODES } from '#kit/world/index.ts';
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, Urgency, ViolenceType,
 } from '#kit/records.ts';
@@ -58,12 +59,7 @@ export const BETROKKENHEDEN: Readonly<Record<BetrokkenheidKind, ChildRole>> = {
  * The police's organisation codes for the chain agencies, against the gateway's agency ids. The
  * defaults match the world's ids; the gateway may configure others.
  */
-export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = {
-  'ASHG-GRN': 'ashg-groningen',
-  'AMK-GRN': 'amk-groningen',
-  'POL-NN': 'politie-noord-nederland',
-  'BJZ-GRN': 'bjz-groningen',
-};
+export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = WORLD_AGENCY_CODES;
 
 /**
  * A police referral's kind follows from the kind of organisation it went to, which the police

@@ -8,7 +8,7 @@ import { GENESIS, type ChainLink } from './chain.ts';
 import { pageEntries, toEntry } from './postgres-rows.ts';
 import { createPrunePlanner, unreadableRow } from './prune-plan.ts';
 import type { PruneResult, VerifyResult } from './store.ts';
-import { createChainVerifier, type ChainBreak } from './verify-chain.ts';
+import { createChainVerifier } from './verify-chain.ts';
 
 interface ChainEnds {
   readonly checkpoint: ChainLink | null;
@@ -33,22 +33,10 @@ export async function verifyPostgresChain(client: ClientBase, s: string): Promis
     const { checkpoint, head } = await readEnds(client, s);
     const start = checkpoint ?? GENESIS;
     const verifier = createChainVerifier(start, checkpoint ? 'checkpoint' : 'genesis');
-    let broken: ChainBreak | null = null;
-    for await (const row of pageEntries(client, s, start.seq)) {
-      let entry;
-      try {
-        entry = toEntry(row);
-      } catch {
-        broken = verifier.unreadable(Number(row.seq));
-        break;
-      }
-      broken = verifier.check(entry);
-      if (broken) break;
-    }
-    broken ??= verifier.finish(head);
+    for await (const row of pageEntries(client, s, start.seq)) if (verifier.checkRow(Number(row.seq), () => toEntry(row))) break;
+    const verdict = verifier.result(head, checkpoint?.seq ?? null);
     await client.query('COMMIT');
-    const counts = { checked: verifier.checked, headSeq: head.seq, checkpointSeq: checkpoint?.seq ?? null };
-    return broken ? { ok: false, firstBrokenSeq: broken.seq, reason: broken.reason, ...counts } : { ok: true, ...counts };
+    return verdict;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -10,29 +10,16 @@ import type { VerifyResult } from './store.ts';
 import type { AuditEntry } from './entry.ts';
 import { planPrune, unreadableRow } from './prune-plan.ts';
 import type { PruneResult } from './store.ts';
-import { createChainVerifier, type ChainBreak } from './verify-chain.ts';
+import { createChainVerifier } from './verify-chain.ts';
 
 export function verifySqliteChain(db: DatabaseSync): VerifyResult {
   const checkpoint = db.prepare('SELECT seq, hash FROM audit_checkpoint ORDER BY seq DESC LIMIT 1').get() as unknown as ChainLink | undefined;
   const head = db.prepare('SELECT seq, hash FROM audit_chain_head WHERE id = 1').get() as unknown as ChainLink;
   const start = checkpoint ?? GENESIS;
   const verifier = createChainVerifier(start, checkpoint ? 'checkpoint' : 'genesis');
-  let broken: ChainBreak | null = null;
   const rows = db.prepare('SELECT * FROM audit_entry WHERE seq > ? ORDER BY seq').iterate(start.seq) as Iterable<SqliteRow>;
-  for (const row of rows) {
-    let entry;
-    try {
-      entry = toEntry(row);
-    } catch {
-      broken = verifier.unreadable(Number(row.seq));
-      break;
-    }
-    broken = verifier.check(entry);
-    if (broken) break;
-  }
-  broken ??= verifier.finish(head);
-  const counts = { checked: verifier.checked, headSeq: head.seq, checkpointSeq: checkpoint?.seq ?? null };
-  return broken ? { ok: false, firstBrokenSeq: broken.seq, reason: broken.reason, ...counts } : { ok: true, ...counts };
+  for (const row of rows) if (verifier.checkRow(Number(row.seq), () => toEntry(row))) break;
+  return verifier.result(head, checkpoint?.seq ?? null);
 }
 
 export function pruneSqliteChain(db: DatabaseSync, retentionDaysByOwner: Record<string, number>, now: Date): PruneResult {

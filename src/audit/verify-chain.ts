@@ -8,6 +8,7 @@
  */
 import { entryHash, type ChainLink } from './chain.ts';
 import type { AuditEntry } from './entry.ts';
+import type { VerifyResult } from './store.ts';
 
 export interface ChainBreak {
   readonly seq: number;
@@ -21,6 +22,10 @@ export interface ChainVerifier {
   unreadable(seq: number): ChainBreak | null;
   /** Compares what was walked with the stored chain head; call after the last entry. */
   finish(head: ChainLink): ChainBreak | null;
+  /** Reads a stored row back as an entry and checks it: a row that cannot be read is a break at its seq. */
+  checkRow(seq: number, read: () => AuditEntry): ChainBreak | null;
+  /** The verdict once the walk has ended (at a break or after the last row); compares the head if unbroken. */
+  result(head: ChainLink, checkpointSeq: number | null): VerifyResult;
   readonly checked: number;
 }
 
@@ -74,7 +79,23 @@ export function createChainVerifier(start: ChainLink, startKind: 'genesis' | 'ch
     return broken;
   };
 
-  return { check, unreadable, finish, get checked() { return checked; } };
+  const checkRow = (seq: number, read: () => AuditEntry): ChainBreak | null => {
+    let entry: AuditEntry;
+    try {
+      entry = read();
+    } catch {
+      return unreadable(seq);
+    }
+    return check(entry);
+  };
+
+  const result = (head: ChainLink, checkpointSeq: number | null): VerifyResult => {
+    const found = finish(head);
+    const counts = { checked, headSeq: head.seq, checkpointSeq };
+    return found ? { ok: false, firstBrokenSeq: found.seq, reason: found.reason, ...counts } : { ok: true, ...counts };
+  };
+
+  return { check, unreadable, finish, checkRow, result, get checked() { return checked; } };
 }
 
 /** A value altered into the wrong shape (an object where a list was) fails the hash, not the walk. */

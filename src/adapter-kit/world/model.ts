@@ -109,3 +109,15 @@ export const WORLD_AGENCIES = {
   politie: 'politie-noord-nederland',
   bjz: 'bjz-groningen',
 } as const;
+
+/**
+ * The chain-partner codes the world's legacy systems write for one another (ASHG-GRN, AMK-GRN, ...),
+ * mapped to gateway agency ids. Real systems each have their own table; the four mocks share this one,
+ * and each adapter takes it as the default of its `agencyCodes` option.
+ */
+export const WORLD_AGENCY_CODES: Readonly<Record<string, string>> = Object.freeze({
+  'ASHG-GRN': WORLD_AGENCIES.ashg,
+  'AMK-GRN': WORLD_AGENCIES.amk,
+  'POL-NN': WORLD_AGENCIES.politie,
+  'BJZ-GRN': WORLD_AGENCIES.bjz,
+});
