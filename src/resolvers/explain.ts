@@ -78,9 +78,21 @@ async function explain(context: GatewayContext, input: ExplainInput, atDate: Dat
   const sources = inPrecedence(await sourcesFor(context, input.recordId, input.coordinate), viewer.agencyId);
   const source = sources[0];
   if (!source) return null;
-  const facts = source.owner.agencyId === viewer.agencyId
+  const factsOf = async (of: Source) => (of.owner.agencyId === viewer.agencyId
     ? NO_FACTS
-    : factsFor(source, await loadReferralFacts(source.household, context.request.loaders, context.request.upstreamFailed), viewer.agencyId, atDate);
+    : factsFor(of, await loadReferralFacts(of.household, context.request.loaders, context.request.upstreamFailed), viewer.agencyId, atDate));
+  const facts = await factsOf(source);
+  // A trace shows facts about the record (minors, referrals). A privacy officer gets it only for records of
+  // its own agency, or as the viewer for a record that viewer may see at all; anything else answers as unknown.
+  if (!sources.some((candidate) => candidate.owner.agencyId === context.caller.agencyId)) {
+    if (viewer.agencyId !== context.caller.agencyId) return null;
+    const typeName = input.coordinate.split('.')[0] ?? '';
+    const visibility = (GUARDS[typeName] as Guard<unknown> | undefined)?.visibility;
+    const visible = visibility !== undefined && (await Promise.all(sources.map(async (candidate) => explainAccess(context.services.policy, {
+      viewer, purpose: input.purpose, owner: candidate.owner, facts: await factsOf(candidate), coordinate: visibility, at: atDate,
+    }).decision.effect === 'allow'))).some(Boolean);
+    if (!visible) return null;
+  }
   return explainAccess(context.services.policy, { viewer, purpose: input.purpose, owner: source.owner, facts, coordinate: input.coordinate, at: atDate });
 }
 
