@@ -398,7 +398,8 @@ export type ChildRole =
 export type ConditionTrace = {
   __typename?: 'ConditionTrace';
   condition: Scalars['String']['output'];
-  holds: Scalars['Boolean']['output'];
+  /** Whether it held; null unless the caller's agency owns the record. */
+  holds: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** An agency desk to contact about a case; never a client. */
@@ -450,7 +451,8 @@ export type DecisionExplanation = {
   /** Set when replaying a logged decision. */
   decisionId: Maybe<Scalars['ID']['output']>;
   effect: DecisionEffect;
-  facts: DecisionFacts;
+  /** The facts looked at; only for a privacy officer of the agency that owns the record (null otherwise: they are that agency's data). */
+  facts: Maybe<DecisionFacts>;
   /** The first condition that did not hold, in words. */
   failedCondition: Maybe<Scalars['String']['output']>;
   owner: Agency;
@@ -528,7 +530,7 @@ export type Grant = {
 export type GrantTrace = {
   __typename?: 'GrantTrace';
   /** In force, everything matched and every condition held. */
-  applies: Scalars['Boolean']['output'];
+  applies: Maybe<Scalars['Boolean']['output']>;
   article: Scalars['String']['output'];
   conditions: Array<ConditionTrace>;
   coordinateMatched: Scalars['Boolean']['output'];
@@ -1397,7 +1399,7 @@ export type ChildInvolvementResolvers<ContextType = GatewayContext, ParentType e
 
 export type ConditionTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConditionTrace'] = ResolversParentTypes['ConditionTrace']> = {
   condition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  holds?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -1441,7 +1443,7 @@ export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentTyp
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   effect?: Resolver<ResolversTypes['DecisionEffect'], ParentType, ContextType>;
-  facts?: Resolver<ResolversTypes['DecisionFacts'], ParentType, ContextType>;
+  facts?: Resolver<Maybe<ResolversTypes['DecisionFacts']>, ParentType, ContextType>;
   failedCondition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1482,7 +1484,7 @@ export type GrantResolvers<ContextType = GatewayContext, ParentType extends Reso
 };
 
 export type GrantTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GrantTrace'] = ResolversParentTypes['GrantTrace']> = {
-  applies?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  applies?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conditions?: Resolver<Array<ResolversTypes['ConditionTrace']>, ParentType, ContextType>;
   coordinateMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

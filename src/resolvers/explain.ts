@@ -22,11 +22,22 @@ interface ExplainInput {
   readonly at?: string | null;
 }
 
+/** Which types' coordinates a record id of each kind can be asked about. */
+const TYPES_OF_ID: Readonly<Record<string, readonly string[]>> = {
+  rp_: ['Report', 'Reporter', 'SafetyAssessment', 'ChildInvolvement'],
+  rf_: ['Referral'],
+  hh_: ['Household', 'Address', 'CaseStatus', 'Involvement', 'Contact'],
+  ch_: ['Child'],
+  pm_: ['HouseholdMember'],
+};
+
 /** The records a coordinate of the given record may come from (the gateway reads them; nothing is shown). */
 async function sourcesFor(context: GatewayContext, recordId: string, coordinate: string): Promise<Source[]> {
   const typeName = coordinate.split('.')[0] ?? '';
   const guard = GUARDS[typeName] as Guard<unknown> | undefined;
-  if (!guard) return [];
+  const kind = Object.keys(TYPES_OF_ID).find((prefix) => recordId.startsWith(prefix));
+  // A coordinate of another type than the id's record has no value there: nothing to explain.
+  if (!guard || !kind || !TYPES_OF_ID[kind]?.includes(typeName)) return [];
   const { ids } = context.services;
   const households = context.request.households;
   if (recordId.startsWith('rp_') || recordId.startsWith('rf_')) {
@@ -70,7 +81,13 @@ async function sourcesFor(context: GatewayContext, recordId: string, coordinate:
   return [];
 }
 
-async function explain(context: GatewayContext, input: ExplainInput, atDate: Date): Promise<AccessExplanation | null> {
+interface Explained {
+  readonly explanation: AccessExplanation;
+  /** Whether the caller's agency owns a record the field comes from: only then may it see the facts. */
+  readonly ownedByCaller: boolean;
+}
+
+async function explain(context: GatewayContext, input: ExplainInput, atDate: Date): Promise<Explained | null> {
   const agency = context.services.agencyNode(input.viewerAgencyId);
   if (!agency) throw gatewayError('BAD_USER_INPUT', 'viewerAgencyId names no agency the gateway knows.');
   if (!/^[A-Z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(input.coordinate)) throw gatewayError('BAD_USER_INPUT', 'coordinate must read Type.field.');
@@ -84,7 +101,8 @@ async function explain(context: GatewayContext, input: ExplainInput, atDate: Dat
   const facts = await factsOf(source);
   // A trace shows facts about the record (minors, referrals). A privacy officer gets it only for records of
   // its own agency, or as the viewer for a record that viewer may see at all; anything else answers as unknown.
-  if (!sources.some((candidate) => candidate.owner.agencyId === context.caller.agencyId)) {
+  const ownedByCaller = sources.some((candidate) => candidate.owner.agencyId === context.caller.agencyId);
+  if (!ownedByCaller) {
     if (viewer.agencyId !== context.caller.agencyId) return null;
     const typeName = input.coordinate.split('.')[0] ?? '';
     const visibility = (GUARDS[typeName] as Guard<unknown> | undefined)?.visibility;
@@ -93,19 +111,26 @@ async function explain(context: GatewayContext, input: ExplainInput, atDate: Dat
     }).decision.effect === 'allow'))).some(Boolean);
     if (!visible) return null;
   }
-  return explainAccess(context.services.policy, { viewer, purpose: input.purpose, owner: source.owner, facts, coordinate: input.coordinate, at: atDate });
+  return { explanation: explainAccess(context.services.policy, { viewer, purpose: input.purpose, owner: source.owner, facts, coordinate: input.coordinate, at: atDate }), ownedByCaller };
 }
 
-function toGraphQL(context: GatewayContext, explanation: AccessExplanation, decisionId: string | null) {
+function toGraphQL(context: GatewayContext, { explanation, ownedByCaller }: Explained, decisionId: string | null) {
   const { decision } = explanation;
+  // The facts, and whether each condition held, are the owner's data (minors, referrals): a viewer's
+  // privacy officer learns which agreements and grants were considered and the reason code, not them.
+  const agreements = ownedByCaller ? explanation.agreements : explanation.agreements.map((agreement) => ({
+    ...agreement,
+    grants: agreement.grants.map((grant) => ({ ...grant, applies: null, conditions: grant.conditions.map((condition) => ({ ...condition, holds: null })) })),
+  }));
   return {
     decisionId, at: explanation.at.toISOString(), day: explanation.day,
     viewer: context.services.agencyNode(explanation.viewer.agencyId), purpose: explanation.purpose,
     owner: context.services.agencyNode(explanation.owner.agencyId), coordinate: explanation.coordinate,
     effect: decision.effect.toUpperCase(), reason: decision.reason,
     redactionReason: decision.effect === 'deny' ? redactionReasonOf(decision.reason) : null,
-    agreement: decision.agreement ?? null, ruleId: decision.ruleId ?? null, failedCondition: decision.failedCondition ?? null,
-    facts: explanation.facts, agreements: explanation.agreements,
+    agreement: decision.agreement ?? null, ruleId: decision.ruleId ?? null,
+    failedCondition: ownedByCaller ? decision.failedCondition ?? null : null,
+    facts: ownedByCaller ? explanation.facts : null, agreements,
   };
 }
 
@@ -114,9 +139,9 @@ export const explainResolvers = {
     explainAccess: async (_root: unknown, args: { input: ExplainInput }, context: GatewayContext) => {
       requirePrivacyOfficer(context);
       const at = args.input.at ? new Date(args.input.at) : context.now;
-      const explanation = await explain(context, args.input, at);
-      context.request.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explanation ? 'released' : 'not-found', 'explain');
-      return explanation ? toGraphQL(context, explanation, null) : null;
+      const explained = await explain(context, args.input, at);
+      context.request.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explained ? 'released' : 'not-found', 'explain');
+      return explained ? toGraphQL(context, explained, null) : null;
     },
     explainDecision: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       requirePrivacyOfficer(context);
@@ -127,20 +152,20 @@ export const explainResolvers = {
       const recordId = found?.entry.entityId;
       if (!found || !mine || !recordId) return null;
       const { entry, decision } = found;
-      const explanation = await explain(context, {
+      const explained = await explain(context, {
         viewerAgencyId: entry.viewer.agencyId, purpose: entry.purpose, coordinate: decision.coordinate, recordId,
       }, entry.time);
-      if (!explanation) return null;
+      if (!explained) return null;
       // The recorded decision is authoritative; the trace around it is recomputed on today's records.
       const recorded = {
-        ...explanation,
+        ...explained.explanation,
         decision: {
           effect: decision.effect, reason: decision.reason as AccessExplanation['decision']['reason'], coordinate: decision.coordinate,
           ...(decision.agreementKey ? { agreement: agreementRef(decision.agreementKey, decision.article ?? '') } : {}),
           ...(decision.ruleId ? { ruleId: decision.ruleId } : {}), ...(decision.failedCondition ? { failedCondition: decision.failedCondition } : {}),
         },
       };
-      return toGraphQL(context, recorded, decision.id);
+      return toGraphQL(context, { explanation: recorded, ownedByCaller: explained.ownedByCaller }, decision.id);
     },
   },
 };

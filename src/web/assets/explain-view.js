@@ -28,7 +28,9 @@ export function createExplainView({ request, reportError, clearError }) {
       return;
     }
     const allowed = explanation.effect === 'ALLOW';
-    const referrals = explanation.facts.referrals.map((r) => `${r.fromAgencyId ?? '?'} to ${r.toAgencyId ?? '?'} ${r.kind ?? ''} ${r.status ?? ''}`.trim());
+    // Facts and condition outcomes are the record owner's data: the gateway sends them only to the owner's officers.
+    const known = explanation.facts;
+    const referrals = known ? known.referrals.map((r) => `${r.fromAgencyId ?? '?'} to ${r.toAgencyId ?? '?'} ${r.kind ?? ''} ${r.status ?? ''}`.trim()) : [];
     show(output,
       h('p', { id: 'explain-summary' }, mark(allowed ? 'allowed' : 'denied', allowed ? 'released' : 'withheld'),
         `: ${explanation.viewer.name} ${allowed ? 'was allowed' : 'was refused'} ${explanation.coordinate} of a record of ${explanation.owner.name}, for ${explanation.purpose}, `,
@@ -41,7 +43,9 @@ export function createExplainView({ request, reportError, clearError }) {
         ['Rule', explanation.ruleId],
         ['Condition that did not hold', explanation.failedCondition],
         ['What the caller saw', explanation.redactionReason ? `withheld (${explanation.redactionReason})` : 'released'],
-        ['Facts', `minors in the household: ${yes(explanation.facts.householdHasMinors)}; subject is a minor: ${explanation.facts.subjectIsMinor === null ? 'n/a' : yes(explanation.facts.subjectIsMinor)}; viewer involved: ${yes(explanation.facts.viewerInvolved)}; referrals: ${referrals.join('; ') || 'none'}`],
+        ['Facts', known
+          ? `minors in the household: ${yes(known.householdHasMinors)}; subject is a minor: ${known.subjectIsMinor === null ? 'n/a' : yes(known.subjectIsMinor)}; viewer involved: ${yes(known.viewerInvolved)}; referrals: ${referrals.join('; ') || 'none'}`
+          : 'not shown: they are the data of the agency that owns the record'],
       ]),
       h('h3', {}, 'Every agreement version considered'),
       explanation.agreements.map((agreement) => h('section', { 'aria-label': agreement.key },
@@ -54,8 +58,10 @@ export function createExplainView({ request, reportError, clearError }) {
             h('td', {}, `${yes(grant.viewerKindMatched)} / ${yes(grant.viewerIsParty)}`),
             h('td', {}, `${yes(grant.ownerKindMatched)} / ${yes(grant.ownerIsParty)}`),
             h('td', {}, yes(grant.purposeMatched)), h('td', {}, yes(grant.coordinateMatched)),
-            h('td', {}, grant.conditions.length ? h('ul', { class: 'decisions' }, grant.conditions.map((c) => h('li', {}, mark(c.holds ? 'allowed' : 'denied', c.holds ? 'holds:' : 'fails:'), ` ${c.condition}`))) : 'none'),
-            h('td', { class: grant.applies ? 'allowed' : 'denied' }, mark(grant.applies ? 'allowed' : 'denied', grant.applies ? 'applies' : 'does not apply')))))))));
+            h('td', {}, grant.conditions.length ? h('ul', { class: 'decisions' }, grant.conditions.map((c) => h('li', {}, c.holds === null ? 'condition:' : mark(c.holds ? 'allowed' : 'denied', c.holds ? 'holds:' : 'fails:'), ` ${c.condition}`))) : 'none'),
+            grant.applies === null
+              ? h('td', {}, 'not shown')
+              : h('td', { class: grant.applies ? 'allowed' : 'denied' }, mark(grant.applies ? 'allowed' : 'denied', grant.applies ? 'applies' : 'does not apply')))))))));
   }
 
   document.getElementById('explain-form').addEventListener('submit', (event) => {

@@ -1,0 +1,63 @@
+/**
+ * Explanations for privacy officers: the owner's officer gets the whole trace, facts included; the
+ * viewer's officer gets the decision and the grants considered, not the owner's facts; caseworkers get
+ * FORBIDDEN; and a decision id from a redaction replays from the audit trail.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createWorld } from '#kit/world/index.ts';
+import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
+
+let gateway: TestGateway;
+let reportId: string;
+const scenario1 = createWorld().households[0]!;
+const EXPLAIN = `query($id: ID!) { explainAccess(input: { viewerAgencyId: "amk-groningen", purpose: "child-abuse-assessment", coordinate: "Report.narrative", recordId: $id }) {
+  effect reason agreement { key article } failedCondition facts { householdHasMinors referrals { kind status } }
+  agreements { key grants { grantId applies decisive conditions { condition holds } } } } }`;
+const officer = (agencyId: string) => ({ agencyId, purpose: 'privacy-audit', role: 'privacy-officer' });
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  const owner = await gateway.query({ agencyId: 'ashg-groningen', purpose: 'case-conference' }, 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { reports { id owner { id } } } }', { bsn: scenario1.members[0]!.bsn });
+  const reports = (owner.body.data?.householdsOfPerson as { reports: { id: string; owner: { id: string } }[] }[])[0]!.reports;
+  reportId = reports.find((report) => report.owner.id === 'ashg-groningen')!.id;
+});
+afterAll(async () => gateway?.close());
+
+type Explanation = { effect: string; agreement: { key: string; article: string } | null; facts: unknown; agreements: { key: string; grants: { applies: boolean | null; conditions: { holds: boolean | null }[] }[] }[] };
+
+it('gives the owning agency\'s officer the whole trace', async () => {
+  const response = await gateway.query(officer('ashg-groningen'), EXPLAIN, { id: reportId });
+  const explanation = response.body.data?.explainAccess as Explanation;
+  expect(explanation).toMatchObject({ effect: 'ALLOW', agreement: { key: 'groningen-ashg-amk@2', article: 'art. 4.1' }, facts: { householdHasMinors: true } });
+  const v2 = explanation.agreements.find((agreement) => agreement.key === 'groningen-ashg-amk@2')!;
+  expect(v2.grants.some((grant) => grant.applies === true && grant.conditions.every((condition) => condition.holds === true))).toBe(true);
+});
+
+it('gives the viewing agency\'s officer the decision and grants, not the owner\'s facts', async () => {
+  const response = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: reportId });
+  const explanation = response.body.data?.explainAccess as Explanation;
+  expect(explanation).toMatchObject({ effect: 'ALLOW', agreement: { key: 'groningen-ashg-amk@2', article: 'art. 4.1' }, facts: null });
+  for (const agreement of explanation.agreements) {
+    for (const grant of agreement.grants) {
+      expect(grant.applies).toBeNull();
+      for (const condition of grant.conditions) expect(condition.holds).toBeNull();
+    }
+  }
+});
+
+it('refuses caseworkers', async () => {
+  const response = await gateway.query({ agencyId: 'ashg-groningen', purpose: 'privacy-audit', role: 'caseworker' }, EXPLAIN, { id: reportId });
+  expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(response.body.data?.explainAccess ?? null).toBeNull();
+});
+
+it('replays a redaction\'s decision id for the officer of the agency that was refused', async () => {
+  const asAshg = await gateway.query({ agencyId: 'ashg-groningen', purpose: 'case-conference' },
+    'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { reports { narrative } } }', { bsn: scenario1.members[0]!.bsn });
+  const redaction = asAshg.body.extensions?.redactions?.find((entry) => entry.coordinate === 'Report.narrative');
+  expect(redaction?.reason).toBe('NO_GRANT');
+  const response = await gateway.query(officer('ashg-groningen'), 'query($id: ID!) { explainDecision(id: $id) { decisionId effect reason coordinate owner { id } } }', { id: redaction!.decisionId });
+  expect(response.body.data?.explainDecision).toEqual({ decisionId: redaction!.decisionId, effect: 'DENY', reason: 'NO_GRANT', coordinate: 'Report.narrative', owner: { id: 'amk-groningen' } });
+  const other = await gateway.query(officer('bjz-groningen'), 'query($id: ID!) { explainDecision(id: $id) { decisionId } }', { id: redaction!.decisionId });
+  expect(other.body.data?.explainDecision).toBeNull();
+});
