@@ -1,0 +1,64 @@
+/**
+ * What the property's queries are fed: the world's BSNs and municipalities, ids as the owners see
+ * their own records, and per viewer a focus on the households that concern it (its own, and those a
+ * grant may open to it), so that a fair share of queries does bring data back.
+ */
+import { isValidBsn, type World, type WorldHousehold } from '#kit/world/index.ts';
+import type { Oracle } from './oracle.ts';
+import type { QueryFocus, QueryInputs } from './query-builder.ts';
+import { AGENCIES, PURPOSES, type SecurityGateway } from './security-gateway.ts';
+import type { Holder } from './world-values.ts';
+
+type Ids = QueryInputs['ids'];
+const EMPTY_IDS: Ids = { household: [], child: [], report: [], referral: [] };
+
+export function mergeIds(all: readonly Ids[]): Ids {
+  const union = (pick: (ids: Ids) => readonly string[]) => [...new Set(all.flatMap(pick))];
+  return { household: union((ids) => ids.household), child: union((ids) => ids.child), report: union((ids) => ids.report), referral: union((ids) => ids.referral) };
+}
+
+/** Ids as the owners see their own records, per world household. */
+export async function harvestIds(gateway: SecurityGateway, world: World): Promise<Map<WorldHousehold, Ids>> {
+  const found = new Map<WorldHousehold, Ids>();
+  for (const agencyId of [AGENCIES.ashg, AGENCIES.amk, AGENCIES.politie, AGENCIES.bjz]) {
+    const response = await gateway.ask({ agencyId, purpose: 'own-records' },
+      '{ households(region: "nederland", first: 100) { edges { node { id members { bsn } children { id } reports { id } referrals { id } } } } }');
+    type Node = { id: string; members: { bsn: string }[]; children: { id: string }[]; reports: { id: string }[]; referrals: { id: string }[] };
+    for (const { node } of (response.body.data?.households as { edges: { node: Node }[] }).edges) {
+      const household = world.households.find((candidate) => candidate.members.some((member) => node.members.some((seen) => seen.bsn === member.bsn)));
+      if (!household) throw new Error(`${agencyId} sees a household the world does not have`);
+      found.set(household, mergeIds([found.get(household) ?? EMPTY_IDS, {
+        household: [node.id], child: node.children.map((child) => child.id),
+        report: node.reports.map((report) => report.id), referral: node.referrals.map((referral) => referral.id),
+      }]));
+    }
+  }
+  return found;
+}
+
+/** The households that concern a viewer: its own, and those where `allows` releases some holder. */
+export function focusOf(world: World, ids: ReadonlyMap<WorldHousehold, Ids>, oracle: Oracle, agencyId: string, allows: (holder: Holder) => boolean): QueryFocus | null {
+  const households = new Set(world.households.filter((household) => agencyId in household.cases));
+  for (const value of oracle.values.values()) {
+    for (const holder of value.holders) if (!households.has(holder.household) && allows(holder)) households.add(holder.household);
+  }
+  if (households.size === 0) return null;
+  return {
+    bsns: [...households].flatMap((household) => household.members.map((member) => member.bsn)),
+    municipalities: [...new Set([...households].map((household) => household.municipality))],
+    ids: mergeIds([...households].map((household) => ids.get(household) ?? EMPTY_IDS)),
+  };
+}
+
+export function worldInputs(world: World): Omit<QueryInputs, 'ids'> {
+  const known = new Set(world.households.flatMap((household) => household.members.map((member) => member.bsn)));
+  // Two valid BSNs of nobody: a search that finds nothing must look like one that may see nothing.
+  const nobody: string[] = [];
+  for (let candidate = 999_999_999; nobody.length < 2; candidate--) if (isValidBsn(String(candidate)) && !known.has(String(candidate))) nobody.push(String(candidate));
+  return {
+    bsns: [...known, ...nobody],
+    municipalities: [...new Set(world.households.map((household) => household.municipality)), 'Utrecht'],
+    agencyIds: Object.values(AGENCIES),
+    purposes: PURPOSES,
+  };
+}
