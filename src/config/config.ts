@@ -43,6 +43,8 @@ export interface GatewayConfig {
   /** Mock latency in ms for the embedded mocks. */
   readonly mockLatencyMs: number;
   readonly logLevel: string;
+  /** How long an agency's household listing of a municipality is reused across requests, in s (0: never). Default 30. */
+  readonly listingCacheSeconds: number;
   /** Shortest time a lookup that finds nothing takes, in ms, so withheld and nonexistent answer alike. */
   readonly notFoundFloorMs: number;
   /** Retention in days of audit entries per owner agency (audit:prune). */
@@ -77,6 +79,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     mockHouseholds: integer(env.KETENPOORT_MOCK_HOUSEHOLDS, 200, 'KETENPOORT_MOCK_HOUSEHOLDS'),
     mockLatencyMs: integer(env.KETENPOORT_MOCK_LATENCY_MS, 0, 'KETENPOORT_MOCK_LATENCY_MS'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
     auditRetentionDays: (file.auditRetentionDays as Record<string, number> | undefined) ?? {},
   };

@@ -76,7 +76,10 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
         if (!found) throw new Error(`no adapter for ${agencyId}`);
         return found;
       },
-      listHouseholds: (agencyId, municipalities) => services.adapters.get(agencyId)?.listHouseholds(municipalities, scope) ?? Promise.resolve([]),
+      listHouseholds: (agencyId, municipalities) => {
+        const adapter = services.adapters.get(agencyId);
+        return adapter ? services.listHouseholds(agencyId, municipalities, () => adapter.listHouseholds(municipalities, scope)) : Promise.resolve([]);
+      },
       ids: services.ids,
       onUpstreamError: upstreamFailed,
     }),
@@ -89,7 +92,8 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
           // The owner sees its own records in full (DOMAIN rule 10), and a coordinate no condition governs
           // is decided without looking at the record: in both cases no facts are needed, none are loaded.
           const factsNeeded = source.owner.agencyId !== caller.agencyId && !isDataIndependent(services.policy, coordinate);
-          const facts = factsNeeded ? factsFor(source, await referralsOf(source.household), caller.agencyId, now) : NO_FACTS;
+          const referrals = factsNeeded && services.needsReferrals(coordinate, caller.kind, source.owner.kind) ? await referralsOf(source.household) : [];
+          const facts = factsNeeded ? factsFor(source, referrals, caller.agencyId, now) : NO_FACTS;
           const decision = evaluate(services.policy, { viewer, purpose: caller.purpose, owner: source.owner, facts, coordinate, at: now });
           const withId: GatewayDecision = {
             id: `dc_${randomBytes(12).toString('base64url')}`,

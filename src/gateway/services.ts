@@ -8,6 +8,7 @@
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
+import type { AgencyKind } from '#kit/records.ts';
 import type { UpstreamStats } from '#kit/http.ts';
 import type { MockServer } from '#kit/mock-server.ts';
 import type { World } from '#kit/world/index.ts';
@@ -20,6 +21,8 @@ import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
 import type { Covenant, RegionDef } from '#src/policy/covenant-types.ts';
 import { loadCovenants } from '#src/policy/load-covenants.ts';
 import { PUBLIC_COORDINATES } from '#src/policy/public-fields.ts';
+import { createReferralNeed } from './facts-needed.ts';
+import { createListingCache, type ListHouseholds } from './listing-cache.ts';
 import { startAgencies } from './start-agencies.ts';
 import { loadSecrets } from './secrets.ts';
 import { createIdSealer, type IdSealer } from './ids.ts';
@@ -45,6 +48,10 @@ export interface GatewayServices {
   upstreamStats(): ReadonlyMap<string, UpstreamStats>;
   readonly ids: IdSealer;
   readonly pseudonymize: (bsn: string) => string;
+  /** An agency's household listing for some municipalities, through the short-lived listing cache. */
+  readonly listHouseholds: ListHouseholds;
+  /** Whether a decision on this coordinate between these kinds can depend on the household's referrals. */
+  needsReferrals(coordinate: string, viewer: AgencyKind, owner: AgencyKind): boolean;
   /** Policy enforcement and audit on (always, but in the benchmark's unguarded contender). */
   readonly guards: boolean;
   isPublic(coordinate: string): boolean;
@@ -108,6 +115,8 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     ids: createIdSealer(secrets.idSecret),
     pseudonymize: createPseudonymizer(secrets.pseudonymSecret),
     guards,
+    needsReferrals: createReferralNeed(policy),
+    listHouseholds: createListingCache(config.listingCacheSeconds),
     isPublic,
     agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
     agencyNodes: () => [...agencies.values()],

@@ -11,6 +11,7 @@ import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldRes
 import type { GatewayContext } from '../context.ts';
 import type { Source } from '../nodes.ts';
 import type { GatewayServices } from '../services.ts';
+import { firstAllowed } from './first-allowed.ts';
 import { GUARDS, inPrecedence, type Guard } from './sources.ts';
 
 /** What a guarded field's resolver receives: the node, and the source the policy released the field from. */
@@ -47,10 +48,8 @@ export function enforcePolicy(schema: GraphQLSchema, services: Pick<GatewayServi
       }
       const resolve: GraphQLFieldResolver<unknown, GatewayContext> = async (node, args, context, info) => {
         const sources = inPrecedence(guard.sources(node, coordinate), context.caller.agencyId);
-        const decisions = await Promise.all(sources.map((source) => context.request.decide(source, coordinate)));
-        const index = decisions.findIndex((decision) => decision.effect === 'allow');
-        const source = sources[index];
-        if (index >= 0 && source) {
+        const { source, decisions } = await firstAllowed(context, sources, coordinate);
+        if (source) {
           context.request.audit.released(source, coordinate);
           return inner({ node, source }, args, context, info);
         }

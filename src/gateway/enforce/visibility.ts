@@ -3,16 +3,14 @@
  * something invisible answers exactly as for something that does not exist (no existence oracle).
  */
 import type { GatewayContext } from '../context.ts';
+import { firstAllowed } from './first-allowed.ts';
 import { GUARDS, inPrecedence, type Guard } from './sources.ts';
 
 export async function isVisible(context: GatewayContext, typeName: string, node: unknown): Promise<boolean> {
   const guard = GUARDS[typeName] as Guard<unknown> | undefined;
   if (!guard) throw new Error(`no guard for ${typeName}`);
-  const sources = inPrecedence(guard.sources(node), context.caller.agencyId);
-  const decisions = await Promise.all(sources.map((source) => context.request.decide(source, guard.visibility)));
-  const index = decisions.findIndex((decision) => decision.effect === 'allow');
-  const source = sources[index];
-  if (index < 0 || !source) return false;
+  const { source } = await firstAllowed(context, inPrecedence(guard.sources(node), context.caller.agencyId), guard.visibility);
+  if (!source) return false;
   context.request.audit.shown(source);
   return true;
 }

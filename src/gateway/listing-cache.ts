@@ -1,0 +1,27 @@
+/**
+ * A short-lived cache of the agencies' household listings per municipality set. Listing a municipality
+ * walks every agency's paging (the police export cannot even filter on municipality), which dominated
+ * the cost of `households(...)`. What is cached is the agencies' household records, never a decision:
+ * every request still decides visibility and every field for its own caller. Concurrent requests share
+ * one walk; a failed walk is not kept. 0 seconds turns the cache off.
+ */
+import { LRUCache } from 'lru-cache';
+import type { HouseholdRecord } from '#kit/records.ts';
+
+export type ListHouseholds = (agencyId: string, municipalities: readonly string[], load: () => Promise<readonly HouseholdRecord[]>) => Promise<readonly HouseholdRecord[]>;
+
+export function createListingCache(ttlSeconds: number): ListHouseholds {
+  if (ttlSeconds <= 0) return (_agencyId, _municipalities, load) => load();
+  const cache = new LRUCache<string, Promise<readonly HouseholdRecord[]>>({ max: 512, ttl: ttlSeconds * 1000 });
+  return (agencyId, municipalities, load) => {
+    const key = `${agencyId}\u0000${[...municipalities].sort().join('\u0000')}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const walk = load();
+    cache.set(key, walk);
+    walk.catch(() => {
+      if (cache.get(key) === walk) cache.delete(key);
+    });
+    return walk;
+  };
+}
