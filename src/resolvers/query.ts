@@ -13,8 +13,13 @@ import type { CaseStatusNode, HouseholdNode } from '#src/gateway/nodes.ts';
 
 const MAX_PAGE = 100;
 
-async function visibleHousehold(context: GatewayContext, node: HouseholdNode | null): Promise<HouseholdNode | null> {
-  return node && (await isVisible(context, 'Household', node)) ? node : null;
+/** A root lookup: the node if the viewer may see it, else null as for a record that does not exist. */
+async function visibleLookup<Node>(context: GatewayContext, lookup: string, typeName: string, find: () => Promise<Node | null>): Promise<Node | null> {
+  const startedAt = performance.now();
+  const node = await find();
+  const visible = node && (await isVisible(context, typeName, node)) ? node : null;
+  await notFoundAfterFloor(context, lookup, !!visible, startedAt);
+  return visible;
 }
 
 async function recordLookup(context: GatewayContext, kind: 'report' | 'referral', id: string) {
@@ -49,12 +54,8 @@ export const queryResolvers = {
       return { agency, role: context.caller.role, purpose: context.caller.purpose, purposes: [...context.caller.purposes] };
     },
     agencies: (_root: unknown, _args: unknown, context: GatewayContext) => context.services.agencyNodes(),
-    household: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
-      const startedAt = performance.now();
-      const node = await visibleHousehold(context, await context.request.households.byId(args.id));
-      await notFoundAfterFloor(context, 'household', !!node, startedAt);
-      return node;
-    },
+    household: (_root: unknown, args: { id: string }, context: GatewayContext) =>
+      visibleLookup(context, 'household', 'Household', () => context.request.households.byId(args.id)),
     households: async (_root: unknown, args: QueryHouseholdsArgs, context: GatewayContext) => {
       if ((args.municipality ? 1 : 0) + (args.region ? 1 : 0) !== 1) throw gatewayError('BAD_USER_INPUT', 'Give exactly one of municipality or region.');
       const first = Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE);
@@ -99,29 +100,20 @@ export const queryResolvers = {
       await notFoundAfterFloor(context, 'child', !!found, startedAt);
       return found;
     },
-    report: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
-      const startedAt = performance.now();
-      const found = await recordLookup(context, 'report', args.id);
-      const node = found && found.record.type === 'Report' ? reportNode(context, found.household, found.record) : null;
-      const visible = node && (await isVisible(context, 'Report', node)) ? node : null;
-      await notFoundAfterFloor(context, 'report', !!visible, startedAt);
-      return visible;
-    },
-    referral: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
-      const startedAt = performance.now();
-      const found = await recordLookup(context, 'referral', args.id);
-      const node = found && found.record.type === 'Referral' ? referralNode(context, found.household, found.record) : null;
-      const visible = node && (await isVisible(context, 'Referral', node)) ? node : null;
-      await notFoundAfterFloor(context, 'referral', !!visible, startedAt);
-      return visible;
-    },
-    caseStatus: async (_root: unknown, args: { householdId: string }, context: GatewayContext) => {
-      const startedAt = performance.now();
-      const household = await context.request.households.byId(args.householdId);
-      const node: CaseStatusNode | null = household ? { household } : null;
-      const visible = node && (await isVisible(context, 'CaseStatus', node)) ? node : null;
-      await notFoundAfterFloor(context, 'caseStatus', !!visible, startedAt);
-      return visible;
-    },
+    report: (_root: unknown, args: { id: string }, context: GatewayContext) =>
+      visibleLookup(context, 'report', 'Report', async () => {
+        const found = await recordLookup(context, 'report', args.id);
+        return found && found.record.type === 'Report' ? reportNode(context, found.household, found.record) : null;
+      }),
+    referral: (_root: unknown, args: { id: string }, context: GatewayContext) =>
+      visibleLookup(context, 'referral', 'Referral', async () => {
+        const found = await recordLookup(context, 'referral', args.id);
+        return found && found.record.type === 'Referral' ? referralNode(context, found.household, found.record) : null;
+      }),
+    caseStatus: (_root: unknown, args: { householdId: string }, context: GatewayContext) =>
+      visibleLookup(context, 'caseStatus', 'CaseStatus', async (): Promise<CaseStatusNode | null> => {
+        const household = await context.request.households.byId(args.householdId);
+        return household ? { household } : null;
+      }),
   } satisfies Pick<QueryResolvers, 'me' | 'agencies' | 'household' | 'households' | 'householdsOfPerson' | 'child' | 'report' | 'referral' | 'caseStatus'>,
 };
