@@ -10,7 +10,7 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['tests/**/*.test.ts', 'adapters/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'adapters/**/*.test.ts', 'bench/tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

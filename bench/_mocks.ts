@@ -1,0 +1,73 @@
+/**
+ * Child process of the benchmark: the four agency mocks over one scaled world, on loopback. They run
+ * apart from the contender so their CPU (serialising thousands of legacy records a second) is not
+ * billed to the gateway's event loop; on a 2-core box the OS still shares the cores, which is the
+ * same for every contender. Counts every request per agency and per legacy operation.
+ * Usage (by bench/run.ts only): node bench/mocks-process.ts <households>
+ */
+import { subscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
+import type { MockServer } from '#kit/mock-server.ts';
+import { createWorld } from '#kit/world/index.ts';
+import { EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
+import { ADAPTERS } from '#src/gateway/agency-registry.ts';
+import { operationOf } from './classify-upstream.ts';
+import { serve } from './ipc.ts';
+
+export interface MockAgency {
+  readonly agencyId: string;
+  readonly adapter: AdapterName;
+  readonly url: string;
+}
+
+export interface MockCounts {
+  /** Requests each mock served since start (MockServer.requestCount). */
+  readonly perAgency: Readonly<Record<string, number>>;
+  /** Requests per agency per legacy operation since start. */
+  readonly operations: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+const households = Number(process.argv[2] ?? '10000');
+const world = createWorld({ households });
+const mocks: { agencyId: string; adapter: AdapterName; mock: MockServer; port: number }[] = [];
+for (const agency of EMBEDDED_AGENCIES) {
+  if (!agency.upstream) continue;
+  const mock = await ADAPTERS[agency.upstream.adapter].startMock({ world, host: '127.0.0.1' });
+  mocks.push({ agencyId: agency.id, adapter: agency.upstream.adapter, mock, port: Number(new URL(mock.url).port) });
+}
+
+const operations = new Map<string, Map<string, number>>(mocks.map(({ agencyId }) => [agencyId, new Map()]));
+const byPort = new Map(mocks.map(({ agencyId, port }) => [port, agencyId]));
+// Published by Node's HTTP server before the mock's own handler sees the request, so listening
+// here changes nothing in the mocks. The body start is read alongside the mock's own reader.
+subscribe('http.server.request.start', (message) => {
+  const { request } = message as { request: IncomingMessage };
+  const agencyId = byPort.get(request.socket.localPort ?? -1);
+  const counts = agencyId ? operations.get(agencyId) : undefined;
+  if (!counts) return;
+  let start = '';
+  request.on('data', (chunk: Buffer) => {
+    if (start.length < 256) start += chunk.toString('utf8', 0, 256);
+  });
+  request.on('end', () => {
+    const name = operationOf(request.method ?? 'GET', request.url ?? '/', request.headers, start);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  });
+});
+
+const slow: number[] = [];
+subscribe("http.server.response.finish", (m) => { const { request } = m as { request: IncomingMessage & { _t?: number } }; const t = (request as { _t?: number })._t; if (t) { const d = performance.now() - t; if (d > 300) slow.push(Math.round(d)); } });
+subscribe("http.server.request.start", (m) => { (m as { request: { _t?: number } }).request._t = performance.now(); });
+serve({
+  slow: () => slow.splice(0),
+  setKnobs: (knobs: { latencyMs: number }) => {
+    for (const { mock } of mocks) mock.setKnobs({ latencyMs: knobs.latencyMs });
+  },
+  counts: (): MockCounts => ({
+    perAgency: Object.fromEntries(mocks.map(({ agencyId, mock }) => [agencyId, mock.requestCount()])),
+    operations: Object.fromEntries([...operations].map(([agencyId, counts]) => [agencyId, Object.fromEntries(counts)])),
+  }),
+  close: async () => {
+    await Promise.all(mocks.map(({ mock }) => mock.close()));
+  },
+}, { households: world.households.length, agencies: mocks.map(({ agencyId, adapter, mock }): MockAgency => ({ agencyId, adapter, url: mock.url })) });

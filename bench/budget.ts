@@ -1,0 +1,140 @@
+/**
+ * The performance budget of the issue "Benchmark harness and performance budget", evaluated on one
+ * run's figures (the machine is shared and noisy: ratios are only quoted within one run).
+ */
+import type { BudgetCheck, Contender, Measurement, MemoryFigures, MinimumPerQuery } from './results.ts';
+import type { ScenarioId } from './scenarios.ts';
+
+export const GUARD_COST_LIMIT = 0.15;
+export const BASELINE_SPEEDUP_MIN = 5;
+export const RSS_GROWTH_LIMIT = 0.2;
+
+export interface Ratio {
+  readonly name: string;
+  readonly scenario: ScenarioId;
+  readonly upstreamLatencyMs: number;
+  readonly value: number;
+}
+
+function find(measurements: readonly Measurement[], contender: Contender, scenario: ScenarioId, latency: number): Measurement | undefined {
+  return measurements.find((m) => m.contender === contender && m.scenario === scenario && m.upstreamLatencyMs === latency);
+}
+
+export function ratiosOf(measurements: readonly Measurement[]): Ratio[] {
+  const ratios: Ratio[] = [];
+  const pairs: [string, Contender, Contender][] = [
+    ['guarded / unguarded', 'guarded', 'unguarded'],
+    ['guarded / baseline', 'guarded', 'baseline'],
+    ['unguarded / baseline', 'unguarded', 'baseline'],
+  ];
+  for (const m of measurements) {
+    if (m.contender !== 'guarded' || m.upstreamLatencyMs === null) continue;
+    for (const [name, top, bottom] of pairs) {
+      const a = find(measurements, top, m.scenario, m.upstreamLatencyMs);
+      const b = find(measurements, bottom, m.scenario, m.upstreamLatencyMs);
+      if (a && b && b.throughput > 0) ratios.push({ name, scenario: m.scenario, upstreamLatencyMs: m.upstreamLatencyMs, value: a.throughput / b.throughput });
+    }
+  }
+  return ratios;
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** Operations where the contender's calls per query exceed the ideal plan's (the "one per agency per kind per level" rule). */
+export function excessOperations(measured: Measurement['upstream'], minimum: MinimumPerQuery['operations']): string[] {
+  if (!measured) return ['no upstream figures'];
+  const excess: string[] = [];
+  for (const [agencyId, operations] of Object.entries(measured.operations)) {
+    for (const [operation, calls] of Object.entries(operations)) {
+      const allowed = minimum[agencyId]?.[operation] ?? 0;
+      if (calls > allowed + 1e-9) excess.push(`${agencyId} ${operation}: ${round(calls)} > ${allowed}`);
+    }
+  }
+  return excess;
+}
+
+function round(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+export function evaluateBudget(measurements: readonly Measurement[], minimum: Partial<Record<ScenarioId, MinimumPerQuery>>, memory: readonly MemoryFigures[]): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+  const ratios = ratiosOf(measurements);
+
+  // Every guarded run of (a) and (b) needs its ratio; one that cannot be formed (the unguarded run served
+  // nothing) leaves the check undetermined, which is not a pass.
+  const guardFigures: string[] = [];
+  let guardPass = true;
+  for (const guarded of measurements.filter((m) => m.contender === 'guarded' && (m.scenario === 'a' || m.scenario === 'b'))) {
+    const latency = guarded.upstreamLatencyMs ?? 0;
+    const ratio = ratios.find((r) => r.name === 'guarded / unguarded' && r.scenario === guarded.scenario && r.upstreamLatencyMs === latency);
+    const unguarded = find(measurements, 'unguarded', guarded.scenario, latency);
+    if (ratio) {
+      guardFigures.push(`(${ratio.scenario}) @${latency} ms: ${ratio.value.toFixed(3)} (cost ${pct(1 - ratio.value)})`);
+      guardPass &&= ratio.value >= 1 - GUARD_COST_LIMIT;
+    } else {
+      guardFigures.push(`(${guarded.scenario}) @${latency} ms: undetermined (unguarded ${unguarded ? `served ${unguarded.served}, failed ${unguarded.failed}${failuresOf(unguarded)}` : 'not measured'})`);
+      guardPass = false;
+    }
+  }
+  checks.push({
+    name: 'guards (policy + durable audit) cost at most 15% throughput on (a) and (b)',
+    limit: `guarded / unguarded >= ${1 - GUARD_COST_LIMIT}`,
+    figures: guardFigures,
+    pass: guardFigures.length > 0 && guardPass,
+  });
+
+  const floor = minimum.b;
+  for (const contender of ['guarded', 'unguarded'] as const) {
+    const measured = find(measurements, contender, 'b', 0);
+    const excess = measured && floor ? excessOperations(measured.upstream, contender === 'guarded' ? floor.operationsWithFacts : floor.operations) : ['not measured'];
+    const perAgency = measured?.upstream ? Object.entries(measured.upstream.perAgency).map(([id, calls]) => `${id} ${round(calls)}`).join(', ') : '';
+    checks.push({
+      name: `(b) ${contender}: at most one upstream call per agency per entity kind per level`,
+      limit: 'each legacy operation no more often than the ideal plan (listing pages + one batch per kind per level)',
+      figures: [`calls/query ${measured?.upstream ? round(measured.upstream.total) : '?'} vs minimum ${floor ? floor.totalWithFacts : '?'}: ${perAgency}`,
+        ...(excess.length > 0 ? excess.map((line) => `over: ${line}`) : ['no operation over its minimum'])],
+      pass: excess.length === 0,
+    });
+  }
+
+  const speedup = ratios.find((r) => r.name === 'guarded / baseline' && r.scenario === 'b' && r.upstreamLatencyMs === 20);
+  const unguardedSpeedup = ratios.find((r) => r.name === 'unguarded / baseline' && r.scenario === 'b' && r.upstreamLatencyMs === 20);
+  // A baseline that only failed in the window has no finite ratio (it collapsed); one that simply finished
+  // nothing yet is undetermined (the window was shorter than its latency), which is not a pass.
+  const baselineB = find(measurements, 'baseline', 'b', 20);
+  const guardedB = find(measurements, 'guarded', 'b', 20);
+  const unbounded = !speedup && baselineB?.throughput === 0 && (baselineB?.failed ?? 0) > 0 && (guardedB?.throughput ?? 0) > 0;
+  const undetermined = !speedup && !unbounded && baselineB !== undefined;
+  checks.push({
+    name: 'at 20 ms upstream latency the gateway serves (b) at >= 5x the baseline throughput',
+    limit: `guarded / baseline >= ${BASELINE_SPEEDUP_MIN}`,
+    figures: [
+      speedup ? `guarded / baseline ${speedup.value.toFixed(2)}x`
+        : unbounded ? `baseline served no good reply in ${baselineB?.durationSeconds ?? '?'} s (${baselineB?.failed ?? 0} failed); ratio unbounded`
+          : undetermined ? `undetermined: guarded ${guardedB?.served ?? 0} and baseline ${baselineB?.served ?? 0} good replies in the window; run longer` : 'not measured',
+      ...(unguardedSpeedup ? [`(unguarded / baseline ${unguardedSpeedup.value.toFixed(2)}x)`] : []),
+    ],
+    pass: (!!speedup && speedup.value >= BASELINE_SPEEDUP_MIN) || unbounded,
+  });
+
+  for (const figures of memory.filter((m) => m.contender === 'guarded' || m.contender === 'unguarded')) {
+    const growth = figures.rssAfterRunBytes / figures.rssAfterWarmupBytes - 1;
+    checks.push({
+      name: `${figures.contender}: RSS after the run within 20% of RSS after warm-up`,
+      limit: `growth <= ${pct(RSS_GROWTH_LIMIT)}`,
+      figures: [`${mib(figures.rssAfterWarmupBytes)} -> ${mib(figures.rssAfterRunBytes)} (${growth >= 0 ? '+' : ''}${pct(growth)})`],
+      pass: growth <= RSS_GROWTH_LIMIT,
+    });
+  }
+  return checks;
+}
+
+export function failuresOf(m: Measurement): string {
+  const codes = Object.entries(m.failures).map(([code, n]) => `${code} ${n}`).join(', ');
+  return codes ? `: ${codes}` : '';
+}
+
+export function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}

@@ -1,0 +1,55 @@
+/**
+ * The guarded and unguarded contenders: the real gateway (createServices + createGateway) on a
+ * loopback port, its agencies pointed at the benchmark's mocks. Guarded is the product: policy
+ * enforcement and the durable SQLite audit trail in a temp data dir. Unguarded is the same build
+ * with `guards: false` (every field released, nothing recorded), to price the guards.
+ */
+import { pino, type Logger } from 'pino';
+import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
+import { loadConfig } from '#src/config/config.ts';
+import { ADAPTERS } from '#src/gateway/agency-registry.ts';
+import { createGateway } from '#src/gateway/create-gateway.ts';
+import { createServices } from '#src/gateway/services.ts';
+import type { MockAgency } from '../mocks-process.ts';
+import type { RunningContender } from './baseline.ts';
+
+export interface GatewayContenderOptions {
+  readonly guards: boolean;
+  readonly mocks: readonly MockAgency[];
+  /** Temp folder for the audit database, dev keys and dev secrets. Required. */
+  readonly dataDir: string;
+  /** The time requests are judged at. Required: covenant validity depends on it. */
+  readonly clock: () => Date;
+  /** Seconds the gateway reuses an agency's municipality listing (KETENPOORT_LISTING_CACHE_SECONDS); null: its default. */
+  readonly listingCacheSeconds: number | null;
+}
+
+export interface RunningGateway extends RunningContender {
+  /** Upstream attempts per agency since start, from the gateway's own counters. */
+  upstreamCalls(): Record<string, number>;
+}
+
+export async function startGatewayContender(options: GatewayContenderOptions): Promise<RunningGateway> {
+  const base = loadConfig({
+    KETENPOORT_DATA_DIR: options.dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info',
+    ...(options.listingCacheSeconds === null ? {} : { KETENPOORT_LISTING_CACHE_SECONDS: String(options.listingCacheSeconds) }),
+  });
+  const config = {
+    ...base,
+    agencies: EMBEDDED_AGENCIES.map((agency) => {
+      const mock = options.mocks.find((candidate) => candidate.agencyId === agency.id);
+      if (!agency.upstream || !mock) return agency;
+      return { ...agency, upstream: { ...agency.upstream, baseUrl: mock.url, credentials: ADAPTERS[mock.adapter].devCredentials } };
+    }),
+  };
+  // The request log is part of what production pays per request, so it is written, to /dev/null.
+  const logger: Logger = pino({ level: config.logLevel }, pino.destination({ dest: '/dev/null', sync: false }));
+  const services = await createServices(config, { logger, clock: options.clock, guards: options.guards });
+  const gateway = await createGateway(services);
+  const url = await gateway.listen();
+  return {
+    url: `${url}/graphql`,
+    upstreamCalls: () => Object.fromEntries([...services.upstreamStats()].map(([id, stats]) => [id, stats.calls])),
+    close: () => gateway.close(),
+  };
+}

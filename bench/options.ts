@@ -1,0 +1,104 @@
+/**
+ * Command-line options of `npm run bench`. `--quick` is the under-two-minutes smoke of the same
+ * harness; the full run (default) is the one whose report is kept.
+ */
+import { parseArgs } from 'node:util';
+import type { ScenarioId } from './scenarios.ts';
+
+export type ServerContenderName = 'guarded' | 'unguarded' | 'baseline';
+
+export interface BenchOptions {
+  readonly mode: 'quick' | 'full';
+  /** Households in the world. Default 10000 (quick: 2000, so that (b) completes within seconds). */
+  readonly households: number;
+  /** Requests in flight during a load run. Default 10. */
+  readonly connections: number;
+  /** Seconds of load per contender, scenario and latency, split over the rounds. Default 30 (quick: 2). */
+  readonly durationSeconds: number;
+  /**
+   * Requests per contender and latency for (b), split over the rounds, instead of a duration: its replies
+   * take seconds each at concurrency 10, so a window would abandon much of its work. Default 80 (quick: 10).
+   */
+  readonly requestsB: number;
+  /** Interleaved rounds (order alternating between rounds) the load is split into. Default 2 (quick: 1). */
+  readonly rounds: number;
+  /** Seconds of warm-up load per scenario before the measured runs. Default 5 (quick: 0, a probe request only). */
+  readonly warmupSeconds: number;
+  /** Requests of each sequential probe (at most 3 for (b)). Default 5 (quick: 2). */
+  readonly probeRequests: number;
+  /** Mock latencies to run at, in ms. Default 0 and 20. */
+  readonly latencies: readonly number[];
+  readonly scenarios: readonly ScenarioId[];
+  readonly contenders: readonly ServerContenderName[];
+  /** Whether to run the in-memory ceiling. Default true. */
+  readonly ceiling: boolean;
+  /** Write a V8 CPU profile of each server contender into this folder. Default none. */
+  readonly cpuProfileDir: string | null;
+  /** Folder the reports go to. Default `reports`. */
+  readonly reportsDir: string;
+  /** The gateways' listing cache in seconds (KETENPOORT_LISTING_CACHE_SECONDS); null keeps the gateway's default. */
+  readonly listingCacheSeconds: number | null;
+  /** The baseline's upstream resilience (contenders/baseline.ts TOLERANT_RESILIENCE). Default tolerant. */
+  readonly baselineResilience: 'default' | 'tolerant';
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      households: { type: 'string' },
+      connections: { type: 'string' },
+      duration: { type: 'string' },
+      'requests-b': { type: 'string' },
+      rounds: { type: 'string' },
+      warmup: { type: 'string' },
+      probe: { type: 'string' },
+      latencies: { type: 'string' },
+      scenarios: { type: 'string' },
+      contenders: { type: 'string' },
+      'no-ceiling': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+      reports: { type: 'string' },
+      'baseline-resilience': { type: 'string' },
+      'listing-cache': { type: 'string' },
+    },
+  });
+  const quick = values.quick ?? false;
+  const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((item) => item.trim()).filter(Boolean);
+  const scenarios = list(values.scenarios, 'a,b,c');
+  const contenders = list(values.contenders, 'guarded,unguarded,baseline');
+  for (const id of scenarios) if (!['a', 'b', 'c'].includes(id)) throw new Error(`unknown scenario ${id}`);
+  for (const name of contenders) if (!['guarded', 'unguarded', 'baseline'].includes(name)) throw new Error(`unknown contender ${name}`);
+  return {
+    mode: quick ? 'quick' : 'full',
+    households: positive(values.households, quick ? 2_000 : 10_000, 'households'),
+    connections: positive(values.connections, 10, 'connections'),
+    durationSeconds: positive(values.duration, quick ? 2 : 30, 'duration'),
+    requestsB: positive(values['requests-b'], quick ? 10 : 80, 'requests-b'),
+    rounds: positive(values.rounds, quick ? 1 : 2, 'rounds'),
+    warmupSeconds: positive(values.warmup, quick ? 0 : 5, 'warmup', true),
+    probeRequests: positive(values.probe, quick ? 2 : 5, 'probe'),
+    latencies: list(values.latencies, '0,20').map((value) => positive(value, 0, 'latencies', true)),
+    scenarios: scenarios as ScenarioId[],
+    contenders: contenders as ServerContenderName[],
+    ceiling: !values['no-ceiling'],
+    cpuProfileDir: values['cpu-prof'] ?? null,
+    reportsDir: values.reports ?? 'reports',
+    baselineResilience: resilience(values['baseline-resilience']),
+    listingCacheSeconds: values['listing-cache'] === undefined ? null : positive(values['listing-cache'], 0, 'listing-cache', true),
+  };
+}
+
+function resilience(value: string | undefined): 'default' | 'tolerant' {
+  if (value === undefined || value === 'tolerant') return 'tolerant';
+  if (value === 'default') return 'default';
+  throw new Error(`--baseline-resilience must be default or tolerant, got "${value}"`);
+}
+
+function positive(value: string | undefined, fallback: number, name: string, zeroAllowed = false): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0 || (!zeroAllowed && parsed === 0)) throw new Error(`--${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number, got "${value}"`);
+  return parsed;
+}

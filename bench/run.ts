@@ -1,0 +1,102 @@
+/**
+ * `npm run bench [-- --quick]`: the guarded gateway, the unguarded gateway, a naive Apollo baseline
+ * and an in-memory ceiling, side by side over real loopback HTTP against the agency mocks on the
+ * scaled world, at 0 and 20 ms upstream latency. Writes reports/ and prints the budget.
+ * Processes: this one generates load (autocannon) and orchestrates; the mocks run in one child and
+ * each contender in another, one contender at a time (see bench/README.md for why).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { createWorld } from '#kit/world/index.ts';
+import { ensureDevKeys } from '#src/identity/dev-keys.ts';
+import { signDevToken } from '#src/identity/sign-dev-token.ts';
+import { evaluateBudget, ratiosOf } from './budget.ts';
+import { createAgencyClients } from './contenders/agency-clients.ts';
+import { TOLERANT_RESILIENCE } from './contenders/baseline.ts';
+import { spawnChild } from './ipc.ts';
+import { measureCeiling, measureContenders, type MeasureContext } from './measure-contenders.ts';
+import { measureListingFloor, measureMinimum } from './measure-minimum.ts';
+import type { MockAgency } from './mocks-process.ts';
+import { parseBenchArgs } from './options.ts';
+import { writeReports } from './report.ts';
+import type { BenchResults } from './results.ts';
+import { createScenarios } from './scenarios.ts';
+
+/** The day requests are judged at: inside every current covenant's validity, as in the scenario tests. */
+const JUDGED_AT = new Date('2026-11-23T10:00:00+01:00');
+
+const options = parseBenchArgs(process.argv.slice(2));
+const startedAt = new Date();
+// Taken at the start: the contenders run the code as it was when they started.
+const commit = gitCommit();
+const log = (line: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)}s] ${line}`);
+const scenarios = createScenarios(createWorld({ households: options.households })).filter((scenario) => options.scenarios.includes(scenario.id));
+log(`${options.mode} run: ${options.households} households, ${options.connections} connections, ${options.durationSeconds} s of load (b: ${options.requestsB} requests) per contender, scenario and latency, in ${options.rounds} round(s)`);
+
+const { child: mocks, ready } = await spawnChild<{ agencies: MockAgency[]; households: number }>(new URL('./mocks-process.ts', import.meta.url).pathname, { args: [String(options.households)] });
+const dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-bench-'));
+try {
+  log(`mocks up (${ready.households} households): ${ready.agencies.map((agency) => agency.url).join(' ')}`);
+  const tokens = new Map<string, string>();
+  for (const viewer of new Set(scenarios.map((scenario) => scenario.viewer.agencyId))) {
+    const scenario = scenarios.find((candidate) => candidate.viewer.agencyId === viewer);
+    const { privateJwk } = await ensureDevKeys(dataDir, viewer);
+    // Valid for the whole run: the contenders judge tokens at JUDGED_AT, whatever the wall clock says.
+    tokens.set(viewer, await signDevToken(privateJwk, { agencyId: viewer, role: scenario?.viewer.role ?? 'caseworker', purposes: [scenario?.viewer.purpose ?? ''], issuedAt: JUDGED_AT, ttlSeconds: 86_400 }));
+  }
+
+  const oracle = createAgencyClients({ mocks: ready.agencies, logger: pino({ level: 'silent' }), clock: () => JUDGED_AT });
+  const minimum = await measureMinimum(oracle, mocks, scenarios);
+  const listingFloor = scenarios.some((scenario) => scenario.id === 'b') ? await measureListingFloor(oracle, mocks, options.latencies) : [];
+  await oracle.close();
+  log(`minimum calls/query: ${Object.entries(minimum).map(([id, floor]) => `(${id}) ${floor.total} (with facts ${floor.totalWithFacts})`).join(', ')}`);
+  for (const floor of listingFloor) log(`listing floor of (b) @${floor.upstreamLatencyMs} ms: ${floor.allMs.toFixed(0)} ms (${Object.entries(floor.perAgencyMs).map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')})`);
+
+  const context: MeasureContext = { options, scenarios, mocks, mockAgencies: ready.agencies, dataDir, now: JUDGED_AT, tokens, log };
+  const { measurements, memory } = await measureContenders(context);
+  if (options.ceiling) {
+    const run = await measureCeiling(context);
+    measurements.push(...run.measurements);
+    memory.push(run.memory);
+  }
+
+  const budget = evaluateBudget(measurements, minimum, memory);
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    mode: options.mode,
+    environment: {
+      node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30),
+      commit,
+    },
+    settings: {
+      households: options.households, connections: options.connections, loadSeconds: options.durationSeconds, requestsB: options.requestsB, rounds: options.rounds, warmupSeconds: options.warmupSeconds,
+      probeRequests: options.probeRequests, upstreamLatenciesMs: options.latencies, judgedAt: JUDGED_AT.toISOString(),
+      processes: 'load generator + orchestrator | mocks child | one child per contender, loaded one at a time in alternating rounds',
+      listingCache: options.listingCacheSeconds === null ? 'gateway default (KETENPOORT_LISTING_CACHE_SECONDS unset)' : `${options.listingCacheSeconds} s`,
+      baselineResilience: options.baselineResilience === 'tolerant' ? `tolerant (${JSON.stringify(TOLERANT_RESILIENCE)})` : 'kit defaults',
+    },
+    scenarios: scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, subject: scenario.subject, viewer: `${scenario.viewer.agencyId} (${scenario.viewer.role}, purpose ${scenario.viewer.purpose})`, query: scenario.query })),
+    measurements, minimum, listingFloor, memory, ratios: ratiosOf(measurements), budget,
+  };
+  const written = writeReports(results, options.reportsDir);
+  console.log('');
+  for (const check of budget) console.log(`${check.pass ? 'PASS' : 'MISS'}  ${check.name}\n      ${check.figures.join('\n      ')}`);
+  log(`report: ${written.markdown}, ${written.json}`);
+} finally {
+  await mocks.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() !== '';
+    return `${head}${dirty ? ' (uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateBudget, excessOperations, ratiosOf } from '../budget.ts';
+import { percentile } from '../load.ts';
+import type { Contender, Measurement, MinimumPerQuery } from '../results.ts';
+import type { ScenarioId } from '../scenarios.ts';
+
+function m(contender: Contender, scenario: ScenarioId, latency: number, throughput: number, operations: Record<string, Record<string, number>> = {}): Measurement {
+  const perAgency = Object.fromEntries(Object.entries(operations).map(([id, ops]) => [id, Object.values(ops).reduce((a, b) => a + b, 0)]));
+  return {
+    contender, scenario, upstreamLatencyMs: latency, throughput, served: 100, failed: 0, failures: {}, durationSeconds: 10,
+    latencyMs: { p50: 1, p95: 2, p99: 3, mean: 1, max: 4 }, unloadedLatencyMs: 1,
+    upstream: { total: Object.values(perAgency).reduce((a, b) => a + b, 0), perAgency, operations, underLoad: 0, ownCounter: 0 },
+    answer: null,
+  };
+}
+
+const floorB: MinimumPerQuery = {
+  total: 3, perAgency: { ashg: 3 }, operations: { ashg: { 'GET /list': 2, 'GET /refs': 1 } },
+  totalWithFacts: 3, operationsWithFacts: { ashg: { 'GET /list': 2, 'GET /refs': 1 } },
+};
+const memory = [{ contender: 'guarded' as const, rssAfterWarmupBytes: 100, rssAfterRunBytes: 119, heapAfterWarmupBytes: 1, heapAfterRunBytes: 1 }];
+
+describe('budget', () => {
+  it('passes when every limit holds', () => {
+    const ops = { ashg: { 'GET /list': 2, 'GET /refs': 1 } };
+    const checks = evaluateBudget([
+      m('guarded', 'a', 0, 90), m('unguarded', 'a', 0, 100),
+      m('guarded', 'b', 0, 86, ops), m('unguarded', 'b', 0, 100, ops),
+      m('guarded', 'b', 20, 50, ops), m('unguarded', 'b', 20, 55, ops), m('baseline', 'b', 20, 10),
+    ], { b: floorB }, memory);
+    expect(checks.map((check) => [check.name.slice(0, 20), check.pass])).toEqual(checks.map((check) => [check.name.slice(0, 20), true]));
+  });
+
+  it('misses on guard cost above 15%, an extra call, a small speedup and RSS growth above 20%', () => {
+    const checks = evaluateBudget([
+      m('guarded', 'a', 0, 84), m('unguarded', 'a', 0, 100),
+      m('guarded', 'b', 0, 100, { ashg: { 'GET /list': 2, 'GET /refs': 3 } }), m('unguarded', 'b', 0, 100, { ashg: { 'GET /list': 2, 'GET /refs': 1 } }),
+      m('guarded', 'b', 20, 40), m('baseline', 'b', 20, 10),
+    ], { b: floorB }, [{ ...memory[0]!, rssAfterRunBytes: 121 }]);
+    const verdict = Object.fromEntries(checks.map((check) => [check.name, check.pass]));
+    expect(verdict['guards (policy + durable audit) cost at most 15% throughput on (a) and (b)']).toBe(false);
+    expect(verdict['(b) guarded: at most one upstream call per agency per entity kind per level']).toBe(false);
+    expect(verdict['(b) unguarded: at most one upstream call per agency per entity kind per level']).toBe(true);
+    expect(verdict['at 20 ms upstream latency the gateway serves (b) at >= 5x the baseline throughput']).toBe(false);
+    expect(verdict['guarded: RSS after the run within 20% of RSS after warm-up']).toBe(false);
+  });
+
+  it('calls a baseline that only failed unbounded, and one that finished nothing yet undetermined', () => {
+    const speedupCheck = (baseline: Measurement) => evaluateBudget([m('guarded', 'b', 20, 2), baseline], {}, [])
+      .find((check) => check.name.startsWith('at 20 ms'));
+    const collapsed = speedupCheck({ ...m('baseline', 'b', 20, 0), failed: 12 });
+    const slow = speedupCheck({ ...m('baseline', 'b', 20, 0), served: 0, failed: 0 });
+    expect([collapsed?.pass, collapsed?.figures[0]]).toEqual([true, expect.stringContaining('ratio unbounded')]);
+    expect([slow?.pass, slow?.figures[0]]).toEqual([false, expect.stringContaining('undetermined')]);
+  });
+
+  it('names each operation over its minimum', () => {
+    const over = excessOperations(m('guarded', 'b', 0, 1, { ashg: { 'GET /refs': 3, 'GET /new': 1 } }).upstream, floorB.operations);
+    expect(over).toEqual(['ashg GET /refs: 3 > 1', 'ashg GET /new: 1 > 0']);
+  });
+
+  it('divides throughputs within one run', () => {
+    const ratios = ratiosOf([m('guarded', 'a', 20, 30), m('unguarded', 'a', 20, 40), m('baseline', 'a', 20, 10)]);
+    expect(ratios.map((r) => [r.name, r.value])).toEqual([['guarded / unguarded', 0.75], ['guarded / baseline', 3], ['unguarded / baseline', 4]]);
+  });
+});
+
+describe('percentile', () => {
+  it('takes the nearest rank', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect([percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)]).toEqual([50, 95, 99]);
+    expect(percentile([7], 95)).toBe(7);
+  });
+});
