@@ -44,6 +44,15 @@ export function requestFor(url: string, scenario: Scenario, tokens: ReadonlyMap<
   };
 }
 
+function addRejected(into: Record<string, number>, before: MockCounts, after: MockCounts): void {
+  for (const [agencyId, statuses] of Object.entries(after.rejected)) {
+    for (const [status, n] of Object.entries(statuses)) {
+      const delta = n - (before.rejected[agencyId]?.[status] ?? 0);
+      if (delta > 0) into[`${agencyId} ${status}`] = (into[`${agencyId} ${status}`] ?? 0) + delta;
+    }
+  }
+}
+
 const totalCalls = (counts: MockCounts) => Object.values(counts.perAgency).reduce((sum, calls) => sum + calls, 0);
 
 /**
@@ -95,18 +104,22 @@ export async function measureContenders(context: MeasureContext): Promise<{ meas
         const probes = new Map<ServerContenderName, ProbeResult>();
         const samples = new Map<ServerContenderName, LoadSample[]>(running.map((r) => [r.name, []]));
         const calls = new Map<ServerContenderName, number>(running.map((r) => [r.name, 0]));
+        const rejected = new Map<ServerContenderName, Record<string, number>>(running.map((r) => [r.name, {}]));
         for (const contender of running) {
           probes.set(contender.name, await probe(requestFor(contender.url, scenario, context.tokens), scenario.id === 'b' ? Math.min(options.probeRequests, 3) : options.probeRequests, mocks, contender.child));
         }
         for (let round = 0; round < options.rounds; round++) {
           for (const contender of round % 2 === 0 ? running : [...running].reverse()) {
-            const before = totalCalls(await mocks.call<MockCounts>('counts'));
+            const beforeCounts = await mocks.call<MockCounts>('counts');
+            const before = totalCalls(beforeCounts);
             const sample = await runLoad(requestFor(contender.url, scenario, context.tokens), {
               connections: options.connections,
               durationSeconds: options.durationSeconds / options.rounds,
               ...(scenario.id === 'b' ? { requests: Math.ceil(options.requestsB / options.rounds) } : {}),
             });
-            calls.set(contender.name, (calls.get(contender.name) ?? 0) + totalCalls(await mocks.call<MockCounts>('counts')) - before);
+            const afterCounts = await mocks.call<MockCounts>('counts');
+            calls.set(contender.name, (calls.get(contender.name) ?? 0) + totalCalls(afterCounts) - before);
+            addRejected(rejected.get(contender.name) ?? {}, beforeCounts, afterCounts);
             await settle(mocks, contender.child, latency);
             samples.get(contender.name)?.push(sample);
           }
@@ -118,11 +131,17 @@ export async function measureContenders(context: MeasureContext): Promise<{ meas
           const { answer, unloadedMs, ...upstream } = probed;
           measurements.push({
             contender: contender.name, scenario: scenario.id, upstreamLatencyMs: latency, ...result, unloadedLatencyMs: unloadedMs,
-            upstream: { ...upstream, underLoad: result.served > 0 ? (calls.get(contender.name) ?? 0) / result.served : Number.NaN }, answer,
+            upstream: {
+              ...upstream, underLoad: result.served > 0 ? (calls.get(contender.name) ?? 0) / result.served : Number.NaN,
+              rejectedUnderLoad: rejected.get(contender.name) ?? {},
+            },
+            answer,
           });
           const failures = Object.entries(result.failures).map(([code, n]) => `${code} ${n}`).join(', ');
+          const upstreamRejected = Object.entries(rejected.get(contender.name) ?? {}).map(([key, n]) => `${key}: ${n}`).join(', ');
           log(`${contender.name} (${scenario.id}) @${latency} ms: ${result.throughput.toFixed(1)} req/s, p95 ${result.latencyMs.p95.toFixed(1)} ms, `
-            + `${upstream.total.toFixed(2)} calls/query, ${result.failed} failed${failures ? ` (${failures})` : ''}`);
+            + `${upstream.total.toFixed(2)} calls/query, ${result.failed} failed${failures ? ` (${failures})` : ''}`
+            + `${upstreamRejected ? `; upstream rejected ${upstreamRejected}` : ''}`);
         }
       }
     }

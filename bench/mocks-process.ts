@@ -3,10 +3,11 @@
  * apart from the contender so their CPU (serialising thousands of legacy records a second) is not
  * billed to the gateway's event loop; on a 2-core box the OS still shares the cores, which is the
  * same for every contender. Counts every request per agency and per legacy operation.
- * Usage (by bench/run.ts only): node bench/mocks-process.ts <households>
+ * Usage (by bench/run.ts only): node bench/mocks-process.ts <households> [bjz-rate-limit-per-second]
  */
 import { subscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startBjzMock } from '#adapters/bjz/index.ts';
 import type { MockServer } from '#kit/mock-server.ts';
 import { createWorld } from '#kit/world/index.ts';
 import { EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
@@ -25,14 +26,21 @@ export interface MockCounts {
   readonly perAgency: Readonly<Record<string, number>>;
   /** Requests per agency per legacy operation since start. */
   readonly operations: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Replies with status 400 or more, per agency per status (429: the BJZ rate limit), since start. */
+  readonly rejected: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 const households = Number(process.argv[2] ?? '10000');
+// The BJZ mock answers 429 (Retry-After: 1) above a per-client rate, 200/s by default; the benchmark
+// may lift it so the figures measure the contenders rather than that limit (bench/README.md).
+const bjzRateLimit = process.argv[3] ? Number(process.argv[3]) : undefined;
 const world = createWorld({ households });
 const mocks: { agencyId: string; adapter: AdapterName; mock: MockServer; port: number }[] = [];
 for (const agency of EMBEDDED_AGENCIES) {
   if (!agency.upstream) continue;
-  const mock = await ADAPTERS[agency.upstream.adapter].startMock({ world, host: '127.0.0.1' });
+  const mock = agency.upstream.adapter === 'bjz' && bjzRateLimit !== undefined
+    ? await startBjzMock({ world, host: '127.0.0.1', rateLimitPerSecond: bjzRateLimit })
+    : await ADAPTERS[agency.upstream.adapter].startMock({ world, host: '127.0.0.1' });
   mocks.push({ agencyId: agency.id, adapter: agency.upstream.adapter, mock, port: Number(new URL(mock.url).port) });
 }
 
@@ -55,6 +63,14 @@ subscribe('http.server.request.start', (message) => {
   });
 });
 
+const rejected = new Map<string, Map<string, number>>(mocks.map(({ agencyId }) => [agencyId, new Map()]));
+subscribe('http.server.response.finish', (message) => {
+  const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
+  const counts = rejected.get(byPort.get(request.socket?.localPort ?? -1) ?? '');
+  if (!counts || response.statusCode < 400) return;
+  counts.set(String(response.statusCode), (counts.get(String(response.statusCode)) ?? 0) + 1);
+});
+
 serve({
   setKnobs: (knobs: { latencyMs: number }) => {
     for (const { mock } of mocks) mock.setKnobs({ latencyMs: knobs.latencyMs });
@@ -62,6 +78,7 @@ serve({
   counts: (): MockCounts => ({
     perAgency: Object.fromEntries(mocks.map(({ agencyId, mock }) => [agencyId, mock.requestCount()])),
     operations: Object.fromEntries([...operations].map(([agencyId, counts]) => [agencyId, Object.fromEntries(counts)])),
+    rejected: Object.fromEntries([...rejected].map(([agencyId, counts]) => [agencyId, Object.fromEntries(counts)])),
   }),
   close: async () => {
     await Promise.all(mocks.map(({ mock }) => mock.close()));

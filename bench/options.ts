@@ -36,6 +36,8 @@ export interface BenchOptions {
   readonly cpuProfileDir: string | null;
   /** Folder the reports go to. Default `reports`. */
   readonly reportsDir: string;
+  /** Per-client rate limit of the BJZ mock, requests per second; null keeps the mock's own (200). Default 1000000 (off). */
+  readonly bjzRateLimit: number | null;
   /** The gateways' listing cache in seconds (KETENPOORT_LISTING_CACHE_SECONDS); null keeps the gateway's default. */
   readonly listingCacheSeconds: number | null;
   /** The baseline's upstream resilience (contenders/baseline.ts TOLERANT_RESILIENCE). Default tolerant. */
@@ -62,6 +64,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       reports: { type: 'string' },
       'baseline-resilience': { type: 'string' },
       'listing-cache': { type: 'string' },
+      'bjz-rate-limit': { type: 'string' },
     },
   });
   const quick = values.quick ?? false;
@@ -86,6 +89,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     cpuProfileDir: values['cpu-prof'] ?? null,
     reportsDir: values.reports ?? 'reports',
     baselineResilience: resilience(values['baseline-resilience']),
+    bjzRateLimit: values['bjz-rate-limit'] === 'mock' ? null : positive(values['bjz-rate-limit'], 1_000_000, 'bjz-rate-limit'),
     listingCacheSeconds: values['listing-cache'] === undefined ? null : positive(values['listing-cache'], 0, 'listing-cache', true),
   };
 }

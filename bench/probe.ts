@@ -9,7 +9,7 @@ import type { MockCounts } from './mocks-process.ts';
 import type { UpstreamPerQuery } from './results.ts';
 import type { ServerStats } from './server-process.ts';
 
-export type ProbeResult = Omit<UpstreamPerQuery, 'underLoad'> & {
+export type ProbeResult = Omit<UpstreamPerQuery, 'underLoad' | 'rejectedUnderLoad'> & {
   readonly answer: Record<string, number>;
   /** Median time of the probe's requests, one at a time: the latency with no queueing anywhere. */
   readonly unloadedMs: number;

@@ -49,14 +49,14 @@ export function renderMarkdown(results: BenchResults, jsonPath: string): string 
   lines.push('Concurrency is fixed; req/s counts only good replies (2xx without `errors`). "Unloaded" is the median of the sequential',
     'probe (one request at a time). Upstream calls per query come from that probe, counted at the mocks (exact); "under load"',
     'divides the mocks\' count over the load window by the good replies. The ceiling runs in memory, one execution at a time.', '');
-  lines.push('| scen. | upstream latency | contender | req/s | p50 ms | p95 ms | p99 ms | unloaded ms | failed | calls/query | under load | minimum | answer |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push('| scen. | upstream latency | contender | req/s | p50 ms | p95 ms | p99 ms | unloaded ms | failed | calls/query | under load | minimum | upstream rejected | answer |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
   const sorted = [...results.measurements].sort((a, b) => a.scenario.localeCompare(b.scenario)
     || (a.upstreamLatencyMs ?? -1) - (b.upstreamLatencyMs ?? -1) || CONTENDER_ORDER.indexOf(a.contender) - CONTENDER_ORDER.indexOf(b.contender));
   for (const m of sorted) {
     const floor = results.minimum[m.scenario];
     const minimum = m.contender === 'ceiling' ? '-' : floor ? (m.contender === 'guarded' ? calls(floor.totalWithFacts) : calls(floor.total)) : '0';
-    lines.push(`| ${m.scenario} | ${m.upstreamLatencyMs === null ? 'none (in memory)' : `${m.upstreamLatencyMs} ms`} | ${m.contender} | ${n(m.throughput)} | ${n(m.latencyMs.p50)} | ${n(m.latencyMs.p95)} | ${n(m.latencyMs.p99)} | ${m.unloadedLatencyMs === null ? '-' : n(m.unloadedLatencyMs)} | ${m.failed}${m.failed > 0 ? ` (${Object.entries(m.failures).map(([code, k]) => `${code} ${k}`).join(', ')})` : ''} | ${calls(m.upstream?.total)} | ${m.upstream ? n(m.upstream.underLoad, 2) : '-'} | ${minimum} | ${answerOf(m)} |`);
+    lines.push(`| ${m.scenario} | ${m.upstreamLatencyMs === null ? 'none (in memory)' : `${m.upstreamLatencyMs} ms`} | ${m.contender} | ${n(m.throughput)} | ${n(m.latencyMs.p50)} | ${n(m.latencyMs.p95)} | ${n(m.latencyMs.p99)} | ${m.unloadedLatencyMs === null ? '-' : n(m.unloadedLatencyMs)} | ${m.failed}${m.failed > 0 ? ` (${Object.entries(m.failures).map(([code, k]) => `${code} ${k}`).join(', ')})` : ''} | ${calls(m.upstream?.total)} | ${m.upstream ? n(m.upstream.underLoad, 2) : '-'} | ${minimum} | ${rejectedOf(m)} | ${answerOf(m)} |`);
   }
 
   if (results.listingFloor.length > 0) {
@@ -93,6 +93,11 @@ export function renderMarkdown(results: BenchResults, jsonPath: string): string 
   }
   lines.push('');
   return `${lines.join('\n')}\n`;
+}
+
+function rejectedOf(m: Measurement): string {
+  const entries = Object.entries(m.upstream?.rejectedUnderLoad ?? {});
+  return entries.length > 0 ? entries.map(([key, count]) => `${key}: ${count}`).join(', ') : '-';
 }
 
 function answerOf(m: Measurement): string {

@@ -21,6 +21,8 @@ export interface UpstreamPerQuery {
   readonly underLoad: number;
   /** The contender's own HTTP counters over the probe (each retry counts), as a cross-check of the mocks' count. */
   readonly ownCounter: number;
+  /** Upstream replies of status 400 or more during the load windows, as `agency status` -> count (429: rate limited). */
+  readonly rejectedUnderLoad: Readonly<Record<string, number>>;
 }
 
 export interface MinimumPerQuery {

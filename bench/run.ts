@@ -36,7 +36,9 @@ const log = (line: string) => console.log(`[bench ${((Date.now() - startedAt.get
 const scenarios = createScenarios(createWorld({ households: options.households })).filter((scenario) => options.scenarios.includes(scenario.id));
 log(`${options.mode} run: ${options.households} households, ${options.connections} connections, ${options.durationSeconds} s of load (b: ${options.requestsB} requests) per contender, scenario and latency, in ${options.rounds} round(s)`);
 
-const { child: mocks, ready } = await spawnChild<{ agencies: MockAgency[]; households: number }>(new URL('./mocks-process.ts', import.meta.url).pathname, { args: [String(options.households)] });
+const { child: mocks, ready } = await spawnChild<{ agencies: MockAgency[]; households: number }>(new URL('./mocks-process.ts', import.meta.url).pathname, {
+  args: [String(options.households), ...(options.bjzRateLimit === null ? [] : [String(options.bjzRateLimit)])],
+});
 const dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-bench-'));
 try {
   log(`mocks up (${ready.households} households): ${ready.agencies.map((agency) => agency.url).join(' ')}`);
@@ -76,6 +78,7 @@ try {
       households: options.households, connections: options.connections, loadSeconds: options.durationSeconds, requestsB: options.requestsB, rounds: options.rounds, warmupSeconds: options.warmupSeconds,
       probeRequests: options.probeRequests, upstreamLatenciesMs: options.latencies, judgedAt: JUDGED_AT.toISOString(),
       processes: 'load generator + orchestrator | mocks child | one child per contender, loaded one at a time in alternating rounds',
+      bjzRateLimit: options.bjzRateLimit === null ? 'the mock\'s own (200 per second, then 429 with Retry-After: 1)' : `${options.bjzRateLimit} per second`,
       listingCache: options.listingCacheSeconds === null ? 'gateway default (KETENPOORT_LISTING_CACHE_SECONDS unset)' : `${options.listingCacheSeconds} s`,
       baselineResilience: options.baselineResilience === 'tolerant' ? `tolerant (${JSON.stringify(TOLERANT_RESILIENCE)})` : 'kit defaults',
     },

@@ -66,12 +66,7 @@ if (contender === 'ceiling') {
   throw new Error(`unknown contender ${String(contender)}`);
 }
 
-import { subscribe } from 'node:diagnostics_channel';
-const slowServer: number[] = [];
-subscribe('http.server.request.start', (m) => { (m as { request: { _t?: number } }).request._t = performance.now(); });
-subscribe('http.server.response.finish', (m) => { const t = (m as { request: { _t?: number } }).request._t; if (t) { const d = performance.now() - t; if (d > 900) slowServer.push(Math.round(d)); } });
 serve({
-  slowServer: () => slowServer.splice(0),
   /**
    * CPU time over the next `windowMs` as a share of it: near 0 once no abandoned request is still being
    * resolved. (Not event-loop utilisation: under --cpu-prof the profiler keeps that near 1 when idle.)

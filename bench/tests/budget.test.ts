@@ -9,7 +9,7 @@ function m(contender: Contender, scenario: ScenarioId, latency: number, throughp
   return {
     contender, scenario, upstreamLatencyMs: latency, throughput, served: 100, failed: 0, failures: {}, durationSeconds: 10,
     latencyMs: { p50: 1, p95: 2, p99: 3, mean: 1, max: 4 }, unloadedLatencyMs: 1,
-    upstream: { total: Object.values(perAgency).reduce((a, b) => a + b, 0), perAgency, operations, underLoad: 0, ownCounter: 0 },
+    upstream: { total: Object.values(perAgency).reduce((a, b) => a + b, 0), perAgency, operations, underLoad: 0, ownCounter: 0, rejectedUnderLoad: {} },
     answer: null,
   };
 }
