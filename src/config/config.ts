@@ -47,8 +47,6 @@ export interface GatewayConfig {
   readonly listingCacheSeconds: number;
   /** Shortest time a lookup that finds nothing takes, in ms, so withheld and nonexistent answer alike. */
   readonly notFoundFloorMs: number;
-  /** Retention in days of audit entries per owner agency (audit:prune). */
-  readonly auditRetentionDays: Readonly<Record<string, number>>;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -81,7 +79,6 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     logLevel: env.LOG_LEVEL ?? 'info',
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
-    auditRetentionDays: (file.auditRetentionDays as Record<string, number> | undefined) ?? {},
   };
 }
 
