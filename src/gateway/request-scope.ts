@@ -43,6 +43,10 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
   const upstreamFailures: UpstreamFailure[] = [];
   const redactions: RedactionEntry[] = [];
   const viewer = { agencyId: caller.agencyId, kind: caller.kind, region: caller.region };
+  // Decision ids: one random prefix per request and a counter. As unguessable as a random id per decision
+  // (the prefix carries 96 bits), at a fraction of the cost: a request of 50 households makes ~1,000.
+  const decisionPrefix = `dc_${randomBytes(12).toString('base64url')}.`;
+  let decisionCount = 0;
 
   const loaders = (agencyId: string): AgencyLoaders | null => {
     const cached = loaderCache.get(agencyId);
@@ -80,6 +84,7 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
         const adapter = services.adapters.get(agencyId);
         return adapter ? services.listHouseholds(agencyId, municipalities, () => adapter.listHouseholds(municipalities, scope)) : Promise.resolve([]);
       },
+      clusterListing: services.clusterListing,
       ids: services.ids,
       onUpstreamError: upstreamFailed,
     }),
@@ -96,7 +101,7 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
           const facts = factsNeeded ? factsFor(source, referrals, caller.agencyId, now) : NO_FACTS;
           const decision = evaluate(services.policy, { viewer, purpose: caller.purpose, owner: source.owner, facts, coordinate, at: now });
           const withId: GatewayDecision = {
-            id: `dc_${randomBytes(12).toString('base64url')}`,
+            id: `${decisionPrefix}${(decisionCount++).toString(36)}`,
             effect: decision.effect, reason: decision.reason, coordinate,
             agreement: decision.agreement ? { key: decision.agreement.key, article: decision.agreement.article } : undefined,
             ruleId: decision.ruleId, failedCondition: decision.failedCondition,
