@@ -23,6 +23,7 @@ import { loadCovenants } from '#src/policy/load-covenants.ts';
 import { PUBLIC_COORDINATES } from '#src/policy/public-fields.ts';
 import { createReferralNeed } from './facts-needed.ts';
 import { createListingCache, type ListHouseholds } from './listing-cache.ts';
+import { createClusterListing, type ClusterListing } from './households/cluster.ts';
 import { startAgencies } from './start-agencies.ts';
 import { loadSecrets } from './secrets.ts';
 import { createIdSealer, type IdSealer } from './ids.ts';
@@ -50,6 +51,8 @@ export interface GatewayServices {
   readonly pseudonymize: (bsn: string) => string;
   /** An agency's household listing for some municipalities, through the short-lived listing cache. */
   readonly listHouseholds: ListHouseholds;
+  /** Clusters listed households; listings the cache handed out before give the nodes made then. */
+  readonly clusterListing: ClusterListing;
   /** Whether a decision on this coordinate between these kinds can depend on the household's referrals. */
   needsReferrals(coordinate: string, viewer: AgencyKind, owner: AgencyKind): boolean;
   /** Policy enforcement and audit on (always, but in the benchmark's unguarded contender). */
@@ -102,6 +105,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     agencies: config.agencies, jwksByAgency: await loadJwks(config), audience: config.audience, clockSkewSeconds: config.clockSkewSeconds, now: clock,
   });
   const guards = overrides.guards ?? true;
+  const ids = createIdSealer(secrets.idSecret);
   const isPublic = guards ? (coordinate: string) => policy.publicCoordinates.has(coordinate) : () => true;
 
   return {
@@ -112,11 +116,12 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     adapters: started.adapters,
     mocks: started.mocks,
     upstreamStats: () => started.upstreamStats(),
-    ids: createIdSealer(secrets.idSecret),
+    ids,
     pseudonymize: createPseudonymizer(secrets.pseudonymSecret),
     guards,
     needsReferrals: createReferralNeed(policy),
     listHouseholds: createListingCache(config.listingCacheSeconds),
+    clusterListing: createClusterListing(ids),
     isPublic,
     agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
     agencyNodes: () => [...agencies.values()],

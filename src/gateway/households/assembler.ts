@@ -7,12 +7,14 @@ import type { AgencyLoaders } from '#kit/contract.ts';
 import type { HouseholdRecord } from '#kit/records.ts';
 import type { IdSealer } from '../ids.ts';
 import type { HouseholdNode } from '../nodes.ts';
-import { anchorOf, clusterHouseholds } from './cluster.ts';
+import { anchorOf, clusterHouseholds, type ClusterListing } from './cluster.ts';
 
 export interface HouseholdAssemblerOptions {
   readonly agencyIds: readonly string[];
   readonly loaders: (agencyId: string) => AgencyLoaders;
   readonly listHouseholds: (agencyId: string, municipalities: readonly string[]) => Promise<readonly HouseholdRecord[]>;
+  /** Clusters the agencies' listings; the same listings give the same (shared, immutable) nodes. */
+  readonly clusterListing: ClusterListing;
   readonly ids: IdSealer;
   readonly onUpstreamError: (agencyId: string, error: unknown) => void;
 }
@@ -26,6 +28,8 @@ export interface HouseholdAssembler {
   /** Every household any agency registered in these municipalities, in id order. */
   list(municipalities: readonly string[]): Promise<HouseholdNode[]>;
 }
+
+const NOTHING_LISTED: readonly HouseholdRecord[] = [];
 
 export function createHouseholdAssembler(options: HouseholdAssemblerOptions): HouseholdAssembler {
   const { agencyIds, loaders, ids, onUpstreamError } = options;
@@ -85,10 +89,10 @@ export function createHouseholdAssembler(options: HouseholdAssemblerOptions): Ho
           return await options.listHouseholds(agencyId, municipalities);
         } catch (error) {
           onUpstreamError(agencyId, error);
-          return [];
+          return NOTHING_LISTED;
         }
       }));
-      return clusterHouseholds(perAgency.flat(), ids);
+      return options.clusterListing(perAgency);
     },
   };
 }

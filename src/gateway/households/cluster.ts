@@ -56,3 +56,24 @@ function householdNode(records: readonly HouseholdRecord[], ids: IdSealer): Hous
   const anchor = anchorOf(records);
   return { id: ids.seal('household', [anchor]), anchor, records };
 }
+
+export type ClusterListing = (perAgency: readonly (readonly HouseholdRecord[])[]) => HouseholdNode[];
+
+/**
+ * Clustering a municipality's listing (thousands of records, each household id sealed) is the same work
+ * for every request that gets the same listings from the listing cache. This memo keeps the last few
+ * results, keyed on the identity of the per-agency arrays: a fresh walk (cache off, expired or failed)
+ * is a new array and is clustered anew. Nodes are immutable and hold no decision, so sharing them
+ * across requests shares nothing a caller may not see; every request still decides visibility itself.
+ */
+export function createClusterListing(ids: IdSealer, keep = 16): ClusterListing {
+  const recent: { readonly inputs: readonly (readonly HouseholdRecord[])[]; readonly nodes: HouseholdNode[] }[] = [];
+  return (perAgency) => {
+    const index = recent.findIndex(({ inputs }) => inputs.length === perAgency.length && inputs.every((list, i) => list === perAgency[i]));
+    const hit = index >= 0 ? recent.splice(index, 1)[0] : undefined;
+    const entry = hit ?? { inputs: [...perAgency], nodes: clusterHouseholds(perAgency.flat(), ids) };
+    recent.unshift(entry);
+    recent.length = Math.min(recent.length, keep);
+    return entry.nodes;
+  };
+}
