@@ -18,8 +18,33 @@ export interface ChainLink {
 
 export const GENESIS: ChainLink = { seq: 0, hash: GENESIS_HASH };
 
-/** The exact document that is hashed: every field of the entry, time as ISO 8601, and its seq. */
+/**
+ * The exact document that is hashed: every field of the entry, time as ISO 8601, and its seq, as
+ * canonical JSON (`canonicalJson`). Written out key by key in canonical order rather than through the
+ * generic walker: the bytes are the same (tests/audit/chain.test.ts holds the two to each other), at a
+ * third of the cost, which matters for a request that discloses hundreds of records.
+ */
 export function hashedBody(entry: AuditEntryInput, seq: number): string {
+  if (!Number.isSafeInteger(seq)) throw new TypeError('hashedBody: seq must be a safe integer');
+  const text = (value: string | null) => JSON.stringify(value);
+  const texts = (values: readonly string[]) => `[${values.map((value) => JSON.stringify(value)).join(',')}]`;
+  const decisions = entry.decisions.map((decision) => '{'
+    + `"agreementKey":${text(decision.agreementKey)},"article":${text(decision.article)},`
+    + `"coordinate":${text(decision.coordinate)},"effect":${text(decision.effect)},`
+    + `"failedCondition":${text(decision.failedCondition)},"id":${text(decision.id)},`
+    + `"reason":${text(decision.reason)},"ruleId":${text(decision.ruleId)}}`);
+  return '{'
+    + `"decisions":[${decisions.join(',')}],"entityId":${text(entry.entityId)},"entityType":${text(entry.entityType)},`
+    + `"fieldsReleased":${texts(entry.fieldsReleased)},"fieldsWithheld":${texts(entry.fieldsWithheld)},`
+    + `"kind":${text(entry.kind)},"operationId":${text(entry.operationId)},"operationName":${text(entry.operationName)},`
+    + `"outcome":${text(entry.outcome)},"owner":${text(entry.owner)},"processingActivity":${text(entry.processingActivity)},`
+    + `"purpose":${text(entry.purpose)},"searchTerms":${entry.searchTerms === null ? 'null' : canonicalJson(entry.searchTerms)},`
+    + `"seq":${seq},"subject":${text(entry.subject)},"time":${text(entry.time.toISOString())},"traceId":${text(entry.traceId)},`
+    + `"viewer":{"agencyId":${text(entry.viewer.agencyId)},"role":${text(entry.viewer.role)},"userId":${text(entry.viewer.userId)}}}`;
+}
+
+/** The same document through the generic canonical walker: the definition `hashedBody` must match. */
+export function hashedBodyReference(entry: AuditEntryInput, seq: number): string {
   return canonicalJson({
     seq,
     traceId: entry.traceId,

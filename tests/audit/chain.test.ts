@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '#src/audit/canonical-json.ts';
-import { chainEntries, entryHash, GENESIS, GENESIS_HASH, hashedBody } from '#src/audit/chain.ts';
-import type { AuditEntry } from '#src/audit/entry.ts';
+import { chainEntries, entryHash, GENESIS, GENESIS_HASH, hashedBody, hashedBodyReference } from '#src/audit/chain.ts';
+import type { AuditDecision, AuditEntry, AuditEntryInput } from '#src/audit/entry.ts';
 import { createChainVerifier } from '#src/audit/verify-chain.ts';
 import { entry } from './entry-builder.ts';
 
@@ -26,6 +27,38 @@ describe('canonical JSON', () => {
 
   it('refuses numbers that are not safe integers', () => {
     expect(() => canonicalJson(1.5)).toThrow(TypeError);
+  });
+});
+
+describe('the hashed document', () => {
+  // Any text, including escapes, quotes, lone surrogates and characters outside the BMP.
+  const text = fc.string({ unit: 'binary', maxLength: 12 });
+  const maybe = fc.option(text, { nil: null });
+  const decisionArb: fc.Arbitrary<AuditDecision> = fc.record({
+    id: text, coordinate: text, effect: fc.constantFrom('allow', 'deny'), reason: text,
+    agreementKey: maybe, article: maybe, ruleId: maybe, failedCondition: maybe,
+  }) as fc.Arbitrary<AuditDecision>;
+  const entryArb = fc.record({
+    traceId: text, operationId: text, operationName: maybe,
+    time: fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }),
+    kind: fc.constantFrom('access', 'search', 'explain'), viewer: fc.record({ agencyId: text, userId: text, role: text }),
+    purpose: text, processingActivity: text, owner: maybe, entityType: maybe, entityId: maybe, subject: maybe,
+    fieldsReleased: fc.array(text, { maxLength: 4 }), fieldsWithheld: fc.array(text, { maxLength: 4 }),
+    decisions: fc.array(decisionArb, { maxLength: 4 }),
+    searchTerms: fc.option(fc.dictionary(text, text, { maxKeys: 4 }), { nil: null }),
+    outcome: fc.constantFrom('released', 'partially-released', 'withheld', 'not-found'),
+  }) as fc.Arbitrary<AuditEntryInput>;
+
+  it('is written byte for byte as the canonical JSON of the entry', () => {
+    fc.assert(fc.property(entryArb, fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (input, seq) => {
+      expect(hashedBody(input, seq)).toBe(hashedBodyReference(input, seq));
+    }), { numRuns: 1000 });
+  });
+
+  it('is the canonical JSON of the entry builder\'s entries, with search terms in key order', () => {
+    const input = entry(3, { kind: 'search', searchTerms: { region: 'groningen', lookup: 'households', '10': 'x', '9': 'y' } });
+    expect(hashedBody(input, 3)).toBe(hashedBodyReference(input, 3));
+    expect(JSON.parse(hashedBody(input, 3))).toMatchObject({ seq: 3, searchTerms: { region: 'groningen' } });
   });
 });
 
