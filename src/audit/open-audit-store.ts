@@ -41,5 +41,14 @@ export async function openAuditStore(location: AuditStoreLocation): Promise<Audi
       ...(location.schema ? { schema: location.schema } : {}),
     });
   }
-  return createSqliteAuditStore({ path: sqlitePath(location) });
+  // The SQLite store opens its database on its own thread; a file that cannot be opened fails here,
+  // at start, as it would for PostgreSQL, rather than at the first request.
+  const store = createSqliteAuditStore({ path: sqlitePath(location) });
+  try {
+    await store.ping();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }

@@ -1,46 +1,65 @@
 /**
- * The audit store on SQLite (node:sqlite), for a single gateway host. WAL with synchronous=FULL: a
- * commit is on disk when append resolves. BEGIN IMMEDIATE takes the database write lock before the
- * chain head is read, so seq and prevHash stay right even with a second process on the same file.
+ * The SQLite audit store's engine: synchronous (node:sqlite), so it runs on the store's own thread
+ * (sqlite-worker.ts), never on the gateway's event loop; sqlite-store.ts is the asynchronous face.
+ * WAL with synchronous=FULL: a commit is on disk when write returns. BEGIN IMMEDIATE takes the database
+ * write lock before the chain head is read, so seq and prevHash stay right even with a second process
+ * on the same file.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { createAppendPipeline } from './append-pipeline.ts';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { chainEntries, type ChainLink } from './chain.ts';
 import { encodeCursor, readPage } from './cursor.ts';
-import type { AuditEntryInput } from './entry.ts';
+import type { AuditDecision, AuditEntry, AuditEntryInput } from './entry.ts';
 import { entryValues } from './entry-row.ts';
 import { AuditStoreError, wrapAuditError } from './errors.ts';
 import { validateRetention } from './prune-plan.ts';
 import { buildAuditWhere } from './sql-filter.ts';
 import { SQLITE_COLUMNS, SQLITE_DIALECT, toEntry, type SqliteRow } from './sqlite-rows.ts';
 import { migrateSqliteAudit } from './sqlite-schema.ts';
-import type { AuditStore } from './store.ts';
+import type { AuditFilter, AuditPage, AuditPageRequest, PruneResult, VerifyResult } from './store.ts';
 import { pruneSqliteChain, verifySqliteChain } from './sqlite-chain.ts';
 
-export interface SqliteAuditStoreOptions {
-  /** Database file; its folder is created if missing. Default `data/audit.sqlite` (relative to the working directory). */
-  path?: string;
-  /** How long a write waits for another connection's lock before failing, in milliseconds. Default 5000. */
-  busyTimeoutMs?: number;
-  /** Group-commit window in milliseconds. Default 2. */
-  maxWaitMs?: number;
-  /** Entries per transaction at which a batch is written at once. Default 256. */
-  maxBatch?: number;
+const REF_ROWS_PER_STATEMENT = 64;
+
+export interface SqliteEngineOptions {
+  readonly path: string;
+  /** How long a write waits for another connection's lock before failing, in milliseconds. */
+  readonly busyTimeoutMs: number;
 }
 
-export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): AuditStore {
-  const path = options.path ?? 'data/audit.sqlite';
+/** What the worker runs; every method throws AuditStoreError (or a driver error, for write). */
+export interface SqliteEngine {
+  write(inputs: readonly AuditEntryInput[]): void;
+  query(filter: AuditFilter, page: AuditPageRequest): AuditPage;
+  findDecision(decisionId: string): { entry: AuditEntry; decision: AuditDecision } | null;
+  verify(): VerifyResult;
+  prune(retentionDaysByOwner: Readonly<Record<string, number>>, now: Date): PruneResult;
+  ping(): void;
+  close(): void;
+}
+
+export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
+  const { path } = options;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
+  const db = new DatabaseSync(path, { timeout: options.busyTimeoutMs });
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   migrateSqliteAudit(db);
 
   const selectHead = db.prepare('SELECT seq, hash FROM audit_chain_head WHERE id = 1');
   const insertEntry = db.prepare(`INSERT INTO audit_entry (${SQLITE_COLUMNS.join(', ')}) VALUES (${SQLITE_COLUMNS.map(() => '?').join(', ')})`);
-  const insertRef = db.prepare('INSERT OR IGNORE INTO audit_decision_ref (decision_id, seq) VALUES (?, ?)');
+  // An entry carries a decision per field; one multi-row statement per entry (per 64 decisions) instead
+  // of one per decision. Statements are prepared once per row count.
+  const insertRefs = new Map<number, StatementSync>();
+  const refStatement = (rows: number): StatementSync => {
+    let statement = insertRefs.get(rows);
+    if (!statement) {
+      statement = db.prepare(`INSERT OR IGNORE INTO audit_decision_ref (decision_id, seq) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`);
+      insertRefs.set(rows, statement);
+    }
+    return statement;
+  };
   const updateHead = db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1');
 
   const inTransaction = <T>(mode: 'IMMEDIATE' | 'DEFERRED', work: () => T): T => {
@@ -55,20 +74,21 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     }
   };
 
-  const write = async (inputs: readonly AuditEntryInput[]): Promise<void> => {
+  const write = (inputs: readonly AuditEntryInput[]): void => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
     inTransaction('IMMEDIATE', () => {
       const entries = chainEntries(selectHead.get() as unknown as ChainLink, inputs);
       for (const entry of entries) {
         insertEntry.run(...(entryValues(entry, (date) => date.getTime(), (value) => JSON.stringify(value)) as (string | number | null)[]));
-        for (const decision of entry.decisions) insertRef.run(decision.id, entry.seq);
+        for (let start = 0; start < entry.decisions.length; start += REF_ROWS_PER_STATEMENT) {
+          const chunk = entry.decisions.slice(start, start + REF_ROWS_PER_STATEMENT);
+          refStatement(chunk.length).run(...chunk.flatMap((decision) => [decision.id, entry.seq]));
+        }
       }
       const last = entries.at(-1);
       if (last) updateHead.run(last.seq, last.hash);
     });
   };
-
-  const pipeline = createAppendPipeline({ write, maxWaitMs: options.maxWaitMs, maxBatch: options.maxBatch });
 
   const read = <T>(work: () => T): T => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
@@ -79,11 +99,10 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     }
   };
 
-  const store: AuditStore = {
-    kind: 'sqlite',
-    append: (entries) => pipeline.append(entries),
+  return {
+    write,
 
-    query: async (filter, page) => {
+    query: (filter, page) => {
       const { afterSeq, first } = readPage(page);
       const where = buildAuditWhere(filter, afterSeq, SQLITE_DIALECT);
       const rows = read(() => db.prepare(`SELECT * FROM audit_entry WHERE ${where.clause} ORDER BY seq LIMIT ${first + 1}`)
@@ -93,7 +112,7 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       return { entries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage: rows.length > first };
     },
 
-    findDecision: async (decisionId) => read(() => {
+    findDecision: (decisionId) => read(() => {
       const rows = db.prepare(`SELECT e.* FROM audit_decision_ref r JOIN audit_entry e ON e.seq = r.seq
         WHERE r.decision_id = ? ORDER BY e.seq`).all(decisionId) as unknown as SqliteRow[];
       for (const row of rows) {
@@ -105,9 +124,9 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       return null;
     }),
 
-    verify: async () => read(() => inTransaction('DEFERRED', () => verifySqliteChain(db))),
+    verify: () => read(() => inTransaction('DEFERRED', () => verifySqliteChain(db))),
 
-    prune: async (retentionDaysByOwner, now) => {
+    prune: (retentionDaysByOwner, now) => {
       validateRetention(retentionDaysByOwner, now);
       if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
       try {
@@ -118,14 +137,10 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       }
     },
 
-    ping: async () => { read(() => selectHead.get()); },
+    ping: () => { read(() => selectHead.get()); },
 
-    close: async () => {
-      await pipeline.close();
+    close: () => {
       if (db.isOpen) db.close();
     },
-
-    stats: () => pipeline.stats(),
   };
-  return store;
 }

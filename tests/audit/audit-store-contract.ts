@@ -137,6 +137,18 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         expect(found?.decision).toEqual(decision({ id: 'dc_6', agreementKey: 'national-0-18@1' }));
         expect(await store.findDecision('dc_unknown')).toBeNull();
       });
+
+      it('finds every decision of an entry that carries more than one statement of them', async () => {
+        const many = Array.from({ length: 150 }, (_, i) => decision({ id: `dc_many.${i.toString(36)}`, coordinate: `Report.f${i}` }));
+        await store.append([entry(1), entry(2, { decisions: many }), entry(3)]);
+        for (const i of [0, 63, 64, 127, 128, 149]) {
+          const found = await store.findDecision(`dc_many.${i.toString(36)}`);
+          expect(found?.entry.operationId).toBe('op-2');
+          expect(found?.decision.coordinate).toBe(`Report.f${i}`);
+        }
+        expect(await store.findDecision(`dc_many.${(150).toString(36)}`)).toBeNull();
+        expect(await store.verify()).toMatchObject({ ok: true, checked: 3 });
+      });
     });
 
     describe('filters, scope and pagination', () => {

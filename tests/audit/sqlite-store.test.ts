@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openAuditStore } from '#src/audit/open-audit-store.ts';
 import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
 import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
 import { entry } from './entry-builder.ts';
@@ -142,6 +143,37 @@ describe('sqlite audit store specifics', () => {
       expect(await second.verify()).toMatchObject({ ok: true, checked: 1 });
     } finally {
       await second.close();
+    }
+  });
+
+  it('fails closed with coded errors when its file cannot be opened, and openAuditStore fails at start', async () => {
+    const file = tempPath('not-a-folder');
+    writeFileSync(file, 'a file where a folder should be');
+    const store = createSqliteAuditStore({ path: join(file, 'audit.sqlite') });
+    try {
+      await expect(store.ping()).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+      await expect(store.append([entry(1)])).rejects.toMatchObject({ code: 'AUDIT_WRITE_FAILED' });
+      await expect(store.query({}, { first: 10 })).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+    } finally {
+      await store.close();
+    }
+    await expect(openAuditStore({ dataDir: file })).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+  });
+
+  it('answers calls made before and after close in order: committed before, refused after', async () => {
+    const path = tempPath('audit.sqlite');
+    const store = createSqliteAuditStore({ path });
+    const appended = store.append([entry(1), entry(2)]);
+    const closed = store.close();
+    await expect(appended).resolves.toBeUndefined();
+    await closed;
+    await expect(store.append([entry(3)])).rejects.toMatchObject({ code: 'AUDIT_STORE_CLOSED' });
+    await expect(store.verify()).rejects.toMatchObject({ code: 'AUDIT_STORE_CLOSED' });
+    const again = createSqliteAuditStore({ path });
+    try {
+      expect(await again.verify()).toMatchObject({ ok: true, checked: 2 });
+    } finally {
+      await again.close();
     }
   });
 });
