@@ -31,6 +31,8 @@ export interface MockServer extends RunningMock {
   requestCount(): number;
   /** Change knobs while running (e.g. to take the agency "down" mid-test). */
   setKnobs(knobs: MockKnobs): void;
+  /** Requests the mock is holding unanswered (the `timeoutRate` knob) whose caller is still connected. */
+  hangingCount(): number;
 }
 
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
@@ -85,6 +87,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       knobs = next;
       dice = createRandom(next.seed ?? 1);
     },
+    hangingCount: () => hanging.size,
     async close() {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();

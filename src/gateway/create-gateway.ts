@@ -118,14 +118,21 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
       }
     },
     handler: fastifyApolloHandler(apollo, {
-      context: async (request) => {
+      context: async (request, reply) => {
         const caller = request.caller;
         if (!caller) throw new Error('unreachable: /graphql without an authenticated caller');
         const now = services.clock();
         const requestLogger = logger.child({ requestId: request.id, traceId: request.traceId });
+        const state = createRequestState(services, caller, now, request.id, request.traceId ?? '');
+        // A caller that hangs up before its answer is sent frees the agencies' systems too: the
+        // request's upstream calls are cancelled rather than left to run to their timeouts.
+        const response = reply.raw;
+        response.once('close', () => {
+          if (!response.writableFinished) state.abort(new Error('the caller closed the connection'));
+        });
         return {
           caller, now, requestId: request.id, traceId: request.traceId ?? '', logger: requestLogger, services,
-          request: createRequestState(services, caller, now, request.id, request.traceId ?? ''),
+          request: state,
           http: request,
         };
       },

@@ -20,7 +20,9 @@ export interface UpstreamFailure {
 }
 
 export interface RequestState {
+  /** Aborted when the caller goes away: upstream calls still waiting are cancelled, none are started. */
   readonly signal: AbortSignal;
+  abort(reason: unknown): void;
   loaders(agencyId: string): AgencyLoaders | null;
   readonly households: HouseholdAssembler;
   /** The policy's decision on one field of one record, memoised for this request only. */
@@ -72,6 +74,7 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
 
   return {
     signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
     loaders,
     households: createHouseholdAssembler({
       agencyIds: [...services.adapters.keys()],
@@ -82,7 +85,7 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
       },
       listHouseholds: (agencyId, municipalities) => {
         const adapter = services.adapters.get(agencyId);
-        return adapter ? services.listHouseholds(agencyId, municipalities, () => adapter.listHouseholds(municipalities, scope)) : Promise.resolve([]);
+        return adapter ? services.listHouseholds(agencyId, municipalities, scope, (walkScope) => adapter.listHouseholds(municipalities, walkScope)) : Promise.resolve([]);
       },
       clusterListing: services.clusterListing,
       ids: services.ids,
