@@ -20,7 +20,8 @@ export const GENESIS: ChainLink = { seq: 0, hash: GENESIS_HASH };
 
 /**
  * The exact document that is hashed: every field of the entry, time as ISO 8601, and its seq, as
- * canonical JSON (`canonicalJson`). Written out key by key in canonical order rather than through the
+ * canonical JSON (`canonicalJson`); `relatedSubjects` only when it holds any, so entries written
+ * before it existed still verify. Written out key by key in canonical order rather than through the
  * generic walker: the bytes are the same (tests/audit/chain.test.ts holds the two to each other), at a
  * third of the cost, which matters for a request that discloses hundreds of records.
  */
@@ -38,7 +39,9 @@ export function hashedBody(entry: AuditEntryInput, seq: number): string {
     + `"fieldsReleased":${texts(entry.fieldsReleased)},"fieldsWithheld":${texts(entry.fieldsWithheld)},`
     + `"kind":${text(entry.kind)},"operationId":${text(entry.operationId)},"operationName":${text(entry.operationName)},`
     + `"outcome":${text(entry.outcome)},"owner":${text(entry.owner)},"processingActivity":${text(entry.processingActivity)},`
-    + `"purpose":${text(entry.purpose)},"searchTerms":${entry.searchTerms === null ? 'null' : canonicalJson(entry.searchTerms)},`
+    + `"purpose":${text(entry.purpose)},`
+    + (entry.relatedSubjects.length > 0 ? `"relatedSubjects":${texts(entry.relatedSubjects)},` : '')
+    + `"searchTerms":${entry.searchTerms === null ? 'null' : canonicalJson(entry.searchTerms)},`
     + `"seq":${seq},"subject":${text(entry.subject)},"time":${text(entry.time.toISOString())},"traceId":${text(entry.traceId)},`
     + `"viewer":{"agencyId":${text(entry.viewer.agencyId)},"role":${text(entry.viewer.role)},"userId":${text(entry.viewer.userId)}}}`;
 }
@@ -59,6 +62,8 @@ export function hashedBodyReference(entry: AuditEntryInput, seq: number): string
     entityType: entry.entityType,
     entityId: entry.entityId,
     subject: entry.subject,
+    // Only when there are any: entries written before the field existed hash as they did.
+    ...(entry.relatedSubjects.length > 0 ? { relatedSubjects: entry.relatedSubjects } : {}),
     fieldsReleased: entry.fieldsReleased,
     fieldsWithheld: entry.fieldsWithheld,
     decisions: entry.decisions.map((decision) => ({

@@ -9,7 +9,7 @@ export const ENTRY_COLUMNS = [
   'seq', 'prev_hash', 'hash', 'trace_id', 'operation_id', 'operation_name', 'TIME', 'kind',
   'viewer_agency', 'viewer_user', 'viewer_role', 'purpose', 'processing_activity', 'owner_agency',
   'entity_type', 'entity_id', 'subject', 'fields_released', 'fields_withheld', 'decisions', 'search_terms',
-  'outcome',
+  'outcome', 'related_subjects',
 ] as const;
 
 /** The time column is `time_ms` (integer) in SQLite and `time` (timestamptz) in PostgreSQL. */
@@ -25,6 +25,7 @@ export function entryValues(entry: AuditEntry, time: (date: Date) => unknown, js
     entry.purpose, entry.processingActivity, entry.owner, entry.entityType, entry.entityId, entry.subject,
     json(entry.fieldsReleased), json(entry.fieldsWithheld), json(entry.decisions),
     entry.searchTerms === null ? null : json(entry.searchTerms), entry.outcome,
+    entry.relatedSubjects.length > 0 ? json(entry.relatedSubjects) : null,
   ];
 }
 
@@ -50,6 +51,8 @@ export interface EntryRow {
   decisions: unknown;
   search_terms: unknown;
   outcome: string;
+  /** Null when there are none (and in rows written before the column existed). */
+  related_subjects: unknown;
 }
 
 /**
@@ -73,6 +76,7 @@ export function rowToEntry(row: EntryRow, time: Date, json: (value: unknown) => 
     entityType: row.entity_type,
     entityId: row.entity_id,
     subject: row.subject,
+    relatedSubjects: row.related_subjects === null || row.related_subjects === undefined ? [] : (json(row.related_subjects) as string[]),
     fieldsReleased: json(row.fields_released) as string[],
     fieldsWithheld: json(row.fields_withheld) as string[],
     decisions: json(row.decisions) as AuditDecision[],

@@ -50,6 +50,13 @@ export interface AuditEntryInput {
   entityId: string | null;
   /** Pseudonym of the data subject: keyed HMAC of the BSN (see pseudonymize.ts), never the BSN. */
   subject: string | null;
+  /**
+   * Pseudonyms of the other persons a household-level record (a household, report, referral or
+   * involvement) is about: the household's members besides `subject`, sorted. Empty for a record about
+   * one person and for searches. A subject filter matches these as well as `subject`, so a person's
+   * access request finds every read of the reports about their household.
+   */
+  relatedSubjects: string[];
   /** Coordinate names only, never values. */
   fieldsReleased: string[];
   fieldsWithheld: string[];

@@ -86,6 +86,7 @@ export function toGqlAuditEntry(entry: AuditEntry): GqlAuditEntry {
     entityType: entry.entityType,
     entityId: entry.entityId,
     subject: entry.subject,
+    relatedSubjects: [...entry.relatedSubjects],
     fieldsReleased: [...entry.fieldsReleased],
     fieldsWithheld: [...entry.fieldsWithheld],
     decisions: entry.decisions.map((decision) => ({ ...decision, effect: upper(decision.effect) })),

@@ -73,6 +73,19 @@ function searchTerms(value: unknown): Record<string, string> | null {
   return copy;
 }
 
+/** At most this many related subjects per entry: a household, not a population. */
+export const MAX_RELATED_SUBJECTS = 64;
+
+function relatedSubjectList(value: unknown, subject: string | null): string[] {
+  // Entries written before related subjects existed carry none.
+  if (value === undefined) return [];
+  const list = textList(value, 'relatedSubjects');
+  if (list.length > MAX_RELATED_SUBJECTS) throw invalid('relatedSubjects', `must hold at most ${MAX_RELATED_SUBJECTS} pseudonyms`);
+  for (const item of list) if (!isPseudonym(item)) throw invalid('relatedSubjects', 'must hold pseudonyms (ps_...) only');
+  if (subject === null && list.length > 0) throw invalid('relatedSubjects', 'must be empty when there is no subject');
+  return [...new Set(list)].filter((item) => item !== subject).sort();
+}
+
 export function normalizeEntryInput(input: AuditEntryInput): AuditEntryInput {
   if (typeof input !== 'object' || input === null) throw invalid('entry', 'must be an object');
   const time = input.time;
@@ -82,6 +95,7 @@ export function normalizeEntryInput(input: AuditEntryInput): AuditEntryInput {
   }
   const subject = nullableText(input.subject, 'subject');
   if (subject !== null && !isPseudonym(subject)) throw invalid('subject', 'must be a pseudonym (ps_...)');
+  const relatedSubjects = relatedSubjectList(input.relatedSubjects, subject);
   if (typeof input.viewer !== 'object' || input.viewer === null) throw invalid('viewer', 'must be an object');
   if (!Array.isArray(input.decisions)) throw invalid('decisions', 'must be a list');
   return {
@@ -101,6 +115,7 @@ export function normalizeEntryInput(input: AuditEntryInput): AuditEntryInput {
     entityType: nullableText(input.entityType, 'entityType'),
     entityId: noBsn(nullableText(input.entityId, 'entityId'), 'entityId'),
     subject,
+    relatedSubjects,
     fieldsReleased: textList(input.fieldsReleased, 'fieldsReleased'),
     fieldsWithheld: textList(input.fieldsWithheld, 'fieldsWithheld'),
     decisions: input.decisions.map((item, index) => decision(item, `decisions[${index}]`)),

@@ -12,11 +12,14 @@ export const POSTGRES_DIALECT: SqlDialect = {
   timeValue: (date) => date,
   // Matches the GIN (jsonb_path_ops) index on decisions.
   agreementCondition: (p) => `decisions @> jsonb_build_array(jsonb_build_object('agreementKey', ${p}::text))`,
+  // Matches the GIN (jsonb_path_ops) index on related_subjects.
+  relatedSubjectCondition: (p) => `related_subjects @> jsonb_build_array(${p}::text)`,
 };
 
 const COLUMNS = entryColumns('time');
 const TYPES: Record<string, string> = {
   seq: 'bigint', time: 'timestamptz', fields_released: 'jsonb', fields_withheld: 'jsonb', decisions: 'jsonb', search_terms: 'jsonb',
+  related_subjects: 'jsonb',
 };
 
 /**

@@ -98,6 +98,9 @@ function migrations(s: string): readonly string[] {
        INSERT INTO audit_checkpoint (seq, hash, removed, pruned_at) VALUES (p_up_to, p_hash, removed, p_now);
        RETURN removed;
      END $fn$;`,
+    // 2: the other persons a household-level record is about, searchable through a GIN index.
+    `ALTER TABLE ${s}.audit_entry ADD COLUMN related_subjects jsonb;
+     CREATE INDEX audit_entry_related_subjects ON ${s}.audit_entry USING gin (related_subjects jsonb_path_ops);`,
   ];
 }
 

@@ -13,6 +13,8 @@ export interface SqlDialect {
   timeValue(date: Date): unknown;
   /** Condition: some decision of the row has agreementKey = the given placeholder. */
   agreementCondition(placeholder: string): string;
+  /** Condition: the row's relatedSubjects hold the given placeholder. */
+  relatedSubjectCondition(placeholder: string): string;
 }
 
 export interface SqlWhere {
@@ -39,7 +41,10 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
     const agency = bind(filter.scopeAgencyId);
     conditions.push(`(viewer_agency = ${agency} OR owner_agency = ${agency})`);
   }
-  if (filter.subject !== undefined) conditions.push(`subject = ${bind(filter.subject)}`);
+  if (filter.subject !== undefined) {
+    const subject = bind(filter.subject);
+    conditions.push(`(subject = ${subject} OR ${dialect.relatedSubjectCondition(subject)})`);
+  }
   if (filter.viewerAgencyId !== undefined) conditions.push(`viewer_agency = ${bind(filter.viewerAgencyId)}`);
   if (filter.ownerAgencyId !== undefined) conditions.push(`owner_agency = ${bind(filter.ownerAgencyId)}`);
   if (filter.kind !== undefined) conditions.push(`kind = ${bind(filter.kind)}`);

@@ -33,6 +33,7 @@ export function pruneSqliteChain(db: DatabaseSync, retentionDaysByOwner: Record<
   db.prepare('INSERT INTO audit_prune_gate (open) VALUES (1)').run();
   const { changes } = db.prepare('DELETE FROM audit_entry WHERE seq <= ?').run(plan.upTo.seq);
   db.prepare('DELETE FROM audit_decision_ref WHERE seq <= ?').run(plan.upTo.seq);
+  db.prepare('DELETE FROM audit_subject_ref WHERE seq <= ?').run(plan.upTo.seq);
   db.prepare('DELETE FROM audit_prune_gate').run();
   if (Number(changes) !== plan.removed) throw new Error(`prune removed ${changes} entries, planned ${plan.removed}`);
   db.prepare('INSERT INTO audit_checkpoint (seq, hash, removed, pruned_at_ms) VALUES (?, ?, ?, ?)')

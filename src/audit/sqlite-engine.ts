@@ -60,6 +60,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     }
     return statement;
   };
+  const insertSubjectRef = db.prepare('INSERT OR IGNORE INTO audit_subject_ref (subject, seq) VALUES (?, ?)');
   const updateHead = db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1');
 
   const inTransaction = <T>(mode: 'IMMEDIATE' | 'DEFERRED', work: () => T): T => {
@@ -84,6 +85,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
           const chunk = entry.decisions.slice(start, start + REF_ROWS_PER_STATEMENT);
           refStatement(chunk.length).run(...chunk.flatMap((decision) => [decision.id, entry.seq]));
         }
+        for (const subject of entry.relatedSubjects) insertSubjectRef.run(subject, entry.seq);
       }
       const last = entries.at(-1);
       if (last) updateHead.run(last.seq, last.hash);

@@ -14,6 +14,8 @@ export const SQLITE_DIALECT: SqlDialect = {
   timeValue: (date) => date.getTime(),
   agreementCondition: (p) =>
     `EXISTS (SELECT 1 FROM json_each(audit_entry.decisions) AS d WHERE json_extract(d.value, '$.agreementKey') = ${p})`,
+  // Through the indexed lookup table the write fills; the entries it finds are read from the hashed rows.
+  relatedSubjectCondition: (p) => `seq IN (SELECT seq FROM audit_subject_ref WHERE subject = ${p})`,
 };
 
 export function toEntry(row: SqliteRow): AuditEntry {

@@ -52,6 +52,9 @@ const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
    CREATE TRIGGER audit_chain_head_no_delete BEFORE DELETE ON audit_chain_head
      BEGIN SELECT RAISE(ABORT, 'the audit chain head cannot be removed'); END;`,
+  // 2: the other persons a household-level record is about, and the lookup table a subject filter uses.
+  `ALTER TABLE audit_entry ADD COLUMN related_subjects TEXT;
+   CREATE TABLE audit_subject_ref (subject TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (subject, seq)) WITHOUT ROWID, STRICT;`,
 ];
 
 /** Brings the database to the newest schema; the steps and the new version number commit together. */

@@ -49,6 +49,22 @@ export function createAuditBuffer(caller: Caller, traceId: string, requestId: st
     }
     return found;
   };
+  // The members of the household as the record's owner registered it (not as other agencies did: the
+  // trail must not tell one agency's privacy officer whom another agency counts in the household),
+  // pseudonymised once per household, owner and request.
+  const membersByOwner = new Map<string, string[]>();
+  const relatedSubjects = (source: Source, subject: string | null): string[] => {
+    if (!source.aboutHousehold || subject === null) return [];
+    const key = `${source.household.id}\u0000${source.owner.agencyId}`;
+    let members = membersByOwner.get(key);
+    if (!members) {
+      const owned = source.household.records.filter((record) => record.owner.agencyId === source.owner.agencyId);
+      const bsns = new Set(owned.flatMap((record) => record.members.map((member) => member.bsn)));
+      members = [...bsns].filter((bsn): bsn is string => !!bsn).map(pseudonymize).sort();
+      membersByOwner.set(key, members);
+    }
+    return members.filter((member) => member !== subject);
+  };
   const base = (operationName: string | null, processingActivity: string) => ({
     traceId, operationId: requestId, operationName, time: now,
     viewer: { agencyId: caller.agencyId, userId: caller.userId, role: caller.role },
@@ -64,10 +80,11 @@ export function createAuditBuffer(caller: Caller, traceId: string, requestId: st
       const out: AuditEntryInput[] = [];
       for (const { source, released, withheld, decisions, visible } of trails.values()) {
         if (released.size === 0 && !visible) continue;
+        const subject = source.subjectBsn ? pseudonymize(source.subjectBsn) : null;
         out.push({
           ...base(operationName, processingActivity),
           kind: 'access', owner: source.owner.agencyId, entityType: source.entityType, entityId: source.entityId,
-          subject: source.subjectBsn ? pseudonymize(source.subjectBsn) : null,
+          subject, relatedSubjects: relatedSubjects(source, subject),
           fieldsReleased: [...released].sort(), fieldsWithheld: [...withheld].filter((c) => !released.has(c)).sort(),
           decisions: [...decisions.values()].map(toAuditDecision), searchTerms: null,
           outcome: released.size === 0 ? 'withheld' : withheld.size === 0 ? 'released' : 'partially-released',
@@ -76,7 +93,7 @@ export function createAuditBuffer(caller: Caller, traceId: string, requestId: st
       for (const search of searches) {
         out.push({
           ...base(operationName, processingActivity), kind: search.kind, owner: null, entityType: null, entityId: null,
-          subject: search.terms.subject ?? null, fieldsReleased: [], fieldsWithheld: [], decisions: [],
+          subject: search.terms.subject ?? null, relatedSubjects: [], fieldsReleased: [], fieldsWithheld: [], decisions: [],
           searchTerms: search.terms, outcome: search.outcome,
         });
       }

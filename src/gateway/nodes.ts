@@ -103,5 +103,10 @@ export interface Source {
   readonly household: HouseholdNode;
   /** The person the record is about, where it is about one (for the pseudonymised audit subject). */
   readonly subjectBsn: string | null;
+  /**
+   * Whether the record is about the household as a whole (household, report, referral, involvement):
+   * its audit entry then names every member as a subject, not only `subjectBsn` (the lowest BSN).
+   */
+  readonly aboutHousehold: boolean;
   readonly subjectBirthDate: string | null;
 }

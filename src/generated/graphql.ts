@@ -238,11 +238,13 @@ export type AuditEntry = {
   prevHash: Scalars['String']['output'];
   processingActivity: Scalars['String']['output'];
   purpose: Scalars['String']['output'];
+  /** For a record about a whole household: pseudonyms of the other members its owner registered. A subject filter matches these too. */
+  relatedSubjects: Array<Scalars['String']['output']>;
   /** Search arguments as logged; personal ones are pseudonyms. */
   searchTerms: Maybe<Array<AuditSearchTerm>>;
   /** Position in the hash chain. Decimal text: the chain may outgrow a 32-bit Int. */
   seq: Scalars['String']['output'];
-  /** Pseudonym of the data subject (keyed hash of the BSN), never the BSN. */
+  /** Pseudonym of the data subject (keyed hash of the BSN), never the BSN. For a record about a whole household (a household, report, referral or involvement): the lowest BSN among the members its owner registered. */
   subject: Maybe<Scalars['String']['output']>;
   time: Scalars['DateTime']['output'];
   /** W3C trace id of the request. */
@@ -273,9 +275,9 @@ export type AuditEntryFilter = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   kind?: InputMaybe<AuditEntryKind>;
   ownerAgencyId?: InputMaybe<Scalars['ID']['input']>;
-  /** The data subject by BSN. The gateway pseudonymises it before it looks; the BSN is never stored or logged. */
+  /** The data subject by BSN, as subject or related subject. The gateway pseudonymises it before it looks; the BSN is never stored or logged. */
   subjectBsn?: InputMaybe<Scalars['String']['input']>;
-  /** The data subject by pseudonym, as shown in AuditEntry.subject. */
+  /** The data subject by pseudonym, as shown in AuditEntry.subject or relatedSubjects. */
   subjectPseudonym?: InputMaybe<Scalars['String']['input']>;
   /** Exclusive upper bound on the entry time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1331,6 +1333,7 @@ export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processingActivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relatedSubjects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   searchTerms?: Resolver<Maybe<Array<ResolversTypes['AuditSearchTerm']>>, ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

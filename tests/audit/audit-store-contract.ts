@@ -42,6 +42,8 @@ export type AuditStoreHarnessFactory = (options?: HarnessOptions) => Promise<Aud
 const pseudonymize = createPseudonymizer('contract-suite-secret-0123456789abcdef');
 const AGENCIES = ['ashg-groningen', 'amk-groningen', 'politie-noord-nederland', 'bjz-groningen'] as const;
 const SUBJECTS = [pseudonymize('900000107'), pseudonymize('900000211'), null] as const;
+/** A household member named only as a related subject, never as an entry's subject. */
+const MEMBER_ONLY = pseudonymize('900000302');
 
 /** A varied trail: every agency as viewer and owner, searches without owner, three subjects, two agreements. */
 function variedEntries(count: number): AuditEntryInput[] {
@@ -53,6 +55,8 @@ function variedEntries(count: number): AuditEntryInput[] {
       viewer: { agencyId: AGENCIES[n % 4] as string, userId: `user-${n % 3}`, role: 'caseworker' },
       owner: isSearch ? null : (AGENCIES[Math.floor(n / 3) % 4] as string),
       subject: SUBJECTS[n % 3] ?? null,
+      // Every fourth entry with a subject is about a household: its other members as related subjects.
+      relatedSubjects: SUBJECTS[n % 3] && n % 4 === 1 ? [MEMBER_ONLY, ...(SUBJECTS[n % 3] === SUBJECTS[0] ? [SUBJECTS[1] as string] : [])].sort() : [],
       searchTerms: isSearch ? { bsn: pseudonymize('900000107'), municipality: 'Groningen' } : null,
       decisions: [decision({ id: `dc_${n}`, agreementKey: n % 2 ? 'groningen-ashg-amk@2' : 'national-0-18@1' })],
     });
@@ -64,7 +68,7 @@ function matches(item: AuditEntryInput, filter: AuditFilter): boolean {
   const agencyOk = filter.scopeAgencyId === undefined
     || item.viewer.agencyId === filter.scopeAgencyId || item.owner === filter.scopeAgencyId;
   return agencyOk
-    && (filter.subject === undefined || item.subject === filter.subject)
+    && (filter.subject === undefined || item.subject === filter.subject || item.relatedSubjects.includes(filter.subject))
     && (filter.viewerAgencyId === undefined || item.viewer.agencyId === filter.viewerAgencyId)
     && (filter.ownerAgencyId === undefined || item.owner === filter.ownerAgencyId)
     && (filter.kind === undefined || item.kind === filter.kind)
@@ -160,6 +164,8 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         ['scope and another agency as owner', { scopeAgencyId: 'amk-groningen', ownerAgencyId: 'bjz-groningen' }],
         ['subject pseudonym', { subject }],
         ['subject within scope', { subject, scopeAgencyId: 'politie-noord-nederland' }],
+        ['a subject that is only ever a related subject', { subject: MEMBER_ONLY }],
+        ['a subject that is sometimes a related subject', { subject: SUBJECTS[1] as string }],
         ['viewer agency', { viewerAgencyId: 'ashg-groningen' }],
         ['owner agency', { ownerAgencyId: 'ashg-groningen' }],
         ['agreement key', { agreementKey: 'national-0-18@1' }],
@@ -221,6 +227,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         ['a released-fields list', { fields_released: ['Report.status', 'Report.narrative'] }],
         ['the owner, set to null', { owner_agency: null }],
         ['the subject', { subject: pseudonymize('900000302') }],
+        ['the related subjects, added', { related_subjects: [pseudonymize('900000404')] }],
         ['a decision', { decisions: [decision({ id: 'dc_4', effect: 'deny' })] }],
         ['the time', { time: new Date(T0.getTime() - MINUTE_MS) }],
         ['the stored hash', { hash: 'f'.repeat(64) }],

@@ -43,6 +43,7 @@ describe('the hashed document', () => {
     time: fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }),
     kind: fc.constantFrom('access', 'search', 'explain'), viewer: fc.record({ agencyId: text, userId: text, role: text }),
     purpose: text, processingActivity: text, owner: maybe, entityType: maybe, entityId: maybe, subject: maybe,
+    relatedSubjects: fc.array(text, { maxLength: 3 }),
     fieldsReleased: fc.array(text, { maxLength: 4 }), fieldsWithheld: fc.array(text, { maxLength: 4 }),
     decisions: fc.array(decisionArb, { maxLength: 4 }),
     searchTerms: fc.option(fc.dictionary(text, text, { maxKeys: 4 }), { nil: null }),

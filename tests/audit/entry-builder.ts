@@ -33,6 +33,7 @@ export function entry(n: number, overrides: Partial<AuditEntryInput> = {}): Audi
     entityType: 'Report',
     entityId: `rp_sealed${n}`,
     subject: null,
+    relatedSubjects: [],
     fieldsReleased: ['Report.status', 'Report.violenceTypes'],
     fieldsWithheld: ['Report.reporter'],
     decisions: [decision({ id: `dc_${n}_a` }), decision({ id: `dc_${n}_b`, coordinate: 'Report.reporter', effect: 'deny', reason: 'OWNER_ONLY', agreementKey: null, article: null, ruleId: 'owner-only' })],

@@ -29,6 +29,9 @@ describe('normalizeEntryInput', () => {
     ['a BSN in a search term', { searchTerms: { bsn: '111222333' } }, 'searchTerms.bsn'],
     ['a BSN in an entity id', { entityId: 'rp-111222333' }, 'entityId'],
     ['a missing viewer', { viewer: null }, 'viewer'],
+    ['a BSN as a related subject', { subject: 'ps_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', relatedSubjects: ['111222333'] }, 'relatedSubjects'],
+    ['related subjects without a subject', { subject: null, relatedSubjects: ['ps_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'] }, 'relatedSubjects'],
+    ['related subjects that are not a list', { relatedSubjects: 'ps_x' }, 'relatedSubjects'],
   ])('rejects %s, naming the field', (_label, overrides, field) => {
     const error = (() => {
       try {
@@ -49,5 +52,12 @@ describe('normalizeEntryInput', () => {
     ['a ten-digit number', { searchTerms: { q: '1112223334' } }],
   ])('accepts %s', (_label, overrides) => {
     expect(() => normalizeEntryInput({ ...entry(1), ...overrides } as AuditEntryInput)).not.toThrow();
+  });
+
+  it('keeps related subjects sorted, once each, and never repeats the subject among them', () => {
+    const [a, b, c] = ['ps_c', 'ps_a', 'ps_b'].map((prefix) => `${prefix}${'x'.repeat(42)}`) as [string, string, string];
+    const normalized = normalizeEntryInput({ ...entry(1), subject: c, relatedSubjects: [a, c, b, a] });
+    expect(normalized.relatedSubjects).toEqual([b, a].sort());
+    expect(normalizeEntryInput({ ...entry(1), relatedSubjects: undefined } as unknown as AuditEntryInput).relatedSubjects).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
 import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
 import { entry } from './entry-builder.ts';
 
-const JSON_COLUMNS = new Set(['fields_released', 'fields_withheld', 'decisions', 'search_terms']);
+const JSON_COLUMNS = new Set(['fields_released', 'fields_withheld', 'decisions', 'search_terms', 'related_subjects']);
 
 /** Runs SQL on a second connection with the append-only triggers dropped, then puts them back. */
 function withoutGuards(path: string, work: (db: DatabaseSync) => void): void {
@@ -138,7 +138,7 @@ describe('sqlite audit store specifics', () => {
     const second = createSqliteAuditStore({ path });
     try {
       const db = new DatabaseSync(path);
-      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
       db.close();
       expect(await second.verify()).toMatchObject({ ok: true, checked: 1 });
     } finally {

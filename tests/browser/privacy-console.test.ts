@@ -228,9 +228,13 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     await page.getByRole('button', { name: 'Search the trail' }).click();
     await expect.poll(() => page.locator('#audit-count').textContent()).toMatch(/^[1-9]\d* entr/);
     const rows = await page.locator('#audit-table tbody tr').allTextContents();
-    // The AMK's caseworker read the child's record, the AMK's own (DOMAIN rule 10), on 15 February.
-    expect(rows.every((row) => row.includes('15 Feb 2027') && row.includes('amk-groningen') && row.includes('child-abuse-assessment'))).toBe(true);
+    // Everything read about her on 15 February that the AMK's officer may see: the AMK's caseworker read
+    // her record, the AMK's own (DOMAIN rule 10), and the family's reports, which name her among the
+    // household's members; and the ASHG's caseworker looked up the AMK's involvement with her household.
+    expect(rows.every((row) => row.includes('15 Feb 2027') && row.includes('amk-groningen'))).toBe(true);
     expect(rows.join('\n')).toContain('Child.school: own record (DOMAIN rule 10)');
+    expect(rows.some((row) => row.includes('child-abuse-assessment') && row.includes('Report') && /and \d more household members/.test(row))).toBe(true);
+    expect(rows.some((row) => row.includes('ashg-groningen') && row.includes('case-conference') && row.includes('Involvement'))).toBe(true);
     // The BSN is not kept in the form, nor shown.
     expect(await page.getByLabel('Data subject BSN', { exact: true }).inputValue()).toBe('');
     expect(await page.locator('body').textContent()).not.toContain(sanne.bsn);

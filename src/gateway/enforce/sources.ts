@@ -20,18 +20,32 @@ export interface Guard<Node> {
 /** Child fields only agencies' child records hold; a household member entry has no value for them. */
 const CHILD_RECORD_ONLY = new Set(['Child.school', 'Child.situation', 'Child.role']);
 
+/**
+ * The audit subject of a record about a whole household: the lowest BSN among the members its owner
+ * registered (the rest are its related subjects), so the trail names only persons the owner itself
+ * counts in the household. The cluster's anchor when the owner registered no BSN.
+ */
+export function householdSubject(household: HouseholdNode, ownerAgencyId: string): string | null {
+  let lowest: string | null = null;
+  for (const record of household.records) {
+    if (record.owner.agencyId !== ownerAgencyId) continue;
+    for (const { bsn } of record.members) if (bsn && (lowest === null || bsn < lowest)) lowest = bsn;
+  }
+  return lowest ?? (household.anchor.startsWith('b:') ? household.anchor.slice(2) : null);
+}
+
 function householdSource(household: HouseholdNode, record: HouseholdRecord, entityType = 'Household', entityId = household.id): Source {
   return {
     owner: record.owner, recordKey: recordKey(record, 'Household'), entityType, entityId,
     municipality: record.municipality, household,
-    subjectBsn: household.anchor.startsWith('b:') ? household.anchor.slice(2) : null, subjectBirthDate: null,
+    subjectBsn: householdSubject(household, record.owner.agencyId), subjectBirthDate: null, aboutHousehold: true,
   };
 }
 
 function memberSource(node: { id: string; household: HouseholdNode }, entry: MemberEntry, entityType: string): Source {
   return {
     ...householdSource(node.household, entry.record, entityType, node.id),
-    subjectBsn: entry.member.bsn, subjectBirthDate: entry.member.birthDate,
+    subjectBsn: entry.member.bsn, subjectBirthDate: entry.member.birthDate, aboutHousehold: false,
   };
 }
 
@@ -40,7 +54,7 @@ function reportSource(report: ReportNode): Source {
   return {
     owner: record.owner, recordKey: recordKey(record, 'Report'), entityType: 'Report', entityId: report.id,
     municipality: record.municipality, household: report.household,
-    subjectBsn: report.household.anchor.startsWith('b:') ? report.household.anchor.slice(2) : null, subjectBirthDate: null,
+    subjectBsn: householdSubject(report.household, record.owner.agencyId), subjectBirthDate: null, aboutHousehold: true,
   };
 }
 
@@ -49,7 +63,7 @@ function involvementSource(node: InvolvementNode): Source {
   return {
     owner: record.owner, recordKey: recordKey(record, 'Involvement'), entityType: 'Involvement', entityId: node.household.id,
     municipality: record.municipality, household: node.household,
-    subjectBsn: node.household.anchor.startsWith('b:') ? node.household.anchor.slice(2) : null, subjectBirthDate: null,
+    subjectBsn: householdSubject(node.household, record.owner.agencyId), subjectBirthDate: null, aboutHousehold: true,
   };
 }
 
@@ -69,7 +83,7 @@ export const GUARDS: Readonly<Record<string, Guard<never>>> = {
       ...node.childRecords.map((record): Source => ({
         owner: record.owner, recordKey: recordKey(record, 'Child'), entityType: 'Child', entityId: node.id,
         municipality: record.municipality, household: node.household, subjectBsn: node.bsn,
-        subjectBirthDate: record.birthDate ?? node.memberEntries[0]?.member.birthDate ?? null,
+        subjectBirthDate: record.birthDate ?? node.memberEntries[0]?.member.birthDate ?? null, aboutHousehold: false,
       })),
       ...(coordinate && CHILD_RECORD_ONLY.has(coordinate) ? [] : node.memberEntries.map((entry) => memberSource(node, entry, 'Child'))),
     ],
@@ -83,7 +97,7 @@ export const GUARDS: Readonly<Record<string, Guard<never>>> = {
     sources: (node: ReferralNode) => [{
       owner: node.record.owner, recordKey: recordKey(node.record, 'Referral'), entityType: 'Referral', entityId: node.id,
       municipality: node.record.municipality, household: node.household,
-      subjectBsn: node.household.anchor.startsWith('b:') ? node.household.anchor.slice(2) : null, subjectBirthDate: null,
+      subjectBsn: householdSubject(node.household, node.record.owner.agencyId), subjectBirthDate: null, aboutHousehold: true,
     }],
   },
   Involvement: { visibility: 'Involvement.agency', sources: (node: InvolvementNode) => [involvementSource(node)] },

@@ -42,7 +42,7 @@ export function createAuditView({ request, options, reportError, clearError, exp
       h('td', {}, entry.viewer.agencyId, h('br'), `${entry.viewer.role}, user ${entry.viewer.userId}`),
       h('td', {}, entry.purpose),
       h('td', {}, entry.ownerAgencyId ?? '(search)'),
-      h('td', {}, entry.entityType ?? '', entry.subject ? [h('br'), h('span', { class: 'hint' }, `subject ${entry.subject.slice(0, 12)}…`)] : null),
+      h('td', {}, entry.entityType ?? '', entry.subject ? [h('br'), h('span', { class: 'hint' }, subjectLine(entry))] : null),
       h('td', {}, entry.fieldsReleased.join(', ') || '-'),
       h('td', {}, entry.fieldsWithheld.join(', ') || '-'),
       h('td', {}, entry.decisions.length ? h('ul', { class: 'decisions' }, entry.decisions.map(decisionItem)) : searchTerms(entry))));
@@ -74,4 +74,11 @@ export function createAuditView({ request, options, reportError, clearError, exp
 
 function searchTerms(entry) {
   return entry.searchTerms?.length ? facts(entry.searchTerms.map((term) => [term.name, term.value])) : '-';
+}
+
+/** "subject ps_1a2b3c4d5e…", with "and 3 more household members" for a record about a household. */
+function subjectLine(entry) {
+  const others = entry.relatedSubjects?.length ?? 0;
+  const more = others === 0 ? '' : ` and ${others} more household member${others === 1 ? '' : 's'}`;
+  return `subject ${entry.subject.slice(0, 12)}…${more}`;
 }

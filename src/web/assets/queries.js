@@ -37,7 +37,7 @@ export const DIFF_QUERY = `query CovenantDiff($from: ID!, $to: ID!) {
 export const AUDIT_QUERY = `query AuditTrail($filter: AuditEntryFilter, $after: String) {
   auditEntries(filter: $filter, first: 50, after: $after) {
     edges { node {
-      seq time kind viewer { agencyId userId role } purpose ownerAgencyId entityType entityId subject
+      seq time kind viewer { agencyId userId role } purpose ownerAgencyId entityType entityId subject relatedSubjects
       fieldsReleased fieldsWithheld outcome searchTerms { name value }
       decisions { id coordinate effect reason agreementKey article ruleId }
     } }
