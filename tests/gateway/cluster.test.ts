@@ -40,7 +40,7 @@ describe('clusterHouseholds', () => {
 
 describe('createClusterListing', () => {
   it('hands out the nodes it made for the same listings, and clusters new listings anew', () => {
-    const cluster = createClusterListing(ids, 2);
+    const cluster = createClusterListing(ids);
     const ashg = [household('ashg-groningen', 'A1', ['111222333'])];
     const amk = [household('amk-groningen', 'K1', ['111222333'])];
     const first = cluster([ashg, amk]);
@@ -49,18 +49,10 @@ describe('createClusterListing', () => {
     const refreshed = cluster([[...ashg], amk]);
     expect(refreshed).not.toBe(first);
     expect(refreshed).toEqual(first);
-    // The order of the agencies is part of the key.
+    // The order of the agencies is part of the key, and so is their number.
     expect(cluster([amk, ashg])).not.toBe(first);
-  });
-
-  it('keeps only the last few results', () => {
-    const cluster = createClusterListing(ids, 2);
-    const lists = [0, 1, 2].map((n) => [household('ashg-groningen', `A${n}`, [null])]);
-    const firstResult = cluster([lists[0]!]);
-    cluster([lists[1]!]);
-    expect(cluster([lists[0]!])).toBe(firstResult);
-    cluster([lists[1]!]);
-    cluster([lists[2]!]);
-    expect(cluster([lists[0]!])).not.toBe(firstResult);
+    expect(cluster([ashg])).not.toBe(first);
+    expect(cluster([ashg, amk])).toBe(first);
+    expect(cluster([])).toEqual([]);
   });
 });

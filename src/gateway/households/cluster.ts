@@ -59,21 +59,40 @@ function householdNode(records: readonly HouseholdRecord[], ids: IdSealer): Hous
 
 export type ClusterListing = (perAgency: readonly (readonly HouseholdRecord[])[]) => HouseholdNode[];
 
+type Level = WeakMap<readonly HouseholdRecord[], Level | HouseholdNode[]>;
+
 /**
  * Clustering a municipality's listing (thousands of records, each household id sealed) is the same work
- * for every request that gets the same listings from the listing cache. This memo keeps the last few
- * results, keyed on the identity of the per-agency arrays: a fresh walk (cache off, expired or failed)
- * is a new array and is clustered anew. Nodes are immutable and hold no decision, so sharing them
- * across requests shares nothing a caller may not see; every request still decides visibility itself.
+ * for every request that gets the same listings from the listing cache. This memo is keyed on the
+ * identity of the per-agency arrays, in nested WeakMaps: a fresh walk (cache off, expired or failed) is
+ * a new array and is clustered anew, and a result lives exactly as long as the listings it was made
+ * from (once the listing cache lets go of them, the garbage collector may take both). Nodes are
+ * immutable and hold no decision, so sharing them across requests shares nothing a caller may not see;
+ * every request still decides visibility itself.
  */
-export function createClusterListing(ids: IdSealer, keep = 16): ClusterListing {
-  const recent: { readonly inputs: readonly (readonly HouseholdRecord[])[]; readonly nodes: HouseholdNode[] }[] = [];
+export function createClusterListing(ids: IdSealer): ClusterListing {
+  // One tree per number of agencies, so a prefix of a longer key is never mistaken for a whole key.
+  const roots = new Map<number, Level>();
   return (perAgency) => {
-    const index = recent.findIndex(({ inputs }) => inputs.length === perAgency.length && inputs.every((list, i) => list === perAgency[i]));
-    const hit = index >= 0 ? recent.splice(index, 1)[0] : undefined;
-    const entry = hit ?? { inputs: [...perAgency], nodes: clusterHouseholds(perAgency.flat(), ids) };
-    recent.unshift(entry);
-    recent.length = Math.min(recent.length, keep);
-    return entry.nodes;
+    if (perAgency.length === 0) return [];
+    let level: Level = roots.get(perAgency.length) ?? new WeakMap();
+    roots.set(perAgency.length, level);
+    for (const [index, list] of perAgency.entries()) {
+      const last = index === perAgency.length - 1;
+      const found: Level | HouseholdNode[] | undefined = level.get(list);
+      if (last) {
+        if (Array.isArray(found)) return found;
+        const nodes = clusterHouseholds(perAgency.flat(), ids);
+        level.set(list, nodes);
+        return nodes;
+      }
+      let next = found instanceof WeakMap ? found : undefined;
+      if (!next) {
+        next = new WeakMap();
+        level.set(list, next);
+      }
+      level = next;
+    }
+    return [];
   };
 }
