@@ -123,7 +123,10 @@ export function evaluateBudget(measurements: readonly Measurement[], minimum: Pa
     checks.push({
       name: `${figures.contender}: RSS after the run within 20% of RSS after warm-up`,
       limit: `growth <= ${pct(RSS_GROWTH_LIMIT)}`,
-      figures: [`${mib(figures.rssAfterWarmupBytes)} -> ${mib(figures.rssAfterRunBytes)} (${growth >= 0 ? '+' : ''}${pct(growth)})`],
+      figures: [
+        `${mib(figures.rssAfterWarmupBytes)} -> ${mib(figures.rssAfterRunBytes)} (${growth >= 0 ? '+' : ''}${pct(growth)})`,
+        `V8 heap in use after full collections: ${mib(figures.heapAfterWarmupBytes)} -> ${mib(figures.heapAfterRunBytes)}`,
+      ],
       pass: growth <= RSS_GROWTH_LIMIT,
     });
   }

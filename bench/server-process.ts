@@ -78,6 +78,11 @@ serve({
     return (used.user + used.system) / 1000 / request.windowMs;
   },
   stats: (): ServerStats => {
+    // After full collections: memory the process keeps, not the garbage it has yet to collect (with
+    // --expose-gc, which the orchestrator passes; without it, as it stands).
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
     const memory = process.memoryUsage();
     return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, upstreamCalls: upstreamCalls() };
   },
