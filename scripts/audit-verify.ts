@@ -1,14 +1,31 @@
 /**
- * `npm run audit:verify [-- --json]`: checks the whole audit chain and prints the counts and the
- * first broken link (seq and reason). Reads DATABASE_URL (schema: KETENPOORT_AUDIT_SCHEMA, default
- * ketenpoort_audit), else the SQLite file KETENPOORT_DATA_DIR/audit.sqlite (default ./data/audit.sqlite).
- * Exit code 0: intact; 1: broken; 2: could not check. Prints no entry contents.
+ * `npm run audit:verify [-- --json] [--anchor <seq>:<hash> ...]`: checks the whole audit chain and prints
+ * the counts, the head (seq and hash) and the first broken link (seq and reason).
+ *
+ * A hash chain shows any change to an entry, but not a chain rewritten as a whole from some entry on
+ * (every later hash recomputed), nor its tail cut off together with the head. The head printed here is
+ * the answer: record it outside the store (a signed mail, another agency, a notary log) now and then,
+ * and give it back later as `--anchor`; the chain must still hold that entry with that hash.
+ *
+ * Reads DATABASE_URL (schema: KETENPOORT_AUDIT_SCHEMA, default ketenpoort_audit), else the SQLite file
+ * KETENPOORT_DATA_DIR/audit.sqlite (default ./data/audit.sqlite).
+ * Exit code 0: intact (and every anchor held); 1: broken, or an anchor failed; 2: could not check.
+ * Prints no entry contents.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { encodeCursor } from '#src/audit/cursor.ts';
 import { describeAuditLocation, openAuditStore, sqlitePath, type AuditStoreLocation } from '#src/audit/open-audit-store.ts';
+import type { AuditStore, VerifyResult } from '#src/audit/store.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+interface Anchor {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+type AnchorVerdict = Anchor & ({ readonly held: true } | { readonly held: false; readonly reason: string } | { readonly held: null; readonly reason: string });
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, anchor: { type: 'string', multiple: true, default: [] } } });
 const location: AuditStoreLocation = {
   databaseUrl: process.env.DATABASE_URL || undefined,
   schema: process.env.KETENPOORT_AUDIT_SCHEMA || undefined,
@@ -16,7 +33,34 @@ const location: AuditStoreLocation = {
 };
 const where = describeAuditLocation(location);
 
+function parseAnchor(text: string): Anchor {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  if (!match || Number(match[1]) < 1 || !Number.isSafeInteger(Number(match[1]))) {
+    throw new Error(`--anchor must be <seq>:<64 hex digits> as audit:verify printed it, not ${JSON.stringify(text)}`);
+  }
+  return { seq: Number(match[1]), hash: match[2] as string };
+}
+
+/** Whether the chain still holds the anchored entry with the anchored hash. */
+async function checkAnchor(store: AuditStore, result: VerifyResult, anchor: Anchor): Promise<AnchorVerdict> {
+  if (anchor.seq > result.headSeq) {
+    return { ...anchor, held: false, reason: `the chain ends at seq ${result.headSeq}, before the anchor: entries were removed and the chain rewritten` };
+  }
+  const page = await store.query({}, { first: 1, after: encodeCursor(anchor.seq - 1) });
+  const entry = page.entries[0];
+  if (entry?.seq === anchor.seq) {
+    return entry.hash === anchor.hash
+      ? { ...anchor, held: true }
+      : { ...anchor, held: false, reason: `seq ${anchor.seq} has another hash: the chain was rewritten from seq ${anchor.seq} or earlier` };
+  }
+  if (result.checkpointSeq !== null && anchor.seq <= result.checkpointSeq) {
+    return { ...anchor, held: null, reason: `seq ${anchor.seq} was pruned (checkpoint at seq ${result.checkpointSeq}); record a newer anchor` };
+  }
+  return { ...anchor, held: false, reason: `seq ${anchor.seq} is missing` };
+}
+
 async function main(): Promise<number> {
+  const anchors = (values.anchor ?? []).map(parseAnchor);
   // Verifying must not create an empty trail where the real one was expected.
   if (!location.databaseUrl && !existsSync(sqlitePath(location))) {
     console.error(`audit:verify: no audit trail at ${where}`);
@@ -25,15 +69,23 @@ async function main(): Promise<number> {
   const store = await openAuditStore(location);
   try {
     const result = await store.verify();
+    const verdicts: AnchorVerdict[] = [];
+    for (const anchor of anchors) verdicts.push(await checkAnchor(store, result, anchor));
+    const anchorsHeld = verdicts.every((verdict) => verdict.held !== false);
     if (values.json) {
-      console.log(JSON.stringify({ store: where, ...result }));
+      console.log(JSON.stringify({ store: where, ...result, ...(anchors.length > 0 ? { anchors: verdicts } : {}) }));
     } else {
       const start = result.checkpointSeq === null ? 'genesis' : `checkpoint at seq ${result.checkpointSeq}`;
-      console.log(`audit chain (${where}): ${result.ok ? 'intact' : 'BROKEN'}`);
+      console.log(`audit chain (${where}): ${result.ok && anchorsHeld ? 'intact' : 'BROKEN'}`);
       console.log(`  head at seq ${result.headSeq}; walked from ${start}; ${result.checked} entries checked`);
+      console.log(`  anchor to record elsewhere: ${result.headSeq}:${result.headHash}`);
       if (!result.ok) console.log(`  first broken link: seq ${result.firstBrokenSeq}: ${result.reason}`);
+      for (const verdict of verdicts) {
+        const state = verdict.held === true ? 'held' : verdict.held === false ? 'FAILED' : 'not checkable';
+        console.log(`  anchor ${verdict.seq}:${verdict.hash.slice(0, 12)}…: ${state}${'reason' in verdict ? `: ${verdict.reason}` : ''}`);
+      }
     }
-    return result.ok ? 0 : 1;
+    return result.ok && anchorsHeld ? 0 : 1;
   } finally {
     await store.close();
   }

@@ -40,6 +40,12 @@ interface VerifyCounts {
   checked: number;
   /** Seq of the newest entry according to the chain head. */
   headSeq: number;
+  /**
+   * Hash of that entry (or of the checkpoint or genesis the chain starts at, when it has no entries):
+   * recorded outside the store, it is an anchor that a later verify checks the chain against
+   * (`npm run audit:verify -- --anchor seq:hash`), which also catches a chain rewritten as a whole.
+   */
+  headHash: string;
   /** Seq the walk started after: the newest prune checkpoint, or null when it started at genesis. */
   checkpointSeq: number | null;
 }

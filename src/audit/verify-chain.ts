@@ -91,7 +91,7 @@ export function createChainVerifier(start: ChainLink, startKind: 'genesis' | 'ch
 
   const result = (head: ChainLink, checkpointSeq: number | null): VerifyResult => {
     const found = finish(head);
-    const counts = { checked, headSeq: head.seq, checkpointSeq };
+    const counts = { checked, headSeq: head.seq, headHash: head.hash, checkpointSeq };
     return found ? { ok: false, firstBrokenSeq: found.seq, reason: found.reason, ...counts } : { ok: true, ...counts };
   };
 

@@ -7,6 +7,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresAuditStore } from '#src/audit/postgres-store.ts';
+import { entryHash } from '#src/audit/chain.ts';
+import { toEntry, type SqliteRow } from '#src/audit/sqlite-rows.ts';
 import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
 import { entry } from './entry-builder.ts';
 import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
@@ -65,6 +67,74 @@ describe('audit scripts on SQLite', () => {
     const result = await runScript('audit-verify.ts', ['--json'], { KETENPOORT_DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, firstBrokenSeq: 7, checked: 7, headSeq: 10 });
+  });
+
+  /** The head as audit:verify prints it for recording elsewhere. */
+  async function anchorNow(): Promise<string> {
+    const result = await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir });
+    const anchor = /anchor to record elsewhere: (\d+:[0-9a-f]{64})/.exec(result.stdout)?.[1];
+    expect(anchor).toMatch(/^10:/);
+    return anchor as string;
+  }
+
+  /** What someone with write access to the database could do: rewrite the newest entry with a valid hash. */
+  function rewriteNewest(): void {
+    const db = new DatabaseSync(join(dataDir, 'audit.sqlite'));
+    db.exec('DROP TRIGGER audit_entry_no_update');
+    const row = db.prepare('SELECT * FROM audit_entry WHERE seq = 10').get() as unknown as SqliteRow;
+    const forged = { ...toEntry(row), purpose: 'case-conference' };
+    const hash = entryHash(forged.prevHash, forged, 10);
+    db.prepare("UPDATE audit_entry SET purpose = 'case-conference', hash = ? WHERE seq = 10").run(hash);
+    db.prepare('UPDATE audit_chain_head SET hash = ? WHERE id = 1').run(hash);
+    db.close();
+  }
+
+  /** Or cut the tail off together with the head. */
+  function truncateAfter(seq: number): void {
+    const db = new DatabaseSync(join(dataDir, 'audit.sqlite'));
+    db.exec('DROP TRIGGER audit_entry_no_delete');
+    const { hash } = db.prepare('SELECT hash FROM audit_entry WHERE seq = ?').get(seq) as { hash: string };
+    db.prepare('DELETE FROM audit_entry WHERE seq > ?').run(seq);
+    db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
+    db.close();
+  }
+
+  it('audit:verify prints the head as an anchor, and holds the chain to anchors given back', async () => {
+    const anchor = await anchorNow();
+    const held = await runScript('audit-verify.ts', ['--anchor', anchor], { KETENPOORT_DATA_DIR: dataDir });
+    expect(held.code).toBe(0);
+    expect(held.stdout).toMatch(/anchor 10:[0-9a-f]{12}…: held/);
+  });
+
+  it('audit:verify catches a rewritten newest entry only through the anchor, exit 1', async () => {
+    const anchor = await anchorNow();
+    rewriteNewest();
+    // The chain is self-consistent again: on its own, verify cannot tell.
+    expect((await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir })).code).toBe(0);
+    const result = await runScript('audit-verify.ts', ['--anchor', anchor, '--json'], { KETENPOORT_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, anchors: [{ seq: 10, held: false, reason: expect.stringMatching(/rewritten/) }] });
+  });
+
+  it('audit:verify catches a tail cut off with the head through the anchor, exit 1', async () => {
+    const anchor = await anchorNow();
+    truncateAfter(6);
+    expect((await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir })).code).toBe(0);
+    const result = await runScript('audit-verify.ts', ['--anchor', anchor], { KETENPOORT_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('BROKEN');
+    expect(result.stdout).toContain('the chain ends at seq 6, before the anchor');
+  });
+
+  it('audit:verify calls a pruned anchor not checkable, and refuses a malformed one (exit 2)', async () => {
+    const anchor = await anchorNow();
+    await runScript('audit-prune.ts', ['--default-days', '1', '--now', '2030-01-01T00:00:00Z'], { KETENPOORT_DATA_DIR: dataDir });
+    const pruned = await runScript('audit-verify.ts', ['--anchor', anchor], { KETENPOORT_DATA_DIR: dataDir });
+    expect(pruned.code).toBe(0);
+    expect(pruned.stdout).toContain('not checkable: seq 10 was pruned');
+    const bad = await runScript('audit-verify.ts', ['--anchor', '10:not-a-hash'], { KETENPOORT_DATA_DIR: dataDir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--anchor must be');
   });
 
   it('audit:verify exits 2 when there is no trail, without creating one', async () => {

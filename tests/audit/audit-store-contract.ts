@@ -4,12 +4,15 @@
  * with checkpoints, the append-only guard, group commit, and failing closed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entryHash } from '#src/audit/chain.ts';
+import { entryHash, GENESIS_HASH } from '#src/audit/chain.ts';
 import type { AuditEntry, AuditEntryInput } from '#src/audit/entry.ts';
 import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
 import type { AuditFilter, AuditStore } from '#src/audit/store.ts';
 import { createWorld } from '#kit/world/index.ts';
 import { decision, entry, MINUTE_MS, T0 } from './entry-builder.ts';
+
+/** Any chain hash: lowercase hex SHA-256. */
+const HEAD_HASH = expect.stringMatching(/^[0-9a-f]{64}$/);
 
 export interface AuditStoreHarness {
   readonly store: AuditStore;
@@ -142,6 +145,14 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         expect(await store.findDecision('dc_unknown')).toBeNull();
       });
 
+      it('reports the head hash: genesis for an empty chain, then the newest entry\'s hash', async () => {
+        expect(await store.verify()).toMatchObject({ ok: true, headSeq: 0, headHash: GENESIS_HASH });
+        await store.append([entry(1), entry(2)]);
+        const newest = (await queryAll(store, {})).at(-1);
+        expect(newest?.seq).toBe(2);
+        expect(await store.verify()).toMatchObject({ ok: true, headSeq: 2, headHash: newest?.hash });
+      });
+
       it('finds every decision of an entry that carries more than one statement of them', async () => {
         const many = Array.from({ length: 150 }, (_, i) => decision({ id: `dc_many.${i.toString(36)}`, coordinate: `Report.f${i}` }));
         await store.append([entry(1), entry(2, { decisions: many }), entry(3)]);
@@ -219,7 +230,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
       });
 
       it('verifies an untouched chain', async () => {
-        expect(await store.verify()).toEqual({ ok: true, checked: 10, headSeq: 10, checkpointSeq: null });
+        expect(await store.verify()).toEqual({ ok: true, checked: 10, headSeq: 10, headHash: HEAD_HASH, checkpointSeq: null });
       });
 
       const columnTampers: [string, Record<string, unknown>][] = [
@@ -279,11 +290,11 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
       it('removes the expired prefix only, leaves a checkpoint, and the rest still verifies', async () => {
         await store.append(trail());
         expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6 });
-        expect(await store.verify()).toEqual({ ok: true, checked: 4, headSeq: 10, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 4, headSeq: 10, headHash: HEAD_HASH, checkpointSeq: 6 });
         expect((await queryAll(store, {})).map((item) => item.seq)).toEqual([7, 8, 9, 10]);
         expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 0, checkpointSeq: null });
         await store.append([entry(11)]);
-        expect(await store.verify()).toEqual({ ok: true, checked: 5, headSeq: 11, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 5, headSeq: 11, headHash: HEAD_HASH, checkpointSeq: 6 });
       });
 
       it('keeps entries of agencies without a retention period, and uses * as the default', async () => {
@@ -295,10 +306,10 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
       it('can remove everything and carry on from the checkpoint', async () => {
         await store.append(trail().slice(0, 6));
         expect(await store.prune({ '*': 0 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6 });
-        expect(await store.verify()).toEqual({ ok: true, checked: 0, headSeq: 6, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 0, headSeq: 6, headHash: HEAD_HASH, checkpointSeq: 6 });
         await store.append([entry(7)]);
         expect((await queryAll(store, {})).map((item) => item.seq)).toEqual([7]);
-        expect(await store.verify()).toEqual({ ok: true, checked: 1, headSeq: 7, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 1, headSeq: 7, headHash: HEAD_HASH, checkpointSeq: 6 });
       });
 
       it('detects tampering after a prune, relative to the checkpoint', async () => {
@@ -327,7 +338,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         await Promise.all(inputs.map((input) => store.append([input])));
         expect(store.stats()).toEqual({ transactions: expect.any(Number), failedTransactions: 0, entries: 200 });
         expect(store.stats().transactions).toBeLessThanOrEqual(5);
-        expect(await store.verify()).toEqual({ ok: true, checked: 200, headSeq: 200, checkpointSeq: null });
+        expect(await store.verify()).toEqual({ ok: true, checked: 200, headSeq: 200, headHash: HEAD_HASH, checkpointSeq: null });
         const stored = await queryAll(store, {}, 500);
         expect(stored.map((item) => item.operationId).sort()).toEqual(inputs.map((item) => item.operationId).sort());
       });
@@ -402,7 +413,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         await store.append([entry(9)]);
         const stored = await queryAll(store, {});
         expect(stored.map((item) => item.operationId)).toEqual(['op-1', 'op-2', 'op-3', 'op-4', 'op-5', 'op-9']);
-        expect(await store.verify()).toEqual({ ok: true, checked: 6, headSeq: 6, checkpointSeq: null });
+        expect(await store.verify()).toEqual({ ok: true, checked: 6, headSeq: 6, headHash: HEAD_HASH, checkpointSeq: null });
       });
 
       it('commits what was queued when closed, then refuses new appends', async () => {

@@ -6,6 +6,9 @@ import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions
 import { entry } from './entry-builder.ts';
 import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
 
+/** Any chain hash: lowercase hex SHA-256. */
+const HEAD_HASH = expect.stringMatching(/^[0-9a-f]{64}$/);
+
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
@@ -113,7 +116,7 @@ describePostgres('postgres audit store', () => {
     ]) {
       expect(await attempt(sql), sql).toMatchObject({ code: '42501' });
     }
-    expect(await harness.store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, checkpointSeq: 2 });
+    expect(await harness.store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, headHash: HEAD_HASH, checkpointSeq: 2 });
   });
 
   it('migrates idempotently: stores opened together on one schema share the chain and one version row', async () => {
@@ -148,7 +151,7 @@ describePostgres('postgres audit store', () => {
     await store.append([entry(5)]);
     const stored = await store.query({}, { first: 10 });
     expect(stored.entries.map((item) => item.operationId)).toEqual(['op-1', 'op-2', 'op-5']);
-    expect(await store.verify()).toEqual({ ok: true, checked: 3, headSeq: 3, checkpointSeq: null });
+    expect(await store.verify()).toEqual({ ok: true, checked: 3, headSeq: 3, headHash: HEAD_HASH, checkpointSeq: null });
     await store.ping();
   });
 

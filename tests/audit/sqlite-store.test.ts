@@ -8,6 +8,9 @@ import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
 import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
 import { entry } from './entry-builder.ts';
 
+/** Any chain hash: lowercase hex SHA-256. */
+const HEAD_HASH = expect.stringMatching(/^[0-9a-f]{64}$/);
+
 const JSON_COLUMNS = new Set(['fields_released', 'fields_withheld', 'decisions', 'search_terms', 'related_subjects']);
 
 /** Runs SQL on a second connection with the append-only triggers dropped, then puts them back. */
@@ -124,7 +127,7 @@ describe('sqlite audit store specifics', () => {
       expect(attempt(path, 'UPDATE audit_checkpoint SET seq = 1')).toBeInstanceOf(Error);
       expect(attempt(path, 'DELETE FROM audit_checkpoint')).toBeInstanceOf(Error);
       expect(attempt(path, 'DELETE FROM audit_chain_head')).toBeInstanceOf(Error);
-      expect(await store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, checkpointSeq: 2 });
+      expect(await store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, headHash: HEAD_HASH, checkpointSeq: 2 });
     } finally {
       await store.close();
     }
