@@ -60,6 +60,9 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
     hideSchemaDetailsFromClientErrors: config.mode === 'production',
     persistedQueries: false,
     allowBatchedHttpRequests: false,
+    // The process's signals are main.ts's to handle (drain, close the upstreams and the audit store, exit).
+    // Apollo's own handler would stop the server a second time alongside it, and the two stops never settled.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError,
     plugins: [
