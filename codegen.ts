@@ -19,7 +19,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        immutableTypes: false,
+        immutableTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         scalars: { Date: 'string', DateTime: 'string', ID: 'string' },
         contextType: '../gateway/context.ts#GatewayContext',

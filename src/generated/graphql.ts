@@ -21,29 +21,29 @@ export type Scalars = {
 };
 
 export type AccessChange = {
-  __typename?: 'AccessChange';
+  readonly __typename?: 'AccessChange';
   /** The agreement and article that allow it after, for GRANT. */
-  after: Maybe<DecisionAgreement>;
+  readonly after: Maybe<DecisionAgreement>;
   /** Why it is allowed after; null: denied. */
-  afterReason: Maybe<DecisionReason>;
+  readonly afterReason: Maybe<DecisionReason>;
   /** The agreement and article that allowed it before, for GRANT. */
-  before: Maybe<DecisionAgreement>;
+  readonly before: Maybe<DecisionAgreement>;
   /** Why it was allowed before (GRANT, PUBLIC, ...); null: denied. */
-  beforeReason: Maybe<DecisionReason>;
-  change: AccessChangeKind;
+  readonly beforeReason: Maybe<DecisionReason>;
+  readonly change: AccessChangeKind;
   /** The conditions of the deciding grant in words: the new one for a gain, the old one for a loss. */
-  conditions: Array<Scalars['String']['output']>;
-  coordinates: Array<Scalars['String']['output']>;
+  readonly conditions: ReadonlyArray<Scalars['String']['output']>;
+  readonly coordinates: ReadonlyArray<Scalars['String']['output']>;
   /** One situation in which it changed, in words. */
-  example: Scalars['String']['output'];
-  ownerAgencies: Array<Scalars['String']['output']>;
-  ownerKind: AgencyKind;
-  purpose: Scalars['String']['output'];
+  readonly example: Scalars['String']['output'];
+  readonly ownerAgencies: ReadonlyArray<Scalars['String']['output']>;
+  readonly ownerKind: AgencyKind;
+  readonly purpose: Scalars['String']['output'];
   /** Household regions it changes for; * where no condition looks at the region. */
-  regions: Array<Scalars['String']['output']>;
-  situations: Scalars['Int']['output'];
-  viewerAgencies: Array<Scalars['String']['output']>;
-  viewerKind: AgencyKind;
+  readonly regions: ReadonlyArray<Scalars['String']['output']>;
+  readonly situations: Scalars['Int']['output'];
+  readonly viewerAgencies: ReadonlyArray<Scalars['String']['output']>;
+  readonly viewerKind: AgencyKind;
 };
 
 export type AccessChangeKind =
@@ -57,42 +57,42 @@ export type AccessChangeKind =
  * An agency always sees its own records in full (DOMAIN rule 10); that is not shown.
  */
 export type AccessMatrix = {
-  __typename?: 'AccessMatrix';
+  readonly __typename?: 'AccessMatrix';
   /** The agreement versions those grants belong to. */
-  agreements: Array<Agreement>;
+  readonly agreements: ReadonlyArray<Agreement>;
   /** Viewer/owner kind pairs with at least one field allowed: the grid's columns. */
-  columns: Array<MatrixColumn>;
-  day: Scalars['Date']['output'];
+  readonly columns: ReadonlyArray<MatrixColumn>;
+  readonly day: Scalars['Date']['output'];
   /** Every grant a cell cites, once. */
-  grants: Array<MatrixGrant>;
-  kinds: Array<AgencyKind>;
+  readonly grants: ReadonlyArray<MatrixGrant>;
+  readonly kinds: ReadonlyArray<AgencyKind>;
   /** Never leave the owning agency, whatever a covenant says (DOMAIN rule 7). */
-  ownerOnlyCoordinates: Array<Scalars['String']['output']>;
+  readonly ownerOnlyCoordinates: ReadonlyArray<Scalars['String']['output']>;
   /** Released to every authenticated caller. */
-  publicCoordinates: Array<Scalars['String']['output']>;
+  readonly publicCoordinates: ReadonlyArray<Scalars['String']['output']>;
   /** The purpose filter: only grants for it. */
-  purpose: Maybe<Scalars['String']['output']>;
+  readonly purpose: Maybe<Scalars['String']['output']>;
   /** The region filter: only grants that can hold for a household in it. */
-  region: Maybe<Scalars['ID']['output']>;
+  readonly region: Maybe<Scalars['ID']['output']>;
   /** Every coordinate that is not public, owner-only ones included, in schema order. */
-  rows: Array<MatrixRow>;
+  readonly rows: ReadonlyArray<MatrixRow>;
 };
 
 export type Address = {
-  __typename?: 'Address';
-  city: Maybe<Scalars['String']['output']>;
-  houseNumber: Maybe<Scalars['String']['output']>;
-  postalCode: Maybe<Scalars['String']['output']>;
-  street: Maybe<Scalars['String']['output']>;
+  readonly __typename?: 'Address';
+  readonly city: Maybe<Scalars['String']['output']>;
+  readonly houseNumber: Maybe<Scalars['String']['output']>;
+  readonly postalCode: Maybe<Scalars['String']['output']>;
+  readonly street: Maybe<Scalars['String']['output']>;
 };
 
 /** An organisation in the chain. Organisational data, public to every authenticated caller. */
 export type Agency = {
-  __typename?: 'Agency';
-  id: Scalars['ID']['output'];
-  kind: AgencyKind;
-  name: Scalars['String']['output'];
-  region: Maybe<Region>;
+  readonly __typename?: 'Agency';
+  readonly id: Scalars['ID']['output'];
+  readonly kind: AgencyKind;
+  readonly name: Scalars['String']['output'];
+  readonly region: Maybe<Region>;
 };
 
 /** The kinds of organisation in the chain. Covenants grant by kind; a region narrows them. */
@@ -117,28 +117,28 @@ export type AgencyKind =
  * access policy: the grants listed here are exactly the ones enforced.
  */
 export type Agreement = {
-  __typename?: 'Agreement';
-  dataCategories: Array<DataCategory>;
+  readonly __typename?: 'Agreement';
+  readonly dataCategories: ReadonlyArray<DataCategory>;
   /** The worked examples this version carries. */
-  examples: Array<AgreementExample>;
-  grants: Array<Grant>;
+  readonly examples: ReadonlyArray<AgreementExample>;
+  readonly grants: ReadonlyArray<Grant>;
   /** Stable id across versions, e.g. groningen-ashg-amk. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** Whether this version is in force at the given date (default: today). */
-  inForce: Scalars['Boolean']['output'];
+  readonly inForce: Scalars['Boolean']['output'];
   /** id@version */
-  key: Scalars['ID']['output'];
-  legalBasis: Array<LegalBasis>;
-  parties: Array<AgreementParty>;
-  purposes: Array<Purpose>;
-  regions: Array<Region>;
-  supersededBy: Maybe<Scalars['String']['output']>;
-  supersedes: Maybe<Scalars['String']['output']>;
-  tacitRenewal: Scalars['Boolean']['output'];
-  title: Scalars['String']['output'];
-  validFrom: Scalars['Date']['output'];
-  validTo: Maybe<Scalars['Date']['output']>;
-  version: Scalars['Int']['output'];
+  readonly key: Scalars['ID']['output'];
+  readonly legalBasis: ReadonlyArray<LegalBasis>;
+  readonly parties: ReadonlyArray<AgreementParty>;
+  readonly purposes: ReadonlyArray<Purpose>;
+  readonly regions: ReadonlyArray<Region>;
+  readonly supersededBy: Maybe<Scalars['String']['output']>;
+  readonly supersedes: Maybe<Scalars['String']['output']>;
+  readonly tacitRenewal: Scalars['Boolean']['output'];
+  readonly title: Scalars['String']['output'];
+  readonly validFrom: Scalars['Date']['output'];
+  readonly validTo: Maybe<Scalars['Date']['output']>;
+  readonly version: Scalars['Int']['output'];
 };
 
 
@@ -152,35 +152,35 @@ export type AgreementInForceArgs = {
 
 /** A worked example a covenant carries. The test suite runs every one against the compiled policy. */
 export type AgreementExample = {
-  __typename?: 'AgreementExample';
-  coordinate: Scalars['String']['output'];
-  date: Scalars['Date']['output'];
+  readonly __typename?: 'AgreementExample';
+  readonly coordinate: Scalars['String']['output'];
+  readonly date: Scalars['Date']['output'];
   /** allow or deny */
-  expected: Scalars['String']['output'];
-  facts: DecisionFacts;
-  name: Scalars['String']['output'];
-  owner: ExampleAgency;
-  purpose: Scalars['String']['output'];
-  reason: Maybe<DecisionReason>;
-  viewer: ExampleAgency;
+  readonly expected: Scalars['String']['output'];
+  readonly facts: DecisionFacts;
+  readonly name: Scalars['String']['output'];
+  readonly owner: ExampleAgency;
+  readonly purpose: Scalars['String']['output'];
+  readonly reason: Maybe<DecisionReason>;
+  readonly viewer: ExampleAgency;
 };
 
 export type AgreementParty = {
-  __typename?: 'AgreementParty';
-  agency: Maybe<Agency>;
-  agencyKind: AgencyKind;
-  role: Scalars['String']['output'];
+  readonly __typename?: 'AgreementParty';
+  readonly agency: Maybe<Agency>;
+  readonly agencyKind: AgencyKind;
+  readonly role: Scalars['String']['output'];
 };
 
 export type AgreementTrace = {
-  __typename?: 'AgreementTrace';
-  grants: Array<GrantTrace>;
-  id: Scalars['ID']['output'];
-  inForce: Scalars['Boolean']['output'];
-  key: Scalars['ID']['output'];
-  validity: AgreementValidity;
-  validityText: Scalars['String']['output'];
-  version: Scalars['Int']['output'];
+  readonly __typename?: 'AgreementTrace';
+  readonly grants: ReadonlyArray<GrantTrace>;
+  readonly id: Scalars['ID']['output'];
+  readonly inForce: Scalars['Boolean']['output'];
+  readonly key: Scalars['ID']['output'];
+  readonly validity: AgreementValidity;
+  readonly validityText: Scalars['String']['output'];
+  readonly version: Scalars['Int']['output'];
 };
 
 export type AgreementValidity =
@@ -193,17 +193,17 @@ export type AgreementValidity =
 
 /** One policy decision behind an entry: the agreement version, article and rule that produced it. */
 export type AuditDecision = {
-  __typename?: 'AuditDecision';
+  readonly __typename?: 'AuditDecision';
   /** Agreement id@version, null when nothing granted (deny by default). */
-  agreementKey: Maybe<Scalars['ID']['output']>;
-  article: Maybe<Scalars['String']['output']>;
-  coordinate: Scalars['String']['output'];
-  effect: AuditDecisionEffect;
+  readonly agreementKey: Maybe<Scalars['ID']['output']>;
+  readonly article: Maybe<Scalars['String']['output']>;
+  readonly coordinate: Scalars['String']['output'];
+  readonly effect: AuditDecisionEffect;
   /** The grant condition that did not hold, where one did not. */
-  failedCondition: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  reason: Scalars['String']['output'];
-  ruleId: Maybe<Scalars['String']['output']>;
+  readonly failedCondition: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly reason: Scalars['String']['output'];
+  readonly ruleId: Maybe<Scalars['String']['output']>;
 };
 
 export type AuditDecisionEffect =
@@ -216,52 +216,52 @@ export type AuditDecisionEffect =
  * and the data subject only by pseudonym.
  */
 export type AuditEntry = {
-  __typename?: 'AuditEntry';
-  decisions: Array<AuditDecision>;
+  readonly __typename?: 'AuditEntry';
+  readonly decisions: ReadonlyArray<AuditDecision>;
   /** The gateway's opaque id of the record. */
-  entityId: Maybe<Scalars['ID']['output']>;
+  readonly entityId: Maybe<Scalars['ID']['output']>;
   /** Schema type of the record, e.g. Report or Child. */
-  entityType: Maybe<Scalars['String']['output']>;
+  readonly entityType: Maybe<Scalars['String']['output']>;
   /** Coordinates (Type.field) released, names only. */
-  fieldsReleased: Array<Scalars['String']['output']>;
+  readonly fieldsReleased: ReadonlyArray<Scalars['String']['output']>;
   /** Coordinates (Type.field) withheld, names only. */
-  fieldsWithheld: Array<Scalars['String']['output']>;
+  readonly fieldsWithheld: ReadonlyArray<Scalars['String']['output']>;
   /** sha256(prevHash || canonical JSON of this entry), hex. */
-  hash: Scalars['String']['output'];
-  kind: AuditEntryKind;
-  operationId: Scalars['String']['output'];
-  operationName: Maybe<Scalars['String']['output']>;
-  outcome: AuditOutcome;
+  readonly hash: Scalars['String']['output'];
+  readonly kind: AuditEntryKind;
+  readonly operationId: Scalars['String']['output'];
+  readonly operationName: Maybe<Scalars['String']['output']>;
+  readonly outcome: AuditOutcome;
   /** Agency id of the record's owner, as it was at the time (null for searches). */
-  ownerAgencyId: Maybe<Scalars['ID']['output']>;
+  readonly ownerAgencyId: Maybe<Scalars['ID']['output']>;
   /** Hash of the previous entry (or of the genesis or a prune checkpoint), hex. */
-  prevHash: Scalars['String']['output'];
-  processingActivity: Scalars['String']['output'];
-  purpose: Scalars['String']['output'];
+  readonly prevHash: Scalars['String']['output'];
+  readonly processingActivity: Scalars['String']['output'];
+  readonly purpose: Scalars['String']['output'];
   /** For a record about a whole household: pseudonyms of the other members its owner registered. A subject filter matches these too. */
-  relatedSubjects: Array<Scalars['String']['output']>;
+  readonly relatedSubjects: ReadonlyArray<Scalars['String']['output']>;
   /** Search arguments as logged; personal ones are pseudonyms. */
-  searchTerms: Maybe<Array<AuditSearchTerm>>;
+  readonly searchTerms: Maybe<ReadonlyArray<AuditSearchTerm>>;
   /** Position in the hash chain. Decimal text: the chain may outgrow a 32-bit Int. */
-  seq: Scalars['String']['output'];
+  readonly seq: Scalars['String']['output'];
   /** Pseudonym of the data subject (keyed hash of the BSN), never the BSN. For a record about a whole household (a household, report, referral or involvement): the lowest BSN among the members its owner registered. */
-  subject: Maybe<Scalars['String']['output']>;
-  time: Scalars['DateTime']['output'];
+  readonly subject: Maybe<Scalars['String']['output']>;
+  readonly time: Scalars['DateTime']['output'];
   /** W3C trace id of the request. */
-  traceId: Scalars['String']['output'];
-  viewer: AuditViewer;
+  readonly traceId: Scalars['String']['output'];
+  readonly viewer: AuditViewer;
 };
 
 export type AuditEntryConnection = {
-  __typename?: 'AuditEntryConnection';
-  edges: Array<AuditEntryEdge>;
-  pageInfo: PageInfo;
+  readonly __typename?: 'AuditEntryConnection';
+  readonly edges: ReadonlyArray<AuditEntryEdge>;
+  readonly pageInfo: PageInfo;
 };
 
 export type AuditEntryEdge = {
-  __typename?: 'AuditEntryEdge';
-  cursor: Scalars['String']['output'];
-  node: AuditEntry;
+  readonly __typename?: 'AuditEntryEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: AuditEntry;
 };
 
 /**
@@ -270,18 +270,18 @@ export type AuditEntryEdge = {
  */
 export type AuditEntryFilter = {
   /** Agreement id@version that at least one decision of the entry names. */
-  agreementKey?: InputMaybe<Scalars['ID']['input']>;
+  readonly agreementKey?: InputMaybe<Scalars['ID']['input']>;
   /** Inclusive lower bound on the entry time. */
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  kind?: InputMaybe<AuditEntryKind>;
-  ownerAgencyId?: InputMaybe<Scalars['ID']['input']>;
+  readonly from?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly kind?: InputMaybe<AuditEntryKind>;
+  readonly ownerAgencyId?: InputMaybe<Scalars['ID']['input']>;
   /** The data subject by BSN, as subject or related subject. The gateway pseudonymises it before it looks; the BSN is never stored or logged. */
-  subjectBsn?: InputMaybe<Scalars['String']['input']>;
+  readonly subjectBsn?: InputMaybe<Scalars['String']['input']>;
   /** The data subject by pseudonym, as shown in AuditEntry.subject or relatedSubjects. */
-  subjectPseudonym?: InputMaybe<Scalars['String']['input']>;
+  readonly subjectPseudonym?: InputMaybe<Scalars['String']['input']>;
   /** Exclusive upper bound on the entry time. */
-  to?: InputMaybe<Scalars['DateTime']['input']>;
-  viewerAgencyId?: InputMaybe<Scalars['ID']['input']>;
+  readonly to?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly viewerAgencyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type AuditEntryKind =
@@ -302,27 +302,27 @@ export type AuditOutcome =
   | 'WITHHELD';
 
 export type AuditSearchTerm = {
-  __typename?: 'AuditSearchTerm';
-  name: Scalars['String']['output'];
-  value: Scalars['String']['output'];
+  readonly __typename?: 'AuditSearchTerm';
+  readonly name: Scalars['String']['output'];
+  readonly value: Scalars['String']['output'];
 };
 
 /** Who made the request, as recorded. Agency ids, not Agency objects: the record keeps what was true then. */
 export type AuditViewer = {
-  __typename?: 'AuditViewer';
-  agencyId: Scalars['ID']['output'];
-  role: Scalars['String']['output'];
+  readonly __typename?: 'AuditViewer';
+  readonly agencyId: Scalars['ID']['output'];
+  readonly role: Scalars['String']['output'];
   /** Pseudonymous user id (the token's sub). */
-  userId: Scalars['String']['output'];
+  readonly userId: Scalars['String']['output'];
 };
 
 /** Who is asking, as the gateway understood the token and the X-Purpose header. */
 export type Caller = {
-  __typename?: 'Caller';
-  agency: Agency;
-  purpose: Scalars['String']['output'];
-  purposes: Array<Scalars['String']['output']>;
-  role: Scalars['String']['output'];
+  readonly __typename?: 'Caller';
+  readonly agency: Agency;
+  readonly purpose: Scalars['String']['output'];
+  readonly purposes: ReadonlyArray<Scalars['String']['output']>;
+  readonly role: Scalars['String']['output'];
 };
 
 /** Reports and referrals, as they appear on a household's timeline. */
@@ -356,9 +356,9 @@ export type CasePhase =
 
 /** Any record an agency owns. */
 export type CaseRecord = {
-  household: Maybe<Household>;
-  id: Scalars['ID']['output'];
-  owner: Maybe<Agency>;
+  readonly household: Maybe<Household>;
+  readonly id: Scalars['ID']['output'];
+  readonly owner: Maybe<Agency>;
 };
 
 /**
@@ -366,30 +366,30 @@ export type CaseRecord = {
  * with a household, in which phase, since when, and whom to contact, without any content.
  */
 export type CaseStatus = {
-  __typename?: 'CaseStatus';
-  household: Maybe<Household>;
-  involvements: Array<Involvement>;
+  readonly __typename?: 'CaseStatus';
+  readonly household: Maybe<Household>;
+  readonly involvements: ReadonlyArray<Involvement>;
 };
 
 /** A household member under 18, assembled from the agencies' records, matched on BSN. */
 export type Child = Person & {
-  __typename?: 'Child';
-  birthDate: Maybe<Scalars['Date']['output']>;
+  readonly __typename?: 'Child';
+  readonly birthDate: Maybe<Scalars['Date']['output']>;
   /** Citizen service number. Highly sensitive. */
-  bsn: Maybe<Scalars['String']['output']>;
-  household: Maybe<Household>;
-  id: Scalars['ID']['output'];
-  name: Maybe<Scalars['String']['output']>;
-  role: Maybe<ChildRole>;
-  school: Maybe<Scalars['String']['output']>;
+  readonly bsn: Maybe<Scalars['String']['output']>;
+  readonly household: Maybe<Household>;
+  readonly id: Scalars['ID']['output'];
+  readonly name: Maybe<Scalars['String']['output']>;
+  readonly role: Maybe<ChildRole>;
+  readonly school: Maybe<Scalars['String']['output']>;
   /** Free-text description of the child's situation. */
-  situation: Maybe<Scalars['String']['output']>;
+  readonly situation: Maybe<Scalars['String']['output']>;
 };
 
 export type ChildInvolvement = {
-  __typename?: 'ChildInvolvement';
-  child: Maybe<Child>;
-  role: Maybe<ChildRole>;
+  readonly __typename?: 'ChildInvolvement';
+  readonly child: Maybe<Child>;
+  readonly role: Maybe<ChildRole>;
 };
 
 /** Whether a child is a direct victim, or a witness of partner violence (the line that decides which agency acts). */
@@ -398,42 +398,42 @@ export type ChildRole =
   | 'WITNESS_OF_PARTNER_VIOLENCE';
 
 export type ConditionTrace = {
-  __typename?: 'ConditionTrace';
-  condition: Scalars['String']['output'];
+  readonly __typename?: 'ConditionTrace';
+  readonly condition: Scalars['String']['output'];
   /** Whether it held; null unless the caller's agency owns the record. */
-  holds: Maybe<Scalars['Boolean']['output']>;
+  readonly holds: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** An agency desk to contact about a case; never a client. */
 export type Contact = {
-  __typename?: 'Contact';
-  email: Maybe<Scalars['String']['output']>;
-  name: Maybe<Scalars['String']['output']>;
-  phone: Maybe<Scalars['String']['output']>;
+  readonly __typename?: 'Contact';
+  readonly email: Maybe<Scalars['String']['output']>;
+  readonly name: Maybe<Scalars['String']['output']>;
+  readonly phone: Maybe<Scalars['String']['output']>;
 };
 
 export type CovenantDiff = {
-  __typename?: 'CovenantDiff';
+  readonly __typename?: 'CovenantDiff';
   /** Gained first, then lost, then a new legal basis for what stays allowed. */
-  changes: Array<AccessChange>;
-  from: Agreement;
+  readonly changes: ReadonlyArray<AccessChange>;
+  readonly from: Agreement;
   /** Situations (agency pairs, purposes, regions, facts) decided on both sides. */
-  situationsChecked: Scalars['Int']['output'];
-  to: Agreement;
+  readonly situationsChecked: Scalars['Int']['output'];
+  readonly to: Agreement;
 };
 
 export type DataCategory = {
-  __typename?: 'DataCategory';
-  coordinates: Array<Scalars['String']['output']>;
-  name: Scalars['ID']['output'];
+  readonly __typename?: 'DataCategory';
+  readonly coordinates: ReadonlyArray<Scalars['String']['output']>;
+  readonly name: Scalars['ID']['output'];
 };
 
 export type DecisionAgreement = {
-  __typename?: 'DecisionAgreement';
-  article: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  key: Scalars['ID']['output'];
-  version: Scalars['Int']['output'];
+  readonly __typename?: 'DecisionAgreement';
+  readonly article: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly key: Scalars['ID']['output'];
+  readonly version: Scalars['Int']['output'];
 };
 
 export type DecisionEffect =
@@ -441,39 +441,39 @@ export type DecisionEffect =
   | 'DENY';
 
 export type DecisionExplanation = {
-  __typename?: 'DecisionExplanation';
+  readonly __typename?: 'DecisionExplanation';
   /** The agreement and article that allowed (GRANT), or whose conditions failed first (CONDITIONS_NOT_MET). */
-  agreement: Maybe<DecisionAgreement>;
+  readonly agreement: Maybe<DecisionAgreement>;
   /** Every agreement version loaded, in force or not, with how each of its grants matched. */
-  agreements: Array<AgreementTrace>;
-  at: Scalars['DateTime']['output'];
-  coordinate: Scalars['String']['output'];
+  readonly agreements: ReadonlyArray<AgreementTrace>;
+  readonly at: Scalars['DateTime']['output'];
+  readonly coordinate: Scalars['String']['output'];
   /** The Europe/Amsterdam calendar day validity was judged on. */
-  day: Scalars['Date']['output'];
+  readonly day: Scalars['Date']['output'];
   /** Set when replaying a logged decision. */
-  decisionId: Maybe<Scalars['ID']['output']>;
-  effect: DecisionEffect;
+  readonly decisionId: Maybe<Scalars['ID']['output']>;
+  readonly effect: DecisionEffect;
   /** The facts looked at; only for a privacy officer of the agency that owns the record (null otherwise: they are that agency's data). */
-  facts: Maybe<DecisionFacts>;
+  readonly facts: Maybe<DecisionFacts>;
   /** The first condition that did not hold, in words. */
-  failedCondition: Maybe<Scalars['String']['output']>;
-  owner: Agency;
-  purpose: Scalars['String']['output'];
-  reason: DecisionReason;
+  readonly failedCondition: Maybe<Scalars['String']['output']>;
+  readonly owner: Agency;
+  readonly purpose: Scalars['String']['output'];
+  readonly reason: DecisionReason;
   /** What the caller saw in extensions.redactions; null when released. */
-  redactionReason: Maybe<RedactionReason>;
+  readonly redactionReason: Maybe<RedactionReason>;
   /** Grant id, or the engine rule (public-field, owner-access, owner-only). */
-  ruleId: Maybe<Scalars['String']['output']>;
-  viewer: Agency;
+  readonly ruleId: Maybe<Scalars['String']['output']>;
+  readonly viewer: Agency;
 };
 
 /** The facts the decision looked at (the municipality is left out; the region conditions show its effect). */
 export type DecisionFacts = {
-  __typename?: 'DecisionFacts';
-  householdHasMinors: Scalars['Boolean']['output'];
-  referrals: Array<DecisionReferralFact>;
-  subjectIsMinor: Maybe<Scalars['Boolean']['output']>;
-  viewerInvolved: Scalars['Boolean']['output'];
+  readonly __typename?: 'DecisionFacts';
+  readonly householdHasMinors: Scalars['Boolean']['output'];
+  readonly referrals: ReadonlyArray<DecisionReferralFact>;
+  readonly subjectIsMinor: Maybe<Scalars['Boolean']['output']>;
+  readonly viewerInvolved: Scalars['Boolean']['output'];
 };
 
 /** The engine's reason. A caller only ever sees the RedactionReason derived from it. */
@@ -491,60 +491,60 @@ export type DecisionReason =
   | 'PURPOSE_NOT_COVERED';
 
 export type DecisionReferralFact = {
-  __typename?: 'DecisionReferralFact';
-  fromAgencyId: Maybe<Scalars['ID']['output']>;
-  kind: Maybe<ReferralKind>;
-  status: Maybe<ReferralStatus>;
-  toAgencyId: Maybe<Scalars['ID']['output']>;
+  readonly __typename?: 'DecisionReferralFact';
+  readonly fromAgencyId: Maybe<Scalars['ID']['output']>;
+  readonly kind: Maybe<ReferralKind>;
+  readonly status: Maybe<ReferralStatus>;
+  readonly toAgencyId: Maybe<Scalars['ID']['output']>;
 };
 
 export type ExampleAgency = {
-  __typename?: 'ExampleAgency';
-  agencyId: Scalars['ID']['output'];
-  kind: AgencyKind;
-  region: Scalars['ID']['output'];
+  readonly __typename?: 'ExampleAgency';
+  readonly agencyId: Scalars['ID']['output'];
+  readonly kind: AgencyKind;
+  readonly region: Scalars['ID']['output'];
 };
 
 export type ExplainAccessInput = {
   /** The moment to judge at; default: now. */
-  at?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly at?: InputMaybe<Scalars['DateTime']['input']>;
   /** Schema coordinate of a concrete object type's field, e.g. Report.narrative. */
-  coordinate: Scalars['String']['input'];
-  purpose: Scalars['String']['input'];
+  readonly coordinate: Scalars['String']['input'];
+  readonly purpose: Scalars['String']['input'];
   /** Gateway id of the record (Report, Referral, Child, Household...) the field belongs to. */
-  recordId: Scalars['ID']['input'];
-  viewerAgencyId: Scalars['ID']['input'];
+  readonly recordId: Scalars['ID']['input'];
+  readonly viewerAgencyId: Scalars['ID']['input'];
 };
 
 /** One grant: who (viewer kinds) may read what (coordinates) of whose records (owner kinds), why (purposes), and when (conditions). */
 export type Grant = {
-  __typename?: 'Grant';
-  article: Scalars['String']['output'];
+  readonly __typename?: 'Grant';
+  readonly article: Scalars['String']['output'];
   /** The conditions in words, as the policy engine evaluates them. */
-  conditions: Array<Scalars['String']['output']>;
-  coordinates: Array<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  ownerKinds: Array<AgencyKind>;
-  purposes: Array<Scalars['String']['output']>;
-  viewerKinds: Array<AgencyKind>;
+  readonly conditions: ReadonlyArray<Scalars['String']['output']>;
+  readonly coordinates: ReadonlyArray<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly ownerKinds: ReadonlyArray<AgencyKind>;
+  readonly purposes: ReadonlyArray<Scalars['String']['output']>;
+  readonly viewerKinds: ReadonlyArray<AgencyKind>;
 };
 
 export type GrantTrace = {
-  __typename?: 'GrantTrace';
+  readonly __typename?: 'GrantTrace';
   /** In force, everything matched and every condition held. */
-  applies: Maybe<Scalars['Boolean']['output']>;
-  article: Scalars['String']['output'];
-  conditions: Array<ConditionTrace>;
-  coordinateMatched: Scalars['Boolean']['output'];
+  readonly applies: Maybe<Scalars['Boolean']['output']>;
+  readonly article: Scalars['String']['output'];
+  readonly conditions: ReadonlyArray<ConditionTrace>;
+  readonly coordinateMatched: Scalars['Boolean']['output'];
   /** The grant the decision names. */
-  decisive: Scalars['Boolean']['output'];
-  grantId: Scalars['ID']['output'];
-  ownerIsParty: Scalars['Boolean']['output'];
-  ownerKindMatched: Scalars['Boolean']['output'];
-  purposeMatched: Scalars['Boolean']['output'];
+  readonly decisive: Scalars['Boolean']['output'];
+  readonly grantId: Scalars['ID']['output'];
+  readonly ownerIsParty: Scalars['Boolean']['output'];
+  readonly ownerKindMatched: Scalars['Boolean']['output'];
+  readonly purposeMatched: Scalars['Boolean']['output'];
   /** A covenant binds only its parties (named agencies, or every agency of a kind). */
-  viewerIsParty: Scalars['Boolean']['output'];
-  viewerKindMatched: Scalars['Boolean']['output'];
+  readonly viewerIsParty: Scalars['Boolean']['output'];
+  readonly viewerKindMatched: Scalars['Boolean']['output'];
 };
 
 /**
@@ -553,23 +553,23 @@ export type GrantTrace = {
  * does not get it at all.
  */
 export type Household = {
-  __typename?: 'Household';
-  address: Maybe<Address>;
+  readonly __typename?: 'Household';
+  readonly address: Maybe<Address>;
   /** The existence-only projection: which agencies are involved, in which phase, whom to contact. */
-  caseStatus: Maybe<CaseStatus>;
-  children: Maybe<Array<Child>>;
+  readonly caseStatus: Maybe<CaseStatus>;
+  readonly children: Maybe<ReadonlyArray<Child>>;
   /** Whether any member is under 18 on the day of the request. */
-  hasMinors: Maybe<Scalars['Boolean']['output']>;
+  readonly hasMinors: Maybe<Scalars['Boolean']['output']>;
   /** Opaque gateway identifier; carries no agency's internal identifier. */
-  id: Scalars['ID']['output'];
-  members: Maybe<Array<HouseholdMember>>;
+  readonly id: Scalars['ID']['output'];
+  readonly members: Maybe<ReadonlyArray<HouseholdMember>>;
   /** Municipality the household lives in; decides its region. */
-  municipality: Maybe<Scalars['String']['output']>;
-  referrals: Maybe<Array<Referral>>;
-  region: Maybe<Region>;
-  reports: Maybe<Array<Report>>;
+  readonly municipality: Maybe<Scalars['String']['output']>;
+  readonly referrals: Maybe<ReadonlyArray<Referral>>;
+  readonly region: Maybe<Region>;
+  readonly reports: Maybe<ReadonlyArray<Report>>;
   /** Reports and referrals in time order. */
-  timeline: Maybe<Array<CaseEvent>>;
+  readonly timeline: Maybe<ReadonlyArray<CaseEvent>>;
 };
 
 
@@ -584,88 +584,88 @@ export type HouseholdReportsArgs = {
 };
 
 export type HouseholdConnection = {
-  __typename?: 'HouseholdConnection';
-  edges: Array<HouseholdEdge>;
-  pageInfo: PageInfo;
+  readonly __typename?: 'HouseholdConnection';
+  readonly edges: ReadonlyArray<HouseholdEdge>;
+  readonly pageInfo: PageInfo;
 };
 
 export type HouseholdEdge = {
-  __typename?: 'HouseholdEdge';
-  cursor: Scalars['String']['output'];
-  node: Household;
+  readonly __typename?: 'HouseholdEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Household;
 };
 
 export type HouseholdMember = {
-  __typename?: 'HouseholdMember';
-  birthDate: Maybe<Scalars['Date']['output']>;
+  readonly __typename?: 'HouseholdMember';
+  readonly birthDate: Maybe<Scalars['Date']['output']>;
   /** Citizen service number. Highly sensitive. */
-  bsn: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  isMinor: Maybe<Scalars['Boolean']['output']>;
-  name: Maybe<Scalars['String']['output']>;
-  role: Maybe<MemberRole>;
+  readonly bsn: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly isMinor: Maybe<Scalars['Boolean']['output']>;
+  readonly name: Maybe<Scalars['String']['output']>;
+  readonly role: Maybe<MemberRole>;
 };
 
 export type Involvement = {
-  __typename?: 'Involvement';
-  agency: Maybe<Agency>;
+  readonly __typename?: 'Involvement';
+  readonly agency: Maybe<Agency>;
   /** Receiving care provider of the agency's case, where there is one. */
-  careProvider: Maybe<Scalars['String']['output']>;
-  contact: Maybe<Contact>;
-  phase: Maybe<CasePhase>;
-  phaseCategory: Maybe<PhaseCategory>;
-  since: Maybe<Scalars['Date']['output']>;
+  readonly careProvider: Maybe<Scalars['String']['output']>;
+  readonly contact: Maybe<Contact>;
+  readonly phase: Maybe<CasePhase>;
+  readonly phaseCategory: Maybe<PhaseCategory>;
+  readonly since: Maybe<Scalars['Date']['output']>;
 };
 
 export type LegalBasis = {
-  __typename?: 'LegalBasis';
-  article: Scalars['String']['output'];
-  text: Scalars['String']['output'];
+  readonly __typename?: 'LegalBasis';
+  readonly article: Scalars['String']['output'];
+  readonly text: Scalars['String']['output'];
 };
 
 export type MatrixCell = {
-  __typename?: 'MatrixCell';
+  readonly __typename?: 'MatrixCell';
   /** MatrixGrant ids, in the order the engine tries them: the first whose conditions hold is cited. */
-  grantIds: Array<Scalars['ID']['output']>;
-  ownerKind: AgencyKind;
-  viewerKind: AgencyKind;
+  readonly grantIds: ReadonlyArray<Scalars['ID']['output']>;
+  readonly ownerKind: AgencyKind;
+  readonly viewerKind: AgencyKind;
 };
 
 export type MatrixColumn = {
-  __typename?: 'MatrixColumn';
-  ownerKind: AgencyKind;
-  viewerKind: AgencyKind;
+  readonly __typename?: 'MatrixColumn';
+  readonly ownerKind: AgencyKind;
+  readonly viewerKind: AgencyKind;
 };
 
 /** A grant in force, as a cell cites it. */
 export type MatrixGrant = {
-  __typename?: 'MatrixGrant';
-  agreement: DecisionAgreement;
+  readonly __typename?: 'MatrixGrant';
+  readonly agreement: DecisionAgreement;
   /** The conditions in words; all must hold. */
-  conditions: Array<Scalars['String']['output']>;
+  readonly conditions: ReadonlyArray<Scalars['String']['output']>;
   /** id@version#grantId */
-  id: Scalars['ID']['output'];
-  parties: Array<MatrixParty>;
-  purposes: Array<Scalars['String']['output']>;
-  regions: Array<Scalars['ID']['output']>;
-  ruleId: Scalars['String']['output'];
-  title: Scalars['String']['output'];
-  validity: AgreementValidity;
+  readonly id: Scalars['ID']['output'];
+  readonly parties: ReadonlyArray<MatrixParty>;
+  readonly purposes: ReadonlyArray<Scalars['String']['output']>;
+  readonly regions: ReadonlyArray<Scalars['ID']['output']>;
+  readonly ruleId: Scalars['String']['output'];
+  readonly title: Scalars['String']['output'];
+  readonly validity: AgreementValidity;
 };
 
 export type MatrixParty = {
-  __typename?: 'MatrixParty';
+  readonly __typename?: 'MatrixParty';
   /** Named agencies; null: every agency of the kind. */
-  agencyIds: Maybe<Array<Scalars['ID']['output']>>;
-  kind: AgencyKind;
+  readonly agencyIds: Maybe<ReadonlyArray<Scalars['ID']['output']>>;
+  readonly kind: AgencyKind;
 };
 
 export type MatrixRow = {
-  __typename?: 'MatrixRow';
+  readonly __typename?: 'MatrixRow';
   /** Allowed cells only. */
-  cells: Array<MatrixCell>;
-  coordinate: Scalars['String']['output'];
-  ownerOnly: Scalars['Boolean']['output'];
+  readonly cells: ReadonlyArray<MatrixCell>;
+  readonly coordinate: Scalars['String']['output'];
+  readonly ownerOnly: Scalars['Boolean']['output'];
 };
 
 /** Role of a person within a household. */
@@ -678,17 +678,17 @@ export type MemberRole =
   | 'STEP_PARENT';
 
 export type PageInfo = {
-  __typename?: 'PageInfo';
-  endCursor: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
+  readonly __typename?: 'PageInfo';
+  readonly endCursor: Maybe<Scalars['String']['output']>;
+  readonly hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Anyone a record is about. */
 export type Person = {
-  birthDate: Maybe<Scalars['Date']['output']>;
-  bsn: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  name: Maybe<Scalars['String']['output']>;
+  readonly birthDate: Maybe<Scalars['Date']['output']>;
+  readonly bsn: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly name: Maybe<Scalars['String']['output']>;
 };
 
 /** The coarse phase shown where only involvement may be seen. */
@@ -701,39 +701,39 @@ export type PhaseCategory =
   | 'SIGNAL';
 
 export type Purpose = {
-  __typename?: 'Purpose';
-  code: Scalars['ID']['output'];
-  description: Scalars['String']['output'];
+  readonly __typename?: 'Purpose';
+  readonly code: Scalars['ID']['output'];
+  readonly description: Scalars['String']['output'];
 };
 
 export type Query = {
-  __typename?: 'Query';
+  readonly __typename?: 'Query';
   /** Who may read which field of whose records on a day: every viewer kind, owner kind and coordinate. */
-  accessMatrix: AccessMatrix;
-  agencies: Array<Agency>;
-  agreement: Maybe<Agreement>;
+  readonly accessMatrix: AccessMatrix;
+  readonly agencies: ReadonlyArray<Agency>;
+  readonly agreement: Maybe<Agreement>;
   /** Agreements in force at a date (default: today); all versions when all is true. */
-  agreements: Array<Agreement>;
+  readonly agreements: ReadonlyArray<Agreement>;
   /** The audit trail in chain order, oldest first; only entries where the caller's agency is viewer or owner. At most 500 per page. */
-  auditEntries: AuditEntryConnection;
+  readonly auditEntries: AuditEntryConnection;
   /** Shared case status of a household. */
-  caseStatus: Maybe<CaseStatus>;
-  child: Maybe<Child>;
+  readonly caseStatus: Maybe<CaseStatus>;
+  readonly child: Maybe<Child>;
   /** What one agreement version (id@version) changes in access against another, each taken as the only agreement in force. */
-  covenantDiff: CovenantDiff;
+  readonly covenantDiff: CovenantDiff;
   /** Decides afresh for a viewer, purpose, field and record at a moment, and shows the whole trace. */
-  explainAccess: Maybe<DecisionExplanation>;
+  readonly explainAccess: Maybe<DecisionExplanation>;
   /** Replays a decision from the audit trail (the decisionId of a Redaction or an audit entry). */
-  explainDecision: Maybe<DecisionExplanation>;
-  household: Maybe<Household>;
+  readonly explainDecision: Maybe<DecisionExplanation>;
+  readonly household: Maybe<Household>;
   /** Households of a municipality or of a region, in id order. Give exactly one of municipality or region. */
-  households: HouseholdConnection;
+  readonly households: HouseholdConnection;
   /** Households a person (by BSN) is a member of. The search term is pseudonymised in the audit trail. */
-  householdsOfPerson: Array<Household>;
+  readonly householdsOfPerson: ReadonlyArray<Household>;
   /** The caller as authenticated. */
-  me: Caller;
-  referral: Maybe<Referral>;
-  report: Maybe<Report>;
+  readonly me: Caller;
+  readonly referral: Maybe<Referral>;
+  readonly report: Maybe<Report>;
 };
 
 
@@ -818,11 +818,11 @@ export type QueryReportArgs = {
 
 /** One withheld path, as listed in the response's extensions.redactions. */
 export type Redaction = {
-  __typename?: 'Redaction';
-  coordinate: Scalars['String']['output'];
-  decisionId: Scalars['ID']['output'];
-  path: Array<Scalars['String']['output']>;
-  reason: RedactionReason;
+  readonly __typename?: 'Redaction';
+  readonly coordinate: Scalars['String']['output'];
+  readonly decisionId: Scalars['ID']['output'];
+  readonly path: ReadonlyArray<Scalars['String']['output']>;
+  readonly reason: RedactionReason;
 };
 
 /**
@@ -841,23 +841,23 @@ export type RedactionReason =
 
 /** A referral or handover (doorverwijzing/overdracht) from one agency to another agency or a care provider. */
 export type Referral = CaseRecord & {
-  __typename?: 'Referral';
-  createdAt: Maybe<Scalars['DateTime']['output']>;
-  from: Maybe<Agency>;
-  household: Maybe<Household>;
-  id: Scalars['ID']['output'];
-  kind: Maybe<ReferralKind>;
-  owner: Maybe<Agency>;
-  reason: Maybe<Scalars['String']['output']>;
-  report: Maybe<Report>;
-  safetyConditions: Maybe<Array<Scalars['String']['output']>>;
-  status: Maybe<ReferralStatus>;
-  to: Maybe<Agency>;
+  readonly __typename?: 'Referral';
+  readonly createdAt: Maybe<Scalars['DateTime']['output']>;
+  readonly from: Maybe<Agency>;
+  readonly household: Maybe<Household>;
+  readonly id: Scalars['ID']['output'];
+  readonly kind: Maybe<ReferralKind>;
+  readonly owner: Maybe<Agency>;
+  readonly reason: Maybe<Scalars['String']['output']>;
+  readonly report: Maybe<Report>;
+  readonly safetyConditions: Maybe<ReadonlyArray<Scalars['String']['output']>>;
+  readonly status: Maybe<ReferralStatus>;
+  readonly to: Maybe<Agency>;
   /** Name of the receiving care provider when the referral is not to an agency in the chain. */
-  toCareProvider: Maybe<Scalars['String']['output']>;
-  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  readonly toCareProvider: Maybe<Scalars['String']['output']>;
+  readonly updatedAt: Maybe<Scalars['DateTime']['output']>;
   /** Whether a warm handover (a joint conversation) was held. */
-  warmHandover: Maybe<Scalars['Boolean']['output']>;
+  readonly warmHandover: Maybe<Scalars['Boolean']['output']>;
 };
 
 export type ReferralKind =
@@ -879,34 +879,34 @@ export type ReferralStatus =
 
 /** A set of municipalities a covenant or an agency serves (regiovisie or AMHK region). */
 export type Region = {
-  __typename?: 'Region';
-  id: Scalars['ID']['output'];
-  municipalities: Array<Scalars['String']['output']>;
-  name: Scalars['String']['output'];
+  readonly __typename?: 'Region';
+  readonly id: Scalars['ID']['output'];
+  readonly municipalities: ReadonlyArray<Scalars['String']['output']>;
+  readonly name: Scalars['String']['output'];
 };
 
 /** A report (melding) as registered by its owner agency. */
 export type Report = CaseRecord & {
-  __typename?: 'Report';
-  channel: Maybe<ReportChannel>;
-  childInvolvement: Maybe<Array<ChildInvolvement>>;
-  household: Maybe<Household>;
-  id: Scalars['ID']['output'];
-  kind: Maybe<ReportKind>;
-  narrative: Maybe<Scalars['String']['output']>;
-  owner: Maybe<Agency>;
-  phase: Maybe<CasePhase>;
-  phaseCategory: Maybe<PhaseCategory>;
-  receivedAt: Maybe<Scalars['DateTime']['output']>;
+  readonly __typename?: 'Report';
+  readonly channel: Maybe<ReportChannel>;
+  readonly childInvolvement: Maybe<ReadonlyArray<ChildInvolvement>>;
+  readonly household: Maybe<Household>;
+  readonly id: Scalars['ID']['output'];
+  readonly kind: Maybe<ReportKind>;
+  readonly narrative: Maybe<Scalars['String']['output']>;
+  readonly owner: Maybe<Agency>;
+  readonly phase: Maybe<CasePhase>;
+  readonly phaseCategory: Maybe<PhaseCategory>;
+  readonly receivedAt: Maybe<Scalars['DateTime']['output']>;
   /** The care provider the case went to, where it did. */
-  receivingCareProvider: Maybe<Scalars['String']['output']>;
+  readonly receivingCareProvider: Maybe<Scalars['String']['output']>;
   /** Who reported. Never leaves the owning agency (DOMAIN rule 7). */
-  reporter: Maybe<Reporter>;
+  readonly reporter: Maybe<Reporter>;
   /** Information the reporter restricted. Never leaves the owning agency (DOMAIN rule 7). */
-  restrictedInformation: Maybe<Scalars['String']['output']>;
-  safetyAssessment: Maybe<SafetyAssessment>;
-  urgency: Maybe<Urgency>;
-  violenceTypes: Maybe<Array<ViolenceType>>;
+  readonly restrictedInformation: Maybe<Scalars['String']['output']>;
+  readonly safetyAssessment: Maybe<SafetyAssessment>;
+  readonly urgency: Maybe<Urgency>;
+  readonly violenceTypes: Maybe<ReadonlyArray<ViolenceType>>;
 };
 
 export type ReportChannel =
@@ -917,9 +917,9 @@ export type ReportChannel =
   | 'WEB';
 
 export type ReportFilter = {
-  phaseCategory?: InputMaybe<PhaseCategory>;
-  receivedAfter?: InputMaybe<Scalars['DateTime']['input']>;
-  violenceType?: InputMaybe<ViolenceType>;
+  readonly phaseCategory?: InputMaybe<PhaseCategory>;
+  readonly receivedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly violenceType?: InputMaybe<ViolenceType>;
 };
 
 export type ReportKind =
@@ -934,12 +934,12 @@ export type ReportOrder =
   | 'URGENCY_DESC';
 
 export type Reporter = {
-  __typename?: 'Reporter';
+  readonly __typename?: 'Reporter';
   /** Whether anonymity towards the family was promised. */
-  anonymityPromised: Maybe<Scalars['Boolean']['output']>;
-  name: Maybe<Scalars['String']['output']>;
-  phone: Maybe<Scalars['String']['output']>;
-  type: Maybe<ReporterType>;
+  readonly anonymityPromised: Maybe<Scalars['Boolean']['output']>;
+  readonly name: Maybe<Scalars['String']['output']>;
+  readonly phone: Maybe<Scalars['String']['output']>;
+  readonly type: Maybe<ReporterType>;
 };
 
 export type ReporterType =
@@ -950,10 +950,10 @@ export type ReporterType =
 
 /** The veiligheidsbeoordeling, due within 5 working days of receipt. */
 export type SafetyAssessment = {
-  __typename?: 'SafetyAssessment';
-  decidedAt: Maybe<Scalars['DateTime']['output']>;
-  dueBy: Maybe<Scalars['Date']['output']>;
-  outcome: Maybe<SafetyOutcome>;
+  readonly __typename?: 'SafetyAssessment';
+  readonly decidedAt: Maybe<Scalars['DateTime']['output']>;
+  readonly dueBy: Maybe<Scalars['Date']['output']>;
+  readonly outcome: Maybe<SafetyOutcome>;
 };
 
 export type SafetyOutcome =
@@ -1066,7 +1066,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AccessChange: ResolverTypeWrapper<AccessChange>;
   AccessChangeKind: AccessChangeKind;
-  AccessMatrix: ResolverTypeWrapper<Omit<AccessMatrix, 'agreements'> & { agreements: Array<ResolversTypes['Agreement']> }>;
+  AccessMatrix: ResolverTypeWrapper<Omit<AccessMatrix, 'agreements'> & { agreements: ReadonlyArray<ResolversTypes['Agreement']> }>;
   Address: ResolverTypeWrapper<AddressNode>;
   Agency: ResolverTypeWrapper<AgencyNode>;
   AgencyKind: AgencyKind;
@@ -1111,7 +1111,7 @@ export type ResolversTypes = {
   Grant: ResolverTypeWrapper<CovenantGrant>;
   GrantTrace: ResolverTypeWrapper<GrantTrace>;
   Household: ResolverTypeWrapper<HouseholdNode>;
-  HouseholdConnection: ResolverTypeWrapper<Omit<HouseholdConnection, 'edges'> & { edges: Array<ResolversTypes['HouseholdEdge']> }>;
+  HouseholdConnection: ResolverTypeWrapper<Omit<HouseholdConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['HouseholdEdge']> }>;
   HouseholdEdge: ResolverTypeWrapper<Omit<HouseholdEdge, 'node'> & { node: ResolversTypes['Household'] }>;
   HouseholdMember: ResolverTypeWrapper<MemberNode>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1152,7 +1152,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessChange: AccessChange;
-  AccessMatrix: Omit<AccessMatrix, 'agreements'> & { agreements: Array<ResolversParentTypes['Agreement']> };
+  AccessMatrix: Omit<AccessMatrix, 'agreements'> & { agreements: ReadonlyArray<ResolversParentTypes['Agreement']> };
   Address: AddressNode;
   Agency: AgencyNode;
   Agreement: Covenant;
@@ -1188,7 +1188,7 @@ export type ResolversParentTypes = {
   Grant: CovenantGrant;
   GrantTrace: GrantTrace;
   Household: HouseholdNode;
-  HouseholdConnection: Omit<HouseholdConnection, 'edges'> & { edges: Array<ResolversParentTypes['HouseholdEdge']> };
+  HouseholdConnection: Omit<HouseholdConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['HouseholdEdge']> };
   HouseholdEdge: Omit<HouseholdEdge, 'node'> & { node: ResolversParentTypes['Household'] };
   HouseholdMember: MemberNode;
   ID: Scalars['ID']['output'];
@@ -1220,29 +1220,29 @@ export type AccessChangeResolvers<ContextType = GatewayContext, ParentType exten
   before?: Resolver<Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
   beforeReason?: Resolver<Maybe<ResolversTypes['DecisionReason']>, ParentType, ContextType>;
   change?: Resolver<ResolversTypes['AccessChangeKind'], ParentType, ContextType>;
-  conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  coordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   example?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ownerAgencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerAgencies?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   ownerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  regions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   situations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  viewerAgencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  viewerAgencies?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   viewerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
 };
 
 export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessMatrix'] = ResolversParentTypes['AccessMatrix']> = {
-  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
-  columns?: Resolver<Array<ResolversTypes['MatrixColumn']>, ParentType, ContextType>;
+  agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  columns?: Resolver<ReadonlyArray<ResolversTypes['MatrixColumn']>, ParentType, ContextType>;
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  grants?: Resolver<Array<ResolversTypes['MatrixGrant']>, ParentType, ContextType>;
-  kinds?: Resolver<Array<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
-  ownerOnlyCoordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  publicCoordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  grants?: Resolver<ReadonlyArray<ResolversTypes['MatrixGrant']>, ParentType, ContextType>;
+  kinds?: Resolver<ReadonlyArray<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
+  ownerOnlyCoordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  publicCoordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  rows?: Resolver<Array<ResolversTypes['MatrixRow']>, ParentType, ContextType>;
+  rows?: Resolver<ReadonlyArray<ResolversTypes['MatrixRow']>, ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -1260,16 +1260,16 @@ export type AgencyResolvers<ContextType = GatewayContext, ParentType extends Res
 };
 
 export type AgreementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
-  dataCategories?: Resolver<Array<ResolversTypes['DataCategory']>, ParentType, ContextType>;
-  examples?: Resolver<Array<ResolversTypes['AgreementExample']>, ParentType, ContextType>;
-  grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;
+  dataCategories?: Resolver<ReadonlyArray<ResolversTypes['DataCategory']>, ParentType, ContextType>;
+  examples?: Resolver<ReadonlyArray<ResolversTypes['AgreementExample']>, ParentType, ContextType>;
+  grants?: Resolver<ReadonlyArray<ResolversTypes['Grant']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<AgreementInForceArgs>>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  legalBasis?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
-  parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
-  purposes?: Resolver<Array<ResolversTypes['Purpose']>, ParentType, ContextType>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  legalBasis?: Resolver<ReadonlyArray<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
+  parties?: Resolver<ReadonlyArray<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
+  purposes?: Resolver<ReadonlyArray<ResolversTypes['Purpose']>, ParentType, ContextType>;
+  regions?: Resolver<ReadonlyArray<ResolversTypes['Region']>, ParentType, ContextType>;
   supersededBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   supersedes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tacitRenewal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1298,7 +1298,7 @@ export type AgreementPartyResolvers<ContextType = GatewayContext, ParentType ext
 };
 
 export type AgreementTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementTrace'] = ResolversParentTypes['AgreementTrace']> = {
-  grants?: Resolver<Array<ResolversTypes['GrantTrace']>, ParentType, ContextType>;
+  grants?: Resolver<ReadonlyArray<ResolversTypes['GrantTrace']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1319,11 +1319,11 @@ export type AuditDecisionResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
-  decisions?: Resolver<Array<ResolversTypes['AuditDecision']>, ParentType, ContextType>;
+  decisions?: Resolver<ReadonlyArray<ResolversTypes['AuditDecision']>, ParentType, ContextType>;
   entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   entityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  fieldsReleased?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  fieldsWithheld?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldsReleased?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldsWithheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AuditEntryKind'], ParentType, ContextType>;
   operationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1333,8 +1333,8 @@ export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processingActivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  relatedSubjects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  searchTerms?: Resolver<Maybe<Array<ResolversTypes['AuditSearchTerm']>>, ParentType, ContextType>;
+  relatedSubjects?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  searchTerms?: Resolver<Maybe<ReadonlyArray<ResolversTypes['AuditSearchTerm']>>, ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1343,7 +1343,7 @@ export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type AuditEntryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -1366,7 +1366,7 @@ export type AuditViewerResolvers<ContextType = GatewayContext, ParentType extend
 export type CallerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Caller'] = ResolversParentTypes['Caller']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  purposes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purposes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1380,7 +1380,7 @@ export type CaseRecordResolvers<ContextType = GatewayContext, ParentType extends
 
 export type CaseStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaseStatus'] = ResolversParentTypes['CaseStatus']> = {
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
-  involvements?: Resolver<Array<ResolversTypes['Involvement']>, ParentType, ContextType>;
+  involvements?: Resolver<ReadonlyArray<ResolversTypes['Involvement']>, ParentType, ContextType>;
 };
 
 export type ChildResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child']> = {
@@ -1412,14 +1412,14 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
 };
 
 export type CovenantDiffResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CovenantDiff'] = ResolversParentTypes['CovenantDiff']> = {
-  changes?: Resolver<Array<ResolversTypes['AccessChange']>, ParentType, ContextType>;
+  changes?: Resolver<ReadonlyArray<ResolversTypes['AccessChange']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   situationsChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
 };
 
 export type DataCategoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DataCategory'] = ResolversParentTypes['DataCategory']> = {
-  coordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1440,7 +1440,7 @@ export type DecisionAgreementResolvers<ContextType = GatewayContext, ParentType 
 
 export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionExplanation'] = ResolversParentTypes['DecisionExplanation']> = {
   agreement?: Resolver<Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
-  agreements?: Resolver<Array<ResolversTypes['AgreementTrace']>, ParentType, ContextType>;
+  agreements?: Resolver<ReadonlyArray<ResolversTypes['AgreementTrace']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1458,7 +1458,7 @@ export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentTyp
 
 export type DecisionFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionFacts'] = ResolversParentTypes['DecisionFacts']> = {
   householdHasMinors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  referrals?: Resolver<Array<ResolversTypes['DecisionReferralFact']>, ParentType, ContextType>;
+  referrals?: Resolver<ReadonlyArray<ResolversTypes['DecisionReferralFact']>, ParentType, ContextType>;
   subjectIsMinor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   viewerInvolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -1478,18 +1478,18 @@ export type ExampleAgencyResolvers<ContextType = GatewayContext, ParentType exte
 
 export type GrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  coordinates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ownerKinds?: Resolver<Array<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
-  purposes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  viewerKinds?: Resolver<Array<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
+  ownerKinds?: Resolver<ReadonlyArray<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
+  purposes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  viewerKinds?: Resolver<ReadonlyArray<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
 };
 
 export type GrantTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GrantTrace'] = ResolversParentTypes['GrantTrace']> = {
   applies?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  conditions?: Resolver<Array<ResolversTypes['ConditionTrace']>, ParentType, ContextType>;
+  conditions?: Resolver<ReadonlyArray<ResolversTypes['ConditionTrace']>, ParentType, ContextType>;
   coordinateMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   decisive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   grantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1503,19 +1503,19 @@ export type GrantTraceResolvers<ContextType = GatewayContext, ParentType extends
 export type HouseholdResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
   address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   caseStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
-  children?: Resolver<Maybe<Array<ResolversTypes['Child']>>, ParentType, ContextType>;
+  children?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Child']>>, ParentType, ContextType>;
   hasMinors?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<Maybe<Array<ResolversTypes['HouseholdMember']>>, ParentType, ContextType>;
+  members?: Resolver<Maybe<ReadonlyArray<ResolversTypes['HouseholdMember']>>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  referrals?: Resolver<Maybe<Array<ResolversTypes['Referral']>>, ParentType, ContextType>;
+  referrals?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Referral']>>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
-  reports?: Resolver<Maybe<Array<ResolversTypes['Report']>>, ParentType, ContextType, Partial<HouseholdReportsArgs>>;
-  timeline?: Resolver<Maybe<Array<ResolversTypes['CaseEvent']>>, ParentType, ContextType>;
+  reports?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Report']>>, ParentType, ContextType, Partial<HouseholdReportsArgs>>;
+  timeline?: Resolver<Maybe<ReadonlyArray<ResolversTypes['CaseEvent']>>, ParentType, ContextType>;
 };
 
 export type HouseholdConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['HouseholdConnection'] = ResolversParentTypes['HouseholdConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['HouseholdEdge']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['HouseholdEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -1548,7 +1548,7 @@ export type LegalBasisResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type MatrixCellResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixCell'] = ResolversParentTypes['MatrixCell']> = {
-  grantIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  grantIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   ownerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
   viewerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
 };
@@ -1560,23 +1560,23 @@ export type MatrixColumnResolvers<ContextType = GatewayContext, ParentType exten
 
 export type MatrixGrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixGrant'] = ResolversParentTypes['MatrixGrant']> = {
   agreement?: Resolver<ResolversTypes['DecisionAgreement'], ParentType, ContextType>;
-  conditions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  conditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  parties?: Resolver<Array<ResolversTypes['MatrixParty']>, ParentType, ContextType>;
-  purposes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  regions?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  parties?: Resolver<ReadonlyArray<ResolversTypes['MatrixParty']>, ParentType, ContextType>;
+  purposes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  regions?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validity?: Resolver<ResolversTypes['AgreementValidity'], ParentType, ContextType>;
 };
 
 export type MatrixPartyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixParty'] = ResolversParentTypes['MatrixParty']> = {
-  agencyIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  agencyIds?: Resolver<Maybe<ReadonlyArray<ResolversTypes['ID']>>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
 };
 
 export type MatrixRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixRow'] = ResolversParentTypes['MatrixRow']> = {
-  cells?: Resolver<Array<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
+  cells?: Resolver<ReadonlyArray<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownerOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -1597,9 +1597,9 @@ export type PurposeResolvers<ContextType = GatewayContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessMatrix?: Resolver<ResolversTypes['AccessMatrix'], ParentType, ContextType, RequireFields<QueryAccessMatrixArgs, 'at'>>;
-  agencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
+  agencies?: Resolver<ReadonlyArray<ResolversTypes['Agency']>, ParentType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
-  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'all'>>;
+  agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'all'>>;
   auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
   caseStatus?: Resolver<Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType, RequireFields<QueryCaseStatusArgs, 'householdId'>>;
   child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
@@ -1608,7 +1608,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   explainDecision?: Resolver<Maybe<ResolversTypes['DecisionExplanation']>, ParentType, ContextType, RequireFields<QueryExplainDecisionArgs, 'id'>>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<QueryHouseholdsArgs, 'first'>>;
-  householdsOfPerson?: Resolver<Array<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdsOfPersonArgs, 'bsn'>>;
+  householdsOfPerson?: Resolver<ReadonlyArray<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdsOfPersonArgs, 'bsn'>>;
   me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<QueryReferralArgs, 'id'>>;
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
@@ -1617,7 +1617,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type RedactionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Redaction'] = ResolversParentTypes['Redaction']> = {
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  path?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['RedactionReason'], ParentType, ContextType>;
 };
 
@@ -1630,7 +1630,7 @@ export type ReferralResolvers<ContextType = GatewayContext, ParentType extends R
   owner?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
-  safetyConditions?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  safetyConditions?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   toCareProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1641,13 +1641,13 @@ export type ReferralResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type RegionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  municipalities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  municipalities?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
   channel?: Resolver<Maybe<ResolversTypes['ReportChannel']>, ParentType, ContextType>;
-  childInvolvement?: Resolver<Maybe<Array<ResolversTypes['ChildInvolvement']>>, ParentType, ContextType>;
+  childInvolvement?: Resolver<Maybe<ReadonlyArray<ResolversTypes['ChildInvolvement']>>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['ReportKind']>, ParentType, ContextType>;
@@ -1661,7 +1661,7 @@ export type ReportResolvers<ContextType = GatewayContext, ParentType extends Res
   restrictedInformation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   safetyAssessment?: Resolver<Maybe<ResolversTypes['SafetyAssessment']>, ParentType, ContextType>;
   urgency?: Resolver<Maybe<ResolversTypes['Urgency']>, ParentType, ContextType>;
-  violenceTypes?: Resolver<Maybe<Array<ResolversTypes['ViolenceType']>>, ParentType, ContextType>;
+  violenceTypes?: Resolver<Maybe<ReadonlyArray<ResolversTypes['ViolenceType']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -1,5 +1,5 @@
 /** Agreements are public data: the very grants the engine enforces, shown as they were compiled. */
-import type { QueryResolvers } from '#generated/graphql.ts';
+import type { AgreementResolvers, GrantResolvers, QueryResolvers } from '#generated/graphql.ts';
 import type { GatewayContext } from '#src/gateway/context.ts';
 import { describeCondition } from '#src/policy/conditions.ts';
 import type { Covenant, CovenantGrant, CovenantParty } from '#src/policy/covenant-types.ts';
@@ -30,11 +30,11 @@ export const agreementResolvers = {
     regions: (covenant: Covenant, _args: unknown, context: GatewayContext) =>
       covenant.regions.map((id) => context.services.regionNode(id)).filter((region) => region !== null),
     inForce: (covenant: Covenant, args: { at?: string | null }, context: GatewayContext) => inForceAt(covenant, amsterdamDay(dayOrThrow(args.at, context))),
-  },
+  } satisfies AgreementResolvers,
   AgreementParty: {
     agency: (party: CovenantParty, _args: unknown, context: GatewayContext) => context.services.agencyNode(party.agencyId),
   },
   Grant: {
     conditions: (grant: CovenantGrant) => grant.conditions.map(describeCondition),
-  },
+  } satisfies GrantResolvers,
 };

@@ -4,6 +4,8 @@ import type { GatewayContext } from '#src/gateway/context.ts';
 import type { GuardedView } from '#src/gateway/enforce/enforce-policy.ts';
 import { isVisible } from '#src/gateway/enforce/visibility.ts';
 import type { ChildNode } from '#src/gateway/nodes.ts';
+import type { ChildResolvers } from '#generated/graphql.ts';
+import type { GuardedResolvers } from './guarded-resolvers.ts';
 
 type View = GuardedView<ChildNode>;
 
@@ -28,5 +30,5 @@ export const childResolvers = {
     role: (view: View) => from(view).child?.role ?? null,
     household: async (view: View, _args: unknown, context: GatewayContext) =>
       (await isVisible(context, 'Household', view.node.household)) ? view.node.household : null,
-  },
+  } satisfies GuardedResolvers<ChildResolvers, ChildNode>,
 };

@@ -1,5 +1,4 @@
 /** Household, its members and address, and the shared case status (involvements). */
-import type { Household, HouseholdMember, Involvement } from '#generated/graphql.ts';
 import type { GatewayContext } from '#src/gateway/context.ts';
 import type { GuardedView } from '#src/gateway/enforce/enforce-policy.ts';
 import { visibleOnly } from '#src/gateway/enforce/visibility.ts';
@@ -9,6 +8,11 @@ import type {
   AddressNode, CaseStatusNode, ContactNode, HouseholdNode, InvolvementNode, MemberNode,
 } from '#src/gateway/nodes.ts';
 import { eventTime, orderedReports, type ReportArgs } from './report-ordering.ts';
+import type {
+  AddressResolvers, CaseStatusResolvers, ContactResolvers, Household, HouseholdMember, HouseholdMemberResolvers, HouseholdResolvers,
+  InvolvementResolvers,
+} from '#generated/graphql.ts';
+import type { GuardedResolvers } from './guarded-resolvers.ts';
 
 type View<Node> = GuardedView<Node>;
 
@@ -55,7 +59,7 @@ export const householdResolvers = {
         .map(({ event }) => event.node);
     },
     caseStatus: (view: View<HouseholdNode>): CaseStatusNode => ({ household: view.node }),
-  },
+  } satisfies GuardedResolvers<HouseholdResolvers, HouseholdNode>,
   HouseholdMember: {
     id: (view: View<MemberNode>): HouseholdMember['id'] => view.node.id,
     role: (view: View<MemberNode>) => entryOf(view)?.member.role ?? null,
@@ -65,33 +69,32 @@ export const householdResolvers = {
     isMinor: (view: View<MemberNode>, _args: unknown, context: GatewayContext) => {
       return isMinorAt(entryOf(view)?.member.birthDate ?? null, context.now);
     },
-  },
+  } satisfies GuardedResolvers<HouseholdMemberResolvers, MemberNode>,
   Address: {
     street: (view: View<AddressNode>) => view.node.value.street,
     houseNumber: (view: View<AddressNode>) => view.node.value.houseNumber,
     postalCode: (view: View<AddressNode>) => view.node.value.postalCode,
     city: (view: View<AddressNode>) => view.node.value.city,
-  },
+  } satisfies GuardedResolvers<AddressResolvers, AddressNode>,
   CaseStatus: {
     household: (view: View<CaseStatusNode>) => view.node.household,
     involvements: async (view: View<CaseStatusNode>, _args: unknown, context: GatewayContext) =>
       visibleOnly(context, 'Involvement', await involvementsOf(context, view.node.household)),
-  },
+  } satisfies GuardedResolvers<CaseStatusResolvers, CaseStatusNode>,
   Involvement: {
-    agency: (view: View<InvolvementNode>, _args: unknown, context: GatewayContext): Involvement['agency'] | null =>
-      context.services.agencyNode(view.node.record.owner.agencyId) as Involvement['agency'] | null,
+    agency: (view: View<InvolvementNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.owner.agencyId),
     phaseCategory: (view: View<InvolvementNode>) => view.node.record.phaseCategory,
     phase: (view: View<InvolvementNode>) => view.node.record.phase,
     since: (view: View<InvolvementNode>) => view.node.record.since,
     contact: (view: View<InvolvementNode>): ContactNode | null =>
       view.node.record.contact ? { involvement: view.node, value: view.node.record.contact } : null,
     careProvider: (view: View<InvolvementNode>) => view.node.record.careProvider,
-  },
+  } satisfies GuardedResolvers<InvolvementResolvers, InvolvementNode>,
   Contact: {
     name: (view: View<ContactNode>) => view.node.value.name,
     phone: (view: View<ContactNode>) => view.node.value.phone,
     email: (view: View<ContactNode>) => view.node.value.email,
-  },
+  } satisfies GuardedResolvers<ContactResolvers, ContactNode>,
 };
 
 function entryOf(view: View<MemberNode>) {

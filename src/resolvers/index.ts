@@ -1,4 +1,7 @@
-/** All resolvers, merged. Guarded types' resolvers receive a GuardedView (see enforce-policy.ts). */
+/**
+ * All resolvers, merged. Each type's map `satisfies` its generated resolver type; guarded types' field
+ * resolvers receive a GuardedView of the mapped node (guarded-resolvers.ts, enforce-policy.ts).
+ */
 import type { GatewayContext } from '#src/gateway/context.ts';
 import type { GatewayServices } from '#src/gateway/services.ts';
 import { agreementResolvers } from './agreement.ts';

@@ -6,6 +6,8 @@ import { childNode, membersOf, reportNode } from '#src/gateway/build-nodes.ts';
 import type {
   ChildInvolvementNode, ReferralNode, ReporterNode, ReportNode, SafetyAssessmentNode,
 } from '#src/gateway/nodes.ts';
+import type { ChildInvolvementResolvers, ReferralResolvers, ReportResolvers, ReporterResolvers, SafetyAssessmentResolvers } from '#generated/graphql.ts';
+import type { GuardedResolvers } from './guarded-resolvers.ts';
 
 type View<Node> = GuardedView<Node>;
 
@@ -34,18 +36,18 @@ export const reportResolvers = {
     receivingCareProvider: (view: View<ReportNode>) => view.node.record.receivingCareProvider,
     household: async (view: View<ReportNode>, _args: unknown, context: GatewayContext) =>
       (await isVisible(context, 'Household', view.node.household)) ? view.node.household : null,
-  },
+  } satisfies GuardedResolvers<ReportResolvers, ReportNode>,
   Reporter: {
     name: (view: View<ReporterNode>) => view.node.value.name,
     type: (view: View<ReporterNode>) => view.node.value.type,
     anonymityPromised: (view: View<ReporterNode>) => view.node.value.anonymityPromised,
     phone: (view: View<ReporterNode>) => view.node.value.phone,
-  },
+  } satisfies GuardedResolvers<ReporterResolvers, ReporterNode>,
   SafetyAssessment: {
     dueBy: (view: View<SafetyAssessmentNode>) => view.node.value.dueBy,
     decidedAt: (view: View<SafetyAssessmentNode>) => view.node.value.decidedAt,
     outcome: (view: View<SafetyAssessmentNode>) => view.node.value.outcome,
-  },
+  } satisfies GuardedResolvers<SafetyAssessmentResolvers, SafetyAssessmentNode>,
   ChildInvolvement: {
     role: (view: View<ChildInvolvementNode>) => view.node.value.role,
     child: async (view: View<ChildInvolvementNode>, _args: unknown, context: GatewayContext) => {
@@ -56,7 +58,7 @@ export const reportResolvers = {
       const node = childNode(context, household, bsn, [], entries);
       return (await isVisible(context, 'Child', node)) ? node : null;
     },
-  },
+  } satisfies GuardedResolvers<ChildInvolvementResolvers, ChildInvolvementNode>,
   Referral: {
     id: (view: View<ReferralNode>) => view.node.id,
     owner: (view: View<ReferralNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.owner.agencyId),
@@ -81,5 +83,5 @@ export const reportResolvers = {
     },
     household: async (view: View<ReferralNode>, _args: unknown, context: GatewayContext) =>
       (await isVisible(context, 'Household', view.node.household)) ? view.node.household : null,
-  },
+  } satisfies GuardedResolvers<ReferralResolvers, ReferralNode>,
 };
