@@ -45,6 +45,10 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   const db = new DatabaseSync(path, { timeout: options.busyTimeoutMs });
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
+  // Checkpoint the WAL every ~80 MB (20,000 pages) rather than SQLite's default 4 MB: the index pages a
+  // commit touches are then copied into the database once per checkpoint instead of many times. Measured
+  // on a trail growing to ~500 MB in batches of 280 entries: ~31 ms a batch at the default, ~23 ms here.
+  db.exec('PRAGMA wal_autocheckpoint = 20000');
   migrateSqliteAudit(db);
 
   const selectHead = db.prepare('SELECT seq, hash FROM audit_chain_head WHERE id = 1');
