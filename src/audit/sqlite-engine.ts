@@ -113,8 +113,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       const where = buildAuditWhere(filter, afterSeq, SQLITE_DIALECT);
       const rows = read(() => db.prepare(`SELECT * FROM audit_entry WHERE ${where.clause} ORDER BY seq LIMIT ${first + 1}`)
         .all(...(where.params as (string | number)[])) as unknown as SqliteRow[]);
-      const entries = rows.slice(0, first).map(toEntry);
-      const last = entries.at(-1);
+      const found = rows.slice(0, first).map(toEntry);
+      const last = found.at(-1);
+      // The subject lookup table is an unhashed index: an entry it names is shown only if the hashed row
+      // itself names the subject (a tampered table can shorten a page, never add to it).
+      const { subject } = filter;
+      const entries = subject === undefined ? found : found.filter((entry) => entry.subject === subject || entry.relatedSubjects.includes(subject));
       return { entries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage: rows.length > first };
     },
 

@@ -179,4 +179,25 @@ describe('sqlite audit store specifics', () => {
       await again.close();
     }
   });
+
+  it('shows an entry for a subject only if its hashed row names the subject, whatever the lookup table says', async () => {
+    const path = tempPath('audit.sqlite');
+    const store = createSqliteAuditStore({ path });
+    const member = `ps_${'m'.repeat(43)}`;
+    const stranger = `ps_${'s'.repeat(43)}`;
+    try {
+      await store.append([
+        entry(1, { subject: `ps_${'a'.repeat(43)}`, relatedSubjects: [member] }),
+        entry(2, { subject: `ps_${'b'.repeat(43)}` }),
+      ]);
+      expect((await store.query({ subject: member }, { first: 10 })).entries.map((item) => item.seq)).toEqual([1]);
+      // Someone adds a lookup row pointing a stranger at entry 2: the entry does not name them, so it is not shown.
+      const db = new DatabaseSync(path);
+      db.prepare('INSERT INTO audit_subject_ref (subject, seq) VALUES (?, ?)').run(stranger, 2);
+      db.close();
+      expect((await store.query({ subject: stranger }, { first: 10 })).entries).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });
