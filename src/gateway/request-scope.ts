@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AgencyLoaders } from '#kit/contract.ts';
-import { evaluate, isDataIndependent, mayEverAllow } from '#src/policy/evaluate.ts';
+import { decideOn, isDataIndependent, mayEverAllow } from '#src/policy/evaluate.ts';
 import { NO_FACTS, type ReferralFact } from '#src/policy/facts.ts';
+import { amsterdamDay } from '#src/policy/validity.ts';
 import { createAuditBuffer, type AuditBuffer, type GatewayDecision } from './audit-buffer.ts';
 import type { Caller } from './context.ts';
 import { factsFor, loadReferralFacts } from './facts.ts';
@@ -45,6 +46,8 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
   const upstreamFailures: UpstreamFailure[] = [];
   const redactions: RedactionEntry[] = [];
   const viewer = { agencyId: caller.agencyId, kind: caller.kind, region: caller.region };
+  // Covenant validity is by Amsterdam calendar day: computed once for the request, not per decision.
+  const day = amsterdamDay(now);
   // Decision ids: one random prefix per request and a counter. As unguessable as a random id per decision
   // (the prefix carries 96 bits), at a fraction of the cost: a request of 50 households makes ~1,000.
   const decisionPrefix = `dc_${randomBytes(12).toString('base64url')}.`;
@@ -101,8 +104,8 @@ export function createRequestState(services: GatewayServices, caller: Caller, no
           // is decided without looking at the record: in both cases no facts are needed, none are loaded.
           const factsNeeded = source.owner.agencyId !== caller.agencyId && !isDataIndependent(services.policy, coordinate);
           const referrals = factsNeeded && services.needsReferrals(coordinate, caller.kind, source.owner.kind) ? await referralsOf(source.household) : [];
-          const facts = factsNeeded ? factsFor(source, referrals, caller.agencyId, now) : NO_FACTS;
-          const decision = evaluate(services.policy, { viewer, purpose: caller.purpose, owner: source.owner, facts, coordinate, at: now });
+          const factsOf = () => (factsNeeded ? factsFor(source, referrals, caller.agencyId, now) : NO_FACTS);
+          const decision = decideOn(services.policy, { viewer, purpose: caller.purpose, owner: source.owner, coordinate, at: now }, factsOf, day);
           const withId: GatewayDecision = {
             id: `${decisionPrefix}${(decisionCount++).toString(36)}`,
             effect: decision.effect, reason: decision.reason, coordinate,

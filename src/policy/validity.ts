@@ -11,21 +11,11 @@ const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit',
 });
 
-// The last instant asked and its day: a request evaluates hundreds of decisions at one instant, and
-// formatToParts is the costliest step of an evaluation. A memo of a pure function keeps it pure.
-let lastInstant = Number.NaN;
-let lastDay = '';
-
 /** The Europe/Amsterdam calendar day (`yyyy-mm-dd`) of an instant. */
 export function amsterdamDay(at: Date): string {
-  const instant = at.getTime();
-  if (instant === lastInstant) return lastDay;
   const parts = AMSTERDAM_DAY.formatToParts(at);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  const day = `${part('year')}-${part('month')}-${part('day')}`;
-  lastInstant = instant;
-  lastDay = day;
-  return day;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Whether `yyyy-mm-dd` names a real calendar day. */
