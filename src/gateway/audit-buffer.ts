@@ -6,6 +6,7 @@
  */
 import type { AuditDecision, AuditEntryInput } from '#src/audit/entry.ts';
 import type { Caller } from './context.ts';
+import { ownerMemberBsns } from './enforce/sources.ts';
 import type { Source } from './nodes.ts';
 
 export interface GatewayDecision {
@@ -58,9 +59,7 @@ export function createAuditBuffer(caller: Caller, traceId: string, requestId: st
     const key = `${source.household.id}\u0000${source.owner.agencyId}`;
     let members = membersByOwner.get(key);
     if (!members) {
-      const owned = source.household.records.filter((record) => record.owner.agencyId === source.owner.agencyId);
-      const bsns = new Set(owned.flatMap((record) => record.members.map((member) => member.bsn)));
-      members = [...bsns].filter((bsn): bsn is string => !!bsn).map(pseudonymize).sort();
+      members = [...new Set(ownerMemberBsns(source.household, source.owner.agencyId))].map(pseudonymize).sort();
       membersByOwner.set(key, members);
     }
     return members.filter((member) => member !== subject);

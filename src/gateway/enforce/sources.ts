@@ -27,11 +27,16 @@ const CHILD_RECORD_ONLY = new Set(['Child.school', 'Child.situation', 'Child.rol
  */
 export function householdSubject(household: HouseholdNode, ownerAgencyId: string): string | null {
   let lowest: string | null = null;
+  for (const bsn of ownerMemberBsns(household, ownerAgencyId)) if (lowest === null || bsn < lowest) lowest = bsn;
+  return lowest ?? (household.anchor.startsWith('b:') ? household.anchor.slice(2) : null);
+}
+
+/** The BSNs of the members one agency registered in the household (its own records only; repeats possible). */
+export function* ownerMemberBsns(household: HouseholdNode, ownerAgencyId: string): Generator<string> {
   for (const record of household.records) {
     if (record.owner.agencyId !== ownerAgencyId) continue;
-    for (const { bsn } of record.members) if (bsn && (lowest === null || bsn < lowest)) lowest = bsn;
+    for (const { bsn } of record.members) if (bsn) yield bsn;
   }
-  return lowest ?? (household.anchor.startsWith('b:') ? household.anchor.slice(2) : null);
 }
 
 function householdSource(household: HouseholdNode, record: HouseholdRecord, entityType = 'Household', entityId = household.id): Source {
