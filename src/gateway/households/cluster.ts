@@ -77,22 +77,19 @@ export function createClusterListing(ids: IdSealer): ClusterListing {
     if (perAgency.length === 0) return [];
     let level: Level = roots.get(perAgency.length) ?? new WeakMap();
     roots.set(perAgency.length, level);
-    for (const [index, list] of perAgency.entries()) {
-      const last = index === perAgency.length - 1;
-      const found: Level | HouseholdNode[] | undefined = level.get(list);
-      if (last) {
-        if (Array.isArray(found)) return found;
-        const nodes = clusterHouseholds(perAgency.flat(), ids);
-        level.set(list, nodes);
-        return nodes;
-      }
-      let next = found instanceof WeakMap ? found : undefined;
-      if (!next) {
+    for (const list of perAgency.slice(0, -1)) {
+      let next = level.get(list);
+      if (!(next instanceof WeakMap)) {
         next = new WeakMap();
         level.set(list, next);
       }
       level = next;
     }
-    return [];
+    const leaf = perAgency[perAgency.length - 1] as readonly HouseholdRecord[];
+    const known = level.get(leaf);
+    if (Array.isArray(known)) return known;
+    const nodes = clusterHouseholds(perAgency.flat(), ids);
+    level.set(leaf, nodes);
+    return nodes;
   };
 }
