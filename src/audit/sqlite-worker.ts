@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isAuditStoreError } from './errors.ts';
 import { openSqliteEngine, type SqliteEngine, type SqliteEngineOptions } from './sqlite-engine.ts';
 
-export type SqliteOperation = Exclude<keyof SqliteEngine, 'close'> | 'close';
+export type SqliteOperation = keyof SqliteEngine;
 
 export interface SqliteRequest {
   readonly id: number;
@@ -26,7 +26,7 @@ export type SqliteReply =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly id: number; readonly ok: false; readonly error: SqliteFailure };
 
-export function toFailure(error: unknown): SqliteFailure {
+function toFailure(error: unknown): SqliteFailure {
   if (isAuditStoreError(error)) return { code: error.code, name: error.name, message: error.message };
   if (error instanceof Error) return { code: null, name: error.name, message: error.message };
   return { code: null, name: 'Error', message: String(error) };
