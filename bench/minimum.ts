@@ -7,7 +7,7 @@
  * referral conditions may need (the guarded contender's fair floor).
  */
 import type { AgencyLoaders } from '#kit/contract.ts';
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 import type { AgencyClients } from './contenders/agency-clients.ts';
 import { mergeHouseholds } from './contenders/merge-households.ts';
 

@@ -7,11 +7,11 @@
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { startBjzMock } from '#adapters/bjz/index.ts';
-import type { MockServer } from '#kit/mock-server.ts';
-import { createWorld } from '#kit/world/index.ts';
+import { startBjzMock } from '#adapters/bjz/mock.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
-import { ADAPTERS } from '#src/gateway/agency-registry.ts';
+import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { operationOf } from './classify-upstream.ts';
 import { serve } from './ipc.ts';
 
@@ -40,7 +40,7 @@ for (const agency of EMBEDDED_AGENCIES) {
   if (!agency.upstream) continue;
   const mock = agency.upstream.adapter === 'bjz' && bjzRateLimit !== undefined
     ? await startBjzMock({ world, host: '127.0.0.1', rateLimitPerSecond: bjzRateLimit })
-    : await ADAPTERS[agency.upstream.adapter].startMock({ world, host: '127.0.0.1' });
+    : await MOCKS[agency.upstream.adapter].start({ world, host: '127.0.0.1' });
   mocks.push({ agencyId: agency.id, adapter: agency.upstream.adapter, mock, port: Number(new URL(mock.url).port) });
 }
 

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken } from '#src/identity/sign-dev-token.ts';
 import { evaluateBudget, ratiosOf } from './budget.ts';

@@ -2,7 +2,7 @@
  * The three benchmark scenarios, the same query text on every contender, and the viewer each runs as.
  * Scenario (a) runs on a household where all four agencies hold records, picked from the world.
  */
-import type { World, WorldHousehold } from '#kit/world/index.ts';
+import type { World, WorldHousehold } from '#mock-world/index.ts';
 
 export type ScenarioId = 'a' | 'b' | 'c';
 

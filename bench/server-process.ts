@@ -6,7 +6,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { pino } from 'pino';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { createAgencyClients } from './contenders/agency-clients.ts';
 import { startBaseline, TOLERANT_RESILIENCE, type RunningContender } from './contenders/baseline.ts';
 import { createCeilingSchema, measureCeiling } from './contenders/ceiling.ts';

@@ -4,9 +4,9 @@
  * their URLs. Stops on Ctrl-C.
  */
 import { parseArgs } from 'node:util';
-import { createWorld } from '#kit/world/index.ts';
-import type { MockServer } from '#kit/mock-server.ts';
-import { ADAPTERS } from '#src/gateway/agency-registry.ts';
+import { createWorld } from '#mock-world/index.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 
 const { values } = parseArgs({
@@ -25,9 +25,9 @@ const mocks: MockServer[] = [];
 let port = Number(values['port-base']);
 for (const agency of EMBEDDED_AGENCIES) {
   if (!agency.upstream) continue;
-  const mock = await ADAPTERS[agency.upstream.adapter].startMock({ world, knobs, host: values.host, port: port ? port++ : 0 });
+  const mock = await MOCKS[agency.upstream.adapter].start({ world, knobs, host: values.host, port: port ? port++ : 0 });
   mocks.push(mock);
-  console.log(`${agency.id.padEnd(26)} ${mock.url}   credentials: ${JSON.stringify(ADAPTERS[agency.upstream.adapter].devCredentials)}`);
+  console.log(`${agency.id.padEnd(26)} ${mock.url}   credentials: ${JSON.stringify(MOCKS[agency.upstream.adapter].devCredentials)}`);
 }
 console.log(`\n${world.households.length} households; knobs ${JSON.stringify(knobs)}. Ctrl-C stops.`);
 const stop = async () => {

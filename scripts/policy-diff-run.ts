@@ -1,11 +1,11 @@
 /**
  * Shared by policy:diff and policy-diff-ci: loads both sides (folders or git revisions), diffs them by
- * enumeration (src/policy/diff.ts) and prints the result. A revision without a covenants folder grants
+ * enumeration (src/workbench/diff.ts) and prints the result. A revision without a covenants folder grants
  * nothing. Returns the exit code: 0 printed, 2 a side could not be loaded.
  */
-import type { Viewer } from '#src/policy/decision.ts';
-import { diffPolicies } from '#src/policy/diff.ts';
-import { diffToText } from '#src/policy/diff-format.ts';
+import type { Viewer } from '#src/policy/index.ts';
+import { diffPolicies } from '#src/workbench/diff.ts';
+import { diffToText } from '#src/workbench/diff-format.ts';
 import { compileFolder, covenantSource, emptyPolicy, problemsOf, type CompiledFolder, type CovenantSource } from './policy-source.ts';
 
 export interface DiffRun {

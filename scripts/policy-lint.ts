@@ -1,12 +1,12 @@
 /**
  * `npm run policy:lint [-- --covenants <dir>] [--today <yyyy-mm-dd>] [--json]`
- * Lints the covenants (src/policy/lint.ts). Exit 1 when there is an error (CI fails), 0 otherwise;
+ * Lints the covenants (src/workbench/lint.ts). Exit 1 when there is an error (CI fails), 0 otherwise;
  * warnings and notes are printed. Covenants that do not load or compile count as errors.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '#src/config/config.ts';
-import { lintCovenants, lintSummary, type LintFinding } from '#src/policy/lint.ts';
-import { amsterdamDay, isCalendarDay } from '#src/policy/validity.ts';
+import { lintCovenants, lintSummary, type LintFinding } from '#src/workbench/lint.ts';
+import { amsterdamDay, isCalendarDay } from '#src/policy/index.ts';
 import { compileFolder, problemsOf } from './policy-source.ts';
 
 async function main(): Promise<number> {

@@ -6,12 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '#src/config/config.ts';
-import { objectFieldCoordinates } from '#src/policy/coordinates.ts';
-import { buildAccessMatrix } from '#src/policy/matrix.ts';
-import { matrixToCsv } from '#src/policy/matrix-csv.ts';
-import { matrixToHtml } from '#src/policy/matrix-html.ts';
-import { matrixToMarkdown } from '#src/policy/matrix-markdown.ts';
-import { isCalendarDay } from '#src/policy/validity.ts';
+import { objectFieldCoordinates } from '#src/policy/index.ts';
+import { buildAccessMatrix } from '#src/workbench/matrix.ts';
+import { matrixToCsv } from '#src/workbench/matrix-csv.ts';
+import { matrixToHtml } from '#src/workbench/matrix-html.ts';
+import { matrixToMarkdown } from '#src/workbench/matrix-markdown.ts';
+import { isCalendarDay } from '#src/policy/index.ts';
 import { compileFolder, problemsOf } from './policy-source.ts';
 
 const FORMATS = { md: matrixToMarkdown, csv: matrixToCsv, html: matrixToHtml } as const;

@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
-import { loadTypeDefs } from '#src/gateway/schema-files.ts';
-import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
-import { loadCovenants, type LoadedCovenants } from '#src/policy/load-covenants.ts';
-import { PUBLIC_COORDINATES } from '#src/policy/public-fields.ts';
+import { loadTypeDefs } from '#src/graph/schema-files.ts';
+import { compilePolicy, type CompiledPolicy } from '#src/policy/index.ts';
+import { loadCovenants, type LoadedCovenants } from '#src/policy/index.ts';
+import { PUBLIC_COORDINATES } from '#src/policy/index.ts';
 
 export interface CompiledFolder {
   readonly loaded: LoadedCovenants;

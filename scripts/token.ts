@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '#src/config/config.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken } from '#src/identity/sign-dev-token.ts';
-import { loadCovenants } from '#src/policy/load-covenants.ts';
+import { loadCovenants } from '#src/policy/index.ts';
 
 const ROLES = ['caseworker', 'team-lead', 'privacy-officer'];
 

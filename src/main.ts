@@ -12,10 +12,14 @@ const config = loadConfig(process.env);
 const logger = pino({ level: config.logLevel, base: { service: 'ketenpoort' }, redact: { paths: ['*.authorization', '*.token', '*.bsn'], remove: true } });
 
 try {
-  const services = await createServices(config, { logger });
+  // The embedded default (an agency without a base URL): its mock on loopback, loaded only then.
+  const embedded = config.agencies.some((agency) => agency.upstream && !agency.upstream.baseUrl)
+    ? await import('./dev/embedded-agencies.ts').then((dev) => dev.startEmbeddedAgencies(config, logger))
+    : null;
+  const services = await createServices(embedded?.config ?? config, { logger });
   const gateway = await createGateway(services);
   const url = await gateway.listen();
-  for (const [agency, mock] of services.mocks) logger.info({ agency, url: mock.url }, 'mock agency');
+  for (const [agency, mock] of embedded?.mocks ?? []) logger.info({ agency, url: mock.url }, 'mock agency');
   logger.info({ url: `${url}/graphql`, mode: config.mode, audit: services.audit.kind }, 'ketenpoort is listening');
   if (config.mode === 'development') {
     console.error(`\nketenpoort: ${url}/graphql  (GraphiQL: ${url}/graphiql)\n  a token: npm run token -- --agency amk-groningen --role caseworker --purpose child-abuse-assessment\n`);
@@ -25,7 +29,7 @@ try {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining in-flight requests');
-    gateway.close().then(() => process.exit(0), (error: unknown) => {
+    gateway.close().then(() => embedded?.close()).then(() => process.exit(0), (error: unknown) => {
       logger.error({ err: { type: (error as Error)?.name } }, 'shutdown failed');
       process.exit(1);
     });

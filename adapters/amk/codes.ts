@@ -2,11 +2,10 @@
  * The AMK system's code lists and their schema values. One table per list, read both ways: the
  * mapping decodes with it, the fixtures encode with it, so the two cannot drift apart.
  */
-import { WORLD_AGENCY_CODES } from '#kit/world/index.ts';
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, ReportChannel, ReportKind,
   ReporterType, SafetyOutcome, Urgency, ViolenceType,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import type {
   AmkFase, Betrokkenheid, Geweldsvorm, GezinsRol, Kanaal, MelderType, MeldingSoort, OverdrachtSoort,
   OverdrachtStatus, Uitkomst, Urgentie,
@@ -107,8 +106,6 @@ export const OVERDRACHT_STATUS: Readonly<Record<OverdrachtStatus, ReferralStatus
   'onveilig-teruggemeld': 'RETURNED_UNSAFE',
 };
 
-/** The AMK system's codes for the chain partners, mapped to the world's gateway agency ids. */
-export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = WORLD_AGENCY_CODES;
 
 /** Looks a code up in a table without trusting the prototype chain (`constructor`, `__proto__`). */
 export function decodeCode<K extends string, V>(table: Readonly<Record<K, V>>, code: string): V | undefined {

@@ -1,11 +1,12 @@
 /** What the AMK adapter hands the shared contract suite: a household lookup by zaak id over SOAP. */
 import type { AgencyDescriptor } from '#kit/contract.ts';
-import type { AdapterContractFixture } from '../../tests/adapters/contract-fixture.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 import { AMK_SOAP_PATH } from './client.ts';
 import { createAmkAdapter } from './index.ts';
 import { buildFault, buildResponse, soapActionOf } from './soap-envelope.ts';
 import { AMK_NS, SOAP_ENV_NS } from './soap-xml.ts';
 import type { WireZaak } from './wire-types.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 
 const descriptor: AgencyDescriptor = { id: 'amk-groningen', kind: 'AMK', name: 'AMK Groningen', region: 'groningen' };
 const credentials = { username: 'amk-contract', password: 'amk-contract-secret' };
@@ -30,7 +31,7 @@ const zaak: WireZaak = {
 export const contractFixture: AdapterContractFixture = {
   descriptor,
   baseUrl: 'http://amk.test',
-  create: (context) => createAmkAdapter(context, { credentials }),
+  create: (context) => createAmkAdapter(context, { credentials, agencyCodes: WORLD_AGENCY_CODES }),
   intercept: (scope) => scope
     .post(AMK_SOAP_PATH, (body: string) => body.includes('<amk:HaalZakenOp>') && body.includes('<amk:zaakId>AMK-2026-0042</amk:zaakId>')
       && body.includes(`<wsse:Username>${credentials.username}</wsse:Username>`))

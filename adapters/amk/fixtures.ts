@@ -3,10 +3,10 @@
  * projected into the AMK's zaken, meldingen and overdrachten in its own codes and date formats.
  * Pure: the same world always gives the same dataset.
  */
-import type { World, WorldCase, WorldHousehold, WorldReferral, WorldReport } from '#kit/world/index.ts';
-import { WORLD_AGENCIES } from '#kit/world/index.ts';
+import type { World, WorldCase, WorldHousehold, WorldReferral, WorldReport } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
-  BETROKKENHEID, DEFAULT_AGENCY_CODES, FASE, GEWELDSVORM, GEZINSROL, KANAAL, MELDER_TYPE, MELDING_SOORT,
+  BETROKKENHEID, FASE, GEWELDSVORM, GEZINSROL, KANAAL, MELDER_TYPE, MELDING_SOORT,
   OVERDRACHT_SOORT, OVERDRACHT_STATUS, UITKOMST, URGENTIE, encodeCode,
 } from './codes.ts';
 import { formatDatum, formatTijdstip } from './dates.ts';
@@ -18,7 +18,7 @@ const jaNee = (value: boolean): JaNee => (value ? 'J' : 'N');
 export const kindnummerOf = (zaakId: string, index: number): string => `${zaakId}-K${index + 1}`;
 
 function agencyCode(agencyId: string): string {
-  return encodeCode(DEFAULT_AGENCY_CODES, agencyId, 'instellingen');
+  return encodeCode(WORLD_AGENCY_CODES, agencyId, 'instellingen');
 }
 
 function zaakOf(household: WorldHousehold, zaak: WorldCase): WireZaak {

@@ -4,7 +4,6 @@
  */
 import type { AdapterFactory, AgencyAdapter } from '#kit/contract.ts';
 import { createAmkClient } from './client.ts';
-import { DEFAULT_AGENCY_CODES } from './codes.ts';
 import { listAmkHouseholds } from './list-households.ts';
 import { createAmkLoaders } from './loaders.ts';
 import type { AmkMappingContext } from './mapping.ts';
@@ -18,8 +17,8 @@ export const AMK_MAX_PAGE_SIZE = 50;
 export interface AmkOptions {
   /** WS-Security UsernameToken the AMK issued to the gateway. Required: there is no default secret (the mock's are AMK_MOCK_CREDENTIALS). */
   readonly credentials: AmkCredentials;
-  /** The AMK's chain-partner codes mapped to gateway agency ids. Default DEFAULT_AGENCY_CODES (the world's ids). */
-  readonly agencyCodes?: Readonly<Record<string, string>>;
+  /** Legacy chain-partner code -> gateway agency id: configuration, given per upstream (`agencyCodes`). */
+  readonly agencyCodes: Readonly<Record<string, string>>;
   /** Zaken per page when walking a municipality. Default AMK_MAX_PAGE_SIZE (50). */
   readonly pageSize?: number;
 }
@@ -33,7 +32,7 @@ export const createAmkAdapter = ((context, options): AgencyAdapter => {
   const client = createAmkClient({ http: context.http, agencyId: agency.id, credentials: options.credentials });
   const mapping: AmkMappingContext = {
     owner: { agencyId: agency.id, kind: agency.kind, region: agency.region },
-    agencyCodes: options.agencyCodes ?? DEFAULT_AGENCY_CODES,
+    agencyCodes: options.agencyCodes,
   };
   return {
     descriptor: agency,
@@ -45,7 +44,4 @@ export const createAmkAdapter = ((context, options): AgencyAdapter => {
   };
 }) satisfies AdapterFactory<AmkOptions>;
 
-export { AMK_MOCK_CREDENTIALS, startAmkMock, type AmkMockOptions } from './mock.ts';
-export { DEFAULT_AGENCY_CODES } from './codes.ts';
-export { projectAmk } from './fixtures.ts';
 export type { AmkCredentials } from './soap-envelope.ts';

@@ -3,7 +3,7 @@
  * has no per-key answers, so a malformed zaak fails the whole search: dropping it would hide a case.
  */
 import { AdapterError } from '#kit/errors.ts';
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 import type { AmkClient } from './client.ts';
 import { mapZaak, type AmkMappingContext } from './mapping.ts';
 

@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
-import type { ReferralRecord, ReportRecord } from '#kit/records.ts';
+import type { ReferralRecord, ReportRecord } from '#domain/records.ts';
 import { answerById, answerGrouped, type Answer } from './batch-results.ts';
 import { ONBEKEND, type AmkClient } from './client.ts';
 import { mapMelding, mapOverdracht, mapZaak, type AmkMappingContext, type ZaakRecords } from './mapping.ts';

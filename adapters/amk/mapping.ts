@@ -5,7 +5,7 @@
  */
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, ReferralRecord, ReportRecord,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import {
   BETROKKENHEID, FASE, FASE_CATEGORY, GEWELDSVORM, GEZINSROL, KANAAL, MELDER_TYPE, MELDING_SOORT, OVERDRACHT_SOORT,
   OVERDRACHT_STATUS, UITKOMST, URGENTIE, decodeCode,

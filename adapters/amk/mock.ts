@@ -7,8 +7,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MockKnobs } from '#kit/contract.ts';
-import { startMockServer, type MockReply, type MockServer } from '#kit/mock-server.ts';
-import { WORLD_AGENCIES, createWorld, type World } from '#kit/world/index.ts';
+import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import { WORLD_AGENCIES, createWorld, type World } from '#mock-world/index.ts';
 import { AMK_SOAP_PATH } from './client.ts';
 import { projectAmk } from './fixtures.ts';
 import { createAmkStore } from './mock-operations.ts';

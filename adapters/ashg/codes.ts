@@ -2,11 +2,10 @@
  * The ASHG's Dutch code lists and the schema enum value each stands for. One table per list, read in
  * both directions: the mapping decodes legacy codes, the fixtures encode the world's values.
  */
-import { WORLD_AGENCY_CODES } from '#kit/world/index.ts';
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, ReportChannel, ReportKind,
   ReporterType, SafetyOutcome, Urgency, ViolenceType,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import type {
   WireBetrokkenheid, WireFase, WireGeweldsvorm, WireKanaal, WireMelderType, WireMeldingSoort, WireRol,
   WireUitkomst, WireUrgentie, WireVerwijzingSoort, WireVerwijzingStatus,
@@ -93,9 +92,3 @@ export const REFERRAL_STATUS = codeTable<ReferralStatus, WireVerwijzingStatus>({
   DRAFT: 'concept', OFFERED: 'aangeboden', ACCEPTED: 'geaccepteerd', REFUSED: 'geweigerd', RUNNING: 'lopend',
   COMPLETED: 'afgerond', RETURNED_UNSAFE: 'onveilig-retour',
 } satisfies Record<ReferralStatus, WireVerwijzingStatus>);
-
-/**
- * The ASHG's codes for the agencies of the chain, and the gateway agency id each stands for by
- * default (the world's ids). The gateway may configure others through `AshgOptions.agencyCodes`.
- */
-export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = WORLD_AGENCY_CODES;

@@ -1,5 +1,6 @@
 /** What the ASHG adapter hands the shared contract suite: one melding lookup by id. */
-import type { AdapterContractFixture } from '../../tests/adapters/contract-fixture.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 import { createAshgAdapter } from './index.ts';
 
 const API_KEY = 'ashg-contract-key';
@@ -18,7 +19,7 @@ const melding = {
 export const contractFixture: AdapterContractFixture = {
   descriptor: { id: 'ashg-groningen', kind: 'ASHG', name: 'ASHG Groningen', region: 'groningen' },
   baseUrl: 'http://ashg.test',
-  create: (context) => createAshgAdapter(context, { apiKey: API_KEY }),
+  create: (context) => createAshgAdapter(context, { apiKey: API_KEY, agencyCodes: WORLD_AGENCY_CODES }),
   intercept: (scope) => scope.get('/api/v1/meldingen').query({ ids: 'M-2026-000101' }).matchHeader('x-api-key', API_KEY),
   lookup: (loaders) => loaders.report.load('M-2026-000101'),
   happy: {

@@ -2,10 +2,10 @@
  * The world as the ASHG's system holds it: one dossier per household with an ASHG case, its meldingen
  * and doorverwijzingen, in the legacy vocabulary. A pure projection; the mock serves it.
  */
-import type { World, WorldCase, WorldHousehold, WorldReferral, WorldReport } from '#kit/world/index.ts';
-import { WORLD_AGENCIES } from '#kit/world/index.ts';
+import type { World, WorldCase, WorldHousehold, WorldReferral, WorldReport } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
-  CHANNEL, CHILD_ROLE, DEFAULT_AGENCY_CODES, PHASE, REFERRAL_KIND, REFERRAL_STATUS, REPORTER_TYPE, REPORT_KIND, ROLE,
+  CHANNEL, CHILD_ROLE, PHASE, REFERRAL_KIND, REFERRAL_STATUS, REPORTER_TYPE, REPORT_KIND, ROLE,
   SAFETY_OUTCOME, URGENCY, VIOLENCE,
 } from './codes.ts';
 import { isoDateToDutch } from './dates.ts';
@@ -18,7 +18,7 @@ export interface AshgData {
 }
 
 /** World agency id -> the ASHG's code for it (the inverse of the default code list). */
-const CODE_OF_AGENCY = new Map(Object.entries(DEFAULT_AGENCY_CODES).map(([legacy, agencyId]) => [agencyId, legacy]));
+const CODE_OF_AGENCY = new Map(Object.entries(WORLD_AGENCY_CODES).map(([legacy, agencyId]) => [agencyId, legacy]));
 
 export function projectAshg(world: World): AshgData {
   const dossiers: WireDossier[] = [];

@@ -3,24 +3,20 @@
  * with Dutch field names, offset pagination, batch lookups of at most 50 and an API key.
  */
 import type { AdapterFactory } from '#kit/contract.ts';
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 import { AdapterError } from '#kit/errors.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 import { createAshgClient } from './client.ts';
-import { DEFAULT_AGENCY_CODES } from './codes.ts';
 import { createAshgLoaders } from './loaders.ts';
 import { mapDossier, type AshgMappingContext } from './mapping.ts';
 
-export { startAshgMock, type AshgMockOptions } from './mock.ts';
-export { projectAshg, type AshgData } from './fixtures.ts';
-export { DEFAULT_AGENCY_CODES } from './codes.ts';
 export { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 
 export interface AshgOptions {
   /** The `X-Api-Key` the ASHG issued to the gateway. Required: a secret has no default. */
   readonly apiKey: string;
-  /** Legacy agency code -> gateway agency id. Default DEFAULT_AGENCY_CODES (the world's four agencies). */
-  readonly agencyCodes?: Readonly<Record<string, string>>;
+  /** Legacy chain-partner code -> gateway agency id: configuration, given per upstream (`agencyCodes`). */
+  readonly agencyCodes: Readonly<Record<string, string>>;
   /** Page size (`limiet`) of the dossier search walk, 1 to 100. Default 100, the ASHG's maximum. */
   readonly pageSize?: number;
 }
@@ -36,7 +32,7 @@ export const createAshgAdapter = ((context, options) => {
   const client = createAshgClient({ http: context.http, apiKey: options.apiKey, agencyId: agency.id });
   const mapping: AshgMappingContext = {
     owner: { agencyId: agency.id, kind: agency.kind, region: agency.region },
-    agencyCodes: options.agencyCodes ?? DEFAULT_AGENCY_CODES,
+    agencyCodes: options.agencyCodes,
   };
 
   /** Walks the offset pagination of one municipality's dossiers to the end. */

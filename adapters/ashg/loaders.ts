@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
 import { AdapterError } from '#kit/errors.ts';
-import type { HouseholdRecord, ReferralRecord, ReportRecord } from '#kit/records.ts';
+import type { HouseholdRecord, ReferralRecord, ReportRecord } from '#domain/records.ts';
 import { ASHG_BATCH_LIMIT } from './api-limits.ts';
 import { attributeByGroup, attributeById, keyAt } from './attribute.ts';
 import type { AshgClient } from './client.ts';

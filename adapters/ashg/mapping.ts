@@ -6,7 +6,7 @@
 import { AdapterError } from '#kit/errors.ts';
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, RecordMeta, ReferralRecord, ReportRecord,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import {
   CHANNEL, CHILD_ROLE, PHASE, PHASE_CATEGORY, REFERRAL_KIND, REFERRAL_STATUS, REPORTER_TYPE, REPORT_KIND, ROLE,
   SAFETY_OUTCOME, URGENCY, VIOLENCE,

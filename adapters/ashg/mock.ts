@@ -4,8 +4,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MockKnobs } from '#kit/contract.ts';
-import { startMockServer, type MockReply, type MockServer } from '#kit/mock-server.ts';
-import { createWorld, WORLD_AGENCIES, type World } from '#kit/world/index.ts';
+import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import { createWorld, WORLD_AGENCIES, type World } from '#mock-world/index.ts';
 import { projectAshg } from './fixtures.ts';
 import { createAshgStore, type AshgStore } from './mock-store.ts';
 import type { WireFout } from './wire-types.ts';

@@ -2,10 +2,9 @@
  * BJZ's code lists and their schema values. One table per list, read in both directions: the mapping
  * translates codes to schema values, the fixtures translate the world back into codes.
  */
-import { WORLD_AGENCY_CODES } from '#kit/world/index.ts';
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import type {
   WireAanmeldingSoort, WireAanmeldingStatus, WireBetrokkenheid, WireFase, WireRelatie,
 } from './wire-types.ts';
@@ -53,8 +52,6 @@ export const STATUS: Readonly<Record<WireAanmeldingStatus, ReferralStatus>> = {
   'onveilig-teruggemeld': 'RETURNED_UNSAFE',
 };
 
-/** BJZ's chain-partner codes and the gateway agency ids they stand for (the world's ids). */
-export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = WORLD_AGENCY_CODES;
 
 /** The code whose value is `value`, for the fixtures' reverse direction. */
 export function codeOf<Code extends string, Value>(table: Readonly<Record<Code, Value>>, value: Value): Code | undefined {

@@ -1,7 +1,8 @@
 /** What the BJZ adapter hands the shared contract suite: a household lookup by gezin id. */
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import type nock from 'nock';
 import type { AgencyDescriptor } from '#kit/contract.ts';
-import type { AdapterContractFixture } from '../../tests/adapters/contract-fixture.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 import { createBjzAdapter } from './index.ts';
 
 const descriptor: AgencyDescriptor = {
@@ -36,7 +37,7 @@ const json = { 'content-type': 'application/json' };
 export const contractFixture: AdapterContractFixture = {
   descriptor,
   baseUrl: 'http://bjz.test',
-  create: (context) => createBjzAdapter(context, { clientId: 'ketenpoort', clientSecret: 'bjz-dev-secret' }),
+  create: (context) => createBjzAdapter(context, { clientId: 'ketenpoort', clientSecret: 'bjz-dev-secret', agencyCodes: WORLD_AGENCY_CODES }),
   prepare(scope: nock.Scope) {
     scope.post('/oauth/token', 'grant_type=client_credentials')
       .reply(200, { access_token: 'contract-token', token_type: 'Bearer', expires_in: 300 }, json);

@@ -2,10 +2,10 @@
  * The world as Bureau Jeugdzorg's system holds it: one client per minor of each BJZ case, every client
  * carrying its gezin, and one aanmelding per referral. Pure: the same world gives the same records.
  */
-import type { CasePhase, PhaseCategory } from '#kit/records.ts';
-import type { World, WorldCase, WorldHousehold, WorldPerson, WorldReferral } from '#kit/world/index.ts';
-import { WORLD_AGENCIES } from '#kit/world/index.ts';
-import { BETROKKENHEID, DEFAULT_AGENCY_CODES, RELATIE, SOORT, STATUS, codeOf } from './codes.ts';
+import type { CasePhase, PhaseCategory } from '#domain/records.ts';
+import type { World, WorldCase, WorldHousehold, WorldPerson, WorldReferral } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { BETROKKENHEID, RELATIE, SOORT, STATUS, codeOf } from './codes.ts';
 import { formatWireDate, formatWireDateTime } from './legacy-dates.ts';
 import type { WireAanmelding, WireAdres, WireClient, WireFase, WireGezinslid } from './wire-types.ts';
 
@@ -122,7 +122,7 @@ function faseOf(phase: CasePhase, category: PhaseCategory): WireFase {
 }
 
 function agencyCode(agencyId: string): string {
-  return required(codeOf(DEFAULT_AGENCY_CODES, agencyId), 'agency code');
+  return required(codeOf(WORLD_AGENCY_CODES, agencyId), 'agency code');
 }
 
 function memberOf(household: WorldHousehold, bsn: string): WorldPerson {

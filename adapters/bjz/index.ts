@@ -4,7 +4,6 @@
  */
 import type { AdapterFactory } from '#kit/contract.ts';
 import { createBjzApiClient } from './client.ts';
-import { DEFAULT_AGENCY_CODES } from './codes.ts';
 import { listBjzHouseholds } from './list-households.ts';
 import { createBjzLoaders } from './loaders.ts';
 import { createTokenSource } from './token-source.ts';
@@ -20,8 +19,8 @@ export interface BjzOptions {
   readonly pageSize?: number;
   /** Pages walked per municipality before the listing is given up as a cursor loop. Default 1000. */
   readonly maxPages?: number;
-  /** BJZ chain-partner codes to gateway agency ids. Default: the world's ids (`POL-NN` -> `politie-noord-nederland`, ...). */
-  readonly agencyCodes?: Readonly<Record<string, string>>;
+  /** Legacy chain-partner code -> gateway agency id: configuration, given per upstream (`agencyCodes`). */
+  readonly agencyCodes: Readonly<Record<string, string>>;
   /** Seconds before `expires_in` runs out that a cached token is replaced. Default 30. */
   readonly tokenSkewSeconds?: number;
 }
@@ -37,7 +36,7 @@ export const createBjzAdapter = ((context, options) => {
   const api = createBjzApiClient({ agencyId: agency.id, http, tokens, logger });
   const mapping = {
     owner: { agencyId: agency.id, kind: agency.kind, region: agency.region },
-    agencyCodes: options.agencyCodes ?? DEFAULT_AGENCY_CODES,
+    agencyCodes: options.agencyCodes,
   };
   return {
     descriptor: agency,
@@ -54,6 +53,3 @@ export const createBjzAdapter = ((context, options) => {
   };
 }) satisfies AdapterFactory<BjzOptions>;
 
-export { startBjzMock, type BjzMockOptions } from './mock.ts';
-export { projectBjz, type BjzFixtures } from './fixtures.ts';
-export { DEFAULT_AGENCY_CODES } from './codes.ts';

@@ -4,7 +4,7 @@
  * the listing, because a search result that silently lacks a household reads as "not known to BJZ".
  */
 import { AdapterError } from '#kit/errors.ts';
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 import type { BjzApiClient } from './client.ts';
 import { mapClient, type BjzMappingOptions } from './mapping.ts';
 

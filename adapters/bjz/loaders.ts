@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
 import type { AdapterError } from '#kit/errors.ts';
-import type { HouseholdRecord, ReferralRecord } from '#kit/records.ts';
+import type { HouseholdRecord, ReferralRecord } from '#domain/records.ts';
 import type { BjzApiClient } from './client.ts';
 import { mapAanmelding, mapClient, type BjzMappingOptions, type MappedClient } from './mapping.ts';
 

@@ -6,7 +6,7 @@
 import { AdapterError } from '#kit/errors.ts';
 import type {
   AddressRecord, ChildRecord, HouseholdRecord, InvolvementRecord, MemberRecord, OwnerTag, ReferralRecord,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import { BETROKKENHEID, FASE, RELATIE, SOORT, STATUS, lookup } from './codes.ts';
 import {
   WireFieldError, array, boolean, code, date, dateTime, object, optionalBsn, optionalCode, optionalDate,

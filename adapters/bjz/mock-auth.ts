@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { MockReply } from '#kit/mock-server.ts';
+import type { MockReply } from '#mock-world/mock-server.ts';
 
 export interface MockAuthOptions {
   readonly clientId: string;

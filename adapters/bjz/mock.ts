@@ -3,9 +3,9 @@
  * OAuth2 client credentials, bearer tokens that expire, a per-client rate limit, batch searches of at
  * most `batchLimit` values, cursor pages, 404 for an unknown client.
  */
-import { startMockServer, type MockReply, type MockServer } from '#kit/mock-server.ts';
+import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
 import type { MockKnobs } from '#kit/contract.ts';
-import { createWorld, WORLD_AGENCIES, type World } from '#kit/world/index.ts';
+import { createWorld, WORLD_AGENCIES, type World } from '#mock-world/index.ts';
 import { projectBjz } from './fixtures.ts';
 import { JSON_TYPE, createMockAuth } from './mock-auth.ts';
 import { createBjzMockStore, type BjzMockStore } from './mock-store.ts';

@@ -2,10 +2,11 @@
  * The police adapter's entry in the shared contract suite. The lookup is the involvement of one
  * zorgmelding: a single GET of the export, and (needing no BSN) no key-mapping call behind it.
  */
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import type nock from 'nock';
 import type { AgencyDescriptor } from '#kit/contract.ts';
-import { createWorld } from '#kit/world/index.ts';
-import type { AdapterContractFixture } from '../../tests/adapters/contract-fixture.ts';
+import { createWorld } from '#mock-world/index.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 import { encodeExport } from './csv.ts';
 import { projectPolitie } from './fixtures.ts';
 import { createPolitieAdapter } from './index.ts';
@@ -21,7 +22,7 @@ if (!zorgmelding) throw new Error(`the world lost scenario 2's zorgmelding ${NUM
 export const contractFixture: AdapterContractFixture = {
   descriptor,
   baseUrl: 'http://politie.test',
-  create: (context) => createPolitieAdapter(context, { credentials }),
+  create: (context) => createPolitieAdapter(context, { credentials, agencyCodes: WORLD_AGENCY_CODES }),
   intercept: (scope: nock.Scope) => scope
     .get(`/export/zorgmeldingen/${NUMMER}.csv`)
     .basicAuth({ user: credentials.username, pass: credentials.password }),

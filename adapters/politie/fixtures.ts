@@ -6,10 +6,10 @@
  * case's phase is the zorgmelding status, its `since` is the registration date, a child's role is
  * the one on the zorgmelding, and a zorgmelding carries at most one doorverwijzing.
  */
-import type { World, WorldCase, WorldHousehold, WorldPerson, WorldReferral, WorldReport } from '#kit/world/index.ts';
-import { WORLD_AGENCIES } from '#kit/world/index.ts';
+import type { World, WorldCase, WorldHousehold, WorldPerson, WorldReferral, WorldReport } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
-  BETROKKENHEDEN, DEFAULT_AGENCY_CODES, DOORVERWIJSSTATUSSEN, GEWELDSVORMEN, ROLLEN, STATUSSEN, URGENTIES,
+  BETROKKENHEDEN, DOORVERWIJSSTATUSSEN, GEWELDSVORMEN, ROLLEN, STATUSSEN, URGENTIES,
   ZORGAANBIEDER_CODE, invert,
 } from './legacy-codes.ts';
 import { formatLegacyDate, formatLegacyDateTime } from './legacy-time.ts';
@@ -27,7 +27,7 @@ const DOORVERWIJSSTATUS = invert(DOORVERWIJSSTATUSSEN);
 const ROL = invert(ROLLEN);
 const BETROKKENHEID = invert(BETROKKENHEDEN);
 const STATUS = new Map(Object.entries(STATUSSEN).map(([code, { phase }]) => [phase, code]));
-const AGENCY_CODE = new Map(Object.entries(DEFAULT_AGENCY_CODES).map(([code, id]) => [id, code]));
+const AGENCY_CODE = new Map(Object.entries(WORLD_AGENCY_CODES).map(([code, id]) => [id, code]));
 
 export function projectPolitie(world: World): PolitieFixtures {
   const zorgmeldingen: WireZorgmelding[] = [];

@@ -4,7 +4,6 @@
  */
 import type { AdapterFactory } from '#kit/contract.ts';
 import { createPolitieClient, type PolitieCredentials } from './client.ts';
-import { DEFAULT_AGENCY_CODES } from './legacy-codes.ts';
 import { listPolitieHouseholds } from './list-households.ts';
 import { createPolitieLoaders } from './loaders.ts';
 import { POLITIE_BATCH_LIMIT } from './wire-types.ts';
@@ -12,8 +11,8 @@ import { POLITIE_BATCH_LIMIT } from './wire-types.ts';
 export interface PolitieOptions {
   /** HTTP Basic account of the gateway at the police export. Required. */
   readonly credentials: PolitieCredentials;
-  /** Police organisation codes to gateway agency ids. Default: the world's ids (`AMK-GRN` -> `amk-groningen`, ...). */
-  readonly agencyCodes?: Readonly<Record<string, string>>;
+  /** Legacy chain-partner code -> gateway agency id: configuration, given per upstream (`agencyCodes`). */
+  readonly agencyCodes: Readonly<Record<string, string>>;
   /** Years back from the clock's date that listHouseholds searches the export. Default 2. */
   readonly listWindowYears?: number;
   /** Pages of the date-range export walked before a listing is given up as a paging loop. Default 1000. */
@@ -28,7 +27,7 @@ export const createPolitieAdapter = ((context, options) => {
     maxBatchSize: POLITIE_BATCH_LIMIT,
     mapping: {
       owner: { agencyId: agency.id, kind: agency.kind, region: agency.region },
-      agencyCodes: options.agencyCodes ?? DEFAULT_AGENCY_CODES,
+      agencyCodes: options.agencyCodes,
     },
   };
   return {
@@ -44,7 +43,4 @@ export const createPolitieAdapter = ((context, options) => {
   };
 }) satisfies AdapterFactory<PolitieOptions>;
 
-export { startPolitieMock, type PolitieMockOptions } from './mock.ts';
-export { projectPolitie, type PolitieFixtures } from './fixtures.ts';
-export { DEFAULT_AGENCY_CODES } from './legacy-codes.ts';
 export type { PolitieCredentials } from './client.ts';

@@ -2,10 +2,9 @@
  * The police's code lists against the schema's vocabulary, one table per list. Mapping reads them
  * legacy -> schema, the fixtures schema -> legacy, so the two directions cannot drift apart.
  */
-import { WORLD_AGENCY_CODES } from '#kit/world/index.ts';
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, Urgency, ViolenceType,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import type {
   BetrokkenheidKind, Doorverwijsstatus, Geweldsvorm, Rol, Urgentie, ZorgmeldingStatus,
 } from './wire-types.ts';
@@ -55,11 +54,6 @@ export const BETROKKENHEDEN: Readonly<Record<BetrokkenheidKind, ChildRole>> = {
   GETUIGE_PARTNERGEWELD: 'WITNESS_OF_PARTNER_VIOLENCE',
 };
 
-/**
- * The police's organisation codes for the chain agencies, against the gateway's agency ids. The
- * defaults match the world's ids; the gateway may configure others.
- */
-export const DEFAULT_AGENCY_CODES: Readonly<Record<string, string>> = WORLD_AGENCY_CODES;
 
 /**
  * A police referral's kind follows from the kind of organisation it went to, which the police

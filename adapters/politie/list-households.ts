@@ -6,7 +6,7 @@
  */
 import type { Clock } from '#kit/contract.ts';
 import { AdapterError } from '#kit/errors.ts';
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 import { amsterdamDateOf } from './legacy-time.ts';
 import { createUpstreamLoaders, type UpstreamLoaderDeps } from './upstream-loaders.ts';
 import type { WireZorgmelding } from './wire-types.ts';

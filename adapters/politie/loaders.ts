@@ -6,7 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 import { registratienummerOfDoorverwijzing, type MappedZorgmelding } from './mapping.ts';
 import { createUpstreamLoaders, type UpstreamLoaderDeps, type UpstreamLoaders } from './upstream-loaders.ts';
 

@@ -7,7 +7,7 @@
 import { AdapterError } from '#kit/errors.ts';
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, RecordMeta, ReferralRecord, ReportRecord,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import { DOORVERWIJSSOORTEN, lookup } from './legacy-codes.ts';
 import { FieldError, PERSOONSSLEUTEL, parseZorgmelding, type ParsedZorgmelding } from './parse-zorgmelding.ts';
 import type { Sleutelpaar, WireZorgmelding } from './wire-types.ts';

@@ -2,7 +2,7 @@
  * The police mock's data: the projected zorgmeldingen indexed the ways the export is asked
  * (by number, by person key, by registration date) and the key register both ways. Read-only.
  */
-import type { World } from '#kit/world/index.ts';
+import type { World } from '#mock-world/index.ts';
 import { projectPolitie } from './fixtures.ts';
 import { parseLegacyDateTime } from './legacy-time.ts';
 import type { Sleutelpaar, WireZorgmelding } from './wire-types.ts';

@@ -5,8 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { MockKnobs } from '#kit/contract.ts';
-import { startMockServer, type MockReply, type MockServer } from '#kit/mock-server.ts';
-import { createWorld, type World } from '#kit/world/index.ts';
+import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import { createWorld, type World } from '#mock-world/index.ts';
 import { CsvShapeError, decodeCsv, encodeExport, encodeVertaling } from './csv.ts';
 import { createPolitieMockStore, type PolitieMockStore } from './mock-store.ts';
 import { POLITIE_BATCH_LIMIT, VOLGENDE_PAGINA_HEADER, type Sleutelpaar, type WireZorgmelding } from './wire-types.ts';

@@ -5,7 +5,7 @@
  */
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralStatus, Urgency, ViolenceType,
-} from '#kit/records.ts';
+} from '#domain/records.ts';
 import {
   BETROKKENHEDEN, DOORVERWIJSSTATUSSEN, GEWELDSVORMEN, ROLLEN, STATUSSEN, URGENTIES,
 } from './legacy-codes.ts';

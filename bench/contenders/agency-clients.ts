@@ -8,6 +8,7 @@ import type { AgencyAdapter } from '#kit/contract.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
 import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
+import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { ADAPTERS } from '#src/gateway/agency-registry.ts';
 import type { MockAgency } from '../mocks-process.ts';
 
@@ -32,13 +33,15 @@ export function createAgencyClients(options: AgencyClientsOptions): AgencyClient
   const clients = new Map<string, CountingUpstreamHttp>();
   for (const mock of options.mocks) {
     const agency = EMBEDDED_AGENCIES.find((candidate) => candidate.id === mock.agencyId);
-    if (!agency) throw new Error(`no embedded agency ${mock.agencyId}`);
-    const entry = ADAPTERS[mock.adapter];
+    if (!agency?.upstream) throw new Error(`no embedded agency ${mock.agencyId} with a record system`);
     const logger = options.logger.child({ agency: agency.id });
     const http = createUpstreamHttp({ agencyId: agency.id, baseUrl: mock.url, logger, resilience: options.resilience ?? {} });
     clients.set(agency.id, http);
     const descriptor = { id: agency.id, kind: agency.kind, name: agency.name, region: agency.region };
-    adapters.set(agency.id, entry.create({ agency: descriptor, logger, clock: { now: options.clock }, http }, entry.devCredentials));
+    adapters.set(agency.id, ADAPTERS[mock.adapter].create(
+      { agency: descriptor, logger, clock: { now: options.clock }, http },
+      { ...agency.upstream, baseUrl: mock.url, credentials: MOCKS[mock.adapter].devCredentials },
+    ));
   }
   return {
     adapters,

@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
-import type { HouseholdRecord, InvolvementRecord } from '#kit/records.ts';
+import type { HouseholdRecord, InvolvementRecord } from '#domain/records.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import type { AgencyClients } from './agency-clients.ts';
 import { BASELINE_SDL } from './baseline-schema.ts';

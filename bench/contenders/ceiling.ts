@@ -5,7 +5,7 @@
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, validate, type GraphQLSchema } from 'graphql';
-import type { World, WorldHousehold } from '#kit/world/index.ts';
+import type { World, WorldHousehold } from '#mock-world/index.ts';
 import { percentile } from '../load.ts';
 import { BASELINE_SDL } from './baseline-schema.ts';
 

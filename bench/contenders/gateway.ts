@@ -7,7 +7,7 @@
 import { pino, type Logger } from 'pino';
 import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { loadConfig } from '#src/config/config.ts';
-import { ADAPTERS } from '#src/gateway/agency-registry.ts';
+import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { createGateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
 import type { MockAgency } from '../mocks-process.ts';
@@ -39,7 +39,7 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
     agencies: EMBEDDED_AGENCIES.map((agency) => {
       const mock = options.mocks.find((candidate) => candidate.agencyId === agency.id);
       if (!agency.upstream || !mock) return agency;
-      return { ...agency, upstream: { ...agency.upstream, baseUrl: mock.url, credentials: ADAPTERS[mock.adapter].devCredentials } };
+      return { ...agency, upstream: { ...agency.upstream, baseUrl: mock.url, credentials: MOCKS[mock.adapter].devCredentials } };
     }),
   };
   // The request log is part of what production pays per request, so it is written, to /dev/null.

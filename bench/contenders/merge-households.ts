@@ -3,7 +3,7 @@
  * agencies are one household when they share a member BSN. Same rule as the gateway's cluster.ts,
  * so both serve the same households; ordered by lowest BSN instead of by sealed id.
  */
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 
 export interface MergedHousehold {
   /** Lowest member BSN, or the first record's owner and id when no record has one. */

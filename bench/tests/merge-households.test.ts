@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HouseholdRecord } from '#kit/records.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
 import { mergeHouseholds } from '../contenders/merge-households.ts';
 
 function household(agencyId: string, localId: string, bsns: (string | null)[]): HouseholdRecord {

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { UpstreamHttp } from './http-types.ts';
 import type {
   AgencyKind, ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord,
-} from './records.ts';
+} from '../domain/records.ts';
 
 export interface AgencyDescriptor {
   /** Configured agency id, e.g. `ashg-groningen`; also the JWT issuer of its callers. */

@@ -1,14 +1,6 @@
-/** Errors an adapter may raise. The set is closed: the gateway maps each code to a GraphQL error. */
-export const ADAPTER_ERROR_CODES = [
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_BAD_RESPONSE',
-  'UPSTREAM_NOT_FOUND',
-  'UPSTREAM_RATE_LIMITED',
-  'UPSTREAM_UNAUTHORIZED',
-] as const;
+import { ADAPTER_ERROR_CODES, type AdapterErrorCode } from '#domain/errors.ts';
 
-export type AdapterErrorCode = (typeof ADAPTER_ERROR_CODES)[number];
+export { ADAPTER_ERROR_CODES, type AdapterErrorCode };
 
 export interface AdapterErrorOptions {
   readonly agency: string;

@@ -4,8 +4,8 @@
  * environment; the gateway from its config), so this module reads no environment itself.
  */
 import { join } from 'node:path';
-import { createPostgresAuditStore } from './postgres-store.ts';
-import { createSqliteAuditStore } from './sqlite-store.ts';
+import { createPostgresAuditStore } from './postgres/store.ts';
+import { createSqliteAuditStore } from './sqlite/store.ts';
 import type { AuditStore } from './store.ts';
 
 export interface AuditStoreLocation {

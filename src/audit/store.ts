@@ -1,6 +1,6 @@
 /**
- * The audit store contract. Two implementations: SQLite (sqlite-store.ts, one gateway on one machine)
- * and PostgreSQL (postgres-store.ts, several gateway processes on one database). Both pass the shared
+ * The audit store contract. Two implementations: SQLite (sqlite/store.ts, one gateway on one machine)
+ * and PostgreSQL (postgres/store.ts, several gateway processes on one database). Both pass the shared
  * contract suite in tests/audit/audit-store-contract.ts.
  */
 import type { AuditDecision, AuditEntry, AuditEntryInput, AuditEntryKind } from './entry.ts';

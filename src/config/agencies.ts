@@ -1,6 +1,6 @@
 /** The agencies the gateway knows: who may call it (by JWT issuer) and which legacy system backs each. */
 import type { ResilienceOptions } from '#kit/http-types.ts';
-import type { AgencyKind } from '#kit/records.ts';
+import type { AgencyKind } from '#domain/records.ts';
 
 export type AdapterName = 'ashg' | 'amk' | 'politie' | 'bjz';
 
@@ -10,6 +10,8 @@ export interface UpstreamConfig {
   readonly baseUrl?: string;
   /** Adapter-specific credentials (API key, WS-Security user, Basic auth, OAuth2 client). */
   readonly credentials?: Readonly<Record<string, string>>;
+  /** The legacy system's codes for the chain's agencies, each to the gateway agency id it stands for. */
+  readonly agencyCodes: Readonly<Record<string, string>>;
   readonly resilience?: ResilienceOptions;
 }
 
@@ -25,12 +27,23 @@ export interface AgencyConfig {
   readonly jwksFile?: string;
 }
 
+/**
+ * The chain-partner codes the four legacy systems use for one another (the same codes in each dialect,
+ * `ASHG-GRN`, `AMK-GRN`, ...), against the embedded agencies' ids.
+ */
+export const EMBEDDED_AGENCY_CODES: Readonly<Record<string, string>> = Object.freeze({
+  'ASHG-GRN': 'ashg-groningen',
+  'AMK-GRN': 'amk-groningen',
+  'POL-NN': 'politie-noord-nederland',
+  'BJZ-GRN': 'bjz-groningen',
+});
+
 /** The embedded default: the four mock systems of the world plus viewers without a system of their own. */
 export const EMBEDDED_AGENCIES: readonly AgencyConfig[] = [
-  { id: 'ashg-groningen', kind: 'ASHG', name: 'ASHG Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'ashg' } },
-  { id: 'amk-groningen', kind: 'AMK', name: 'AMK Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'amk' } },
-  { id: 'politie-noord-nederland', kind: 'POLITIE', name: 'Politie Noord-Nederland', region: 'noord-nederland', upstream: { adapter: 'politie' } },
-  { id: 'bjz-groningen', kind: 'BJZ', name: 'Bureau Jeugdzorg Groningen', region: 'groningen', upstream: { adapter: 'bjz' } },
+  { id: 'ashg-groningen', kind: 'ASHG', name: 'ASHG Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'ashg', agencyCodes: EMBEDDED_AGENCY_CODES } },
+  { id: 'amk-groningen', kind: 'AMK', name: 'AMK Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'amk', agencyCodes: EMBEDDED_AGENCY_CODES } },
+  { id: 'politie-noord-nederland', kind: 'POLITIE', name: 'Politie Noord-Nederland', region: 'noord-nederland', upstream: { adapter: 'politie', agencyCodes: EMBEDDED_AGENCY_CODES } },
+  { id: 'bjz-groningen', kind: 'BJZ', name: 'Bureau Jeugdzorg Groningen', region: 'groningen', upstream: { adapter: 'bjz', agencyCodes: EMBEDDED_AGENCY_CODES } },
   { id: 'wijkteam-groningen', kind: 'WIJKTEAM', name: 'WIJ Groningen (wijkteam gemeente Groningen)', region: 'gemeente-groningen' },
   { id: 'amk-drenthe', kind: 'AMK', name: 'AMK Drenthe (Veilig Thuis Drenthe)', region: 'drenthe' },
 ];

@@ -1,54 +1,42 @@
 /**
  * The adapters the gateway can put in front of an agency, by name: how to build one from its
- * configured credentials, and how to start its mock with the credentials the mock accepts.
+ * configured credentials and chain-partner codes. (The mocks that stand in for the agencies'
+ * systems in development are src/dev's, never the gateway's.)
  */
-import type { AdapterContext, AgencyAdapter, MockKnobs } from '#kit/contract.ts';
-import type { MockServer } from '#kit/mock-server.ts';
-import type { World } from '#kit/world/index.ts';
-import { createAmkAdapter, startAmkMock } from '#adapters/amk/index.ts';
-import { createAshgAdapter, startAshgMock } from '#adapters/ashg/index.ts';
-import { createBjzAdapter, startBjzMock } from '#adapters/bjz/index.ts';
-import { createPolitieAdapter, startPolitieMock } from '#adapters/politie/index.ts';
-import type { AdapterName } from '#src/config/agencies.ts';
+import type { AdapterContext, AgencyAdapter } from '#kit/contract.ts';
+import { createAmkAdapter } from '#adapters/amk/index.ts';
+import { createAshgAdapter } from '#adapters/ashg/index.ts';
+import { createBjzAdapter } from '#adapters/bjz/index.ts';
+import { createPolitieAdapter } from '#adapters/politie/index.ts';
+import type { AdapterName, UpstreamConfig } from '#src/config/agencies.ts';
 
 export interface AdapterEntry {
-  /** Credentials the mock accepts, used when the configuration gives none. */
-  readonly devCredentials: Readonly<Record<string, string>>;
-  create(context: AdapterContext, credentials: Readonly<Record<string, string>>): AgencyAdapter;
-  startMock(options: { world: World; knobs?: MockKnobs; port?: number; host?: string }): Promise<MockServer>;
+  create(context: AdapterContext, upstream: UpstreamConfig): AgencyAdapter;
 }
 
-function required(credentials: Readonly<Record<string, string>>, name: string, adapter: string): string {
-  const value = credentials[name];
-  if (!value) throw new Error(`The ${adapter} adapter needs credentials.${name} in the agency configuration.`);
+function required(upstream: UpstreamConfig, name: string): string {
+  const value = upstream.credentials?.[name];
+  if (!value) throw new Error(`The ${upstream.adapter} adapter needs credentials.${name} in the agency configuration.`);
   return value;
 }
 
 export const ADAPTERS: Readonly<Record<AdapterName, AdapterEntry>> = {
   ashg: {
-    devCredentials: { apiKey: 'ashg-dev-key' },
-    create: (context, credentials) => createAshgAdapter(context, { apiKey: required(credentials, 'apiKey', 'ashg') }),
-    startMock: (options) => startAshgMock(options),
+    create: (context, upstream) => createAshgAdapter(context, { apiKey: required(upstream, 'apiKey'), agencyCodes: upstream.agencyCodes }),
   },
   amk: {
-    devCredentials: { username: 'amk-gateway', password: 'amk-dev-secret' },
-    create: (context, credentials) => createAmkAdapter(context, {
-      credentials: { username: required(credentials, 'username', 'amk'), password: required(credentials, 'password', 'amk') },
+    create: (context, upstream) => createAmkAdapter(context, {
+      credentials: { username: required(upstream, 'username'), password: required(upstream, 'password') }, agencyCodes: upstream.agencyCodes,
     }),
-    startMock: (options) => startAmkMock(options),
   },
   politie: {
-    devCredentials: { username: 'gateway', password: 'politie-dev-secret' },
-    create: (context, credentials) => createPolitieAdapter(context, {
-      credentials: { username: required(credentials, 'username', 'politie'), password: required(credentials, 'password', 'politie') },
+    create: (context, upstream) => createPolitieAdapter(context, {
+      credentials: { username: required(upstream, 'username'), password: required(upstream, 'password') }, agencyCodes: upstream.agencyCodes,
     }),
-    startMock: (options) => startPolitieMock(options),
   },
   bjz: {
-    devCredentials: { clientId: 'ketenpoort', clientSecret: 'bjz-dev-secret' },
-    create: (context, credentials) => createBjzAdapter(context, {
-      clientId: required(credentials, 'clientId', 'bjz'), clientSecret: required(credentials, 'clientSecret', 'bjz'),
+    create: (context, upstream) => createBjzAdapter(context, {
+      clientId: required(upstream, 'clientId'), clientSecret: required(upstream, 'clientSecret'), agencyCodes: upstream.agencyCodes,
     }),
-    startMock: (options) => startBjzMock(options),
   },
 };

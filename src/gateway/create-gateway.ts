@@ -12,15 +12,17 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { authenticate } from '#src/identity/authenticate.ts';
 import { traceIdFrom } from '#src/identity/traceparent.ts';
-import type { Caller, GatewayContext } from './context.ts';
-import { errorBody, formatError } from './errors.ts';
+import type { GatewayContext } from '../graph/context.ts';
+import type { Caller } from '#src/identity/caller.ts';
+import { errorBody } from '#domain/errors.ts';
+import { formatError } from './format-error.ts';
 import { useAuditCommit } from './plugins/use-audit-commit.ts';
 import { useOperationLog } from './plugins/use-operation-log.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
-import { createRequestState } from './request-scope.ts';
+import { createRequestState } from '../enforcement/request-scope.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
-import { buildSchema } from './schema.ts';
+import { buildSchema } from '../graph/schema.ts';
 import type { GatewayServices } from './services.ts';
 
 export type GatewayPhase =

@@ -1,35 +1,33 @@
 /**
  * The long-lived services of one gateway process, built once at start-up from configuration: the
- * compiled policy, the audit store, one adapter per agency (and, on the embedded defaults, the mock
- * agencies they talk to), identity, and the secrets ids and pseudonyms are made with.
+ * compiled policy, the audit store, one adapter per agency, identity, and the secrets ids and
+ * pseudonyms are made with.
  * Start-up fails here, before any port opens, on bad covenants, an uncovered schema field or an
  * unreachable audit store.
  */
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
-import type { AgencyKind } from '#kit/records.ts';
+import type { AgencyKind } from '#domain/records.ts';
 import type { UpstreamStats } from '#kit/http.ts';
-import type { MockServer } from '#kit/mock-server.ts';
-import type { World } from '#kit/world/index.ts';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
 import type { GatewayConfig } from '#src/config/config.ts';
 import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
-import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
-import type { Covenant, RegionDef } from '#src/policy/covenant-types.ts';
-import { loadCovenants } from '#src/policy/load-covenants.ts';
-import { PUBLIC_COORDINATES } from '#src/policy/public-fields.ts';
-import { createReferralNeed } from './facts-needed.ts';
-import { createListingCache, type ListHouseholds } from './listing-cache.ts';
-import { createClusterListing, type ClusterListing } from './households/cluster.ts';
+import { compilePolicy, type CompiledPolicy } from '#src/policy/index.ts';
+import type { Covenant, RegionDef } from '#src/policy/index.ts';
+import { loadCovenants } from '#src/policy/index.ts';
+import { PUBLIC_COORDINATES } from '#src/policy/index.ts';
+import { createReferralNeed } from '../enforcement/facts-needed.ts';
+import { createListingCache, type ListHouseholds } from '../households/listing-cache.ts';
+import { createClusterListing, type ClusterListing } from '../households/cluster.ts';
 import { startAgencies } from './start-agencies.ts';
 import { loadSecrets } from './secrets.ts';
-import { createIdSealer, type IdSealer } from './ids.ts';
-import { loadJwks } from './load-jwks.ts';
-import type { AgencyNode, RegionNode } from './nodes.ts';
-import { loadTypeDefs } from './schema-files.ts';
+import { createIdSealer, type IdSealer } from '../households/ids.ts';
+import { loadJwks } from '../identity/load-jwks.ts';
+import type { AgencyNode, RegionNode } from '../households/nodes.ts';
+import { loadTypeDefs } from '../graph/schema-files.ts';
 
 export interface GatewayServices {
   readonly config: GatewayConfig;
@@ -43,8 +41,6 @@ export interface GatewayServices {
   readonly policy: CompiledPolicy;
   readonly audit: AuditStore;
   readonly adapters: ReadonlyMap<string, AgencyAdapter>;
-  /** The embedded mock agencies, when the gateway started them (tests turn their knobs). */
-  readonly mocks: ReadonlyMap<string, MockServer>;
   /** Upstream attempts per agency since start (each retry counts). */
   upstreamStats(): ReadonlyMap<string, UpstreamStats>;
   readonly ids: IdSealer;
@@ -74,8 +70,6 @@ export interface ServiceOverrides {
   readonly audit?: AuditStore;
   /** Adapters to use instead of the configured agencies' (tests). */
   readonly adapters?: ReadonlyMap<string, AgencyAdapter>;
-  /** The world the embedded mocks serve; default `createWorld({ households: config.mockHouseholds })`. */
-  readonly world?: World;
   /**
    * false turns policy enforcement and the audit trail off: every field released, nothing recorded.
    * Only the benchmark sets it, to measure what the guards cost; there is no configuration for it.
@@ -97,8 +91,8 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const audit = overrides.audit ?? (await openAuditStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir }));
   logger.info({ store: audit.kind }, 'audit store opened');
   const started = overrides.adapters
-    ? { adapters: overrides.adapters, mocks: new Map(), upstreamStats: () => new Map(), close: async () => {} }
-    : await startAgencies(config, logger, clock, overrides.world);
+    ? { adapters: overrides.adapters, upstreamStats: () => new Map(), close: async () => {} }
+    : startAgencies(config, logger, clock);
   const regions = new Map(loaded.regions.map((region: RegionDef) => [region.id, region]));
   const agencies = new Map(config.agencies.map((agency) => [agency.id, { id: agency.id, kind: agency.kind, name: agency.name, region: agency.region }]));
   const verifier = createTokenVerifier({
@@ -114,7 +108,6 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     purposeDescriptions: new Map(loaded.purposes.map((purpose) => [purpose.code, purpose.description])),
     covenants: loaded.covenants,
     adapters: started.adapters,
-    mocks: started.mocks,
     upstreamStats: () => started.upstreamStats(),
     ids,
     pseudonymize: createPseudonymizer(secrets.pseudonymSecret),

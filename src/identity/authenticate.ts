@@ -2,8 +2,8 @@
  * Turns the HTTP request into a Caller, or into a refusal before anything executes: the token must
  * verify, and the one purpose declared in X-Purpose must be known and listed in the token.
  */
-import type { Caller } from '#src/gateway/context.ts';
-import type { GatewayErrorCode } from '#src/gateway/errors.ts';
+import type { Caller } from '#src/identity/caller.ts';
+import type { GatewayErrorCode } from '#domain/errors.ts';
 import { IdentityError, type TokenVerifier } from './verify-token.ts';
 
 export type Authentication =

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { AgencyKind } from '#kit/records.ts';
-import type { GatewayErrorCode } from '#src/gateway/errors.ts';
+import type { AgencyKind } from '#domain/records.ts';
+import type { GatewayErrorCode } from '#domain/errors.ts';
 
 export interface VerifiedToken {
   readonly agencyId: string;

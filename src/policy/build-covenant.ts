@@ -5,7 +5,7 @@
  * its `file:line`. Supersession links are set afterwards, across all versions (load-covenants.ts).
  */
 import { basename } from 'node:path';
-import type { AgencyKind, ReferralKind, ReferralStatus } from '#kit/records.ts';
+import type { AgencyKind, ReferralKind, ReferralStatus } from '#domain/records.ts';
 import type {
   Condition, Covenant, CovenantExample, CovenantGrant, DataCategoryDef, Party, PurposeDef, RegionDef, SourceRef,
 } from './covenant-types.ts';

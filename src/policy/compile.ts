@@ -4,7 +4,7 @@
  * (neither granted, public nor owner-only) and every coordinate a grant names that the schema lacks.
  */
 import type { GraphQLSchema } from 'graphql';
-import type { AgencyKind } from '#kit/records.ts';
+import type { AgencyKind } from '#domain/records.ts';
 import { coordinateProblem, expandCoordinatePatterns, objectFieldCoordinates } from './coordinates.ts';
 import type { Covenant, CovenantGrant, DataCategoryDef, RegionDef, SourceRef } from './covenant-types.ts';
 import type { AgreementRef } from './decision.ts';

@@ -2,7 +2,7 @@
  * The condition language: evaluation against a record's facts, and the same condition in words
  * (Grant.conditions, explanations, `failedCondition`). Closed set; see covenant.schema.json.
  */
-import type { OwnerTag } from '#kit/records.ts';
+import type { OwnerTag } from '#domain/records.ts';
 import type { Condition, Party } from './covenant-types.ts';
 import type { Viewer } from './decision.ts';
 import type { RecordFacts } from './facts.ts';

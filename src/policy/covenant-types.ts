@@ -4,7 +4,7 @@
  * `schema/agreement.graphql`; what GraphQL shows as an object (regions, party agency, conditions in
  * words) is kept here as ids or parsed values and resolved by the gateway.
  */
-import type { AgencyKind, ReferralKind, ReferralStatus } from '#kit/records.ts';
+import type { AgencyKind, ReferralKind, ReferralStatus } from '#domain/records.ts';
 import type { DecisionReason } from './decision.ts';
 import type { RecordFacts } from './facts.ts';
 

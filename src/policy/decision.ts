@@ -2,7 +2,7 @@
  * What a decision is asked and what it answers. A decision is a value carrying the agreement,
  * version, article and rule that produced it; the gateway turns a deny into a redaction at the edge.
  */
-import type { AgencyKind, OwnerTag } from '#kit/records.ts';
+import type { AgencyKind, OwnerTag } from '#domain/records.ts';
 import type { RecordFacts } from './facts.ts';
 
 export interface Viewer {

@@ -4,7 +4,7 @@
  * coordinate matched and which conditions held. The decision itself comes from `evaluate`, so the
  * trace can never tell a different story from the one enforced.
  */
-import type { OwnerTag } from '#kit/records.ts';
+import type { OwnerTag } from '#domain/records.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { conditionHolds, describeCondition } from './conditions.ts';
 import type { Covenant } from './covenant-types.ts';

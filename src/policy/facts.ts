@@ -2,7 +2,7 @@
  * The facts about a record a decision may look at. The gateway computes them from the assembled
  * household; the engine never sees the record itself, so it cannot leak what it does not hold.
  */
-import type { ReferralKind, ReferralStatus } from '#kit/records.ts';
+import type { ReferralKind, ReferralStatus } from '#domain/records.ts';
 
 export interface ReferralFact {
   readonly fromAgencyId: string | null;

@@ -1,5 +1,5 @@
 /** Internal to src/policy. How a request meets a compiled grant; shared by evaluate and explain. */
-import type { AgencyKind } from '#kit/records.ts';
+import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from './compile.ts';
 import type { ConditionScope } from './conditions.ts';
 import type { AccessRequest } from './decision.ts';

@@ -3,22 +3,22 @@
  * (evaluate, createRequestPolicy), and the trace behind them (explainAccess). Pure but for the loader,
  * which reads `covenants/`; the time is always passed in.
  */
-export { compilePolicy, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
+export { compilePolicy, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
 export { describeCondition } from './conditions.ts';
 export { objectFieldCoordinates } from './coordinates.ts';
 export type {
-  Condition, Covenant, CovenantExample, CovenantGrant, CovenantParty, DataCategoryDef, LegalBasis, PurposeDef, RegionDef, SourceRef,
+  Condition, Covenant, CovenantExample, CovenantGrant, CovenantParty, DataCategoryDef, LegalBasis, Party, PurposeDef, RegionDef, SourceRef,
 } from './covenant-types.ts';
 export {
   DECISION_REASONS, ENGINE_RULES, redactionReasonOf,
   type AccessRequest, type AgreementRef, type Decision, type DecisionReason, type RedactionReasonCode, type Viewer,
 } from './decision.ts';
 export { CovenantLoadError, PolicyConfigError } from './errors.ts';
-export { evaluate, isDataIndependent, mayEverAllow } from './evaluate.ts';
+export { decideOn, evaluate, isDataIndependent, mayEverAllow } from './evaluate.ts';
 export { explainAccess, type AccessExplanation, type AgreementTrace, type ConditionTrace, type GrantTrace } from './explain.ts';
 export { NO_FACTS, type RecordFacts, type ReferralFact } from './facts.ts';
 export { loadCovenants, parseCovenantFiles, type CovenantFile, type LoadedCovenants } from './load-covenants.ts';
 export { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
 export { PUBLIC_COORDINATES } from './public-fields.ts';
 export { createRequestPolicy, type RequestPolicy } from './request-policy.ts';
-export { amsterdamDay, inForceAt, validityOn, type ValidityStatus } from './validity.ts';
+export { amsterdamDay, inForceAt, isCalendarDay, validityOn, type ValidityStatus } from './validity.ts';

@@ -4,7 +4,7 @@
  * decision does not depend on the record are decided once per owner agency; facts are computed only
  * when a grant that fits has conditions to check.
  */
-import type { OwnerTag } from '#kit/records.ts';
+import type { OwnerTag } from '#domain/records.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { ENGINE_RULES, type Decision, type Viewer } from './decision.ts';
 import { decideOn, isDataIndependent } from './evaluate.ts';

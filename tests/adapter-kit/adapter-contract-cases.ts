@@ -1,8 +1,8 @@
 /** The cases of the shared adapter contract suite (see adapter-contract-suite.ts). */
 import nock from 'nock';
 import { expect } from 'vitest';
-import type { AdapterContractFixture } from '../adapters/contract-fixture.ts';
-import type { CaseHarness, ContractCase } from './adapter-contract-suite.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
+import type { CaseHarness, ContractCase } from './adapter-contract-case.ts';
 
 type Reply = { readonly status?: number; readonly headers?: Record<string, string>; readonly body: string };
 

@@ -10,29 +10,15 @@
 import nock from 'nock';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { AdapterContext, AgencyAdapter } from '#kit/contract.ts';
+import type { AdapterContext } from '#kit/contract.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
-import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
-import type { AdapterContractFixture } from '../adapters/contract-fixture.ts';
+import { createUpstreamHttp } from '#kit/http.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 import { CONTRACT_CASES } from './adapter-contract-cases.ts';
 
-export interface CaseHarness {
-  readonly fixture: AdapterContractFixture;
-  readonly scope: nock.Scope;
-  readonly adapter: AgencyAdapter;
-  readonly http: CountingUpstreamHttp;
-  /** Waits the retry loop asked for, in ms (nothing really sleeps). */
-  readonly sleeps: readonly number[];
-  /** The fixture's lookup through newly created loaders. */
-  lookup(): Promise<unknown>;
-}
+import type { ContractCase } from './adapter-contract-case.ts';
 
-export interface ContractCase {
-  readonly name: string;
-  /** Overrides of SUITE_RESILIENCE for this case. */
-  readonly resilience?: ResilienceOptions;
-  run(harness: CaseHarness): Promise<void>;
-}
+export type { CaseHarness, ContractCase } from './adapter-contract-case.ts';
 
 /** Small and strict: no retries unless a case asks, a breaker that stays out of the way. */
 export const SUITE_RESILIENCE: ResilienceOptions = {

@@ -6,8 +6,8 @@
 import DataLoader from 'dataloader';
 import type { AgencyAdapter, AgencyDescriptor, AgencyLoaders, AdapterContext } from '#kit/contract.ts';
 import { AdapterError } from '#kit/errors.ts';
-import type { ReportRecord } from '#kit/records.ts';
-import type { AdapterContractFixture } from '../adapters/contract-fixture.ts';
+import type { ReportRecord } from '#domain/records.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 
 export interface FakeFaults {
   /** Resolves null whatever went wrong upstream, hiding outages as "not found". */

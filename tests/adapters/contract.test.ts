@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeAdapterContract } from '../adapter-kit/adapter-contract-suite.ts';
-import type { AdapterContractFixture } from './contract-fixture.ts';
+import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 
 const REQUIRED_AGENCIES = ['ashg-groningen', 'amk-groningen', 'politie-noord-nederland', 'bjz-groningen'];
 

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPostgresAuditStore } from '#src/audit/postgres-store.ts';
+import { createPostgresAuditStore } from '#src/audit/postgres/store.ts';
 import { entryHash } from '#src/audit/chain.ts';
-import { toEntry, type SqliteRow } from '#src/audit/sqlite-rows.ts';
-import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
+import { toEntry, type SqliteRow } from '#src/audit/sqlite/rows.ts';
+import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
 import { entry } from './entry-builder.ts';
 import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
 

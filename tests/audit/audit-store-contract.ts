@@ -8,7 +8,7 @@ import { entryHash, GENESIS_HASH } from '#src/audit/chain.ts';
 import type { AuditEntry, AuditEntryInput } from '#src/audit/entry.ts';
 import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
 import type { AuditFilter, AuditStore } from '#src/audit/store.ts';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { decision, entry, MINUTE_MS, T0 } from './entry-builder.ts';
 
 /** Any chain hash: lowercase hex SHA-256. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
-import { createPostgresAuditStore, type PostgresAuditStoreOptions } from '#src/audit/postgres-store.ts';
+import { createPostgresAuditStore, type PostgresAuditStoreOptions } from '#src/audit/postgres/store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
 import { entry } from './entry-builder.ts';

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { createPostgresAuditStore } from '#src/audit/postgres-store.ts';
+import { createPostgresAuditStore } from '#src/audit/postgres/store.ts';
 import type { AuditEntry } from '#src/audit/entry.ts';
 import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
-import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
+import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
 import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
 import { entry } from './entry-builder.ts';
 

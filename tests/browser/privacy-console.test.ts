@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { HouseholdRecord, OwnerTag } from '#kit/records.ts';
+import type { HouseholdRecord, OwnerTag } from '#domain/records.ts';
 import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
-import { createAuditBuffer } from '#src/gateway/audit-buffer.ts';
-import type { Caller } from '#src/gateway/context.ts';
-import { GUARDS } from '#src/gateway/enforce/sources.ts';
-import type { HouseholdNode, Source } from '#src/gateway/nodes.ts';
+import { createAuditBuffer } from '#src/enforcement/audit-buffer.ts';
+import type { Caller } from '#src/identity/caller.ts';
+import { GUARDS } from '#src/enforcement/sources.ts';
+import type { HouseholdNode, Source } from '#src/households/nodes.ts';
 
 const pseudonymize = createPseudonymizer('audit-subjects-test-secret-0123456789');
 const ASHG: OwnerTag = { agencyId: 'ashg-groningen', kind: 'ASHG', region: 'groningen' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HouseholdRecord } from '#kit/records.ts';
-import { clusterHouseholds, createClusterListing } from '#src/gateway/households/cluster.ts';
-import { createIdSealer } from '#src/gateway/ids.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
+import { clusterHouseholds, createClusterListing } from '#src/households/cluster.ts';
+import { createIdSealer } from '#src/households/ids.ts';
 
 const ids = createIdSealer('cluster-test-secret-of-enough-length');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIdSealer } from '#src/gateway/ids.ts';
+import { createIdSealer } from '#src/households/ids.ts';
 
 const SECRET = 'ids-test-secret-of-enough-length';
 

@@ -1,6 +1,6 @@
 /** Personal data sent in variables, and the token itself, never reach the application log. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;

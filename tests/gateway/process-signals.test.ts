@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken } from '#src/identity/sign-dev-token.ts';
 

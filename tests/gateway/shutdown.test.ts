@@ -1,12 +1,12 @@
 /** Graceful shutdown: close() stops taking requests but lets those in flight finish. */
 import { expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway } from '../support/test-gateway.ts';
 
 it('drains an in-flight request before closing', async () => {
   const gateway = await startTestGateway();
   const address = await gateway.gateway.app.listen({ host: '127.0.0.1', port: 0 });
-  for (const mock of gateway.gateway.services.mocks.values()) mock.setKnobs({ latencyMs: 300 });
+  for (const mock of gateway.mocks.values()) mock.setKnobs({ latencyMs: 300 });
   const token = await gateway.token({ agencyId: 'ashg-groningen', purposes: ['case-conference'] });
   const inFlight = fetch(`${address}/graphql`, {
     method: 'POST',

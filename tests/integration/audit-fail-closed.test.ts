@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
-import { createSqliteAuditStore } from '#src/audit/sqlite-store.ts';
+import { createWorld } from '#mock-world/index.ts';
+import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 

@@ -4,7 +4,7 @@
  * the reads filed under the household's lowest BSN.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 const scenario1 = createWorld().households[0]!;

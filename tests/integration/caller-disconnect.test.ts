@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 // Long enough that only a cancelled call, never a timed-out one, frees the mock within the test.
@@ -50,7 +50,7 @@ async function send(token: string, purpose: string, body: unknown) {
 }
 
 it('cancels the upstream calls of a request whose caller hung up', async () => {
-  const mock = gateway.gateway.services.mocks.get('amk-groningen')!;
+  const mock = gateway.mocks.get('amk-groningen')!;
   const bsn = createWorld().households[1]!.members[0]!.bsn;
   const token = await gateway.token({ agencyId: 'ashg-groningen', purposes: ['case-conference'] });
   mock.setKnobs({ timeoutRate: 1 });
@@ -76,7 +76,7 @@ it('still answers the gateway\'s other callers after one hung up', async () => {
 });
 
 it('finishes a listing walk that a caller who hung up shared with another', async () => {
-  const mock = gateway.gateway.services.mocks.get('ashg-groningen')!;
+  const mock = gateway.mocks.get('ashg-groningen')!;
   const token = await gateway.token({ agencyId: 'amk-groningen', purposes: ['child-abuse-assessment'] });
   const query = 'query($m: String!) { households(municipality: $m, first: 5) { edges { node { id } } } }';
   mock.setKnobs({ latencyMs: 400 });

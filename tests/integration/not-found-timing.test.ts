@@ -3,7 +3,7 @@
  * does not exist, answer with the same body and neither sooner than the not-found floor.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 const FLOOR_MS = 200;

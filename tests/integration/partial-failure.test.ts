@@ -3,7 +3,7 @@
  * for the missing part; the process never crashes on upstream input.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;
@@ -26,7 +26,7 @@ it.each([
   { agency: 'amk-groningen', knobs: { malformedRate: 1 }, code: 'UPSTREAM_BAD_RESPONSE' },
   { agency: 'amk-groningen', knobs: { timeoutRate: 1 }, code: 'UPSTREAM_TIMEOUT' },
 ])('with $agency answering $code, the ASHG still gets its own case status', async ({ agency, knobs, code }) => {
-  const mock = gateway.gateway.services.mocks.get(agency)!;
+  const mock = gateway.mocks.get(agency)!;
   mock.setKnobs(knobs);
   try {
     const response = await gateway.query({ agencyId: 'ashg-groningen', purpose: 'case-conference' }, query, { bsn: scenario2.members[0]!.bsn });
@@ -44,7 +44,7 @@ it.each([
 
 it('with the BJZ mock killed outright, scenario 3 still answers from the police, with a coded error for BJZ', async () => {
   const scenario3 = createWorld().households[2]!;
-  await gateway.gateway.services.mocks.get('bjz-groningen')!.close();
+  await gateway.mocks.get('bjz-groningen')!.close();
   const response = await gateway.query({ agencyId: 'politie-noord-nederland', purpose: 'zorgmelding-feedback' }, query, { bsn: scenario3.members[0]!.bsn });
   expect(response.status).toBe(200);
   const households = response.body.data?.householdsOfPerson as { caseStatus: { involvements: { agency: { id: string } }[] } }[];

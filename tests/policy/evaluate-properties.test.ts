@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { AgencyKind, OwnerTag } from '#kit/records.ts';
+import type { AgencyKind, OwnerTag } from '#domain/records.ts';
 import { objectFieldCoordinates } from '#src/policy/coordinates.ts';
 import type { AccessRequest, Viewer } from '#src/policy/decision.ts';
 import { evaluate, mayEverAllow } from '#src/policy/evaluate.ts';

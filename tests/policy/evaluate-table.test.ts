@@ -7,7 +7,7 @@ import { describeCondition } from '#src/policy/conditions.ts';
 import { DECISION_REASONS, type Decision, type DecisionReason, type Viewer } from '#src/policy/decision.ts';
 import { evaluate } from '#src/policy/evaluate.ts';
 import type { RecordFacts } from '#src/policy/facts.ts';
-import type { OwnerTag } from '#kit/records.ts';
+import type { OwnerTag } from '#domain/records.ts';
 import { AGENCY as A, facts, loadRealPolicy, onDay, referral } from './fixtures.ts';
 
 const { policy } = await loadRealPolicy();

@@ -2,8 +2,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
-import type { OwnerTag } from '#kit/records.ts';
-import { loadTypeDefs } from '#src/gateway/schema-files.ts';
+import type { OwnerTag } from '#domain/records.ts';
+import { loadTypeDefs } from '#src/graph/schema-files.ts';
 import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
 import type { Viewer } from '#src/policy/decision.ts';
 import { NO_FACTS, type RecordFacts, type ReferralFact } from '#src/policy/facts.ts';

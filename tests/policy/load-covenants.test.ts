@@ -1,6 +1,6 @@
 /** Loading covenants/: the real files, and every way a file can be wrong, reported as file:line. */
 import { describe, expect, test } from 'vitest';
-import { DRENTHE_MUNICIPALITIES, GRONINGEN_MUNICIPALITIES } from '#kit/world/index.ts';
+import { DRENTHE_MUNICIPALITIES, GRONINGEN_MUNICIPALITIES } from '#mock-world/index.ts';
 import { CovenantLoadError } from '#src/policy/errors.ts';
 import { loadCovenants, parseCovenantFiles, type CovenantFile } from '#src/policy/load-covenants.ts';
 import { COVENANTS_DIR, lineOf, realCovenantFiles } from './fixtures.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '#src/audit/entry.ts';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway.ts';
 
 const QUERY = `query($bsn: String!) { householdsOfPerson(bsn: $bsn) {

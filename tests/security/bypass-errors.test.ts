@@ -5,7 +5,7 @@
  * the rest of the body nothing the policy withholds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_ERROR_CODES } from '#src/gateway/errors.ts';
+import { GATEWAY_ERROR_CODES } from '#domain/errors.ts';
 import type { GraphQLResponse } from '../support/test-gateway.ts';
 import { CALLER, own, S2, S5, startBypass, type Bypass } from './support/bypass-fixtures.ts';
 import { createNeedleIndex, findLeaks } from './support/leak-scan.ts';
@@ -139,7 +139,7 @@ describe('with an agency that fails', () => {
     reports { narrative reporter { name } } caseStatus { involvements { agency { id } phase } } } }`;
 
   it.each([{ errorRate: 1 }, { malformedRate: 1 }])('the error names the agency and holds none of its values (AMK knobs %o, scenario 2)', async (knobs) => {
-    const mock = bypass.gateway.test.gateway.services.mocks.get(AGENCIES.amk)!;
+    const mock = bypass.gateway.test.mocks.get(AGENCIES.amk)!;
     mock.setKnobs(knobs);
     try {
       for (const caller of [CALLER.ashg, own(AGENCIES.amk), own(AGENCIES.ashg)]) {

@@ -6,7 +6,7 @@
  * sets are compared against the withheld truth in the world.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorldHousehold } from '#kit/world/index.ts';
+import type { WorldHousehold } from '#mock-world/index.ts';
 import { SCENARIO_NOW } from '../support/test-gateway.ts';
 import { CALLER, own, S1, S2, startBypass, world, type Bypass } from './support/bypass-fixtures.ts';
 import { isMinorOn } from './support/oracle.ts';

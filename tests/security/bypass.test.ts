@@ -9,7 +9,7 @@
  */
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidBsn } from '#kit/world/index.ts';
+import { isValidBsn } from '#mock-world/index.ts';
 import { CALLER, identities, NEEDLES, own, S1, S2, S3, S4, S5, S6, startBypass, world, type Bypass } from './support/bypass-fixtures.ts';
 import type { Needle } from './support/leak-scan.ts';
 import {

@@ -8,7 +8,7 @@
 import { buildASTSchema, parse, validate } from 'graphql';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { findLeaks, stringLeaves } from './support/leak-scan.ts';
 import { createOracle, loadPolicy, publicCorpus, schemaSdl, type Oracle } from './support/oracle.ts';
 import { focusOf, harvestIds, mergeIds, worldInputs } from './support/property-inputs.ts';

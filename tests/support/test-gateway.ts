@@ -12,6 +12,8 @@ import type { AuditStore } from '#src/audit/store.ts';
 import { loadConfig, type Env, type GatewayConfig } from '#src/config/config.ts';
 import { createGateway, type Gateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
+import { startEmbeddedAgencies } from '#src/dev/embedded-agencies.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken, type DevTokenClaims } from '#src/identity/sign-dev-token.ts';
 
@@ -37,6 +39,8 @@ export interface GraphQLResponse {
 
 export interface TestGateway {
   readonly gateway: Gateway;
+  /** The embedded mock agencies the gateway talks to, by agency id (tests turn their knobs). */
+  readonly mocks: ReadonlyMap<string, MockServer>;
   readonly logs: string[];
   readonly dataDir: string;
   token(claims: Omit<DevTokenClaims, 'purposes' | 'role'> & { role?: string; purposes?: readonly string[] }): Promise<string>;
@@ -56,7 +60,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const sink = new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } });
   const logger = pino({ level: config.logLevel }, sink);
   const now = options.now ?? SCENARIO_NOW;
-  const services = await createServices(config, { logger, clock: () => now, ...(options.audit ? { audit: options.audit } : {}) });
+  const embedded = await startEmbeddedAgencies(config, logger);
+  const services = await createServices(embedded.config, { logger, clock: () => now, ...(options.audit ? { audit: options.audit } : {}) });
   const gateway = await createGateway(services);
 
   const token: TestGateway['token'] = async (claims) => {
@@ -68,13 +73,14 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     return { status: response.statusCode, body: response.json(), headers: response.headers };
   };
   return {
-    gateway, logs, dataDir, token, raw,
+    gateway, mocks: embedded.mocks, logs, dataDir, token, raw,
     async query(as, query, variables) {
       const jwt = await token({ agencyId: as.agencyId, role: as.role ?? 'caseworker', purposes: [as.purpose] });
       return raw({ authorization: `Bearer ${jwt}`, 'x-purpose': as.purpose }, { query, variables });
     },
     async close() {
       await gateway.close();
+      await embedded.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

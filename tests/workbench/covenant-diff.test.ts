@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { diffPolicies } from '#src/policy/diff.ts';
-import { diffToText } from '#src/policy/diff-format.ts';
-import { diffVersions } from '#src/policy/diff-versions.ts';
+import { diffPolicies } from '#src/workbench/diff.ts';
+import { diffToText } from '#src/workbench/diff-format.ts';
+import { diffVersions } from '#src/workbench/diff-versions.ts';
 import { compileFolder } from '../../scripts/policy-source.ts';
 import { compileReal, COVENANTS_DIR, covenantsWith, testAgencies } from './fixtures.ts';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { lintCovenants, lintSummary, type LintFinding, type LintRule } from '#src/policy/lint.ts';
+import { lintCovenants, lintSummary, type LintFinding, type LintRule } from '#src/workbench/lint.ts';
 import { compileFolder } from '../../scripts/policy-source.ts';
 import { compileReal, COVENANTS_DIR, covenantsWith } from './fixtures.ts';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AgencyKind, ReferralKind, ReferralStatus } from '#kit/records.ts';
+import type { AgencyKind, ReferralKind, ReferralStatus } from '#domain/records.ts';
 import type { Viewer } from '#src/policy/decision.ts';
 import type { RecordFacts, ReferralFact } from '#src/policy/facts.ts';
 import { compileFolder } from '../../scripts/policy-source.ts';

@@ -5,13 +5,13 @@
  * and conditions, in order) is compared with evaluate() for agencies of those kinds and a table of facts.
  */
 import { describe, expect, test } from 'vitest';
-import type { AgencyKind } from '#kit/records.ts';
+import type { AgencyKind } from '#domain/records.ts';
 import { conditionHolds } from '#src/policy/conditions.ts';
 import type { Viewer } from '#src/policy/decision.ts';
 import { decideOn, evaluate } from '#src/policy/evaluate.ts';
 import type { RecordFacts } from '#src/policy/facts.ts';
-import { buildAccessMatrix, cellOf, type AccessMatrix, type MatrixGrant } from '#src/policy/matrix.ts';
-import { AGENCY_KINDS } from '#src/policy/matrix-kinds.ts';
+import { buildAccessMatrix, cellOf, type AccessMatrix, type MatrixGrant } from '#src/workbench/matrix.ts';
+import { AGENCY_KINDS } from '#src/workbench/matrix-kinds.ts';
 import { compileReal, factTable, permissiveFacts, testAgencies } from './fixtures.ts';
 
 const { loaded, policy } = await compileReal();

@@ -6,7 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { isAdapterError } from '#kit/errors.ts';
-import type { GatewayContext } from '../context.ts';
+import type { GatewayContext } from '../../graph/context.ts';
 import { safeOperationName } from './use-operation-log.ts';
 
 export function useAuditCommit(): ApolloServerPlugin<GatewayContext> {

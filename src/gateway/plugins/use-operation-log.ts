@@ -1,6 +1,6 @@
 /** Notes the operation name and the outcome (error codes) for the one log line per request. */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayContext } from '../context.ts';
+import type { GatewayContext } from '../../graph/context.ts';
 
 /** Operation names are the caller's free choice; long digit runs (a BSN, say) never reach the log. */
 export function safeOperationName(name: string | null | undefined): string | null {

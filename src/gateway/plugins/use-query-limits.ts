@@ -2,8 +2,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { QueryLimits } from '#src/config/config.ts';
-import { gatewayError } from '../errors.ts';
-import type { GatewayContext } from '../context.ts';
+import { gatewayError } from '#domain/errors.ts';
+import type { GatewayContext } from '../../graph/context.ts';
 import { measureOperation } from './measure-operation.ts';
 
 export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {

@@ -7,6 +7,7 @@ import type { CountingUpstreamHttp } from '#kit/http.ts';
 import { CREDENTIALS, testContext, testHttp, testScope } from './context.ts';
 import { BASE_URL, XML_HEADERS, fault, ok, soapCall, type SeenCall } from './soap-nock.ts';
 import { BSN_ANNA, BSN_SANNE, melding, overdracht, withField, zaak } from './wire-samples.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 
 let http: CountingUpstreamHttp;
 let adapter: AgencyAdapter;
@@ -14,7 +15,7 @@ let scope: nock.Scope;
 
 function start(options: { retries?: number; pageSize?: number } = {}): void {
   http = testHttp(BASE_URL, { retries: options.retries ?? 0 });
-  adapter = createAmkAdapter(testContext(http), { credentials: CREDENTIALS, ...(options.pageSize ? { pageSize: options.pageSize } : {}) });
+  adapter = createAmkAdapter(testContext(http), { credentials: CREDENTIALS, agencyCodes: WORLD_AGENCY_CODES, ...(options.pageSize ? { pageSize: options.pageSize } : {}) });
 }
 
 const zaakWithId = (zaakId: string, gemeente = 'Groningen'): WireZaak => ({ ...zaak, zaakId, gemeente });

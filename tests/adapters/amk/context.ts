@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import type { AdapterContext, AgencyDescriptor, RequestScope } from '#kit/contract.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
-import type { OwnerTag } from '#kit/records.ts';
+import type { OwnerTag } from '#domain/records.ts';
 
 export const AMK: AgencyDescriptor = { id: 'amk-groningen', kind: 'AMK', name: 'AMK Groningen', region: 'groningen' };
 export const OWNER: OwnerTag = { agencyId: AMK.id, kind: AMK.kind, region: AMK.region };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FASE, FASE_CATEGORY } from '#adapters/amk/codes.ts';
-import { DEFAULT_AGENCY_CODES } from '#adapters/amk/codes.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { mapMelding, mapOverdracht, mapZaak, type AmkMappingContext } from '#adapters/amk/mapping.ts';
 import { AdapterError } from '#kit/errors.ts';
-import { phaseCategoryOf } from '#kit/world/build.ts';
+import { phaseCategoryOf } from '#mock-world/build.ts';
 import { OWNER } from './context.ts';
 import { BSN_ANNA, BSN_SANNE, melding, overdracht, withField, zaak } from './wire-samples.ts';
 
-const context: AmkMappingContext = { owner: OWNER, agencyCodes: DEFAULT_AGENCY_CODES };
+const context: AmkMappingContext = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 const meta = { owner: OWNER, householdLocalId: 'AMK-2026-0042', municipality: 'Groningen' };
 
 function failure(map: () => unknown): AdapterError {

@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAmkAdapter, startAmkMock } from '#adapters/amk/index.ts';
+import { createAmkAdapter } from '#adapters/amk/index.ts';
+import { startAmkMock } from '#adapters/amk/mock.ts';
 import { buildRequest, decodeEnvelope, soapActionOf, type AmkOperation } from '#adapters/amk/soap-envelope.ts';
 import { XmlDecodeError } from '#adapters/amk/soap-xml.ts';
 import type { AgencyAdapter } from '#kit/contract.ts';
-import type { MockServer } from '#kit/mock-server.ts';
-import { WORLD_AGENCIES, createWorld, type WorldCase, type WorldHousehold } from '#kit/world/index.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { WORLD_AGENCIES, createWorld, type WorldCase, type WorldHousehold } from '#mock-world/index.ts';
 import { CREDENTIALS, testContext, testHttp, testScope } from './context.ts';
 import { asInstants, expectedChildren, expectedHousehold, expectedInvolvement, expectedReports } from './world-expectations.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 
 const world = createWorld();
 const amkCases = (households: readonly WorldHousehold[]) =>
@@ -22,6 +24,7 @@ function adapterFor(url: string, options: { password?: string; timeoutMs?: numbe
   const http = testHttp(url, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
   const adapter = createAmkAdapter(testContext(http), {
     credentials: { ...CREDENTIALS, ...(options.password ? { password: options.password } : {}) },
+    agencyCodes: WORLD_AGENCY_CODES,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
   adapters.push(adapter);

@@ -2,8 +2,8 @@
  * What the AMK adapter must answer for a world household, written straight from the world's values
  * (schema vocabulary, ISO dates) without the adapter's code tables, so a wrong table shows up.
  */
-import type { ChildRecord, HouseholdRecord, InvolvementRecord, ReportRecord } from '#kit/records.ts';
-import type { WorldCase, WorldHousehold } from '#kit/world/index.ts';
+import type { ChildRecord, HouseholdRecord, InvolvementRecord, ReportRecord } from '#domain/records.ts';
+import type { WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import { OWNER } from './context.ts';
 
 const metaOf = (household: WorldHousehold, zaak: WorldCase) => ({

@@ -4,6 +4,7 @@ import { createAshgAdapter, type AshgOptions } from '#adapters/ashg/index.ts';
 import { createRecordingHttp, type RecordingHttp } from './recording-http.ts';
 import { testContext, testScope } from './context.ts';
 import { BSN, doorverwijzing, dossier, expectedHousehold, expectedReferral, expectedReport, melding } from './wire-samples.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 
 const BASE = 'http://ashg.test';
 const KEY = 'test-key';
@@ -23,7 +24,7 @@ function recordingHttp(): RecordingHttp {
 }
 
 function adapter(options: Partial<AshgOptions> = {}, http: RecordingHttp = recordingHttp()) {
-  return createAshgAdapter(testContext(http), { apiKey: KEY, ...options });
+  return createAshgAdapter(testContext(http), { apiKey: KEY, agencyCodes: WORLD_AGENCY_CODES, ...options });
 }
 
 function dossierWithId(id: string): Record<string, unknown> {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { projectAshg } from '#adapters/ashg/fixtures.ts';
-import { DEFAULT_AGENCY_CODES } from '#adapters/ashg/codes.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { mapDoorverwijzing, mapDossier, mapMelding, type AshgMappingContext } from '#adapters/ashg/mapping.ts';
 import { OWNER } from './wire-samples.ts';
 import { expectationsFor } from './world-expectations.ts';
 
-const context: AshgMappingContext = { owner: OWNER, agencyCodes: DEFAULT_AGENCY_CODES };
+const context: AshgMappingContext = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 
 describe('projectAshg', () => {
   it('writes scenario 1 in the legacy vocabulary and formats', () => {

@@ -3,13 +3,13 @@ import { AdapterError } from '#kit/errors.ts';
 import {
   mapDoorverwijzing, mapDossier, mapMelding, type AshgMappingContext, type MappedDossier,
 } from '#adapters/ashg/mapping.ts';
-import { DEFAULT_AGENCY_CODES } from '#adapters/ashg/codes.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
   BSN, OWNER, doorverwijzing, dossier, expectedChild, expectedHousehold, expectedInvolvement, expectedReferral,
   expectedReport, melding,
 } from './wire-samples.ts';
 
-const context: AshgMappingContext = { owner: OWNER, agencyCodes: DEFAULT_AGENCY_CODES };
+const context: AshgMappingContext = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 /** Marks a key to remove (a string, so the test titles show it). */
 const DROP = '<absent>';
 

@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { MockServer } from '#kit/mock-server.ts';
-import { createWorld, type WorldHousehold } from '#kit/world/index.ts';
-import { createAshgAdapter, startAshgMock } from '#adapters/ashg/index.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { createWorld, type WorldHousehold } from '#mock-world/index.ts';
+import { createAshgAdapter } from '#adapters/ashg/index.ts';
+import { startAshgMock } from '#adapters/ashg/mock.ts';
 import { testContext, testScope } from './context.ts';
 import { createRecordingHttp, type RecordingHttp } from './recording-http.ts';
 import { expectationsFor } from './world-expectations.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 
 const KEY = 'ashg-dev-key';
 const world = createWorld();
@@ -15,7 +17,7 @@ let mock: MockServer;
 function adapterFor(server: MockServer, apiKey = KEY) {
   const http = createRecordingHttp(server.url);
   opened.push(http);
-  return createAshgAdapter(testContext(http), { apiKey });
+  return createAshgAdapter(testContext(http), { apiKey, agencyCodes: WORLD_AGENCY_CODES });
 }
 
 async function get(server: MockServer, pathAndQuery: string, apiKey: string | null = KEY) {

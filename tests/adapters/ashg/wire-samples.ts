@@ -1,5 +1,5 @@
 /** Valid ASHG wire records and the gateway records they must map to, for the table tests. */
-import type { ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord } from '#kit/records.ts';
+import type { ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord } from '#domain/records.ts';
 
 export const OWNER = { agencyId: 'ashg-groningen', kind: 'ASHG', region: 'groningen' } as const;
 /** Valid BSNs (eleven-test) of the world's scenario 1. */

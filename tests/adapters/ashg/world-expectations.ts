@@ -4,8 +4,8 @@
  */
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord,
-} from '#kit/records.ts';
-import type { WorldCase, WorldHousehold } from '#kit/world/index.ts';
+} from '#domain/records.ts';
+import type { WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import { OWNER } from './wire-samples.ts';
 
 export interface AshgExpectations {

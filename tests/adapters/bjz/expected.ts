@@ -4,8 +4,8 @@
  */
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord,
-} from '#kit/records.ts';
-import type { World, WorldCase, WorldHousehold } from '#kit/world/index.ts';
+} from '#domain/records.ts';
+import type { World, WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import { OWNER } from './test-context.ts';
 
 export interface BjzHousehold {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENCY_CODES } from '#adapters/bjz/codes.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { projectBjz } from '#adapters/bjz/fixtures.ts';
 import { formatWireDate, formatWireDateTime, parseWireDate, parseWireDateTime } from '#adapters/bjz/legacy-dates.ts';
 import { mapAanmelding, mapClient } from '#adapters/bjz/mapping.ts';
-import { createWorld } from '#kit/world/index.ts';
+import { createWorld } from '#mock-world/index.ts';
 import {
   bjzHouseholds, expectedChildren, expectedHousehold, expectedInvolvement, expectedReferrals, withoutLocalId,
 } from './expected.ts';
@@ -46,7 +46,7 @@ describe('projectBjz', () => {
   const world = createWorld({ households: 2000 });
   const fixtures = projectBjz(world);
   const entries = bjzHouseholds(world);
-  const options = { owner: OWNER, agencyCodes: DEFAULT_AGENCY_CODES };
+  const options = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 
   it('projects only the households BJZ knows, one client per minor of the case', () => {
     expect(entries.length).toBeGreaterThan(10);

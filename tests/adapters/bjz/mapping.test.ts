@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENCY_CODES } from '#adapters/bjz/codes.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { mapAanmelding, mapClient, type BjzMappingOptions } from '#adapters/bjz/mapping.ts';
 import { OWNER } from './test-context.ts';
 import { BSN, wireAanmelding, wireClient, withField } from './wire-samples.ts';
 
-const options: BjzMappingOptions = { owner: OWNER, agencyCodes: DEFAULT_AGENCY_CODES };
+const options: BjzMappingOptions = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 const meta = { owner: OWNER, householdLocalId: 'bjz-gezin-7f3a', municipality: 'Groningen' };
 
 describe('mapClient: a BJZ client becomes household, child and involvement', () => {

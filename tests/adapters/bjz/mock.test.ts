@@ -1,8 +1,8 @@
 /** The real BJZ mock on loopback, with the real adapter and the kit's HTTP against it. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBjzMock, type BjzMockOptions } from '#adapters/bjz/index.ts';
-import type { MockServer } from '#kit/mock-server.ts';
-import { createWorld } from '#kit/world/index.ts';
+import { startBjzMock, type BjzMockOptions } from '#adapters/bjz/mock.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { createWorld } from '#mock-world/index.ts';
 import {
   bjzHouseholds, expectedChildren, expectedHousehold, expectedInvolvement, expectedReferrals, withoutLocalId,
 } from './expected.ts';

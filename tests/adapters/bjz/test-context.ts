@@ -4,6 +4,7 @@ import type { AdapterContext, AgencyDescriptor } from '#kit/contract.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
 import { createBjzAdapter, type BjzOptions } from '#adapters/bjz/index.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 
 export const BJZ: AgencyDescriptor = { id: 'bjz-groningen', kind: 'BJZ', name: 'Bureau Jeugdzorg Groningen', region: 'groningen' };
 export const OWNER = { agencyId: 'bjz-groningen', kind: 'BJZ', region: 'groningen' } as const;
@@ -53,7 +54,7 @@ export function createTestContext(options: TestContextOptions): TestContext {
 export const CREDENTIALS = { clientId: 'ketenpoort', clientSecret: 'bjz-dev-secret' } as const;
 
 export function createTestAdapter(test: TestContext, options: Partial<BjzOptions> = {}) {
-  return createBjzAdapter(test.context, { ...CREDENTIALS, ...options });
+  return createBjzAdapter(test.context, { ...CREDENTIALS, agencyCodes: WORLD_AGENCY_CODES, ...options });
 }
 
 export function scope(): { signal: AbortSignal } {

@@ -1,4 +1,5 @@
 /** The police adapter wired to the real resilient HTTP, for the police's own tests. */
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { pino } from 'pino';
 import type { AdapterContext, AgencyAdapter, RequestScope } from '#kit/contract.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
@@ -24,7 +25,7 @@ export function politieAdapter(baseUrl: string, options: Partial<PolitieOptions>
   });
   const now = new Date(options.now ?? '2026-12-31T12:00:00+01:00');
   const context: AdapterContext = { agency: descriptor, logger, clock: { now: () => now }, http };
-  const adapter = createPolitieAdapter(context, { credentials, ...options });
+  const adapter = createPolitieAdapter(context, { credentials, agencyCodes: WORLD_AGENCY_CODES, ...options });
   return {
     adapter, http,
     async close() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, WORLD_AGENCIES } from '#kit/world/index.ts';
+import { createWorld, WORLD_AGENCIES } from '#mock-world/index.ts';
 import { projectPolitie } from '../../../adapters/politie/fixtures.ts';
 
 const world = createWorld({ households: 500 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isAdapterError } from '#kit/errors.ts';
-import { DEFAULT_AGENCY_CODES } from '../../../adapters/politie/legacy-codes.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { mapSleutelpaar, mapZorgmelding, registratienummerOfDoorverwijzing, type MappingOptions } from '../../../adapters/politie/mapping.ts';
 import type { ExportKolom, WireZorgmelding, ZorgmeldingRij } from '../../../adapters/politie/wire-types.ts';
 
 const owner = { agencyId: 'politie-noord-nederland', kind: 'POLITIE', region: 'noord-nederland' } as const;
-const options: MappingOptions = { owner, agencyCodes: DEFAULT_AGENCY_CODES };
+const options: MappingOptions = { owner, agencyCodes: WORLD_AGENCY_CODES };
 const meta = { owner, householdLocalId: 'ZM-2026-000042', municipality: 'Groningen' };
 const BSNS: Record<string, string> = { PK0000001: '111222333', PK0000002: '123456782' };
 const bsnOf = (key: string) => BSNS[key] ?? null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockServer } from '#kit/mock-server.ts';
-import { createWorld, WORLD_AGENCIES } from '#kit/world/index.ts';
-import { startPolitieMock } from '../../../adapters/politie/index.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { createWorld, WORLD_AGENCIES } from '#mock-world/index.ts';
+import { startPolitieMock } from '#adapters/politie/mock.ts';
 import { politieAdapter, scope, type TestAdapter } from './context.ts';
 import {
   expectedChildren, expectedHousehold, expectedInvolvement, expectedReferrals, expectedReports, politieCaseOf,

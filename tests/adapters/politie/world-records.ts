@@ -2,8 +2,8 @@
  * What the police adapter must return for a world household, built straight from the world (not
  * through the fixtures or the mapping under test), so the mock test compares against the truth.
  */
-import type { OwnerTag, ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord } from '#kit/records.ts';
-import { WORLD_AGENCIES, type WorldCase, type WorldHousehold } from '#kit/world/index.ts';
+import type { OwnerTag, ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord } from '#domain/records.ts';
+import { WORLD_AGENCIES, type WorldCase, type WorldHousehold } from '#mock-world/index.ts';
 
 export const owner: OwnerTag = { agencyId: 'politie-noord-nederland', kind: 'POLITIE', region: 'noord-nederland' };
 

@@ -4,7 +4,7 @@
  * the policy forbids the caller (the oracle), so no test can leak something it does not name.
  */
 import { expect } from 'vitest';
-import { createWorld, type WorldHousehold } from '#kit/world/index.ts';
+import { createWorld, type WorldHousehold } from '#mock-world/index.ts';
 import { SCENARIO_NOW, type GraphQLResponse } from '../../support/test-gateway.ts';
 import { findLeaks, type Needle } from './leak-scan.ts';
 import { COVENANTS_DIR, createOracle, loadPolicy, publicCorpus, type Oracle } from './oracle.ts';

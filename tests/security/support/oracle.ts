@@ -8,8 +8,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildASTSchema, parse } from 'graphql';
-import type { OwnerTag } from '#kit/records.ts';
-import type { World, WorldHousehold } from '#kit/world/index.ts';
+import type { OwnerTag } from '#domain/records.ts';
+import type { World, WorldHousehold } from '#mock-world/index.ts';
 import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
 import type { Viewer } from '#src/policy/decision.ts';

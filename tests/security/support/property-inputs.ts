@@ -3,7 +3,7 @@
  * their own records, and per viewer a focus on the households that concern it (its own, and those a
  * grant may open to it), so that a fair share of queries does bring data back.
  */
-import { isValidBsn, type World, type WorldHousehold } from '#kit/world/index.ts';
+import { isValidBsn, type World, type WorldHousehold } from '#mock-world/index.ts';
 import type { Oracle } from './oracle.ts';
 import type { QueryFocus, QueryInputs } from './query-builder.ts';
 import { AGENCIES, PURPOSES, type SecurityGateway } from './security-gateway.ts';

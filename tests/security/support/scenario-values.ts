@@ -3,7 +3,7 @@
  * owners see them (harvested, never sealed by hand), for the bypass suite.
  */
 import { expect } from 'vitest';
-import type { World, WorldCase, WorldHousehold } from '#kit/world/index.ts';
+import type { World, WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import type { GraphQLResponse } from '../../support/test-gateway.ts';
 import { createNeedleIndex, findLeaks, needlesIn, stringLeaves, type Needle } from './leak-scan.ts';
 import type { SecurityGateway } from './security-gateway.ts';

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { loadConfig } from '#src/config/config.ts';
 import { createGateway, type Gateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
+import { startEmbeddedAgencies } from '#src/dev/embedded-agencies.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken } from '#src/identity/sign-dev-token.ts';
 import type { GraphQLResponse } from '../../support/test-gateway.ts';
@@ -26,7 +27,9 @@ export async function startUnguardedGateway(now: Date): Promise<UnguardedGateway
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-unguarded-'));
   const config = loadConfig({ ...SHARED_SECRETS, KETENPOORT_DATA_DIR: dataDir, KETENPOORT_MOCK_HOUSEHOLDS: '60', KETENPOORT_NOT_FOUND_FLOOR_MS: '0', LOG_LEVEL: 'warn' });
   for (const agency of config.agencies) await ensureDevKeys(dataDir, agency.id);
-  const services = await createServices(config, { logger: pino({ level: 'warn' }), clock: () => now, guards: false });
+  const logger = pino({ level: 'warn' });
+  const embedded = await startEmbeddedAgencies(config, logger);
+  const services = await createServices(embedded.config, { logger, clock: () => now, guards: false });
   const gateway = await createGateway(services);
   return {
     gateway, now,
@@ -42,6 +45,7 @@ export async function startUnguardedGateway(now: Date): Promise<UnguardedGateway
     },
     async close() {
       await gateway.close();
+      await embedded.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -6,8 +6,8 @@
  * so the security tests' oracle cannot inherit a gateway bug. A value may have many holders (a
  * child's name in every agency's record of the household); the oracle releases it if any may.
  */
-import type { MemberRole } from '#kit/records.ts';
-import type { World, WorldCase, WorldHousehold } from '#kit/world/index.ts';
+import type { MemberRole } from '#domain/records.ts';
+import type { World, WorldCase, WorldHousehold } from '#mock-world/index.ts';
 
 /** One place a value lives: an agency's record of a household, under a coordinate. */
 export interface Holder {

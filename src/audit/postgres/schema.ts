@@ -1,0 +1,126 @@
+/**
+ * Internal: the PostgreSQL audit schema, migrated at start-up under an advisory lock (two gateways
+ * starting together migrate once), recorded in a versioned table.
+ *
+ * Append-only enforcement. A trigger refuses UPDATE, DELETE and TRUNCATE on the entries and the
+ * checkpoints, and DELETE/TRUNCATE on the chain head. The one way to delete entries is the function
+ * audit_prune_prefix: it sets a transaction-local flag the trigger accepts, removes exactly the planned
+ * prefix (refusing if the last entry's hash or the count differs from the plan), writes the checkpoint
+ * in the same transaction, and clears the flag. Why a function and not a bare session flag: the delete
+ * and its checkpoint cannot be separated, and the function is SECURITY DEFINER with a pinned
+ * search_path, so a deployment can give the gateway's role only SELECT/INSERT on entries, UPDATE on the
+ * head and EXECUTE on the function — then no role but the owner can delete at all, and the trigger
+ * still stops the owner's accidents. (The flag alone stops mistakes, not a role that may set it.)
+ */
+import type { ClientBase } from 'pg';
+import { GENESIS_HASH } from '../chain.ts';
+
+export const PRUNE_FLAG = 'ketenpoort.audit_prune';
+
+export function quoteSchema(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError('audit schema name must match [a-z_][a-z0-9_]*');
+  return `"${schema}"`;
+}
+
+function migrations(s: string): readonly string[] {
+  return [
+    `CREATE TABLE ${s}.audit_entry (
+       seq bigint PRIMARY KEY,
+       prev_hash text NOT NULL,
+       hash text NOT NULL,
+       trace_id text NOT NULL,
+       operation_id text NOT NULL,
+       operation_name text,
+       time timestamptz NOT NULL,
+       kind text NOT NULL,
+       viewer_agency text NOT NULL,
+       viewer_user text NOT NULL,
+       viewer_role text NOT NULL,
+       purpose text NOT NULL,
+       processing_activity text NOT NULL,
+       owner_agency text,
+       entity_type text,
+       entity_id text,
+       subject text,
+       fields_released jsonb NOT NULL,
+       fields_withheld jsonb NOT NULL,
+       decisions jsonb NOT NULL,
+       search_terms jsonb,
+       outcome text NOT NULL
+     );
+     CREATE INDEX audit_entry_subject ON ${s}.audit_entry (subject, seq) WHERE subject IS NOT NULL;
+     CREATE INDEX audit_entry_viewer ON ${s}.audit_entry (viewer_agency, seq);
+     CREATE INDEX audit_entry_owner ON ${s}.audit_entry (owner_agency, seq);
+     CREATE INDEX audit_entry_time ON ${s}.audit_entry (time);
+     CREATE INDEX audit_entry_decisions ON ${s}.audit_entry USING gin (decisions jsonb_path_ops);
+     CREATE TABLE ${s}.audit_chain_head (id smallint PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash text NOT NULL);
+     INSERT INTO ${s}.audit_chain_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}');
+     CREATE TABLE ${s}.audit_checkpoint (seq bigint PRIMARY KEY, hash text NOT NULL, removed bigint NOT NULL, pruned_at timestamptz NOT NULL);
+
+     CREATE FUNCTION ${s}.audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+     BEGIN
+       IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'audit_entry' AND current_setting('${PRUNE_FLAG}', true) = 'on' THEN
+         RETURN OLD;
+       END IF;
+       RAISE EXCEPTION 'audit trail is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+         USING ERRCODE = 'insufficient_privilege';
+     END $fn$;
+     CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_entry
+       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_refuse_change();
+     CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON ${s}.audit_entry
+       FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_refuse_change();
+     CREATE TRIGGER audit_checkpoint_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_checkpoint
+       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_refuse_change();
+     CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON ${s}.audit_checkpoint
+       FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_refuse_change();
+     CREATE TRIGGER audit_chain_head_keep BEFORE DELETE ON ${s}.audit_chain_head
+       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_refuse_change();
+     CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON ${s}.audit_chain_head
+       FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_refuse_change();
+
+     CREATE FUNCTION ${s}.audit_prune_prefix(p_up_to bigint, p_hash text, p_expected bigint, p_now timestamptz)
+       RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${s}, pg_temp AS $fn$
+     DECLARE
+       stored text;
+       removed bigint;
+     BEGIN
+       SELECT hash INTO stored FROM audit_entry WHERE seq = p_up_to;
+       IF stored IS DISTINCT FROM p_hash THEN
+         RAISE EXCEPTION 'prune: entry % is not the one planned', p_up_to;
+       END IF;
+       PERFORM set_config('${PRUNE_FLAG}', 'on', true);
+       DELETE FROM audit_entry WHERE seq <= p_up_to;
+       GET DIAGNOSTICS removed = ROW_COUNT;
+       PERFORM set_config('${PRUNE_FLAG}', 'off', true);
+       IF removed <> p_expected THEN
+         RAISE EXCEPTION 'prune: removed % entries, planned %', removed, p_expected;
+       END IF;
+       INSERT INTO audit_checkpoint (seq, hash, removed, pruned_at) VALUES (p_up_to, p_hash, removed, p_now);
+       RETURN removed;
+     END $fn$;`,
+    // 2: the other persons a household-level record is about, searchable through a GIN index.
+    `ALTER TABLE ${s}.audit_entry ADD COLUMN related_subjects jsonb;
+     CREATE INDEX audit_entry_related_subjects ON ${s}.audit_entry USING gin (related_subjects jsonb_path_ops);`,
+  ];
+}
+
+/** Runs the migrations not yet applied, in one transaction, under an advisory lock per schema. */
+export async function migratePostgresAudit(client: ClientBase, schema: string): Promise<void> {
+  const s = quoteSchema(schema);
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ketenpoort-audit-migrate:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.audit_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${s}.audit_schema_version`);
+    const steps = migrations(s);
+    for (let version = rows[0]?.version ?? 0; version < steps.length; version++) {
+      await client.query(steps[version] as string);
+      await client.query(`INSERT INTO ${s}.audit_schema_version (version) VALUES ($1)`, [version + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Internal: the SQLite audit schema, migrated by PRAGMA user_version. Triggers make the entries and
+ * checkpoints append-only for every connection; the one exception is prune, which opens a gate row
+ * inside its own transaction (no other connection ever sees it open).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { GENESIS_HASH } from '../chain.ts';
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE audit_entry (
+     seq INTEGER PRIMARY KEY,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     trace_id TEXT NOT NULL,
+     operation_id TEXT NOT NULL,
+     operation_name TEXT,
+     time_ms INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     viewer_agency TEXT NOT NULL,
+     viewer_user TEXT NOT NULL,
+     viewer_role TEXT NOT NULL,
+     purpose TEXT NOT NULL,
+     processing_activity TEXT NOT NULL,
+     owner_agency TEXT,
+     entity_type TEXT,
+     entity_id TEXT,
+     subject TEXT,
+     fields_released TEXT NOT NULL,
+     fields_withheld TEXT NOT NULL,
+     decisions TEXT NOT NULL,
+     search_terms TEXT,
+     outcome TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX audit_entry_subject ON audit_entry (subject, seq) WHERE subject IS NOT NULL;
+   CREATE INDEX audit_entry_viewer ON audit_entry (viewer_agency, seq);
+   CREATE INDEX audit_entry_owner ON audit_entry (owner_agency, seq);
+   CREATE INDEX audit_entry_time ON audit_entry (time_ms);
+   -- Lookup aid for findDecision; the answer is always read from the hashed entry row.
+   CREATE TABLE audit_decision_ref (decision_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (decision_id, seq)) WITHOUT ROWID, STRICT;
+   CREATE TABLE audit_chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL) STRICT;
+   INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}');
+   CREATE TABLE audit_checkpoint (seq INTEGER PRIMARY KEY, hash TEXT NOT NULL, removed INTEGER NOT NULL, pruned_at_ms INTEGER NOT NULL) STRICT;
+   CREATE TABLE audit_prune_gate (open INTEGER NOT NULL) STRICT;
+   CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+     BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+   CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+     WHEN NOT EXISTS (SELECT 1 FROM audit_prune_gate)
+     BEGIN SELECT RAISE(ABORT, 'audit entries are removed only by prune'); END;
+   CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE ON audit_checkpoint
+     BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+   CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint
+     BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+   CREATE TRIGGER audit_chain_head_no_delete BEFORE DELETE ON audit_chain_head
+     BEGIN SELECT RAISE(ABORT, 'the audit chain head cannot be removed'); END;`,
+  // 2: the other persons a household-level record is about, and the lookup table a subject filter uses.
+  `ALTER TABLE audit_entry ADD COLUMN related_subjects TEXT;
+   CREATE TABLE audit_subject_ref (subject TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (subject, seq)) WITHOUT ROWID, STRICT;`,
+];
+
+/** Brings the database to the newest schema; the steps and the new version number commit together. */
+export function migrateSqliteAudit(db: DatabaseSync): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    for (let version = row.user_version; version < MIGRATIONS.length; version++) {
+      db.exec(MIGRATIONS[version] as string);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

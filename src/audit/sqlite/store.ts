@@ -1,0 +1,102 @@
+/**
+ * The audit store on SQLite (node:sqlite), for a single gateway host. The database lives on a thread of
+ * its own (worker.ts running engine.ts): commits, verifies and prunes never block the
+ * gateway's event loop. This side validates and group-commits appends (append-pipeline.ts), hands each
+ * batch and each read to the thread in order, and fails closed when the thread is gone: every pending
+ * and later call rejects with a coded error.
+ */
+import { Worker } from 'node:worker_threads';
+import { createAppendPipeline } from '../append-pipeline.ts';
+import { AUDIT_ERROR_CODES, AuditStoreError, type AuditErrorCode } from '../errors.ts';
+import type { SqliteEngineOptions } from './engine.ts';
+import type { SqliteFailure, SqliteOperation, SqliteReply } from './worker.ts';
+import type { AuditStore } from '../store.ts';
+
+export interface SqliteAuditStoreOptions {
+  /** Database file; its folder is created if missing. Default `data/audit.sqlite` (relative to the working directory). */
+  path?: string;
+  /** How long a write waits for another connection's lock before failing, in milliseconds. Default 5000. */
+  busyTimeoutMs?: number;
+  /** Group-commit window in milliseconds. Default 2. */
+  maxWaitMs?: number;
+  /** Entries per transaction at which a batch is written at once. Default 256. */
+  maxBatch?: number;
+}
+
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
+
+/** The error as the thread reported it: its own audit code kept, anything else as a driver error. */
+function fromFailure(failure: SqliteFailure): Error {
+  if (failure.code && (AUDIT_ERROR_CODES as readonly string[]).includes(failure.code)) {
+    return new AuditStoreError(failure.code as AuditErrorCode, failure.message);
+  }
+  return Object.assign(new Error(failure.message), { name: failure.name });
+}
+
+export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): AuditStore {
+  const engineOptions: SqliteEngineOptions = { path: options.path ?? 'data/audit.sqlite', busyTimeoutMs: options.busyTimeoutMs ?? 5000 };
+  const worker = new Worker(WORKER_URL, { workerData: engineOptions, name: 'ketenpoort-audit-sqlite' });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let gone: Error | null = null;
+  let closing: Promise<void> | null = null;
+  // The thread keeps the process alive only while a call waits on it.
+  worker.unref();
+
+  const failAll = (error: Error) => {
+    gone ??= error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: SqliteReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(fromFailure(reply.error));
+  });
+  worker.on('error', () => failAll(new AuditStoreError('AUDIT_UNAVAILABLE', 'the audit store thread failed')));
+  worker.on('exit', () => failAll(new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed')));
+
+  const call = <T>(op: SqliteOperation, ...args: unknown[]): Promise<T> => {
+    if (gone) return Promise.reject(gone);
+    return new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.ref();
+      worker.postMessage({ id, op, args });
+    });
+  };
+  const ifOpen = <T>(op: SqliteOperation, ...args: unknown[]): Promise<T> =>
+    closing ? Promise.reject(new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed')) : call<T>(op, ...args);
+
+  const pipeline = createAppendPipeline({
+    // Whatever kept the batch from committing (an unopened file, a lock, a full disk), nothing of it was written.
+    write: (inputs) => call<void>('write', inputs).catch((error: unknown) => {
+      if (error instanceof AuditStoreError && error.code === 'AUDIT_STORE_CLOSED') throw error;
+      throw new AuditStoreError('AUDIT_WRITE_FAILED', 'audit append failed; the batch was not committed', { cause: error });
+    }),
+    ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
+    ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
+  });
+
+  return {
+    kind: 'sqlite',
+    append: (entries) => pipeline.append(entries),
+    query: (filter, page) => ifOpen('query', filter, page),
+    findDecision: (decisionId) => ifOpen('findDecision', decisionId),
+    verify: () => ifOpen('verify'),
+    prune: (retentionDaysByOwner, now) => ifOpen('prune', retentionDaysByOwner, now),
+    ping: () => ifOpen('ping'),
+    close: () => {
+      closing ??= (async () => {
+        await pipeline.close();
+        if (!gone) await call('close').catch(() => undefined);
+        await worker.terminate();
+      })();
+      return closing;
+    },
+    stats: () => pipeline.stats(),
+  };
+}

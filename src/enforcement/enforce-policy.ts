@@ -1,0 +1,74 @@
+/**
+ * Wraps every field of every guarded object type with its policy check, at schema build. Enforcement
+ * sits on the concrete object types, so aliases, fragments, interfaces, unions and @include/@skip all
+ * end up in the same wrapped resolver. A field the policy withholds resolves to null and is listed
+ * in extensions.redactions; its resolver never runs, so its value is never even read.
+ * Bad configuration fails here, at start-up: a guarded field the policy does not know, an unguarded
+ * type with a non-public field, or a withholdable field that is non-null.
+ */
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '../graph/context.ts';
+import type { Source } from '../households/nodes.ts';
+import type { GatewayServices } from '../gateway/services.ts';
+import { firstAllowed } from './first-allowed.ts';
+import { GUARDS, inPrecedence, type Guard } from './sources.ts';
+
+/** What a guarded field's resolver receives: the node, and the source the policy released the field from. */
+export interface GuardedView<Node> {
+  readonly node: Node;
+  readonly source: Source | null;
+}
+
+export class SchemaGuardError extends Error {}
+
+export function enforcePolicy(schema: GraphQLSchema, services: Pick<GatewayServices, 'isPublic'>): GraphQLSchema {
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const guarded = type.name in GUARDS;
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${type.name}.${field.name}`;
+      if (!guarded && !services.isPublic(coordinate)) problems.push(`${coordinate} is on a type without a guard and is not declared public`);
+      if (guarded && !services.isPublic(coordinate) && isNonNullType(field.type) && coordinate !== GUARDS[type.name]?.visibility) {
+        problems.push(`${coordinate} may be withheld but is non-null; a withheld field would null its parent`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new SchemaGuardError(`Policy enforcement cannot be built:\n  ${problems.join('\n  ')}`);
+
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
+      const guard = GUARDS[typeName] as Guard<unknown> | undefined;
+      if (!guard) return fieldConfig;
+      const coordinate = `${typeName}.${fieldName}`;
+      const inner = (fieldConfig.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<GuardedView<unknown>, GatewayContext>;
+      if (services.isPublic(coordinate)) {
+        return { ...fieldConfig, resolve: (node, args, context, info) => inner({ node, source: guard.sources(node)[0] ?? null }, args, context, info) };
+      }
+      const resolve: GraphQLFieldResolver<unknown, GatewayContext> = async (node, args, context, info) => {
+        const sources = inPrecedence(guard.sources(node, coordinate), context.caller.agencyId);
+        const { source, decisions } = await firstAllowed(context, sources, coordinate);
+        if (source) {
+          context.request.audit.released(source, coordinate);
+          return inner({ node, source }, args, context, info);
+        }
+        for (const denied of sources) context.request.audit.withheld(denied, coordinate);
+        const decision = decisions[0];
+        if (decision) context.request.redact(pathOf(info.path), decision);
+        return null;
+      };
+      return { ...fieldConfig, resolve };
+    },
+  });
+}
+
+function pathOf(path: { prev: unknown; key: string | number } | undefined): (string | number)[] {
+  const out: (string | number)[] = [];
+  let cursor = path as { prev: unknown; key: string | number } | undefined;
+  while (cursor) {
+    out.unshift(cursor.key);
+    cursor = cursor.prev as typeof cursor;
+  }
+  return out;
+}

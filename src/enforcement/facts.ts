@@ -1,0 +1,47 @@
+/**
+ * The facts a policy decision looks at, computed from the assembled household. Referrals are loaded
+ * through the loaders (batched with every other household of the request); an agency that cannot
+ * answer contributes no referrals, so a condition that needs them fails: deny, never allow, on doubt.
+ */
+import type { AgencyLoaders } from '#kit/contract.ts';
+import type { RecordFacts, ReferralFact } from '#src/policy/index.ts';
+import type { HouseholdNode, Source } from '../households/nodes.ts';
+
+export function isMinorAt(birthDate: string | null, at: Date): boolean | null {
+  if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return null;
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  const eighteenth = Date.UTC(year + 18, month - 1, day);
+  return at.getTime() < eighteenth;
+}
+
+export function householdHasMinors(node: HouseholdNode, at: Date): boolean {
+  return node.records.some((record) => record.members.some((member) => isMinorAt(member.birthDate, at) === true));
+}
+
+export async function loadReferralFacts(node: HouseholdNode, loaders: (agencyId: string) => AgencyLoaders | null,
+  onUpstreamError: (agencyId: string, error: unknown) => void): Promise<ReferralFact[]> {
+  const lists = await Promise.all(node.records.map(async (record) => {
+    const agencyLoaders = loaders(record.owner.agencyId);
+    if (!agencyLoaders) return [];
+    try {
+      return await agencyLoaders.referralsByHousehold.load(record.localId);
+    } catch (error) {
+      onUpstreamError(record.owner.agencyId, error);
+      return [];
+    }
+  }));
+  return lists.flat().map((referral) => ({
+    fromAgencyId: referral.fromAgencyId, toAgencyId: referral.toAgencyId, kind: referral.kind, status: referral.status,
+  }));
+}
+
+export function factsFor(source: Source, referrals: readonly ReferralFact[], viewerAgencyId: string, at: Date): RecordFacts {
+  const household = source.household;
+  return {
+    municipality: source.municipality ?? household.records.find((record) => record.municipality)?.municipality ?? null,
+    householdHasMinors: householdHasMinors(household, at),
+    subjectIsMinor: source.subjectBirthDate ? isMinorAt(source.subjectBirthDate, at) : null,
+    referrals,
+    viewerInvolved: household.records.some((record) => record.owner.agencyId === viewerAgencyId),
+  };
+}

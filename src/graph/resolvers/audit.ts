@@ -1,0 +1,64 @@
+/**
+ * The audit trail through GraphQL, for privacy officers: an agency only ever gets the entries of its
+ * own requests and of accesses to its own records. Reading the trail is itself entered in it.
+ */
+import type { AuditEntry } from '#src/audit/entry.ts';
+import type { AuditFilter } from '#src/audit/store.ts';
+import { MAX_AUDIT_PAGE } from '#src/audit/store.ts';
+import type { GatewayContext } from '#src/graph/context.ts';
+import { gatewayError } from '#domain/errors.ts';
+import { isValidBsn } from '#domain/bsn.ts';
+import { requirePrivacyOfficer } from './require-role.ts';
+
+interface AuditEntriesArgs {
+  readonly filter?: {
+    subjectBsn?: string | null; subjectPseudonym?: string | null; viewerAgencyId?: string | null; ownerAgencyId?: string | null;
+    agreementKey?: string | null; from?: string | null; to?: string | null; kind?: string | null;
+  } | null;
+  readonly first?: number | null;
+  readonly after?: string | null;
+}
+
+const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query', EXPLAIN: 'explain' } as const;
+
+export const auditResolvers = {
+  Query: {
+    auditEntries: async (_root: unknown, args: AuditEntriesArgs, context: GatewayContext) => {
+      requirePrivacyOfficer(context);
+      const input = args.filter ?? {};
+      if (input.subjectBsn && !isValidBsn(input.subjectBsn)) throw gatewayError('BAD_USER_INPUT', 'subjectBsn must be a nine-digit number that passes the eleven-test.');
+      const subject = input.subjectBsn ? context.services.pseudonymize(input.subjectBsn) : input.subjectPseudonym ?? undefined;
+      const filter: AuditFilter = {
+        scopeAgencyId: context.caller.agencyId,
+        ...(subject ? { subject } : {}),
+        ...(input.viewerAgencyId ? { viewerAgencyId: input.viewerAgencyId } : {}),
+        ...(input.ownerAgencyId ? { ownerAgencyId: input.ownerAgencyId } : {}),
+        ...(input.agreementKey ? { agreementKey: input.agreementKey } : {}),
+        ...(input.from ? { from: new Date(input.from) } : {}),
+        ...(input.to ? { to: new Date(input.to) } : {}),
+        ...(input.kind ? { kind: KIND_IN[input.kind as keyof typeof KIND_IN] } : {}),
+      };
+      const first = Math.min(Math.max(args.first ?? 50, 1), MAX_AUDIT_PAGE);
+      const page = await context.services.audit.query(filter, { first, ...(args.after ? { after: args.after } : {}) });
+      const terms: Record<string, string> = { scope: context.caller.agencyId };
+      for (const [name, value] of Object.entries({ ...input, subjectBsn: undefined })) if (value) terms[name] = String(value);
+      if (subject) terms.subject = subject;
+      context.request.audit.search(terms, page.entries.length > 0 ? 'released' : 'not-found', 'audit-query');
+      return {
+        edges: page.entries.map((entry) => ({ cursor: String(entry.seq), node: entry })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      };
+    },
+  },
+  AuditEntry: {
+    seq: (entry: AuditEntry) => String(entry.seq),
+    time: (entry: AuditEntry) => entry.time.toISOString(),
+    kind: (entry: AuditEntry) => entry.kind.toUpperCase().replace('-', '_'),
+    ownerAgencyId: (entry: AuditEntry) => entry.owner,
+    outcome: (entry: AuditEntry) => entry.outcome.toUpperCase().replace('-', '_'),
+    searchTerms: (entry: AuditEntry) => (entry.searchTerms ? Object.entries(entry.searchTerms).map(([name, value]) => ({ name, value })) : null),
+  },
+  AuditDecision: {
+    effect: (decision: { effect: string }) => decision.effect.toUpperCase(),
+  },
+};

@@ -1,0 +1,102 @@
+/** Household, its members and address, and the shared case status (involvements). */
+import type { GatewayContext } from '#src/graph/context.ts';
+import type { GuardedView } from '#src/enforcement/enforce-policy.ts';
+import { visibleOnly } from '#src/enforcement/visibility.ts';
+import { childrenOf, involvementsOf, membersOf, referralsOf, reportsOf } from '#src/households/build-nodes.ts';
+import { isMinorAt } from '#src/enforcement/facts.ts';
+import type {
+  AddressNode, CaseStatusNode, ContactNode, HouseholdNode, InvolvementNode, MemberNode,
+} from '#src/households/nodes.ts';
+import { eventTime, orderedReports, type ReportArgs } from './report-ordering.ts';
+import type { Household, HouseholdMember } from '#generated/graphql.ts';
+import type {
+  AddressResolvers, CaseStatusResolvers, ContactResolvers, HouseholdMemberResolvers, HouseholdResolvers, InvolvementResolvers,
+} from '#generated/resolvers.ts';
+import type { GuardedResolvers } from './guarded-resolvers.ts';
+
+type View<Node> = GuardedView<Node>;
+
+function householdRecordOf(view: View<HouseholdNode>) {
+  return view.node.records.find((record) => record.owner.agencyId === view.source?.owner.agencyId) ?? null;
+}
+
+export const householdResolvers = {
+  Household: {
+    id: (view: View<HouseholdNode>): Household['id'] => view.node.id,
+    municipality: (view: View<HouseholdNode>) => householdRecordOf(view)?.municipality ?? null,
+    region: (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) => {
+      const municipality = householdRecordOf(view)?.municipality;
+      return municipality ? context.services.regionOf(municipality) : null;
+    },
+    address: (view: View<HouseholdNode>): AddressNode | null => {
+      const record = householdRecordOf(view);
+      return record?.address ? { record, household: view.node, value: record.address } : null;
+    },
+    members: (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) =>
+      visibleOnly(context, 'HouseholdMember', membersOf(context, view.node)),
+    // From the releasing agency's own record only: the cluster may hold members another agency registered.
+    hasMinors: (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) => {
+      const record = householdRecordOf(view);
+      return record ? record.members.some((member) => isMinorAt(member.birthDate, context.now) === true) : null;
+    },
+    children: async (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) =>
+      visibleOnly(context, 'Child', await childrenOf(context, view.node)),
+    reports: async (view: View<HouseholdNode>, args: ReportArgs, context: GatewayContext) =>
+      orderedReports(context, await visibleOnly(context, 'Report', await reportsOf(context, view.node)), args),
+    referrals: async (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) =>
+      visibleOnly(context, 'Referral', await referralsOf(context, view.node)),
+    timeline: async (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) => {
+      const [reports, referrals] = await Promise.all([
+        reportsOf(context, view.node).then((nodes) => visibleOnly(context, 'Report', nodes)),
+        referralsOf(context, view.node).then((nodes) => visibleOnly(context, 'Referral', nodes)),
+      ]);
+      const events = [...reports.map((node) => ({ node, type: 'Report' as const })), ...referrals.map((node) => ({ node, type: 'Referral' as const }))];
+      const times = await Promise.all(events.map((event) => eventTime(context, event)));
+      // Events whose time the viewer may not read go last, in id order: their place would betray the time.
+      return events
+        .map((event, index) => ({ event, time: times[index] ?? null }))
+        .sort((a, b) => (a.time && b.time ? a.time.localeCompare(b.time) : a.time ? -1 : b.time ? 1 : a.event.node.id.localeCompare(b.event.node.id)))
+        .map(({ event }) => event.node);
+    },
+    caseStatus: (view: View<HouseholdNode>): CaseStatusNode => ({ household: view.node }),
+  } satisfies GuardedResolvers<HouseholdResolvers, HouseholdNode>,
+  HouseholdMember: {
+    id: (view: View<MemberNode>): HouseholdMember['id'] => view.node.id,
+    role: (view: View<MemberNode>) => entryOf(view)?.member.role ?? null,
+    name: (view: View<MemberNode>) => entryOf(view)?.member.name ?? null,
+    birthDate: (view: View<MemberNode>) => entryOf(view)?.member.birthDate ?? null,
+    bsn: (view: View<MemberNode>) => entryOf(view)?.member.bsn ?? null,
+    isMinor: (view: View<MemberNode>, _args: unknown, context: GatewayContext) => {
+      return isMinorAt(entryOf(view)?.member.birthDate ?? null, context.now);
+    },
+  } satisfies GuardedResolvers<HouseholdMemberResolvers, MemberNode>,
+  Address: {
+    street: (view: View<AddressNode>) => view.node.value.street,
+    houseNumber: (view: View<AddressNode>) => view.node.value.houseNumber,
+    postalCode: (view: View<AddressNode>) => view.node.value.postalCode,
+    city: (view: View<AddressNode>) => view.node.value.city,
+  } satisfies GuardedResolvers<AddressResolvers, AddressNode>,
+  CaseStatus: {
+    household: (view: View<CaseStatusNode>) => view.node.household,
+    involvements: async (view: View<CaseStatusNode>, _args: unknown, context: GatewayContext) =>
+      visibleOnly(context, 'Involvement', await involvementsOf(context, view.node.household)),
+  } satisfies GuardedResolvers<CaseStatusResolvers, CaseStatusNode>,
+  Involvement: {
+    agency: (view: View<InvolvementNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.owner.agencyId),
+    phaseCategory: (view: View<InvolvementNode>) => view.node.record.phaseCategory,
+    phase: (view: View<InvolvementNode>) => view.node.record.phase,
+    since: (view: View<InvolvementNode>) => view.node.record.since,
+    contact: (view: View<InvolvementNode>): ContactNode | null =>
+      view.node.record.contact ? { involvement: view.node, value: view.node.record.contact } : null,
+    careProvider: (view: View<InvolvementNode>) => view.node.record.careProvider,
+  } satisfies GuardedResolvers<InvolvementResolvers, InvolvementNode>,
+  Contact: {
+    name: (view: View<ContactNode>) => view.node.value.name,
+    phone: (view: View<ContactNode>) => view.node.value.phone,
+    email: (view: View<ContactNode>) => view.node.value.email,
+  } satisfies GuardedResolvers<ContactResolvers, ContactNode>,
+};
+
+function entryOf(view: View<MemberNode>) {
+  return view.node.entries.find((entry) => entry.record.owner.agencyId === view.source?.owner.agencyId) ?? null;
+}

@@ -1,0 +1,35 @@
+/**
+ * All resolvers, merged. Each type's map `satisfies` its generated resolver type; guarded types' field
+ * resolvers receive a GuardedView of the mapped node (guarded-resolvers.ts, enforce-policy.ts).
+ */
+import type { GatewayContext } from '#src/graph/context.ts';
+import type { GatewayServices } from '#src/gateway/services.ts';
+import { agreementResolvers } from './agreement.ts';
+import { auditResolvers } from './audit.ts';
+import { explainResolvers } from './explain.ts';
+import { childResolvers } from './child.ts';
+import { householdResolvers } from './household.ts';
+import { queryResolvers } from './query.ts';
+import { reportResolvers } from './report.ts';
+import { scalarResolvers } from './scalars.ts';
+import { workbenchResolvers } from './workbench.ts';
+
+export function createResolvers(_services: GatewayServices) {
+  return {
+    ...scalarResolvers,
+    ...householdResolvers,
+    ...childResolvers,
+    ...reportResolvers,
+    Agreement: agreementResolvers.Agreement,
+    AgreementParty: agreementResolvers.AgreementParty,
+    Grant: agreementResolvers.Grant,
+    Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
+      ...workbenchResolvers.Query },
+    AuditEntry: auditResolvers.AuditEntry,
+    AuditDecision: auditResolvers.AuditDecision,
+    Caller: {},
+    Agency: {
+      region: (agency: { region: string }, _args: unknown, context: GatewayContext) => context.services.regionNode(agency.region),
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Root queries. Every lookup goes through the per-request loaders; a record the viewer may not see
+ * answers exactly as one that does not exist. Searches are entered in the audit trail with their
+ * personal terms pseudonymised.
+ */
+import type { QueryHouseholdsArgs } from '#generated/graphql.ts';
+import type { QueryResolvers } from '#generated/resolvers.ts';
+import { isValidBsn } from '#domain/bsn.ts';
+import type { GatewayContext } from '#src/graph/context.ts';
+import { gatewayError } from '#domain/errors.ts';
+import { isVisible, visibleOnly } from '#src/enforcement/visibility.ts';
+import { childrenOf, referralNode, reportNode } from '#src/households/build-nodes.ts';
+import type { CaseStatusNode, HouseholdNode } from '#src/households/nodes.ts';
+
+const MAX_PAGE = 100;
+
+/** A root lookup: the node if the viewer may see it, else null as for a record that does not exist. */
+async function visibleLookup<Node>(context: GatewayContext, lookup: string, typeName: string, find: () => Promise<Node | null>): Promise<Node | null> {
+  const startedAt = performance.now();
+  const node = await find();
+  const visible = node && (await isVisible(context, typeName, node)) ? node : null;
+  await notFoundAfterFloor(context, lookup, !!visible, startedAt);
+  return visible;
+}
+
+async function recordLookup(context: GatewayContext, kind: 'report' | 'referral', id: string) {
+  const parts = context.services.ids.open(kind, id);
+  const [agencyId, localId] = parts ?? [];
+  const loaders = agencyId ? context.request.loaders(agencyId) : null;
+  if (!agencyId || !localId || !loaders) return null;
+  const record = kind === 'report' ? await loaders.report.load(localId) : await loaders.referral.load(localId);
+  if (!record?.householdLocalId) return null;
+  const household = await context.request.households.byRecord(agencyId, record.householdLocalId);
+  if (!household) return null;
+  return { record, household };
+}
+
+/**
+ * A lookup that finds nothing the viewer may see is entered as not-found, and answers no sooner than
+ * the configured floor after it started: a record that exists but is withheld costs more upstream work
+ * than one that does not exist, and the difference must not tell the caller which it was.
+ */
+async function notFoundAfterFloor(context: GatewayContext, lookup: string, found: boolean, startedAt: number): Promise<void> {
+  if (found) return;
+  context.request.audit.search({ lookup }, 'not-found');
+  const wait = context.services.config.notFoundFloorMs - (performance.now() - startedAt);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+export const queryResolvers = {
+  Query: {
+    me: (_root: unknown, _args: unknown, context: GatewayContext) => {
+      const agency = context.services.agencyNode(context.caller.agencyId);
+      if (!agency) throw new Error('unreachable: an authenticated caller of an unconfigured agency');
+      return { agency, role: context.caller.role, purpose: context.caller.purpose, purposes: [...context.caller.purposes] };
+    },
+    agencies: (_root: unknown, _args: unknown, context: GatewayContext) => context.services.agencyNodes(),
+    household: (_root: unknown, args: { id: string }, context: GatewayContext) =>
+      visibleLookup(context, 'household', 'Household', () => context.request.households.byId(args.id)),
+    households: async (_root: unknown, args: QueryHouseholdsArgs, context: GatewayContext) => {
+      if ((args.municipality ? 1 : 0) + (args.region ? 1 : 0) !== 1) throw gatewayError('BAD_USER_INPUT', 'Give exactly one of municipality or region.');
+      const first = Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE);
+      const municipalities = args.municipality ? [args.municipality] : context.services.regionNode(args.region ?? '')?.municipalities ?? [];
+      const all = await context.request.households.list(municipalities);
+      const after = args.after ?? '';
+      const candidates = all.filter((node) => node.id > after);
+      // Check visibility a page at a time, so a long municipality costs only what the page needs.
+      const page: HouseholdNode[] = [];
+      for (let offset = 0; offset < candidates.length && page.length <= first; offset += first + 1) {
+        page.push(...(await visibleOnly(context, 'Household', candidates.slice(offset, offset + first + 1))));
+      }
+      const nodes = page.slice(0, first);
+      context.request.audit.search(args.municipality ? { municipality: args.municipality } : { region: args.region ?? '' }, nodes.length > 0 ? 'released' : 'not-found');
+      return {
+        edges: nodes.map((node) => ({ cursor: node.id, node })),
+        pageInfo: { hasNextPage: page.length > first, endCursor: nodes.at(-1)?.id ?? null },
+      };
+    },
+    householdsOfPerson: async (_root: unknown, args: { bsn: string }, context: GatewayContext) => {
+      if (!isValidBsn(args.bsn)) throw gatewayError('BAD_USER_INPUT', 'bsn must be a nine-digit number that passes the eleven-test.');
+      const startedAt = performance.now();
+      const nodes = await visibleOnly(context, 'Household', await context.request.households.byBsns([args.bsn]));
+      const subject = context.services.pseudonymize(args.bsn);
+      context.request.audit.search({ subject, lookup: 'householdsOfPerson' }, nodes.length > 0 ? 'released' : 'not-found');
+      if (nodes.length === 0) {
+        const wait = context.services.config.notFoundFloorMs - (performance.now() - startedAt);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      return nodes;
+    },
+    child: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
+      const startedAt = performance.now();
+      const [key] = context.services.ids.open('child', args.id) ?? [];
+      let found = null;
+      if (key && /^\d{9}$/.test(key)) {
+        for (const household of await context.request.households.byBsns([key])) {
+          const child = (await childrenOf(context, household)).find((candidate) => candidate.id === args.id);
+          if (child && (await isVisible(context, 'Child', child))) found = child;
+        }
+      }
+      await notFoundAfterFloor(context, 'child', !!found, startedAt);
+      return found;
+    },
+    report: (_root: unknown, args: { id: string }, context: GatewayContext) =>
+      visibleLookup(context, 'report', 'Report', async () => {
+        const found = await recordLookup(context, 'report', args.id);
+        return found && found.record.type === 'Report' ? reportNode(context, found.household, found.record) : null;
+      }),
+    referral: (_root: unknown, args: { id: string }, context: GatewayContext) =>
+      visibleLookup(context, 'referral', 'Referral', async () => {
+        const found = await recordLookup(context, 'referral', args.id);
+        return found && found.record.type === 'Referral' ? referralNode(context, found.household, found.record) : null;
+      }),
+    caseStatus: (_root: unknown, args: { householdId: string }, context: GatewayContext) =>
+      visibleLookup(context, 'caseStatus', 'CaseStatus', async (): Promise<CaseStatusNode | null> => {
+        const household = await context.request.households.byId(args.householdId);
+        return household ? { household } : null;
+      }),
+  } satisfies Pick<QueryResolvers, 'me' | 'agencies' | 'household' | 'households' | 'householdsOfPerson' | 'child' | 'report' | 'referral' | 'caseStatus'>,
+};

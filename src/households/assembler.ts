@@ -1,0 +1,98 @@
+/**
+ * Per-request assembly of households across agencies, through the per-request loaders only. When an
+ * agency cannot answer, the others' records still make the household and the failure is reported
+ * (as a coded GraphQL error naming the agency), never thrown through.
+ */
+import type { AgencyLoaders } from '#kit/contract.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
+import type { IdSealer } from './ids.ts';
+import type { HouseholdNode } from './nodes.ts';
+import { anchorOf, clusterHouseholds, type ClusterListing } from './cluster.ts';
+
+export interface HouseholdAssemblerOptions {
+  readonly agencyIds: readonly string[];
+  readonly loaders: (agencyId: string) => AgencyLoaders;
+  readonly listHouseholds: (agencyId: string, municipalities: readonly string[]) => Promise<readonly HouseholdRecord[]>;
+  /** Clusters the agencies' listings; the same listings give the same (shared, immutable) nodes. */
+  readonly clusterListing: ClusterListing;
+  readonly ids: IdSealer;
+  readonly onUpstreamError: (agencyId: string, error: unknown) => void;
+}
+
+export interface HouseholdAssembler {
+  /** The households the given persons are members of. */
+  byBsns(bsns: readonly string[]): Promise<HouseholdNode[]>;
+  byId(id: string): Promise<HouseholdNode | null>;
+  /** The household an agency's own household record belongs to. */
+  byRecord(agencyId: string, householdLocalId: string): Promise<HouseholdNode | null>;
+  /** Every household any agency registered in these municipalities, in id order. */
+  list(municipalities: readonly string[]): Promise<HouseholdNode[]>;
+}
+
+const NOTHING_LISTED: readonly HouseholdRecord[] = [];
+
+export function createHouseholdAssembler(options: HouseholdAssemblerOptions): HouseholdAssembler {
+  const { agencyIds, loaders, ids, onUpstreamError } = options;
+
+  async function recordsForBsns(bsns: readonly string[]): Promise<HouseholdRecord[]> {
+    const perAgency = await Promise.all(agencyIds.map(async (agencyId) => {
+      const results = await loaders(agencyId).householdsByBsn.loadMany(bsns);
+      const records: HouseholdRecord[] = [];
+      for (const result of results) {
+        if (result instanceof Error) onUpstreamError(agencyId, result);
+        else records.push(...result);
+      }
+      return records;
+    }));
+    return perAgency.flat();
+  }
+
+  /** Two rounds: the persons asked for, then the co-members other agencies registered (one hop). */
+  async function byBsns(bsns: readonly string[]): Promise<HouseholdNode[]> {
+    const first = await recordsForBsns(bsns);
+    const known = new Set(bsns);
+    const next = [...new Set(first.flatMap((record) => record.members.map((member) => member.bsn)))]
+      .filter((bsn): bsn is string => !!bsn && !known.has(bsn));
+    const second = next.length > 0 ? await recordsForBsns(next) : [];
+    return clusterHouseholds([...first, ...second], ids);
+  }
+
+  async function byRecord(agencyId: string, householdLocalId: string): Promise<HouseholdNode | null> {
+    if (!agencyIds.includes(agencyId)) return null;
+    const record = await loaders(agencyId).household.load(householdLocalId);
+    if (!record) return null;
+    const bsns = record.members.map((member) => member.bsn).filter((bsn): bsn is string => !!bsn);
+    if (bsns.length === 0) return clusterHouseholds([record], ids)[0] ?? null;
+    const clusters = await byBsns(bsns);
+    return clusters.find((node) => node.records.some((candidate) => candidate.owner.agencyId === agencyId && candidate.localId === householdLocalId)) ?? null;
+  }
+
+  return {
+    byBsns,
+    byRecord,
+    async byId(id) {
+      const parts = ids.open('household', id);
+      const anchor = parts?.[0];
+      if (!anchor) return null;
+      let candidates: HouseholdNode[];
+      if (anchor.startsWith('b:')) candidates = await byBsns([anchor.slice(2)]);
+      else {
+        const [, agencyId, ...rest] = anchor.split(':');
+        const node = agencyId ? await byRecord(agencyId, rest.join(':')) : null;
+        candidates = node ? [node] : [];
+      }
+      return candidates.find((node) => anchorOf(node.records) === anchor) ?? null;
+    },
+    async list(municipalities) {
+      const perAgency = await Promise.all(agencyIds.map(async (agencyId) => {
+        try {
+          return await options.listHouseholds(agencyId, municipalities);
+        } catch (error) {
+          onUpstreamError(agencyId, error);
+          return NOTHING_LISTED;
+        }
+      }));
+      return options.clusterListing(perAgency);
+    },
+  };
+}

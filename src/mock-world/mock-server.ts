@@ -1,0 +1,102 @@
+/**
+ * The shared frame of every agency mock: real HTTP on loopback, with the knobs integration testers
+ * turn (latency, error rate, timeouts, malformed bodies). Each adapter supplies only its routes.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MockKnobs, RunningMock } from '../adapter-kit/contract.ts';
+import { createRandom } from './random.ts';
+
+export interface MockReply {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface MockServerOptions {
+  readonly agencyId: string;
+  /** Answers one request; the body is read in full first. Return null for 404. */
+  readonly handle: (request: IncomingMessage, body: string, url: URL) => MockReply | null | Promise<MockReply | null>;
+  /** A broken body in the agency's own dialect (truncated XML, a CSV with the wrong columns...). */
+  readonly malformedBody: string;
+  readonly knobs?: MockKnobs;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0 (any free port). */
+  readonly port?: number;
+}
+
+export interface MockServer extends RunningMock {
+  /** Requests served since start, for tests and benchmarks that count upstream calls. */
+  requestCount(): number;
+  /** Change knobs while running (e.g. to take the agency "down" mid-test). */
+  setKnobs(knobs: MockKnobs): void;
+  /** Requests the mock is holding unanswered (the `timeoutRate` knob) whose caller is still connected. */
+  hangingCount(): number;
+}
+
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+  let knobs: MockKnobs = options.knobs ?? {};
+  let dice = createRandom(knobs.seed ?? 1);
+  let served = 0;
+  const hanging = new Set<ServerResponse>();
+
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      served++;
+      void answer(request, response, Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  async function answer(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> {
+    if (knobs.timeoutRate && dice() < knobs.timeoutRate) {
+      hanging.add(response);
+      response.on('close', () => hanging.delete(response));
+      return;
+    }
+    if (knobs.latencyMs) await new Promise((resolve) => setTimeout(resolve, knobs.latencyMs));
+    if (knobs.errorRate && dice() < knobs.errorRate) {
+      send(response, { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });
+      return;
+    }
+    let reply: MockReply | null;
+    try {
+      reply = await options.handle(request, body, new URL(request.url ?? '/', 'http://mock.invalid'));
+    } catch {
+      reply = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
+    }
+    reply ??= { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' };
+    if (reply.status < 300 && knobs.malformedRate && dice() < knobs.malformedRate) {
+      reply = { ...reply, body: options.malformedBody };
+    }
+    send(response, reply);
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    agencyId: options.agencyId,
+    url: `http://${host}:${address.port}`,
+    requestCount: () => served,
+    setKnobs(next) {
+      knobs = next;
+      dice = createRandom(next.seed ?? 1);
+    },
+    hangingCount: () => hanging.size,
+    async close() {
+      for (const response of hanging) response.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(response: ServerResponse, reply: MockReply): void {
+  response.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  response.end(reply.body);
+}

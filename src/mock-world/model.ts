@@ -1,0 +1,123 @@
+/**
+ * The synthetic population the mocks serve: one truth, seen by each agency under its own identifiers
+ * and in its own dialect. Values are in the schema's vocabulary; each adapter's fixtures translate
+ * them into the legacy wire format, and its mapping must translate them back.
+ */
+import type {
+  CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, ReportChannel,
+  ReportKind, ReporterType, SafetyOutcome, Urgency, ViolenceType,
+} from '../domain/records.ts';
+
+export interface WorldPerson {
+  readonly bsn: string;
+  /** The police's pseudonymous person key (persoonssleutel); only the police system knows it. */
+  readonly politieKey: string;
+  readonly name: string;
+  readonly birthDate: string;
+  readonly role: MemberRole;
+}
+
+export interface WorldChild {
+  readonly bsn: string;
+  readonly school: string | null;
+  readonly situation: string | null;
+  readonly role: ChildRole | null;
+}
+
+export interface WorldReport {
+  readonly localId: string;
+  readonly receivedAt: string;
+  readonly channel: ReportChannel;
+  readonly kind: ReportKind;
+  readonly reporter: {
+    readonly name: string | null;
+    readonly type: ReporterType;
+    readonly anonymityPromised: boolean;
+    readonly phone: string | null;
+  };
+  readonly violenceTypes: readonly ViolenceType[];
+  readonly childInvolvement: readonly { readonly bsn: string; readonly role: ChildRole }[];
+  readonly narrative: string;
+  readonly restrictedInformation: string | null;
+  readonly urgency: Urgency;
+  readonly safetyAssessment: {
+    readonly dueBy: string;
+    readonly decidedAt: string | null;
+    readonly outcome: SafetyOutcome | null;
+  } | null;
+  readonly phase: CasePhase;
+  readonly phaseCategory: PhaseCategory;
+  readonly receivingCareProvider: string | null;
+}
+
+export interface WorldReferral {
+  readonly localId: string;
+  readonly fromAgencyId: string;
+  readonly toAgencyId: string | null;
+  readonly toCareProvider: string | null;
+  readonly kind: ReferralKind;
+  readonly reason: string;
+  readonly safetyConditions: readonly string[];
+  readonly warmHandover: boolean;
+  readonly status: ReferralStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly reportLocalId: string | null;
+}
+
+/** One agency's case on one household. */
+export interface WorldCase {
+  /** The agency's own identifier of the household (dossier, zaak, gezin...). */
+  readonly householdLocalId: string;
+  readonly phase: CasePhase;
+  readonly phaseCategory: PhaseCategory;
+  readonly since: string;
+  readonly careProvider: string | null;
+  readonly contact: { readonly name: string; readonly phone: string; readonly email: string };
+  /** Which members the agency has registered (BSNs); an agency rarely knows the whole household. */
+  readonly memberBsns: readonly string[];
+  readonly children: readonly WorldChild[];
+  readonly reports: readonly WorldReport[];
+  readonly referrals: readonly WorldReferral[];
+}
+
+export interface WorldHousehold {
+  /** World-internal key; no agency sees it. */
+  readonly key: string;
+  /** DOMAIN.md section 6 scenario number, or null for generated households. */
+  readonly scenario: number | null;
+  readonly municipality: string;
+  readonly address: {
+    readonly street: string;
+    readonly houseNumber: string;
+    readonly postalCode: string;
+    readonly city: string;
+  };
+  readonly members: readonly WorldPerson[];
+  /** Cases keyed by agency id (`ashg-groningen`, `amk-groningen`, `politie-noord-nederland`, `bjz-groningen`). */
+  readonly cases: Readonly<Record<string, WorldCase>>;
+}
+
+export interface World {
+  readonly households: readonly WorldHousehold[];
+}
+
+/** The agency ids the world's cases are filed under; the gateway's embedded configuration uses the same. */
+export const WORLD_AGENCIES = {
+  ashg: 'ashg-groningen',
+  amk: 'amk-groningen',
+  politie: 'politie-noord-nederland',
+  bjz: 'bjz-groningen',
+} as const;
+
+/**
+ * The chain-partner codes the world's legacy systems write for one another (ASHG-GRN, AMK-GRN, ...),
+ * mapped to gateway agency ids. Real systems each have their own table; the four mocks share this one,
+ * and each adapter takes it as the default of its `agencyCodes` option.
+ */
+export const WORLD_AGENCY_CODES: Readonly<Record<string, string>> = Object.freeze({
+  'ASHG-GRN': WORLD_AGENCIES.ashg,
+  'AMK-GRN': WORLD_AGENCIES.amk,
+  'POL-NN': WORLD_AGENCIES.politie,
+  'BJZ-GRN': WORLD_AGENCIES.bjz,
+});

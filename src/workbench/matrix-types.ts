@@ -1,0 +1,61 @@
+/** The access matrix's shapes (matrix.ts builds them; the formatters and GraphQL read them). */
+import type { AgencyKind } from '#domain/records.ts';
+import type { Condition, Covenant, SourceRef } from '#src/policy/index.ts';
+import type { AgreementRef } from '#src/policy/index.ts';
+import type { ValidityStatus } from '#src/policy/index.ts';
+
+/** The agencies of one kind a grant binds: named ones, or null for every agency of the kind. */
+export interface MatrixParty {
+  readonly kind: AgencyKind;
+  readonly agencyIds: readonly string[] | null;
+}
+
+/** One grant in force, as a cell cites it. */
+export interface MatrixGrant {
+  /** `id@version#grantId`, unique in the policy. */
+  readonly id: string;
+  readonly agreement: AgreementRef;
+  readonly title: string;
+  readonly ruleId: string;
+  readonly purposes: readonly string[];
+  /** Region ids of the agreement. */
+  readonly regions: readonly string[];
+  readonly conditions: readonly Condition[];
+  /** The conditions in words (describeCondition), as the engine evaluates them; all must hold. */
+  readonly conditionTexts: readonly string[];
+  readonly parties: readonly MatrixParty[];
+  readonly validity: ValidityStatus;
+  readonly source: SourceRef;
+}
+
+/** A field one kind may read of another's records: the grants that may release it, in the engine's order. */
+export interface MatrixCell {
+  readonly viewerKind: AgencyKind;
+  readonly ownerKind: AgencyKind;
+  readonly grants: readonly MatrixGrant[];
+}
+
+export interface MatrixRow {
+  readonly coordinate: string;
+  /** Never leaves its owner (DOMAIN rule 7): no cell, whatever a covenant says. */
+  readonly ownerOnly: boolean;
+  /** Only the allowed cells; every other viewer/owner pair is denied. */
+  readonly cells: readonly MatrixCell[];
+}
+
+export interface AccessMatrix {
+  readonly day: string;
+  readonly region: string | null;
+  readonly purpose: string | null;
+  readonly kinds: readonly AgencyKind[];
+  /** Viewer/owner kind pairs with at least one allowed cell, in kind order: the grid's columns. */
+  readonly columns: readonly { readonly viewerKind: AgencyKind; readonly ownerKind: AgencyKind }[];
+  /** Every coordinate that is not public, owner-only ones included. */
+  readonly rows: readonly MatrixRow[];
+  /** Every grant some cell cites, in policy order. */
+  readonly grants: readonly MatrixGrant[];
+  /** The agreement versions those grants belong to (with their worked examples). */
+  readonly agreements: readonly Covenant[];
+  readonly publicCoordinates: readonly string[];
+  readonly ownerOnlyCoordinates: readonly string[];
+}

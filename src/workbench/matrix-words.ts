@@ -1,0 +1,48 @@
+/** Internal to the workbench. The access matrix in words, shared by its Markdown, CSV and HTML forms. */
+import type { AgencyKind } from '#domain/records.ts';
+import type { AccessMatrix, MatrixGrant } from './matrix.ts';
+
+export function columnLabel(viewerKind: AgencyKind, ownerKind: AgencyKind): string {
+  return `${viewerKind} reads ${ownerKind}`;
+}
+
+/** `groningen-ashg-amk@3 art. 4.1` */
+export function citation(grant: Pick<MatrixGrant, 'agreement'>): string {
+  return `${grant.agreement.key} ${grant.agreement.article}`;
+}
+
+/** The agencies of a kind the grant binds, e.g. `amk-groningen` or `every BJZ`. */
+export function partyWords(grant: MatrixGrant, kind: AgencyKind): string {
+  const party = grant.parties.find((candidate) => candidate.kind === kind);
+  if (!party) return `no ${kind}`;
+  return party.agencyIds === null ? `every ${kind}` : party.agencyIds.join(', ');
+}
+
+export function conditionWords(grant: MatrixGrant): string {
+  return grant.conditionTexts.length === 0 ? 'always' : grant.conditionTexts.join('; and ');
+}
+
+export function filterWords(matrix: AccessMatrix): string {
+  return `on ${matrix.day}, region ${matrix.region ?? 'any'}, purpose ${matrix.purpose ?? 'any'}`;
+}
+
+/** Public coordinates, a type written `Type.*` when every field of it the matrix knows is public. */
+export function compactPublic(matrix: AccessMatrix): string[] {
+  const guardedTypes = new Set(matrix.rows.map((row) => row.coordinate.split('.')[0]));
+  const out: string[] = [];
+  for (const coordinate of matrix.publicCoordinates) {
+    const type = coordinate.split('.')[0] ?? '';
+    if (guardedTypes.has(type)) out.push(coordinate);
+    else if (!out.includes(`${type}.*`)) out.push(`${type}.*`);
+  }
+  return out;
+}
+
+/** Rows with at least one allowed cell, owner-only rows, and the rest (denied to every other agency). */
+export function rowGroups(matrix: AccessMatrix) {
+  return {
+    shared: matrix.rows.filter((row) => row.cells.length > 0),
+    ownerOnly: matrix.rows.filter((row) => row.ownerOnly),
+    unshared: matrix.rows.filter((row) => !row.ownerOnly && row.cells.length === 0),
+  };
+}
