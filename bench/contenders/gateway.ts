@@ -12,6 +12,7 @@ import { createGateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
 import type { MockAgency } from '../mocks-process.ts';
 import type { RunningContender } from './baseline.ts';
+import { createUnguardedEnforcement } from './unguarded.ts';
 
 export interface GatewayContenderOptions {
   readonly guards: boolean;
@@ -44,7 +45,7 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
   };
   // The request log is part of what production pays per request, so it is written, to /dev/null.
   const logger: Logger = pino({ level: config.logLevel }, pino.destination({ dest: '/dev/null', sync: false }));
-  const services = await createServices(config, { logger, clock: options.clock, guards: options.guards });
+  const services = await createServices(config, { logger, clock: options.clock, ...(options.guards ? {} : { enforcement: createUnguardedEnforcement }) });
   const gateway = await createGateway(services);
   const url = await gateway.listen();
   return {

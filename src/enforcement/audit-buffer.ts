@@ -4,32 +4,24 @@
  * Records the viewer may not see at all are not entered: an entry the viewer's own agency can read
  * would otherwise prove they exist.
  */
-import type { AuditDecision, AuditEntryInput } from '#src/audit/entry.ts';
+import type { AuditEntryInput } from '#src/audit/entry.ts';
+import type { Decided } from '#src/policy/index.ts';
 import type { Caller } from '#src/identity/caller.ts';
 import { ownerMemberBsns } from './sources.ts';
 import type { Source } from '../households/nodes.ts';
-
-export interface GatewayDecision {
-  readonly id: string;
-  readonly effect: 'allow' | 'deny';
-  readonly reason: string;
-  readonly coordinate: string;
-  readonly agreement?: { readonly key: string; readonly article: string } | undefined;
-  readonly ruleId?: string | undefined;
-  readonly failedCondition?: string | undefined;
-}
+import { toAuditDecision } from './audit-decision.ts';
 
 interface RecordTrail {
   readonly source: Source;
   readonly released: Set<string>;
   readonly withheld: Set<string>;
-  readonly decisions: Map<string, GatewayDecision>;
+  readonly decisions: Map<string, Decided>;
   /** Set once the viewer was shown the record at all (its visibility decision allowed). */
   visible: boolean;
 }
 
 export interface AuditBuffer {
-  decided(source: Source, decision: GatewayDecision): void;
+  decided(source: Source, decision: Decided): void;
   /** The record was shown to the viewer (in a list or as a lookup result). */
   shown(source: Source): void;
   released(source: Source, coordinate: string): void;
@@ -98,13 +90,5 @@ export function createAuditBuffer(caller: Caller, traceId: string, requestId: st
       }
       return out;
     },
-  };
-}
-
-function toAuditDecision(decision: GatewayDecision): AuditDecision {
-  return {
-    id: decision.id, coordinate: decision.coordinate, effect: decision.effect, reason: decision.reason,
-    agreementKey: decision.agreement?.key ?? null, article: decision.agreement?.article ?? null,
-    ruleId: decision.ruleId ?? null, failedCondition: decision.failedCondition ?? null,
   };
 }

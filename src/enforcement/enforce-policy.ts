@@ -8,10 +8,9 @@
  */
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import type { GatewayContext } from '../graph/context.ts';
-import type { Source } from '../households/nodes.ts';
-import type { GatewayServices } from '../gateway/services.ts';
-import { firstAllowed } from './first-allowed.ts';
+import type { Source } from '#src/households/nodes.ts';
+import type { Enforcement, EnforcementContext } from './context.ts';
+import { firstAllowed, isPromise, type FirstAllowed } from './first-allowed.ts';
 import { GUARDS, inPrecedence, type Guard } from './sources.ts';
 
 /** What a guarded field's resolver receives: the node, and the source the policy released the field from. */
@@ -22,7 +21,7 @@ export interface GuardedView<Node> {
 
 export class SchemaGuardError extends Error {}
 
-export function enforcePolicy(schema: GraphQLSchema, services: Pick<GatewayServices, 'isPublic'>): GraphQLSchema {
+export function enforcePolicy(schema: GraphQLSchema, services: Pick<Enforcement, 'isPublic'>): GraphQLSchema {
   const problems: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -42,21 +41,25 @@ export function enforcePolicy(schema: GraphQLSchema, services: Pick<GatewayServi
       const guard = GUARDS[typeName] as Guard<unknown> | undefined;
       if (!guard) return fieldConfig;
       const coordinate = `${typeName}.${fieldName}`;
-      const inner = (fieldConfig.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<GuardedView<unknown>, GatewayContext>;
+      const inner = (fieldConfig.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<GuardedView<unknown>, EnforcementContext>;
       if (services.isPublic(coordinate)) {
         return { ...fieldConfig, resolve: (node, args, context, info) => inner({ node, source: guard.sources(node)[0] ?? null }, args, context, info) };
       }
-      const resolve: GraphQLFieldResolver<unknown, GatewayContext> = async (node, args, context, info) => {
+      // Synchronous unless a decision waits for facts to load (Pothos' isThenable before await).
+      const resolve: GraphQLFieldResolver<unknown, EnforcementContext> = (node, args, context, info) => {
         const sources = inPrecedence(guard.sources(node, coordinate), context.caller.agencyId);
-        const { source, decisions } = await firstAllowed(context, sources, coordinate);
-        if (source) {
-          context.request.audit.released(source, coordinate);
-          return inner({ node, source }, args, context, info);
-        }
-        for (const denied of sources) context.request.audit.withheld(denied, coordinate);
-        const decision = decisions[0];
-        if (decision) context.request.redact(pathOf(info.path), decision);
-        return null;
+        const release = ({ source, decisions }: FirstAllowed) => {
+          if (source) {
+            context.enforcement.audit.released(source, coordinate);
+            return inner({ node, source }, args, context, info);
+          }
+          for (const denied of sources) context.enforcement.audit.withheld(denied, coordinate);
+          const decision = decisions[0];
+          if (decision?.effect === 'deny') context.enforcement.redact(pathOf(info.path), decision);
+          return null;
+        };
+        const found = firstAllowed(context.enforcement, sources, coordinate);
+        return isPromise(found) ? found.then(release) : release(found);
       };
       return { ...fieldConfig, resolve };
     },

@@ -5,14 +5,8 @@
  */
 import type { AgencyLoaders } from '#kit/contract.ts';
 import type { RecordFacts, ReferralFact } from '#src/policy/index.ts';
+import { isMinorAt } from '#domain/age.ts';
 import type { HouseholdNode, Source } from '../households/nodes.ts';
-
-export function isMinorAt(birthDate: string | null, at: Date): boolean | null {
-  if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return null;
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  const eighteenth = Date.UTC(year + 18, month - 1, day);
-  return at.getTime() < eighteenth;
-}
 
 export function householdHasMinors(node: HouseholdNode, at: Date): boolean {
   return node.records.some((record) => record.members.some((member) => isMinorAt(member.birthDate, at) === true));

@@ -1,5 +1,5 @@
 /** What the caller learns about a withheld field: a coarse reason that says nothing about the record. */
-import { redactionReasonOf as engineReason, type Decision, type RedactionReasonCode } from '#src/policy/index.ts';
+import type { Decided, Deny, RedactionReasonCode } from '#src/policy/index.ts';
 
 export type RedactionReason = RedactionReasonCode;
 
@@ -10,9 +10,7 @@ export interface RedactionEntry {
   readonly decisionId: string;
 }
 
-/** The reason code of a deny decision; a decision that allowed is never redacted. */
-export function redactionReasonOf(reason: string): RedactionReason {
-  const code = engineReason({ reason } as Decision);
-  if (!code) throw new Error(`a ${reason} decision is not a redaction`);
-  return code;
+/** The redaction a denied field becomes in `extensions.redactions`. */
+export function redactionOf(path: readonly (string | number)[], decision: Decided & Deny): RedactionEntry {
+  return { path: path.map(String), coordinate: decision.coordinate, reason: decision.reason, decisionId: decision.id };
 }

@@ -12,14 +12,13 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { authenticate } from '#src/identity/authenticate.ts';
 import { traceIdFrom } from '#src/identity/traceparent.ts';
-import type { GatewayContext } from '../graph/context.ts';
 import type { Caller } from '#src/identity/caller.ts';
 import { errorBody } from '#domain/errors.ts';
 import { formatError } from './format-error.ts';
 import { useAuditCommit } from './plugins/use-audit-commit.ts';
 import { useOperationLog } from './plugins/use-operation-log.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
-import { createRequestState } from '../enforcement/request-scope.ts';
+import { createServerContext, type ServerContext } from './server-context.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
 import { buildSchema } from '../graph/schema.ts';
@@ -55,8 +54,8 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   let phase: GatewayPhase = { phase: 'starting' };
   const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle' });
 
-  const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(services),
+  const apollo = new ApolloServer<ServerContext>({
+    schema: buildSchema(services.enforcement),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.mode === 'production',
@@ -126,20 +125,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
       context: async (request, reply) => {
         const caller = request.caller;
         if (!caller) throw new Error('unreachable: /graphql without an authenticated caller');
-        const now = services.clock();
-        const requestLogger = logger.child({ requestId: request.id, traceId: request.traceId });
-        const state = createRequestState(services, caller, now, request.id, request.traceId ?? '');
-        // A caller that hangs up before its answer is sent frees the agencies' systems too: the
-        // request's upstream calls are cancelled rather than left to run to their timeouts.
-        const response = reply.raw;
-        response.once('close', () => {
-          if (!response.writableFinished) state.abort(new Error('the caller closed the connection'));
-        });
-        return {
-          caller, now, requestId: request.id, traceId: request.traceId ?? '', logger: requestLogger, services,
-          request: state,
-          http: request,
-        };
+        return createServerContext(services, caller, request, reply, request, request.traceId ?? '');
       },
     }),
   });

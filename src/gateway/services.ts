@@ -8,57 +8,38 @@
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
-import type { AgencyKind } from '#domain/records.ts';
 import type { UpstreamStats } from '#kit/http.ts';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
 import type { GatewayConfig } from '#src/config/config.ts';
 import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
-import { compilePolicy, type CompiledPolicy } from '#src/policy/index.ts';
-import type { Covenant, RegionDef } from '#src/policy/index.ts';
+import { compilePolicy } from '#src/policy/index.ts';
+import type { RegionDef } from '#src/policy/index.ts';
 import { loadCovenants } from '#src/policy/index.ts';
 import { PUBLIC_COORDINATES } from '#src/policy/index.ts';
-import { createReferralNeed } from '../enforcement/facts-needed.ts';
-import { createListingCache, type ListHouseholds } from '../households/listing-cache.ts';
-import { createClusterListing, type ClusterListing } from '../households/cluster.ts';
+import { createListingCache } from '../households/listing-cache.ts';
+import { createClusterListing } from '../households/cluster.ts';
 import { startAgencies } from './start-agencies.ts';
 import { loadSecrets } from './secrets.ts';
-import { createIdSealer, type IdSealer } from '../households/ids.ts';
+import { createIdSealer } from '../households/ids.ts';
 import { loadJwks } from '../identity/load-jwks.ts';
-import type { AgencyNode, RegionNode } from '../households/nodes.ts';
+import type { Enforcement } from '#src/enforcement/context.ts';
+import { createPolicyEnforcement, type PolicyEnforcementOptions } from '#src/enforcement/policy-enforcement.ts';
+import type { GraphServices } from '#src/graph/context.ts';
 import { loadTypeDefs } from '../graph/schema-files.ts';
 
-export interface GatewayServices {
+export interface GatewayServices extends GraphServices {
   readonly config: GatewayConfig;
   readonly logger: Logger;
   /** The time a request is judged at. */
   readonly clock: () => Date;
   readonly verifier: TokenVerifier;
-  readonly knownPurposes: ReadonlySet<string>;
   readonly purposeDescriptions: ReadonlyMap<string, string>;
-  readonly covenants: readonly Covenant[];
-  readonly policy: CompiledPolicy;
-  readonly audit: AuditStore;
-  readonly adapters: ReadonlyMap<string, AgencyAdapter>;
+  /** Field checks and each request's decisions, trail and redactions. */
+  readonly enforcement: Enforcement;
   /** Upstream attempts per agency since start (each retry counts). */
   upstreamStats(): ReadonlyMap<string, UpstreamStats>;
-  readonly ids: IdSealer;
-  readonly pseudonymize: (bsn: string) => string;
-  /** An agency's household listing for some municipalities, through the short-lived listing cache. */
-  readonly listHouseholds: ListHouseholds;
-  /** Clusters listed households; listings the cache handed out before give the nodes made then. */
-  readonly clusterListing: ClusterListing;
-  /** Whether a decision on this coordinate between these kinds can depend on the household's referrals. */
-  needsReferrals(coordinate: string, viewer: AgencyKind, owner: AgencyKind): boolean;
-  /** Policy enforcement and audit on (always, but in the benchmark's unguarded contender). */
-  readonly guards: boolean;
-  isPublic(coordinate: string): boolean;
-  agencyNode(id: string | null | undefined): AgencyNode | null;
-  agencyNodes(): AgencyNode[];
-  regionNode(id: string): RegionNode | null;
-  /** The most specific region a municipality lies in. */
-  regionOf(municipality: string): RegionNode | null;
   checkReady(): Promise<void>;
   close(): Promise<void>;
 }
@@ -71,10 +52,10 @@ export interface ServiceOverrides {
   /** Adapters to use instead of the configured agencies' (tests). */
   readonly adapters?: ReadonlyMap<string, AgencyAdapter>;
   /**
-   * false turns policy enforcement and the audit trail off: every field released, nothing recorded.
-   * Only the benchmark sets it, to measure what the guards cost; there is no configuration for it.
+   * The enforcement to assemble instead of the policy's. Only the benchmark's unguarded contender
+   * (bench/contenders/unguarded.ts) gives one, to price the guards; there is no configuration for it.
    */
-  readonly guards?: boolean;
+  readonly enforcement?: (parts: PolicyEnforcementOptions) => Enforcement;
 }
 
 export function baseSchema(): GraphQLSchema {
@@ -98,9 +79,9 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const verifier = createTokenVerifier({
     agencies: config.agencies, jwksByAgency: await loadJwks(config), audience: config.audience, clockSkewSeconds: config.clockSkewSeconds, now: clock,
   });
-  const guards = overrides.guards ?? true;
   const ids = createIdSealer(secrets.idSecret);
-  const isPublic = guards ? (coordinate: string) => policy.publicCoordinates.has(coordinate) : () => true;
+  const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);
+  const enforcement = (overrides.enforcement ?? createPolicyEnforcement)({ policy, pseudonymize });
 
   return {
     config, logger, clock, verifier, policy, audit,
@@ -110,12 +91,11 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     adapters: started.adapters,
     upstreamStats: () => started.upstreamStats(),
     ids,
-    pseudonymize: createPseudonymizer(secrets.pseudonymSecret),
-    guards,
-    needsReferrals: createReferralNeed(policy),
+    pseudonymize,
+    enforcement,
+    notFoundFloorMs: config.notFoundFloorMs,
     listHouseholds: createListingCache(config.listingCacheSeconds),
     clusterListing: createClusterListing(ids),
-    isPublic,
     agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
     agencyNodes: () => [...agencies.values()],
     regionNode: (id) => regions.get(id) ?? null,

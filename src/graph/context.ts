@@ -1,22 +1,50 @@
 /**
- * The per-request context every resolver receives. Built once per HTTP request after the caller is
- * authenticated; nothing in it outlives the request except the shared services it points at.
+ * The per-request context every resolver receives, and the long-lived services the graph reads. Built
+ * once per HTTP request after the caller is authenticated; nothing in it outlives the request except
+ * the services it points at. The gateway assembles both; the graph depends on neither its assembly
+ * nor its server.
  */
 import type { Logger } from 'pino';
-import type { Caller } from '#src/identity/caller.ts';
-import type { RequestState } from '../enforcement/request-scope.ts';
-import type { GatewayServices } from '../gateway/services.ts';
+import type { AgencyAdapter } from '#kit/contract.ts';
+import type { AuditStore } from '#src/audit/store.ts';
+import type { EnforcementContext } from '#src/enforcement/context.ts';
+import type { ClusterListing } from '#src/households/cluster.ts';
+import type { IdSealer } from '#src/households/ids.ts';
+import type { ListHouseholds } from '#src/households/listing-cache.ts';
+import type { AgencyNode, RegionNode } from '#src/households/nodes.ts';
+import type { CompiledPolicy, Covenant } from '#src/policy/index.ts';
+import type { RequestScope } from './request-scope.ts';
 
-export interface GatewayContext {
-  readonly caller: Caller;
+/** What resolvers read of the gateway's services. */
+export interface GraphServices {
+  readonly policy: CompiledPolicy;
+  readonly covenants: readonly Covenant[];
+  /** The purposes a request may declare (covenants/purposes.yaml). */
+  readonly knownPurposes: ReadonlySet<string>;
+  readonly audit: AuditStore;
+  readonly adapters: ReadonlyMap<string, AgencyAdapter>;
+  readonly ids: IdSealer;
+  readonly pseudonymize: (bsn: string) => string;
+  /** An agency's household listing for some municipalities, through the short-lived listing cache. */
+  readonly listHouseholds: ListHouseholds;
+  /** Clusters listed households; listings the cache handed out before give the nodes made then. */
+  readonly clusterListing: ClusterListing;
+  /** Shortest answer time of a lookup that finds nothing (KETENPOORT_NOT_FOUND_FLOOR_MS). */
+  readonly notFoundFloorMs: number;
+  agencyNode(id: string | null | undefined): AgencyNode | null;
+  agencyNodes(): AgencyNode[];
+  regionNode(id: string): RegionNode | null;
+  /** The most specific region a municipality lies in. */
+  regionOf(municipality: string): RegionNode | null;
+}
+
+export interface GatewayContext extends EnforcementContext {
   readonly requestId: string;
   /** W3C trace id (from `traceparent`, or new). */
   readonly traceId: string;
   /** The instant the request is judged at: policy validity and ages use this, never the wall clock. */
   readonly now: Date;
   readonly logger: Logger;
-  readonly services: GatewayServices;
-  readonly request: RequestState;
-  /** Where plugins note the operation name and outcome for the request log line. */
-  readonly http: { operationName?: string | null; outcome?: string };
+  readonly services: GraphServices;
+  readonly request: RequestScope;
 }

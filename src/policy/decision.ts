@@ -39,18 +39,6 @@ export interface AgreementRef {
   readonly article: string;
 }
 
-export interface Decision {
-  readonly effect: 'allow' | 'deny';
-  readonly reason: DecisionReason;
-  readonly coordinate: string;
-  /** The grant's agreement for GRANT, and for CONDITIONS_NOT_MET the first grant that was tried. */
-  readonly agreement?: AgreementRef;
-  /** Grant id, or the engine rule (`public-field`, `owner-access`, `owner-only`) for the others. */
-  readonly ruleId?: string;
-  /** The first condition that did not hold, in words. For privacy officers only: never show it to the caller. */
-  readonly failedCondition?: string;
-}
-
 /** Engine rule ids of the decisions no covenant makes. */
 export const ENGINE_RULES = Object.freeze({
   public: 'public-field',
@@ -58,17 +46,96 @@ export const ENGINE_RULES = Object.freeze({
   owner: 'owner-access',
   /** DOMAIN rule 7. */
   ownerOnly: 'owner-only',
-});
+} as const);
 
-export type RedactionReasonCode = 'NO_GRANT' | 'PURPOSE_NOT_COVERED' | 'CONDITIONS_NOT_MET' | 'OWNER_ONLY';
+/** A field declared public: no personal data, no covenant needed. */
+export interface PublicAllow {
+  readonly effect: 'allow';
+  readonly reason: 'PUBLIC';
+  readonly coordinate: string;
+  readonly ruleId: typeof ENGINE_RULES.public;
+}
+
+/** The owner reads its own record in full (DOMAIN rule 10). */
+export interface OwnerAllow {
+  readonly effect: 'allow';
+  readonly reason: 'OWNER';
+  readonly coordinate: string;
+  readonly ruleId: typeof ENGINE_RULES.owner;
+}
+
+/** A grant of an agreement in force released the field: its agreement, article and grant id always come with it. */
+export interface GrantAllow {
+  readonly effect: 'allow';
+  readonly reason: 'GRANT';
+  readonly coordinate: string;
+  readonly agreement: AgreementRef;
+  /** The grant's id in its covenant. */
+  readonly ruleId: string;
+}
+
+/** A reporter's identity or restricted information: it never leaves the owner (DOMAIN rule 7). */
+export interface OwnerOnlyDeny {
+  readonly effect: 'deny';
+  readonly reason: 'OWNER_ONLY';
+  readonly coordinate: string;
+  readonly ruleId: typeof ENGINE_RULES.ownerOnly;
+}
+
+/** A grant fitted viewer, owner, validity and purpose, but a condition did not hold. */
+export interface ConditionsDeny {
+  readonly effect: 'deny';
+  readonly reason: 'CONDITIONS_NOT_MET';
+  readonly coordinate: string;
+  /** The first grant that was tried. */
+  readonly agreement: AgreementRef;
+  readonly ruleId: string;
+  /** The first condition that did not hold, in words. For privacy officers only: never show it to the caller. */
+  readonly failedCondition: string;
+}
+
+/** No grant in force fits (NO_GRANT), or none for the declared purpose (PURPOSE_NOT_COVERED): deny by default. */
+export interface DefaultDeny {
+  readonly effect: 'deny';
+  readonly reason: 'NO_GRANT' | 'PURPOSE_NOT_COVERED';
+  readonly coordinate: string;
+}
+
+export type Allow = PublicAllow | OwnerAllow | GrantAllow;
+export type Deny = OwnerOnlyDeny | ConditionsDeny | DefaultDeny;
 
 /**
- * The reason a caller sees for a withheld field (schema RedactionReason), or null when released. It
- * carries the reason code only: which condition failed would tell the caller something about the record.
+ * What the policy decides about one field of one record: a value that says why. An ALLOW by a grant
+ * cannot exist without its agreement (id@version, article) and grant; a DENY always names its reason.
  */
+export type Decision = Allow | Deny;
+
+/** A decision as one request made it: the id a redaction, the audit trail and an explanation cite. */
+export type Decided = Decision & { readonly id: string };
+
+
+/**
+ * The reason a caller sees for a withheld field (schema RedactionReason): the reason code only, since
+ * which condition failed would tell the caller something about the record.
+ */
+export type RedactionReasonCode = Deny['reason'];
+
+/** The reason a caller sees for a withheld field, or null when the decision released it. */
 export function redactionReasonOf(decision: Decision): RedactionReasonCode | null {
-  switch (decision.reason) {
-    case 'PUBLIC': case 'OWNER': case 'GRANT': return null;
-    default: return decision.reason;
-  }
+  return decision.effect === 'deny' ? decision.reason : null;
+}
+
+/** The agreement a decision cites: the releasing grant's, or for CONDITIONS_NOT_MET the grant tried first. */
+export function agreementOf(decision: Decision): AgreementRef | null {
+  return decision.reason === 'GRANT' || decision.reason === 'CONDITIONS_NOT_MET' ? decision.agreement : null;
+}
+
+/** The grant id, or the engine rule (`public-field`, `owner-access`, `owner-only`); null for a default deny. */
+export function ruleIdOf(decision: Decision): string | null {
+  return 'ruleId' in decision ? decision.ruleId : null;
+}
+
+/** The condition that failed, in words (privacy officers only). */
+export function failedConditionOf(decision: Decision): string | null {
+  return decision.reason === 'CONDITIONS_NOT_MET' ? decision.failedCondition : null;
 }

@@ -8,7 +8,7 @@ import type { OwnerTag } from '#domain/records.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { conditionHolds, describeCondition } from './conditions.ts';
 import type { Covenant } from './covenant-types.ts';
-import type { AccessRequest, Decision, Viewer } from './decision.ts';
+import { agreementOf, ruleIdOf, type AccessRequest, type Decision, type Viewer } from './decision.ts';
 import { evaluate } from './evaluate.ts';
 import type { RecordFacts } from './facts.ts';
 import { conditionScope, isParty } from './grant-match.ts';
@@ -81,7 +81,7 @@ export function explainAccess(policy: CompiledPolicy, request: AccessRequest): A
       };
       const applies = inForce && trace.viewerKindMatched && trace.viewerIsParty && trace.ownerKindMatched && trace.ownerIsParty
         && trace.purposeMatched && trace.coordinateMatched && conditions.every((c) => c.holds);
-      const decisive = decision.agreement?.key === covenant.key && decision.ruleId === compiled.grant.id;
+      const decisive = agreementOf(decision)?.key === covenant.key && ruleIdOf(decision) === compiled.grant.id;
       return { ...trace, applies, decisive };
     });
     return { id: covenant.id, version: covenant.version, key: covenant.key, inForce, validity, validityText: validityText(covenant, validity, day), grants };

@@ -10,8 +10,8 @@ export type {
   Condition, Covenant, CovenantExample, CovenantGrant, CovenantParty, DataCategoryDef, LegalBasis, Party, PurposeDef, RegionDef, SourceRef,
 } from './covenant-types.ts';
 export {
-  DECISION_REASONS, ENGINE_RULES, redactionReasonOf,
-  type AccessRequest, type AgreementRef, type Decision, type DecisionReason, type RedactionReasonCode, type Viewer,
+  DECISION_REASONS, ENGINE_RULES, agreementOf, failedConditionOf, redactionReasonOf, ruleIdOf,
+  type AccessRequest, type AgreementRef, type Allow, type Decided, type Decision, type DecisionReason, type Deny, type RedactionReasonCode, type Viewer,
 } from './decision.ts';
 export { CovenantLoadError, PolicyConfigError } from './errors.ts';
 export { decideOn, evaluate, isDataIndependent, mayEverAllow } from './evaluate.ts';

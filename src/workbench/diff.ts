@@ -6,7 +6,7 @@
  */
 import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
-import { describeCondition } from '#src/policy/index.ts';
+import { agreementOf, describeCondition, ruleIdOf } from '#src/policy/index.ts';
 import type { Decision, Viewer } from '#src/policy/index.ts';
 import { describePlaces } from './diff-places.ts';
 import { changeDays, representativeAgencies, representativeFacts, representativePlaces } from './diff-space.ts';
@@ -100,18 +100,19 @@ function classify(was: Decision, now: Decision): ChangeKind | null {
   if (was.effect !== now.effect) return now.effect === 'allow' ? 'GAINED' : 'LOST';
   if (was.effect === 'deny') return null;
   // A new version of the same agreement citing the same article and grant is not a change of basis.
-  const same = was.reason === now.reason && was.ruleId === now.ruleId
-    && was.agreement?.id === now.agreement?.id && was.agreement?.article === now.agreement?.article;
+  const same = was.reason === now.reason && ruleIdOf(was) === ruleIdOf(now)
+    && agreementOf(was)?.id === agreementOf(now)?.id && agreementOf(was)?.article === agreementOf(now)?.article;
   return same ? null : 'BASIS_CHANGED';
 }
 
 function basisOf(decision: Decision): AccessBasis | null {
-  return decision.effect === 'deny' ? null : { reason: decision.reason, agreement: decision.agreement ?? null, ruleId: decision.ruleId ?? null };
+  return decision.effect === 'deny' ? null : { reason: decision.reason, agreement: agreementOf(decision), ruleId: ruleIdOf(decision) };
 }
 
 function findGrant(policy: CompiledPolicy, decision: Decision): CompiledGrant | undefined {
-  if (!decision.agreement) return undefined;
-  return policy.grants.find((grant) => grant.agreement.key === decision.agreement!.key && grant.grant.id === decision.ruleId);
+  const agreement = agreementOf(decision);
+  if (!agreement) return undefined;
+  return policy.grants.find((grant) => grant.agreement.key === agreement.key && grant.grant.id === ruleIdOf(decision));
 }
 
 function grantKey(grant: CompiledGrant): string {

@@ -4,6 +4,7 @@
  * each filter, the decision predicted from the cell alone (its grants, their parties, purposes, regions
  * and conditions, in order) is compared with evaluate() for agencies of those kinds and a table of facts.
  */
+import { agreementOf } from '#src/policy/decision.ts';
 import { describe, expect, test } from 'vitest';
 import type { AgencyKind } from '#domain/records.ts';
 import { conditionHolds } from '#src/policy/conditions.ts';
@@ -54,7 +55,7 @@ function predict(cell: ReturnType<typeof cellOf>, viewer: Viewer, owner: Viewer,
 function actual(viewer: Viewer, owner: Viewer, purpose: string, coordinate: string, facts: RecordFacts, day: string): string {
   const decision = decideOn(policy, { viewer, owner, purpose, coordinate, at: new Date(`${day}T12:00:00+01:00`) }, () => facts, day);
   if (decision.effect === 'deny') return 'deny';
-  return decision.reason === 'PUBLIC' ? 'allow PUBLIC' : `allow ${decision.agreement?.key} ${decision.agreement?.article}`;
+  return decision.reason === 'PUBLIC' ? 'allow PUBLIC' : `allow ${agreementOf(decision)?.key} ${agreementOf(decision)?.article}`;
 }
 
 interface Case { readonly day: string; readonly region?: string; readonly purpose?: string }
@@ -108,7 +109,7 @@ describe('the access matrix agrees with evaluate on every cell', () => {
     const owner = agencies.find((a) => a.agencyId === 'ashg-groningen')!;
     for (const facts of factTable(viewer.agencyId, owner.agencyId)) {
       const decision = evaluate(policy, { viewer, owner, purpose: 'child-abuse-assessment', coordinate: 'Child.school', facts, at: new Date('2027-03-01T12:00:00+01:00') });
-      expect(actual(viewer, owner, 'child-abuse-assessment', 'Child.school', facts, '2027-03-01')).toBe(decision.effect === 'deny' ? 'deny' : `allow ${decision.agreement?.key} ${decision.agreement?.article}`);
+      expect(actual(viewer, owner, 'child-abuse-assessment', 'Child.school', facts, '2027-03-01')).toBe(decision.effect === 'deny' ? 'deny' : `allow ${agreementOf(decision)?.key} ${agreementOf(decision)?.article}`);
     }
   });
 

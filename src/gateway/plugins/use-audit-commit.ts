@@ -6,21 +6,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { isAdapterError } from '#kit/errors.ts';
-import type { GatewayContext } from '../../graph/context.ts';
+import type { ServerContext } from '../server-context.ts';
 import { safeOperationName } from './use-operation-log.ts';
 
-export function useAuditCommit(): ApolloServerPlugin<GatewayContext> {
+export function useAuditCommit(): ApolloServerPlugin<ServerContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue: context, response, operationName }) {
-          if (response.body.kind !== 'single' || !context.request) return;
+          if (response.body.kind !== 'single' || !context.enforcement) return;
           const result = response.body.singleResult;
-          const entries = context.request.audit.entries({
+          const entries = context.enforcement.audit.entries({
             operationName: safeOperationName(operationName),
             processingActivity: context.services.purposeDescriptions.get(context.caller.purpose) ?? context.caller.purpose,
           });
-          if (entries.length > 0 && context.services.guards) {
+          if (entries.length > 0) {
             try {
               await context.services.audit.append(entries);
             } catch (error) {
@@ -39,8 +39,8 @@ export function useAuditCommit(): ApolloServerPlugin<GatewayContext> {
               return { message: `Agency ${agencyId} could not answer (${code}); its part of the answer is missing.`, extensions: { code, agency: agencyId } };
             });
           if (upstream.length > 0) result.errors = [...(result.errors ?? []), ...upstream];
-          if (context.request.redactions.length > 0) {
-            result.extensions = { ...result.extensions, redactions: context.request.redactions };
+          if (context.enforcement.redactions.length > 0) {
+            result.extensions = { ...result.extensions, redactions: context.enforcement.redactions };
           }
         },
       };

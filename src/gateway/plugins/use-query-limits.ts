@@ -3,10 +3,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { QueryLimits } from '#src/config/config.ts';
 import { gatewayError } from '#domain/errors.ts';
-import type { GatewayContext } from '../../graph/context.ts';
+import type { ServerContext } from '../server-context.ts';
 import { measureOperation } from './measure-operation.ts';
 
-export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin<GatewayContext> {
+export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin<ServerContext> {
   return {
     async requestDidStart() {
       return {

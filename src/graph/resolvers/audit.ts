@@ -43,7 +43,7 @@ export const auditResolvers = {
       const terms: Record<string, string> = { scope: context.caller.agencyId };
       for (const [name, value] of Object.entries({ ...input, subjectBsn: undefined })) if (value) terms[name] = String(value);
       if (subject) terms.subject = subject;
-      context.request.audit.search(terms, page.entries.length > 0 ? 'released' : 'not-found', 'audit-query');
+      context.enforcement.audit.search(terms, page.entries.length > 0 ? 'released' : 'not-found', 'audit-query');
       return {
         edges: page.entries.map((entry) => ({ cursor: String(entry.seq), node: entry })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },

@@ -6,11 +6,13 @@
 import type { GatewayContext } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { GUARDS, inPrecedence, type Guard } from '#src/enforcement/sources.ts';
-import { childrenOf, involvementsOf, membersOf, referralNode, reportNode } from '#src/households/build-nodes.ts';
+import { childrenOf, involvementsOf, membersOf, referralNode, reportNode } from '#src/graph/build-nodes.ts';
 import { factsFor, loadReferralFacts } from '#src/enforcement/facts.ts';
 import type { Source } from '#src/households/nodes.ts';
-import { redactionReasonOf } from '#src/enforcement/redaction.ts';
-import { explainAccess, type AccessExplanation } from '#src/policy/index.ts';
+import { fromAuditDecision } from '#src/enforcement/audit-decision.ts';
+import {
+  agreementOf, explainAccess, failedConditionOf, redactionReasonOf, ruleIdOf, type AccessExplanation,
+} from '#src/policy/index.ts';
 import { NO_FACTS } from '#src/policy/index.ts';
 import { requirePrivacyOfficer } from './require-role.ts';
 
@@ -127,9 +129,9 @@ function toGraphQL(context: GatewayContext, { explanation, ownedByCaller }: Expl
     viewer: context.services.agencyNode(explanation.viewer.agencyId), purpose: explanation.purpose,
     owner: context.services.agencyNode(explanation.owner.agencyId), coordinate: explanation.coordinate,
     effect: decision.effect.toUpperCase(), reason: decision.reason,
-    redactionReason: decision.effect === 'deny' ? redactionReasonOf(decision.reason) : null,
-    agreement: decision.agreement ?? null, ruleId: decision.ruleId ?? null,
-    failedCondition: ownedByCaller ? decision.failedCondition ?? null : null,
+    redactionReason: redactionReasonOf(decision),
+    agreement: agreementOf(decision), ruleId: ruleIdOf(decision),
+    failedCondition: ownedByCaller ? failedConditionOf(decision) : null,
     facts: ownedByCaller ? explanation.facts : null, agreements,
   };
 }
@@ -140,7 +142,7 @@ export const explainResolvers = {
       requirePrivacyOfficer(context);
       const at = args.input.at ? new Date(args.input.at) : context.now;
       const explained = await explain(context, args.input, at);
-      context.request.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explained ? 'released' : 'not-found', 'explain');
+      context.enforcement.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explained ? 'released' : 'not-found', 'explain');
       return explained ? toGraphQL(context, explained, null) : null;
     },
     explainDecision: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
@@ -148,29 +150,20 @@ export const explainResolvers = {
       const found = await context.services.audit.findDecision(args.id);
       // A privacy officer explains decisions of its own agency's requests and about its own records only.
       const mine = found && (found.entry.viewer.agencyId === context.caller.agencyId || found.entry.owner === context.caller.agencyId);
-      context.request.audit.search({ explainDecision: args.id }, mine ? 'released' : 'not-found', 'explain');
+      context.enforcement.audit.search({ explainDecision: args.id }, mine ? 'released' : 'not-found', 'explain');
       const recordId = found?.entry.entityId;
       if (!found || !mine || !recordId) return null;
-      const { entry, decision } = found;
+      const { entry } = found;
+      const decision = fromAuditDecision(found.decision);
+      if (!decision) return null;
       const explained = await explain(context, {
         viewerAgencyId: entry.viewer.agencyId, purpose: entry.purpose, coordinate: decision.coordinate, recordId,
       }, entry.time);
       if (!explained) return null;
       // The recorded decision is authoritative; the trace around it is recomputed on today's records.
-      const recorded = {
-        ...explained.explanation,
-        decision: {
-          effect: decision.effect, reason: decision.reason as AccessExplanation['decision']['reason'], coordinate: decision.coordinate,
-          ...(decision.agreementKey ? { agreement: agreementRef(decision.agreementKey, decision.article ?? '') } : {}),
-          ...(decision.ruleId ? { ruleId: decision.ruleId } : {}), ...(decision.failedCondition ? { failedCondition: decision.failedCondition } : {}),
-        },
-      };
+      const recorded = { ...explained.explanation, decision };
       return toGraphQL(context, { explanation: recorded, ownedByCaller: explained.ownedByCaller }, decision.id);
     },
   },
 };
 
-function agreementRef(key: string, article: string) {
-  const [id = key, version = '0'] = key.split('@');
-  return { id, version: Number(version), key, article };
-}

@@ -2,8 +2,8 @@
 import type { GatewayContext } from '#src/graph/context.ts';
 import type { GuardedView } from '#src/enforcement/enforce-policy.ts';
 import { visibleOnly } from '#src/enforcement/visibility.ts';
-import { childrenOf, involvementsOf, membersOf, referralsOf, reportsOf } from '#src/households/build-nodes.ts';
-import { isMinorAt } from '#src/enforcement/facts.ts';
+import { childrenOf, involvementsOf, membersOf, referralsOf, reportsOf } from '#src/graph/build-nodes.ts';
+import { isMinorAt } from '#domain/age.ts';
 import type {
   AddressNode, CaseStatusNode, ContactNode, HouseholdNode, InvolvementNode, MemberNode,
 } from '#src/households/nodes.ts';

@@ -3,7 +3,6 @@
  * resolvers receive a GuardedView of the mapped node (guarded-resolvers.ts, enforce-policy.ts).
  */
 import type { GatewayContext } from '#src/graph/context.ts';
-import type { GatewayServices } from '#src/gateway/services.ts';
 import { agreementResolvers } from './agreement.ts';
 import { auditResolvers } from './audit.ts';
 import { explainResolvers } from './explain.ts';
@@ -14,7 +13,7 @@ import { reportResolvers } from './report.ts';
 import { scalarResolvers } from './scalars.ts';
 import { workbenchResolvers } from './workbench.ts';
 
-export function createResolvers(_services: GatewayServices) {
+export function createResolvers() {
   return {
     ...scalarResolvers,
     ...householdResolvers,

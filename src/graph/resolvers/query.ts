@@ -9,7 +9,7 @@ import { isValidBsn } from '#domain/bsn.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { isVisible, visibleOnly } from '#src/enforcement/visibility.ts';
-import { childrenOf, referralNode, reportNode } from '#src/households/build-nodes.ts';
+import { childrenOf, referralNode, reportNode } from '#src/graph/build-nodes.ts';
 import type { CaseStatusNode, HouseholdNode } from '#src/households/nodes.ts';
 
 const MAX_PAGE = 100;
@@ -42,8 +42,8 @@ async function recordLookup(context: GatewayContext, kind: 'report' | 'referral'
  */
 async function notFoundAfterFloor(context: GatewayContext, lookup: string, found: boolean, startedAt: number): Promise<void> {
   if (found) return;
-  context.request.audit.search({ lookup }, 'not-found');
-  const wait = context.services.config.notFoundFloorMs - (performance.now() - startedAt);
+  context.enforcement.audit.search({ lookup }, 'not-found');
+  const wait = context.services.notFoundFloorMs - (performance.now() - startedAt);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
@@ -70,7 +70,7 @@ export const queryResolvers = {
         page.push(...(await visibleOnly(context, 'Household', candidates.slice(offset, offset + first + 1))));
       }
       const nodes = page.slice(0, first);
-      context.request.audit.search(args.municipality ? { municipality: args.municipality } : { region: args.region ?? '' }, nodes.length > 0 ? 'released' : 'not-found');
+      context.enforcement.audit.search(args.municipality ? { municipality: args.municipality } : { region: args.region ?? '' }, nodes.length > 0 ? 'released' : 'not-found');
       return {
         edges: nodes.map((node) => ({ cursor: node.id, node })),
         pageInfo: { hasNextPage: page.length > first, endCursor: nodes.at(-1)?.id ?? null },
@@ -81,9 +81,9 @@ export const queryResolvers = {
       const startedAt = performance.now();
       const nodes = await visibleOnly(context, 'Household', await context.request.households.byBsns([args.bsn]));
       const subject = context.services.pseudonymize(args.bsn);
-      context.request.audit.search({ subject, lookup: 'householdsOfPerson' }, nodes.length > 0 ? 'released' : 'not-found');
+      context.enforcement.audit.search({ subject, lookup: 'householdsOfPerson' }, nodes.length > 0 ? 'released' : 'not-found');
       if (nodes.length === 0) {
-        const wait = context.services.config.notFoundFloorMs - (performance.now() - startedAt);
+        const wait = context.services.notFoundFloorMs - (performance.now() - startedAt);
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
       return nodes;

@@ -19,7 +19,7 @@ const URGENCY_RANK: Record<string, number> = { ACUTE: 0, HIGH: 1, NORMAL: 2, LOW
 async function readable(context: GatewayContext, typeName: 'Report' | 'Referral', node: ReportNode | ReferralNode, coordinate: string): Promise<boolean> {
   const [source] = (GUARDS[typeName] as Guard<ReportNode | ReferralNode>).sources(node) as Source[];
   if (!source) return false;
-  return (await context.request.decide(source, coordinate)).effect === 'allow';
+  return (await context.enforcement.decide(source, coordinate)).effect === 'allow';
 }
 
 export async function eventTime(context: GatewayContext, event: { node: ReportNode | ReferralNode; type: 'Report' | 'Referral' }): Promise<string | null> {
@@ -43,7 +43,7 @@ export async function orderedReports(context: GatewayContext, reports: ReportNod
   }
   const sortCoordinate = args.orderBy === 'URGENCY_DESC' ? 'Report.urgency' : args.orderBy ? 'Report.receivedAt' : null;
   for (const coordinate of [...checks.map((check) => check.coordinate), ...(sortCoordinate ? [sortCoordinate] : [])]) {
-    if (!context.request.mayEverRead(coordinate)) {
+    if (!context.enforcement.mayEverRead(coordinate)) {
       throw gatewayError('FILTER_NOT_PERMITTED', `Filtering or ordering on ${coordinate} is not permitted for this viewer and purpose.`);
     }
   }

@@ -2,7 +2,7 @@
 import type { GatewayContext } from '#src/graph/context.ts';
 import type { GuardedView } from '#src/enforcement/enforce-policy.ts';
 import { isVisible } from '#src/enforcement/visibility.ts';
-import { childNode, membersOf, reportNode } from '#src/households/build-nodes.ts';
+import { childNode, membersOf, reportNode } from '#src/graph/build-nodes.ts';
 import type {
   ChildInvolvementNode, ReferralNode, ReporterNode, ReportNode, SafetyAssessmentNode,
 } from '#src/households/nodes.ts';

@@ -11,6 +11,7 @@ import { loadConfig } from '#src/config/config.ts';
 import { createGateway, type Gateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
 import { startEmbeddedAgencies } from '#src/dev/embedded-agencies.ts';
+import { createUnguardedEnforcement } from '../../../bench/contenders/unguarded.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken } from '#src/identity/sign-dev-token.ts';
 import type { GraphQLResponse } from '../../support/test-gateway.ts';
@@ -29,7 +30,7 @@ export async function startUnguardedGateway(now: Date): Promise<UnguardedGateway
   for (const agency of config.agencies) await ensureDevKeys(dataDir, agency.id);
   const logger = pino({ level: 'warn' });
   const embedded = await startEmbeddedAgencies(config, logger);
-  const services = await createServices(embedded.config, { logger, clock: () => now, guards: false });
+  const services = await createServices(embedded.config, { logger, clock: () => now, enforcement: createUnguardedEnforcement });
   const gateway = await createGateway(services);
   return {
     gateway, now,

@@ -4,11 +4,11 @@
  */
 import type { AgencyLoaders } from '#kit/contract.ts';
 import type { ChildRecord, HouseholdRecord } from '#domain/records.ts';
-import type { GatewayContext } from '../graph/context.ts';
-import { isMinorAt } from '../enforcement/facts.ts';
+import type { GatewayContext } from './context.ts';
+import { isMinorAt } from '#domain/age.ts';
 import type {
   ChildNode, HouseholdNode, InvolvementNode, MemberEntry, MemberNode, ReferralNode, ReportNode,
-} from './nodes.ts';
+} from '#src/households/nodes.ts';
 
 type PerHousehold<T> = (loaders: AgencyLoaders) => { load(key: string): Promise<T> };
 
