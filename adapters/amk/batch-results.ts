@@ -3,14 +3,16 @@
  * mapping becomes an Error for its own key only; a record whose key cannot even be read fails only
  * the keys it might belong to, so the rest of the batch still answers.
  */
-import { AdapterError, isAdapterError } from '#kit/errors.ts';
-import { readId } from './mapping.ts';
+import { AdapterError } from '#kit/errors.ts';
+import { badRecord, valueOrError, type MappingResult } from '#kit/mapping-result.ts';
 
 export type Answer<T> = T | Error;
 
-function asError(error: unknown, agency: string): Error {
-  if (isAdapterError(error)) return error;
-  return new AdapterError('UPSTREAM_BAD_RESPONSE', `${agency}: a record could not be mapped`, { agency, cause: error });
+/** The id of a decoded record (`zaakId`, `meldingId`...) if it can be read, to attribute it; null otherwise. */
+export function readId(raw: unknown, field: string): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const value = (raw as Record<string, unknown>)[field];
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 const unattributable = (agency: string, what: string): AdapterError =>
@@ -21,22 +23,21 @@ const unattributable = (agency: string, what: string): AdapterError =>
  * record without a readable id came back: it may be any of them, so they fail instead.
  */
 export function answerById<T>(
-  keys: readonly string[], records: readonly unknown[], idField: string, map: (raw: unknown) => T, agency: string,
+  keys: readonly string[], records: readonly unknown[], idField: string, map: (raw: unknown) => MappingResult<T>, agency: string,
 ): Answer<T | null>[] {
   const found = new Map<string, Answer<T>>();
   let lost = false;
   for (const raw of records) {
     const id = readId(raw, idField);
     if (id === null) { lost = true; continue; }
-    if (found.has(id)) continue;
-    try { found.set(id, map(raw)); } catch (error) { found.set(id, asError(error, agency)); }
+    if (!found.has(id)) found.set(id, valueOrError(map(raw), agency));
   }
   return keys.map((key) => found.get(key) ?? (lost ? unattributable(agency, idField) : null));
 }
 
 /** Records looked up by the id of the record they belong to (`zaakId`), grouped per key. */
 export function answerGrouped<T>(
-  keys: readonly string[], records: readonly unknown[], groupField: string, map: (raw: unknown) => T, agency: string,
+  keys: readonly string[], records: readonly unknown[], groupField: string, map: (raw: unknown) => MappingResult<T>, agency: string,
 ): Answer<T[]>[] {
   const groups = new Map<string, Answer<T[]>>(keys.map((key) => [key, []]));
   for (const raw of records) {
@@ -45,7 +46,9 @@ export function answerGrouped<T>(
     if (group === null) return keys.map(() => unattributable(agency, groupField));
     const list = groups.get(group);
     if (!Array.isArray(list)) continue;
-    try { list.push(map(raw)); } catch (error) { groups.set(group, asError(error, agency)); }
+    const result = map(raw);
+    if (result.ok) list.push(result.value);
+    else groups.set(group, badRecord(result.problem, agency));
   }
   return keys.map((key) => groups.get(key) ?? []);
 }

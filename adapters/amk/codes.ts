@@ -107,11 +107,6 @@ export const OVERDRACHT_STATUS: Readonly<Record<OverdrachtStatus, ReferralStatus
 };
 
 
-/** Looks a code up in a table without trusting the prototype chain (`constructor`, `__proto__`). */
-export function decodeCode<K extends string, V>(table: Readonly<Record<K, V>>, code: string): V | undefined {
-  return Object.hasOwn(table, code) ? table[code as K] : undefined;
-}
-
 /** The legacy code of a schema value; throws on a value the AMK system has no code for. */
 export function encodeCode<K extends string, V>(table: Readonly<Record<K, V>>, value: V, list: string): K {
   for (const [code, mapped] of Object.entries(table) as [K, V][]) {

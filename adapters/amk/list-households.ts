@@ -3,6 +3,7 @@
  * has no per-key answers, so a malformed zaak fails the whole search: dropping it would hide a case.
  */
 import { AdapterError } from '#kit/errors.ts';
+import { valueOrThrow } from '#kit/mapping-result.ts';
 import type { HouseholdRecord } from '#domain/records.ts';
 import type { AmkClient } from './client.ts';
 import { mapZaak, type AmkMappingContext } from './mapping.ts';
@@ -28,7 +29,7 @@ async function walkMunicipality(options: ListHouseholdsOptions, gemeente: string
     if (page.aantalPaginas > Math.max(1, page.totaalAantal)) {
       throw new AdapterError('UPSTREAM_BAD_RESPONSE', `${agency}: ZoekZakenOpGemeente counts more pages than zaken`, { agency });
     }
-    for (const zaak of page.zaken) households.push(mapZaak(zaak, options.mapping).household);
+    for (const zaak of page.zaken) households.push(valueOrThrow(mapZaak(zaak, options.mapping), agency).household);
   }
   return households;
 }

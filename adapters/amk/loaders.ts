@@ -5,11 +5,13 @@
  */
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
+import type { MappingResult } from '#kit/mapping-result.ts';
 import type { ReferralRecord, ReportRecord } from '#domain/records.ts';
 import { answerById, answerGrouped, type Answer } from './batch-results.ts';
 import { ONBEKEND, type AmkClient } from './client.ts';
-import { mapMelding, mapOverdracht, mapZaak, type AmkMappingContext, type ZaakRecords } from './mapping.ts';
-import { createWireReader } from './wire-reader.ts';
+import {
+  mapMelding, mapOverdracht, mapResultaat, mapZaak, type AmkMappingContext, type ZaakRecords,
+} from './mapping.ts';
 
 export interface AmkLoaderOptions {
   readonly client: AmkClient;
@@ -23,9 +25,9 @@ export function createAmkLoaders(options: AmkLoaderOptions, scope: RequestScope)
   const agency = mapping.owner.agencyId;
   const signal = scope.signal;
   const loaderOptions = { maxBatchSize };
-  const toZaak = (raw: unknown): ZaakRecords => mapZaak(raw, mapping);
-  const toReport = (raw: unknown): ReportRecord => mapMelding(raw, mapping);
-  const toReferral = (raw: unknown): ReferralRecord => mapOverdracht(raw, mapping);
+  const toZaak = (raw: unknown): MappingResult<ZaakRecords> => mapZaak(raw, mapping);
+  const toReport = (raw: unknown): MappingResult<ReportRecord> => mapMelding(raw, mapping);
+  const toReferral = (raw: unknown): MappingResult<ReferralRecord> => mapOverdracht(raw, mapping);
 
   const zaak = new DataLoader<string, ZaakRecords | null>(async (keys) => {
     const records = await client.haalZaken(keys, signal);
@@ -65,10 +67,7 @@ export function createAmkLoaders(options: AmkLoaderOptions, scope: RequestScope)
 
     householdsByBsn: new DataLoader(async (bsns) => {
       const resultaten = await client.zoekZakenOpBsn(bsns, signal);
-      const answers = answerById(bsns, resultaten, 'bsn', (raw) => {
-        const read = createWireReader('resultaat', agency);
-        return read.requiredList(read.tree(raw, 'resultaat').zaken, 'zaak', 'resultaat.zaken').map(toZaak);
-      }, agency);
+      const answers = answerById(bsns, resultaten, 'bsn', (raw) => mapResultaat(raw, mapping), agency);
       return answers.map((answer) => {
         if (answer === null || answer instanceof Error) return answer ?? [];
         for (const records of answer) zaak.prime(records.household.localId, records);

@@ -1,16 +1,20 @@
 /**
  * Pure mapping from decoded AMK records to the gateway's records. Every field is checked: a record
- * that does not match the AMK's wire types throws UPSTREAM_BAD_RESPONSE (for that record only; the
- * loaders turn it into an error for its key), so no malformed value reaches a caller disguised as data.
+ * that does not match the AMK's wire types maps to a failure (for that record only; the loaders turn
+ * it into an error for its key), so no malformed value reaches a caller disguised as data.
  */
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, ReferralRecord, ReportRecord,
 } from '#domain/records.ts';
+import type { MappingResult } from '#kit/mapping-result.ts';
+import { lookupCode, readRecord, type WireFields, type WireKey } from '#kit/wire-fields.ts';
 import {
   BETROKKENHEID, FASE, FASE_CATEGORY, GEWELDSVORM, GEZINSROL, KANAAL, MELDER_TYPE, MELDING_SOORT, OVERDRACHT_SOORT,
-  OVERDRACHT_STATUS, UITKOMST, URGENTIE, decodeCode,
+  OVERDRACHT_STATUS, UITKOMST, URGENTIE,
 } from './codes.ts';
-import { createWireReader, type WireReader } from './wire-reader.ts';
+import { AMK_WIRE, DATUM, JA_NEE, TIJDSTIP } from './wire-dialect.ts';
+import type { WireBsnResultaat, WireMelding, WireOverdracht, WirePartij, WireZaak } from './wire-types.ts';
+import { requiredXmlList, xmlList } from './xml-list.ts';
 
 export interface AmkMappingContext {
   readonly owner: OwnerTag;
@@ -25,144 +29,118 @@ export interface ZaakRecords {
   readonly involvement: InvolvementRecord;
 }
 
-/** The record id of a decoded record (`zaakId`, `meldingId`...) if it can be read, to attribute errors. */
-export function readId(raw: unknown, field: string): string | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const value = (raw as Record<string, unknown>)[field];
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
 // Decodes a fase to itself, so one lookup validates it and keys both FASE and FASE_CATEGORY.
 const FASE_CODES = Object.fromEntries(Object.keys(FASE).map((fase) => [fase, fase])) as { readonly [K in keyof typeof FASE]: K };
 
-function phaseOf(read: WireReader, value: unknown, path: string, required: boolean) {
-  const fase = required ? read.requiredCode(FASE_CODES, value, path) : read.code(FASE_CODES, value, path);
+function phaseOf<T extends object>(fields: WireFields<T>, key: WireKey<T>, required: boolean) {
+  const fase = required ? fields.requiredCode(key, FASE_CODES) : fields.code(key, FASE_CODES);
   return { phase: fase === null ? null : FASE[fase], phaseCategory: fase === null ? null : FASE_CATEGORY[fase] };
 }
 
-export function mapZaak(raw: unknown, context: AmkMappingContext): ZaakRecords {
-  const read = createWireReader('zaak', context.owner.agencyId);
-  const zaak = read.tree(raw, 'zaak');
-  const meta = {
-    owner: context.owner,
-    localId: read.id(zaak.zaakId, 'zaakId'),
-    householdLocalId: read.id(zaak.zaakId, 'zaakId'),
-    municipality: read.text(zaak.gemeente, 'gemeente'),
-  };
-  const adres = read.optionalTree(zaak.adres, 'adres');
-  const members = read.requiredList(zaak.gezin, 'gezinslid', 'gezin').map((item, index) => {
-    const path = `gezin.gezinslid[${index}]`;
-    const lid = read.tree(item, path);
+export function mapZaak(raw: unknown, context: AmkMappingContext): MappingResult<ZaakRecords> {
+  return readRecord<WireZaak, ZaakRecords>(raw, 'zaak', AMK_WIRE, (zaak) => readZaak(zaak, context));
+}
+
+/** A `resultaat` of ZoekZakenOpBsn: the zaken with a gezinslid of one BSN. */
+export function mapResultaat(raw: unknown, context: AmkMappingContext): MappingResult<ZaakRecords[]> {
+  return readRecord<WireBsnResultaat, ZaakRecords[]>(raw, 'resultaat', AMK_WIRE, (resultaat) =>
+    requiredXmlList(resultaat, 'zaken', 'zaak', (zaken, index) => readZaak(zaken.requiredObject(index), context)));
+}
+
+function readZaak(zaak: WireFields<WireZaak>, context: AmkMappingContext): ZaakRecords {
+  const zaakId = zaak.requiredText('zaakId');
+  const meta = { owner: context.owner, localId: zaakId, householdLocalId: zaakId, municipality: zaak.text('gemeente') };
+  const adres = zaak.object('adres');
+  const members = requiredXmlList(zaak, 'gezin', 'gezinslid', (leden, index) => {
+    const lid = leden.requiredObject(index);
+    return { bsn: lid.bsn('bsn'), name: lid.text('naam'), birthDate: lid.parsed('geboortedatum', DATUM), role: lid.code('rol', GEZINSROL) };
+  });
+  const children = requiredXmlList(zaak, 'kinderen', 'kind', (kinderen, index): ChildRecord => {
+    const kind = kinderen.requiredObject(index);
     return {
-      bsn: read.bsn(lid.bsn, `${path}.bsn`),
-      name: read.text(lid.naam, `${path}.naam`),
-      birthDate: read.datum(lid.geboortedatum, `${path}.geboortedatum`),
-      role: read.code(GEZINSROL, lid.rol, `${path}.rol`),
+      type: 'Child', ...meta, localId: kind.requiredText('kindnummer'), bsn: kind.bsn('bsn'), name: kind.text('naam'),
+      birthDate: kind.parsed('geboortedatum', DATUM), school: kind.text('school'), situation: kind.text('situatie'),
+      role: kind.code('betrokkenheid', BETROKKENHEID),
     };
   });
-  const children = read.requiredList(zaak.kinderen, 'kind', 'kinderen').map((item, index): ChildRecord => {
-    const path = `kinderen.kind[${index}]`;
-    const kind = read.tree(item, path);
-    return {
-      type: 'Child', ...meta, localId: read.id(kind.kindnummer, `${path}.kindnummer`),
-      bsn: read.bsn(kind.bsn, `${path}.bsn`),
-      name: read.text(kind.naam, `${path}.naam`),
-      birthDate: read.datum(kind.geboortedatum, `${path}.geboortedatum`),
-      school: read.text(kind.school, `${path}.school`),
-      situation: read.text(kind.situatie, `${path}.situatie`),
-      role: read.code(BETROKKENHEID, kind.betrokkenheid, `${path}.betrokkenheid`),
-    };
-  });
-  const contact = read.optionalTree(zaak.contact, 'contact');
-  const since = read.datum(zaak.faseDatum, 'faseDatum') ?? read.fail('faseDatum', 'is missing');
+  const contact = zaak.object('contact');
+  const since = zaak.requiredParsed('faseDatum', DATUM);
   return {
     household: {
       type: 'Household', ...meta, members,
       address: adres && {
-        street: read.text(adres.straat, 'adres.straat'),
-        houseNumber: read.text(adres.huisnummer, 'adres.huisnummer'),
-        postalCode: read.text(adres.postcode, 'adres.postcode'),
-        city: read.text(adres.woonplaats, 'adres.woonplaats'),
+        street: adres.text('straat'), houseNumber: adres.text('huisnummer'), postalCode: adres.text('postcode'), city: adres.text('woonplaats'),
       },
     },
     children,
     involvement: {
-      type: 'Involvement', ...meta, ...phaseOf(read, zaak.fase, 'fase', true), since,
-      contact: contact && {
-        name: read.text(contact.naam, 'contact.naam'),
-        phone: read.text(contact.telefoon, 'contact.telefoon'),
-        email: read.text(contact.email, 'contact.email'),
+      type: 'Involvement', ...meta, ...phaseOf(zaak, 'fase', true), since,
+      contact: contact && { name: contact.text('naam'), phone: contact.text('telefoon'), email: contact.text('email') },
+      careProvider: zaak.text('zorgaanbieder'),
+    },
+  };
+}
+
+export function mapMelding(raw: unknown, context: AmkMappingContext): MappingResult<ReportRecord> {
+  return readRecord<WireMelding, ReportRecord>(raw, 'melding', AMK_WIRE, (melding) => {
+    const melder = melding.object('melder');
+    const beoordeling = melding.object('veiligheidsbeoordeling');
+    return {
+      type: 'Report', owner: context.owner,
+      localId: melding.requiredText('meldingId'),
+      householdLocalId: melding.requiredText('zaakId'),
+      municipality: melding.text('gemeente'),
+      receivedAt: melding.parsed('ontvangen', TIJDSTIP),
+      channel: melding.code('kanaal', KANAAL),
+      kind: melding.code('soort', MELDING_SOORT),
+      reporter: melder && {
+        name: melder.text('naam'), type: melder.code('type', MELDER_TYPE),
+        anonymityPromised: melder.parsed('anonimiteitToegezegd', JA_NEE), phone: melder.text('telefoon'),
       },
-      careProvider: read.text(zaak.zorgaanbieder, 'zorgaanbieder'),
-    },
-  };
+      violenceTypes: xmlList(melding, 'geweldsvormen', 'vorm', (vormen, index) => vormen.requiredCode(index, GEWELDSVORM)),
+      childInvolvement: xmlList(melding, 'betrokkenKinderen', 'kind', (kinderen, index) => {
+        const kind = kinderen.requiredObject(index);
+        return { childBsn: kind.bsn('bsn'), role: kind.code('rol', BETROKKENHEID) };
+      }),
+      narrative: melding.text('relaas'),
+      restrictedInformation: melding.text('afgeschermdeInformatie'),
+      urgency: melding.code('urgentie', URGENTIE),
+      safetyAssessment: beoordeling && {
+        dueBy: beoordeling.parsed('uiterlijk', DATUM),
+        decidedAt: beoordeling.parsed('besloten', TIJDSTIP),
+        outcome: beoordeling.code('uitkomst', UITKOMST),
+      },
+      ...phaseOf(melding, 'fase', false),
+      receivingCareProvider: melding.text('ontvangendeZorgaanbieder'),
+    };
+  });
 }
 
-export function mapMelding(raw: unknown, context: AmkMappingContext): ReportRecord {
-  const read = createWireReader('melding', context.owner.agencyId);
-  const melding = read.tree(raw, 'melding');
-  const melder = read.optionalTree(melding.melder, 'melder');
-  const beoordeling = read.optionalTree(melding.veiligheidsbeoordeling, 'veiligheidsbeoordeling');
-  return {
-    type: 'Report', owner: context.owner,
-    localId: read.id(melding.meldingId, 'meldingId'),
-    householdLocalId: read.id(melding.zaakId, 'zaakId'),
-    municipality: read.text(melding.gemeente, 'gemeente'),
-    receivedAt: read.tijdstip(melding.ontvangen, 'ontvangen'),
-    channel: read.code(KANAAL, melding.kanaal, 'kanaal'),
-    kind: read.code(MELDING_SOORT, melding.soort, 'soort'),
-    reporter: melder && {
-      name: read.text(melder.naam, 'melder.naam'),
-      type: read.code(MELDER_TYPE, melder.type, 'melder.type'),
-      anonymityPromised: read.jaNee(melder.anonimiteitToegezegd, 'melder.anonimiteitToegezegd'),
-      phone: read.text(melder.telefoon, 'melder.telefoon'),
-    },
-    violenceTypes: read.list(melding.geweldsvormen, 'vorm', 'geweldsvormen')
-      ?.map((vorm, index) => read.requiredCode(GEWELDSVORM, vorm, `geweldsvormen.vorm[${index}]`)) ?? null,
-    childInvolvement: read.list(melding.betrokkenKinderen, 'kind', 'betrokkenKinderen')?.map((item, index) => {
-      const path = `betrokkenKinderen.kind[${index}]`;
-      const kind = read.tree(item, path);
-      return { childBsn: read.bsn(kind.bsn, `${path}.bsn`), role: read.code(BETROKKENHEID, kind.rol, `${path}.rol`) };
-    }) ?? null,
-    narrative: read.text(melding.relaas, 'relaas'),
-    restrictedInformation: read.text(melding.afgeschermdeInformatie, 'afgeschermdeInformatie'),
-    urgency: read.code(URGENTIE, melding.urgentie, 'urgentie'),
-    safetyAssessment: beoordeling && {
-      dueBy: read.datum(beoordeling.uiterlijk, 'veiligheidsbeoordeling.uiterlijk'),
-      decidedAt: read.tijdstip(beoordeling.besloten, 'veiligheidsbeoordeling.besloten'),
-      outcome: read.code(UITKOMST, beoordeling.uitkomst, 'veiligheidsbeoordeling.uitkomst'),
-    },
-    ...phaseOf(read, melding.fase, 'fase', false),
-    receivingCareProvider: read.text(melding.ontvangendeZorgaanbieder, 'ontvangendeZorgaanbieder'),
-  };
-}
-
-export function mapOverdracht(raw: unknown, context: AmkMappingContext): ReferralRecord {
-  const read = createWireReader('overdracht', context.owner.agencyId);
-  const overdracht = read.tree(raw, 'overdracht');
-  const van = read.optionalTree(overdracht.van, 'van');
-  const naar = read.optionalTree(overdracht.naar, 'naar');
-  // A code the gateway does not know is no chain partner of ours: null, not a guess.
-  const agencyOf = (party: typeof van, path: string): string | null => {
-    const code = party && read.text(party.instelling, `${path}.instelling`);
-    return code ? decodeCode(context.agencyCodes, code) ?? null : null;
-  };
-  return {
-    type: 'Referral', owner: context.owner,
-    localId: read.id(overdracht.overdrachtId, 'overdrachtId'),
-    householdLocalId: read.id(overdracht.zaakId, 'zaakId'),
-    municipality: read.text(overdracht.gemeente, 'gemeente'),
-    fromAgencyId: agencyOf(van, 'van'),
-    toAgencyId: agencyOf(naar, 'naar'),
-    toCareProvider: naar && read.text(naar.zorgaanbieder, 'naar.zorgaanbieder'),
-    kind: read.code(OVERDRACHT_SOORT, overdracht.soort, 'soort'),
-    reason: read.text(overdracht.reden, 'reden'),
-    safetyConditions: read.list(overdracht.veiligheidsvoorwaarden, 'voorwaarde', 'veiligheidsvoorwaarden')
-      ?.map((voorwaarde, index) => read.id(voorwaarde, `veiligheidsvoorwaarden.voorwaarde[${index}]`)) ?? null,
-    warmHandover: read.jaNee(overdracht.warmeOverdracht, 'warmeOverdracht'),
-    status: read.code(OVERDRACHT_STATUS, overdracht.status, 'status'),
-    createdAt: read.tijdstip(overdracht.aangemaakt, 'aangemaakt'),
-    updatedAt: read.tijdstip(overdracht.gewijzigd, 'gewijzigd'),
-    reportLocalId: read.text(overdracht.meldingId, 'meldingId'),
-  };
+export function mapOverdracht(raw: unknown, context: AmkMappingContext): MappingResult<ReferralRecord> {
+  return readRecord<WireOverdracht, ReferralRecord>(raw, 'overdracht', AMK_WIRE, (overdracht) => {
+    const van = overdracht.object('van');
+    const naar = overdracht.object('naar');
+    // A code the gateway does not know is no chain partner of ours: null, not a guess.
+    const agencyOf = (party: WireFields<WirePartij> | null): string | null => {
+      const code = party && party.text('instelling');
+      return code ? lookupCode(context.agencyCodes, code) ?? null : null;
+    };
+    return {
+      type: 'Referral', owner: context.owner,
+      localId: overdracht.requiredText('overdrachtId'),
+      householdLocalId: overdracht.requiredText('zaakId'),
+      municipality: overdracht.text('gemeente'),
+      fromAgencyId: agencyOf(van),
+      toAgencyId: agencyOf(naar),
+      toCareProvider: naar && naar.text('zorgaanbieder'),
+      kind: overdracht.code('soort', OVERDRACHT_SOORT),
+      reason: overdracht.text('reden'),
+      safetyConditions: xmlList(overdracht, 'veiligheidsvoorwaarden', 'voorwaarde', (voorwaarden, index) => voorwaarden.requiredText(index)),
+      warmHandover: overdracht.parsed('warmeOverdracht', JA_NEE),
+      status: overdracht.code('status', OVERDRACHT_STATUS),
+      createdAt: overdracht.parsed('aangemaakt', TIJDSTIP),
+      updatedAt: overdracht.parsed('gewijzigd', TIJDSTIP),
+      reportLocalId: overdracht.text('meldingId'),
+    };
+  });
 }

@@ -5,6 +5,7 @@
  * silently missing a record.
  */
 import { AdapterError } from '#kit/errors.ts';
+import { badRecord, valueOrError, type MappingResult } from '#kit/mapping-result.ts';
 
 /** Reads the string at `field` of a raw record, or null when the record has no usable one. */
 export function keyAt(raw: unknown, field: string): string | null {
@@ -15,7 +16,7 @@ export function keyAt(raw: unknown, field: string): string | null {
 
 /** Lookups by a record's own id: each key gets its record, null when the answer holds none, or an Error. */
 export function attributeById<T>(
-  keys: readonly string[], raws: readonly unknown[], idField: string, map: (raw: unknown) => T | AdapterError, agencyId: string,
+  keys: readonly string[], raws: readonly unknown[], idField: string, map: (raw: unknown) => MappingResult<T>, agencyId: string,
 ): (T | null | Error)[] {
   const found = new Map<string, unknown[]>();
   let unattributable = false;
@@ -28,7 +29,7 @@ export function attributeById<T>(
     const records = found.get(key);
     if (records === undefined) return unattributable ? unattributableError(agencyId) : null;
     if (records.length > 1) return badResponse(agencyId, `ASHG sent ${records.length} records under one ${idField}`);
-    return map(records[0]);
+    return valueOrError(map(records[0]), agencyId);
   });
 }
 
@@ -39,9 +40,9 @@ export function attributeById<T>(
  */
 export function attributeByGroup<T>(
   keys: readonly string[], raws: readonly unknown[], groupsOf: (raw: unknown) => readonly string[] | null,
-  map: (raw: unknown) => T | AdapterError, agencyId: string,
+  map: (raw: unknown) => MappingResult<T>, agencyId: string,
 ): (T[] | Error)[] {
-  const groups = new Map<string, (T | AdapterError)[]>(keys.map((key) => [key, []]));
+  const groups = new Map<string, MappingResult<T>[]>(keys.map((key) => [key, []]));
   for (const raw of raws) {
     const owners = groupsOf(raw);
     if (owners === null) return keys.map(() => unattributableError(agencyId));
@@ -51,8 +52,12 @@ export function attributeByGroup<T>(
     for (const owner of new Set(wanted)) groups.get(owner)?.push(mapped);
   }
   return keys.map((key) => {
-    const records = groups.get(key) ?? [];
-    return records.find((record) => record instanceof AdapterError) ?? (records as T[]);
+    const values: T[] = [];
+    for (const result of groups.get(key) ?? []) {
+      if (!result.ok) return badRecord(result.problem, agencyId);
+      values.push(result.value);
+    }
+    return values;
   });
 }
 

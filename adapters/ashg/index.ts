@@ -5,6 +5,7 @@
 import type { AdapterFactory } from '#kit/contract.ts';
 import type { HouseholdRecord } from '#domain/records.ts';
 import { AdapterError } from '#kit/errors.ts';
+import { valueOrThrow } from '#kit/mapping-result.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 import { createAshgClient } from './client.ts';
 import { createAshgLoaders } from './loaders.ts';
@@ -41,9 +42,8 @@ export const createAshgAdapter = ((context, options) => {
     for (let offset = 0; ;) {
       const page = await client.dossierPage(gemeente, offset, pageSize, signal);
       for (const raw of page.dossiers) {
-        const dossier = mapDossier(raw, mapping);
         // One broken dossier fails the search: a list silently missing a household is a wrong answer.
-        if (dossier instanceof AdapterError) throw dossier;
+        const dossier = valueOrThrow(mapDossier(raw, mapping), agency.id);
         // Offset pages shift when a dossier is added mid-walk; the same dossier may then come twice.
         households.set(dossier.household.localId, dossier.household);
       }

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
 import { AdapterError } from '#kit/errors.ts';
+import type { MappingResult } from '#kit/mapping-result.ts';
 import type { HouseholdRecord, ReferralRecord, ReportRecord } from '#domain/records.ts';
 import { ASHG_BATCH_LIMIT } from './api-limits.ts';
 import { attributeByGroup, attributeById, keyAt } from './attribute.ts';
@@ -22,9 +23,9 @@ export function createAshgLoaders(deps: AshgLoaderDeps, scope: RequestScope): Ag
   const { signal } = scope;
   const agencyId = mapping.owner.agencyId;
   const options = { maxBatchSize: ASHG_BATCH_LIMIT };
-  const toDossier = (raw: unknown): MappedDossier | AdapterError => mapDossier(raw, mapping);
-  const toReport = (raw: unknown): ReportRecord | AdapterError => mapMelding(raw, mapping);
-  const toReferral = (raw: unknown): ReferralRecord | AdapterError => mapDoorverwijzing(raw, mapping);
+  const toDossier = (raw: unknown): MappingResult<MappedDossier> => mapDossier(raw, mapping);
+  const toReport = (raw: unknown): MappingResult<ReportRecord> => mapMelding(raw, mapping);
+  const toReferral = (raw: unknown): MappingResult<ReferralRecord> => mapDoorverwijzing(raw, mapping);
   const ofDossier = (raw: unknown): string[] | null => {
     const dossierId = keyAt(raw, 'dossiernummer');
     return dossierId === null ? null : [dossierId];

@@ -1,23 +1,19 @@
 /**
  * Pure mapping from the ASHG's wire records to the gateway's records. Every field is checked; a record
- * that fails any check becomes an UPSTREAM_BAD_RESPONSE error value for that record alone, so the other
- * keys of a batch still answer. Nothing here throws, logs or reads a clock.
+ * that fails any check maps to a failure for that record alone, so the other keys of a batch still
+ * answer. Nothing here throws, logs or reads a clock.
  */
-import { AdapterError } from '#kit/errors.ts';
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, RecordMeta, ReferralRecord, ReportRecord,
 } from '#domain/records.ts';
+import type { MappingResult } from '#kit/mapping-result.ts';
+import { lookupCode, readRecord } from '#kit/wire-fields.ts';
 import {
   CHANNEL, CHILD_ROLE, PHASE, PHASE_CATEGORY, REFERRAL_KIND, REFERRAL_STATUS, REPORTER_TYPE, REPORT_KIND, ROLE,
   SAFETY_OUTCOME, URGENCY, VIOLENCE,
 } from './codes.ts';
-import {
-  FieldProblem, bsn, code, date, dateTime, flag, id, list, nullableId, nullableList, optionalText, record, text,
-} from './read-fields.ts';
-import type {
-  WireAdres, WireBetrokkenKind, WireContactpunt, WireDoorverwijzing, WireDossier, WireKind, WireMelder, WireMelding,
-  WirePersoon, WireVeiligheidsbeoordeling,
-} from './wire-types.ts';
+import { ASHG_WIRE, DATE, DATE_TIME, ID } from './wire-dialect.ts';
+import type { WireDoorverwijzing, WireDossier, WireMelding } from './wire-types.ts';
 
 export interface AshgMappingContext {
   /** Tag of every record: the adapter's agency id, kind and region. */
@@ -33,115 +29,107 @@ export interface MappedDossier {
   readonly involvement: InvolvementRecord;
 }
 
-export function mapDossier(raw: unknown, context: AshgMappingContext): MappedDossier | AdapterError {
-  return guard('dossier', context, () => {
-    const dossier = record<WireDossier>(raw, 'dossier');
-    const localId = id(dossier.dossiernummer, 'dossiernummer');
-    const meta = recordMeta(context, localId, localId, text(dossier.gemeente, 'gemeente'));
-    const members = list(dossier.personen, 'personen', (item, path) => {
-      const persoon = record<WirePersoon>(item, path);
+export function mapDossier(raw: unknown, context: AshgMappingContext): MappingResult<MappedDossier> {
+  return readRecord<WireDossier, MappedDossier>(raw, 'dossier', ASHG_WIRE, (dossier) => {
+    const localId = dossier.requiredParsed('dossiernummer', ID);
+    const meta = recordMeta(context, localId, localId, dossier.text('gemeente'));
+    const members = dossier.requiredList('personen', (personen, index) => {
+      const persoon = personen.requiredObject(index);
       return {
-        bsn: bsn(persoon.bsn, `${path}.bsn`), name: text(persoon.naam, `${path}.naam`),
-        birthDate: date(persoon.geboortedatum, `${path}.geboortedatum`), role: code(ROLE, persoon.rol, `${path}.rol`),
+        bsn: persoon.bsn('bsn'), name: persoon.text('naam'), birthDate: persoon.parsed('geboortedatum', DATE),
+        role: persoon.code('rol', ROLE.decode),
       };
     });
-    const adres = dossier.adres === null ? null : record<WireAdres>(dossier.adres, 'adres');
-    const children = list(dossier.kinderen, 'kinderen', (item, path): ChildRecord => {
-      const kind = record<WireKind>(item, path);
-      const childBsn = bsn(kind.bsn, `${path}.bsn`);
+    const adres = dossier.object('adres');
+    const children = dossier.requiredList('kinderen', (kinderen, index): ChildRecord => {
+      const kind = kinderen.requiredObject(index);
+      const childBsn = kind.bsn('bsn');
       // The dossier registers a child's name and birth date once, under personen; join on BSN.
       const person = childBsn === null ? undefined : members.find((member) => member.bsn === childBsn);
       return {
-        ...meta, type: 'Child', localId: id(kind.kindnummer, `${path}.kindnummer`), bsn: childBsn,
+        ...meta, type: 'Child', localId: kind.requiredParsed('kindnummer', ID), bsn: childBsn,
         name: person?.name ?? null, birthDate: person?.birthDate ?? null,
-        school: optionalText(kind.school, `${path}.school`), situation: optionalText(kind.situatie, `${path}.situatie`),
-        role: code(CHILD_ROLE, kind.betrokkenheid, `${path}.betrokkenheid`),
+        // The only keys the ASHG may leave out altogether.
+        school: kind.has('school') ? kind.text('school') : null,
+        situation: kind.has('situatie') ? kind.text('situatie') : null,
+        role: kind.code('betrokkenheid', CHILD_ROLE.decode),
       };
     });
-    const contact = dossier.contactpunt === null ? null : record<WireContactpunt>(dossier.contactpunt, 'contactpunt');
-    const phase = code(PHASE, dossier.fase, 'fase');
+    const contact = dossier.object('contactpunt');
+    const phase = dossier.code('fase', PHASE.decode);
     return {
       household: {
         ...meta, type: 'Household', members,
         address: adres && {
-          street: text(adres.straat, 'adres.straat'), houseNumber: text(adres.huisnummer, 'adres.huisnummer'),
-          postalCode: text(adres.postcode, 'adres.postcode'), city: text(adres.woonplaats, 'adres.woonplaats'),
+          street: adres.text('straat'), houseNumber: adres.text('huisnummer'),
+          postalCode: adres.text('postcode'), city: adres.text('woonplaats'),
         },
       },
       children,
       involvement: {
         ...meta, type: 'Involvement', phase, phaseCategory: phase === null ? null : PHASE_CATEGORY[phase] ?? null,
-        since: date(dossier.faseSinds, 'faseSinds'),
-        contact: contact && {
-          name: text(contact.naam, 'contactpunt.naam'), phone: text(contact.telefoon, 'contactpunt.telefoon'),
-          email: text(contact.email, 'contactpunt.email'),
-        },
-        careProvider: text(dossier.zorgaanbieder, 'zorgaanbieder'),
+        since: dossier.parsed('faseSinds', DATE),
+        contact: contact && { name: contact.text('naam'), phone: contact.text('telefoon'), email: contact.text('email') },
+        careProvider: dossier.text('zorgaanbieder'),
       },
     };
   });
 }
 
-export function mapMelding(raw: unknown, context: AshgMappingContext): ReportRecord | AdapterError {
-  return guard('melding', context, () => {
-    const melding = record<WireMelding>(raw, 'melding');
-    const melder = melding.melder === null ? null : record<WireMelder>(melding.melder, 'melder');
-    const check = melding.veiligheidsbeoordeling === null
-      ? null : record<WireVeiligheidsbeoordeling>(melding.veiligheidsbeoordeling, 'veiligheidsbeoordeling');
-    const phase = code(PHASE, melding.fase, 'fase');
+export function mapMelding(raw: unknown, context: AshgMappingContext): MappingResult<ReportRecord> {
+  return readRecord<WireMelding, ReportRecord>(raw, 'melding', ASHG_WIRE, (melding) => {
+    const melder = melding.object('melder');
+    const check = melding.object('veiligheidsbeoordeling');
+    const phase = melding.code('fase', PHASE.decode);
     return {
-      ...recordMeta(context, id(melding.meldingnummer, 'meldingnummer'), id(melding.dossiernummer, 'dossiernummer'),
-        text(melding.gemeente, 'gemeente')),
+      ...recordMeta(context, melding.requiredParsed('meldingnummer', ID), melding.requiredParsed('dossiernummer', ID),
+        melding.text('gemeente')),
       type: 'Report',
-      receivedAt: dateTime(melding.ontvangen, 'ontvangen'),
-      channel: code(CHANNEL, melding.kanaal, 'kanaal'),
-      kind: code(REPORT_KIND, melding.soort, 'soort'),
+      receivedAt: melding.parsed('ontvangen', DATE_TIME),
+      channel: melding.code('kanaal', CHANNEL.decode),
+      kind: melding.code('soort', REPORT_KIND.decode),
       reporter: melder && {
-        name: text(melder.naam, 'melder.naam'), type: code(REPORTER_TYPE, melder.type, 'melder.type'),
-        anonymityPromised: flag(melder.anonimiteitToegezegd, 'melder.anonimiteitToegezegd'),
-        phone: text(melder.telefoon, 'melder.telefoon'),
+        name: melder.text('naam'), type: melder.code('type', REPORTER_TYPE.decode),
+        anonymityPromised: melder.boolean('anonimiteitToegezegd'), phone: melder.text('telefoon'),
       },
-      violenceTypes: nullableList(melding.geweldsvormen, 'geweldsvormen', (item, path) => required(code(VIOLENCE, item, path), path)),
-      childInvolvement: nullableList(melding.betrokkenKinderen, 'betrokkenKinderen', (item, path) => {
-        const kind = record<WireBetrokkenKind>(item, path);
-        return { childBsn: bsn(kind.bsn, `${path}.bsn`), role: code(CHILD_ROLE, kind.rol, `${path}.rol`) };
+      // Items of a list may not be null: a null in a list of codes is a broken record, not an unknown value.
+      violenceTypes: melding.list('geweldsvormen', (vormen, index) => vormen.requiredCode(index, VIOLENCE.decode)),
+      childInvolvement: melding.list('betrokkenKinderen', (kinderen, index) => {
+        const kind = kinderen.requiredObject(index);
+        return { childBsn: kind.bsn('bsn'), role: kind.code('rol', CHILD_ROLE.decode) };
       }),
-      narrative: text(melding.relaas, 'relaas'),
-      restrictedInformation: text(melding.afgeschermdeInformatie, 'afgeschermdeInformatie'),
-      urgency: code(URGENCY, melding.urgentie, 'urgentie'),
+      narrative: melding.text('relaas'),
+      restrictedInformation: melding.text('afgeschermdeInformatie'),
+      urgency: melding.code('urgentie', URGENCY.decode),
       safetyAssessment: check && {
-        dueBy: date(check.uiterlijk, 'veiligheidsbeoordeling.uiterlijk'),
-        decidedAt: dateTime(check.besloten, 'veiligheidsbeoordeling.besloten'),
-        outcome: code(SAFETY_OUTCOME, check.uitkomst, 'veiligheidsbeoordeling.uitkomst'),
+        dueBy: check.parsed('uiterlijk', DATE), decidedAt: check.parsed('besloten', DATE_TIME),
+        outcome: check.code('uitkomst', SAFETY_OUTCOME.decode),
       },
       phase, phaseCategory: phase === null ? null : PHASE_CATEGORY[phase] ?? null,
-      receivingCareProvider: text(melding.ontvangendeZorgaanbieder, 'ontvangendeZorgaanbieder'),
+      receivingCareProvider: melding.text('ontvangendeZorgaanbieder'),
     };
   });
 }
 
-export function mapDoorverwijzing(raw: unknown, context: AshgMappingContext): ReferralRecord | AdapterError {
-  return guard('doorverwijzing', context, () => {
-    const verwijzing = record<WireDoorverwijzing>(raw, 'doorverwijzing');
-    return {
-      ...recordMeta(context, id(verwijzing.verwijzingsnummer, 'verwijzingsnummer'),
-        id(verwijzing.dossiernummer, 'dossiernummer'), text(verwijzing.gemeente, 'gemeente')),
-      type: 'Referral',
-      fromAgencyId: agencyOf(context, nullableId(verwijzing.van, 'van')),
-      // A code outside the chain (a care provider, a wijkteam) is not an agency of the gateway: null, and
-      // the receiving care provider's name stays in toCareProvider.
-      toAgencyId: agencyOf(context, nullableId(verwijzing.naar, 'naar')),
-      toCareProvider: text(verwijzing.naarZorgaanbieder, 'naarZorgaanbieder'),
-      kind: code(REFERRAL_KIND, verwijzing.soort, 'soort'),
-      reason: text(verwijzing.reden, 'reden'),
-      safetyConditions: nullableList(verwijzing.veiligheidsvoorwaarden, 'veiligheidsvoorwaarden', (item, path) => required(text(item, path), path)),
-      warmHandover: flag(verwijzing.warmeOverdracht, 'warmeOverdracht'),
-      status: code(REFERRAL_STATUS, verwijzing.status, 'status'),
-      createdAt: dateTime(verwijzing.aangemaakt, 'aangemaakt'),
-      updatedAt: dateTime(verwijzing.gewijzigd, 'gewijzigd'),
-      reportLocalId: nullableId(verwijzing.meldingnummer, 'meldingnummer'),
-    };
-  });
+export function mapDoorverwijzing(raw: unknown, context: AshgMappingContext): MappingResult<ReferralRecord> {
+  return readRecord<WireDoorverwijzing, ReferralRecord>(raw, 'doorverwijzing', ASHG_WIRE, (verwijzing) => ({
+    ...recordMeta(context, verwijzing.requiredParsed('verwijzingsnummer', ID), verwijzing.requiredParsed('dossiernummer', ID),
+      verwijzing.text('gemeente')),
+    type: 'Referral',
+    fromAgencyId: agencyOf(context, verwijzing.parsed('van', ID)),
+    // A code outside the chain (a care provider, a wijkteam) is not an agency of the gateway: null, and
+    // the receiving care provider's name stays in toCareProvider.
+    toAgencyId: agencyOf(context, verwijzing.parsed('naar', ID)),
+    toCareProvider: verwijzing.text('naarZorgaanbieder'),
+    kind: verwijzing.code('soort', REFERRAL_KIND.decode),
+    reason: verwijzing.text('reden'),
+    safetyConditions: verwijzing.list('veiligheidsvoorwaarden', (voorwaarden, index) => voorwaarden.requiredText(index)),
+    warmHandover: verwijzing.boolean('warmeOverdracht'),
+    status: verwijzing.code('status', REFERRAL_STATUS.decode),
+    createdAt: verwijzing.parsed('aangemaakt', DATE_TIME),
+    updatedAt: verwijzing.parsed('gewijzigd', DATE_TIME),
+    reportLocalId: verwijzing.parsed('meldingnummer', ID),
+  }));
 }
 
 function recordMeta(context: AshgMappingContext, localId: string, householdLocalId: string, municipality: string | null): RecordMeta {
@@ -149,23 +137,5 @@ function recordMeta(context: AshgMappingContext, localId: string, householdLocal
 }
 
 function agencyOf(context: AshgMappingContext, legacyCode: string | null): string | null {
-  if (legacyCode === null || !Object.hasOwn(context.agencyCodes, legacyCode)) return null;
-  return context.agencyCodes[legacyCode] ?? null;
-}
-
-/** Items of a list may not be null: a null in a list of codes is a broken record, not an unknown value. */
-function required<T>(value: T | null, path: string): T {
-  if (value === null) throw new FieldProblem(path, 'is null');
-  return value;
-}
-
-function guard<T>(what: string, context: AshgMappingContext, map: () => T): T | AdapterError {
-  try {
-    return map();
-  } catch (error) {
-    if (!(error instanceof FieldProblem)) throw error;
-    return new AdapterError('UPSTREAM_BAD_RESPONSE', `ASHG sent a ${what} whose field ${error.message}`, {
-      agency: context.owner.agencyId, cause: error,
-    });
-  }
+  return legacyCode === null ? null : lookupCode(context.agencyCodes, legacyCode) ?? null;
 }

@@ -151,8 +151,3 @@ export interface WireFout {
   readonly fout: { readonly code: string; readonly melding: string };
 }
 
-/**
- * A record as it arrives: the documented keys, each of unknown content until the mapping checked it.
- * Typing the keys still catches a misspelt field name at compile time.
- */
-export type Received<T> = { readonly [K in keyof T]?: unknown };

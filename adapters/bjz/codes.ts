@@ -60,8 +60,3 @@ export function codeOf<Code extends string, Value>(table: Readonly<Record<Code, 
   }
   return undefined;
 }
-
-/** Own-property lookup, so a code like `constructor` or `__proto__` is unknown rather than a prototype member. */
-export function lookup<Value>(table: Readonly<Record<string, Value>>, code: string): Value | undefined {
-  return Object.hasOwn(table, code) ? table[code] : undefined;
-}

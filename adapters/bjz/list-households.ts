@@ -4,6 +4,7 @@
  * the listing, because a search result that silently lacks a household reads as "not known to BJZ".
  */
 import { AdapterError } from '#kit/errors.ts';
+import { valueOrThrow } from '#kit/mapping-result.ts';
 import type { HouseholdRecord } from '#domain/records.ts';
 import type { BjzApiClient } from './client.ts';
 import { mapClient, type BjzMappingOptions } from './mapping.ts';
@@ -23,9 +24,8 @@ export async function listBjzHouseholds(deps: ListHouseholdsDeps, municipalities
   const byGezin = new Map<string, HouseholdRecord>();
   for (const clients of perMunicipality) {
     for (const raw of clients) {
-      const result = mapClient(raw, deps.mapping);
-      if (!result.ok) throw result.error;
-      if (!byGezin.has(result.value.gezinId)) byGezin.set(result.value.gezinId, result.value.household);
+      const client = valueOrThrow(mapClient(raw, deps.mapping), deps.mapping.owner.agencyId);
+      if (!byGezin.has(client.gezinId)) byGezin.set(client.gezinId, client.household);
     }
   }
   return [...byGezin.values()];

@@ -5,10 +5,11 @@
  */
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
-import type { AdapterError } from '#kit/errors.ts';
+import { badRecord, type WireProblem } from '#kit/mapping-result.ts';
 import type { HouseholdRecord, ReferralRecord } from '#domain/records.ts';
 import type { BjzApiClient } from './client.ts';
 import { mapAanmelding, mapClient, type BjzMappingOptions, type MappedClient } from './mapping.ts';
+import { aanmeldingKeys, clientKeys } from './record-keys.ts';
 
 export interface BjzLoaderDeps {
   readonly api: BjzApiClient;
@@ -21,23 +22,24 @@ export function createBjzLoaders(deps: BjzLoaderDeps, scope: RequestScope): Agen
   const { api, mapping, maxBatchSize } = deps;
   const { signal } = scope;
   const options = { maxBatchSize };
+  const agency = mapping.owner.agencyId;
 
   const clientsByGezin = new DataLoader<string, readonly MappedClient[]>(async (gezinIds) => {
-    const found = collect<MappedClient>(gezinIds);
+    const found = collect<MappedClient>(gezinIds, agency);
     for (const raw of await api.searchClients({ gezinIds }, signal)) {
       const result = mapClient(raw, mapping);
       if (result.ok) found.add(result.value.gezinId, result.value);
-      else found.fail(result.keys.gezinId === null ? null : [result.keys.gezinId], result.error);
+      else found.fail(keyList(clientKeys(raw).gezinId), result.problem);
     }
     return found.answers();
   }, options);
 
   const aanmeldingenByClient = new DataLoader<string, readonly ReferralRecord[]>(async (clientIds) => {
-    const found = collect<ReferralRecord>(clientIds);
+    const found = collect<ReferralRecord>(clientIds, agency);
     for (const raw of await api.searchAanmeldingen({ clientIds }, signal)) {
       const result = mapAanmelding(raw, mapping);
       if (result.ok) for (const id of result.value.clientIds) found.add(id, result.value.referral);
-      else found.fail(result.keys.clientIds, result.error);
+      else found.fail(aanmeldingKeys(raw).clientIds, result.problem);
     }
     return found.answers();
   }, options);
@@ -47,11 +49,11 @@ export function createBjzLoaders(deps: BjzLoaderDeps, scope: RequestScope): Agen
 
   return {
     householdsByBsn: new DataLoader(async (bsns) => {
-      const found = collect<MappedClient>(bsns);
+      const found = collect<MappedClient>(bsns, agency);
       for (const raw of await api.searchClients({ bsns }, signal)) {
         const result = mapClient(raw, mapping);
         if (result.ok) for (const bsn of result.value.bsns) found.add(bsn, result.value);
-        else found.fail(result.keys.bsns, result.error);
+        else found.fail(clientKeys(raw).bsns, result.problem);
       }
       return found.answers().map((clients) => (clients instanceof Error ? clients : householdsOf(clients)));
     }, options),
@@ -70,11 +72,11 @@ export function createBjzLoaders(deps: BjzLoaderDeps, scope: RequestScope): Agen
       return [...byId.values()];
     }), options),
     referral: new DataLoader(async (ids) => {
-      const found = collect<ReferralRecord>(ids);
+      const found = collect<ReferralRecord>(ids, agency);
       for (const raw of await api.searchAanmeldingen({ ids }, signal)) {
         const result = mapAanmelding(raw, mapping);
         if (result.ok) found.add(result.value.referral.localId, result.value.referral);
-        else found.fail(result.keys.id === null ? null : [result.keys.id], result.error);
+        else found.fail(keyList(aanmeldingKeys(raw).id), result.problem);
       }
       return found.answers().map((list) => (list instanceof Error ? list : list[0] ?? null));
     }, options),
@@ -88,20 +90,25 @@ export function createBjzLoaders(deps: BjzLoaderDeps, scope: RequestScope): Agen
  * Files search results under the keys asked for. A failed record fails the keys it names; one whose
  * keys cannot be read fails every key, since answering without it could silently drop a record.
  */
-function collect<T>(keys: readonly string[]) {
+function collect<T>(keys: readonly string[], agency: string) {
   const lists = new Map<string, T[]>(keys.map((key) => [key, []]));
   const errors = new Map<string, Error>();
   return {
     add(key: string, value: T) {
       lists.get(key)?.push(value);
     },
-    fail(failedKeys: readonly string[] | null, error: AdapterError) {
+    fail(failedKeys: readonly string[] | null, problem: WireProblem) {
+      const error = badRecord(problem, agency);
       for (const key of failedKeys ?? keys) if (lists.has(key) && !errors.has(key)) errors.set(key, error);
     },
     answers(): (readonly T[] | Error)[] {
       return keys.map((key) => errors.get(key) ?? lists.get(key) ?? []);
     },
   };
+}
+
+function keyList(key: string | null): string[] | null {
+  return key === null ? null : [key];
 }
 
 /** Runs one lookup per key, turning a failed key into an Error value so the other keys still answer. */

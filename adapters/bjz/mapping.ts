@@ -1,18 +1,16 @@
 /**
  * Pure mapping from BJZ's wire records to the gateway's records. Every field is checked; a record
- * that fails is returned as an UPSTREAM_BAD_RESPONSE together with the keys it can still be filed
- * under, so the loaders fail that record's keys and answer the others.
+ * that fails maps to a failure for that record alone, so the loaders fail the keys it can still be
+ * filed under (record-keys.ts) and answer the others.
  */
-import { AdapterError } from '#kit/errors.ts';
 import type {
   AddressRecord, ChildRecord, HouseholdRecord, InvolvementRecord, MemberRecord, OwnerTag, ReferralRecord,
 } from '#domain/records.ts';
-import { BETROKKENHEID, FASE, RELATIE, SOORT, STATUS, lookup } from './codes.ts';
-import {
-  WireFieldError, array, boolean, code, date, dateTime, object, optionalBsn, optionalCode, optionalDate,
-  optionalObject, optionalText, positiveInteger, text, type Json,
-} from './wire-read.ts';
-import { aanmeldingKeys, clientKeys, type AanmeldingKeys, type ClientKeys } from './record-keys.ts';
+import type { MappingResult } from '#kit/mapping-result.ts';
+import { lookupCode, readRecord, type WireFields } from '#kit/wire-fields.ts';
+import { BETROKKENHEID, FASE, RELATIE, SOORT, STATUS } from './codes.ts';
+import { BJZ_WIRE, DATE, DATE_TIME, POSTCODE } from './wire-dialect.ts';
+import type { WireAanmelding, WireClient, WireGezinslid } from './wire-types.ts';
 
 export interface BjzMappingOptions {
   readonly owner: OwnerTag;
@@ -37,124 +35,95 @@ export interface MappedAanmelding {
   readonly clientIds: readonly string[];
 }
 
-export type Mapped<Value, Keys> =
-  | { readonly ok: true; readonly value: Value }
-  | { readonly ok: false; readonly error: AdapterError; readonly keys: Keys };
-
-export function mapClient(raw: unknown, options: BjzMappingOptions): Mapped<MappedClient, ClientKeys> {
-  try {
-    return { ok: true, value: readClient(object(raw, 'client'), options) };
-  } catch (cause) {
-    return { ok: false, error: malformed('client', cause, options), keys: clientKeys(raw) };
-  }
+export function mapClient(raw: unknown, options: BjzMappingOptions): MappingResult<MappedClient> {
+  return readRecord<WireClient, MappedClient>(raw, 'client', BJZ_WIRE, (client) => readClient(client, options));
 }
 
-export function mapAanmelding(raw: unknown, options: BjzMappingOptions): Mapped<MappedAanmelding, AanmeldingKeys> {
-  try {
-    return { ok: true, value: readAanmelding(object(raw, 'aanmelding'), options) };
-  } catch (cause) {
-    return { ok: false, error: malformed('aanmelding', cause, options), keys: aanmeldingKeys(raw) };
-  }
+export function mapAanmelding(raw: unknown, options: BjzMappingOptions): MappingResult<MappedAanmelding> {
+  return readRecord<WireAanmelding, MappedAanmelding>(raw, 'aanmelding', BJZ_WIRE, (aanmelding) => ({
+    referral: readReferral(aanmelding, options),
+    clientIds: aanmelding.requiredList('clientIds', (ids, index) => ids.requiredText(index)),
+  }));
 }
 
-function readClient(client: Json, { owner }: BjzMappingOptions): MappedClient {
-  const clientId = text(client.id, 'id');
-  const gezin = object(client.gezin, 'gezin');
-  const gezinId = text(gezin.id, 'gezin.id');
-  const meta = { owner, householdLocalId: gezinId, municipality: text(client.gemeente, 'gemeente') };
-  const members = array(gezin.gezinsleden, 'gezin.gezinsleden').map((lid, index) => readMember(lid, `gezin.gezinsleden[${index}]`));
-  const bsn = optionalBsn(client.bsn, 'bsn');
-  const traject = object(client.traject, 'traject');
-  const fase = code(FASE, traject.fase, 'traject.fase');
-  const contact = optionalObject(traject.contactpunt, 'traject.contactpunt');
+function readClient(client: WireFields<WireClient>, { owner }: BjzMappingOptions): MappedClient {
+  const clientId = client.requiredText('id');
+  const gezin = client.requiredObject('gezin');
+  const gezinId = gezin.requiredText('id');
+  const meta = { owner, householdLocalId: gezinId, municipality: client.requiredText('gemeente') };
+  const members = gezin.requiredList('gezinsleden', (leden, index) => readMember(leden.requiredObject(index)));
+  const bsn = client.bsn('bsn');
+  const traject = client.requiredObject('traject');
+  const fase = traject.requiredCode('fase', FASE);
+  const contact = traject.object('contactpunt');
   return {
     clientId,
     gezinId,
     bsns: [...new Set([...(bsn === null ? [] : [bsn]), ...members.flatMap((member) => (member.bsn === null ? [] : [member.bsn]))])],
-    household: { type: 'Household', ...meta, localId: gezinId, members, address: readAddress(client.adres) },
+    household: { type: 'Household', ...meta, localId: gezinId, members, address: readAddress(client) },
     child: {
       type: 'Child', ...meta, localId: clientId, bsn,
-      name: text(client.naam, 'naam'),
-      birthDate: optionalDate(client.geboortedatum, 'geboortedatum'),
-      school: optionalText(client.school, 'school'),
-      situation: optionalText(client.situatie, 'situatie'),
-      role: optionalCode(BETROKKENHEID, client.betrokkenheid, 'betrokkenheid'),
+      name: client.requiredText('naam'),
+      birthDate: client.parsed('geboortedatum', DATE),
+      school: client.text('school'),
+      situation: client.text('situatie'),
+      role: client.code('betrokkenheid', BETROKKENHEID),
     },
     involvement: {
       // BJZ keeps one trajectory per gezin, so the gezin is also the involvement's identity.
       type: 'Involvement', ...meta, localId: gezinId,
       phase: fase.phase,
       phaseCategory: fase.category,
-      since: date(traject.startdatum, 'traject.startdatum'),
+      since: traject.requiredParsed('startdatum', DATE),
       contact: contact === null ? null : {
-        name: text(contact.naam, 'traject.contactpunt.naam'),
-        phone: optionalText(contact.telefoon, 'traject.contactpunt.telefoon'),
-        email: optionalText(contact.email, 'traject.contactpunt.email'),
+        name: contact.requiredText('naam'),
+        phone: contact.text('telefoon'),
+        email: contact.text('email'),
       },
-      careProvider: optionalText(traject.zorgaanbieder, 'traject.zorgaanbieder'),
+      careProvider: traject.text('zorgaanbieder'),
     },
   };
 }
 
-function readMember(raw: unknown, field: string): MemberRecord {
-  const lid = object(raw, field);
+function readMember(lid: WireFields<WireGezinslid>): MemberRecord {
   return {
-    bsn: optionalBsn(lid.bsn, `${field}.bsn`),
-    name: text(lid.naam, `${field}.naam`),
-    birthDate: optionalDate(lid.geboortedatum, `${field}.geboortedatum`),
-    role: code(RELATIE, lid.relatie, `${field}.relatie`),
+    bsn: lid.bsn('bsn'),
+    name: lid.requiredText('naam'),
+    birthDate: lid.parsed('geboortedatum', DATE),
+    role: lid.requiredCode('relatie', RELATIE),
   };
 }
 
 /** BJZ splits the house number from its letter and writes `9727 BW`; the gateway writes `12a` and `9727BW`. */
-function readAddress(raw: unknown): AddressRecord | null {
-  const adres = optionalObject(raw, 'adres');
+function readAddress(client: WireFields<WireClient>): AddressRecord | null {
+  const adres = client.object('adres');
   if (adres === null) return null;
-  const postcode = /^(\d{4}) ?([A-Z]{2})$/.exec(text(adres.postcode, 'adres.postcode'));
-  if (!postcode) throw new WireFieldError('adres.postcode');
-  const addition = optionalText(adres.toevoeging, 'adres.toevoeging');
-  return {
-    street: text(adres.straat, 'adres.straat'),
-    houseNumber: `${positiveInteger(adres.huisnummer, 'adres.huisnummer')}${addition ?? ''}`,
-    postalCode: `${postcode[1]}${postcode[2]}`,
-    city: text(adres.woonplaats, 'adres.woonplaats'),
-  };
+  const postcode = adres.requiredParsed('postcode', POSTCODE);
+  const addition = adres.text('toevoeging');
+  const street = adres.requiredText('straat');
+  const huisnummer = adres.requiredNumber('huisnummer');
+  if (!Number.isSafeInteger(huisnummer) || huisnummer < 1) adres.fail('huisnummer', 'is not a positive whole number');
+  return { street, houseNumber: `${huisnummer}${addition ?? ''}`, postalCode: `${postcode[1]}${postcode[2]}`, city: adres.requiredText('woonplaats') };
 }
 
-function readAanmelding(aanmelding: Json, options: BjzMappingOptions): MappedAanmelding {
-  return {
-    referral: readReferral(aanmelding, options),
-    clientIds: array(aanmelding.clientIds, 'clientIds').map((id, index) => text(id, `clientIds[${index}]`)),
-  };
-}
-
-function readReferral(aanmelding: Json, { owner, agencyCodes }: BjzMappingOptions): ReferralRecord {
-  const naar = optionalText(aanmelding.naar, 'naar');
+function readReferral(aanmelding: WireFields<WireAanmelding>, { owner, agencyCodes }: BjzMappingOptions): ReferralRecord {
+  const naar = aanmelding.text('naar');
   return {
     type: 'Referral', owner,
-    localId: text(aanmelding.id, 'id'),
-    householdLocalId: text(aanmelding.gezinId, 'gezinId'),
-    municipality: text(aanmelding.gemeente, 'gemeente'),
-    fromAgencyId: lookup(agencyCodes, text(aanmelding.van, 'van')) ?? null,
-    toAgencyId: naar === null ? null : lookup(agencyCodes, naar) ?? null,
-    toCareProvider: optionalText(aanmelding.zorgaanbieder, 'zorgaanbieder'),
-    kind: code(SOORT, aanmelding.soort, 'soort'),
-    reason: optionalText(aanmelding.reden, 'reden'),
-    safetyConditions: array(aanmelding.veiligheidsafspraken, 'veiligheidsafspraken')
-      .map((afspraak, index) => text(afspraak, `veiligheidsafspraken[${index}]`)),
-    warmHandover: boolean(aanmelding.warmeOverdracht, 'warmeOverdracht'),
-    status: code(STATUS, aanmelding.status, 'status'),
-    createdAt: dateTime(aanmelding.aangemaaktOp, 'aangemaaktOp'),
-    updatedAt: dateTime(aanmelding.gewijzigdOp, 'gewijzigdOp'),
+    localId: aanmelding.requiredText('id'),
+    householdLocalId: aanmelding.requiredText('gezinId'),
+    municipality: aanmelding.requiredText('gemeente'),
+    fromAgencyId: lookupCode(agencyCodes, aanmelding.requiredText('van')) ?? null,
+    toAgencyId: naar === null ? null : lookupCode(agencyCodes, naar) ?? null,
+    toCareProvider: aanmelding.text('zorgaanbieder'),
+    kind: aanmelding.requiredCode('soort', SOORT),
+    reason: aanmelding.text('reden'),
+    safetyConditions: aanmelding.requiredList('veiligheidsafspraken', (afspraken, index) => afspraken.requiredText(index)),
+    warmHandover: aanmelding.requiredBoolean('warmeOverdracht'),
+    status: aanmelding.requiredCode('status', STATUS),
+    createdAt: aanmelding.requiredParsed('aangemaaktOp', DATE_TIME),
+    updatedAt: aanmelding.requiredParsed('gewijzigdOp', DATE_TIME),
     // BJZ keeps no reports of its own; the police's zorgmelding number is not BJZ's id to give.
     reportLocalId: null,
   };
-}
-
-function malformed(what: string, cause: unknown, { owner }: BjzMappingOptions): AdapterError {
-  const field = cause instanceof WireFieldError ? cause.field : 'unknown';
-  return new AdapterError('UPSTREAM_BAD_RESPONSE', `BJZ ${what} record has an invalid field: ${field}`, {
-    agency: owner.agencyId,
-    cause,
-  });
 }

@@ -1,9 +1,13 @@
 /**
- * The keys a BJZ record can be filed under, read leniently from a record the mapping rejected, so
- * the loaders fail that record's keys only. Null where a key cannot be read: then the record might
- * belong to any key of the batch.
+ * The keys a BJZ record can be filed under, read leniently from a record the mapping refused, so the
+ * loaders fail that record's keys only. Read with the same reader as the mapping; a key that cannot
+ * be read is null, and then the record might belong to any key of the batch.
  */
-import type { Json } from './wire-read.ts';
+import type { MappingResult } from '#kit/mapping-result.ts';
+import type { WireFormat } from '#kit/wire-dialect.ts';
+import { readRecord } from '#kit/wire-fields.ts';
+import { BJZ_WIRE } from './wire-dialect.ts';
+import type { WireAanmelding, WireClient } from './wire-types.ts';
 
 export interface ClientKeys {
   readonly gezinId: string | null;
@@ -15,38 +19,29 @@ export interface AanmeldingKeys {
   readonly clientIds: readonly string[] | null;
 }
 
-export function clientKeys(raw: unknown): ClientKeys {
-  const client = asJson(raw);
-  const gezin = asJson(client?.gezin);
-  const leden = gezin?.gezinsleden;
-  let bsns: string[] | null = null;
-  if (client && Array.isArray(leden) && isBsnSlot(client.bsn)) {
-    const slots = [client.bsn, ...leden.map((lid) => asJson(lid)?.bsn)];
-    // A gezinslid we cannot read might be anyone's: then the record cannot be filed under any BSN.
-    bsns = leden.every((lid) => asJson(lid) !== null) && slots.every(isBsnSlot)
-      ? [...new Set(slots.filter((slot): slot is string => typeof slot === 'string'))]
-      : null;
-  }
-  return { gezinId: nonBlank(gezin?.id), bsns };
-}
+/** Any text in a BSN slot, valid or not: a record that claims a BSN fails that BSN's key. */
+const ANY_TEXT: WireFormat<string> = { parse: (text) => text, problem: 'is not text' };
 
-export function aanmeldingKeys(raw: unknown): AanmeldingKeys {
-  const aanmelding = asJson(raw);
-  const ids = aanmelding?.clientIds;
+export function clientKeys(raw: unknown): ClientKeys {
   return {
-    id: nonBlank(aanmelding?.id),
-    clientIds: Array.isArray(ids) && ids.every((id) => nonBlank(id) !== null) ? (ids as string[]) : null,
+    gezinId: orNull(readRecord<WireClient, string>(raw, 'client', BJZ_WIRE, (client) => client.requiredObject('gezin').requiredText('id'))),
+    bsns: orNull(readRecord<WireClient, string[]>(raw, 'client', BJZ_WIRE, (client) => {
+      // A gezinslid we cannot read might be anyone's: then the record cannot be filed under any BSN.
+      const leden = client.requiredObject('gezin').requiredList('gezinsleden', (items, index) => items.requiredObject(index));
+      const slots = [client.parsed('bsn', ANY_TEXT), ...leden.map((lid) => lid.parsed('bsn', ANY_TEXT))];
+      return [...new Set(slots.filter((slot) => slot !== null))];
+    })),
   };
 }
 
-function asJson(value: unknown): Json | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+export function aanmeldingKeys(raw: unknown): AanmeldingKeys {
+  return {
+    id: orNull(readRecord<WireAanmelding, string>(raw, 'aanmelding', BJZ_WIRE, (aanmelding) => aanmelding.requiredText('id'))),
+    clientIds: orNull(readRecord<WireAanmelding, string[]>(raw, 'aanmelding', BJZ_WIRE, (aanmelding) =>
+      aanmelding.requiredList('clientIds', (ids, index) => ids.requiredText(index)))),
+  };
 }
 
-function nonBlank(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function isBsnSlot(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'string';
+function orNull<T>(result: MappingResult<T>): T | null {
+  return result.ok ? result.value : null;
 }

@@ -68,11 +68,6 @@ export const DOORVERWIJSSOORTEN: Readonly<Record<string, ReferralKind>> = {
 /** Code for "a care provider outside the chain"; its name goes in `doorverwezen_naar_naam`. */
 export const ZORGAANBIEDER_CODE = 'ZORGAANBIEDER';
 
-/** Looks a code up in a table without inheriting from Object.prototype (`constructor` is no code). */
-export function lookup<V>(table: Readonly<Record<string, V>>, code: string): V | undefined {
-  return Object.hasOwn(table, code) ? table[code] : undefined;
-}
-
 /** The inverse of a one-to-one table, for the fixtures. */
 export function invert<K extends string, V extends string>(table: Readonly<Record<K, V>>): ReadonlyMap<V, K> {
   return new Map(Object.entries(table).map(([code, value]) => [value as V, code as K]));

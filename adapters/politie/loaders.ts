@@ -6,6 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import type { AgencyLoaders, RequestScope } from '#kit/contract.ts';
+import { isValidBsn } from '#domain/bsn.ts';
 import type { HouseholdRecord } from '#domain/records.ts';
 import { registratienummerOfDoorverwijzing, type MappedZorgmelding } from './mapping.ts';
 import { createUpstreamLoaders, type UpstreamLoaderDeps, type UpstreamLoaders } from './upstream-loaders.ts';
@@ -53,7 +54,7 @@ export function createPolitieLoaders(deps: UpstreamLoaderDeps, scope: RequestSco
  */
 async function householdsOfPerson(upstream: UpstreamLoaders, bsn: string): Promise<readonly HouseholdRecord[]> {
   // Not a BSN at all: the police cannot know it, and it need not leave the gateway.
-  if (!/^\d{9}$/.test(bsn)) return [];
+  if (!isValidBsn(bsn)) return [];
   const sleutel = await upstream.sleutelByBsn.load(bsn);
   if (sleutel === null) return [];
   const zorgmeldingen = await upstream.zorgmeldingenBySleutel.load(sleutel);

@@ -4,12 +4,14 @@
  * status) and, where it was referred, a referral; its minors are children. The export carries no
  * BSN, so the caller hands in what the key mapping said (persoonssleutel -> BSN).
  */
-import { AdapterError } from '#kit/errors.ts';
 import type {
   ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, RecordMeta, ReferralRecord, ReportRecord,
 } from '#domain/records.ts';
-import { DOORVERWIJSSOORTEN, lookup } from './legacy-codes.ts';
-import { FieldError, PERSOONSSLEUTEL, parseZorgmelding, type ParsedZorgmelding } from './parse-zorgmelding.ts';
+import { mapped, type MappingResult } from '#kit/mapping-result.ts';
+import { lookupCode, readRecord } from '#kit/wire-fields.ts';
+import { DOORVERWIJSSOORTEN } from './legacy-codes.ts';
+import { parseZorgmelding, type ParsedZorgmelding } from './parse-zorgmelding.ts';
+import { POLITIE_WIRE, SLEUTEL } from './wire-dialect.ts';
 import type { Sleutelpaar, WireZorgmelding } from './wire-types.ts';
 
 export interface MappingOptions {
@@ -30,9 +32,13 @@ export interface MappedZorgmelding {
 /** Persoonssleutel -> BSN as the key mapping answered; null where it does not know the person. */
 export type BsnOf = (persoonssleutel: string) => string | null;
 
-/** Maps one zorgmelding; a malformed one rejects with UPSTREAM_BAD_RESPONSE for it alone. */
-export function mapZorgmelding(wire: WireZorgmelding, bsnOf: BsnOf, options: MappingOptions): MappedZorgmelding {
-  const z = guarded(() => parseZorgmelding(wire), options.owner.agencyId);
+/** Maps one zorgmelding; a malformed one is a failure for it alone. */
+export function mapZorgmelding(wire: WireZorgmelding, bsnOf: BsnOf, options: MappingOptions): MappingResult<MappedZorgmelding> {
+  const parsed = parseZorgmelding(wire);
+  return parsed.ok ? mapped(toRecords(parsed.value, bsnOf, options)) : parsed;
+}
+
+function toRecords(z: ParsedZorgmelding, bsnOf: BsnOf, options: MappingOptions): MappedZorgmelding {
   const meta = (localId: string): RecordMeta => ({
     owner: options.owner, localId, householdLocalId: z.registratienummer, municipality: z.gemeente,
   });
@@ -73,46 +79,27 @@ function mapReport(z: ParsedZorgmelding, bsnOf: BsnOf, meta: RecordMeta): Report
 function mapReferral(z: ParsedZorgmelding, options: MappingOptions, meta: (localId: string) => RecordMeta): ReferralRecord | null {
   const d = z.doorverwijzing;
   if (!d) return null;
-  const toAgencyId = lookup(options.agencyCodes, d.naarCode) ?? null;
+  const toAgencyId = lookupCode(options.agencyCodes, d.naarCode) ?? null;
   const prefix = d.naarCode.split('-')[0] ?? '';
   return {
     ...meta(d.doorverwijsnummer), type: 'Referral', fromAgencyId: options.owner.agencyId, toAgencyId,
     // An organisation outside the chain is named, not coded: keep the name as the care provider.
     toCareProvider: d.naarNaam,
-    kind: lookup(DOORVERWIJSSOORTEN, prefix) ?? null,
+    kind: lookupCode(DOORVERWIJSSOORTEN, prefix) ?? null,
     reason: d.reden, safetyConditions: d.veiligheidsafspraken, warmHandover: d.warmeOverdracht,
     status: d.status, createdAt: d.aangemaakt, updatedAt: d.gewijzigd, reportLocalId: z.registratienummer,
   };
 }
 
 /** Validates one row of the key mapping; a bad row fails only the person it is about. */
-export function mapSleutelpaar(pair: Sleutelpaar, agencyId: string): Sleutelpaar {
-  return guarded(() => {
-    if (!isBsn(pair.bsn)) throw new FieldError('invalid bsn in key mapping');
-    if (!PERSOONSSLEUTEL.test(pair.persoonssleutel)) throw new FieldError('invalid persoonssleutel in key mapping');
-    return { bsn: pair.bsn, persoonssleutel: pair.persoonssleutel };
-  }, agencyId);
+export function mapSleutelpaar(pair: Sleutelpaar): MappingResult<Sleutelpaar> {
+  return readRecord<Sleutelpaar, Sleutelpaar>(pair, 'sleutelpaar', POLITIE_WIRE, (paar) => ({
+    bsn: paar.requiredBsn('bsn'), persoonssleutel: paar.requiredParsed('persoonssleutel', SLEUTEL),
+  }));
 }
 
 /** The police number a doorverwijzing `<registratienummer>-V<n>`; null when the id is not one. */
 export function registratienummerOfDoorverwijzing(doorverwijsnummer: string): string | null {
   const match = /^(.+)-V\d{1,4}$/.exec(doorverwijsnummer);
   return match?.[1] ?? null;
-}
-
-function isBsn(value: string): boolean {
-  if (!/^\d{9}$/.test(value)) return false;
-  const digits = [...value].map(Number);
-  const sum = digits.slice(0, 8).reduce((acc, digit, index) => acc + digit * (9 - index), 0);
-  return (sum - (digits[8] ?? 0)) % 11 === 0;
-}
-
-function guarded<T>(run: () => T, agency: string): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof FieldError)) throw error;
-    // The FieldError names the column only, so it is safe as message and cause.
-    throw new AdapterError('UPSTREAM_BAD_RESPONSE', `politie export: ${error.message}`, { agency, cause: error });
-  }
 }

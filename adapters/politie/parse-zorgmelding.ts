@@ -1,20 +1,21 @@
 /**
- * Validates the rows of one zorgmelding into a typed value: every column checked, codes known,
- * dates real and converted to ISO, the repeated zorgmelding columns equal on every row. Pure; a
- * defect throws a FieldError naming the column (never its content, which may be personal data).
+ * Reads the rows of one zorgmelding into a typed value: every column checked, codes known, dates real
+ * and converted to ISO, the repeated zorgmelding columns equal on every row. Pure; a defect is a
+ * problem naming the column, never its content (which may be personal data).
  */
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralStatus, Urgency, ViolenceType,
 } from '#domain/records.ts';
+import type { MappingResult } from '#kit/mapping-result.ts';
+import type { WireFormat } from '#kit/wire-dialect.ts';
+import { lookupCode, readRecord, type WireFields } from '#kit/wire-fields.ts';
 import {
   BETROKKENHEDEN, DOORVERWIJSSTATUSSEN, GEWELDSVORMEN, ROLLEN, STATUSSEN, URGENTIES,
 } from './legacy-codes.ts';
-import { FieldError, fieldsOf, known, type Fields } from './row-fields.ts';
+import { DATE, JA_NEE, MOMENT, POLITIE_WIRE, POSTCODE, REGISTRATIENUMMER, SLEUTEL } from './wire-dialect.ts';
 import {
   BETROKKENE_KOLOMMEN, ZORGMELDING_KOLOMMEN, type WireZorgmelding, type ZorgmeldingRij,
 } from './wire-types.ts';
-
-export { FieldError } from './row-fields.ts';
 
 export interface ParsedBetrokkene {
   readonly persoonssleutel: string;
@@ -55,81 +56,87 @@ export interface ParsedZorgmelding {
   readonly betrokkenen: readonly ParsedBetrokkene[];
 }
 
-const REGISTRATIENUMMER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-export const PERSOONSSLEUTEL = /^[A-Za-z0-9]{4,32}$/;
-const POSTCODE = /^(\d{4}) ?([A-Z]{2})$/;
+/** A `|`-joined list of geweldsvorm codes, each of them known. */
+const GEWELDSVORM_LIST: WireFormat<ViolenceType[]> = {
+  parse: (text) => {
+    const values = text.split('|').map((code) => lookupCode(GEWELDSVORMEN, code));
+    return values.every((value) => value !== undefined) ? values : null;
+  },
+  problem: 'holds an unknown code',
+};
 
-export function parseZorgmelding(wire: WireZorgmelding): ParsedZorgmelding {
-  const [first] = wire.rijen;
-  if (!first) throw new FieldError('zorgmelding without rows');
-  for (const row of wire.rijen) {
-    const differs = ZORGMELDING_KOLOMMEN.find((column) => row[column] !== first[column]);
-    if (differs) throw new FieldError(`rows of one zorgmelding disagree on ${differs}`);
-  }
-  const f = fieldsOf(first);
-  const nummer = f.required('registratienummer');
-  if (!REGISTRATIENUMMER.test(nummer)) throw new FieldError('invalid registratienummer');
-  const postcode = f.optional('postcode');
-  const postcodeMatch = postcode === null ? null : POSTCODE.exec(postcode);
-  if (postcode !== null && !postcodeMatch) throw new FieldError('invalid postcode');
-  const adres = { street: f.optional('straat'), houseNumber: f.optional('huisnummer'), postalCode: postcodeMatch ? `${postcodeMatch[1]}${postcodeMatch[2]}` : null, city: f.optional('woonplaats') };
-  const status = f.code('status', STATUSSEN);
-  return {
-    registratienummer: nummer,
-    geregistreerd: f.dateTime('datum_tijd_registratie'),
-    gemeente: f.optional('gemeente'),
-    adres: Object.values(adres).every((value) => value === null) ? null : adres,
-    geweldsvormen: f.list('geweldsvormen').map((code) => known(GEWELDSVORMEN, code, 'geweldsvormen')),
-    omschrijving: f.optional('omschrijving'),
-    afgeschermd: f.optional('afgeschermde_informatie'),
-    urgentie: f.optional('urgentie') === null ? null : f.code('urgentie', URGENTIES),
-    phase: status.phase,
-    phaseCategory: status.phaseCategory,
-    verbalisant: f.optional('verbalisant'),
-    doorverwijzing: parseDoorverwijzing(f, nummer),
-    zorgaanbieder: f.optional('zorgaanbieder'),
-    behandelaar: { name: f.optional('behandelaar'), phone: f.optional('behandelaar_telefoon'), email: f.optional('behandelaar_email') },
-    betrokkenen: parseBetrokkenen(wire.rijen),
-  };
+type Row = WireFields<ZorgmeldingRij>;
+
+export function parseZorgmelding(wire: WireZorgmelding): MappingResult<ParsedZorgmelding> {
+  return readRecord<WireZorgmelding, ParsedZorgmelding>(wire, 'zorgmelding', POLITIE_WIRE, (zorgmelding) => {
+    const rows = zorgmelding.requiredList('rijen', (rijen, index) => {
+      const row = rijen.requiredObject(index);
+      // The zorgmelding's own columns repeat on every row, as exported: they must agree to the letter.
+      const differs = ZORGMELDING_KOLOMMEN.find((column) => wire.rijen[index]?.[column] !== wire.rijen[0]?.[column]);
+      return differs === undefined ? row : row.fail(differs, 'differs between the rows of one zorgmelding');
+    });
+    const f = rows[0] ?? zorgmelding.fail('rijen', 'is empty');
+    const nummer = f.requiredParsed('registratienummer', REGISTRATIENUMMER);
+    const postcode = f.parsed('postcode', POSTCODE);
+    const adres = { street: f.text('straat'), houseNumber: f.text('huisnummer'), postalCode: postcode && `${postcode[1]}${postcode[2]}`, city: f.text('woonplaats') };
+    const status = f.requiredCode('status', STATUSSEN);
+    return {
+      registratienummer: nummer,
+      geregistreerd: f.requiredParsed('datum_tijd_registratie', MOMENT),
+      gemeente: f.text('gemeente'),
+      adres: Object.values(adres).every((value) => value === null) ? null : adres,
+      geweldsvormen: f.parsed('geweldsvormen', GEWELDSVORM_LIST) ?? [],
+      omschrijving: f.text('omschrijving'),
+      afgeschermd: f.text('afgeschermde_informatie'),
+      urgentie: f.code('urgentie', URGENTIES),
+      phase: status.phase,
+      phaseCategory: status.phaseCategory,
+      verbalisant: f.text('verbalisant'),
+      doorverwijzing: parseDoorverwijzing(f, nummer),
+      zorgaanbieder: f.text('zorgaanbieder'),
+      behandelaar: { name: f.text('behandelaar'), phone: f.text('behandelaar_telefoon'), email: f.text('behandelaar_email') },
+      // A zorgmelding without betrokkenen is exported as one row with empty person columns.
+      betrokkenen: wire.rijen.length === 1 && BETROKKENE_KOLOMMEN.every((column) => wire.rijen[0]?.[column] === '')
+        ? [] : parseBetrokkenen(rows),
+    };
+  });
 }
 
-function parseDoorverwijzing(f: Fields, nummer: string): ParsedDoorverwijzing | null {
-  const doorverwijsnummer = f.optional('doorverwijsnummer');
+function parseDoorverwijzing(f: Row, nummer: string): ParsedDoorverwijzing | null {
+  // The referral loader finds a doorverwijzing through its numbering `<registratienummer>-V<n>`; anything else is unreachable.
+  const numbered: WireFormat<string> = {
+    parse: (text) => (text.startsWith(`${nummer}-V`) && /^\d{1,4}$/.test(text.slice(nummer.length + 2)) ? text : null),
+    problem: 'is not numbered after its zorgmelding',
+  };
+  const doorverwijsnummer = f.parsed('doorverwijsnummer', numbered);
   if (doorverwijsnummer === null) return null;
-  // The referral loader finds a doorverwijzing through this numbering; anything else is unreachable.
-  const volgnummer = doorverwijsnummer.startsWith(`${nummer}-V`) ? doorverwijsnummer.slice(nummer.length + 2) : '';
-  if (!/^\d{1,4}$/.test(volgnummer)) throw new FieldError('invalid doorverwijsnummer');
-  const veiligheidsafspraken = f.optional('veiligheidsafspraken');
+  const veiligheidsafspraken = f.text('veiligheidsafspraken');
   return {
     doorverwijsnummer,
-    naarCode: f.required('doorverwezen_naar'),
-    naarNaam: f.optional('doorverwezen_naar_naam'),
-    reden: f.optional('doorverwijsreden'),
-    status: f.code('doorverwijsstatus', DOORVERWIJSSTATUSSEN),
-    aangemaakt: f.dateTime('doorverwijsdatum'),
-    gewijzigd: f.optional('doorverwijzing_gewijzigd') === null ? null : f.dateTime('doorverwijzing_gewijzigd'),
+    naarCode: f.requiredText('doorverwezen_naar'),
+    naarNaam: f.text('doorverwezen_naar_naam'),
+    reden: f.text('doorverwijsreden'),
+    status: f.requiredCode('doorverwijsstatus', DOORVERWIJSSTATUSSEN),
+    aangemaakt: f.requiredParsed('doorverwijsdatum', MOMENT),
+    gewijzigd: f.parsed('doorverwijzing_gewijzigd', MOMENT),
     veiligheidsafspraken: veiligheidsafspraken === null ? [] : veiligheidsafspraken.split('|'),
-    warmeOverdracht: f.optional('warme_overdracht') === null ? null : f.jaNee('warme_overdracht'),
+    warmeOverdracht: f.parsed('warme_overdracht', JA_NEE),
   };
 }
 
-function parseBetrokkenen(rows: readonly ZorgmeldingRij[]): ParsedBetrokkene[] {
-  // A zorgmelding without betrokkenen is exported as one row with empty person columns.
-  if (rows.length === 1 && BETROKKENE_KOLOMMEN.every((column) => rows[0]?.[column] === '')) return [];
+function parseBetrokkenen(rows: readonly Row[]): ParsedBetrokkene[] {
   const seen = new Set<string>();
   return rows.map((row) => {
-    const f = fieldsOf(row);
-    const persoonssleutel = f.required('persoonssleutel');
-    if (!PERSOONSSLEUTEL.test(persoonssleutel)) throw new FieldError('invalid persoonssleutel');
-    if (seen.has(persoonssleutel)) throw new FieldError('persoonssleutel listed twice');
+    const persoonssleutel = row.requiredParsed('persoonssleutel', SLEUTEL);
+    if (seen.has(persoonssleutel)) row.fail('persoonssleutel', 'is listed twice');
     seen.add(persoonssleutel);
     return {
       persoonssleutel,
-      naam: f.optional('naam'),
-      geboortedatum: f.optional('geboortedatum') === null ? null : f.date('geboortedatum'),
-      rol: f.optional('rol') === null ? null : f.code('rol', ROLLEN),
-      minderjarig: f.jaNee('minderjarig'),
-      betrokkenheid: f.optional('betrokkenheid_kind') === null ? null : f.code('betrokkenheid_kind', BETROKKENHEDEN),
+      naam: row.text('naam'),
+      geboortedatum: row.parsed('geboortedatum', DATE),
+      rol: row.code('rol', ROLLEN),
+      minderjarig: row.requiredParsed('minderjarig', JA_NEE),
+      betrokkenheid: row.code('betrokkenheid_kind', BETROKKENHEDEN),
     };
   });
 }

@@ -5,9 +5,10 @@
  */
 import DataLoader from 'dataloader';
 import { AdapterError } from '#kit/errors.ts';
+import { badRecord, valueOrThrow } from '#kit/mapping-result.ts';
 import type { PolitieClient } from './client.ts';
 import { mapSleutelpaar, mapZorgmelding, type MappedZorgmelding, type MappingOptions } from './mapping.ts';
-import { PERSOONSSLEUTEL } from './parse-zorgmelding.ts';
+import { PERSOONSSLEUTEL } from './wire-dialect.ts';
 import type { Sleutelpaar, WireZorgmelding } from './wire-types.ts';
 
 export interface UpstreamLoaderDeps {
@@ -60,13 +61,10 @@ export function createUpstreamLoaders(deps: UpstreamLoaderDeps, signal: AbortSig
     if (matches.some((other) => other[to] !== first[to])) {
       return new AdapterError('UPSTREAM_BAD_RESPONSE', 'politie key mapping: conflicting answers for one person', { agency });
     }
-    try {
-      const pair = mapSleutelpaar(first, agency);
-      prime(pair);
-      return pair[to];
-    } catch (error) {
-      return error as Error;
-    }
+    const pair = mapSleutelpaar(first);
+    if (!pair.ok) return badRecord(pair.problem, agency);
+    prime(pair.value);
+    return pair.value[to];
   }
 
   return {
@@ -78,8 +76,8 @@ export function createUpstreamLoaders(deps: UpstreamLoaderDeps, signal: AbortSig
       const failure = bsns.find((bsn) => bsn instanceof Error);
       if (failure) throw failure;
       const bsnOf = new Map(sleutels.map((sleutel, index) => [sleutel, bsns[index] as string | null]));
-      return mapZorgmelding(wire, (sleutel) => bsnOf.get(sleutel) ?? null, mapping);
+      return valueOrThrow(mapZorgmelding(wire, (sleutel) => bsnOf.get(sleutel) ?? null, mapping), agency);
     },
-    withoutBsns: (wire) => mapZorgmelding(wire, () => null, mapping),
+    withoutBsns: (wire) => valueOrThrow(mapZorgmelding(wire, () => null, mapping), agency),
   };
 }

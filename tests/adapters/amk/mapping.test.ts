@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { FASE, FASE_CATEGORY } from '#adapters/amk/codes.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
-import { mapMelding, mapOverdracht, mapZaak, type AmkMappingContext } from '#adapters/amk/mapping.ts';
+import * as mapping from '#adapters/amk/mapping.ts';
+import type { AmkMappingContext } from '#adapters/amk/mapping.ts';
 import { AdapterError } from '#kit/errors.ts';
+import { valueOrThrow } from '#kit/mapping-result.ts';
 import { phaseCategoryOf } from '#mock-world/build.ts';
 import { OWNER } from './context.ts';
 import { BSN_ANNA, BSN_SANNE, melding, overdracht, withField, zaak } from './wire-samples.ts';
 
 const context: AmkMappingContext = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 const meta = { owner: OWNER, householdLocalId: 'AMK-2026-0042', municipality: 'Groningen' };
+// The mappings as a search answers with them: the record, or the AdapterError thrown.
+const mapZaak = (raw: unknown, on: AmkMappingContext) => valueOrThrow(mapping.mapZaak(raw, on), on.owner.agencyId);
+const mapMelding = (raw: unknown, on: AmkMappingContext) => valueOrThrow(mapping.mapMelding(raw, on), on.owner.agencyId);
+const mapOverdracht = (raw: unknown, on: AmkMappingContext) => valueOrThrow(mapping.mapOverdracht(raw, on), on.owner.agencyId);
 
 function failure(map: () => unknown): AdapterError {
   try {

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
 import { projectAshg } from '#adapters/ashg/fixtures.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
-import { mapDoorverwijzing, mapDossier, mapMelding, type AshgMappingContext } from '#adapters/ashg/mapping.ts';
+import * as mapping from '#adapters/ashg/mapping.ts';
+import type { AshgMappingContext } from '#adapters/ashg/mapping.ts';
+import { valueOrError } from '#kit/mapping-result.ts';
 import { OWNER } from './wire-samples.ts';
 import { expectationsFor } from './world-expectations.ts';
 
 const context: AshgMappingContext = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
+// The mappings as a batch answers with them: the record, or the AdapterError for its key.
+const mapDossier = (raw: unknown, on: AshgMappingContext) => valueOrError(mapping.mapDossier(raw, on), on.owner.agencyId);
+const mapMelding = (raw: unknown, on: AshgMappingContext) => valueOrError(mapping.mapMelding(raw, on), on.owner.agencyId);
+const mapDoorverwijzing = (raw: unknown, on: AshgMappingContext) => valueOrError(mapping.mapDoorverwijzing(raw, on), on.owner.agencyId);
 
 describe('projectAshg', () => {
   it('writes scenario 1 in the legacy vocabulary and formats', () => {

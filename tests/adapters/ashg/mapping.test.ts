@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AdapterError } from '#kit/errors.ts';
-import {
-  mapDoorverwijzing, mapDossier, mapMelding, type AshgMappingContext, type MappedDossier,
-} from '#adapters/ashg/mapping.ts';
+import { valueOrError } from '#kit/mapping-result.ts';
+import * as mapping from '#adapters/ashg/mapping.ts';
+import type { AshgMappingContext, MappedDossier } from '#adapters/ashg/mapping.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
   BSN, OWNER, doorverwijzing, dossier, expectedChild, expectedHousehold, expectedInvolvement, expectedReferral,
@@ -10,6 +10,10 @@ import {
 } from './wire-samples.ts';
 
 const context: AshgMappingContext = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
+// The mappings as a batch answers with them: the record, or the AdapterError for its key.
+const mapDossier = (raw: unknown, on: AshgMappingContext) => valueOrError(mapping.mapDossier(raw, on), on.owner.agencyId);
+const mapMelding = (raw: unknown, on: AshgMappingContext) => valueOrError(mapping.mapMelding(raw, on), on.owner.agencyId);
+const mapDoorverwijzing = (raw: unknown, on: AshgMappingContext) => valueOrError(mapping.mapDoorverwijzing(raw, on), on.owner.agencyId);
 /** Marks a key to remove (a string, so the test titles show it). */
 const DROP = '<absent>';
 

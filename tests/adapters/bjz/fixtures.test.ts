@@ -3,6 +3,7 @@ import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { projectBjz } from '#adapters/bjz/fixtures.ts';
 import { formatWireDate, formatWireDateTime, parseWireDate, parseWireDateTime } from '#adapters/bjz/legacy-dates.ts';
 import { mapAanmelding, mapClient } from '#adapters/bjz/mapping.ts';
+import { badRecord } from '#kit/mapping-result.ts';
 import { createWorld } from '#mock-world/index.ts';
 import {
   bjzHouseholds, expectedChildren, expectedHousehold, expectedInvolvement, expectedReferrals, withoutLocalId,
@@ -73,7 +74,7 @@ describe('projectBjz', () => {
       const id = entry.bjzCase.householdLocalId;
       const mapped = fixtures.clienten.filter((client) => client.gezin.id === id).map((client) => {
         const result = mapClient(client, options);
-        if (!result.ok) throw result.error;
+        if (!result.ok) throw badRecord(result.problem, OWNER.agencyId);
         return result.value;
       });
       for (const client of mapped) {
@@ -83,7 +84,7 @@ describe('projectBjz', () => {
       expect(withoutLocalId(mapped.map((client) => client.child))).toEqual(expectedChildren(entry));
       const referrals = fixtures.aanmeldingen.filter((a) => a.gezinId === id).map((aanmelding) => {
         const result = mapAanmelding(aanmelding, options);
-        if (!result.ok) throw result.error;
+        if (!result.ok) throw badRecord(result.problem, OWNER.agencyId);
         return result.value.referral;
       });
       expect(referrals).toEqual(expectedReferrals(entry));

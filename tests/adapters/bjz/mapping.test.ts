@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
-import { mapAanmelding, mapClient, type BjzMappingOptions } from '#adapters/bjz/mapping.ts';
+import * as mapping from '#adapters/bjz/mapping.ts';
+import type { BjzMappingOptions } from '#adapters/bjz/mapping.ts';
+import { aanmeldingKeys, clientKeys } from '#adapters/bjz/record-keys.ts';
+import { badRecord, type MappingResult } from '#kit/mapping-result.ts';
 import { OWNER } from './test-context.ts';
 import { BSN, wireAanmelding, wireClient, withField } from './wire-samples.ts';
 
 const options: BjzMappingOptions = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 const meta = { owner: OWNER, householdLocalId: 'bjz-gezin-7f3a', municipality: 'Groningen' };
+
+/** A mapping as the loaders file it: the record, or the AdapterError and the keys the record is still filed under. */
+function filed<T, K>(result: MappingResult<T>, agency: string, keys: () => K) {
+  return result.ok ? result : { ok: false as const, error: badRecord(result.problem, agency), keys: keys() };
+}
+const mapClient = (raw: unknown, on: BjzMappingOptions) => filed(mapping.mapClient(raw, on), on.owner.agencyId, () => clientKeys(raw));
+const mapAanmelding = (raw: unknown, on: BjzMappingOptions) =>
+  filed(mapping.mapAanmelding(raw, on), on.owner.agencyId, () => aanmeldingKeys(raw));
 
 describe('mapClient: a BJZ client becomes household, child and involvement', () => {
   it('maps every field, converting codes, Dutch dates, house number and postcode', () => {

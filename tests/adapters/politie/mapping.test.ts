@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isAdapterError } from '#kit/errors.ts';
+import { valueOrThrow } from '#kit/mapping-result.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
-import { mapSleutelpaar, mapZorgmelding, registratienummerOfDoorverwijzing, type MappingOptions } from '../../../adapters/politie/mapping.ts';
-import type { ExportKolom, WireZorgmelding, ZorgmeldingRij } from '../../../adapters/politie/wire-types.ts';
+import * as mapping from '../../../adapters/politie/mapping.ts';
+import { registratienummerOfDoorverwijzing, type BsnOf, type MappingOptions } from '../../../adapters/politie/mapping.ts';
+import type { ExportKolom, Sleutelpaar, WireZorgmelding, ZorgmeldingRij } from '../../../adapters/politie/wire-types.ts';
+
+// The mappings as the loaders answer with them: the record, or the AdapterError thrown.
+const mapZorgmelding = (wire: WireZorgmelding, bsnOf: BsnOf, on: MappingOptions) =>
+  valueOrThrow(mapping.mapZorgmelding(wire, bsnOf, on), on.owner.agencyId);
+const mapSleutelpaar = (pair: Sleutelpaar, agencyId: string) => valueOrThrow(mapping.mapSleutelpaar(pair), agencyId);
 
 const owner = { agencyId: 'politie-noord-nederland', kind: 'POLITIE', region: 'noord-nederland' } as const;
 const options: MappingOptions = { owner, agencyCodes: WORLD_AGENCY_CODES };
