@@ -1,33 +1,64 @@
+// @ts-check
 // A search of the audit trail: each entry with who, why, whose record, what was released and withheld,
 // and per decision its legal basis (agreement and article) with a button to explain it.
-import { facts, fillSelect, h, mark, show } from './dom.js';
+import { byId, facts, fillSelect, h, mark, show } from './dom.js';
 import { formatInstant, nextDay, startOfDay } from './dates.js';
 import { AUDIT_QUERY } from './queries.js';
 
+/** @import { Request } from './graphql.js' */
+/** @import { AuditDecision, AuditEntry, AuditTrail, ConsoleOptions } from './queries.js' */
+
+/**
+ * @param {object} context
+ * @param {Request} context.request
+ * @param {ConsoleOptions} context.options
+ * @param {(error: unknown) => void} context.reportError
+ * @param {() => void} context.clearError
+ * @param {(decisionId: string) => void} context.explain Shows the explain view for a decision.
+ */
 export function createAuditView({ request, options, reportError, clearError, explain }) {
-  const $ = (id) => document.getElementById(id);
-  const output = $('audit-output');
+  const output = byId('audit-output', HTMLElement);
+  const bsnInput = byId('audit-bsn', HTMLInputElement);
+  const pseudonymInput = byId('audit-pseudonym', HTMLInputElement);
+  const viewerSelect = byId('audit-viewer', HTMLSelectElement);
+  const ownerSelect = byId('audit-owner', HTMLSelectElement);
+  const agreementSelect = byId('audit-agreement', HTMLSelectElement);
+  const fromInput = byId('audit-from', HTMLInputElement);
+  const toInput = byId('audit-to', HTMLInputElement);
   const agencies = options.agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }));
-  fillSelect($('audit-viewer'), agencies, 'Any viewer');
-  fillSelect($('audit-owner'), agencies, 'Any owner');
-  fillSelect($('audit-agreement'), options.agreements.map((a) => ({ value: a.key, label: a.key })), 'Any agreement');
+  fillSelect(viewerSelect, agencies, 'Any viewer');
+  fillSelect(ownerSelect, agencies, 'Any owner');
+  fillSelect(agreementSelect, options.agreements.map((a) => ({ value: a.key, label: a.key })), 'Any agreement');
+  /**
+   * The AuditEntryFilter of the search shown: the fields given.
+   * @type {Record<string, string> | null}
+   */
   let filter = null;
+  /** @type {AuditEntry[]} */
   let entries = [];
+  /** @type {AuditTrail['pageInfo'] | null} */
   let pageInfo = null;
 
   function readFilter() {
-    const value = (id) => $(id).value.trim() || null;
-    const bsn = value('audit-bsn');
+    /** @param {HTMLInputElement | HTMLSelectElement} control */
+    const value = (control) => control.value.trim() || null;
+    const bsn = value(bsnInput);
+    const fromDay = value(fromInput);
+    const toDay = value(toInput);
     const out = {
-      subjectBsn: bsn, subjectPseudonym: bsn ? null : value('audit-pseudonym'), viewerAgencyId: value('audit-viewer'), ownerAgencyId: value('audit-owner'),
-      agreementKey: value('audit-agreement'), from: value('audit-from') ? startOfDay(value('audit-from')) : null,
-      to: value('audit-to') ? startOfDay(nextDay(value('audit-to'))) : null,
+      subjectBsn: bsn, subjectPseudonym: bsn ? null : value(pseudonymInput), viewerAgencyId: value(viewerSelect), ownerAgencyId: value(ownerSelect),
+      agreementKey: value(agreementSelect), from: fromDay ? startOfDay(fromDay) : null,
+      to: toDay ? startOfDay(nextDay(toDay)) : null,
     };
     // The BSN leaves the form once it is sent; the gateway pseudonymises it.
-    $('audit-bsn').value = '';
-    return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null));
+    bsnInput.value = '';
+    /** @type {Record<string, string>} */
+    const given = {};
+    for (const [name, v] of Object.entries(out)) if (v !== null) given[name] = v;
+    return given;
   }
 
+  /** @param {boolean} more Load the next page of the same search, rather than search afresh. */
   async function search(more) {
     if (!more) { filter = readFilter(); entries = []; }
     const { auditEntries } = await request(AUDIT_QUERY, { filter, after: more ? pageInfo?.endCursor : null });
@@ -42,7 +73,7 @@ export function createAuditView({ request, options, reportError, clearError, exp
       h('td', {}, entry.viewer.agencyId, h('br'), `${entry.viewer.role}, user ${entry.viewer.userId}`),
       h('td', {}, entry.purpose),
       h('td', {}, entry.ownerAgencyId ?? '(search)'),
-      h('td', {}, entry.entityType ?? '', entry.subject ? [h('br'), h('span', { class: 'hint' }, subjectLine(entry))] : null),
+      h('td', {}, entry.entityType ?? '', entry.subject ? [h('br'), h('span', { class: 'hint' }, subjectLine(entry.subject, entry.relatedSubjects))] : null),
       h('td', {}, entry.fieldsReleased.join(', ') || '-'),
       h('td', {}, entry.fieldsWithheld.join(', ') || '-'),
       h('td', {}, entry.decisions.length ? h('ul', { class: 'decisions' }, entry.decisions.map(decisionItem)) : searchTerms(entry))));
@@ -55,6 +86,7 @@ export function createAuditView({ request, options, reportError, clearError, exp
       pageInfo?.hasNextPage ? h('button', { type: 'button', class: 'secondary', onclick: () => search(true).catch(reportError) }, 'Load more entries') : null);
   }
 
+  /** @param {AuditDecision} decision */
   function decisionItem(decision) {
     const allowed = decision.effect === 'ALLOW';
     const basis = decision.agreementKey ? `${decision.agreementKey} ${decision.article ?? ''}`.trim()
@@ -64,7 +96,7 @@ export function createAuditView({ request, options, reportError, clearError, exp
       h('button', { type: 'button', class: 'secondary', 'aria-label': `Explain the decision on ${decision.coordinate} (${decision.id})`, onclick: () => explain(decision.id) }, 'Explain'));
   }
 
-  $('audit-form').addEventListener('submit', async (event) => {
+  byId('audit-form', HTMLFormElement).addEventListener('submit', async (event) => {
     event.preventDefault();
     clearError();
     try { await search(false); } catch (error) { reportError(error); }
@@ -72,13 +104,18 @@ export function createAuditView({ request, options, reportError, clearError, exp
   return { search };
 }
 
+/** @param {AuditEntry} entry */
 function searchTerms(entry) {
   return entry.searchTerms?.length ? facts(entry.searchTerms.map((term) => [term.name, term.value])) : '-';
 }
 
-/** "subject ps_1a2b3c4d5e…", with "and 3 more household members" for a record about a household. */
-function subjectLine(entry) {
-  const others = entry.relatedSubjects?.length ?? 0;
+/**
+ * "subject ps_1a2b3c4d5e…", with "and 3 more household members" for a record about a household.
+ * @param {string} subject
+ * @param {readonly string[] | null | undefined} relatedSubjects
+ */
+function subjectLine(subject, relatedSubjects) {
+  const others = relatedSubjects?.length ?? 0;
   const more = others === 0 ? '' : ` and ${others} more household member${others === 1 ? '' : 's'}`;
-  return `subject ${entry.subject.slice(0, 12)}…${more}`;
+  return `subject ${subject.slice(0, 12)}…${more}`;
 }

@@ -1,19 +1,28 @@
+// @ts-check
 // The console's entry: sign in with a token, then four views. Each view gets the request function and
 // the options (agencies, agreement versions) loaded once at sign-in; any gateway error is shown in the
 // alert region with its code, so a token of another role gets the FORBIDDEN message, not a blank page.
 import { createClient } from './graphql.js';
-import { h, show } from './dom.js';
+import { byId, h, show } from './dom.js';
 import { OPTIONS_QUERY } from './queries.js';
 import { createMatrixView } from './matrix-view.js';
 import { createDiffView } from './diff-view.js';
 import { createAuditView } from './audit-view.js';
 import { createExplainView } from './explain-view.js';
 
-const $ = (id) => document.getElementById(id);
-const alertBox = $('alert');
+const alertBox = byId('alert', HTMLElement);
+const tokenInput = byId('token', HTMLInputElement);
+const viewButtons = byId('views', HTMLElement).querySelectorAll('button');
 
+/**
+ * Shows an error: a GraphQLFailure with its code, or anything thrown.
+ * @param {unknown} error
+ */
 function reportError(error) {
-  show(alertBox, h('p', {}, error.code ? h('strong', {}, `${error.code}: `) : null, error.message ?? String(error)));
+  const known = typeof error === 'object' && error !== null;
+  const code = known && 'code' in error ? error.code : undefined;
+  const message = known && 'message' in error ? error.message : undefined;
+  show(alertBox, h('p', {}, code ? h('strong', {}, `${code}: `) : null, String(message ?? error)));
   alertBox.hidden = false;
 }
 
@@ -22,11 +31,13 @@ function clearError() {
   alertBox.replaceChildren();
 }
 
+/** @param {string | undefined} id The id of a view's section. */
 function selectView(id) {
-  for (const button of document.querySelectorAll('#views button')) button.setAttribute('aria-pressed', String(button.dataset.view === id));
-  for (const view of document.querySelectorAll('.view')) view.hidden = view.id !== id;
+  for (const button of viewButtons) button.setAttribute('aria-pressed', String(button.dataset.view === id));
+  for (const view of document.querySelectorAll('.view')) if (view instanceof HTMLElement) view.hidden = view.id !== id;
 }
 
+/** @param {string} token */
 async function signIn(token) {
   const request = createClient(token);
   // Errors anywhere below leave the page at sign-in, with the gateway's message.
@@ -43,33 +54,34 @@ async function signIn(token) {
   return { options, views };
 }
 
-$('signin-form').addEventListener('submit', async (event) => {
+byId('signin-form', HTMLFormElement).addEventListener('submit', async (event) => {
   event.preventDefault();
   clearError();
-  const token = $('token').value.trim();
+  const token = tokenInput.value.trim();
   if (!token) return reportError({ code: 'TOKEN_MISSING', message: 'Paste a privacy-officer token first.' });
   try {
     const { options } = await signIn(token);
     const me = options.me;
-    show($('who'), `Signed in: ${me.agency.name} (${me.agency.id}), role ${me.role}, purpose ${me.purpose}.`);
-    $('signin').hidden = true;
-    $('views').hidden = false;
-    $('sign-out').hidden = false;
+    show(byId('who', HTMLElement), `Signed in: ${me.agency.name} (${me.agency.id}), role ${me.role}, purpose ${me.purpose}.`);
+    byId('signin', HTMLElement).hidden = true;
+    byId('views', HTMLElement).hidden = false;
+    byId('sign-out', HTMLButtonElement).hidden = false;
     selectView('matrix-view');
-    $('matrix-title').focus();
+    byId('matrix-title', HTMLElement).focus();
   } catch (error) {
     reportError(error);
   } finally {
-    $('token').value = '';
+    tokenInput.value = '';
   }
 });
 
-$('sign-out').addEventListener('click', () => window.location.reload());
+byId('sign-out', HTMLButtonElement).addEventListener('click', () => window.location.reload());
 
-for (const button of document.querySelectorAll('#views button')) {
+for (const button of viewButtons) {
   button.addEventListener('click', () => {
     clearError();
     selectView(button.dataset.view);
-    document.querySelector(`#${button.dataset.view} h2`)?.focus();
+    const heading = document.querySelector(`#${button.dataset.view} h2`);
+    if (heading instanceof HTMLElement) heading.focus();
   });
 }

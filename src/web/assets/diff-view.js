@@ -1,19 +1,37 @@
+// @ts-check
 // What one version of an agreement changes against another: gains and losses per viewer kind, owner
 // kind and purpose, with the fields, the article before and after, the regions and the conditions.
-import { facts, fillSelect, h, mark, show } from './dom.js';
+import { byId, facts, fillSelect, h, mark, show } from './dom.js';
 import { DIFF_QUERY } from './queries.js';
 
+/** @import { MarkKind } from './dom.js' */
+/** @import { Request } from './graphql.js' */
+/** @import { AccessChange, AccessChangeKind, AgreementSide, Article, ConsoleOptions, CovenantDiff, DecisionReason, OptionsAgreement } from './queries.js' */
+
+/** @type {Record<AccessChangeKind, string>} */
 const TITLES = { GAINED: 'Gained', LOST: 'Lost', BASIS_CHANGED: 'New legal basis' };
+/** @type {Record<AccessChangeKind, MarkKind>} */
 const MARKS = { GAINED: 'gained', LOST: 'lost', BASIS_CHANGED: 'changed' };
 
+/**
+ * @param {object} context
+ * @param {Request} context.request
+ * @param {ConsoleOptions} context.options
+ * @param {(error: unknown) => void} context.reportError
+ * @param {() => void} context.clearError
+ */
 export function createDiffView({ request, options, reportError, clearError }) {
-  const agreement = document.getElementById('diff-agreement');
-  const from = document.getElementById('diff-from');
-  const to = document.getElementById('diff-to');
-  const output = document.getElementById('diff-output');
+  const agreement = byId('diff-agreement', HTMLSelectElement);
+  const from = byId('diff-from', HTMLSelectElement);
+  const to = byId('diff-to', HTMLSelectElement);
+  const output = byId('diff-output', HTMLElement);
+  /**
+   * Every version of each agreement, oldest first.
+   * @type {Map<string, OptionsAgreement[]>}
+   */
   const versions = new Map();
   for (const a of options.agreements) versions.set(a.id, [...(versions.get(a.id) ?? []), a].sort((x, y) => x.version - y.version));
-  const titled = [...versions].map(([id, list]) => ({ value: id, label: `${list.at(-1).title} (${id}, ${list.length} version${list.length === 1 ? '' : 's'})` }));
+  const titled = [...versions].map(([id, list]) => ({ value: id, label: `${list.at(-1)?.title ?? id} (${id}, ${list.length} version${list.length === 1 ? '' : 's'})` }));
   fillSelect(agreement, titled.sort((a, b) => (a.value < b.value ? -1 : 1)));
   // Start with an agreement that has a history to compare.
   agreement.value = [...versions].find(([, list]) => list.length > 1)?.[0] ?? agreement.value;
@@ -34,8 +52,11 @@ export function createDiffView({ request, options, reportError, clearError }) {
     render(covenantDiff);
   }
 
+  /** @param {CovenantDiff} diff */
   function render(diff) {
+    /** @param {AgreementSide} a */
     const side = (a) => `${a.validFrom} to ${a.validTo ?? 'open'}${a.tacitRenewal ? ', renewed tacitly' : ''}`;
+    /** @param {AgreementSide} a */
     const parties = (a) => a.parties.map((p) => p.agency?.id ?? `every ${p.agencyKind}`).join(', ');
     show(output,
       h('h3', { id: 'diff-heading' }, `What ${diff.to.key} changes against ${diff.from.key}`),
@@ -52,7 +73,7 @@ export function createDiffView({ request, options, reportError, clearError }) {
       diff.changes.map(changeEntry));
   }
 
-  document.getElementById('diff-form').addEventListener('submit', async (event) => {
+  byId('diff-form', HTMLFormElement).addEventListener('submit', async (event) => {
     event.preventDefault();
     clearError();
     try { await compare(); } catch (error) { reportError(error); }
@@ -60,11 +81,16 @@ export function createDiffView({ request, options, reportError, clearError }) {
   return { compare };
 }
 
+/**
+ * @param {DecisionReason | null} reason
+ * @param {Article | null} agreement
+ */
 function basis(reason, agreement) {
   if (!reason) return 'denied';
   return agreement ? `${agreement.key} ${agreement.article}` : reason.toLowerCase();
 }
 
+/** @param {AccessChange} change */
 function changeEntry(change) {
   return h('article', { class: `change ${MARKS[change.change]}` },
     h('h4', {}, mark(MARKS[change.change], TITLES[change.change]), `: ${change.viewerKind} reads ${change.ownerKind}${change.purpose ? ` for ${change.purpose}` : ''}`),

@@ -1,15 +1,28 @@
+// @ts-check
 // The explanation of one decision: the recorded decision, the facts it looked at, and every agreement
 // version with how each grant matched, the grant the decision names outlined.
-import { facts, h, mark, show } from './dom.js';
+import { byId, facts, h, mark, show } from './dom.js';
 import { formatInstant } from './dates.js';
 import { EXPLAIN_QUERY } from './queries.js';
 
+/** @import { Request } from './graphql.js' */
+/** @import { DecisionExplanation } from './queries.js' */
+
+/** @param {boolean | null} value */
 const yes = (value) => (value ? 'yes' : 'no');
 
+/**
+ * @param {object} context
+ * @param {Request} context.request
+ * @param {(error: unknown) => void} context.reportError
+ * @param {() => void} context.clearError
+ */
 export function createExplainView({ request, reportError, clearError }) {
-  const input = document.getElementById('decision-id');
-  const output = document.getElementById('explain-output');
+  const input = byId('decision-id', HTMLInputElement);
+  const output = byId('explain-output', HTMLElement);
+  const title = byId('explain-title', HTMLElement);
 
+  /** @param {string} id A decision id. */
   async function explain(id) {
     clearError();
     input.value = id;
@@ -19,9 +32,13 @@ export function createExplainView({ request, reportError, clearError }) {
     } catch (error) {
       reportError(error);
     }
-    document.getElementById('explain-title').focus();
+    title.focus();
   }
 
+  /**
+   * @param {DecisionExplanation | null} explanation
+   * @param {string} id
+   */
   function render(explanation, id) {
     if (!explanation) {
       show(output, h('p', { id: 'explain-summary' }, `No decision ${id} among the entries of your agency's requests or records.`));
@@ -64,7 +81,7 @@ export function createExplainView({ request, reportError, clearError }) {
               : h('td', { class: grant.applies ? 'allowed' : 'denied' }, mark(grant.applies ? 'allowed' : 'denied', grant.applies ? 'applies' : 'does not apply')))))))));
   }
 
-  document.getElementById('explain-form').addEventListener('submit', (event) => {
+  byId('explain-form', HTMLFormElement).addEventListener('submit', (event) => {
     event.preventDefault();
     const id = input.value.trim();
     if (id) explain(id).catch(reportError);

@@ -1,20 +1,34 @@
+// @ts-check
 // The access matrix as a colour grid: a real table with row and column headers; each cell says allowed,
 // denied or owner only in words and with a symbol, and cites agreement and article; the grants cited,
 // with their conditions and parties, and each agreement's worked examples follow it.
-import { facts, fillSelect, h, mark, show } from './dom.js';
+import { byId, facts, fillSelect, h, mark, show } from './dom.js';
 import { today } from './dates.js';
 import { MATRIX_QUERY } from './queries.js';
 
+/** @import { Request } from './graphql.js' */
+/** @import { AccessMatrix, ConsoleOptions, MatrixAgreement, MatrixColumn, MatrixGrant } from './queries.js' */
+
+/** @param {string} grantId */
 const anchor = (grantId) => `grant-${grantId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
+/**
+ * @param {object} context
+ * @param {Request} context.request
+ * @param {ConsoleOptions} context.options
+ * @param {(error: unknown) => void} context.reportError
+ * @param {() => void} context.clearError
+ */
 export function createMatrixView({ request, options, reportError, clearError }) {
-  const date = document.getElementById('matrix-date');
-  const region = document.getElementById('matrix-region');
-  const purpose = document.getElementById('matrix-purpose');
-  const output = document.getElementById('matrix-output');
+  const date = byId('matrix-date', HTMLInputElement);
+  const region = byId('matrix-region', HTMLSelectElement);
+  const purpose = byId('matrix-purpose', HTMLSelectElement);
+  const output = byId('matrix-output', HTMLElement);
+  /** @type {Map<string, string>} */
   const regions = new Map();
   for (const agreement of options.agreements) for (const r of agreement.regions) regions.set(r.id, r.name);
   for (const agency of options.agencies) if (agency.region) regions.set(agency.region.id, agency.region.name);
+  /** @type {Map<string, string>} */
   const purposes = new Map(options.agreements.flatMap((agreement) => agreement.purposes.map((p) => [p.code, p.description])));
   fillSelect(region, [...regions].sort().map(([id, name]) => ({ value: id, label: `${name} (${id})` })), 'Any region');
   fillSelect(purpose, [...purposes].sort().map(([code]) => ({ value: code, label: code })), 'Any purpose');
@@ -25,19 +39,25 @@ export function createMatrixView({ request, options, reportError, clearError }) 
     render(accessMatrix);
   }
 
+  /** @param {AccessMatrix} matrix */
   function render(matrix) {
     const grants = new Map(matrix.grants.map((grant) => [grant.id, grant]));
     const rows = matrix.rows.filter((row) => row.ownerOnly || row.cells.length > 0);
     const unshared = matrix.rows.filter((row) => !row.ownerOnly && row.cells.length === 0);
     const filter = `on ${matrix.day}, ${matrix.region ? `region ${matrix.region}` : 'any region'}, ${matrix.purpose ? `purpose ${matrix.purpose}` : 'any purpose'}`;
+    /** @param {MatrixColumn} column */
     const label = (column) => `${column.viewerKind} reads ${column.ownerKind}`;
+    /**
+     * @param {AccessMatrix['rows'][number]} row
+     * @param {MatrixColumn} column
+     */
     const cell = (row, column) => {
       if (row.ownerOnly) return h('td', { class: 'owner-only' }, mark('owner-only'));
       const found = row.cells.find((c) => c.viewerKind === column.viewerKind && c.ownerKind === column.ownerKind);
       if (!found) return h('td', { class: 'denied' }, mark('denied'));
       return h('td', { class: 'allowed' }, mark('allowed'), found.grantIds.map((id) => {
         const grant = grants.get(id);
-        return [h('br'), h('a', { href: `#${anchor(id)}` }, `${grant.agreement.key} ${grant.agreement.article}`)];
+        return [h('br'), h('a', { href: `#${anchor(id)}` }, grant ? `${grant.agreement.key} ${grant.agreement.article}` : id)];
       }));
     };
     const table = matrix.columns.length === 0
@@ -59,7 +79,7 @@ export function createMatrixView({ request, options, reportError, clearError }) 
       h('details', {}, h('summary', {}, `Public to every authenticated caller (${matrix.publicCoordinates.length} fields)`), h('p', {}, matrix.publicCoordinates.join(', '))));
   }
 
-  document.getElementById('matrix-form').addEventListener('submit', async (event) => {
+  byId('matrix-form', HTMLFormElement).addEventListener('submit', async (event) => {
     event.preventDefault();
     clearError();
     try { await load(); } catch (error) { reportError(error); }
@@ -67,6 +87,7 @@ export function createMatrixView({ request, options, reportError, clearError }) 
   return { load };
 }
 
+/** @param {MatrixGrant} grant */
 function grantEntry(grant) {
   const parties = grant.parties.map((p) => `${p.kind}: ${p.agencyIds ? p.agencyIds.join(', ') : `every ${p.kind}`}`).join('; ');
   return [
@@ -81,6 +102,7 @@ function grantEntry(grant) {
   ];
 }
 
+/** @param {MatrixAgreement} agreement */
 function agreementEntry(agreement) {
   const validity = `${agreement.validFrom} to ${agreement.validTo ?? 'open'}${agreement.tacitRenewal ? ', renewed tacitly' : ''}`;
   return h('section', { class: 'agreement', 'aria-label': agreement.key },

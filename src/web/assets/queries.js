@@ -1,12 +1,93 @@
+// @ts-check
 // Every GraphQL operation the console sends, in one place (tests/workbench runs each against the gateway,
 // so a schema change that breaks the console fails there). None reads a household.
+// Each is typed with the `data` it returns: the fields it selects, nullable where schema/*.graphql says so.
 
+/** @import { Query } from './graphql.js' */
+
+/** @typedef {'ASHG' | 'AMK' | 'VEILIG_THUIS' | 'POLITIE' | 'BJZ' | 'WIJKTEAM' | 'RAAD'} AgencyKind */
+/** @typedef {'PUBLIC' | 'OWNER' | 'GRANT' | 'NO_GRANT' | 'PURPOSE_NOT_COVERED' | 'CONDITIONS_NOT_MET' | 'OWNER_ONLY'} DecisionReason */
+/** @typedef {'NO_GRANT' | 'PURPOSE_NOT_COVERED' | 'CONDITIONS_NOT_MET' | 'OWNER_ONLY'} RedactionReason */
+/** @typedef {'NOT_YET_VALID' | 'IN_FORCE' | 'TACITLY_RENEWED' | 'EXPIRED' | 'SUPERSEDED'} AgreementValidity */
+/** @typedef {'ALLOW' | 'DENY'} Effect */
+/**
+ * An agreement version (id@version) and article: a DecisionAgreement as the queries select it.
+ * @typedef {{ key: string, article: string }} Article
+ */
+
+/**
+ * @typedef {object} ConsoleOptions
+ * @property {{ agency: { id: string, name: string }, role: string, purpose: string }} me
+ * @property {OptionsAgency[]} agencies
+ * @property {OptionsAgreement[]} agreements Every version of every agreement.
+ *
+ * @typedef {{ id: string, name: string, kind: AgencyKind, region: { id: string, name: string } | null }} OptionsAgency
+ *
+ * @typedef {object} OptionsAgreement
+ * @property {string} id
+ * @property {number} version
+ * @property {string} key
+ * @property {string} title
+ * @property {string} validFrom
+ * @property {string | null} validTo
+ * @property {boolean} tacitRenewal
+ * @property {string | null} supersededBy
+ * @property {{ id: string, name: string }[]} regions
+ * @property {{ code: string, description: string }[]} purposes
+ */
+
+/** @type {Query<ConsoleOptions>} */
 export const OPTIONS_QUERY = `query ConsoleOptions {
   me { agency { id name } role purpose }
   agencies { id name kind region { id name } }
   agreements(all: true) { id version key title validFrom validTo tacitRenewal supersededBy regions { id name } purposes { code description } }
 }`;
 
+/**
+ * @typedef {object} AccessMatrix
+ * @property {string} day
+ * @property {string | null} region
+ * @property {string | null} purpose
+ * @property {MatrixColumn[]} columns
+ * @property {{ coordinate: string, ownerOnly: boolean, cells: (MatrixColumn & { grantIds: string[] })[] }[]} rows
+ * @property {MatrixGrant[]} grants
+ * @property {MatrixAgreement[]} agreements
+ * @property {string[]} publicCoordinates
+ * @property {string[]} ownerOnlyCoordinates
+ *
+ * @typedef {{ viewerKind: AgencyKind, ownerKind: AgencyKind }} MatrixColumn
+ *
+ * @typedef {object} MatrixGrant
+ * @property {string} id
+ * @property {Article} agreement
+ * @property {string} title
+ * @property {string} ruleId
+ * @property {string[]} purposes
+ * @property {string[]} regions
+ * @property {string[]} conditions
+ * @property {AgreementValidity} validity
+ * @property {{ kind: AgencyKind, agencyIds: string[] | null }[]} parties
+ *
+ * @typedef {object} MatrixAgreement
+ * @property {string} key
+ * @property {string} title
+ * @property {string} validFrom
+ * @property {string | null} validTo
+ * @property {boolean} tacitRenewal
+ * @property {AgreementExample[]} examples
+ *
+ * @typedef {object} AgreementExample
+ * @property {string} name
+ * @property {{ agencyId: string }} viewer
+ * @property {{ agencyId: string }} owner
+ * @property {string} purpose
+ * @property {string} date
+ * @property {string} coordinate
+ * @property {string} expected allow or deny
+ * @property {DecisionReason | null} reason
+ */
+
+/** @type {Query<{ accessMatrix: AccessMatrix }>} */
 export const MATRIX_QUERY = `query AccessMatrix($at: Date!, $region: ID, $purpose: String) {
   accessMatrix(at: $at, region: $region, purpose: $purpose) {
     day region purpose
@@ -21,6 +102,44 @@ export const MATRIX_QUERY = `query AccessMatrix($at: Date!, $region: ID, $purpos
 
 const AGREEMENT_SIDE = 'key title validFrom validTo tacitRenewal purposes { code } regions { id } parties { agencyKind agency { id } }';
 
+/**
+ * @typedef {object} CovenantDiff
+ * @property {AgreementSide} from
+ * @property {AgreementSide} to
+ * @property {number} situationsChecked
+ * @property {AccessChange[]} changes
+ *
+ * @typedef {object} AgreementSide
+ * @property {string} key
+ * @property {string} title
+ * @property {string} validFrom
+ * @property {string | null} validTo
+ * @property {boolean} tacitRenewal
+ * @property {{ code: string }[]} purposes
+ * @property {{ id: string }[]} regions
+ * @property {{ agencyKind: AgencyKind, agency: { id: string } | null }[]} parties
+ *
+ * @typedef {'GAINED' | 'LOST' | 'BASIS_CHANGED'} AccessChangeKind
+ *
+ * @typedef {object} AccessChange
+ * @property {AccessChangeKind} change
+ * @property {AgencyKind} viewerKind
+ * @property {AgencyKind} ownerKind
+ * @property {string} purpose
+ * @property {string[]} coordinates
+ * @property {string[]} regions Household regions; `*` where no condition looks at the region.
+ * @property {DecisionReason | null} beforeReason null: denied.
+ * @property {Article | null} before
+ * @property {DecisionReason | null} afterReason null: denied.
+ * @property {Article | null} after
+ * @property {string[]} conditions
+ * @property {string[]} viewerAgencies
+ * @property {string[]} ownerAgencies
+ * @property {number} situations
+ * @property {string} example
+ */
+
+/** @type {Query<{ covenantDiff: CovenantDiff }>} */
 export const DIFF_QUERY = `query CovenantDiff($from: ID!, $to: ID!) {
   covenantDiff(from: $from, to: $to) {
     from { ${AGREEMENT_SIDE} }
@@ -34,6 +153,39 @@ export const DIFF_QUERY = `query CovenantDiff($from: ID!, $to: ID!) {
   }
 }`;
 
+/**
+ * @typedef {object} AuditTrail
+ * @property {{ node: AuditEntry }[]} edges
+ * @property {{ hasNextPage: boolean, endCursor: string | null }} pageInfo
+ *
+ * @typedef {object} AuditEntry
+ * @property {string} seq
+ * @property {string} time
+ * @property {'ACCESS' | 'SEARCH' | 'AUDIT_QUERY' | 'EXPLAIN'} kind
+ * @property {{ agencyId: string, userId: string, role: string }} viewer
+ * @property {string} purpose
+ * @property {string | null} ownerAgencyId null for searches.
+ * @property {string | null} entityType
+ * @property {string | null} entityId
+ * @property {string | null} subject Pseudonym of the data subject.
+ * @property {string[]} relatedSubjects
+ * @property {string[]} fieldsReleased
+ * @property {string[]} fieldsWithheld
+ * @property {'RELEASED' | 'PARTIALLY_RELEASED' | 'WITHHELD' | 'NOT_FOUND' | 'ERROR'} outcome
+ * @property {{ name: string, value: string }[] | null} searchTerms
+ * @property {AuditDecision[]} decisions
+ *
+ * @typedef {object} AuditDecision
+ * @property {string} id
+ * @property {string} coordinate
+ * @property {Effect} effect
+ * @property {string} reason
+ * @property {string | null} agreementKey
+ * @property {string | null} article
+ * @property {string | null} ruleId
+ */
+
+/** @type {Query<{ auditEntries: AuditTrail }>} */
 export const AUDIT_QUERY = `query AuditTrail($filter: AuditEntryFilter, $after: String) {
   auditEntries(filter: $filter, first: 50, after: $after) {
     edges { node {
@@ -45,6 +197,52 @@ export const AUDIT_QUERY = `query AuditTrail($filter: AuditEntryFilter, $after: 
   }
 }`;
 
+/**
+ * @typedef {object} DecisionExplanation
+ * @property {string | null} decisionId
+ * @property {string} at
+ * @property {string} day
+ * @property {{ id: string, name: string }} viewer
+ * @property {string} purpose
+ * @property {{ id: string, name: string }} owner
+ * @property {string} coordinate
+ * @property {Effect} effect
+ * @property {DecisionReason} reason
+ * @property {RedactionReason | null} redactionReason null when released.
+ * @property {Article | null} agreement
+ * @property {string | null} ruleId
+ * @property {string | null} failedCondition
+ * @property {DecisionFacts | null} facts Only for the record owner's officers.
+ * @property {AgreementTrace[]} agreements
+ *
+ * @typedef {object} DecisionFacts
+ * @property {boolean} householdHasMinors
+ * @property {boolean | null} subjectIsMinor
+ * @property {boolean} viewerInvolved
+ * @property {{ fromAgencyId: string | null, toAgencyId: string | null, kind: string | null, status: string | null }[]} referrals
+ *
+ * @typedef {object} AgreementTrace
+ * @property {string} key
+ * @property {boolean} inForce
+ * @property {AgreementValidity} validity
+ * @property {string} validityText
+ * @property {GrantTrace[]} grants
+ *
+ * @typedef {object} GrantTrace
+ * @property {string} grantId
+ * @property {string} article
+ * @property {boolean} viewerKindMatched
+ * @property {boolean} viewerIsParty
+ * @property {boolean} ownerKindMatched
+ * @property {boolean} ownerIsParty
+ * @property {boolean} purposeMatched
+ * @property {boolean} coordinateMatched
+ * @property {{ condition: string, holds: boolean | null }[]} conditions holds: null unless the caller's agency owns the record.
+ * @property {boolean | null} applies
+ * @property {boolean} decisive
+ */
+
+/** @type {Query<{ explainDecision: DecisionExplanation | null }>} */
 export const EXPLAIN_QUERY = `query ExplainDecision($id: ID!) {
   explainDecision(id: $id) {
     decisionId at day viewer { id name } purpose owner { id name } coordinate effect reason redactionReason
