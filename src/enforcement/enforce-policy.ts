@@ -41,7 +41,11 @@ export function enforcePolicy(schema: GraphQLSchema, services: Pick<Enforcement,
       const guard = GUARDS[typeName] as Guard<unknown> | undefined;
       if (!guard) return fieldConfig;
       const coordinate = `${typeName}.${fieldName}`;
-      const inner = (fieldConfig.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<GuardedView<unknown>, EnforcementContext>;
+      // A field with a resolver of its own gets the GuardedView; one without is read by graphql's default
+      // resolver from what the guard says the releasing record holds.
+      const own = fieldConfig.resolve as GraphQLFieldResolver<GuardedView<unknown>, EnforcementContext> | undefined;
+      const inner: GraphQLFieldResolver<GuardedView<unknown>, EnforcementContext> = own
+        ?? ((view, args, context, info) => defaultFieldResolver(guard.read(view.node, view.source), args, context, info));
       if (services.isPublic(coordinate)) {
         return { ...fieldConfig, resolve: (node, args, context, info) => inner({ node, source: guard.sources(node)[0] ?? null }, args, context, info) };
       }

@@ -15,6 +15,13 @@ export interface Guard<Node> {
   readonly visibility: string;
   /** The records the coordinate's value may come from (all of them when no coordinate is given). */
   sources(node: Node, coordinate?: string): readonly Source[];
+  /**
+   * What a field without a resolver of its own is read from, once the policy released it from
+   * `source`: the releasing record's value object, whose property of the field's name is the value.
+   * The one generic place a guarded node is unwrapped; a field with its own resolver gets the
+   * GuardedView (node and source) instead.
+   */
+  read(node: Node, source: Source | null): unknown;
 }
 
 /** Child fields only agencies' child records hold; a household member entry has no value for them. */
@@ -75,13 +82,24 @@ function involvementSource(node: InvolvementNode): Source {
 const householdGuard: Guard<HouseholdNode> = {
   visibility: 'Household.id',
   sources: (node) => node.records.map((record) => householdSource(node, record)),
+  read: (node) => node,
 };
+
+/** The member as the releasing agency registered them. */
+export function memberEntryOf(node: { entries: readonly MemberEntry[] } | { memberEntries: readonly MemberEntry[] }, source: Source | null): MemberEntry | null {
+  const entries = 'entries' in node ? node.entries : node.memberEntries;
+  return entries.find((entry) => entry.record.owner.agencyId === source?.owner.agencyId && recordKey(entry.record, 'Household') === source.recordKey) ?? null;
+}
 
 export const GUARDS: Readonly<Record<string, Guard<never>>> = {
   Household: householdGuard,
-  CaseStatus: { visibility: 'CaseStatus.involvements', sources: (node: CaseStatusNode) => householdGuard.sources(node.household) },
-  Address: { visibility: 'Address.city', sources: (node: AddressNode) => [householdSource(node.household, node.record)] },
-  HouseholdMember: { visibility: 'HouseholdMember.id', sources: (node: MemberNode) => node.entries.map((entry) => memberSource(node, entry, 'HouseholdMember')) },
+  CaseStatus: { visibility: 'CaseStatus.involvements', sources: (node: CaseStatusNode) => householdGuard.sources(node.household), read: (node: CaseStatusNode) => node },
+  Address: { visibility: 'Address.city', sources: (node: AddressNode) => [householdSource(node.household, node.record)], read: (node: AddressNode) => node.value },
+  HouseholdMember: {
+    visibility: 'HouseholdMember.id',
+    sources: (node: MemberNode) => node.entries.map((entry) => memberSource(node, entry, 'HouseholdMember')),
+    read: (node: MemberNode, source: Source | null) => memberEntryOf(node, source)?.member ?? null,
+  },
   Child: {
     visibility: 'Child.id',
     sources: (node: ChildNode, coordinate?: string) => [
@@ -92,11 +110,15 @@ export const GUARDS: Readonly<Record<string, Guard<never>>> = {
       })),
       ...(coordinate && CHILD_RECORD_ONLY.has(coordinate) ? [] : node.memberEntries.map((entry) => memberSource(node, entry, 'Child'))),
     ],
+    // The child record the field was released from, or the member entry of a household record (which
+    // has no school, situation or role: those read as null).
+    read: (node: ChildNode, source: Source | null) =>
+      node.childRecords.find((record) => recordKey(record, 'Child') === source?.recordKey) ?? memberEntryOf(node, source)?.member ?? null,
   },
-  Report: { visibility: 'Report.id', sources: (node: ReportNode) => [reportSource(node)] },
-  Reporter: { visibility: 'Report.reporter', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)] },
-  ChildInvolvement: { visibility: 'Report.childInvolvement', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)] },
-  SafetyAssessment: { visibility: 'Report.safetyAssessment', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)] },
+  Report: { visibility: 'Report.id', sources: (node: ReportNode) => [reportSource(node)], read: (node: ReportNode) => node.record },
+  Reporter: { visibility: 'Report.reporter', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)], read: (node: ReportPartNode<unknown>) => node.value },
+  ChildInvolvement: { visibility: 'Report.childInvolvement', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)], read: (node: ReportPartNode<unknown>) => node.value },
+  SafetyAssessment: { visibility: 'Report.safetyAssessment', sources: (node: ReportPartNode<unknown>) => [reportSource(node.report)], read: (node: ReportPartNode<unknown>) => node.value },
   Referral: {
     visibility: 'Referral.id',
     sources: (node: ReferralNode) => [{
@@ -104,9 +126,10 @@ export const GUARDS: Readonly<Record<string, Guard<never>>> = {
       municipality: node.record.municipality, household: node.household,
       subjectBsn: householdSubject(node.household, node.record.owner.agencyId), subjectBirthDate: null, aboutHousehold: true,
     }],
+    read: (node: ReferralNode) => node.record,
   },
-  Involvement: { visibility: 'Involvement.agency', sources: (node: InvolvementNode) => [involvementSource(node)] },
-  Contact: { visibility: 'Involvement.contact', sources: (node: ContactNode) => [involvementSource(node.involvement)] },
+  Involvement: { visibility: 'Involvement.agency', sources: (node: InvolvementNode) => [involvementSource(node)], read: (node: InvolvementNode) => node.record },
+  Contact: { visibility: 'Involvement.contact', sources: (node: ContactNode) => [involvementSource(node.involvement)], read: (node: ContactNode) => node.value },
 } as Readonly<Record<string, Guard<never>>>;
 
 /** Viewer-owned sources first, then by agency id: a stable, explainable precedence. */

@@ -1,27 +1,31 @@
 /**
- * Assembles the gateway: fastify in front, caller identity and purpose, Apollo Server with the
- * limits, audit and logging plugins, health and readiness, the offline GraphiQL page in development.
- * This file only assembles; every piece lives in its own module.
+ * Assembles the gateway: fastify in front; health and readiness; POST /graphql (caller admitted
+ * first, then Apollo Server with the limits, audit, upstream-error, redaction and log plugins); the
+ * offline GraphiQL page in development and the privacy officers' console. This file only assembles;
+ * every piece lives in its own module.
  */
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
-import { authenticate } from '#src/identity/authenticate.ts';
-import { traceIdFrom } from '#src/identity/traceparent.ts';
-import type { Caller } from '#src/identity/caller.ts';
+import {
+  ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { errorBody } from '#domain/errors.ts';
+import { buildSchema } from '#src/graph/schema.ts';
+import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { formatError } from './format-error.ts';
+import { registerRequestLog } from './hooks/request-log.ts';
 import { useAuditCommit } from './plugins/use-audit-commit.ts';
 import { useOperationLog } from './plugins/use-operation-log.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
-import { createServerContext, type ServerContext } from './server-context.ts';
-import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
+import { useRedactions } from './plugins/use-redactions.ts';
+import { useUpstreamErrors } from './plugins/use-upstream-errors.ts';
+import { notesOf } from './request-notes.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
-import { buildSchema } from '../graph/schema.ts';
+import { registerGraphqlRoute } from './routes/graphql.ts';
+import { registerHealth } from './routes/health.ts';
+import type { ServerContext } from './server-context.ts';
 import type { GatewayServices } from './services.ts';
 
 export type GatewayPhase =
@@ -38,15 +42,6 @@ export interface Gateway {
   listen(): Promise<string>;
   /** Stops taking requests, drains those in flight, closes upstream pools and the audit store. */
   close(): Promise<void>;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    caller?: Caller;
-    traceId?: string;
-    operationName?: string | null;
-    outcome?: string;
-  }
 }
 
 export async function createGateway(services: GatewayServices): Promise<Gateway> {
@@ -72,68 +67,29 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
       ApolloServerPluginSchemaReportingDisabled(),
       fastifyApolloDrainPlugin(app),
       useQueryLimits(config.limits),
+      useUpstreamErrors(),
+      useRedactions(),
       useAuditCommit(),
       useOperationLog(),
     ],
   });
   await apollo.start();
 
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.url === '/healthz' || request.url === '/readyz' || request.url.startsWith('/graphiql') || request.url.startsWith('/privacy')) return;
-    logRequest(logger, request, reply.statusCode, reply.elapsedTime);
-  });
-
+  registerRequestLog(app, logger);
   // A response that leaves while draining closes its connection, so the drain does not wait out keep-alive.
   app.addHook('onSend', async (_request, reply) => {
     if (phase.phase === 'draining') reply.header('connection', 'close');
   });
-
-  app.get('/healthz', async () => ({ status: 'alive' }));
-  app.get('/readyz', async (_request, reply) => {
-    if (phase.phase !== 'ready') return reply.code(503).send({ status: phase.phase });
-    try {
-      await services.checkReady();
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'not-ready' });
-    }
-  });
+  registerHealth(app, { phase: () => phase.phase, checkReady: () => services.checkReady() });
   if (config.mode === 'development') registerGraphiql(app);
   // The privacy officers' console: static, holds no data; what it shows comes from /graphql under their token.
   registerPrivacyConsole(app);
-
-  app.post('/graphql', {
-    async preHandler(request, reply) {
-      request.traceId = traceIdFrom(header(request, 'traceparent'));
-      reply.header('x-request-id', request.id);
-      const result = await authenticate(services.verifier, services.knownPurposes, {
-        authorization: header(request, 'authorization'),
-        purpose: header(request, 'x-purpose'),
-      });
-      if (!result.ok) {
-        request.outcome = result.code;
-        if (result.status === 401) reply.header('www-authenticate', 'Bearer realm="ketenpoort"');
-        return reply.code(result.status).type('application/json').send(errorBody(result.code, result.message));
-      }
-      request.caller = result.caller;
-      if (Array.isArray(request.body)) {
-        request.outcome = 'BATCH_NOT_SUPPORTED';
-        return reply.code(400).send(errorBody('BATCH_NOT_SUPPORTED', 'Batched requests are not supported; send one operation per request.'));
-      }
-    },
-    handler: fastifyApolloHandler(apollo, {
-      context: async (request, reply) => {
-        const caller = request.caller;
-        if (!caller) throw new Error('unreachable: /graphql without an authenticated caller');
-        return createServerContext(services, caller, request, reply, request, request.traceId ?? '');
-      },
-    }),
-  });
+  registerGraphqlRoute(app, apollo, services);
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ errors: [{ message: 'Not found.', extensions: { code: 'BAD_REQUEST' } }] }));
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    request.outcome = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    notesOf(request).outcome = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
     if (status === 500) logger.error({ requestId: request.id, err: { type: (error as Error).name } }, 'unhandled error');
     return reply.code(status).send(errorBody(status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', status === 500 ? 'Internal server error.' : 'The request could not be read.'));
   });
@@ -158,26 +114,4 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
       phase = { phase: 'stopped' };
     },
   };
-}
-
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** One line per request: who, why, what, how long, how it ended. Never the query, variables or token. */
-function logRequest(logger: Logger, request: FastifyRequest, status: number, durationMs: number): void {
-  logger.info({
-    requestId: request.id,
-    traceId: request.traceId,
-    agency: request.caller?.agencyId,
-    role: request.caller?.role,
-    purpose: request.caller?.purpose,
-    operationName: request.operationName ?? null,
-    method: request.method,
-    route: request.routeOptions.url ?? 'unknown',
-    status,
-    durationMs: Math.round(durationMs * 10) / 10,
-    outcome: request.outcome ?? (status < 400 ? 'ok' : 'error'),
-  }, 'request');
 }

@@ -6,22 +6,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { createRequestScope } from '#src/graph/request-scope.ts';
 import type { Caller } from '#src/identity/caller.ts';
+import type { RequestNotes } from './request-notes.ts';
 import type { GatewayServices } from './services.ts';
-
-/** What the request's one log line says besides its status and duration. */
-export interface RequestLogNotes {
-  operationName?: string | null;
-  outcome?: string;
-}
 
 export interface ServerContext extends GatewayContext {
   readonly services: GatewayServices;
   /** Where plugins note the operation name and outcome for the request log line. */
-  readonly log: RequestLogNotes;
+  readonly notes: RequestNotes;
 }
 
 export function createServerContext(services: GatewayServices, caller: Caller, request: FastifyRequest, reply: FastifyReply,
-  log: RequestLogNotes, traceId: string): ServerContext {
+  notes: RequestNotes): ServerContext {
+  const { traceId } = notes;
   const now = services.clock();
   const scope = createRequestScope(services);
   const enforcement = services.enforcement.forRequest({
@@ -37,6 +33,6 @@ export function createServerContext(services: GatewayServices, caller: Caller, r
   });
   return {
     caller, now, requestId: request.id, traceId, logger: services.logger.child({ requestId: request.id, traceId }),
-    services, request: scope, enforcement, log,
+    services, request: scope, enforcement, notes,
   };
 }

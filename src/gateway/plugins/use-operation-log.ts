@@ -13,14 +13,14 @@ export function useOperationLog(): ApolloServerPlugin<ServerContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName, response, errors }) {
-          contextValue.log.operationName = safeOperationName(operationName);
+          contextValue.notes.operationName = safeOperationName(operationName);
           const codes = new Set<string>();
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           for (const error of body?.errors ?? errors ?? []) {
             const code = error.extensions?.code;
             if (typeof code === 'string') codes.add(code);
           }
-          contextValue.log.outcome = codes.size === 0 ? 'ok' : [...codes].sort().join(',');
+          contextValue.notes.outcome = codes.size === 0 ? 'ok' : [...codes].sort().join(',');
           // Apollo answers a persisted-query attempt with 200; it is a bad request here (APQ is off).
           if (codes.has('PERSISTED_QUERY_NOT_SUPPORTED')) response.http.status = 400;
         },

@@ -1,6 +1,7 @@
 /** Household, its members and address, and the shared case status (involvements). */
 import type { GatewayContext } from '#src/graph/context.ts';
 import type { GuardedView } from '#src/enforcement/enforce-policy.ts';
+import { memberEntryOf } from '#src/enforcement/sources.ts';
 import { visibleOnly } from '#src/enforcement/visibility.ts';
 import { childrenOf, involvementsOf, membersOf, referralsOf, reportsOf } from '#src/graph/build-nodes.ts';
 import { isMinorAt } from '#domain/age.ts';
@@ -10,7 +11,7 @@ import type {
 import { eventTime, orderedReports, type ReportArgs } from './report-ordering.ts';
 import type { Household, HouseholdMember } from '#generated/graphql.ts';
 import type {
-  AddressResolvers, CaseStatusResolvers, ContactResolvers, HouseholdMemberResolvers, HouseholdResolvers, InvolvementResolvers,
+  CaseStatusResolvers, HouseholdMemberResolvers, HouseholdResolvers, InvolvementResolvers,
 } from '#generated/resolvers.ts';
 import type { GuardedResolvers } from './guarded-resolvers.ts';
 
@@ -62,20 +63,10 @@ export const householdResolvers = {
   } satisfies GuardedResolvers<HouseholdResolvers, HouseholdNode>,
   HouseholdMember: {
     id: (view: View<MemberNode>): HouseholdMember['id'] => view.node.id,
-    role: (view: View<MemberNode>) => entryOf(view)?.member.role ?? null,
-    name: (view: View<MemberNode>) => entryOf(view)?.member.name ?? null,
-    birthDate: (view: View<MemberNode>) => entryOf(view)?.member.birthDate ?? null,
-    bsn: (view: View<MemberNode>) => entryOf(view)?.member.bsn ?? null,
     isMinor: (view: View<MemberNode>, _args: unknown, context: GatewayContext) => {
-      return isMinorAt(entryOf(view)?.member.birthDate ?? null, context.now);
+      return isMinorAt(memberEntryOf(view.node, view.source)?.member.birthDate ?? null, context.now);
     },
   } satisfies GuardedResolvers<HouseholdMemberResolvers, MemberNode>,
-  Address: {
-    street: (view: View<AddressNode>) => view.node.value.street,
-    houseNumber: (view: View<AddressNode>) => view.node.value.houseNumber,
-    postalCode: (view: View<AddressNode>) => view.node.value.postalCode,
-    city: (view: View<AddressNode>) => view.node.value.city,
-  } satisfies GuardedResolvers<AddressResolvers, AddressNode>,
   CaseStatus: {
     household: (view: View<CaseStatusNode>) => view.node.household,
     involvements: async (view: View<CaseStatusNode>, _args: unknown, context: GatewayContext) =>
@@ -83,20 +74,7 @@ export const householdResolvers = {
   } satisfies GuardedResolvers<CaseStatusResolvers, CaseStatusNode>,
   Involvement: {
     agency: (view: View<InvolvementNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.owner.agencyId),
-    phaseCategory: (view: View<InvolvementNode>) => view.node.record.phaseCategory,
-    phase: (view: View<InvolvementNode>) => view.node.record.phase,
-    since: (view: View<InvolvementNode>) => view.node.record.since,
     contact: (view: View<InvolvementNode>): ContactNode | null =>
       view.node.record.contact ? { involvement: view.node, value: view.node.record.contact } : null,
-    careProvider: (view: View<InvolvementNode>) => view.node.record.careProvider,
   } satisfies GuardedResolvers<InvolvementResolvers, InvolvementNode>,
-  Contact: {
-    name: (view: View<ContactNode>) => view.node.value.name,
-    phone: (view: View<ContactNode>) => view.node.value.phone,
-    email: (view: View<ContactNode>) => view.node.value.email,
-  } satisfies GuardedResolvers<ContactResolvers, ContactNode>,
 };
-
-function entryOf(view: View<MemberNode>) {
-  return view.node.entries.find((entry) => entry.record.owner.agencyId === view.source?.owner.agencyId) ?? null;
-}

@@ -1,0 +1,50 @@
+/**
+ * POST /graphql: the caller is admitted first (a verified token and a known, permitted purpose), and
+ * refused with its own code before anything executes; then Apollo runs the operation with the
+ * request's typed context.
+ */
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errorBody } from '#domain/errors.ts';
+import { authenticate } from '#src/identity/authenticate.ts';
+import { traceIdFrom } from '#src/identity/traceparent.ts';
+import { notesOf } from '../request-notes.ts';
+import { createServerContext, type ServerContext } from '../server-context.ts';
+import type { GatewayServices } from '../services.ts';
+
+export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<ServerContext>, services: GatewayServices): void {
+  app.post('/graphql', {
+    async preHandler(request, reply) {
+      const notes = notesOf(request);
+      notes.traceId = traceIdFrom(header(request, 'traceparent'));
+      reply.header('x-request-id', request.id);
+      const result = await authenticate(services.verifier, services.knownPurposes, {
+        authorization: header(request, 'authorization'),
+        purpose: header(request, 'x-purpose'),
+      });
+      if (!result.ok) {
+        notes.outcome = result.code;
+        if (result.status === 401) reply.header('www-authenticate', 'Bearer realm="ketenpoort"');
+        return reply.code(result.status).type('application/json').send(errorBody(result.code, result.message));
+      }
+      notes.caller = result.caller;
+      if (Array.isArray(request.body)) {
+        notes.outcome = 'BATCH_NOT_SUPPORTED';
+        return reply.code(400).send(errorBody('BATCH_NOT_SUPPORTED', 'Batched requests are not supported; send one operation per request.'));
+      }
+    },
+    handler: fastifyApolloHandler(apollo, {
+      context: async (request, reply) => {
+        const notes = notesOf(request);
+        if (!notes.caller) throw new Error('unreachable: /graphql without an authenticated caller');
+        return createServerContext(services, notes.caller, request, reply, notes);
+      },
+    }),
+  });
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
