@@ -17,6 +17,19 @@ export interface QueryLimits {
   readonly maxCost: number;
 }
 
+/** A token bucket: refilled at `perSecond`, holding at most `burst` requests. */
+export interface RateLimit {
+  readonly perSecond: number;
+  readonly burst: number;
+}
+
+/** Inbound limits (src/limits): per user, per organisation, and organisations that differ from the default. */
+export interface RateLimitConfig {
+  readonly organisation: RateLimit;
+  readonly user: RateLimit;
+  readonly organisations: Readonly<Record<string, RateLimit>>;
+}
+
 export interface GatewayConfig {
   readonly mode: 'development' | 'production';
   readonly host: string;
@@ -47,6 +60,8 @@ export interface GatewayConfig {
   readonly listingCacheSeconds: number;
   /** Shortest time a lookup that finds nothing takes, in ms, so withheld and nonexistent answer alike. */
   readonly notFoundFloorMs: number;
+  /** Inbound rate limits; null when off (KETENPOORT_RATE_LIMIT=off; off by default in development). */
+  readonly rateLimits: RateLimitConfig | null;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -79,7 +94,35 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     logLevel: env.LOG_LEVEL ?? 'info',
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
+    rateLimits: rateLimits(env, mode, file.rateLimits as { organisations?: Record<string, RateLimit> } | undefined),
   };
+}
+
+function rateLimits(env: Env, mode: GatewayConfig['mode'], file: { organisations?: Record<string, RateLimit> } | undefined): RateLimitConfig | null {
+  const switched = env.KETENPOORT_RATE_LIMIT ?? (mode === 'production' ? 'on' : 'off');
+  if (switched !== 'on' && switched !== 'off') throw new Error(`KETENPOORT_RATE_LIMIT must be "on" or "off", got "${switched}"`);
+  if (switched === 'off') return null;
+  const organisations: Record<string, RateLimit> = {};
+  for (const [id, limit] of Object.entries(file?.organisations ?? {})) organisations[id] = checkedRate(limit, `rateLimits.organisations.${id}`);
+  return {
+    organisation: rate(env.KETENPOORT_RATE_LIMIT_ORGANISATION, { perSecond: 50, burst: 100 }, 'KETENPOORT_RATE_LIMIT_ORGANISATION'),
+    user: rate(env.KETENPOORT_RATE_LIMIT_USER, { perSecond: 10, burst: 20 }, 'KETENPOORT_RATE_LIMIT_USER'),
+    organisations,
+  };
+}
+
+/** `<per second>/<burst>`, e.g. `50/100`. */
+function rate(value: string | undefined, fallback: RateLimit, name: string): RateLimit {
+  if (value === undefined || value === '') return fallback;
+  const [perSecond, burst] = value.split('/').map(Number);
+  return checkedRate({ perSecond: perSecond ?? NaN, burst: burst ?? NaN }, name);
+}
+
+function checkedRate(limit: RateLimit, name: string): RateLimit {
+  if (!(limit.perSecond > 0) || !Number.isInteger(limit.burst) || limit.burst < 1) {
+    throw new Error(`${name} must be a positive rate per second and a whole burst of at least 1 (e.g. 50/100)`);
+  }
+  return { perSecond: limit.perSecond, burst: limit.burst };
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

@@ -27,6 +27,9 @@ import { loadJwks } from '../identity/load-jwks.ts';
 import type { Enforcement } from '#src/enforcement/context.ts';
 import { createPolicyEnforcement, type PolicyEnforcementOptions } from '#src/enforcement/policy-enforcement.ts';
 import type { GraphServices } from '#src/graph/context.ts';
+import { createInboundLimiter, type InboundLimiter } from '#src/limits/inbound-limits.ts';
+import { openPostgresBuckets } from '#src/limits/postgres-buckets.ts';
+import { createMemoryBuckets } from '#src/limits/token-bucket.ts';
 import { loadTypeDefs } from '../graph/schema-files.ts';
 
 export interface GatewayServices extends GraphServices {
@@ -38,6 +41,8 @@ export interface GatewayServices extends GraphServices {
   readonly purposeDescriptions: ReadonlyMap<string, string>;
   /** Field checks and each request's decisions, trail and redactions. */
   readonly enforcement: Enforcement;
+  /** Inbound rate limits per organisation and user; null when off. */
+  readonly limiter: InboundLimiter | null;
   /** Upstream attempts per agency since start (each retry counts). */
   upstreamStats(): ReadonlyMap<string, UpstreamStats>;
   checkReady(): Promise<void>;
@@ -82,6 +87,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const ids = createIdSealer(secrets.idSecret);
   const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);
   const enforcement = (overrides.enforcement ?? createPolicyEnforcement)({ policy, pseudonymize });
+  const limiter = await openLimiter(config, logger);
 
   return {
     config, logger, clock, verifier, policy, audit,
@@ -93,6 +99,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     ids,
     pseudonymize,
     enforcement,
+    limiter,
     notFoundFloorMs: config.notFoundFloorMs,
     listHouseholds: createListingCache(config.listingCacheSeconds),
     clusterListing: createClusterListing(ids),
@@ -109,7 +116,21 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     async close() {
       await Promise.all([...started.adapters.values()].map((adapter) => adapter.close()));
       await started.close();
+      await limiter?.close();
       await audit.close();
     },
   };
+}
+
+/** The inbound limits: buckets in PostgreSQL when the gateway has one (shared by its replicas), else in memory. */
+async function openLimiter(config: GatewayConfig, logger: Logger): Promise<InboundLimiter | null> {
+  if (!config.rateLimits) return null;
+  const store = config.databaseUrl ? await openPostgresBuckets({ connectionString: config.databaseUrl }) : createMemoryBuckets();
+  let warnedAt = 0;
+  return createInboundLimiter(config.rateLimits, store, (error) => {
+    // One line a minute at most: a store that is down fails every request's take.
+    if (Date.now() - warnedAt < 60_000) return;
+    warnedAt = Date.now();
+    logger.warn({ err: { type: (error as Error)?.name } }, 'rate limit store failed; each replica limits on its own');
+  });
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorBody } from '#domain/errors.ts';
 import { authenticate } from '#src/identity/authenticate.ts';
 import { traceIdFrom } from '#src/identity/traceparent.ts';
+import { refuseWhenLimited } from '../hooks/rate-limit.ts';
 import { notesOf } from '../request-notes.ts';
 import { createServerContext, type ServerContext } from '../server-context.ts';
 import type { GatewayServices } from '../services.ts';
@@ -29,6 +30,7 @@ export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<
         return reply.code(result.status).type('application/json').send(errorBody(result.code, result.message));
       }
       notes.caller = result.caller;
+      if (await refuseWhenLimited(services, result.caller, reply, notes)) return reply;
       if (Array.isArray(request.body)) {
         notes.outcome = 'BATCH_NOT_SUPPORTED';
         return reply.code(400).send(errorBody('BATCH_NOT_SUPPORTED', 'Batched requests are not supported; send one operation per request.'));
