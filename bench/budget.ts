@@ -6,6 +6,8 @@ import type { BudgetCheck, Contender, Measurement, MemoryFigures, MinimumPerQuer
 import type { ScenarioId } from './scenarios.ts';
 
 export const GUARD_COST_LIMIT = 0.15;
+/** The trivial query (c) reads no guarded field: what is left is admission (trusted documents, rate limits). */
+export const ADMISSION_COST_LIMIT = 0.10;
 export const BASELINE_SPEEDUP_MIN = 5;
 export const RSS_GROWTH_LIMIT = 0.2;
 
@@ -82,6 +84,28 @@ export function evaluateBudget(measurements: readonly Measurement[], minimum: Pa
     limit: `guarded / unguarded >= ${1 - GUARD_COST_LIMIT}`,
     figures: guardFigures,
     pass: guardFigures.length > 0 && guardPass,
+  });
+
+  // (c) touches no upstream and no guarded field, so its ratio prices what every request pays before
+  // execution: token, purpose, rate-limit buckets and the trusted-document lookup (all on in the guarded run).
+  const trivialFigures: string[] = [];
+  let trivialPass = true;
+  for (const guarded of measurements.filter((m) => m.contender === 'guarded' && m.scenario === 'c')) {
+    const latency = guarded.upstreamLatencyMs ?? 0;
+    const ratio = ratios.find((r) => r.name === 'guarded / unguarded' && r.scenario === 'c' && r.upstreamLatencyMs === latency);
+    if (ratio) {
+      trivialFigures.push(`(c): ${ratio.value.toFixed(3)} (cost ${pct(1 - ratio.value)})`);
+      trivialPass &&= ratio.value >= 1 - ADMISSION_COST_LIMIT;
+    } else {
+      trivialFigures.push('(c): undetermined (unguarded not measured or served nothing)');
+      trivialPass = false;
+    }
+  }
+  checks.push({
+    name: 'the trivial query (c) guarded, with trusted documents and rate limiting on, within 10% of unguarded',
+    limit: `guarded / unguarded >= ${1 - ADMISSION_COST_LIMIT}`,
+    figures: trivialFigures,
+    pass: trivialFigures.length > 0 && trivialPass,
   });
 
   const floor = minimum.b;

@@ -33,6 +33,10 @@ export interface RunningGateway extends RunningContender {
 export async function startGatewayContender(options: GatewayContenderOptions): Promise<RunningGateway> {
   const base = loadConfig({
     KETENPOORT_DATA_DIR: options.dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info',
+    // The guarded gateway pays for admission as production does: every request takes a token from its
+    // user's and its organisation's bucket. The buckets are sized above what the load generator asks,
+    // so what is measured is the check, not refusals.
+    ...(options.guards ? { KETENPOORT_RATE_LIMIT: 'on', KETENPOORT_RATE_LIMIT_ORGANISATION: '1000000/1000000', KETENPOORT_RATE_LIMIT_USER: '1000000/1000000' } : {}),
     ...(options.listingCacheSeconds === null ? {} : { KETENPOORT_LISTING_CACHE_SECONDS: String(options.listingCacheSeconds) }),
   });
   const config = {

@@ -27,6 +27,7 @@ describe('budget', () => {
       m('guarded', 'a', 0, 90), m('unguarded', 'a', 0, 100),
       m('guarded', 'b', 0, 86, ops), m('unguarded', 'b', 0, 100, ops),
       m('guarded', 'b', 20, 50, ops), m('unguarded', 'b', 20, 55, ops), m('baseline', 'b', 20, 10),
+      m('guarded', 'c', 0, 91), m('unguarded', 'c', 0, 100),
     ], { b: floorB }, memory);
     expect(checks.map((check) => [check.name.slice(0, 20), check.pass])).toEqual(checks.map((check) => [check.name.slice(0, 20), true]));
   });
@@ -36,6 +37,7 @@ describe('budget', () => {
       m('guarded', 'a', 0, 84), m('unguarded', 'a', 0, 100),
       m('guarded', 'b', 0, 100, { ashg: { 'GET /list': 2, 'GET /refs': 3 } }), m('unguarded', 'b', 0, 100, { ashg: { 'GET /list': 2, 'GET /refs': 1 } }),
       m('guarded', 'b', 20, 40), m('baseline', 'b', 20, 10),
+      m('guarded', 'c', 0, 89), m('unguarded', 'c', 0, 100),
     ], { b: floorB }, [{ ...memory[0]!, rssAfterRunBytes: 121 }]);
     const verdict = Object.fromEntries(checks.map((check) => [check.name, check.pass]));
     expect(verdict['guards (policy + durable audit) cost at most 15% throughput on (a) and (b)']).toBe(false);
@@ -43,6 +45,7 @@ describe('budget', () => {
     expect(verdict['(b) unguarded: at most one upstream call per agency per entity kind per level']).toBe(true);
     expect(verdict['at 20 ms upstream latency the gateway serves (b) at >= 5x the baseline throughput']).toBe(false);
     expect(verdict['guarded: RSS after the run within 20% of RSS after warm-up']).toBe(false);
+    expect(verdict['the trivial query (c) guarded, with trusted documents and rate limiting on, within 10% of unguarded']).toBe(false);
   });
 
   it('calls a baseline that only failed unbounded, and one that finished nothing yet undetermined', () => {
