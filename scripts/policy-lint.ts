@@ -31,8 +31,8 @@ async function main(): Promise<number> {
   if (!isCalendarDay(today)) usageError('policy:lint', `--today ${today} is not a yyyy-mm-dd day`);
   let findings: LintFinding[];
   try {
-    const { loaded, policy } = await compileFolder(dir);
-    findings = lintCovenants({ loaded, policy, today });
+    const { loaded, policy, schema } = await compileFolder(dir);
+    findings = lintCovenants({ loaded, policy, schema, today });
   } catch (error) {
     const rule = (error as Error).name === 'PolicyConfigError' ? 'compile-error' : 'load-error';
     findings = problemsOf(error).map((problem) => {
