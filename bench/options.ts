@@ -2,7 +2,7 @@
  * Command-line options of `npm run bench`. `--quick` is the under-two-minutes smoke of the same
  * harness; the full run (default) is the one whose report is kept.
  */
-import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ScenarioId } from './scenarios.ts';
 
 export type ServerContenderName = 'guarded' | 'unguarded' | 'baseline';
@@ -44,29 +44,55 @@ export interface BenchOptions {
   readonly baselineResilience: 'default' | 'tolerant';
 }
 
-export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      quick: { type: 'boolean', default: false },
-      households: { type: 'string' },
-      connections: { type: 'string' },
-      duration: { type: 'string' },
-      'requests-b': { type: 'string' },
-      rounds: { type: 'string' },
-      warmup: { type: 'string' },
-      probe: { type: 'string' },
-      latencies: { type: 'string' },
-      scenarios: { type: 'string' },
-      contenders: { type: 'string' },
-      'no-ceiling': { type: 'boolean', default: false },
-      'cpu-prof': { type: 'string' },
-      reports: { type: 'string' },
-      'baseline-resilience': { type: 'string' },
-      'listing-cache': { type: 'string' },
-      'bjz-rate-limit': { type: 'string' },
-    },
-  });
+/** The command line of `npm run bench`, for parseArgs (scripts/cli.ts). */
+export const BENCH_ARGS = {
+  quick: { type: 'boolean', default: false },
+  households: { type: 'string' },
+  connections: { type: 'string' },
+  duration: { type: 'string' },
+  'requests-b': { type: 'string' },
+  rounds: { type: 'string' },
+  warmup: { type: 'string' },
+  probe: { type: 'string' },
+  latencies: { type: 'string' },
+  scenarios: { type: 'string' },
+  contenders: { type: 'string' },
+  'no-ceiling': { type: 'boolean', default: false },
+  'cpu-prof': { type: 'string' },
+  reports: { type: 'string' },
+  'baseline-resilience': { type: 'string' },
+  'listing-cache': { type: 'string' },
+  'bjz-rate-limit': { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig;
+
+export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [options]
+
+The guarded gateway, the unguarded gateway, a naive Apollo baseline and an in-memory ceiling, side by side
+over loopback HTTP against the agency mocks; writes reports/bench-latest.md (see bench/README.md).
+
+  --quick                       the under-two-minutes smoke of the same harness (defaults in brackets)
+  --households <n>              households in the world (10000 [2000])
+  --connections <n>             requests in flight during a load run (10)
+  --duration <s>                seconds of load per contender, scenario and latency (30 [2])
+  --requests-b <n>              requests per contender and latency for (b) (80 [10])
+  --rounds <n>                  interleaved rounds the load is split into (2 [1])
+  --warmup <s>                  seconds of warm-up load per scenario (5 [0])
+  --probe <n>                   requests of each sequential probe (5 [2])
+  --latencies <ms,ms>           mock latencies to run at (0,20)
+  --scenarios <a,b,c>           scenarios to run (a,b,c)
+  --contenders <list>           guarded, unguarded, baseline (all)
+  --no-ceiling                  skip the in-memory ceiling
+  --cpu-prof <dir>              write a V8 CPU profile of each server contender into <dir>
+  --reports <dir>               where the reports go (reports)
+  --baseline-resilience <mode>  tolerant or default (tolerant)
+  --listing-cache <s>           the gateways' listing cache in seconds (the gateway's default)
+  --bjz-rate-limit <n>|mock     the BJZ mock's per-client limit per second (1000000; mock: its own 200)
+  -h, --help                    this text`;
+
+type BenchArgValues = { -readonly [K in keyof typeof BENCH_ARGS]?: (typeof BENCH_ARGS)[K]['type'] extends 'boolean' ? boolean : string };
+
+/** The options from parsed arguments; throws an Error naming the option when a value is bad. */
+export function benchOptions(values: BenchArgValues): BenchOptions {
   const quick = values.quick ?? false;
   const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((item) => item.trim()).filter(Boolean);
   const scenarios = list(values.scenarios, 'a,b,c');

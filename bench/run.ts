@@ -20,15 +20,23 @@ import { spawnChild } from './ipc.ts';
 import { measureCeiling, measureContenders, type MeasureContext } from './measure-contenders.ts';
 import { measureListingFloor, measureMinimum } from './measure-minimum.ts';
 import type { MockAgency } from './mocks-process.ts';
-import { parseBenchArgs } from './options.ts';
+import { BENCH_ARGS, BENCH_USAGE, benchOptions, type BenchOptions } from './options.ts';
 import { writeReports } from './report.ts';
 import type { BenchResults } from './results.ts';
 import { createScenarios } from './scenarios.ts';
+import { parseCommandLine, usageError } from '../scripts/cli.ts';
 
 /** The day requests are judged at: inside every current covenant's validity, as in the scenario tests. */
 const JUDGED_AT = new Date('2026-11-23T10:00:00+01:00');
 
-const options = parseBenchArgs(process.argv.slice(2));
+const options = ((): BenchOptions => {
+  const { values } = parseCommandLine({ name: 'bench', usage: BENCH_USAGE, options: BENCH_ARGS });
+  try {
+    return benchOptions(values);
+  } catch (error) {
+    return usageError('bench', (error as Error).message);
+  }
+})();
 const startedAt = new Date();
 // Taken at the start: the contenders run the code as it was when they started.
 const commit = gitCommit();

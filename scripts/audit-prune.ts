@@ -6,14 +6,14 @@
  * selection as audit:verify. Exit code 0: done; 1: refused because the chain is broken; 2: error.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isAuditStoreError } from '#src/audit/errors.ts';
 import { describeAuditLocation, openAuditStore, sqlitePath, type AuditStoreLocation } from '#src/audit/open-audit-store.ts';
+import { parseCommandLine, runCommand, UsageError } from './cli.ts';
 
 const DEFAULT_DAYS = 1826;
 
 function parseDays(text: string, what: string): number {
-  if (!/^\d{1,6}$/.test(text)) throw new Error(`${what}: expected a whole number of days`);
+  if (!/^\d{1,6}$/.test(text)) throw new UsageError(`${what}: expected a whole number of days`);
   return Number(text);
 }
 
@@ -23,14 +23,27 @@ function parseRetention(retention: string | undefined, defaultDays: string): Rec
   for (const pair of (retention ?? '').split(',').filter((part) => part.trim() !== '')) {
     const [agency, days, ...rest] = pair.split('=').map((part) => part.trim());
     if (!agency || !/^[a-z0-9][a-z0-9-]*$/.test(agency) || days === undefined || rest.length > 0) {
-      throw new Error('--retention: expected agency=days[,agency=days...]');
+      throw new UsageError('--retention: expected agency=days[,agency=days...]');
     }
     result[agency] = parseDays(days, `--retention ${agency}`);
   }
   return result;
 }
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run audit:prune -- [--retention <agency>=<days>[,<agency>=<days>...]] [--default-days <days>|keep] [--now <ISO instant>]
+
+Removes audit entries whose owner's retention has expired, as a prefix of the chain, and leaves a checkpoint.
+
+  --retention <list>     days to keep per owner agency, e.g. ashg-groningen=365,amk-groningen=730
+  --default-days <days>  days to keep for agencies not listed (default ${DEFAULT_DAYS}, five years); keep: keep them
+  --now <instant>        judge expiry at this ISO 8601 instant instead of now
+  -h, --help             this text
+
+The store: DATABASE_URL (schema KETENPOORT_AUDIT_SCHEMA), else KETENPOORT_DATA_DIR/audit.sqlite (default ./data).
+Exit 0: done; 1: refused because the chain is broken (run audit:verify); 2: bad arguments or could not run.`;
+
+const { values } = parseCommandLine({
+  name: 'audit:prune', usage: USAGE,
   options: { retention: { type: 'string' }, 'default-days': { type: 'string', default: String(DEFAULT_DAYS) }, now: { type: 'string' } },
 });
 const location: AuditStoreLocation = {
@@ -43,7 +56,7 @@ const where = describeAuditLocation(location);
 async function main(): Promise<number> {
   const retention = parseRetention(values.retention, values['default-days']);
   const now = values.now ? new Date(values.now) : new Date();
-  if (Number.isNaN(now.getTime())) throw new Error('--now: expected an ISO 8601 instant');
+  if (Number.isNaN(now.getTime())) throw new UsageError('--now: expected an ISO 8601 instant');
   if (!location.databaseUrl && !existsSync(sqlitePath(location))) {
     console.error(`audit:prune: no audit trail at ${where}`);
     return 2;
@@ -65,10 +78,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`audit:prune: ${(error as Error).message}`);
-    process.exitCode = 2;
-  },
-);
+runCommand('audit:prune', main);

@@ -13,10 +13,10 @@
  * Prints no entry contents.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { encodeCursor } from '#src/audit/cursor.ts';
 import { describeAuditLocation, openAuditStore, sqlitePath, type AuditStoreLocation } from '#src/audit/open-audit-store.ts';
 import type { AuditStore, VerifyResult } from '#src/audit/store.ts';
+import { parseCommandLine, runCommand, UsageError } from './cli.ts';
 
 interface Anchor {
   readonly seq: number;
@@ -25,7 +25,22 @@ interface Anchor {
 
 type AnchorVerdict = Anchor & ({ readonly held: true } | { readonly held: false; readonly reason: string } | { readonly held: null; readonly reason: string });
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, anchor: { type: 'string', multiple: true, default: [] } } });
+const USAGE = `Usage: npm run audit:verify -- [--json] [--anchor <seq>:<hash> ...]
+
+Checks the whole audit hash chain; prints the counts, the head as an anchor to record elsewhere and the
+first broken link. Prints no entry contents.
+
+  --anchor <seq>:<hash>  an anchor printed before (repeatable): the chain must still hold that entry with that hash
+  --json                 one JSON object instead of text
+  -h, --help             this text
+
+The store: DATABASE_URL (schema KETENPOORT_AUDIT_SCHEMA), else KETENPOORT_DATA_DIR/audit.sqlite (default ./data).
+Exit 0: intact and every anchor held; 1: broken, or an anchor failed; 2: bad arguments or could not check.`;
+
+const { values } = parseCommandLine({
+  name: 'audit:verify', usage: USAGE,
+  options: { json: { type: 'boolean', default: false }, anchor: { type: 'string', multiple: true, default: [] } },
+});
 const location: AuditStoreLocation = {
   databaseUrl: process.env.DATABASE_URL || undefined,
   schema: process.env.KETENPOORT_AUDIT_SCHEMA || undefined,
@@ -36,7 +51,7 @@ const where = describeAuditLocation(location);
 function parseAnchor(text: string): Anchor {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
   if (!match || Number(match[1]) < 1 || !Number.isSafeInteger(Number(match[1]))) {
-    throw new Error(`--anchor must be <seq>:<64 hex digits> as audit:verify printed it, not ${JSON.stringify(text)}`);
+    throw new UsageError(`--anchor must be <seq>:<64 hex digits> as audit:verify printed it, not ${JSON.stringify(text)}`);
   }
   return { seq: Number(match[1]), hash: match[2] as string };
 }
@@ -91,10 +106,11 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`audit:verify: could not check ${where}: ${(error as Error).message}`);
-    process.exitCode = 2;
-  },
-);
+runCommand('audit:verify', async () => {
+  try {
+    return await main();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new Error(`could not check ${where}: ${(error as Error).message}`, { cause: error });
+  }
+});

@@ -4,6 +4,7 @@
  * that the README holds exactly this table.
  */
 import { readFileSync } from 'node:fs';
+import { parseCommandLine, runCommand } from './cli.ts';
 
 interface Layer {
   readonly name: string;
@@ -22,9 +23,14 @@ export function readLayers(file = 'layers.json'): Layer[] {
 }
 
 if (import.meta.main) {
-  if (process.argv.includes('--help')) {
-    console.log('usage: npm run layers:table  (prints the README table of layers and allowed imports from layers.json)');
-  } else {
-    console.log(layersTable(readLayers()));
-  }
+  parseCommandLine({
+    name: 'layers:table',
+    usage: `Usage: npm run layers:table
+
+Prints the README's table of layers and who may import whom, from layers.json (the file the import rules
+are made from). tests/architecture/layers.test.ts checks that the README holds exactly this table.
+
+  -h, --help  this text`,
+  });
+  runCommand('layers:table', () => console.log(layersTable(readLayers())));
 }

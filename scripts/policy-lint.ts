@@ -3,24 +3,36 @@
  * Lints the covenants (src/workbench/lint.ts). Exit 1 when there is an error (CI fails), 0 otherwise;
  * warnings and notes are printed. Covenants that do not load or compile count as errors.
  */
-import { parseArgs } from 'node:util';
 import { loadConfig } from '#src/config/config.ts';
 import { lintCovenants, lintSummary, type LintFinding } from '#src/workbench/lint.ts';
 import { amsterdamDay, isCalendarDay } from '#src/policy/index.ts';
+import { parseCommandLine, runCommand, usageError } from './cli.ts';
 import { compileFolder, problemsOf } from './policy-source.ts';
 
+const USAGE = `Usage: npm run policy:lint -- [--covenants <dir>] [--today <yyyy-mm-dd>] [--json]
+
+Lints the covenants: owner-only grants, overlapping or contradicting grants, validity gaps, idle parties,
+purposes and categories, stale references. Covenants that do not load or compile count as errors.
+
+  --covenants <dir>     the covenant folder (default: the configured one, ./covenants)
+  --today <yyyy-mm-dd>  the day expiry is judged on (default: today in Amsterdam)
+  --json                one JSON object instead of text
+  -h, --help            this text
+
+Exit 0: no error (warnings and notes are printed); 1: at least one error; 2: bad arguments.`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { covenants: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseCommandLine({
+    name: 'policy:lint', usage: USAGE,
+    options: { covenants: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   const dir = values.covenants ?? loadConfig(process.env).covenantsDir;
   const today = values.today ?? amsterdamDay(new Date());
-  if (!isCalendarDay(today)) {
-    console.error(`policy:lint: --today ${today} is not a yyyy-mm-dd day`);
-    return 2;
-  }
+  if (!isCalendarDay(today)) usageError('policy:lint', `--today ${today} is not a yyyy-mm-dd day`);
   let findings: LintFinding[];
   try {
-    const { loaded, policy } = await compileFolder(dir);
-    findings = lintCovenants({ loaded, policy, today });
+    const { loaded, policy, schema } = await compileFolder(dir);
+    findings = lintCovenants({ loaded, policy, schema, today });
   } catch (error) {
     const rule = (error as Error).name === 'PolicyConfigError' ? 'compile-error' : 'load-error';
     findings = problemsOf(error).map((problem) => {
@@ -37,7 +49,4 @@ async function main(): Promise<number> {
   return summary.errors > 0 ? 1 : 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(`policy:lint: ${(error as Error).message}`);
-  process.exitCode = 2;
-});
+runCommand('policy:lint', main);

@@ -22,7 +22,9 @@ try {
   for (const [agency, mock] of embedded?.mocks ?? []) logger.info({ agency, url: mock.url }, 'mock agency');
   logger.info({ url: `${url}/graphql`, mode: config.mode, audit: services.audit.kind }, 'ketenpoort is listening');
   if (config.mode === 'development') {
-    console.error(`\nketenpoort: ${url}/graphql  (GraphiQL: ${url}/graphiql)\n  a token: npm run token -- --agency amk-groningen --role caseworker --purpose child-abuse-assessment\n`);
+    console.error(`\nketenpoort: ${url}/graphql  (GraphiQL: ${url}/graphiql)  privacy console: ${url}/privacy\n`
+      + '  a token: npm run token -- --agency amk-groningen --role caseworker --purpose child-abuse-assessment\n'
+      + '  for the privacy console: npm run token -- --agency amk-groningen --role privacy-officer --purpose privacy-audit\n');
   }
   let stopping = false;
   const stop = (signal: string) => {

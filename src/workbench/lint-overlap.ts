@@ -4,7 +4,15 @@
  * bind and in a region both can hold in. Same conditions: redundant (warning). One grant asking for
  * strictly fewer conditions than the other: they contradict (error), because the looser one releases
  * the field whatever the stricter one's extra conditions say. Other differences: warning.
+ *
+ * Only fields that hold data of their own count: a field whose value is an object, a union or an
+ * interface, or a list of them (Household.timeline, Report.household), leads to records each of whose
+ * fields is decided on its own coordinate. Such a link is named by every category that releases what
+ * it leads to (report-content and referral-file both name Household.timeline, which lists reports and
+ * referrals), so two grants sharing it release nothing twice unless they share one of those fields too,
+ * and then the pair is reported for those.
  */
+import { getNamedType, isLeafType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
 import { describeCondition } from '#src/policy/index.ts';
@@ -12,10 +20,10 @@ import type { Condition } from '#src/policy/index.ts';
 import { addDays } from './diff-space.ts';
 import type { LintFinding } from './lint-finding.ts';
 
-export function lintOverlaps(policy: CompiledPolicy): LintFinding[] {
+export function lintOverlaps(policy: CompiledPolicy, schema: GraphQLSchema): LintFinding[] {
   const pairs = new Map<string, { a: CompiledGrant; b: CompiledGrant; coordinates: string[]; from: string }>();
   for (const [coordinate, grants] of policy.grantsByCoordinate) {
-    if (policy.ownerOnlyCoordinates.has(coordinate)) continue;
+    if (policy.ownerOnlyCoordinates.has(coordinate) || !holdsData(schema, coordinate)) continue;
     for (let i = 0; i < grants.length; i++) {
       for (let j = i + 1; j < grants.length; j++) {
         const a = grants[i]!;
@@ -47,6 +55,15 @@ export function lintOverlaps(policy: CompiledPolicy): LintFinding[] {
       message: `${name(a)} and ${name(b)} both release ${what}${same ? ' under the same conditions' : ' under different conditions; the first whose conditions hold is cited'}`,
     };
   });
+}
+
+/** Whether the field's value is a scalar or an enum (or a list of them), rather than a link to records. */
+function holdsData(schema: GraphQLSchema, coordinate: string): boolean {
+  const [typeName, fieldName] = coordinate.split('.');
+  const type = schema.getType(typeName ?? '');
+  const field = isObjectType(type) ? type.getFields()[fieldName ?? ''] : undefined;
+  // A coordinate the schema does not know is the compiler's to refuse; count it rather than hide it.
+  return field === undefined || isLeafType(getNamedType(field.type));
 }
 
 /** The first day both grants can apply, or null when they never overlap. */

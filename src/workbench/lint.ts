@@ -5,6 +5,7 @@
  * exactly as the engine does. Pure; `today` is passed in.
  */
 import { dirname, join } from 'node:path';
+import type { GraphQLSchema } from 'graphql';
 import type { CompiledPolicy } from '#src/policy/index.ts';
 import type { LoadedCovenants } from '#src/policy/index.ts';
 import type { LintFinding, LintRule, LintSeverity } from './lint-finding.ts';
@@ -16,6 +17,8 @@ export type { LintFinding, LintRule, LintSeverity } from './lint-finding.ts';
 export interface LintOptions {
   readonly loaded: LoadedCovenants;
   readonly policy: CompiledPolicy;
+  /** The schema the policy was compiled against: which fields hold data and which only link records. */
+  readonly schema: GraphQLSchema;
   /** The day (`yyyy-mm-dd`) expiry is judged on. */
   readonly today: string;
 }
@@ -35,7 +38,7 @@ export function lintCovenants(options: LintOptions): LintFinding[] {
       else if (policy.publicCoordinates.has(coordinate)) add('warning', 'public-grant', where, `${covenant.key} ${grant.article} (${grant.id}) grants ${coordinate}, which is public anyway`);
     });
   }
-  findings.push(...lintOverlaps(policy), ...lintValidity(loaded.covenants, options.today));
+  findings.push(...lintOverlaps(policy, options.schema), ...lintValidity(loaded.covenants, options.today));
 
   const usedPurposes = new Set<string>();
   const usedCategories = new Set<string>();
