@@ -27,8 +27,7 @@ async function call(template: string, target: string, init: { method?: string; h
 
 async function conforming(template: string, target: string, init?: { method?: string; headers?: Record<string, string> }) {
   const answer = await call(template, target, init);
-  // The API has only GETs; the document declares its 405 (any other method) on the GET operation.
-  expect(spec.problems({ ...answer, method: 'GET' }), `${target} -> ${answer.status}`).toEqual([]);
+  expect(spec.problems(answer), `${target} -> ${answer.status}`).toEqual([]);
   return answer;
 }
 
