@@ -112,13 +112,14 @@ describe('AMK mock conforms to adapters/amk/service.wsdl', () => {
   });
 
   it.each([
-    ['AUTH: a wrong password', 'HaalZakenOp', { headers: undefined, body: buildRequest('HaalZakenOp', { zaakIds: { zaakId: ['Z'] } }, { username: 'amk-gateway', password: 'nope' }) }, 401, 'AUTH'],
+    ['AUTH: a wrong password', 'HaalZakenOp', { body: buildRequest('HaalZakenOp', { zaakIds: { zaakId: ['Z'] } }, { username: 'amk-gateway', password: 'nope' }) }, 401, 'AUTH'],
     ['ONBEKEND: one unknown zaak', 'HaalZakenOp', undefined, 404, 'ONBEKEND'],
     ['VERZOEK: not text/xml', 'HaalZakenOp', { headers: { 'content-type': 'application/json', soapaction: soapActionOf('HaalZakenOp') } }, 415, 'VERZOEK'],
     ['VERZOEK: SOAPAction of another operation', 'HaalZakenOp', { headers: { 'content-type': 'text/xml', soapaction: soapActionOf('HaalMeldingenOp') } }, 400, 'VERZOEK'],
     ['VERZOEK: not XML', 'HaalZakenOp', { body: '<soap:Envelope' }, 400, 'VERZOEK'],
-  ] as const)('faults conform: %s', async (_name, operation, init, status, code) => {
-    const answer = await conforming(operation, { zaakIds: { zaakId: ['AMK-0000-0000'] } }, init ? { ...init, ...(init.headers ? { headers: { ...init.headers } } : {}) } : undefined);
+  ] as const)('faults conform: %s', async (_name, operation, init: { headers?: Readonly<Record<string, string>>; body?: string } | undefined, status, code) => {
+    const request = init ? { ...(init.body === undefined ? {} : { body: init.body }), ...(init.headers ? { headers: { ...init.headers } } : {}) } : undefined;
+    const answer = await conforming(operation, { zaakIds: { zaakId: ['AMK-0000-0000'] } }, request);
     expect(answer.status).toBe(status);
     expect(texts(answer.body, 'foutcode')).toEqual([code]);
   });
