@@ -68,11 +68,13 @@ export function createOpenApiValidator(file: string): OpenApiValidator {
       const media = (response as ResponseObject).content?.[mediaType];
       if (!media) return [`${answer.method} ${answer.path} ${key} does not declare media type ${JSON.stringify(mediaType)}`];
       if (media.schema === undefined) return [];
-      let body: unknown;
-      try {
-        body = JSON.parse(answer.body);
-      } catch {
-        return [`${answer.method} ${answer.path} ${key}: body is not JSON`];
+      let body: unknown = answer.body;
+      if (/[/+]json$/.test(mediaType)) {
+        try {
+          body = JSON.parse(answer.body);
+        } catch {
+          return [`${answer.method} ${answer.path} ${key}: body is not JSON`];
+        }
       }
       const validate = schemaAt(`${pointer}/content/${pointerSegment(mediaType)}/schema`);
       if (validate(body)) return [];
