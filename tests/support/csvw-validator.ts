@@ -90,7 +90,7 @@ export function createCsvwValidator(file: string): CsvwValidator {
       let rows: string[][];
       let raw: { raw?: string; record: string[] }[];
       try {
-        raw = parse(text, { delimiter: dialect.delimiter, quote: dialect.quoteChar, record_delimiter: terminator, raw: true, relax_column_count: true }) as { raw?: string; record: string[] }[];
+        raw = parse(text, { delimiter: dialect.delimiter, quote: dialect.quoteChar, record_delimiter: terminator, raw: true, relax_column_count: true }) as unknown as { raw?: string; record: string[] }[];
         rows = raw.map((entry) => entry.record);
       } catch (error) {
         return [...problems, `not ${dialect.delimiter}-separated CSV with ${JSON.stringify(terminator)} line ends: ${(error as { code?: string }).code ?? 'parse error'}`];

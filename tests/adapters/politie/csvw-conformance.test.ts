@@ -37,7 +37,7 @@ async function conforming(template: string, target: string, init: Request = {}, 
   return { ...answer, headers: response.headers };
 }
 
-const cells = (body: string, column: string) => decodeCsv(body, [column]).map((row) => row[column]);
+const cells = (body: string, column: string) => decodeCsv(body, [column]).map((row) => row[column] ?? '');
 const form = (fields: Record<string, string>): Request => ({ method: 'POST', headers: { ...AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 const csvBody = (body: string): Request => ({ method: 'POST', headers: { ...AUTH, 'content-type': 'text/csv' }, body });
 
