@@ -35,7 +35,8 @@ export interface NockScenarioOptions {
  */
 export function nockScenario(adapter: AdapterName, scenario: NockScenario, options: NockScenarioOptions = {}): nock.Scope {
   const fixture = AGENCY_FIXTURES[adapter];
-  const scope = nock(options.baseUrl ?? fixture.baseUrl);
+  // With Content-Length set, undici reads a delayed reply the way it reads a real one (as the contract suite does).
+  const scope = nock(options.baseUrl ?? fixture.baseUrl).replyContentLength();
   fixture.prepare?.(scope);
   const call = fixture.intercept(scope);
   const text = { 'content-type': 'text/plain' };

@@ -57,11 +57,21 @@ export async function startStandaloneMocks(options: StandaloneMocksOptions = {})
   return {
     world,
     mocks,
-    agencies: () => EMBEDDED_AGENCIES.map((agency) => {
-      const { upstream } = agency;
-      if (!upstream) return agency;
-      return { ...agency, upstream: { ...upstream, baseUrl: mocks[upstream.adapter].url, credentials: MOCKS[upstream.adapter].devCredentials } };
-    }),
+    agencies: () => standaloneAgencies((adapter) => mocks[adapter].url),
     close,
   };
+}
+
+/** The embedded agencies with every upstream at the URL given for its adapter, with the credentials its mock accepts. */
+export function standaloneAgencies(urlOf: (adapter: AdapterName) => string): AgencyConfig[] {
+  return EMBEDDED_AGENCIES.map((agency) => {
+    const { upstream } = agency;
+    if (!upstream) return agency;
+    return { ...agency, upstream: { ...upstream, baseUrl: urlOf(upstream.adapter), credentials: MOCKS[upstream.adapter].devCredentials } };
+  });
+}
+
+/** The URL a mock gets from `portBase` (`npm run mocks -- --port-base <n>`) on 127.0.0.1. */
+export function portBaseUrl(portBase: number, adapter: AdapterName): string {
+  return `http://127.0.0.1:${portBase + MOCKED_AGENCIES.findIndex((agency) => agency.adapter === adapter)}`;
 }
