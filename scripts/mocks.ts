@@ -1,38 +1,110 @@
 /**
  * `npm run mocks [-- --households 10000 --latency 20 --error-rate 0.05 --port-base 4101]`
  * Starts the four agency mocks alone, on loopback, seeded from the deterministic world, and prints
- * their URLs. Stops on Ctrl-C.
+ * their URLs. Stops on Ctrl-C. `--help` lists every mock's endpoints, from the mocks' own route tables.
  */
-import { parseArgs } from 'node:util';
-import { createWorld } from '#mock-world/index.ts';
-import type { MockServer } from '#mock-world/mock-server.ts';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
-import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
+import { MOCKED_AGENCIES, startStandaloneMocks } from '#testkit';
 
-const { values } = parseArgs({
-  options: {
-    households: { type: 'string', default: '200' }, seed: { type: 'string' }, latency: { type: 'string', default: '0' },
-    'error-rate': { type: 'string', default: '0' }, 'timeout-rate': { type: 'string', default: '0' },
-    'malformed-rate': { type: 'string', default: '0' }, 'port-base': { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' },
-  },
-});
-const world = createWorld({ households: Number(values.households), ...(values.seed ? { seed: Number(values.seed) } : {}) });
-const knobs = {
-  latencyMs: Number(values.latency), errorRate: Number(values['error-rate']),
-  timeoutRate: Number(values['timeout-rate']), malformedRate: Number(values['malformed-rate']),
-};
-const mocks: MockServer[] = [];
-let port = Number(values['port-base']);
-for (const agency of EMBEDDED_AGENCIES) {
-  if (!agency.upstream) continue;
-  const mock = await MOCKS[agency.upstream.adapter].start({ world, knobs, host: values.host, port: port ? port++ : 0 });
-  mocks.push(mock);
-  console.log(`${agency.id.padEnd(26)} ${mock.url}   credentials: ${JSON.stringify(MOCKS[agency.upstream.adapter].devCredentials)}`);
+const OPTIONS = {
+  households: { type: 'string', default: '200' },
+  seed: { type: 'string' },
+  latency: { type: 'string', default: '0' },
+  'error-rate': { type: 'string', default: '0' },
+  'timeout-rate': { type: 'string', default: '0' },
+  'malformed-rate': { type: 'string', default: '0' },
+  'rate-limit-rate': { type: 'string', default: '0' },
+  'port-base': { type: 'string', default: '0' },
+  host: { type: 'string', default: '127.0.0.1' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
+const USAGE = `usage: npm run mocks -- [options]
+
+Starts the four agency mocks (ASHG REST/JSON, AMK SOAP, police CSV export, BJZ OAuth2/JSON) on loopback over one
+synthetic world and prints their URLs and the credentials they accept. Ctrl-C stops them.
+
+options:
+  --households <n>       size of the synthetic world (default 200; the six DOMAIN scenarios come first)
+  --seed <n>             seed of the world (default the world's own)
+  --latency <ms>         added latency per response (default 0)
+  --error-rate <0..1>    share of requests answered 503 (default 0)
+  --timeout-rate <0..1>  share of requests never answered (default 0)
+  --malformed-rate <0..1> share of 2xx bodies replaced by a broken one in the agency's dialect (default 0)
+  --rate-limit-rate <0..1> share of requests answered 429 with Retry-After: 1 (default 0)
+  --port-base <port>     first of four consecutive ports: ashg, amk, politie, bjz (default 0: any free port)
+  --host <address>       address to listen on (default 127.0.0.1)
+  -h, --help             this text
+
+Gateway configuration for --port-base 4101: config/standalone-mocks.example.json (KETENPOORT_CONFIG).
+Contracts: adapters/ashg/openapi.yaml, adapters/amk/service.wsdl, adapters/politie/export.md, adapters/bjz/openapi.yaml.
+`;
+
+function endpointsText(): string {
+  const lines: string[] = ['endpoints:'];
+  for (const { id, adapter } of MOCKED_AGENCIES) {
+    lines.push('', `  ${id} (${adapter}); credentials ${JSON.stringify(MOCKS[adapter].devCredentials)}`);
+    for (const endpoint of MOCKS[adapter].endpoints) lines.push(`    ${endpoint.method.padEnd(5)} ${endpoint.path}`, `          ${endpoint.does}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
-console.log(`\n${world.households.length} households; knobs ${JSON.stringify(knobs)}. Ctrl-C stops.`);
-const stop = async () => {
-  await Promise.all(mocks.map((mock) => mock.close()));
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+
+/** A usage error: one line on stderr, exit 2, no stack. */
+function usageError(message: string): never {
+  process.stderr.write(`mocks: ${message} (see --help)\n`);
+  process.exit(2);
+}
+
+function number(name: string, text: string, check: (value: number) => boolean): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) usageError(`--${name} ${JSON.stringify(text)} is out of range`);
+  return value;
+}
+
+// A closed pipe (`npm run mocks -- --help | head`) ends the output, not the process with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+let values;
+try {
+  ({ values } = parseArgs({ options: OPTIONS, strict: true, allowPositionals: false }));
+} catch (error) {
+  usageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments');
+}
+
+if (values.help) {
+  process.stdout.write(`${USAGE}\n${endpointsText()}`);
+} else {
+  const rate = (value: number) => value >= 0 && value <= 1;
+  const households = number('households', values.households, (value) => Number.isInteger(value) && value >= 1);
+  const seed = values.seed === undefined ? undefined : number('seed', values.seed, Number.isInteger);
+  const knobs = {
+    latencyMs: number('latency', values.latency, (value) => value >= 0),
+    errorRate: number('error-rate', values['error-rate'], rate),
+    timeoutRate: number('timeout-rate', values['timeout-rate'], rate),
+    malformedRate: number('malformed-rate', values['malformed-rate'], rate),
+    rateLimitRate: number('rate-limit-rate', values['rate-limit-rate'], rate),
+  };
+  const portBase = number('port-base', values['port-base'], (value) => Number.isInteger(value) && value >= 0 && value <= 65532);
+  let running;
+  try {
+    running = await startStandaloneMocks({ households, ...(seed === undefined ? {} : { seed }), knobs, portBase, host: values.host });
+  } catch (error) {
+    process.stderr.write(`mocks: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  for (const { id, adapter } of MOCKED_AGENCIES) {
+    console.log(`${id.padEnd(26)} ${running.mocks[adapter].url}   credentials: ${JSON.stringify(MOCKS[adapter].devCredentials)}`);
+  }
+  console.log(`\n${running.world.households.length} households; knobs ${JSON.stringify(knobs)}. Ctrl-C stops.`);
+  const mocks = running;
+  const stop = async () => {
+    await mocks.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}

@@ -6,8 +6,9 @@
  * faults with 4xx and keeps 500 for soap:Server: 401 AUTH, 404 ONBEKEND, 400 LIMIET / VERZOEK.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { MockKnobs } from '#kit/contract.ts';
-import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import { startMockServer, type MockEndpoint, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
 import { WORLD_AGENCIES, createWorld, type World } from '#mock-world/index.ts';
 import { AMK_SOAP_PATH } from './client.ts';
 import { projectAmk } from './fixtures.ts';
@@ -41,6 +42,21 @@ const MALFORMED_BODY = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xml
 
 const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
 
+/** The AMK's SOAP endpoint as the mock serves it (specified in service.wsdl). */
+export const AMK_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
+  { method: 'POST', path: AMK_SOAP_PATH, does: 'SOAP 1.1 (WS-Security UsernameToken): HaalZakenOp, ZoekZakenOpBsn, ZoekZakenOpGemeente, HaalMeldingenOp, HaalOverdrachtenOp' },
+  { method: 'GET', path: `${AMK_SOAP_PATH}?wsdl`, does: 'the WSDL 1.1 with its XSD (service.wsdl), addressed to this mock' },
+];
+
+/** The service description, read once; its soap:address is set to the URL the caller reached the mock at. */
+const WSDL = readFileSync(new URL('./service.wsdl', import.meta.url), 'utf8');
+const WSDL_ADDRESS = 'http://localhost/soap/amk';
+
+function wsdlReply(host: string | undefined): MockReply {
+  const address = /^[\w.:[\]-]+$/.test(host ?? '') ? `http://${host}${AMK_SOAP_PATH}` : WSDL_ADDRESS;
+  return { status: 200, headers: XML_HEADERS, body: WSDL.replace(`location="${WSDL_ADDRESS}"`, `location="${address}"`) };
+}
+
 function faultReply(status: number, side: 'Client' | 'Server', code: AmkFoutcode, description: string): MockReply {
   return { status, headers: XML_HEADERS, body: buildFault(side, code, description) };
 }
@@ -65,6 +81,7 @@ export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockSe
 
   function handle(method: string | undefined, headers: Record<string, string | string[] | undefined>, body: string, url: URL): MockReply | null {
     if (url.pathname !== AMK_SOAP_PATH) return null;
+    if (method === 'GET' && url.search === '?wsdl') return wsdlReply(typeof headers.host === 'string' ? headers.host : undefined);
     if (method !== 'POST') return { status: 405, headers: { allow: 'POST', 'content-type': 'text/plain' }, body: 'Method Not Allowed' };
     if (!String(headers['content-type'] ?? '').toLowerCase().startsWith('text/xml')) {
       return faultReply(415, 'Client', 'VERZOEK', 'Content-Type moet text/xml zijn');
@@ -89,6 +106,7 @@ export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockSe
 
   return startMockServer({
     agencyId: WORLD_AGENCIES.amk,
+    endpoints: AMK_MOCK_ENDPOINTS,
     handle: (request, body, url) => {
       try {
         return handle(request.method, request.headers, body, url);

@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MockKnobs } from '#kit/contract.ts';
-import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import { startMockServer, type MockEndpoint, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
 import { createWorld, WORLD_AGENCIES, type World } from '#mock-world/index.ts';
 import { projectAshg } from './fixtures.ts';
 import { createAshgStore, type AshgStore } from './mock-store.ts';
@@ -12,6 +12,15 @@ import type { WireFout } from './wire-types.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 
 const DEFAULT_PAGE_SIZE = 25;
+
+/** The ASHG API v1 as the mock serves it (specified in openapi.yaml); every call needs `X-Api-Key`. */
+export const ASHG_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
+  { method: 'GET', path: '/api/v1/dossiers?gemeente=&offset=&limiet=', does: `a municipality's dossiers, offset pages of at most ${ASHG_PAGE_LIMIT}` },
+  { method: 'GET', path: '/api/v1/dossiers?ids=|bsn=', does: `dossiers by dossiernummer or by a member's BSN (at most ${ASHG_BATCH_LIMIT}, comma-separated)` },
+  { method: 'GET', path: '/api/v1/dossiers/{dossiernummer}', does: 'one dossier, 404 NIET_GEVONDEN when unknown' },
+  { method: 'GET', path: '/api/v1/meldingen?ids=|dossiers=', does: 'meldingen by meldingnummer or by dossiernummer' },
+  { method: 'GET', path: '/api/v1/doorverwijzingen?ids=|dossiers=', does: 'doorverwijzingen by verwijzingsnummer or by dossiernummer' },
+];
 
 export interface AshgMockOptions {
   /** The population to serve. Default `createWorld()` (the six scenarios). */
@@ -31,6 +40,7 @@ export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer
   const keyDigest = digest(options.apiKey ?? 'ashg-dev-key');
   return startMockServer({
     agencyId: WORLD_AGENCIES.ashg,
+    endpoints: ASHG_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,
     port: options.port,

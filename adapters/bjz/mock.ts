@@ -3,7 +3,7 @@
  * OAuth2 client credentials, bearer tokens that expire, a per-client rate limit, batch searches of at
  * most `batchLimit` values, cursor pages, 404 for an unknown client.
  */
-import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import { startMockServer, type MockEndpoint, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
 import type { MockKnobs } from '#kit/contract.ts';
 import { createWorld, WORLD_AGENCIES, type World } from '#mock-world/index.ts';
 import { projectBjz } from './fixtures.ts';
@@ -35,6 +35,15 @@ export interface BjzMockOptions {
 
 const DEFAULT_PAGE_SIZE = 25;
 
+/** BJZ's REST API v2 as the mock serves it (specified in openapi.yaml); `/v2` needs a bearer token. */
+export const BJZ_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
+  { method: 'POST', path: '/oauth/token', does: 'OAuth2 client credentials (Basic or form): a bearer token with expires_in' },
+  { method: 'GET', path: '/v2/clienten?gemeente=&limit=&cursor=', does: "a municipality's clients, cursor pages (volgendeCursor)" },
+  { method: 'GET', path: '/v2/clienten/{id}', does: 'one client, 404 when unknown' },
+  { method: 'POST', path: '/v2/clienten/zoeken', does: 'clients by ids, bsns (anyone in the gezin) or gezinIds' },
+  { method: 'POST', path: '/v2/aanmeldingen/zoeken', does: 'aanmeldingen by ids or clientIds' },
+];
+
 export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> {
   const store = createBjzMockStore(projectBjz(options.world ?? createWorld()));
   const batchLimit = options.batchLimit ?? 100;
@@ -48,6 +57,7 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
 
   return startMockServer({
     agencyId: WORLD_AGENCIES.bjz,
+    endpoints: BJZ_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,
     port: options.port,

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { MockKnobs } from '#kit/contract.ts';
-import { startMockServer, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import { startMockServer, type MockEndpoint, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
 import { createWorld, type World } from '#mock-world/index.ts';
 import { CsvShapeError, decodeCsv, encodeExport, encodeVertaling } from './csv.ts';
 import { createPolitieMockStore, type PolitieMockStore } from './mock-store.ts';
@@ -27,6 +27,14 @@ export interface PolitieMockOptions {
   readonly pageSize?: number;
 }
 
+/** The police's export and key mapping as the mock serves them (specified in export.md); HTTP Basic on every call. */
+export const POLITIE_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
+  { method: 'GET', path: '/export/zorgmeldingen.csv?van=&tot=&pagina=', does: 'zorgmeldingen registered between two dates, pages with X-Volgende-Pagina' },
+  { method: 'GET', path: '/export/zorgmeldingen/{registratienummer}.csv', does: 'one zorgmelding, 404 when unknown' },
+  { method: 'POST', path: '/export/zorgmeldingen.csv', does: `zorgmeldingen by persoonssleutels or registratienummers (form, at most ${POLITIE_BATCH_LIMIT})` },
+  { method: 'POST', path: '/sleutels/vertaling', does: 'key mapping: CSV of bsn or persoonssleutel in, CSV of pairs out' },
+];
+
 /** A police export cut off mid-row, with the wrong columns: what a crashed export job leaves. */
 const MALFORMED = '\uFEFF"registratienummer";"datum"\r\n"ZM-2026-00';
 const CSV = { 'content-type': 'text/csv; charset=utf-8' };
@@ -38,6 +46,7 @@ export function startPolitieMock(options: PolitieMockOptions = {}): Promise<Mock
   const pageSize = options.pageSize ?? 100;
   return startMockServer({
     agencyId: 'politie-noord-nederland',
+    endpoints: POLITIE_MOCK_ENDPOINTS,
     malformedBody: MALFORMED,
     knobs: options.knobs ?? {},
     ...(options.host === undefined ? {} : { host: options.host }),

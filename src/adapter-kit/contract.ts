@@ -85,6 +85,8 @@ export interface MockKnobs {
   timeoutRate?: number;
   /** Share of responses with a malformed body, 0..1. Default 0. */
   malformedRate?: number;
+  /** Share of requests answered 429 with `Retry-After: 1` (the agency's rate limit), 0..1. Default 0. */
+  rateLimitRate?: number;
   /** Seed for the knobs' dice, so a failing run can be replayed. Default 1. */
   seed?: number;
 }

@@ -8,25 +8,27 @@
 import type { Logger } from 'pino';
 import type { MockKnobs } from '#kit/contract.ts';
 import { createWorld, type World } from '#mock-world/index.ts';
-import type { MockServer } from '#mock-world/mock-server.ts';
-import { startAmkMock } from '#adapters/amk/mock.ts';
-import { startAshgMock } from '#adapters/ashg/mock.ts';
-import { startBjzMock } from '#adapters/bjz/mock.ts';
-import { startPolitieMock } from '#adapters/politie/mock.ts';
+import type { MockEndpoint, MockServer } from '#mock-world/mock-server.ts';
+import { AMK_MOCK_ENDPOINTS, startAmkMock } from '#adapters/amk/mock.ts';
+import { ASHG_MOCK_ENDPOINTS, startAshgMock } from '#adapters/ashg/mock.ts';
+import { BJZ_MOCK_ENDPOINTS, startBjzMock } from '#adapters/bjz/mock.ts';
+import { POLITIE_MOCK_ENDPOINTS, startPolitieMock } from '#adapters/politie/mock.ts';
 import type { AdapterName } from '#src/config/agencies.ts';
 import type { GatewayConfig } from '#src/config/config.ts';
 
 export interface MockEntry {
   /** Credentials the mock accepts, used when the configuration gives none. */
   readonly devCredentials: Readonly<Record<string, string>>;
+  /** The mock's route table (what `npm run mocks -- --help` lists). */
+  readonly endpoints: readonly MockEndpoint[];
   start(options: { world: World; knobs?: MockKnobs; port?: number; host?: string }): Promise<MockServer>;
 }
 
 export const MOCKS: Readonly<Record<AdapterName, MockEntry>> = {
-  ashg: { devCredentials: { apiKey: 'ashg-dev-key' }, start: (options) => startAshgMock(options) },
-  amk: { devCredentials: { username: 'amk-gateway', password: 'amk-dev-secret' }, start: (options) => startAmkMock(options) },
-  politie: { devCredentials: { username: 'gateway', password: 'politie-dev-secret' }, start: (options) => startPolitieMock(options) },
-  bjz: { devCredentials: { clientId: 'ketenpoort', clientSecret: 'bjz-dev-secret' }, start: (options) => startBjzMock(options) },
+  ashg: { devCredentials: { apiKey: 'ashg-dev-key' }, endpoints: ASHG_MOCK_ENDPOINTS, start: (options) => startAshgMock(options) },
+  amk: { devCredentials: { username: 'amk-gateway', password: 'amk-dev-secret' }, endpoints: AMK_MOCK_ENDPOINTS, start: (options) => startAmkMock(options) },
+  politie: { devCredentials: { username: 'gateway', password: 'politie-dev-secret' }, endpoints: POLITIE_MOCK_ENDPOINTS, start: (options) => startPolitieMock(options) },
+  bjz: { devCredentials: { clientId: 'ketenpoort', clientSecret: 'bjz-dev-secret' }, endpoints: BJZ_MOCK_ENDPOINTS, start: (options) => startBjzMock(options) },
 };
 
 export interface EmbeddedAgencies {

@@ -13,8 +13,19 @@ export interface MockReply {
   readonly body: string;
 }
 
+/** One endpoint a mock answers, declared once: `npm run mocks -- --help` and the spec tests read it. */
+export interface MockEndpoint {
+  readonly method: 'GET' | 'POST';
+  /** Path on the mock, with `{name}` for a path parameter and `?query` where the query selects the endpoint. */
+  readonly path: string;
+  /** What it does, in one line. */
+  readonly does: string;
+}
+
 export interface MockServerOptions {
   readonly agencyId: string;
+  /** The mock's route table, for listings and spec checks (the handler does the routing). */
+  readonly endpoints: readonly MockEndpoint[];
   /** Answers one request; the body is read in full first. Return null for 404. */
   readonly handle: (request: IncomingMessage, body: string, url: URL) => MockReply | null | Promise<MockReply | null>;
   /** A broken body in the agency's own dialect (truncated XML, a CSV with the wrong columns...). */
@@ -27,6 +38,8 @@ export interface MockServerOptions {
 }
 
 export interface MockServer extends RunningMock {
+  /** The route table the mock was started with. */
+  readonly endpoints: readonly MockEndpoint[];
   /** Requests served since start, for tests and benchmarks that count upstream calls. */
   requestCount(): number;
   /** Change knobs while running (e.g. to take the agency "down" mid-test). */
@@ -58,6 +71,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return;
     }
     if (knobs.latencyMs) await new Promise((resolve) => setTimeout(resolve, knobs.latencyMs));
+    if (knobs.rateLimitRate && dice() < knobs.rateLimitRate) {
+      send(response, { status: 429, headers: { 'content-type': 'text/plain', 'retry-after': '1' }, body: 'Too Many Requests' });
+      return;
+    }
     if (knobs.errorRate && dice() < knobs.errorRate) {
       send(response, { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Service Unavailable' });
       return;
@@ -81,6 +98,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
 
   return {
     agencyId: options.agencyId,
+    endpoints: options.endpoints,
     url: `http://${host}:${address.port}`,
     requestCount: () => served,
     setKnobs(next) {

@@ -1,0 +1,77 @@
+/**
+ * The four agency mocks as an integration tester starts them: on chosen ports (or any free ones), over one
+ * synthetic world, with the knobs for latency and faults; and the gateway configuration that points at them.
+ * Development and tests only.
+ */
+import type { MockKnobs } from '#kit/contract.ts';
+import { createWorld, type World } from '#mock-world/index.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { EMBEDDED_AGENCIES, type AdapterName, type AgencyConfig } from '#src/config/agencies.ts';
+import { MOCKS } from '#src/dev/embedded-agencies.ts';
+
+/** The agencies with a mock, in the order `portBase` numbers them: ashg, amk, politie, bjz. */
+export const MOCKED_AGENCIES: readonly { readonly id: string; readonly adapter: AdapterName }[] = EMBEDDED_AGENCIES.flatMap(
+  (agency) => (agency.upstream ? [{ id: agency.id, adapter: agency.upstream.adapter }] : []),
+);
+
+export interface StandaloneMocksOptions {
+  /** The population. Default `createWorld({ households, seed })`. */
+  readonly world?: World;
+  /** Size of the generated world when none is given. Default 200. */
+  readonly households?: number;
+  /** Seed of the generated world. Default the world's own. */
+  readonly seed?: number;
+  /** Knobs for all four mocks (each can be changed later with `setKnobs`). Default none. */
+  readonly knobs?: MockKnobs;
+  /** Ports per adapter; wins over `portBase`. */
+  readonly ports?: Partial<Record<AdapterName, number>>;
+  /** First of four consecutive ports (ashg, amk, politie, bjz). Default 0: any free port. */
+  readonly portBase?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+}
+
+export interface StandaloneMocks {
+  readonly world: World;
+  /** The running mocks by adapter name. */
+  readonly mocks: Readonly<Record<AdapterName, MockServer>>;
+  /** The embedded agencies with every upstream pointed at its mock (baseUrl and the credentials it accepts). */
+  agencies(): AgencyConfig[];
+  close(): Promise<void>;
+}
+
+export async function startStandaloneMocks(options: StandaloneMocksOptions = {}): Promise<StandaloneMocks> {
+  const world = options.world ?? createWorld({ households: options.households ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const started = new Map<AdapterName, MockServer>();
+  const close = async () => void (await Promise.all([...started.values()].map((mock) => mock.close())));
+  try {
+    for (const [index, { adapter }] of MOCKED_AGENCIES.entries()) {
+      const port = options.ports?.[adapter] ?? (options.portBase ? options.portBase + index : 0);
+      started.set(adapter, await MOCKS[adapter].start({ world, port, ...(options.knobs ? { knobs: options.knobs } : {}), ...(options.host ? { host: options.host } : {}) }));
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const mocks = Object.fromEntries(started) as Record<AdapterName, MockServer>;
+  return {
+    world,
+    mocks,
+    agencies: () => standaloneAgencies((adapter) => mocks[adapter].url),
+    close,
+  };
+}
+
+/** The embedded agencies with every upstream at the URL given for its adapter, with the credentials its mock accepts. */
+export function standaloneAgencies(urlOf: (adapter: AdapterName) => string): AgencyConfig[] {
+  return EMBEDDED_AGENCIES.map((agency) => {
+    const { upstream } = agency;
+    if (!upstream) return agency;
+    return { ...agency, upstream: { ...upstream, baseUrl: urlOf(upstream.adapter), credentials: MOCKS[upstream.adapter].devCredentials } };
+  });
+}
+
+/** The URL a mock gets from `portBase` (`npm run mocks -- --port-base <n>`) on 127.0.0.1. */
+export function portBaseUrl(portBase: number, adapter: AdapterName): string {
+  return `http://127.0.0.1:${portBase + MOCKED_AGENCIES.findIndex((agency) => agency.adapter === adapter)}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The BJZ mock against its contract (adapters/bjz/openapi.yaml): every answer it gives, errors and the token
+ * endpoint included, must be declared there and match the schema, and the mock's route table must be the
+ * document's paths. A mock that drifts fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BJZ_MOCK_ENDPOINTS, startBjzMock } from '#adapters/bjz/mock.ts';
+import { createWorld } from '#mock-world/index.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { createOpenApiValidator, operationsOf, type OpenApiAnswer } from '../../support/openapi-validator.ts';
+
+const spec = createOpenApiValidator('adapters/bjz/openapi.yaml');
+const world = createWorld({ households: 80 });
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const BASIC = `Basic ${Buffer.from('ketenpoort:bjz-dev-secret').toString('base64')}`;
+let mock: MockServer;
+let bearer: string;
+
+interface Request { readonly method?: string; readonly headers?: Record<string, string>; readonly body?: string }
+
+async function call(template: string, target: string, init: Request = {}): Promise<OpenApiAnswer & { json: () => unknown; headers: Headers }> {
+  const method = init.method ?? 'GET';
+  const response = await fetch(`${mock.url}${target}`, { method, headers: init.headers ?? { authorization: `Bearer ${bearer}` }, ...(init.body === undefined ? {} : { body: init.body }) });
+  const body = await response.text();
+  return { method, path: template, status: response.status, contentType: response.headers.get('content-type'), body, headers: response.headers, json: () => JSON.parse(body) };
+}
+
+async function conforming(template: string, target: string, init?: Request) {
+  const answer = await call(template, target, init);
+  expect(spec.problems(answer), `${init?.method ?? 'GET'} ${target} -> ${answer.status}`).toEqual([]);
+  return answer;
+}
+
+const search = (body: unknown): Request => ({ method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  mock = await startBjzMock({ world });
+  const token = await conforming('/oauth/token', '/oauth/token', { method: 'POST', headers: { ...FORM, authorization: BASIC }, body: 'grant_type=client_credentials' });
+  bearer = (token.json() as { access_token: string }).access_token;
+});
+afterAll(() => mock.close());
+
+describe('BJZ mock conforms to adapters/bjz/openapi.yaml', () => {
+  it('declares the same operations as the document', () => {
+    const declared = [...new Set(BJZ_MOCK_ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path.split('?')[0]}`))].sort();
+    expect(declared).toEqual(operationsOf(spec.document));
+  });
+
+  it('every page of every municipality, and every record by id, matches the schemas', async () => {
+    const clientIds: string[] = [];
+    for (const gemeente of new Set(world.households.map((household) => household.municipality))) {
+      let cursor: string | null = null;
+      do {
+        const query: string = `gemeente=${encodeURIComponent(gemeente)}&limit=7${cursor === null ? '' : `&cursor=${cursor}`}`;
+        const page = (await conforming('/v2/clienten', `/v2/clienten?${query}`)).json() as { data: { id: string }[]; volgendeCursor: string | null };
+        clientIds.push(...page.data.map((client) => client.id));
+        cursor = page.volgendeCursor;
+      } while (cursor !== null);
+    }
+    expect(clientIds.length).toBeGreaterThan(5);
+    for (let at = 0; at < clientIds.length; at += 100) {
+      const ids = clientIds.slice(at, at + 100);
+      await conforming('/v2/clienten/zoeken', '/v2/clienten/zoeken', search({ ids }));
+      const found = (await conforming('/v2/aanmeldingen/zoeken', '/v2/aanmeldingen/zoeken', search({ clientIds: ids }))).json() as { data: { id: string }[] };
+      if (found.data.length > 0) await conforming('/v2/aanmeldingen/zoeken', '/v2/aanmeldingen/zoeken', search({ ids: found.data.map((a) => a.id).slice(0, 100) }));
+    }
+    await conforming('/v2/clienten/zoeken', '/v2/clienten/zoeken', search({ bsns: world.households.flatMap((h) => h.members.map((m) => m.bsn)).filter((b) => b !== null).slice(0, 100) }));
+    await conforming('/v2/clienten/zoeken', '/v2/clienten/zoeken', search({ gezinIds: ['onbekend'] }));
+    expect((await conforming('/v2/clienten/{id}', `/v2/clienten/${clientIds[0]}`)).status).toBe(200);
+  });
+
+  it.each([
+    ['token: wrong secret', '/oauth/token', '/oauth/token', { method: 'POST', headers: FORM, body: 'grant_type=client_credentials&client_id=ketenpoort&client_secret=nope' }, 401],
+    ['token: another grant', '/oauth/token', '/oauth/token', { method: 'POST', headers: { ...FORM, authorization: BASIC }, body: 'grant_type=password' }, 400],
+    ['token: not a POST', '/oauth/token', '/oauth/token', { method: 'GET', headers: {} }, 405],
+    ['no bearer token', '/v2/clienten', '/v2/clienten?gemeente=Groningen', { headers: {} }, 401],
+    ['an unknown client', '/v2/clienten/{id}', '/v2/clienten/onbekend', undefined, 404],
+    ['no gemeente', '/v2/clienten', '/v2/clienten?limit=5', undefined, 400],
+    ['limit above the batch limit', '/v2/clienten', '/v2/clienten?gemeente=Groningen&limit=101', undefined, 400],
+    ['a bad cursor', '/v2/clienten', '/v2/clienten?gemeente=Groningen&cursor=%%%', undefined, 400],
+  ] as const)('errors conform: %s', async (_name, template, target, init, status) => {
+    expect((await conforming(template, target, init ? { ...init, headers: { ...init.headers } } : undefined)).status).toBe(status);
+  });
+
+  it.each([
+    ['a body that is not JSON', '{ids:'],
+    ['two lists', { ids: ['a'], bsns: ['b'] }],
+    ['a list of numbers', { ids: [1] }],
+    ['more than 100 values', { ids: Array.from({ length: 101 }, (_, i) => `c${i}`) }],
+  ] as const)('search errors conform: %s', async (_name, body) => {
+    const request = search(body);
+    const answer = await conforming('/v2/clienten/zoeken', '/v2/clienten/zoeken', typeof body === 'string' ? { ...request, body } : request);
+    expect(answer.status).toBe(400);
+  });
+
+  it('the rate limit answers 429 with Retry-After, as declared', async () => {
+    const limited = await startBjzMock({ world, rateLimitPerSecond: 1, now: () => 1_000_000 });
+    const saved = mock;
+    mock = limited;
+    try {
+      const token = (await call('/oauth/token', '/oauth/token', { method: 'POST', headers: { ...FORM, authorization: BASIC }, body: 'grant_type=client_credentials' })).json() as { access_token: string };
+      const headers = { authorization: `Bearer ${token.access_token}` };
+      expect((await conforming('/v2/clienten/{id}', '/v2/clienten/x', { headers })).status).toBe(404);
+      const answer = await conforming('/v2/clienten/{id}', '/v2/clienten/x', { headers });
+      expect(answer.status).toBe(429);
+      expect(answer.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      mock = saved;
+      await limited.close();
+    }
+  });
+
+  it('the check can fail: a drifted client is reported', async () => {
+    const page = (await call('/v2/clienten', '/v2/clienten?gemeente=Groningen&limit=1')).json() as { data: Record<string, unknown>[] };
+    const [client] = page.data;
+    const answer = { method: 'GET', path: '/v2/clienten/{id}', status: 200, contentType: 'application/json', body: '' };
+    expect(spec.problems({ ...answer, body: JSON.stringify(client) })).toEqual([]);
+    expect(spec.problems({ ...answer, body: JSON.stringify({ ...client, geboortedatum: '2011-05-14' }) })).not.toEqual([]);
+    expect(spec.problems({ ...answer, body: JSON.stringify({ ...client, extra: 1 }) })).not.toEqual([]);
+    expect(spec.problems({ ...answer, status: 500 })).not.toEqual([]);
+  });
+});
