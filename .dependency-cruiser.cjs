@@ -49,6 +49,10 @@ module.exports = {
     },
     { name: 'no-tests', severity: 'error', comment: rules.noTests, from: { pathNot: '^tests/' }, to: { path: '^tests/' } },
     {
+      name: 'examples-apart', severity: 'error', comment: rules.examplesApart,
+      from: { path: '^examples/' }, to: { path: '^(src|adapters|scripts|bench|tests)/|^codegen\\.ts$' },
+    },
+    {
       name: 'dev-dynamic-only', severity: 'error', comment: rules.devDynamicOnly,
       from: { path: '^src/main\\.ts$' }, to: { path: '^src/dev/', dynamic: false },
     },

@@ -20,7 +20,7 @@ const RECOMMENDED_JS_RULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/generated/**', 'data/**', 'reports/**', 'test-artifacts/**'] },
+  { ignores: ['node_modules/**', 'src/generated/**', 'examples/client/gql/**', 'data/**', 'reports/**', 'test-artifacts/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

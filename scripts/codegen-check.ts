@@ -1,4 +1,7 @@
-/** `npm run codegen:check`: fails when src/generated is not what codegen.ts makes of schema/ now. */
+/**
+ * `npm run codegen:check`: fails when src/generated is not what codegen.ts makes of schema/ now, or
+ * examples/client/gql not what examples/client/codegen.ts makes of schema.graphql and the example's operations.
+ */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,32 +12,41 @@ parseCommandLine({
   name: 'codegen:check',
   usage: `Usage: npm run codegen:check
 
-Fails (exit 1) when src/generated is not what codegen.ts makes of schema/ now; run \`npm run codegen\`
-and commit the result. Exit 0: up to date; 2: codegen could not run.
+Fails (exit 1) when src/generated is not what codegen.ts makes of schema/ now, or examples/client/gql
+not what examples/client/codegen.ts makes of schema.graphql and the example's operations; run
+\`npm run codegen\` and commit the result. Exit 0: up to date; 2: codegen could not run.
 
   -h, --help  this text`,
 });
 
-/** Exit 0: src/generated is fresh; 1: stale. */
+const TARGETS = [
+  { config: 'codegen.ts', committed: 'src/generated', source: 'schema/' },
+  { config: 'examples/client/codegen.ts', committed: 'examples/client/gql', source: 'schema.graphql and examples/client' },
+];
+
+/** Exit 0: every target is fresh; 1: one is stale. */
 function check(): number {
-  const scratch = mkdtempSync(join(tmpdir(), 'ketenpoort-codegen-'));
-  try {
-    execFileSync('npx', ['graphql-codegen', '--config', 'codegen.ts'], { stdio: 'pipe', env: { ...process.env, KETENPOORT_CODEGEN_OUT: scratch } });
-    const fresh = readdirSync(scratch).sort();
-    const committed = readdirSync('src/generated').sort();
-    const stale = [...new Set([...fresh, ...committed])].filter((name) => {
-      const read = (dir: string) => { try { return readFileSync(join(dir, name), 'utf8'); } catch { return null; } };
-      return read(scratch) !== read('src/generated');
-    });
-    if (stale.length > 0) {
-      console.error(`src/generated is stale (${stale.join(', ')}): run \`npm run codegen\` and commit the result.`);
-      return 1;
+  let failed = false;
+  for (const { config, committed, source } of TARGETS) {
+    const scratch = mkdtempSync(join(tmpdir(), 'ketenpoort-codegen-'));
+    try {
+      execFileSync('npx', ['graphql-codegen', '--config', config], { stdio: 'pipe', env: { ...process.env, KETENPOORT_CODEGEN_OUT: scratch } });
+      const fresh = readdirSync(scratch).sort();
+      const stale = [...new Set([...fresh, ...readdirSync(committed)])].filter((name) => {
+        const read = (dir: string) => { try { return readFileSync(join(dir, name), 'utf8'); } catch { return null; } };
+        return read(scratch) !== read(committed);
+      });
+      if (stale.length > 0) {
+        console.error(`${committed} is stale (${stale.join(', ')}): run \`npm run codegen\` and commit the result.`);
+        failed = true;
+      } else {
+        console.log(`codegen: ${committed} (${fresh.join(', ')}) matches ${source}`);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
-    console.log(`codegen: src/generated (${fresh.join(', ')}) matches schema/`);
-    return 0;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
   }
+  return failed ? 1 : 0;
 }
 
 runCommand('codegen:check', check);

@@ -1,0 +1,73 @@
+/**
+ * What each error code a caller can see means and the HTTP status it arrives with: the source of docs/errors.md
+ * (`npm run errors:print`). Typed over the closed list in errors.ts, so a code added there without an entry here
+ * fails the typecheck. Statuses are what the gateway answers (tests/gateway/error-reference.test.ts asks it):
+ * a refusal before execution has its own status and no `data`; an error raised while fields resolve comes with
+ * 200 and whatever else of the answer could be given, unless the error sets its own status (FORBIDDEN).
+ */
+import type { GatewayErrorCode } from './errors.ts';
+
+export interface ErrorReferenceEntry {
+  /** The HTTP status of a response that carries this code. */
+  readonly status: number;
+  /** For a code raised at more than one stage: the other statuses it arrives with, and when. */
+  readonly also?: readonly { readonly status: number; readonly when: string }[];
+  readonly meaning: string;
+}
+
+const TOKEN = 'Nothing executed; the response carries `WWW-Authenticate: Bearer`.';
+const UPSTREAM = 'The rest of the answer is given; the error names the agency in `extensions.agency`, and that agency\'s part is missing (its records are left out, not withheld).';
+
+export const ERROR_REFERENCE: Record<GatewayErrorCode, ErrorReferenceEntry> = {
+  TOKEN_MISSING: { status: 401, meaning: `No \`Authorization: Bearer\` header. ${TOKEN}` },
+  TOKEN_MALFORMED: { status: 401, meaning: `The header does not read \`Bearer <token>\`, or the token is not a well-formed JWT. ${TOKEN}` },
+  TOKEN_SIGNATURE_INVALID: { status: 401, meaning: `The signature does not verify against the issuing agency's keys. ${TOKEN}` },
+  TOKEN_ALGORITHM_NOT_ALLOWED: { status: 401, meaning: `The token is signed with an algorithm the gateway does not accept. ${TOKEN}` },
+  TOKEN_EXPIRED: { status: 401, meaning: `The token's \`exp\` has passed (beyond the allowed clock skew). ${TOKEN}` },
+  TOKEN_NOT_YET_VALID: { status: 401, meaning: `The token's \`nbf\` or \`iat\` lies in the future (beyond the allowed clock skew). ${TOKEN}` },
+  TOKEN_ISSUER_UNKNOWN: { status: 401, meaning: `The token was issued by an agency the gateway does not know. ${TOKEN}` },
+  TOKEN_ISSUER_INVALID: { status: 401, meaning: `The token's issuer does not match the agency whose key signed it. ${TOKEN}` },
+  TOKEN_AUDIENCE_INVALID: { status: 401, meaning: `The token's audience is not this gateway (\`KETENPOORT_AUDIENCE\`). ${TOKEN}` },
+  TOKEN_CLAIMS_INVALID: { status: 401, meaning: `A required claim (role, purposes, subject) is missing or malformed. ${TOKEN}` },
+  PURPOSE_MISSING: { status: 400, meaning: 'The request declares no purpose in the `X-Purpose` header. Nothing executed.' },
+  PURPOSE_UNKNOWN: { status: 400, meaning: 'The declared purpose is not a purpose code any agreement knows. Nothing executed.' },
+  PURPOSE_NOT_PERMITTED: { status: 403, meaning: 'The declared purpose is not among the purposes the token allows. Nothing executed.' },
+  QUERY_TOO_DEEP: { status: 400, meaning: 'The operation nests deeper than the limit (`KETENPOORT_MAX_DEPTH`). Nothing executed.' },
+  TOO_MANY_ALIASES: { status: 400, meaning: 'The operation uses more aliases than the limit (`KETENPOORT_MAX_ALIASES`). Nothing executed.' },
+  TOO_MANY_TOKENS: { status: 400, meaning: 'The document has more tokens than the limit (`KETENPOORT_MAX_TOKENS`); it was not parsed. Nothing executed.' },
+  QUERY_TOO_COSTLY: { status: 400, meaning: 'The operation\'s estimated cost exceeds the limit (`KETENPOORT_MAX_COST`). Nothing executed.' },
+  BATCH_NOT_SUPPORTED: { status: 400, meaning: 'The body is an array of operations; send one operation per request. Nothing executed.' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: 'The request names a persisted query (APQ); send the query text. Nothing executed.' },
+  GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The query is not valid GraphQL syntax. Nothing executed.' },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The query does not validate against the schema (`schema.graphql`): an unknown field, a missing argument, a wrong type. Nothing executed.' },
+  BAD_USER_INPUT: {
+    status: 400,
+    also: [{ status: 200, when: 'an argument the field checks itself is refused; that field is null' }],
+    meaning: 'A value is not acceptable: a variable of the wrong type or format (a `Date` not written yyyy-mm-dd) is refused before execution; an argument a field checks (a BSN failing the eleven-test, both or neither of `municipality` and `region`) nulls that field.',
+  },
+  OPERATION_RESOLUTION_FAILURE: { status: 400, meaning: 'The operation to run cannot be chosen: several operations and no `operationName`, or an `operationName` the document lacks. Nothing executed.' },
+  BAD_REQUEST: {
+    status: 400,
+    also: [
+      { status: 404, when: 'the path (or method) is not one the gateway serves' },
+      { status: 413, when: 'the body is over 256 KiB' },
+      { status: 415, when: 'the content type is one the gateway does not read (send JSON)' },
+    ],
+    meaning: 'The request cannot be read: a body that is not JSON, or no `query` in it. Nothing executed.',
+  },
+  RATE_LIMITED: { status: 429, meaning: 'The organisation or the user has used up its inbound rate limit; `Retry-After` says when to try again. Nothing executed and no agency was asked.' },
+  FORBIDDEN: { status: 403, meaning: 'The caller\'s role or purpose may not use this field at all (the privacy officer\'s queries: audit trail, explanations, matrix, diffs); that field is null.' },
+  FILTER_NOT_PERMITTED: { status: 200, meaning: 'A filter or ordering names a field the viewer can never read under the declared purpose; that field is null. (Withheld fields themselves are not errors: they are null and listed in `extensions.redactions`.)' },
+  AUDIT_UNAVAILABLE: { status: 503, meaning: 'The audit trail could not record what the answer would disclose, so no data is given (fail closed); `/readyz` reports not ready meanwhile. Retry later.' },
+  UPSTREAM_TIMEOUT: { status: 200, meaning: `An agency's system did not answer in time (after retries). ${UPSTREAM}` },
+  UPSTREAM_UNAVAILABLE: { status: 200, meaning: `An agency's system could not be reached or answered with a server error, or its circuit breaker is open. ${UPSTREAM}` },
+  UPSTREAM_BAD_RESPONSE: { status: 200, meaning: `An agency's system answered something the gateway cannot read (malformed, out of its dialect, too large). ${UPSTREAM}` },
+  UPSTREAM_NOT_FOUND: { status: 200, meaning: 'Reserved: no adapter raises it today; it would arrive like the other upstream codes. (A record that does not exist is not an error: a lookup answers null.)' },
+  UPSTREAM_RATE_LIMITED: { status: 200, meaning: `An agency's system refused the gateway for its own rate limit (after retries). ${UPSTREAM}` },
+  UPSTREAM_UNAUTHORIZED: { status: 200, meaning: `An agency's system refused the gateway's own credentials (a configuration matter for its operators, not the caller). ${UPSTREAM}` },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    also: [{ status: 200, when: 'a field failed unexpectedly while the rest of the answer could be given; that field is null' }],
+    meaning: 'Something failed that the gateway did not expect; the message is masked (it could hold upstream text or personal data). The request id in `X-Request-Id` finds it in the operators\' log.',
+  },
+};
