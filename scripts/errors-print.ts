@@ -4,12 +4,22 @@
  * with --check, writes nothing and fails when the committed file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ERROR_REFERENCE } from '#domain/error-reference.ts';
 import { GATEWAY_ERROR_CODES } from '#domain/errors.ts';
+import { parseCommandLine } from './cli.ts';
 
 const FILE = 'docs/errors.md';
-const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+const { values } = parseCommandLine({
+  name: 'errors:print',
+  usage: `Usage: npm run errors:print [-- --check]
+
+Writes docs/errors.md, the reference of every error code with its HTTP status and meaning, from
+src/domain/errors.ts and src/domain/error-reference.ts.
+
+  --check     write nothing; exit 1 when docs/errors.md is stale
+  -h, --help  this text`,
+  options: { check: { type: 'boolean', default: false } },
+});
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const rows = GATEWAY_ERROR_CODES.map((code) => {

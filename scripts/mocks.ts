@@ -3,9 +3,10 @@
  * Starts the four agency mocks alone, on loopback, seeded from the deterministic world, and prints
  * their URLs. Stops on Ctrl-C. `--help` lists every mock's endpoints, from the mocks' own route tables.
  */
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { MOCKED_AGENCIES, startStandaloneMocks } from '#testkit';
+import { parseCommandLine, usageError as commandLineError } from './cli.ts';
 
 const OPTIONS = {
   households: { type: 'string', default: '200' },
@@ -17,10 +18,9 @@ const OPTIONS = {
   'rate-limit-rate': { type: 'string', default: '0' },
   'port-base': { type: 'string', default: '0' },
   host: { type: 'string', default: '127.0.0.1' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsOptionsConfig;
 
-const USAGE = `usage: npm run mocks -- [options]
+const USAGE = `Usage: npm run mocks -- [options]
 
 Starts the four agency mocks (ASHG REST/JSON, AMK SOAP, police CSV export, BJZ OAuth2/JSON) on loopback over one
 synthetic world and prints their URLs and the credentials they accept. Ctrl-C stops them.
@@ -35,7 +35,7 @@ options:
   --rate-limit-rate <0..1> share of requests answered 429 with Retry-After: 1 (default 0)
   --port-base <port>     first of four consecutive ports: ashg, amk, politie, bjz (default 0: any free port)
   --host <address>       address to listen on (default 127.0.0.1)
-  -h, --help             this text
+  -h, --help             this text, and every mock's endpoints
 
 Gateway configuration for --port-base 4101: config/standalone-mocks.example.json (KETENPOORT_CONFIG).
 Contracts: adapters/ashg/openapi.yaml, adapters/amk/service.wsdl, adapters/politie/export.md, adapters/bjz/openapi.yaml.
@@ -50,11 +50,7 @@ function endpointsText(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A usage error: one line on stderr, exit 2, no stack. */
-function usageError(message: string): never {
-  process.stderr.write(`mocks: ${message} (see --help)\n`);
-  process.exit(2);
-}
+const usageError = (message: string): never => commandLineError('mocks', message);
 
 function number(name: string, text: string, check: (value: number) => boolean): number {
   const value = Number(text);
@@ -62,22 +58,10 @@ function number(name: string, text: string, check: (value: number) => boolean): 
   return value;
 }
 
-// A closed pipe (`npm run mocks -- --help | head`) ends the output, not the process with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// --help prints the usage and every mock's endpoints; a bad option is one line; a closed pipe is quiet.
+const { values } = parseCommandLine({ name: 'mocks', usage: () => `${USAGE}\n${endpointsText()}`, options: OPTIONS });
 
-let values;
-try {
-  ({ values } = parseArgs({ options: OPTIONS, strict: true, allowPositionals: false }));
-} catch (error) {
-  usageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments');
-}
-
-if (values.help) {
-  process.stdout.write(`${USAGE}\n${endpointsText()}`);
-} else {
+{
   const rate = (value: number) => value >= 0 && value <= 1;
   const households = number('households', values.households, (value) => Number.isInteger(value) && value >= 1);
   const seed = values.seed === undefined ? undefined : number('seed', values.seed, Number.isInteger);

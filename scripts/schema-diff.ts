@@ -8,14 +8,25 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { parseCommandLine } from './cli.ts';
 
 const FILE = 'schema.graphql';
 const TRAILER = 'Schema-Breaking';
 
-const { values } = parseArgs({ options: { base: { type: 'string' } } });
+const { values } = parseCommandLine({
+  name: 'schema:diff',
+  usage: `Usage: npm run schema:diff [-- --base <git ref>]
+
+Compares schema.graphql with the one at a base commit (default: main on a branch, HEAD~1 on main) and
+prints breaking, dangerous and safe changes. Exit 1 on a breaking change, unless a commit since the
+base carries a \`Schema-Breaking: <why>\` trailer; exit 0 when there is no base to compare with.
+
+  --base <ref>  the commit to compare with
+  -h, --help    this text`,
+  options: { base: { type: 'string' } },
+});
 
 function git(...args: string[]): string | null {
   try {

@@ -3,11 +3,20 @@
  * schema the gateway builds; with --check, writes nothing and fails when the committed file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { printPublishedSchema } from '#src/graph/published-schema.ts';
+import { parseCommandLine } from './cli.ts';
 
 const FILE = 'schema.graphql';
-const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+const { values } = parseCommandLine({
+  name: 'schema:print',
+  usage: `Usage: npm run schema:print [-- --check]
+
+Prints the merged schema the gateway serves (schema/*.graphql) to schema.graphql.
+
+  --check     write nothing; exit 1 when schema.graphql is stale
+  -h, --help  this text`,
+  options: { check: { type: 'boolean', default: false } },
+});
 const fresh = printPublishedSchema();
 
 if (values.check) {
