@@ -25,6 +25,8 @@ export interface AgencyConfig {
   readonly upstream?: UpstreamConfig;
   /** Path of a JWKS file with the public keys the agency signs its callers' tokens with. */
   readonly jwksFile?: string;
+  /** Where the agency's identity provider publishes those keys (fetched and cached; see docs/identity.md). */
+  readonly jwksUrl?: string;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * Verifies the caller's bearer token: signed by the calling agency's key (a local JWKS per agency),
+ * Verifies the caller's bearer token: signed by the calling agency's key (a local JWKS, or the keys its
+ * identity provider publishes, src/identity/remote-keys.ts),
  * algorithms pinned, issuer = the agency id, audience = the gateway, exp/nbf with bounded skew.
  * Verified tokens are cached per process in a bounded LRU until they expire.
  */
 import { createHash } from 'node:crypto';
-import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { AgencyKind } from '#domain/records.ts';
 import type { GatewayErrorCode } from '#domain/errors.ts';
@@ -30,7 +31,8 @@ export class IdentityError extends Error {
 
 export interface TokenVerifierOptions {
   readonly agencies: readonly { id: string; kind: AgencyKind; region: string }[];
-  readonly jwksByAgency: ReadonlyMap<string, JSONWebKeySet>;
+  /** Each agency's keys: a key set held locally, or a function that finds the key (a remote key set). */
+  readonly jwksByAgency: ReadonlyMap<string, JSONWebKeySet | JWTVerifyGetKey>;
   readonly audience: string;
   /** Allowed skew for exp and nbf, in seconds. */
   readonly clockSkewSeconds: number;
@@ -49,7 +51,7 @@ export interface TokenVerifier {
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const now = options.now ?? (() => new Date());
   const agencies = new Map(options.agencies.map((agency) => [agency.id, agency]));
-  const keySets = new Map([...options.jwksByAgency].map(([id, jwks]) => [id, createLocalJWKSet(jwks)]));
+  const keySets = new Map([...options.jwksByAgency].map(([id, jwks]) => [id, typeof jwks === 'function' ? jwks : createLocalJWKSet(jwks)]));
   const cache = new LRUCache<string, VerifiedToken>({ max: options.cacheSize ?? 10_000 });
   const algorithms = [...(options.algorithms ?? ['ES256', 'EdDSA', 'RS256', 'PS256'])];
 
@@ -109,6 +111,7 @@ function claims(payload: JWTPayload, agency: { id: string; kind: AgencyKind; reg
 }
 
 function toIdentityError(error: unknown): IdentityError {
+  if (error instanceof IdentityError) return error;
   if (error instanceof errors.JWTExpired) return new IdentityError('TOKEN_EXPIRED', 'The token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf' || error.claim === 'iat') return new IdentityError('TOKEN_NOT_YET_VALID', 'The token is not yet valid.');
