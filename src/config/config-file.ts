@@ -6,13 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import type { AgencyConfig } from './agencies.ts';
-import type { RateLimit } from './config.ts';
 import { ConfigError } from './config-error.ts';
 
 /** The file's shape, as config.schema.json allows it. */
 export interface ConfigFile {
   readonly agencies?: AgencyConfig[];
-  readonly rateLimits?: { readonly organisations?: Readonly<Record<string, RateLimit>> };
+  readonly rateLimits?: { readonly organisations?: Readonly<Record<string, { readonly perSecond: number; readonly burst: number }>> };
 }
 
 const schema = JSON.parse(readFileSync(new URL('./config.schema.json', import.meta.url), 'utf8')) as object;
