@@ -27,6 +27,11 @@ export interface AgencyConfig {
   readonly jwksFile?: string;
   /** Where the agency's identity provider publishes those keys (fetched and cached; see docs/identity.md). */
   readonly jwksUrl?: string;
+  /**
+   * The agency's OpenID Connect issuer: its keys are found through discovery, and its callers' tokens
+   * carry this URL as issuer instead of the agency id.
+   */
+  readonly oidcIssuer?: string;
 }
 
 /**

@@ -36,8 +36,9 @@ export function readConfigFile(path: string, env: Readonly<Record<string, string
   const unset = new Set<string>();
   const filled = fill(parsed, [], env, problems, unset);
   if (!validate(filled)) {
-    // A value whose variable is unset is reported once, as that, not again as an empty string or a bad URL.
-    problems.push(...(validate.errors ?? []).filter((error) => !unset.has(error.instancePath) && error.keyword !== 'propertyNames').map(describe));
+    // A value whose variable is unset is reported once, as that, not again as an empty string or a bad URL;
+    // the key choice (oneOf) once, not once per alternative it failed.
+    problems.push(...(validate.errors ?? []).filter((error) => !unset.has(error.instancePath) && !error.schemaPath.includes('/oneOf/') && error.keyword !== 'propertyNames').map(describe));
   }
   if (problems.length > 0) throw new ConfigError(problems.map((problem) => `${path}: ${problem}`));
   return filled as ConfigFile;
@@ -95,8 +96,8 @@ function describe(error: ErrorObject): string {
     }
     case 'required':
       return `${keyPath([...at, String(params.missingProperty)])}: is required`;
-    case 'not':
-      return `${keyPath(at)}: give either jwksFile or jwksUrl, not both`;
+    case 'oneOf':
+      return `${keyPath(at)}: give at most one of jwksUrl, oidcIssuer and jwksFile`;
     default:
       return `${keyPath(at)}: ${error.message ?? 'is not valid'}`;
   }

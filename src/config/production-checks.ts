@@ -22,8 +22,8 @@ export function productionProblems(config: GatewayConfig): string[] {
       if (agency.upstream && !agency.upstream.baseUrl) {
         problems.push(`${at}.upstream.baseUrl: set the URL of the agency's system; production never starts the embedded mocks`);
       }
-      if (!agency.jwksFile && !agency.jwksUrl) {
-        problems.push(`${at}.jwksUrl: set the URL of the agency's published keys (or jwksFile); production never uses development keys`);
+      if (!agency.jwksFile && !agency.jwksUrl && !agency.oidcIssuer) {
+        problems.push(`${at}.jwksUrl: set the URL of the agency's published keys (or oidcIssuer, or jwksFile); production never uses development keys`);
       } else if (agency.jwksFile && within(devKeys, agency.jwksFile)) {
         problems.push(`${at}.jwksFile: ${agency.jwksFile} is a development key; set jwksUrl or jwksFile to the agency's own published keys`);
       }

@@ -3,6 +3,8 @@
  * refetched when a token names a kid the cache lacks (at most once per cooldown) or when the cache is
  * older than its maximum age, each fetch bounded by a timeout. A key server that cannot be reached
  * makes the token unverifiable, never valid: IDENTITY_UNAVAILABLE (503), not a 401, 500 or accept.
+ * With OpenID Connect discovery the JWKS URL is read from the issuer's
+ * `/.well-known/openid-configuration` on first use (and again after a failed attempt).
  */
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 import { IdentityError } from './verify-token.ts';
@@ -32,5 +34,31 @@ export function createRemoteKeys(url: string, options: RemoteKeyOptions = {}): J
       // Timeout, refused connection, non-200, a body that is no key set: the keys are unknown right now.
       throw new IdentityError('IDENTITY_UNAVAILABLE', 'The calling agency\'s signing keys cannot be fetched right now; try again later.');
     }
+  };
+}
+
+/**
+ * The keys of an OpenID Connect issuer: its discovery document names `jwks_uri`. The document must
+ * name the same issuer (OpenID Connect Discovery 1.0, section 4.3), or it is not that issuer's.
+ */
+export function createDiscoveredKeys(issuer: string, options: RemoteKeyOptions = {}): JWTVerifyGetKey {
+  let keys: Promise<JWTVerifyGetKey> | null = null;
+  const discover = async (): Promise<JWTVerifyGetKey> => {
+    const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(options.timeoutMs ?? 2000) });
+    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
+    const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    if (document.issuer !== issuer || typeof document.jwks_uri !== 'string') throw new Error('discovery document names another issuer or no jwks_uri');
+    return createRemoteKeys(document.jwks_uri, options);
+  };
+  return async (protectedHeader, token) => {
+    keys ??= discover();
+    let found: JWTVerifyGetKey;
+    try {
+      found = await keys;
+    } catch {
+      keys = null;
+      throw new IdentityError('IDENTITY_UNAVAILABLE', 'The calling agency\'s signing keys cannot be fetched right now; try again later.');
+    }
+    return found(protectedHeader, token);
   };
 }

@@ -30,7 +30,8 @@ export class IdentityError extends Error {
 }
 
 export interface TokenVerifierOptions {
-  readonly agencies: readonly { id: string; kind: AgencyKind; region: string }[];
+  /** The agencies that may call; tokens carry the agency id as issuer, or its OpenID Connect issuer URL when it has one. */
+  readonly agencies: readonly { id: string; kind: AgencyKind; region: string; oidcIssuer?: string | undefined }[];
   /** Each agency's keys: a key set held locally, or a function that finds the key (a remote key set). */
   readonly jwksByAgency: ReadonlyMap<string, JSONWebKeySet | JWTVerifyGetKey>;
   readonly audience: string;
@@ -50,7 +51,7 @@ export interface TokenVerifier {
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const now = options.now ?? (() => new Date());
-  const agencies = new Map(options.agencies.map((agency) => [agency.id, agency]));
+  const agencies = new Map(options.agencies.map((agency) => [agency.oidcIssuer ?? agency.id, agency]));
   const keySets = new Map([...options.jwksByAgency].map(([id, jwks]) => [id, typeof jwks === 'function' ? jwks : createLocalJWKSet(jwks)]));
   const cache = new LRUCache<string, VerifiedToken>({ max: options.cacheSize ?? 10_000 });
   const algorithms = [...(options.algorithms ?? ['ES256', 'EdDSA', 'RS256', 'PS256'])];
@@ -70,13 +71,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         throw new IdentityError('TOKEN_MALFORMED', 'The bearer token is not a well-formed JWT.');
       }
       const agency = issuer ? agencies.get(issuer) : undefined;
-      const keySet = issuer ? keySets.get(issuer) : undefined;
+      const keySet = agency ? keySets.get(agency.id) : undefined;
       if (!agency || !keySet) throw new IdentityError('TOKEN_ISSUER_UNKNOWN', 'The token was issued by an agency the gateway does not know.');
 
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, keySet, {
-          issuer: agency.id,
+          issuer: agency.oidcIssuer ?? agency.id,
           audience: options.audience,
           algorithms,
           clockTolerance: options.clockSkewSeconds,

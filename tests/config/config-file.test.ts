@@ -66,7 +66,8 @@ describe('the configuration file', () => {
     ['a fractional burst', changed((c) => { c.rateLimits = { organisations: { 'amk-groningen': { perSecond: 5, burst: 1.5 } } }; }), 'rateLimits.organisations.amk-groningen.burst: must be integer'],
     ['an unknown rate-limit key', changed((c) => { c.rateLimits = { organisations: { 'amk-groningen': { perSecond: 5, burst: 10, window: 1 } } }; }), 'rateLimits.organisations.amk-groningen.window: is not a key the configuration knows (misspelt?)'],
     ['a default bucket in the file (it is set in the environment)', changed((c) => { c.rateLimits = { user: { perSecond: 5, burst: 10 } }; }), 'rateLimits.user: is not a key the configuration knows (misspelt?)'],
-    ['both a key file and a key URL', changed((c) => { c.agencies[4]!.jwksFile = 'keys.json'; }), 'agencies[4]: give either jwksFile or jwksUrl, not both'],
+    ['both a key file and a key URL', changed((c) => { c.agencies[4]!.jwksFile = 'keys.json'; }), 'agencies[4]: give at most one of jwksUrl, oidcIssuer and jwksFile'],
+    ['both a key URL and an OpenID Connect issuer', changed((c) => { c.agencies[5]!.oidcIssuer = 'https://idp.example'; }), 'agencies[5]: give at most one of jwksUrl, oidcIssuer and jwksFile'],
     ['a base URL that is no URL', changed((c) => { (c.agencies[0]!.upstream as Record<string, unknown>).baseUrl = 'ashg.internal'; }), 'agencies[0].upstream.baseUrl: must match pattern "^https?://[^\\s]+$"'],
   ])('refuses %s, naming the key path', (_name, document, problem) => {
     expect(problemsOf(document)).toEqual([problem]);

@@ -51,7 +51,7 @@ describe('production start-up checks', () => {
       return agency;
     });
     expect(productionProblems(production(agencies))).toEqual([
-      "agencies[0] (ashg-groningen).jwksUrl: set the URL of the agency's published keys (or jwksFile); production never uses development keys",
+      "agencies[0] (ashg-groningen).jwksUrl: set the URL of the agency's published keys (or oidcIssuer, or jwksFile); production never uses development keys",
       `agencies[3] (bjz-groningen).jwksFile: ${join(dataDir, 'dev-keys', 'bjz-groningen.jwks.json')} is a development key; set jwksUrl or jwksFile to the agency's own published keys`,
     ]);
   });

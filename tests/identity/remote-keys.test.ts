@@ -4,9 +4,10 @@
  */
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '#src/identity/authenticate.ts';
-import { createRemoteKeys, type RemoteKeyOptions } from '#src/identity/remote-keys.ts';
+import { createDiscoveredKeys, createRemoteKeys, type RemoteKeyOptions } from '#src/identity/remote-keys.ts';
 import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
 import { startJwksServer, type JwksServer } from '../support/jwks-server.ts';
 
@@ -72,5 +73,42 @@ describe('keys from a JWKS URL', () => {
     } finally {
       silent.close();
     }
+  });
+});
+
+describe('keys found through OpenID Connect discovery', () => {
+  function discovering(issuer: string): TokenVerifier {
+    return createTokenVerifier({
+      agencies: [{ ...AGENCY, oidcIssuer: issuer }], jwksByAgency: new Map([[AGENCY.id, createDiscoveredKeys(issuer, { cooldownMs: 0 })]]), audience: 'ketenpoort', clockSkewSeconds: 30,
+    });
+  }
+  const claims = { agencyId: AGENCY.id, role: 'caseworker', purposes: [PURPOSE] };
+
+  it('verifies a token whose issuer is the provider URL, with the keys its discovery document names', async () => {
+    const result = await ask(discovering(keys.issuer(AGENCY.id)), await keys.signAsIssuer(claims));
+    expect(result).toMatchObject({ ok: true, caller: { agencyId: AGENCY.id } });
+  });
+
+  it('refuses a token that carries the agency id instead of the provider URL as issuer', async () => {
+    expect(await ask(discovering(keys.issuer(AGENCY.id)))).toMatchObject({ ok: false, status: 401, code: 'TOKEN_ISSUER_UNKNOWN' });
+  });
+
+  it('answers IDENTITY_UNAVAILABLE while discovery fails, and recovers once the provider is back', async () => {
+    const verifier = discovering(keys.issuer(AGENCY.id));
+    keys.setDown(true);
+    try {
+      expect(await ask(verifier, await keys.signAsIssuer(claims))).toMatchObject({ ok: false, status: 503, code: 'IDENTITY_UNAVAILABLE' });
+    } finally {
+      keys.setDown(false);
+    }
+    expect((await ask(verifier, await keys.signAsIssuer({ ...claims, userId: 'after-recovery' }))).ok).toBe(true);
+  });
+
+  it('refuses a discovery document that names another issuer: no keys, IDENTITY_UNAVAILABLE', async () => {
+    const token = await keys.signAsIssuer(claims);
+    const header = { alg: 'ES256', kid: decodeProtectedHeader(token).kid! };
+    // A trailing slash is another issuer (exact match, OpenID Connect Discovery 1.0 section 4.3).
+    await expect(createDiscoveredKeys(`${keys.issuer(AGENCY.id)}/`)(header, { payload: '', signature: '' })).rejects.toMatchObject({ code: 'IDENTITY_UNAVAILABLE' });
+    await expect(createDiscoveredKeys(keys.issuer(AGENCY.id))(header, { payload: '', signature: '' })).resolves.toBeDefined();
   });
 });
