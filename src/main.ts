@@ -4,11 +4,13 @@
  * requests on SIGTERM/SIGINT before exiting.
  */
 import { pino } from 'pino';
-import { loadConfig } from './config/config.ts';
+import { loadConfig, type GatewayConfig } from './config/config.ts';
+import { ConfigError } from './config/config-error.ts';
+import { productionProblems } from './config/production-checks.ts';
 import { createGateway } from './gateway/create-gateway.ts';
 import { createServices } from './gateway/services.ts';
 
-const config = loadConfig(process.env);
+const config = checkedConfig();
 const logger = pino({ level: config.logLevel, base: { service: 'ketenpoort' }, redact: { paths: ['*.authorization', '*.token', '*.bsn'], remove: true } });
 
 try {
@@ -41,5 +43,19 @@ try {
 } catch (error) {
   // Start-up errors are configuration errors (a bad covenant, an unreachable store); their text is ours, not data.
   logger.fatal({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'ketenpoort could not start');
+  process.exit(1);
+}
+
+/** The configuration, or exit 1 with one line per problem (on stderr, before any port opens). */
+function checkedConfig(): GatewayConfig {
+  let problems: readonly string[];
+  try {
+    const loaded = loadConfig(process.env);
+    problems = productionProblems(loaded);
+    if (problems.length === 0) return loaded;
+  } catch (error) {
+    problems = error instanceof ConfigError ? error.problems : [(error as Error).message];
+  }
+  for (const problem of problems) process.stderr.write(`ketenpoort will not start: ${problem}\n`);
   process.exit(1);
 }

@@ -25,6 +25,13 @@ export interface AgencyConfig {
   readonly upstream?: UpstreamConfig;
   /** Path of a JWKS file with the public keys the agency signs its callers' tokens with. */
   readonly jwksFile?: string;
+  /** Where the agency's identity provider publishes those keys (fetched and cached; see docs/identity.md). */
+  readonly jwksUrl?: string;
+  /**
+   * The agency's OpenID Connect issuer: its keys are found through discovery, and its callers' tokens
+   * carry this URL as issuer instead of the agency id.
+   */
+  readonly oidcIssuer?: string;
 }
 
 /**

@@ -2,9 +2,10 @@
  * Gateway configuration, read once at the entry point from the environment (and an optional JSON
  * file). Nothing else in the code base reads process.env.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EMBEDDED_AGENCIES, type AgencyConfig } from './agencies.ts';
+import { ConfigError } from './config-error.ts';
+import { readConfigFile } from './config-file.ts';
 
 export interface QueryLimits {
   /** Deepest selection nesting. Default 12. */
@@ -32,12 +33,18 @@ export interface RateLimitConfig {
 
 export interface GatewayConfig {
   readonly mode: 'development' | 'production';
+  /** The configuration file read (KETENPOORT_CONFIG, resolved), or null on the embedded defaults. */
+  readonly configFile: string | null;
   readonly host: string;
   readonly port: number;
   /** Folder for the SQLite audit store, dev keys and dev secrets. */
   readonly dataDir: string;
   /** PostgreSQL connection string for the audit store; SQLite in dataDir when absent. */
   readonly databaseUrl: string | null;
+  /** Where the audit trail is kept (KETENPOORT_AUDIT_STORE): postgres when DATABASE_URL is set, else sqlite. */
+  readonly auditStore: 'postgres' | 'sqlite';
+  /** PostgreSQL schema of the audit trail (KETENPOORT_AUDIT_SCHEMA). Default `ketenpoort_audit`. */
+  readonly auditSchema: string | null;
   /** JWT audience every token must carry. */
   readonly audience: string;
   /** Allowed clock skew for exp/nbf in seconds. */
@@ -68,14 +75,18 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig {
   const mode = env.NODE_ENV === 'production' ? 'production' : 'development';
-  const file = env.KETENPOORT_CONFIG ? readJson(resolve(cwd, env.KETENPOORT_CONFIG)) : {};
-  const agencies = (file.agencies as AgencyConfig[] | undefined) ?? EMBEDDED_AGENCIES;
+  const configFile = env.KETENPOORT_CONFIG ? resolve(cwd, env.KETENPOORT_CONFIG) : null;
+  const file = configFile ? readConfigFile(configFile, env) : {};
+  const agencies = file.agencies ? file.agencies.map((agency) => resolveKeyFile(agency, cwd)) : EMBEDDED_AGENCIES;
   return {
     mode,
+    configFile,
     host: env.HOST ?? '127.0.0.1',
     port: integer(env.PORT, 4000, 'PORT'),
     dataDir: resolve(cwd, env.KETENPOORT_DATA_DIR ?? 'data'),
-    databaseUrl: env.DATABASE_URL ?? null,
+    databaseUrl: env.DATABASE_URL || null,
+    auditStore: auditStore(env),
+    auditSchema: env.KETENPOORT_AUDIT_SCHEMA || null,
     audience: env.KETENPOORT_AUDIENCE ?? 'ketenpoort',
     clockSkewSeconds: integer(env.KETENPOORT_CLOCK_SKEW_SECONDS, 30, 'KETENPOORT_CLOCK_SKEW_SECONDS'),
     introspection: env.KETENPOORT_INTROSPECTION ? env.KETENPOORT_INTROSPECTION === 'true' : mode === 'development',
@@ -94,11 +105,24 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     logLevel: env.LOG_LEVEL ?? 'info',
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
-    rateLimits: rateLimits(env, mode, file.rateLimits as { organisations?: Record<string, RateLimit> } | undefined),
+    rateLimits: rateLimits(env, mode, file.rateLimits),
   };
 }
 
-function rateLimits(env: Env, mode: GatewayConfig['mode'], file: { organisations?: Record<string, RateLimit> } | undefined): RateLimitConfig | null {
+/** postgres or sqlite; postgres needs DATABASE_URL. */
+function auditStore(env: Env): GatewayConfig['auditStore'] {
+  const chosen = env.KETENPOORT_AUDIT_STORE || (env.DATABASE_URL ? 'postgres' : 'sqlite');
+  if (chosen !== 'postgres' && chosen !== 'sqlite') throw new ConfigError([`KETENPOORT_AUDIT_STORE: set it to postgres or sqlite, not "${chosen}"`]);
+  if (chosen === 'postgres' && !env.DATABASE_URL) throw new ConfigError(['DATABASE_URL: set the PostgreSQL connection string (KETENPOORT_AUDIT_STORE=postgres)']);
+  return chosen;
+}
+
+/** A key file named in the configuration is relative to the working directory, as KETENPOORT_CONFIG is. */
+function resolveKeyFile(agency: AgencyConfig, cwd: string): AgencyConfig {
+  return agency.jwksFile ? { ...agency, jwksFile: resolve(cwd, agency.jwksFile) } : agency;
+}
+
+function rateLimits(env: Env, mode: GatewayConfig['mode'], file: { readonly organisations?: Readonly<Record<string, RateLimit>> } | undefined): RateLimitConfig | null {
   const switched = env.KETENPOORT_RATE_LIMIT ?? (mode === 'production' ? 'on' : 'off');
   if (switched !== 'on' && switched !== 'off') throw new Error(`KETENPOORT_RATE_LIMIT must be "on" or "off", got "${switched}"`);
   if (switched === 'off') return null;
@@ -130,8 +154,4 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
-}
-
-function readJson(path: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }

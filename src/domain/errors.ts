@@ -21,6 +21,8 @@ export const GATEWAY_ERROR_CODES = [
   // Authentication (HTTP 401): nothing executed.
   'TOKEN_MISSING', 'TOKEN_MALFORMED', 'TOKEN_SIGNATURE_INVALID', 'TOKEN_ALGORITHM_NOT_ALLOWED', 'TOKEN_EXPIRED',
   'TOKEN_NOT_YET_VALID', 'TOKEN_ISSUER_UNKNOWN', 'TOKEN_ISSUER_INVALID', 'TOKEN_AUDIENCE_INVALID', 'TOKEN_CLAIMS_INVALID',
+  // The calling agency's keys could not be fetched (HTTP 503): nothing executed, never an accept.
+  'IDENTITY_UNAVAILABLE',
   // Purpose binding (HTTP 400/403): nothing executed.
   'PURPOSE_MISSING', 'PURPOSE_UNKNOWN', 'PURPOSE_NOT_PERMITTED',
   // Query limits (HTTP 400).

@@ -74,7 +74,9 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const policy = compilePolicy({ ...loaded, schema: baseSchema(), publicCoordinates: PUBLIC_COORDINATES });
   for (const warning of policy.warnings) logger.warn({ warning }, 'covenant configuration');
   const secrets = loadSecrets(config);
-  const audit = overrides.audit ?? (await openAuditStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir }));
+  const audit = overrides.audit ?? (await openAuditStore({
+    databaseUrl: config.auditStore === 'postgres' ? config.databaseUrl ?? undefined : undefined, schema: config.auditSchema ?? undefined, dataDir: config.dataDir,
+  }));
   logger.info({ store: audit.kind }, 'audit store opened');
   const started = overrides.adapters
     ? { adapters: overrides.adapters, upstreamStats: () => new Map(), close: async () => {} }

@@ -8,7 +8,7 @@ import { IdentityError, type TokenVerifier } from './verify-token.ts';
 
 export type Authentication =
   | { readonly ok: true; readonly caller: Caller }
-  | { readonly ok: false; readonly status: 400 | 401 | 403; readonly code: GatewayErrorCode; readonly message: string };
+  | { readonly ok: false; readonly status: 400 | 401 | 403 | 503; readonly code: GatewayErrorCode; readonly message: string };
 
 export async function authenticate(
   verifier: TokenVerifier,
@@ -19,7 +19,7 @@ export async function authenticate(
   try {
     token = await verifier.verify(headers.authorization);
   } catch (error) {
-    if (error instanceof IdentityError) return { ok: false, status: 401, code: error.code, message: error.message };
+    if (error instanceof IdentityError) return { ok: false, status: error.code === 'IDENTITY_UNAVAILABLE' ? 503 : 401, code: error.code, message: error.message };
     return { ok: false, status: 401, code: 'TOKEN_MALFORMED', message: 'The bearer token could not be read.' };
   }
   const purpose = headers.purpose?.trim();

@@ -1,10 +1,11 @@
 /**
- * Verifies the caller's bearer token: signed by the calling agency's key (a local JWKS per agency),
+ * Verifies the caller's bearer token: signed by the calling agency's key (a local JWKS, or the keys its
+ * identity provider publishes, src/identity/remote-keys.ts),
  * algorithms pinned, issuer = the agency id, audience = the gateway, exp/nbf with bounded skew.
  * Verified tokens are cached per process in a bounded LRU until they expire.
  */
 import { createHash } from 'node:crypto';
-import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { AgencyKind } from '#domain/records.ts';
 import type { GatewayErrorCode } from '#domain/errors.ts';
@@ -29,8 +30,10 @@ export class IdentityError extends Error {
 }
 
 export interface TokenVerifierOptions {
-  readonly agencies: readonly { id: string; kind: AgencyKind; region: string }[];
-  readonly jwksByAgency: ReadonlyMap<string, JSONWebKeySet>;
+  /** The agencies that may call; tokens carry the agency id as issuer, or its OpenID Connect issuer URL when it has one. */
+  readonly agencies: readonly { id: string; kind: AgencyKind; region: string; oidcIssuer?: string | undefined }[];
+  /** Each agency's keys: a key set held locally, or a function that finds the key (a remote key set). */
+  readonly jwksByAgency: ReadonlyMap<string, JSONWebKeySet | JWTVerifyGetKey>;
   readonly audience: string;
   /** Allowed skew for exp and nbf, in seconds. */
   readonly clockSkewSeconds: number;
@@ -48,8 +51,8 @@ export interface TokenVerifier {
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const now = options.now ?? (() => new Date());
-  const agencies = new Map(options.agencies.map((agency) => [agency.id, agency]));
-  const keySets = new Map([...options.jwksByAgency].map(([id, jwks]) => [id, createLocalJWKSet(jwks)]));
+  const agencies = new Map(options.agencies.map((agency) => [agency.oidcIssuer ?? agency.id, agency]));
+  const keySets = new Map([...options.jwksByAgency].map(([id, jwks]) => [id, typeof jwks === 'function' ? jwks : createLocalJWKSet(jwks)]));
   const cache = new LRUCache<string, VerifiedToken>({ max: options.cacheSize ?? 10_000 });
   const algorithms = [...(options.algorithms ?? ['ES256', 'EdDSA', 'RS256', 'PS256'])];
 
@@ -68,13 +71,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         throw new IdentityError('TOKEN_MALFORMED', 'The bearer token is not a well-formed JWT.');
       }
       const agency = issuer ? agencies.get(issuer) : undefined;
-      const keySet = issuer ? keySets.get(issuer) : undefined;
+      const keySet = agency ? keySets.get(agency.id) : undefined;
       if (!agency || !keySet) throw new IdentityError('TOKEN_ISSUER_UNKNOWN', 'The token was issued by an agency the gateway does not know.');
 
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, keySet, {
-          issuer: agency.id,
+          issuer: agency.oidcIssuer ?? agency.id,
           audience: options.audience,
           algorithms,
           clockTolerance: options.clockSkewSeconds,
@@ -109,6 +112,7 @@ function claims(payload: JWTPayload, agency: { id: string; kind: AgencyKind; reg
 }
 
 function toIdentityError(error: unknown): IdentityError {
+  if (error instanceof IdentityError) return error;
   if (error instanceof errors.JWTExpired) return new IdentityError('TOKEN_EXPIRED', 'The token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf' || error.claim === 'iat') return new IdentityError('TOKEN_NOT_YET_VALID', 'The token is not yet valid.');

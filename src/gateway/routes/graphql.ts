@@ -27,6 +27,7 @@ export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<
       if (!result.ok) {
         notes.outcome = result.code;
         if (result.status === 401) reply.header('www-authenticate', 'Bearer realm="ketenpoort"');
+        if (result.status === 503) reply.header('retry-after', '5');
         return reply.code(result.status).type('application/json').send(errorBody(result.code, result.message));
       }
       notes.caller = result.caller;

@@ -1,0 +1,40 @@
+/**
+ * The four agency mocks as standalone systems on loopback (what `npm run mocks` starts), over one
+ * synthetic world, for tests that run the gateway as its own process and point it at them by URL.
+ */
+import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
+import { MOCKS } from '#src/dev/embedded-agencies.ts';
+import { createWorld } from '#mock-world/index.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+
+export interface StandaloneAgency {
+  readonly url: string;
+  /** The credentials the mock accepts. */
+  readonly credentials: Readonly<Record<string, string>>;
+}
+
+export interface StandaloneAgencies {
+  /** By agency id (the embedded agencies that have a system). */
+  readonly agencies: ReadonlyMap<string, StandaloneAgency>;
+  close(): Promise<void>;
+}
+
+export async function startStandaloneAgencies(options: { households?: number } = {}): Promise<StandaloneAgencies> {
+  const world = createWorld({ households: options.households ?? 60 });
+  const mocks: MockServer[] = [];
+  const agencies = new Map<string, StandaloneAgency>();
+  const close = async () => void (await Promise.all(mocks.map((mock) => mock.close())));
+  try {
+    for (const agency of EMBEDDED_AGENCIES) {
+      if (!agency.upstream) continue;
+      const entry = MOCKS[agency.upstream.adapter];
+      const mock = await entry.start({ world, host: '127.0.0.1' });
+      mocks.push(mock);
+      agencies.set(agency.id, { url: mock.url, credentials: entry.devCredentials });
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { agencies, close };
+}
