@@ -55,6 +55,7 @@ export const ERROR_REFERENCE: Record<GatewayErrorCode, ErrorReferenceEntry> = {
     ],
     meaning: 'The request cannot be read: a body that is not JSON, or no `query` in it. Nothing executed.',
   },
+  IDENTITY_UNAVAILABLE: { status: 503, meaning: 'The key set of the caller\'s organisation could not be fetched from its JWKS URL (or OpenID Connect discovery) in time, so the token could not be checked; `Retry-After` says when to try again. Nothing executed. Never an accept without a checked signature.' },
   RATE_LIMITED: { status: 429, meaning: 'The organisation or the user has used up its inbound rate limit; `Retry-After` says when to try again. Nothing executed and no agency was asked.' },
   FORBIDDEN: { status: 403, meaning: 'The caller\'s role or purpose may not use this field at all (the privacy officer\'s queries: audit trail, explanations, matrix, diffs); that field is null.' },
   FILTER_NOT_PERMITTED: { status: 200, meaning: 'A filter or ordering names a field the viewer can never read under the declared purpose; that field is null. (Withheld fields themselves are not errors: they are null and listed in `extensions.redactions`.)' },
