@@ -30,6 +30,14 @@ export interface RateLimitConfig {
   readonly organisations: Readonly<Record<string, RateLimit>>;
 }
 
+/** Traces and metrics (src/observability): both off by default. */
+export interface ObservabilitySettings {
+  /** OTLP/HTTP traces URL (`…/v1/traces`); null: traces are not exported. */
+  readonly otlpTracesUrl: string | null;
+  /** Where the Prometheus `/metrics` server listens; null: not started. */
+  readonly metrics: { readonly host: string; readonly port: number } | null;
+}
+
 export interface GatewayConfig {
   readonly mode: 'development' | 'production';
   readonly host: string;
@@ -62,6 +70,7 @@ export interface GatewayConfig {
   readonly notFoundFloorMs: number;
   /** Inbound rate limits; null when off (KETENPOORT_RATE_LIMIT=off; off by default in development). */
   readonly rateLimits: RateLimitConfig | null;
+  readonly observability: ObservabilitySettings;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -95,7 +104,24 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
     rateLimits: rateLimits(env, mode, file.rateLimits as { organisations?: Record<string, RateLimit> } | undefined),
+    observability: {
+      otlpTracesUrl: otlpTracesUrl(env, file.observability as { otlpEndpoint?: string } | undefined),
+      metrics: env.KETENPOORT_METRICS_PORT
+        ? { host: env.KETENPOORT_METRICS_HOST ?? '127.0.0.1', port: integer(env.KETENPOORT_METRICS_PORT, 0, 'KETENPOORT_METRICS_PORT') }
+        : null,
+    },
   };
+}
+
+/**
+ * The OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, else OTEL_EXPORTER_OTLP_ENDPOINT
+ * or the file's `observability.otlpEndpoint` with `/v1/traces` appended (as the OTLP exporter spec has it).
+ */
+function otlpTracesUrl(env: Env, file: { otlpEndpoint?: string } | undefined): string | null {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return new URL(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT).href;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT || file?.otlpEndpoint;
+  if (!base) return null;
+  return new URL(`${new URL(base).href.replace(/\/+$/, '')}/v1/traces`).href;
 }
 
 function rateLimits(env: Env, mode: GatewayConfig['mode'], file: { organisations?: Record<string, RateLimit> } | undefined): RateLimitConfig | null {
