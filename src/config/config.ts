@@ -118,10 +118,17 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
  * or the file's `observability.otlpEndpoint` with `/v1/traces` appended (as the OTLP exporter spec has it).
  */
 function otlpTracesUrl(env: Env, file: { otlpEndpoint?: string } | undefined): string | null {
-  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return new URL(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT).href;
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return httpUrl(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT').href;
   const base = env.OTEL_EXPORTER_OTLP_ENDPOINT || file?.otlpEndpoint;
   if (!base) return null;
-  return new URL(`${new URL(base).href.replace(/\/+$/, '')}/v1/traces`).href;
+  const name = env.OTEL_EXPORTER_OTLP_ENDPOINT ? 'OTEL_EXPORTER_OTLP_ENDPOINT' : 'observability.otlpEndpoint';
+  return new URL(`${httpUrl(base, name).href.replace(/\/+$/, '')}/v1/traces`).href;
+}
+
+function httpUrl(value: string, name: string): URL {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+  return url;
 }
 
 function rateLimits(env: Env, mode: GatewayConfig['mode'], file: { organisations?: Record<string, RateLimit> } | undefined): RateLimitConfig | null {
