@@ -26,7 +26,7 @@ export function observeEnforcement(enforcement: Enforcement, telemetry: Telemetr
         referralsOf: (household) => telemetry.inSpan('policy referrals', {}, () => request.referralsOf(household)),
       } : request);
       const observed: RequestEnforcement = {
-        decide: inner.decide,
+        decide: (source, coordinate) => inner.decide(source, coordinate),
         mayEverRead: (coordinate) => inner.mayEverRead(coordinate),
         audit: inner.audit,
         redactions: inner.redactions,
