@@ -49,6 +49,7 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
   async function call(operation: AmkOperation, content: object, signal?: AbortSignal): Promise<Readonly<Record<string, unknown>> | typeof ONBEKEND> {
     const response = await options.http.request({
       method: 'POST',
+      operation,
       path: AMK_SOAP_PATH,
       headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: soapActionOf(operation) },
       body: buildRequest(operation, content, options.credentials),

@@ -35,8 +35,8 @@ export interface AshgClient {
 export function createAshgClient(options: AshgClientOptions): AshgClient {
   const headers = { 'X-Api-Key': options.apiKey, Accept: 'application/json' };
 
-  async function get(path: string, query: Record<string, string>, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
-    return options.http.request({ method: 'GET', path, query, headers, ...(signal ? { signal } : {}) });
+  async function get(operation: string, path: string, query: Record<string, string>, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
+    return options.http.request({ method: 'GET', operation, path, query, headers, ...(signal ? { signal } : {}) });
   }
 
   /** An error naming the path only: query strings may hold BSNs, bodies personal data. */
@@ -68,28 +68,28 @@ export function createAshgClient(options: AshgClientOptions): AshgClient {
     return list;
   }
 
-  async function list(path: string, key: string, query: Record<string, string>, signal?: AbortSignal): Promise<readonly unknown[]> {
-    const response = await get(path, query, signal);
+  async function list(operation: string, path: string, key: string, query: Record<string, string>, signal?: AbortSignal): Promise<readonly unknown[]> {
+    const response = await get(operation, path, query, signal);
     return listIn(decode(response, path), key, path, response.status);
   }
 
   return {
-    dossiersByIds: (ids, signal) => list('/api/v1/dossiers', 'dossiers', { ids: ids.join(',') }, signal),
-    dossiersByBsns: (bsns, signal) => list('/api/v1/dossiers', 'dossiers', { bsn: bsns.join(',') }, signal),
-    meldingen: (filter, values, signal) => list('/api/v1/meldingen', 'meldingen', { [filter]: values.join(',') }, signal),
+    dossiersByIds: (ids, signal) => list('dossiersByIds', '/api/v1/dossiers', 'dossiers', { ids: ids.join(',') }, signal),
+    dossiersByBsns: (bsns, signal) => list('dossiersByBsns', '/api/v1/dossiers', 'dossiers', { bsn: bsns.join(',') }, signal),
+    meldingen: (filter, values, signal) => list(`meldingenBy${filter === 'ids' ? 'Ids' : 'Dossiers'}`, '/api/v1/meldingen', 'meldingen', { [filter]: values.join(',') }, signal),
     doorverwijzingen: (filter, values, signal) =>
-      list('/api/v1/doorverwijzingen', 'doorverwijzingen', { [filter]: values.join(',') }, signal),
+      list(`doorverwijzingenBy${filter === 'ids' ? 'Ids' : 'Dossiers'}`, '/api/v1/doorverwijzingen', 'doorverwijzingen', { [filter]: values.join(',') }, signal),
 
     async dossier(id, signal) {
       const path = `/api/v1/dossiers/${encodeURIComponent(id)}`;
-      const response = await get(path, {}, signal);
+      const response = await get('dossier', path, {}, signal);
       if (response.status === 404) return null;
       return decode(response, '/api/v1/dossiers/{id}');
     },
 
     async dossierPage(gemeente, offset, limiet, signal) {
       const path = '/api/v1/dossiers';
-      const response = await get(path, { gemeente, offset: String(offset), limiet: String(limiet) }, signal);
+      const response = await get('dossierPage', path, { gemeente, offset: String(offset), limiet: String(limiet) }, signal);
       const body = decode(response, path);
       const dossiers = listIn(body, 'dossiers', path, response.status);
       const { totaal } = body;

@@ -52,9 +52,9 @@ export function createBjzApiClient(options: BjzApiClientOptions): BjzApiClient {
     return http.request(withBearer(request, await tokens.get()));
   }
 
-  function search(path: string, query: object, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
+  function search(operation: string, path: string, query: object, signal: AbortSignal | undefined): Promise<UpstreamResponse> {
     return send({
-      method: 'POST', path, body: JSON.stringify(query), signal,
+      method: 'POST', operation, path, body: JSON.stringify(query), signal,
       headers: { 'content-type': 'application/json' },
       // A search only reads, so the kit may retry it like a GET.
       idempotent: true,
@@ -63,13 +63,13 @@ export function createBjzApiClient(options: BjzApiClientOptions): BjzApiClient {
 
   return {
     async searchClients(query, signal) {
-      return dataOf(decode(check(await search('/v2/clienten/zoeken', query, signal), agencyId), agencyId), agencyId);
+      return dataOf(decode(check(await search('searchClients', '/v2/clienten/zoeken', query, signal), agencyId), agencyId), agencyId);
     },
     async searchAanmeldingen(query, signal) {
-      return dataOf(decode(check(await search('/v2/aanmeldingen/zoeken', query, signal), agencyId), agencyId), agencyId);
+      return dataOf(decode(check(await search('searchAanmeldingen', '/v2/aanmeldingen/zoeken', query, signal), agencyId), agencyId), agencyId);
     },
     async getClient(id, signal) {
-      const response = await send({ method: 'GET', path: `/v2/clienten/${encodeURIComponent(id)}`, signal });
+      const response = await send({ method: 'GET', operation: 'getClient', path: `/v2/clienten/${encodeURIComponent(id)}`, signal });
       if (response.status === 404) return null;
       const client = decode(check(response, agencyId), agencyId);
       if (typeof client !== 'object' || client === null || Array.isArray(client)) throw badResponse(agencyId, 200);
@@ -78,7 +78,7 @@ export function createBjzApiClient(options: BjzApiClientOptions): BjzApiClient {
     async listClients(page, signal) {
       const query: Record<string, string> = { gemeente: page.gemeente, limit: String(page.limit) };
       if (page.cursor !== null) query.cursor = page.cursor;
-      const body = decode(check(await send({ method: 'GET', path: '/v2/clienten', query, signal }), agencyId), agencyId);
+      const body = decode(check(await send({ method: 'GET', operation: 'listClients', path: '/v2/clienten', query, signal }), agencyId), agencyId);
       const next = (body as { volgendeCursor?: unknown }).volgendeCursor;
       if (next !== null && (typeof next !== 'string' || next === '')) throw badResponse(agencyId, 200);
       return { data: dataOf(body, agencyId), volgendeCursor: next };

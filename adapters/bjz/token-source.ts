@@ -35,6 +35,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   async function fetchToken(): Promise<string> {
     const response = await options.http.request({
       method: 'POST',
+      operation: 'token',
       path: options.tokenPath ?? '/oauth/token',
       headers: {
         authorization: `Basic ${basicCredentials(options.clientId, options.clientSecret)}`,

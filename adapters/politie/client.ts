@@ -74,7 +74,7 @@ export function createPolitieClient(options: PolitieClientOptions): PolitieClien
   // The export is read-only, so its POST form may be retried like a GET.
   const postExport = async (field: 'registratienummers' | 'persoonssleutels', values: readonly string[], signal?: AbortSignal) =>
     exportOf(await send({
-      method: 'POST', path: EXPORT, idempotent: true, signal,
+      method: 'POST', operation: field === 'registratienummers' ? 'zorgmeldingenByNummer' : 'zorgmeldingenBySleutel', path: EXPORT, idempotent: true, signal,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `${field}=${values.map(encodeURIComponent).join(',')}`,
     }, 'export'), 'export');
@@ -82,7 +82,7 @@ export function createPolitieClient(options: PolitieClientOptions): PolitieClien
   const vertaal = async (column: 'bsn' | 'persoonssleutel', values: readonly string[], signal?: AbortSignal) => {
     if (values.length === 0) return [];
     const response = await send({
-      method: 'POST', path: '/sleutels/vertaling', idempotent: true, signal,
+      method: 'POST', operation: column === 'bsn' ? 'sleutelsVanBsns' : 'bsnsVanSleutels', path: '/sleutels/vertaling', idempotent: true, signal,
       headers: { 'content-type': 'text/csv; charset=utf-8' }, body: encodeVertaalverzoek(column, values),
     }, 'key mapping');
     expectOk(response, 'key mapping');
@@ -95,7 +95,7 @@ export function createPolitieClient(options: PolitieClientOptions): PolitieClien
       const [only] = nummers;
       if (nummers.length > 1 || only === undefined) return postExport('registratienummers', nummers, signal);
       // A batch of one uses the single-zorgmelding resource, where an unknown number is a 404.
-      const response = await send({ method: 'GET', path: `/export/zorgmeldingen/${encodeURIComponent(only)}.csv`, signal }, 'zorgmelding');
+      const response = await send({ method: 'GET', operation: 'zorgmelding', path: `/export/zorgmeldingen/${encodeURIComponent(only)}.csv`, signal }, 'zorgmelding');
       if (response.status === 404) return [];
       return exportOf(response, 'zorgmelding');
     },
@@ -103,7 +103,7 @@ export function createPolitieClient(options: PolitieClientOptions): PolitieClien
       return sleutels.length === 0 ? [] : postExport('persoonssleutels', sleutels, signal);
     },
     async zorgmeldingenInPeriode(van, tot, pagina, signal) {
-      const response = await send({ method: 'GET', path: EXPORT, query: { van, tot, pagina: String(pagina) }, signal }, 'export');
+      const response = await send({ method: 'GET', operation: 'zorgmeldingenInPeriode', path: EXPORT, query: { van, tot, pagina: String(pagina) }, signal }, 'export');
       const zorgmeldingen = exportOf(response, 'export');
       const next = Object.entries(response.headers).find(([name]) => name.toLowerCase() === VOLGENDE_PAGINA_HEADER)?.[1];
       if (next === undefined || next === '') return { zorgmeldingen, volgendePagina: null };

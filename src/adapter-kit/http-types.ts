@@ -2,6 +2,11 @@
 
 export interface UpstreamRequest {
   readonly method: 'GET' | 'POST';
+  /**
+   * The adapter's fixed name for this call (`dossiersByBsns`, `HaalZakenOp`): what traces and metrics
+   * call it, so never a path with ids in it. Default the method.
+   */
+  readonly operation?: string;
   /** Path below the agency's base URL, with leading slash. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string | readonly string[]>>;

@@ -32,6 +32,7 @@ import type { ResilienceOptions, UpstreamHttp, UpstreamRequest, UpstreamResponse
 import { resolveResilience } from './resilience-defaults.ts';
 import { safePath } from './safe-path.ts';
 import { CallerAbortedError, sendAttempt, toAdapterError, type AttemptTarget } from './upstream-attempt.ts';
+import { NO_UPSTREAM_OBSERVER, type UpstreamObserver } from './upstream-observer.ts';
 
 export interface UpstreamHttpOptions {
   /** Agency id; carried by every AdapterError and log line. Required. */
@@ -50,6 +51,8 @@ export interface UpstreamHttpOptions {
   readonly random?: () => number;
   /** Clock for Retry-After dates; default the system clock. */
   readonly clock?: Clock;
+  /** Watches each attempt for traces and metrics and adds its trace context; default watches nothing. */
+  readonly observer?: UpstreamObserver;
 }
 
 export interface UpstreamStats {
@@ -61,11 +64,24 @@ export interface UpstreamStats {
   readonly shortCircuited: number;
 }
 
+export type CircuitName = 'closed' | 'open' | 'half-open' | 'isolated';
+
+const CIRCUIT_NAMES: Readonly<Record<CircuitState, CircuitName>> = {
+  [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated',
+};
+
 export interface CountingUpstreamHttp extends UpstreamHttp {
   stats(): UpstreamStats;
+  /** The agency's circuit breaker now. */
+  circuit(): CircuitName;
 }
 
 const RETRYABLE = new Set<string>(['UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_RATE_LIMITED']);
+
+/** The call's name for traces and metrics: the adapter's, else the method (never the path, which may hold ids). */
+function operationOf(request: UpstreamRequest): string {
+  return request.operation ?? request.method;
+}
 
 export function createUpstreamHttp(options: UpstreamHttpOptions): CountingUpstreamHttp {
   const resilience = resolveResilience(options.resilience);
@@ -77,6 +93,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): CountingUpstre
   const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
   const random = options.random ?? Math.random;
   const clock = options.clock;
+  const observer = options.observer ?? NO_UPSTREAM_OBSERVER;
   const now = clock ? () => clock.now().getTime() : Date.now;
   const target: AttemptTarget = {
     agency, dispatcher, origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''),
@@ -90,13 +107,17 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): CountingUpstre
     stats.calls++;
     const started = performance.now();
     const fields = { method: request.method, path: safePath(request.path), attempt: attemptNo };
+    const watch = observer.attempt({ agency, operation: operationOf(request), method: request.method, attempt: attemptNo, origin: url.origin });
+    const sent = Object.keys(watch.headers).length === 0 ? request : { ...request, headers: { ...request.headers, ...watch.headers } };
     try {
-      const response = await sendAttempt(target, request, label);
+      const response = await sendAttempt(target, sent, label);
+      watch.end({ status: response.status });
       logger.debug({ ...fields, status: response.status, durationMs: Math.round(performance.now() - started) }, 'upstream call');
       return response;
     } catch (error) {
       if (!(error instanceof CallerAbortedError)) stats.failures++;
       const { code, status } = isAdapterError(error) ? error : { code: 'CALLER_ABORTED', status: undefined };
+      watch.end({ status, code });
       logger.warn({ ...fields, status, code, durationMs: Math.round(performance.now() - started) }, 'upstream call failed');
       throw error;
     }
@@ -111,7 +132,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): CountingUpstre
         if (request.signal?.aborted) throw new CallerAbortedError(request.signal.reason);
         return await breaker.policy.execute(() => attempt(request, label, attemptNo));
       } catch (error) {
-        if (isOpenCircuit(error)) stats.shortCircuited++;
+        if (isOpenCircuit(error)) {
+          stats.shortCircuited++;
+          observer.refused({ agency, operation: operationOf(request) });
+        }
         const failure = toAdapterError(error, agency, label);
         if (!RETRYABLE.has(failure.code) || isOpenCircuit(error) || attemptNo >= attempts || error instanceof CallerAbortedError) throw failure;
         // This very failure may have opened the circuit: answer with it now rather than wait to be refused.
@@ -131,6 +155,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): CountingUpstre
   return {
     request,
     stats: () => ({ ...stats }),
+    circuit: () => CIRCUIT_NAMES[breaker.policy.state],
     // Idempotent: an adapter's close() may close its context's http, and the gateway may close it again.
     close() {
       closing ??= (async () => {

@@ -12,6 +12,7 @@ import { ConfigError } from './config-error.ts';
 export interface ConfigFile {
   readonly agencies?: AgencyConfig[];
   readonly rateLimits?: { readonly organisations?: Readonly<Record<string, { readonly perSecond: number; readonly burst: number }>> };
+  readonly observability?: { readonly otlpEndpoint?: string };
 }
 
 const schema = JSON.parse(readFileSync(new URL('./config.schema.json', import.meta.url), 'utf8')) as object;

@@ -31,6 +31,14 @@ export interface RateLimitConfig {
   readonly organisations: Readonly<Record<string, RateLimit>>;
 }
 
+/** Traces and metrics (src/observability): both off by default. */
+export interface ObservabilitySettings {
+  /** OTLP/HTTP traces URL (`…/v1/traces`); null: traces are not exported. */
+  readonly otlpTracesUrl: string | null;
+  /** Where the Prometheus `/metrics` server listens; null: not started. */
+  readonly metrics: { readonly host: string; readonly port: number } | null;
+}
+
 export interface GatewayConfig {
   readonly mode: 'development' | 'production';
   /** The configuration file read (KETENPOORT_CONFIG, resolved), or null on the embedded defaults. */
@@ -69,6 +77,7 @@ export interface GatewayConfig {
   readonly notFoundFloorMs: number;
   /** Inbound rate limits; null when off (KETENPOORT_RATE_LIMIT=off; off by default in development). */
   readonly rateLimits: RateLimitConfig | null;
+  readonly observability: ObservabilitySettings;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -106,6 +115,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
     rateLimits: rateLimits(env, mode, file.rateLimits),
+    observability: {
+      otlpTracesUrl: otlpTracesUrl(env, file.observability),
+      metrics: env.KETENPOORT_METRICS_PORT
+        ? { host: env.KETENPOORT_METRICS_HOST ?? '127.0.0.1', port: integer(env.KETENPOORT_METRICS_PORT, 0, 'KETENPOORT_METRICS_PORT') }
+        : null,
+    },
   };
 }
 
@@ -120,6 +135,24 @@ function auditStore(env: Env): GatewayConfig['auditStore'] {
 /** A key file named in the configuration is relative to the working directory, as KETENPOORT_CONFIG is. */
 function resolveKeyFile(agency: AgencyConfig, cwd: string): AgencyConfig {
   return agency.jwksFile ? { ...agency, jwksFile: resolve(cwd, agency.jwksFile) } : agency;
+}
+
+/**
+ * The OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, else OTEL_EXPORTER_OTLP_ENDPOINT
+ * or the file's `observability.otlpEndpoint` with `/v1/traces` appended (as the OTLP exporter spec has it).
+ */
+function otlpTracesUrl(env: Env, file: { otlpEndpoint?: string } | undefined): string | null {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return httpUrl(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT').href;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT || file?.otlpEndpoint;
+  if (!base) return null;
+  const name = env.OTEL_EXPORTER_OTLP_ENDPOINT ? 'OTEL_EXPORTER_OTLP_ENDPOINT' : 'observability.otlpEndpoint';
+  return new URL(`${httpUrl(base, name).href.replace(/\/+$/, '')}/v1/traces`).href;
+}
+
+function httpUrl(value: string, name: string): URL {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+  return url;
 }
 
 function rateLimits(env: Env, mode: GatewayConfig['mode'], file: { readonly organisations?: Readonly<Record<string, RateLimit>> } | undefined): RateLimitConfig | null {

@@ -15,11 +15,13 @@ import { errorBody } from '#domain/errors.ts';
 import { buildSchema } from '#src/graph/schema.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { formatError } from './format-error.ts';
+import { registerRequestObservation } from './hooks/observe-requests.ts';
 import { registerRequestLog } from './hooks/request-log.ts';
 import { useAuditCommit } from './plugins/use-audit-commit.ts';
 import { useOperationLog } from './plugins/use-operation-log.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { useRedactions } from './plugins/use-redactions.ts';
+import { useTracing } from './plugins/use-tracing.ts';
 import { useUpstreamErrors } from './plugins/use-upstream-errors.ts';
 import { notesOf } from './request-notes.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
@@ -71,11 +73,13 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
       useRedactions(),
       useAuditCommit(),
       useOperationLog(),
+      useTracing(),
     ],
   });
   await apollo.start();
 
   registerRequestLog(app, logger);
+  registerRequestObservation(app, services);
   // A response that leaves while draining closes its connection, so the drain does not wait out keep-alive.
   app.addHook('onSend', async (_request, reply) => {
     if (phase.phase === 'draining') reply.header('connection', 'close');
@@ -102,7 +106,10 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
     services,
     phase: () => phase,
     async listen() {
-      return app.listen({ host: config.host, port: config.port });
+      const url = await app.listen({ host: config.host, port: config.port });
+      const metricsUrl = await services.observability.listen();
+      if (metricsUrl) logger.info({ url: `${metricsUrl}/metrics` }, 'metrics are served');
+      return url;
     },
     async close() {
       if (phase.phase === 'stopped' || phase.phase === 'draining') return;

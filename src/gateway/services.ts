@@ -31,6 +31,10 @@ import { createInboundLimiter, type InboundLimiter } from '#src/limits/inbound-l
 import { openPostgresBuckets } from '#src/limits/postgres-buckets.ts';
 import { createMemoryBuckets } from '#src/limits/token-bucket.ts';
 import { loadTypeDefs } from '../graph/schema-files.ts';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
+import { createObservability, type Observability } from '#src/observability/observability.ts';
+import { observeAuditStore } from '#src/observability/observed-audit-store.ts';
+import { observeEnforcement } from '#src/observability/observed-enforcement.ts';
 
 export interface GatewayServices extends GraphServices {
   readonly config: GatewayConfig;
@@ -45,6 +49,8 @@ export interface GatewayServices extends GraphServices {
   readonly limiter: InboundLimiter | null;
   /** Upstream attempts per agency since start (each retry counts). */
   upstreamStats(): ReadonlyMap<string, UpstreamStats>;
+  /** Traces, metrics and the metrics server (src/observability). */
+  readonly observability: Observability;
   checkReady(): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,6 +67,8 @@ export interface ServiceOverrides {
    * (bench/contenders/unguarded.ts) gives one, to price the guards; there is no configuration for it.
    */
   readonly enforcement?: (parts: PolicyEnforcementOptions) => Enforcement;
+  /** Where spans go besides OTLP, which also turns tracing on (tests give an in-memory exporter). */
+  readonly spanExporter?: SpanExporter;
 }
 
 export function baseSchema(): GraphQLSchema {
@@ -74,13 +82,19 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const policy = compilePolicy({ ...loaded, schema: baseSchema(), publicCoordinates: PUBLIC_COORDINATES });
   for (const warning of policy.warnings) logger.warn({ warning }, 'covenant configuration');
   const secrets = loadSecrets(config);
-  const audit = overrides.audit ?? (await openAuditStore({
+  const observability = createObservability({
+    config: config.observability, agencies: new Set(config.agencies.map((agency) => agency.id)),
+    ...(overrides.spanExporter ? { spanExporter: overrides.spanExporter } : {}),
+  });
+  const { telemetry, metrics } = observability;
+  const audit = observeAuditStore(overrides.audit ?? (await openAuditStore({
     databaseUrl: config.auditStore === 'postgres' ? config.databaseUrl ?? undefined : undefined, schema: config.auditSchema ?? undefined, dataDir: config.dataDir,
-  }));
+  })), telemetry, metrics);
   logger.info({ store: audit.kind }, 'audit store opened');
   const started = overrides.adapters
-    ? { adapters: overrides.adapters, upstreamStats: () => new Map(), close: async () => {} }
-    : startAgencies(config, logger, clock);
+    ? { adapters: overrides.adapters, upstreamStats: () => new Map(), circuits: () => new Map(), close: async () => {} }
+    : startAgencies(config, logger, clock, observability.upstream);
+  metrics.watchCircuits(() => started.circuits());
   const regions = new Map(loaded.regions.map((region: RegionDef) => [region.id, region]));
   const agencies = new Map(config.agencies.map((agency) => [agency.id, { id: agency.id, kind: agency.kind, name: agency.name, region: agency.region }]));
   const verifier = createTokenVerifier({
@@ -88,7 +102,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   });
   const ids = createIdSealer(secrets.idSecret);
   const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);
-  const enforcement = (overrides.enforcement ?? createPolicyEnforcement)({ policy, pseudonymize });
+  const enforcement = observeEnforcement((overrides.enforcement ?? createPolicyEnforcement)({ policy, pseudonymize }), telemetry, metrics);
   const limiter = await openLimiter(config, logger);
 
   return {
@@ -98,6 +112,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     covenants: loaded.covenants,
     adapters: started.adapters,
     upstreamStats: () => started.upstreamStats(),
+    observability,
     ids,
     pseudonymize,
     enforcement,
@@ -120,6 +135,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
       await started.close();
       await limiter?.close();
       await audit.close();
+      await observability.close();
     },
   };
 }

@@ -46,15 +46,29 @@ export interface MockServer extends RunningMock {
   setKnobs(knobs: MockKnobs): void;
   /** Requests the mock is holding unanswered (the `timeoutRate` knob) whose caller is still connected. */
   hangingCount(): number;
+  /**
+   * The W3C `traceparent` headers of the requests received, oldest first (the last 1000; a request
+   * without one is not listed): tests check that a gateway query's trace reaches the agency.
+   */
+  receivedTraceparents(): readonly string[];
 }
+
+/** How many received traceparents a mock keeps: a long benchmark run must not grow it without end. */
+const KEPT_TRACEPARENTS = 1000;
 
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   let knobs: MockKnobs = options.knobs ?? {};
   let dice = createRandom(knobs.seed ?? 1);
   let served = 0;
   const hanging = new Set<ServerResponse>();
+  const traceparents: string[] = [];
 
   const server = createServer((request, response) => {
+    const traceparent = request.headers.traceparent;
+    if (typeof traceparent === 'string') {
+      traceparents.push(traceparent);
+      if (traceparents.length > KEPT_TRACEPARENTS) traceparents.shift();
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -106,6 +120,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       dice = createRandom(next.seed ?? 1);
     },
     hangingCount: () => hanging.size,
+    receivedTraceparents: () => [...traceparents],
     async close() {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();

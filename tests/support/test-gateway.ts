@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { pino } from 'pino';
 import type { AuditStore } from '#src/audit/store.ts';
 import { loadConfig, type Env, type GatewayConfig } from '#src/config/config.ts';
@@ -25,6 +26,8 @@ export interface TestGatewayOptions {
   readonly now?: Date;
   readonly audit?: AuditStore;
   readonly configure?: (config: GatewayConfig) => GatewayConfig;
+  /** Turns tracing on, every span sent here as it ends (an InMemorySpanExporter). */
+  readonly spanExporter?: SpanExporter;
 }
 
 export interface GraphQLResponse {
@@ -61,7 +64,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const logger = pino({ level: config.logLevel }, sink);
   const now = options.now ?? SCENARIO_NOW;
   const embedded = await startEmbeddedAgencies(config, logger);
-  const services = await createServices(embedded.config, { logger, clock: () => now, ...(options.audit ? { audit: options.audit } : {}) });
+  const services = await createServices(embedded.config, { logger, clock: () => now, ...(options.audit ? { audit: options.audit } : {}),
+    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}) });
   const gateway = await createGateway(services);
 
   const token: TestGateway['token'] = async (claims) => {

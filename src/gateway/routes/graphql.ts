@@ -8,7 +8,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorBody } from '#domain/errors.ts';
 import { authenticate } from '#src/identity/authenticate.ts';
-import { traceIdFrom } from '#src/identity/traceparent.ts';
+import { withOperationSpan } from '../hooks/observe-requests.ts';
 import { refuseWhenLimited } from '../hooks/rate-limit.ts';
 import { notesOf } from '../request-notes.ts';
 import { createServerContext, type ServerContext } from '../server-context.ts';
@@ -18,7 +18,6 @@ export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<
   app.post('/graphql', {
     async preHandler(request, reply) {
       const notes = notesOf(request);
-      notes.traceId = traceIdFrom(header(request, 'traceparent'));
       reply.header('x-request-id', request.id);
       const result = await authenticate(services.verifier, services.knownPurposes, {
         authorization: header(request, 'authorization'),
@@ -37,13 +36,13 @@ export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<
         return reply.code(400).send(errorBody('BATCH_NOT_SUPPORTED', 'Batched requests are not supported; send one operation per request.'));
       }
     },
-    handler: fastifyApolloHandler(apollo, {
+    handler: withOperationSpan(services, fastifyApolloHandler(apollo, {
       context: async (request, reply) => {
         const notes = notesOf(request);
         if (!notes.caller) throw new Error('unreachable: /graphql without an authenticated caller');
         return createServerContext(services, notes.caller, request, reply, notes);
       },
-    }),
+    })),
   });
 }
 
