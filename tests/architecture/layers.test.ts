@@ -26,7 +26,7 @@ describe('layers.json', () => {
   });
 
   it('keeps development-only layers out of production layers', () => {
-    const devOnly = new Set(['mock-world', 'adapter-mocks', 'dev']);
+    const devOnly = new Set(['mock-world', 'adapter-mocks', 'dev', 'testkit']);
     for (const layer of layers) {
       if (devOnly.has(layer.name) || layer.name === 'main') continue;
       expect(layer.may.filter((name) => devOnly.has(name)), layer.name).toEqual([]);
