@@ -22,7 +22,7 @@ import { createListingCache } from '../households/listing-cache.ts';
 import { createClusterListing } from '../households/cluster.ts';
 import { startAgencies } from './start-agencies.ts';
 import { loadSecrets } from './secrets.ts';
-import { createIdSealer } from '../households/ids.ts';
+import { createIdService } from '../households/ids.ts';
 import { loadJwks } from '../identity/load-jwks.ts';
 import type { Enforcement } from '#src/enforcement/context.ts';
 import { createPolicyEnforcement, type PolicyEnforcementOptions } from '#src/enforcement/policy-enforcement.ts';
@@ -100,7 +100,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const verifier = createTokenVerifier({
     agencies: config.agencies, jwksByAgency: await loadJwks(config), audience: config.audience, clockSkewSeconds: config.clockSkewSeconds, now: clock,
   });
-  const ids = createIdSealer(secrets.idSecret);
+  const ids = createIdService(secrets.idSecret);
   const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);
   const enforcement = observeEnforcement((overrides.enforcement ?? createPolicyEnforcement)({ policy, pseudonymize }), telemetry, metrics);
   const limiter = await openLimiter(config, logger);
@@ -119,7 +119,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     limiter,
     notFoundFloorMs: config.notFoundFloorMs,
     listHouseholds: createListingCache(config.listingCacheSeconds),
-    clusterListing: createClusterListing(ids),
+    clusterListing: createClusterListing(ids.records),
     agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
     agencyNodes: () => [...agencies.values()],
     regionNode: (id) => regions.get(id) ?? null,

@@ -212,7 +212,7 @@ export type AuditDecisionEffect =
 export type AuditEntry = {
   readonly __typename?: 'AuditEntry';
   readonly decisions: ReadonlyArray<AuditDecision>;
-  /** The gateway's opaque id of the record. */
+  /** The record, by the id the caller's own organisation is shown for it (the trail stores the gateway's record id; every organisation sees its own pseudonym of it). */
   readonly entityId: Maybe<Scalars['ID']['output']>;
   /** Schema type of the record, e.g. Report or Child. */
   readonly entityType: Maybe<Scalars['String']['output']>;
@@ -549,6 +549,13 @@ export type GrantTrace = {
 export type Household = {
   readonly __typename?: 'Household';
   readonly address: Maybe<Address>;
+  /**
+   * The reference the parties of a case-conference protocol share for this household: a pseudonym keyed
+   * by that protocol, the same for each party it names and for nobody else (every other id is the
+   * caller's own: docs/identifiers.md). Null unless a grant releases it from another party's record;
+   * entered in the audit trail like any field.
+   */
+  readonly caseReference: Maybe<Scalars['String']['output']>;
   /** The existence-only projection: which agencies are involved, in which phase, whom to contact. */
   readonly caseStatus: Maybe<CaseStatus>;
   readonly children: Maybe<ReadonlyArray<Child>>;
@@ -720,7 +727,7 @@ export type Query = {
   /** Replays a decision from the audit trail (the decisionId of a Redaction or an audit entry). */
   readonly explainDecision: Maybe<DecisionExplanation>;
   readonly household: Maybe<Household>;
-  /** Households of a municipality or of a region, in id order. Give exactly one of municipality or region. */
+  /** Households of a municipality or of a region, in the order of the caller's own ids; a cursor is such an id. Give exactly one of municipality or region. */
   readonly households: HouseholdConnection;
   /** Households a person (by BSN) is a member of. The search term is pseudonymised in the audit trail. */
   readonly householdsOfPerson: ReadonlyArray<Household>;

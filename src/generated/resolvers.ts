@@ -532,6 +532,7 @@ export type GrantTraceResolvers<ContextType = GatewayContext, ParentType extends
 
 export type HouseholdResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
   address?: Resolver<Types.Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  caseReference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   caseStatus?: Resolver<Types.Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType>;
   children?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['Child']>>, ParentType, ContextType>;
   hasMinors?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;

@@ -27,11 +27,11 @@ async function perRecord<T>(context: GatewayContext, household: HouseholdNode, p
 }
 
 export function reportNode(context: GatewayContext, household: HouseholdNode, record: ReportNode['record']): ReportNode {
-  return { id: context.services.ids.seal('report', [record.owner.agencyId, record.localId]), record, household };
+  return { id: context.services.ids.records.seal('report', [record.owner.agencyId, record.localId]), record, household };
 }
 
 export function referralNode(context: GatewayContext, household: HouseholdNode, record: ReferralNode['record']): ReferralNode {
-  return { id: context.services.ids.seal('referral', [record.owner.agencyId, record.localId]), record, household };
+  return { id: context.services.ids.records.seal('referral', [record.owner.agencyId, record.localId]), record, household };
 }
 
 export async function reportsOf(context: GatewayContext, household: HouseholdNode): Promise<ReportNode[]> {
@@ -58,7 +58,7 @@ export function membersOf(context: GatewayContext, household: HouseholdNode): Me
     });
   }
   return [...byKey].map(([key, entries]) => ({
-    id: context.services.ids.seal('member', [key]), bsn: entries[0]?.member.bsn ?? '', household, entries,
+    id: context.services.ids.records.seal('member', [key]), bsn: entries[0]?.member.bsn ?? '', household, entries,
   }));
 }
 
@@ -82,5 +82,5 @@ export async function childrenOf(context: GatewayContext, household: HouseholdNo
 }
 
 export function childNode(context: GatewayContext, household: HouseholdNode, key: string, childRecords: readonly ChildRecord[], memberEntries: readonly MemberEntry[]): ChildNode {
-  return { id: context.services.ids.seal('child', [key]), bsn: /^\d{9}$/.test(key) ? key : '', household, childRecords, memberEntries };
+  return { id: context.services.ids.records.seal('child', [key]), bsn: /^\d{9}$/.test(key) ? key : '', household, childRecords, memberEntries };
 }

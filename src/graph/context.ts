@@ -9,7 +9,7 @@ import type { AgencyAdapter } from '#kit/contract.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import type { EnforcementContext } from '#src/enforcement/context.ts';
 import type { ClusterListing } from '#src/households/cluster.ts';
-import type { IdSealer } from '#src/households/ids.ts';
+import type { IdService } from '#src/households/ids.ts';
 import type { ListHouseholds } from '#src/households/listing-cache.ts';
 import type { AgencyNode, RegionNode } from '#src/households/nodes.ts';
 import type { CompiledPolicy, Covenant } from '#src/policy/index.ts';
@@ -23,7 +23,8 @@ export interface GraphServices {
   readonly knownPurposes: ReadonlySet<string>;
   readonly audit: AuditStore;
   readonly adapters: ReadonlyMap<string, AgencyAdapter>;
-  readonly ids: IdSealer;
+  /** Record ids (nodes, audit trail) and each organisation's pseudonyms of them (src/households/ids.ts). */
+  readonly ids: IdService;
   readonly pseudonymize: (bsn: string) => string;
   /** An agency's household listing for some municipalities, through the short-lived listing cache. */
   readonly listHouseholds: ListHouseholds;

@@ -8,7 +8,7 @@ import type { ReferralFact } from '#src/policy/index.ts';
 import { loadReferralFacts } from '#src/enforcement/facts.ts';
 import { createHouseholdAssembler, type HouseholdAssembler } from '#src/households/assembler.ts';
 import type { ClusterListing } from '#src/households/cluster.ts';
-import type { IdSealer } from '#src/households/ids.ts';
+import type { IdService } from '#src/households/ids.ts';
 import type { ListHouseholds } from '#src/households/listing-cache.ts';
 import type { HouseholdNode } from '#src/households/nodes.ts';
 
@@ -32,7 +32,7 @@ export interface RequestScope {
 /** The long-lived pieces a request scope is made from. */
 export interface ScopeServices {
   readonly adapters: ReadonlyMap<string, AgencyAdapter>;
-  readonly ids: IdSealer;
+  readonly ids: IdService;
   readonly listHouseholds: ListHouseholds;
   readonly clusterListing: ClusterListing;
 }
@@ -72,7 +72,7 @@ export function createRequestScope(services: ScopeServices): RequestScope {
         return adapter ? services.listHouseholds(agencyId, municipalities, scope, (walkScope) => adapter.listHouseholds(municipalities, walkScope)) : Promise.resolve([]);
       },
       clusterListing: services.clusterListing,
-      ids: services.ids,
+      ids: services.ids.records,
       onUpstreamError: upstreamFailed,
     }),
     referralsOf: (household) => loadReferralFacts(household, loaders, upstreamFailed),

@@ -7,7 +7,11 @@ import type {
   ReferralRecord, ReportRecord,
 } from '#domain/records.ts';
 
-/** A household as assembled across agencies (matched on members' BSN). */
+/**
+ * A household as assembled across agencies (matched on members' BSN). The `id` of every node here is
+ * the gateway's record id (src/households/ids.ts): never shown; a caller gets its own organisation's
+ * pseudonym of it (src/graph/caller-ids.ts).
+ */
 export interface HouseholdNode {
   readonly id: string;
   /** `b:<bsn>` (lowest member BSN) or `r:<agency>:<localId>` for a record without BSNs. Never shown. */
@@ -97,7 +101,7 @@ export interface Source {
   /** `agency:Type:localId` of the owning record; decisions are memoised and audited per record. */
   readonly recordKey: string;
   readonly entityType: string;
-  /** The opaque id the caller sees for the entity. */
+  /** The gateway's record id of the entity (what the audit trail stores; callers see their own pseudonym of it). */
   readonly entityId: string;
   readonly municipality: string | null;
   readonly household: HouseholdNode;

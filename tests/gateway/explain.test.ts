@@ -9,6 +9,8 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;
 let reportId: string;
+/** The AMK's own id of the same report (ids are pairwise: docs/identifiers.md). */
+let reportIdOfAmk: string;
 const scenario1 = createWorld().households[0]!;
 const EXPLAIN = `query($id: ID!) { explainAccess(input: { viewerAgencyId: "amk-groningen", purpose: "child-abuse-assessment", coordinate: "Report.narrative", recordId: $id }) {
   effect reason agreement { key article } failedCondition facts { householdHasMinors referrals { kind status } }
@@ -20,6 +22,9 @@ beforeAll(async () => {
   const owner = await gateway.query({ agencyId: 'ashg-groningen', purpose: 'case-conference' }, 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { reports { id owner { id } } } }', { bsn: scenario1.members[0]!.bsn });
   const reports = (owner.body.data?.householdsOfPerson as { reports: { id: string; owner: { id: string } }[] }[])[0]!.reports;
   reportId = reports.find((report) => report.owner.id === 'ashg-groningen')!.id;
+  const viewer = await gateway.query({ agencyId: 'amk-groningen', purpose: 'child-abuse-assessment' }, 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { reports { id owner { id } } } }', { bsn: scenario1.members[0]!.bsn });
+  const seen = (viewer.body.data?.householdsOfPerson as { reports: { id: string; owner: { id: string } }[] }[])[0]!.reports;
+  reportIdOfAmk = seen.find((report) => report.owner.id === 'ashg-groningen')!.id;
 });
 afterAll(async () => gateway?.close());
 
@@ -34,9 +39,13 @@ it('gives the owning agency\'s officer the whole trace', async () => {
 });
 
 it('gives the viewing agency\'s officer the decision and grants, not the owner\'s facts', async () => {
-  const response = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: reportId });
+  expect(reportIdOfAmk).not.toBe(reportId);
+  const response = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: reportIdOfAmk });
   const explanation = response.body.data?.explainAccess as Explanation;
   expect(explanation).toMatchObject({ effect: 'ALLOW', agreement: { key: 'groningen-ashg-amk@2', article: 'art. 4.1' }, facts: null });
+  // The ASHG's id of the report opens to nothing for the AMK's officer: answered as an unknown record.
+  const foreign = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: reportId });
+  expect(foreign.body).toEqual({ data: { explainAccess: null } });
   for (const agreement of explanation.agreements) {
     for (const grant of agreement.grants) {
       expect(grant.applies).toBeNull();

@@ -29,9 +29,9 @@ function v2(): string {
 }
 
 describe('the real covenants', () => {
-  test('load: six versions of four covenants, linked by supersession', () => {
+  test('load: seven versions of five covenants, linked by supersession', () => {
     expect(loaded.covenants.map((covenant) => covenant.key)).toEqual([
-      'groningen-ashg-amk@1', 'groningen-ashg-amk@2', 'groningen-ashg-amk@3',
+      'casusoverleg-groningen@1', 'groningen-ashg-amk@1', 'groningen-ashg-amk@2', 'groningen-ashg-amk@3',
       'politie-terugkoppeling@1', 'vroegsignalering-0-18@1', 'wijkteam-betrokkenheid@1',
     ]);
     const byKey = new Map(loaded.covenants.map((covenant) => [covenant.key, covenant]));

@@ -10,7 +10,7 @@ import type { WorldHousehold } from '#mock-world/index.ts';
 import { SCENARIO_NOW } from '../support/test-gateway.ts';
 import { CALLER, own, S1, S2, startBypass, world, type Bypass } from './support/bypass-fixtures.ts';
 import { isMinorOn } from './support/oracle.ts';
-import { caseOf, expectNone, harvestIds, text } from './support/scenario-values.ts';
+import { caseOf, expectNone, harvestIds, idAs, text } from './support/scenario-values.ts';
 import { AGENCIES, type SecurityCaller } from './support/security-gateway.ts';
 import { writeTestCovenants, type TestCovenants } from './support/test-covenants.ts';
 
@@ -26,10 +26,10 @@ async function reportIds(bypass: Bypass, caller: SecurityCaller, household: Worl
 
 describe('with the real covenants', () => {
   let bypass: Bypass;
-  let amkReport: string;
+  let amkReportOfAmk: string;
   beforeAll(async () => {
     bypass = await startBypass();
-    [amkReport] = (await harvestIds(bypass.gateway, AGENCIES.amk, S2)).reports as [string];
+    [amkReportOfAmk] = (await harvestIds(bypass.gateway, AGENCIES.amk, S2)).reports as [string];
   });
   afterAll(async () => bypass?.close());
 
@@ -37,6 +37,8 @@ describe('with the real covenants', () => {
 
   it.each([CALLER.ashg, CALLER.politie])("filtering on a field withheld from a visible record never matches it, whatever the value (scenario 2, the AMK's report, as $agencyId)", async (caller) => {
     const [ownReport] = (await harvestIds(bypass.gateway, caller.agencyId, S2)).reports as [string];
+    // The caller's own id of the AMK's report: ids are pairwise, the AMK's own would never be on its list.
+    const amkReport = idAs(bypass.gateway, AGENCIES.amk, caller.agencyId, amkReportOfAmk);
     const mine = caseOf(S2, caller.agencyId).reports[0]!;
     // The AMK's report is on the list (the outcome is the caller's, rules 3 and 4) ...
     expect((await reportIds(bypass, caller, S2)).ids).toEqual(expect.arrayContaining([amkReport, ownReport]));
@@ -60,6 +62,7 @@ describe('with the real covenants', () => {
 
   it.each([CALLER.ashg, CALLER.politie])('ordering on a withheld field does not betray it: the record goes last in every order (scenario 2 as $agencyId)', async (caller) => {
     const mine = caseOf(S2, caller.agencyId).reports[0]!;
+    const amkReport = idAs(bypass.gateway, AGENCIES.amk, caller.agencyId, amkReportOfAmk);
     // By its true receipt the AMK's report would come first in RECEIVED_AT_DESC: it must not.
     expect(truth.receivedAt > mine.receivedAt).toBe(true);
     for (const order of ORDERS) {
@@ -123,7 +126,11 @@ describe('with a covenant that grants the wijkteam less', () => {
   let covenants: TestCovenants;
   beforeAll(async () => {
     covenants = writeTestCovenants({ 'wijkteam-uitkomst.v1.yaml': TEST_COVENANT });
-    bypass = await startBypass({ covenantsDir: covenants.dir });
+    // Ids are pairwise, so the wijkteam's id order is a permutation of its own, drawn by the id secret.
+    // Under the suite's shared secret it happens to put all three households whose reports differ in
+    // urgency in urgency order already (one chance in eight), and the ordering test below could then not
+    // tell sorting by id from sorting by the withheld urgency; this secret does not (the test checks it).
+    bypass = await startBypass({ covenantsDir: covenants.dir, env: { KETENPOORT_ID_SECRET: 'security-suite-id-secret-ordering-0123456789' } });
   });
   afterAll(async () => {
     await bypass?.close();
@@ -175,7 +182,8 @@ describe('with a covenant that grants the wijkteam less', () => {
       for (const agencyId of Object.keys(household.cases)) {
         const response = await bypass.ask(own(agencyId), `query($bsn: String!) { householdsOfPerson(bsn: $bsn) { reports { id urgency owner { id } } } }`, { bsn: household.members[0]!.bsn });
         for (const found of response.body.data?.householdsOfPerson as { reports: { id: string; urgency: string; owner: { id: string } }[] }[]) {
-          for (const report of found.reports) if (report.owner.id === agencyId) urgencyOf.set(report.id, report.urgency);
+          // Keyed by the wijkteam's own id of the report (ids are pairwise): the ids it is given are those.
+          for (const report of found.reports) if (report.owner.id === agencyId) urgencyOf.set(idAs(bypass.gateway, agencyId, CALLER.wijkteam.agencyId, report.id), report.urgency);
         }
       }
       const { ids } = await reportIds(bypass, CALLER.wijkteam, household, '(orderBy: URGENCY_DESC)');

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER, identities, NEEDLES, own, S1, S2, S3, S5, S6, startBypass, type Bypass } from './support/bypass-fixtures.ts';
-import { caseOf, expectAll, expectNone, harvestIds, text } from './support/scenario-values.ts';
+import { caseOf, expectAll, expectNone, harvestIds, idAs, text } from './support/scenario-values.ts';
 import { AGENCIES, type SecurityCaller } from './support/security-gateway.ts';
 import { writeTestCovenants, type TestCovenants } from './support/test-covenants.ts';
 
@@ -25,7 +25,7 @@ describe('relations walked backwards, with the real covenants', () => {
     const query = `query($id: ID!) { report(id: $id) { phase household { members { name bsn } children { school situation }
       reports { narrative reporter { name } } referrals { reason } timeline { ... on Referral { reason } } } } }`;
     expectAll(await ask(own(AMK), query, { id: reportId }), notForAshgInS2.slice(0, 3));
-    const response = await ask(CALLER.ashg, query, { id: reportId });
+    const response = await ask(CALLER.ashg, query, { id: idAs(bypass.gateway, AMK, CALLER.ashg.agencyId, reportId!) });
     expect(response.body.data?.report).toEqual({ phase: caseOf(S2, AMK).reports[0]!.phase, household: null });
     expectNone(response, notForAshgInS2);
   });
@@ -35,7 +35,7 @@ describe('relations walked backwards, with the real covenants', () => {
     const query = `query($id: ID!) { child(id: $id) { name household { reports { narrative reporter { name phone } restrictedInformation }
       children { household { reports { restrictedInformation } } } } } }`;
     expectAll(await ask(own(ASHG), query, { id: childId }), reporterOfS5);
-    const response = await ask(CALLER.amk, query, { id: childId });
+    const response = await ask(CALLER.amk, query, { id: idAs(bypass.gateway, ASHG, CALLER.amk.agencyId, childId!) });
     expectNone(response, reporterOfS5);
     expectAll(response, text(S5.members[1]!.name, caseOf(S5, ASHG).reports[0]!.narrative));
   });
@@ -56,7 +56,7 @@ describe('relations walked backwards, with the real covenants', () => {
     const query = `query($id: ID!) { referral(id: $id) { reason report { narrative reporter { name phone } restrictedInformation
       household { reports { restrictedInformation } } } } }`;
     expectAll(await ask(own(ASHG), query, { id: referralId }), reporterOfS5);
-    const response = await ask(CALLER.amk, query, { id: referralId });
+    const response = await ask(CALLER.amk, query, { id: idAs(bypass.gateway, ASHG, CALLER.amk.agencyId, referralId!) });
     expectNone(response, reporterOfS5);
     expectAll(response, text(caseOf(S5, ASHG).referrals[0]!.reason, caseOf(S5, ASHG).reports[0]!.narrative));
   });
@@ -66,7 +66,7 @@ describe('relations walked backwards, with the real covenants', () => {
     const query = `query($id: ID!) { referral(id: $id) { status reason report { id } household { children { school situation } } } }`;
     const hidden = text(caseOf(S3, BJZ).referrals[0]!.reason, caseOf(S3, BJZ).children[0]!.school, caseOf(S3, BJZ).children[0]!.situation);
     expectAll(await ask(own(BJZ), query, { id: referralId }), hidden);
-    const response = await ask(CALLER.politie, query, { id: referralId });
+    const response = await ask(CALLER.politie, query, { id: idAs(bypass.gateway, BJZ, CALLER.politie.agencyId, referralId!) });
     expect(response.body.data?.referral).toMatchObject({ status: caseOf(S3, BJZ).referrals[0]!.status, reason: null, report: null, household: null });
     expectNone(response, hidden);
   });
@@ -77,7 +77,7 @@ describe('relations walked backwards, with the real covenants', () => {
       members { name bsn } children { name household { members { bsn } } } reports { narrative } address { street } } } }`;
     const household = [...identities(S1), ...text(S1.address.street, caseOf(S1, ASHG).reports[0]!.narrative)];
     expectAll(await ask(own(ASHG), query, { id: ids.household }), household);
-    const response = await ask(CALLER.wijkteam, query, { id: ids.household });
+    const response = await ask(CALLER.wijkteam, query, { id: idAs(bypass.gateway, ASHG, CALLER.wijkteam.agencyId, ids.household) });
     expect((response.body.data?.caseStatus as { involvements: unknown[] }).involvements.length).toBeGreaterThan(0);
     expectNone(response, [...household, ...amkFileOfS1]);
   });
@@ -144,18 +144,18 @@ describe('relations walked backwards to records the viewer may not see (test cov
   it('Referral.report and Referral.household: the referral shows, a report it may not see and the household do not (scenario 6)', async () => {
     const [referralId] = (await harvestIds(bypass.gateway, ASHG, S6)).referrals;
     const query = `query($id: ID!) { referral(id: $id) { reason report { id narrative } household { id members { name bsn } } } }`;
-    const response = await bypass.ask(viewer, query, { id: referralId });
+    const response = await bypass.ask(viewer, query, { id: idAs(bypass.gateway, ASHG, viewer.agencyId, referralId!) });
     expect(response.body.data?.referral).toEqual({ reason: caseOf(S6, ASHG).referrals[0]!.reason, report: null, household: null });
     expectNone(response, [...text(caseOf(S6, ASHG).reports[0]!.narrative), ...identities(S6)]);
     // Where minors live the same walk does reach the report: the relation itself works.
     const [withMinors] = (await harvestIds(bypass.gateway, ASHG, S1)).referrals;
-    expectAll(await bypass.ask(viewer, query, { id: withMinors }), text(caseOf(S1, ASHG).reports[0]!.narrative));
+    expectAll(await bypass.ask(viewer, query, { id: idAs(bypass.gateway, ASHG, viewer.agencyId, withMinors!) }), text(caseOf(S1, ASHG).reports[0]!.narrative));
   });
 
   it('Report.household and ChildInvolvement.child: the report shows, its household and children do not (scenario 1)', async () => {
     const [reportId] = (await harvestIds(bypass.gateway, ASHG, S1)).reports;
     const response = await bypass.ask(viewer, `query($id: ID!) { report(id: $id) { narrative household { id members { name } }
-      childInvolvement { role child { id name household { id } } } } }`, { id: reportId });
+      childInvolvement { role child { id name household { id } } } } }`, { id: idAs(bypass.gateway, ASHG, viewer.agencyId, reportId!) });
     const report = response.body.data?.report as { narrative: string; household: unknown; childInvolvement: { child: unknown }[] };
     expect(report.narrative).toBe(caseOf(S1, ASHG).reports[0]!.narrative);
     expect(report.household).toBeNull();
@@ -166,11 +166,11 @@ describe('relations walked backwards to records the viewer may not see (test cov
   it('ChildInvolvement.child and Child.household: a child the police registered shows, its household does not (scenario 2)', async () => {
     const [reportId] = (await harvestIds(bypass.gateway, ASHG, S2)).reports;
     const noah = S2.members[2]!;
-    const response = await bypass.ask(viewer, `query($id: ID!) { report(id: $id) { childInvolvement { child { name household { id members { name bsn } } } } } }`, { id: reportId });
+    const response = await bypass.ask(viewer, `query($id: ID!) { report(id: $id) { childInvolvement { child { name household { id members { name bsn } } } } } }`, { id: idAs(bypass.gateway, ASHG, viewer.agencyId, reportId!) });
     expect(response.body.data?.report).toEqual({ childInvolvement: [{ child: { name: noah.name, household: null } }] });
     expectNone(response, [...identities(S2, [noah.bsn]), ...notForAshgInS2]);
     const [childId] = (await harvestIds(bypass.gateway, POLITIE, S2)).children;
-    const child = await bypass.ask(viewer, `query($id: ID!) { child(id: $id) { name household { id members { name bsn } reports { narrative } } } }`, { id: childId });
+    const child = await bypass.ask(viewer, `query($id: ID!) { child(id: $id) { name household { id members { name bsn } reports { narrative } } } }`, { id: idAs(bypass.gateway, POLITIE, viewer.agencyId, childId!) });
     expect(child.body.data?.child).toEqual({ name: noah.name, household: null });
     expectNone(child, [...identities(S2, [noah.bsn]), ...notForAshgInS2]);
   });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
 import { findLeaks, stringLeaves } from './support/leak-scan.ts';
 import { createOracle, loadPolicy, publicCorpus, schemaSdl, type Oracle } from './support/oracle.ts';
-import { focusOf, harvestIds, mergeIds, worldInputs } from './support/property-inputs.ts';
+import { focusOf, harvestIds, idsAs, mergeIds, worldInputs } from './support/property-inputs.ts';
 import { createQueryBuilder, type QueryFocus, type QueryInputs } from './support/query-builder.ts';
 import { AGENCIES, PURPOSES, startSecurityGateway, type SecurityGateway } from './support/security-gateway.ts';
 import { startUnguardedGateway } from './support/unguarded-gateway.ts';
@@ -33,7 +33,8 @@ const world = createWorld({ households: 60 });
 const schema = buildASTSchema(parse(schemaSdl()));
 let gateways: SecurityGateway[] = [];
 let oracle: Oracle;
-let inputs: QueryInputs;
+/** Per viewer: the inputs with the ids as that viewer holds them (its own pseudonyms: ids are pairwise). */
+let inputs: Map<string, QueryInputs>;
 let focus: Map<string, QueryFocus | null>;
 
 beforeAll(async () => {
@@ -41,22 +42,25 @@ beforeAll(async () => {
   gateways = await Promise.all(MOMENTS.map((now) => startSecurityGateway({ now, env: { KETENPOORT_NOT_FOUND_FLOOR_MS: '0' } })));
   oracle = createOracle(world, await loadPolicy(), publicCorpus(MOMENTS.map((moment) => moment.toISOString().slice(0, 10))));
   const ids = await harvestIds(gateways[1]!, world);
-  inputs = { ...worldInputs(world), ids: mergeIds([...ids.values()]) };
-  focus = new Map(Object.values(AGENCIES).map((agencyId) => [agencyId,
-    focusOf(world, ids, oracle, agencyId, (holder) => MOMENTS.some((at) => oracle.holderAllows(holder, agencyId, OWN_PURPOSE[agencyId]!, at)))]));
+  const all = mergeIds([...ids.values()]);
+  inputs = new Map(Object.values(AGENCIES).map((agencyId) => [agencyId, { ...worldInputs(world), ids: idsAs(gateways[1]!, agencyId, all) }]));
+  focus = new Map(Object.values(AGENCIES).map((agencyId) => {
+    const found = focusOf(world, ids, oracle, agencyId, (holder) => MOMENTS.some((at) => oracle.holderAllows(holder, agencyId, OWN_PURPOSE[agencyId]!, at)));
+    return [agencyId, found ? { ...found, ids: idsAs(gateways[1]!, agencyId, found.ids) } : null];
+  }));
 }, 120_000);
 afterAll(async () => Promise.all(gateways.map((gateway) => gateway.close())));
 
 /** One drawn request: moment, viewer, purpose, role, and the generated document. */
 function draws() {
-  const build = createQueryBuilder(schema, inputs);
+  const builders = new Map([...inputs].map(([agencyId, forViewer]) => [agencyId, createQueryBuilder(schema, forViewer)]));
   return fc.constantFrom(...Object.values(AGENCIES)).chain((agencyId) => fc.record({
     moment: fc.integer({ min: 0, max: MOMENTS.length - 1 }),
     agencyId: fc.constant(agencyId),
     purpose: fc.oneof(fc.constant(OWN_PURPOSE[agencyId]!), fc.constantFrom(...PURPOSES)),
     role: fc.oneof({ weight: 9, arbitrary: fc.constant('caseworker') }, { weight: 1, arbitrary: fc.constant('privacy-officer') }),
     seed: fc.integer(),
-  })).map((drawn) => ({ ...drawn, at: MOMENTS[drawn.moment]!.toISOString(), ...build(drawn.seed, focus.get(drawn.agencyId)) }));
+  })).map((drawn) => ({ ...drawn, at: MOMENTS[drawn.moment]!.toISOString(), ...builders.get(drawn.agencyId)!(drawn.seed, focus.get(drawn.agencyId)) }));
 }
 type Drawn = ReturnType<typeof draws> extends fc.Arbitrary<infer T> ? T : never;
 

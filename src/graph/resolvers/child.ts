@@ -8,13 +8,14 @@ import { isVisible } from '#src/enforcement/visibility.ts';
 import type { ChildNode } from '#src/households/nodes.ts';
 import type { ChildResolvers } from '#generated/resolvers.ts';
 import type { GuardedResolvers } from './guarded-resolvers.ts';
+import { shownId } from '../caller-ids.ts';
 
 type View = GuardedView<ChildNode>;
 
 export const childResolvers = {
   Person: { __resolveType: () => 'Child' },
   Child: {
-    id: (view: View) => view.node.id,
+    id: (view: View, _args: unknown, context: GatewayContext) => shownId(context, view.node.id),
     household: async (view: View, _args: unknown, context: GatewayContext) =>
       (await isVisible(context, 'Household', view.node.household)) ? view.node.household : null,
   } satisfies GuardedResolvers<ChildResolvers, ChildNode>,

@@ -15,6 +15,8 @@ import {
 } from '#src/policy/index.ts';
 import { NO_FACTS } from '#src/policy/index.ts';
 import { requirePrivacyOfficer } from './require-role.ts';
+import { kindOfId } from '#src/households/ids.ts';
+import { takenId } from '../caller-ids.ts';
 
 interface ExplainInput {
   readonly viewerAgencyId: string;
@@ -33,14 +35,18 @@ const TYPES_OF_ID: Readonly<Record<string, readonly string[]>> = {
   pm_: ['HouseholdMember'],
 };
 
-/** The records a coordinate of the given record may come from (the gateway reads them; nothing is shown). */
+/**
+ * The records a coordinate of the given record may come from (the gateway reads them; nothing is shown).
+ * `recordId` is the gateway's record id: explainAccess takes it from the officer's own pseudonym,
+ * explainDecision from the audit trail, which stores record ids.
+ */
 async function sourcesFor(context: GatewayContext, recordId: string, coordinate: string): Promise<Source[]> {
   const typeName = coordinate.split('.')[0] ?? '';
   const guard = GUARDS[typeName] as Guard<unknown> | undefined;
   const kind = Object.keys(TYPES_OF_ID).find((prefix) => recordId.startsWith(prefix));
   // A coordinate of another type than the id's record has no value there: nothing to explain.
   if (!guard || !kind || !TYPES_OF_ID[kind]?.includes(typeName)) return [];
-  const { ids } = context.services;
+  const ids = context.services.ids.records;
   const households = context.request.households;
   if (recordId.startsWith('rp_') || recordId.startsWith('rf_')) {
     const kind = recordId.startsWith('rp_') ? 'report' : 'referral';
@@ -89,12 +95,12 @@ interface Explained {
   readonly ownedByCaller: boolean;
 }
 
-async function explain(context: GatewayContext, input: ExplainInput, atDate: Date): Promise<Explained | null> {
+async function explain(context: GatewayContext, input: ExplainInput, atDate: Date, recordId: string | null): Promise<Explained | null> {
   const agency = context.services.agencyNode(input.viewerAgencyId);
   if (!agency) throw gatewayError('BAD_USER_INPUT', 'viewerAgencyId names no agency the gateway knows.');
   if (!/^[A-Z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(input.coordinate)) throw gatewayError('BAD_USER_INPUT', 'coordinate must read Type.field.');
   const viewer = { agencyId: agency.id, kind: agency.kind, region: agency.region };
-  const sources = inPrecedence(await sourcesFor(context, input.recordId, input.coordinate), viewer.agencyId);
+  const sources = inPrecedence(recordId ? await sourcesFor(context, recordId, input.coordinate) : [], viewer.agencyId);
   const source = sources[0];
   if (!source) return null;
   const factsOf = async (of: Source) => (of.owner.agencyId === viewer.agencyId
@@ -141,7 +147,10 @@ export const explainResolvers = {
     explainAccess: async (_root: unknown, args: { input: ExplainInput }, context: GatewayContext) => {
       requirePrivacyOfficer(context);
       const at = args.input.at ? new Date(args.input.at) : context.now;
-      const explained = await explain(context, args.input, at);
+      // The officer names the record by its own organisation's id; another organisation's opens to nothing.
+      const kind = kindOfId(args.input.recordId);
+      const recordId = kind ? takenId(context, kind, args.input.recordId) : null;
+      const explained = await explain(context, args.input, at, recordId);
       context.enforcement.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explained ? 'released' : 'not-found', 'explain');
       return explained ? toGraphQL(context, explained, null) : null;
     },
@@ -158,7 +167,7 @@ export const explainResolvers = {
       if (!decision) return null;
       const explained = await explain(context, {
         viewerAgencyId: entry.viewer.agencyId, purpose: entry.purpose, coordinate: decision.coordinate, recordId,
-      }, entry.time);
+      }, entry.time, recordId);
       if (!explained) return null;
       // The recorded decision is authoritative; the trace around it is recomputed on today's records.
       const recorded = { ...explained.explanation, decision };

@@ -14,6 +14,8 @@ import type {
   CaseStatusResolvers, HouseholdMemberResolvers, HouseholdResolvers, InvolvementResolvers,
 } from '#generated/resolvers.ts';
 import type { GuardedResolvers } from './guarded-resolvers.ts';
+import { shownId } from '../caller-ids.ts';
+import { caseReferenceOf } from './case-reference.ts';
 
 type View<Node> = GuardedView<Node>;
 
@@ -23,7 +25,7 @@ function householdRecordOf(view: View<HouseholdNode>) {
 
 export const householdResolvers = {
   Household: {
-    id: (view: View<HouseholdNode>): Household['id'] => view.node.id,
+    id: (view: View<HouseholdNode>, _args: unknown, context: GatewayContext): Household['id'] => shownId(context, view.node.id),
     municipality: (view: View<HouseholdNode>) => householdRecordOf(view)?.municipality ?? null,
     region: (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) => {
       const municipality = householdRecordOf(view)?.municipality;
@@ -53,16 +55,18 @@ export const householdResolvers = {
       ]);
       const events = [...reports.map((node) => ({ node, type: 'Report' as const })), ...referrals.map((node) => ({ node, type: 'Referral' as const }))];
       const times = await Promise.all(events.map((event) => eventTime(context, event)));
-      // Events whose time the viewer may not read go last, in id order: their place would betray the time.
+      // Events whose time the viewer may not read go last, in the order of the caller's own ids: their place
+      // would betray the time, and an order shared by all callers would let two organisations align them.
       return events
         .map((event, index) => ({ event, time: times[index] ?? null }))
-        .sort((a, b) => (a.time && b.time ? a.time.localeCompare(b.time) : a.time ? -1 : b.time ? 1 : a.event.node.id.localeCompare(b.event.node.id)))
+        .sort((a, b) => (a.time && b.time ? a.time.localeCompare(b.time) : a.time ? -1 : b.time ? 1 : shownId(context, a.event.node.id).localeCompare(shownId(context, b.event.node.id))))
         .map(({ event }) => event.node);
     },
     caseStatus: (view: View<HouseholdNode>): CaseStatusNode => ({ household: view.node }),
+    caseReference: (view: View<HouseholdNode>, _args: unknown, context: GatewayContext) => caseReferenceOf(context, view.node),
   } satisfies GuardedResolvers<HouseholdResolvers, HouseholdNode>,
   HouseholdMember: {
-    id: (view: View<MemberNode>): HouseholdMember['id'] => view.node.id,
+    id: (view: View<MemberNode>, _args: unknown, context: GatewayContext): HouseholdMember['id'] => shownId(context, view.node.id),
     isMinor: (view: View<MemberNode>, _args: unknown, context: GatewayContext) => {
       return isMinorAt(memberEntryOf(view.node, view.source)?.member.birthDate ?? null, context.now);
     },

@@ -11,6 +11,8 @@ import { gatewayError } from '#domain/errors.ts';
 import { isVisible, visibleOnly } from '#src/enforcement/visibility.ts';
 import { childrenOf, referralNode, reportNode } from '#src/graph/build-nodes.ts';
 import type { CaseStatusNode, HouseholdNode } from '#src/households/nodes.ts';
+import type { ShownNode } from '#src/households/ids.ts';
+import { callerIds, openedId, takenId } from '../caller-ids.ts';
 
 const MAX_PAGE = 100;
 
@@ -24,7 +26,7 @@ async function visibleLookup<Node>(context: GatewayContext, lookup: string, type
 }
 
 async function recordLookup(context: GatewayContext, kind: 'report' | 'referral', id: string) {
-  const parts = context.services.ids.open(kind, id);
+  const parts = openedId(context, kind, id);
   const [agencyId, localId] = parts ?? [];
   const loaders = agencyId ? context.request.loaders(agencyId) : null;
   if (!agencyId || !localId || !loaders) return null;
@@ -56,24 +58,33 @@ export const queryResolvers = {
     },
     agencies: (_root: unknown, _args: unknown, context: GatewayContext) => context.services.agencyNodes(),
     household: (_root: unknown, args: { id: string }, context: GatewayContext) =>
-      visibleLookup(context, 'household', 'Household', () => context.request.households.byId(args.id)),
+      visibleLookup(context, 'household', 'Household', async () => {
+        const recordId = takenId(context, 'household', args.id);
+        return recordId ? context.request.households.byId(recordId) : null;
+      }),
     households: async (_root: unknown, args: QueryHouseholdsArgs, context: GatewayContext) => {
       if ((args.municipality ? 1 : 0) + (args.region ? 1 : 0) !== 1) throw gatewayError('BAD_USER_INPUT', 'Give exactly one of municipality or region.');
       const first = Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE);
       const municipalities = args.municipality ? [args.municipality] : context.services.regionNode(args.region ?? '')?.municipalities ?? [];
-      const all = await context.request.households.list(municipalities);
+      // A cursor is one of the caller's own household ids: another organisation's does not open here.
+      if (args.after != null && takenId(context, 'household', args.after) === null) throw gatewayError('BAD_USER_INPUT', 'after is not a cursor this caller was given.');
+      // In the order of the caller's own ids, not of the record ids: pages every organisation shared the
+      // order of would let two of them align their households by position (docs/identifiers.md).
+      const all = callerIds(context).inOwnOrder(await context.request.households.list(municipalities));
       const after = args.after ?? '';
-      const candidates = all.filter((node) => node.id > after);
+      const candidates = all.filter((entry) => entry.shown > after);
       // Check visibility a page at a time, so a long municipality costs only what the page needs.
-      const page: HouseholdNode[] = [];
+      const page: ShownNode<HouseholdNode>[] = [];
       for (let offset = 0; offset < candidates.length && page.length <= first; offset += first + 1) {
-        page.push(...(await visibleOnly(context, 'Household', candidates.slice(offset, offset + first + 1))));
+        const slice = candidates.slice(offset, offset + first + 1);
+        const visible = new Set(await visibleOnly(context, 'Household', slice.map((entry) => entry.node)));
+        page.push(...slice.filter((entry) => visible.has(entry.node)));
       }
       const nodes = page.slice(0, first);
       context.enforcement.audit.search(args.municipality ? { municipality: args.municipality } : { region: args.region ?? '' }, nodes.length > 0 ? 'released' : 'not-found');
       return {
-        edges: nodes.map((node) => ({ cursor: node.id, node })),
-        pageInfo: { hasNextPage: page.length > first, endCursor: nodes.at(-1)?.id ?? null },
+        edges: nodes.map((entry) => ({ cursor: entry.shown, node: entry.node })),
+        pageInfo: { hasNextPage: page.length > first, endCursor: nodes.at(-1)?.shown ?? null },
       };
     },
     householdsOfPerson: async (_root: unknown, args: { bsn: string }, context: GatewayContext) => {
@@ -90,11 +101,12 @@ export const queryResolvers = {
     },
     child: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       const startedAt = performance.now();
-      const [key] = context.services.ids.open('child', args.id) ?? [];
+      const [key] = openedId(context, 'child', args.id) ?? [];
+      const recordId = takenId(context, 'child', args.id);
       let found = null;
-      if (key && /^\d{9}$/.test(key)) {
+      if (key && recordId && /^\d{9}$/.test(key)) {
         for (const household of await context.request.households.byBsns([key])) {
-          const child = (await childrenOf(context, household)).find((candidate) => candidate.id === args.id);
+          const child = (await childrenOf(context, household)).find((candidate) => candidate.id === recordId);
           if (child && (await isVisible(context, 'Child', child))) found = child;
         }
       }
@@ -113,7 +125,8 @@ export const queryResolvers = {
       }),
     caseStatus: (_root: unknown, args: { householdId: string }, context: GatewayContext) =>
       visibleLookup(context, 'caseStatus', 'CaseStatus', async (): Promise<CaseStatusNode | null> => {
-        const household = await context.request.households.byId(args.householdId);
+        const recordId = takenId(context, 'household', args.householdId);
+        const household = recordId ? await context.request.households.byId(recordId) : null;
         return household ? { household } : null;
       }),
   } satisfies Pick<QueryResolvers, 'me' | 'agencies' | 'household' | 'households' | 'householdsOfPerson' | 'child' | 'report' | 'referral' | 'caseStatus'>,

@@ -1,13 +1,15 @@
 /**
  * Filtering and ordering reports without leaking what the viewer may not read. A filter or order on a
  * field the viewer can never read is refused (FILTER_NOT_PERMITTED); a record whose field is withheld
- * by its data-dependent conditions never matches a filter and sorts last, in id order.
+ * by its data-dependent conditions never matches a filter and sorts last, in the order of the caller's own
+ * ids (never the record ids: an order every organisation shares would let two of them align their lists).
  */
 import type { ReportFilter, ReportOrder } from '#generated/graphql.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
 import type { ReferralNode, ReportNode, Source } from '#src/households/nodes.ts';
 import { GUARDS, type Guard } from '#src/enforcement/sources.ts';
+import { shownId } from '../caller-ids.ts';
 
 export interface ReportArgs {
   readonly filter?: ReportFilter | null;
@@ -67,7 +69,7 @@ export async function orderedReports(context: GatewayContext, reports: ReportNod
       if (a.key && b.key && a.key !== b.key) return (a.key < b.key ? -1 : 1) * (descending ? -1 : 1);
       if (a.key && !b.key) return -1;
       if (!a.key && b.key) return 1;
-      return a.node.id.localeCompare(b.node.id);
+      return shownId(context, a.node.id).localeCompare(shownId(context, b.node.id));
     })
     .map(({ node }) => node);
 }

@@ -8,6 +8,7 @@ import type {
 } from '#src/households/nodes.ts';
 import type { ChildInvolvementResolvers, ReferralResolvers, ReportResolvers } from '#generated/resolvers.ts';
 import type { GuardedResolvers } from './guarded-resolvers.ts';
+import { shownId } from '../caller-ids.ts';
 
 type View<Node> = GuardedView<Node>;
 
@@ -17,7 +18,7 @@ export const reportResolvers = {
   CaseRecord: { __resolveType: recordTypeOf },
   CaseEvent: { __resolveType: recordTypeOf },
   Report: {
-    id: (view: View<ReportNode>) => view.node.id,
+    id: (view: View<ReportNode>, _args: unknown, context: GatewayContext) => shownId(context, view.node.id),
     owner: (view: View<ReportNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.owner.agencyId),
     reporter: (view: View<ReportNode>): ReporterNode | null => (view.node.record.reporter ? { report: view.node, value: view.node.record.reporter } : null),
     childInvolvement: (view: View<ReportNode>): ChildInvolvementNode[] | null =>
@@ -38,7 +39,7 @@ export const reportResolvers = {
     },
   } satisfies GuardedResolvers<ChildInvolvementResolvers, ChildInvolvementNode>,
   Referral: {
-    id: (view: View<ReferralNode>) => view.node.id,
+    id: (view: View<ReferralNode>, _args: unknown, context: GatewayContext) => shownId(context, view.node.id),
     owner: (view: View<ReferralNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.owner.agencyId),
     from: (view: View<ReferralNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.fromAgencyId),
     to: (view: View<ReferralNode>, _args: unknown, context: GatewayContext) => context.services.agencyNode(view.node.record.toAgencyId),

@@ -8,6 +8,7 @@ import type { Oracle } from './oracle.ts';
 import type { QueryFocus, QueryInputs } from './query-builder.ts';
 import { AGENCIES, PURPOSES, type SecurityGateway } from './security-gateway.ts';
 import type { Holder } from './world-values.ts';
+import type { IdKind } from '#src/households/ids.ts';
 
 type Ids = QueryInputs['ids'];
 const EMPTY_IDS: Ids = { household: [], child: [], report: [], referral: [] };
@@ -17,19 +18,42 @@ export function mergeIds(all: readonly Ids[]): Ids {
   return { household: union((ids) => ids.household), child: union((ids) => ids.child), report: union((ids) => ids.report), referral: union((ids) => ids.referral) };
 }
 
-/** Ids as the owners see their own records, per world household. */
+/**
+ * The ids as one viewer holds them: its own pseudonyms of the records (ids are pairwise,
+ * docs/identifiers.md; an owner's id opens to nothing for anyone else). `ids` are record ids.
+ */
+export function idsAs(gateway: SecurityGateway, agencyId: string, ids: Ids): Ids {
+  const viewer = gateway.test.gateway.services.ids.of(agencyId);
+  const show = (list: readonly string[]) => list.map((recordId) => {
+    const shown = viewer.show(recordId);
+    if (!shown) throw new Error(`${recordId} is not a record id`);
+    return shown;
+  });
+  return { household: show(ids.household), child: show(ids.child), report: show(ids.report), referral: show(ids.referral) };
+}
+
+/**
+ * The records the owners see, per world household, by the gateway's record ids (harvested as each
+ * owner's ids, then opened to the record ids: `idsAs` turns them into any viewer's own).
+ */
 export async function harvestIds(gateway: SecurityGateway, world: World): Promise<Map<WorldHousehold, Ids>> {
   const found = new Map<WorldHousehold, Ids>();
   for (const agencyId of [AGENCIES.ashg, AGENCIES.amk, AGENCIES.politie, AGENCIES.bjz]) {
     const response = await gateway.ask({ agencyId, purpose: 'own-records' },
       '{ households(region: "nederland", first: 100) { edges { node { id members { bsn } children { id } reports { id } referrals { id } } } } }');
     type Node = { id: string; members: { bsn: string }[]; children: { id: string }[]; reports: { id: string }[]; referrals: { id: string }[] };
+    const owner = gateway.test.gateway.services.ids.of(agencyId);
+    const records = (kind: IdKind, list: readonly string[]) => list.map((id) => {
+      const recordId = owner.take(kind, id);
+      if (!recordId) throw new Error(`${agencyId} was given an id that is not its own`);
+      return recordId;
+    });
     for (const { node } of (response.body.data?.households as { edges: { node: Node }[] }).edges) {
       const household = world.households.find((candidate) => candidate.members.some((member) => node.members.some((seen) => seen.bsn === member.bsn)));
       if (!household) throw new Error(`${agencyId} sees a household the world does not have`);
       found.set(household, mergeIds([found.get(household) ?? EMPTY_IDS, {
-        household: [node.id], child: node.children.map((child) => child.id),
-        report: node.reports.map((report) => report.id), referral: node.referrals.map((referral) => referral.id),
+        household: records('household', [node.id]), child: records('child', node.children.map((child) => child.id)),
+        report: records('report', node.reports.map((report) => report.id)), referral: records('referral', node.referrals.map((referral) => referral.id)),
       }]));
     }
   }

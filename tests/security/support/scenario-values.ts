@@ -7,6 +7,7 @@ import type { World, WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import type { GraphQLResponse } from '../../support/test-gateway.ts';
 import { createNeedleIndex, findLeaks, needlesIn, stringLeaves, type Needle } from './leak-scan.ts';
 import type { SecurityGateway } from './security-gateway.ts';
+import { kindOfId } from '#src/households/ids.ts';
 import { worldValues } from './world-values.ts';
 
 export { forgeId } from './forge-id.ts';
@@ -72,4 +73,19 @@ export async function harvestIds(gateway: SecurityGateway, ownerAgencyId: string
   if (!found) throw new Error(`${ownerAgencyId} cannot find its own household ${household.key}`);
   const own = (records: { id: string; owner: { id: string } }[]) => records.filter((record) => record.owner.id === ownerAgencyId).map((record) => record.id);
   return { household: found.id, children: found.children.map((child) => child.id), reports: own(found.reports), referrals: own(found.referrals) };
+}
+
+/**
+ * An id as `viewerAgencyId` would hold it: the viewer's own pseudonym of the record `ownerAgencyId` knows
+ * by `id` (ids are pairwise, docs/identifiers.md). The owner's id itself opens to nothing for the viewer,
+ * so a test that asks whether the viewer may see a record asks with the viewer's own id of it, as if it
+ * had been shown it once. Throws for an id the owner was not given.
+ */
+export function idAs(gateway: SecurityGateway, ownerAgencyId: string, viewerAgencyId: string, id: string): string {
+  const service = gateway.test.gateway.services.ids;
+  const kind = kindOfId(id);
+  const recordId = kind ? service.of(ownerAgencyId).take(kind, id) : null;
+  const shown = recordId ? service.of(viewerAgencyId).show(recordId) : null;
+  if (!shown) throw new Error(`${id} is not an id ${ownerAgencyId} was given`);
+  return shown;
 }
