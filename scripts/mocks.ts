@@ -5,7 +5,8 @@
  */
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
-import { MOCKED_AGENCIES, startStandaloneMocks } from '#testkit';
+// Not '#testkit': its index also exports the nock scenarios, and nock is a development dependency the image lacks.
+import { MOCKED_AGENCIES, startStandaloneMocks } from '#src/testkit/standalone-mocks.ts';
 import { parseCommandLine, usageError as commandLineError } from './cli.ts';
 
 const OPTIONS = {

@@ -6,6 +6,7 @@
 export { MOCKED_AGENCIES, portBaseUrl, standaloneAgencies, startStandaloneMocks, type StandaloneMocks, type StandaloneMocksOptions } from './standalone-mocks.ts';
 export { FAULT_KNOBS, FAULT_SCENARIOS, injectFault, type FaultScenario } from './faults.ts';
 export { AGENCY_FIXTURES, NOCK_SCENARIOS, nockScenario, type NockScenario, type NockScenarioOptions } from './nock-scenarios.ts';
+export { startJwksServer, type JwksServer, type StandInIdpOptions } from './stand-in-idp.ts';
 export { gatewayConfigFile, type GatewayConfigFile } from './gateway-config.ts';
 export { createWorld, type World } from '#mock-world/index.ts';
 export type { MockEndpoint, MockServer } from '#mock-world/mock-server.ts';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPostgresAuditStore } from '#src/audit/postgres/store.ts';
 import type { AuditEntry } from '#src/audit/entry.ts';
 import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from '../audit/postgres-env.ts';
-import { startJwksServer, type JwksServer } from '../support/jwks-server.ts';
+import { startJwksServer, type JwksServer } from '#testkit';
 import { startStandaloneAgencies, type StandaloneAgencies } from '../support/standalone-agencies.ts';
 import { startRefused, startReplica, type Replica } from './replica.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '#src/identity/authenticate.ts';
 import { createDiscoveredKeys, createRemoteKeys, type RemoteKeyOptions } from '#src/identity/remote-keys.ts';
 import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
-import { startJwksServer, type JwksServer } from '../support/jwks-server.ts';
+import { startJwksServer, type JwksServer } from '#testkit';
 
 const AGENCY = { id: 'amk-groningen', kind: 'AMK', region: 'groningen' } as const;
 const PURPOSE = 'child-abuse-assessment';

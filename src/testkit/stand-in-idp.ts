@@ -1,9 +1,12 @@
 /**
- * An identity provider's key server on loopback, for tests: one ES256 key pair per agency, published
+ * A stand-in for the agencies' identity providers (development, tests and compose.yaml only; never in
+ * front of a real gateway): one ES256 key pair per agency, published
  * at `<url>/<agency>/jwks.json` (and named by an OpenID Connect discovery document at
  * `<url>/<agency>/.well-known/openid-configuration`, issuer `<url>/<agency>`), with tokens signed the
  * way that agency's provider would. Keys can be
  * rotated (the new key published beside the old) and the server taken down, to test what callers get.
+ * With `issueTokens`, `POST /<agency>/token` ({ role, purposes, userId? }) answers a signed token, so a
+ * tester of the compose stack gets one with curl; the keys live in memory and die with the process.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +34,18 @@ export interface JwksServer {
   close(): Promise<void>;
 }
 
-export async function startJwksServer(agencyIds: readonly string[]): Promise<JwksServer> {
+export interface StandInIdpOptions {
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0: any free port. */
+  readonly port?: number;
+  /** The address the published URLs name (default `http://<host>:<port>`), e.g. the compose service name. */
+  readonly publicUrl?: string;
+  /** Answer `POST /<agency>/token` with a signed token (a stand-in convenience; off by default). */
+  readonly issueTokens?: boolean;
+}
+
+export async function startJwksServer(agencyIds: readonly string[], options: StandInIdpOptions = {}): Promise<JwksServer> {
   const keys = new Map<string, { privateJwk: JWK; publicJwk: JWK }[]>();
   const fetched = new Map<string, number>();
   let down = false;
@@ -45,6 +59,8 @@ export async function startJwksServer(agencyIds: readonly string[]): Promise<Jwk
   for (const id of agencyIds) await addKey(id);
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const tokenRequest = options.issueTokens && request.method === 'POST' ? /^\/([a-z0-9-]+)\/token$/.exec(request.url ?? '') : null;
+    if (tokenRequest) return void issueToken(tokenRequest[1]!, request, response);
     const match = /^\/([a-z0-9-]+)\/(jwks\.json|\.well-known\/openid-configuration)$/.exec(request.url ?? '');
     const agencyKeys = match ? keys.get(match[1]!) : undefined;
     if (match) fetched.set(match[1]!, (fetched.get(match[1]!) ?? 0) + 1);
@@ -56,8 +72,27 @@ export async function startJwksServer(agencyIds: readonly string[]): Promise<Jwk
     }
     response.writeHead(200, { 'content-type': 'application/jwk-set+json' }).end(JSON.stringify({ keys: agencyKeys.map((pair) => pair.publicJwk) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  const url = options.publicUrl?.replace(/\/+$/, '') ?? `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
+
+  async function issueToken(agencyId: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const newest = keys.get(agencyId)?.at(-1);
+    let body = '';
+    for await (const chunk of request) {
+      body += String(chunk);
+      if (body.length > 4096) return void response.writeHead(413).end();
+    }
+    let claims: { role?: unknown; purposes?: unknown; userId?: unknown };
+    try { claims = JSON.parse(body || '{}') as typeof claims; } catch { return void response.writeHead(400).end(); }
+    const purposes = Array.isArray(claims.purposes) && claims.purposes.every((p) => typeof p === 'string') ? claims.purposes as string[] : null;
+    if (!newest) return void response.writeHead(404).end();
+    if (typeof claims.role !== 'string' || !purposes || (claims.userId !== undefined && typeof claims.userId !== 'string')) {
+      return void response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'give {"role": string, "purposes": string[], "userId"?: string}' }));
+    }
+    const token = await signDevToken(newest.privateJwk, { agencyId, role: claims.role, purposes, ...(claims.userId ? { userId: claims.userId as string } : {}) });
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token }));
+  }
   return {
     url,
     jwksUrl: (agencyId) => `${url}/${agencyId}/jwks.json`,
