@@ -59,7 +59,8 @@ export const queryResolvers = {
       visibleLookup(context, 'household', 'Household', () => context.request.households.byId(args.id)),
     households: async (_root: unknown, args: QueryHouseholdsArgs, context: GatewayContext) => {
       if ((args.municipality ? 1 : 0) + (args.region ? 1 : 0) !== 1) throw gatewayError('BAD_USER_INPUT', 'Give exactly one of municipality or region.');
-      const first = Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE);
+      const first = args.first ?? 20;
+      if (!(first >= 1 && first <= MAX_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}.`);
       const municipalities = args.municipality ? [args.municipality] : context.services.regionNode(args.region ?? '')?.municipalities ?? [];
       const all = await context.request.households.list(municipalities);
       const after = args.after ?? '';
