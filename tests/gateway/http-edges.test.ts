@@ -159,6 +159,15 @@ describe('HTTP edges', () => {
       expect(response.closedAfterMs).toBeLessThan(BOUND_MS * 4);
     });
 
+    // Browsers open spare connections ahead of time; a 408 written into one unasked would be read as the
+    // answer to the next request sent on it (the privacy console's sign-in failed on exactly that).
+    it('closes a connection that sends nothing within the bound, without writing a 408 into it', async () => {
+      const response = await rawRequest(port, '');
+      expect(response.status).toBe(0);
+      expect(response.body).toBe('');
+      expect(response.closedAfterMs).toBeLessThan(BOUND_MS * 4);
+    });
+
     it('cuts headers that trickle in with 408 REQUEST_TIMEOUT within the bound', async () => {
       const response = await rawRequest(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n', { drip: { chunks: Array.from({ length: 60 }, (_, i) => `X-Slow-${i}: a\r\n`), everyMs: 100 } });
       expect(response.status).toBe(408);

@@ -29,6 +29,12 @@ export function clientErrorAnswer(error: { code?: string }): ClientErrorAnswer {
 export function handleClientError(error: Error & { code?: string }, socket: Socket): void {
   // A reset connection has no one left to answer (https://nodejs.org/api/http.html#event-clienterror).
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // A connection that never sent a byte (a browser's preconnected spare socket) is closed without a word:
+  // a 408 written into it unasked is read by the browser as the answer to the next request it sends there.
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.bytesRead === 0) {
+    socket.destroy();
+    return;
+  }
   // A response already under way on this socket (a slow body cut after the handler began answering)
   // cannot be followed by another status line without corrupting the stream: close it instead.
   // `_httpMessage` is node's own link from the socket to its in-flight response, the one node checks too.
