@@ -39,6 +39,16 @@ export interface ObservabilitySettings {
   readonly metrics: { readonly host: string; readonly port: number } | null;
 }
 
+/** The HTTP edge (docs/http.md): how long a request may take to arrive, and who may call from a browser. */
+export interface HttpEdgeConfig {
+  /** The whole request (headers and body) must have arrived within this many ms of its start, else 408. Default 10000. */
+  readonly bodyTimeoutMs: number;
+  /** The headers must have arrived within this many ms (at most bodyTimeoutMs), else 408. Default 10000. */
+  readonly headersTimeoutMs: number;
+  /** Browser origins allowed by CORS (exact `scheme://host[:port]`); empty (the default) allows none. */
+  readonly corsOrigins: readonly string[];
+}
+
 export interface GatewayConfig {
   readonly mode: 'development' | 'production';
   /** The configuration file read (KETENPOORT_CONFIG, resolved), or null on the embedded defaults. */
@@ -78,6 +88,7 @@ export interface GatewayConfig {
   /** Inbound rate limits; null when off (KETENPOORT_RATE_LIMIT=off; off by default in development). */
   readonly rateLimits: RateLimitConfig | null;
   readonly observability: ObservabilitySettings;
+  readonly http: HttpEdgeConfig;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -121,6 +132,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
         ? { host: env.KETENPOORT_METRICS_HOST ?? '127.0.0.1', port: integer(env.KETENPOORT_METRICS_PORT, 0, 'KETENPOORT_METRICS_PORT') }
         : null,
     },
+    http: httpEdge(env),
   };
 }
 
@@ -166,6 +178,20 @@ function rateLimits(env: Env, mode: GatewayConfig['mode'], file: { readonly orga
     user: rate(env.KETENPOORT_RATE_LIMIT_USER, { perSecond: 10, burst: 20 }, 'KETENPOORT_RATE_LIMIT_USER'),
     organisations,
   };
+}
+
+function httpEdge(env: Env): HttpEdgeConfig {
+  const bodyTimeoutMs = integer(env.KETENPOORT_BODY_TIMEOUT_MS, 10_000, 'KETENPOORT_BODY_TIMEOUT_MS');
+  const headersTimeoutMs = integer(env.KETENPOORT_HEADERS_TIMEOUT_MS, 10_000, 'KETENPOORT_HEADERS_TIMEOUT_MS');
+  // 0 would mean "no bound" to node; a gateway that waits forever for a request is what this closes.
+  if (bodyTimeoutMs < 1 || headersTimeoutMs < 1) throw new Error('KETENPOORT_BODY_TIMEOUT_MS and KETENPOORT_HEADERS_TIMEOUT_MS must be at least 1');
+  const corsOrigins = (env.KETENPOORT_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of corsOrigins) {
+    if (origin === '*' || origin === 'null' || !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new Error(`KETENPOORT_CORS_ORIGINS lists exact origins such as https://console.example.nl, got "${origin}"`);
+    }
+  }
+  return { bodyTimeoutMs, headersTimeoutMs: Math.min(headersTimeoutMs, bodyTimeoutMs), corsOrigins };
 }
 
 /** `<per second>/<burst>`, e.g. `50/100`. */

@@ -11,19 +11,22 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { errorBody } from '#domain/errors.ts';
 import { buildSchema } from '#src/graph/schema.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { formatError } from './format-error.ts';
 import { registerRequestObservation } from './hooks/observe-requests.ts';
+import { registerCors } from './hooks/cors.ts';
+import { registerDuplicateHeaderRefusal } from './hooks/duplicate-headers.ts';
+import { registerHttpErrors } from './hooks/http-errors.ts';
+import { httpServerOptions } from './hooks/http-server-options.ts';
 import { registerRequestLog } from './hooks/request-log.ts';
 import { useAuditCommit } from './plugins/use-audit-commit.ts';
+import { useKnownOperationTypes } from './plugins/use-known-operation-types.ts';
 import { useOperationLog } from './plugins/use-operation-log.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { useRedactions } from './plugins/use-redactions.ts';
 import { useTracing } from './plugins/use-tracing.ts';
 import { useUpstreamErrors } from './plugins/use-upstream-errors.ts';
-import { notesOf } from './request-notes.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
 import { registerGraphqlRoute } from './routes/graphql.ts';
 import { registerHealth } from './routes/health.ts';
@@ -49,7 +52,7 @@ export interface Gateway {
 export async function createGateway(services: GatewayServices): Promise<Gateway> {
   const { config, logger } = services;
   let phase: GatewayPhase = { phase: 'starting' };
-  const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle' });
+  const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle', ...httpServerOptions(config.http) });
 
   const apollo = new ApolloServer<ServerContext>({
     schema: buildSchema(services.enforcement),
@@ -57,6 +60,9 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.mode === 'production',
     persistedQueries: false,
+    // GET /graphql is open to queries; a cross-site GET cannot carry X-Purpose without a preflight, which
+    // CORS refuses for unlisted origins, so X-Purpose (required anyway) is the header that proves it.
+    csrfPrevention: { requestHeaders: ['x-purpose', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     allowBatchedHttpRequests: false,
     // The process's signals are main.ts's to handle (drain, close the upstreams and the audit store, exit).
     // Apollo's own handler would stop the server a second time alongside it, and the two stops never settled.
@@ -68,6 +74,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       fastifyApolloDrainPlugin(app),
+      useKnownOperationTypes(),
       useQueryLimits(config.limits),
       useUpstreamErrors(),
       useRedactions(),
@@ -80,6 +87,8 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
 
   registerRequestLog(app, logger);
   registerRequestObservation(app, services);
+  registerDuplicateHeaderRefusal(app);
+  await registerCors(app, config.http.corsOrigins);
   // A response that leaves while draining closes its connection, so the drain does not wait out keep-alive.
   app.addHook('onSend', async (_request, reply) => {
     if (phase.phase === 'draining') reply.header('connection', 'close');
@@ -90,13 +99,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   registerPrivacyConsole(app);
   registerGraphqlRoute(app, apollo, services);
 
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ errors: [{ message: 'Not found.', extensions: { code: 'BAD_REQUEST' } }] }));
-  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    notesOf(request).outcome = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    if (status === 500) logger.error({ requestId: request.id, err: { type: (error as Error).name } }, 'unhandled error');
-    return reply.code(status).send(errorBody(status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', status === 500 ? 'Internal server error.' : 'The request could not be read.'));
-  });
+  registerHttpErrors(app, logger);
 
   await app.ready();
   phase = { phase: 'ready', since: new Date() };

@@ -1,5 +1,6 @@
 /**
- * POST /graphql: the caller is admitted first (a verified token and a known, permitted purpose), and
+ * GET and POST /graphql (GET for queries only: Apollo answers a mutation over GET with 405 and
+ * `Allow: POST`; docs/http.md): the caller is admitted first (a verified token and a known, permitted purpose), and
  * refused with its own code before anything executes; then Apollo runs the operation with the
  * request's typed context.
  */
@@ -15,7 +16,9 @@ import { createServerContext, type ServerContext } from '../server-context.ts';
 import type { GatewayServices } from '../services.ts';
 
 export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<ServerContext>, services: GatewayServices): void {
-  app.post('/graphql', {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
     async preHandler(request, reply) {
       const notes = notesOf(request);
       reply.header('x-request-id', request.id);

@@ -39,7 +39,8 @@ export const auditResolvers = {
         ...(input.to ? { to: new Date(input.to) } : {}),
         ...(input.kind ? { kind: KIND_IN[input.kind as keyof typeof KIND_IN] } : {}),
       };
-      const first = Math.min(Math.max(args.first ?? 50, 1), MAX_AUDIT_PAGE);
+      const first = args.first ?? 50;
+      if (!(first >= 1 && first <= MAX_AUDIT_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_AUDIT_PAGE}.`);
       const page = await context.services.audit.query(filter, { first, ...(args.after ? { after: args.after } : {}) });
       const terms: Record<string, string> = { scope: context.caller.agencyId };
       for (const [name, value] of Object.entries({ ...input, subjectBsn: undefined })) if (value) terms[name] = String(value);

@@ -64,7 +64,8 @@ export const queryResolvers = {
       }),
     households: async (_root: unknown, args: QueryHouseholdsArgs, context: GatewayContext) => {
       if ((args.municipality ? 1 : 0) + (args.region ? 1 : 0) !== 1) throw gatewayError('BAD_USER_INPUT', 'Give exactly one of municipality or region.');
-      const first = Math.min(Math.max(args.first ?? 20, 1), MAX_PAGE);
+      const first = args.first ?? 20;
+      if (!(first >= 1 && first <= MAX_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}.`);
       const municipalities = args.municipality ? [args.municipality] : context.services.regionNode(args.region ?? '')?.municipalities ?? [];
       // A cursor is one of the caller's own household ids: another organisation's does not open here.
       if (args.after != null && takenId(context, 'household', args.after) === null) throw gatewayError('BAD_USER_INPUT', 'after is not a cursor this caller was given.');
