@@ -41,7 +41,7 @@ export function registerPrivacyConsole(app: FastifyInstance): void {
   app.get(`${PRIVACY_CONSOLE_PATH}/`, sendPage);
   app.get<{ Params: { name: string } }>(`${PRIVACY_CONSOLE_PATH}/assets/:name`, async (request, reply) => {
     const asset = request.params.name === 'index.html' ? undefined : assets.get(request.params.name);
-    if (!asset) return reply.code(404).send({ errors: [{ message: 'Not found.', extensions: { code: 'BAD_REQUEST' } }] });
+    if (!asset) return reply.code(404).send({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     return secure(reply, asset.type).header('cache-control', 'no-cache').send(asset.body);
   });
 }
