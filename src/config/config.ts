@@ -62,6 +62,17 @@ export interface GatewayConfig {
   readonly notFoundFloorMs: number;
   /** Inbound rate limits; null when off (KETENPOORT_RATE_LIMIT=off; off by default in development). */
   readonly rateLimits: RateLimitConfig | null;
+  /** Trusted documents (src/gateway/trusted-documents.ts): only registered operations run when on. */
+  readonly trustedDocuments: TrustedDocumentsConfig;
+}
+
+export interface TrustedDocumentsConfig {
+  /** KETENPOORT_TRUSTED_DOCUMENTS=on|off; default on in production, off in development. */
+  readonly enforced: boolean;
+  /** KETENPOORT_OPERATIONS_DIR, default ./operations: organisations/<agency-id>.json and privacy-console.json. */
+  readonly dir: string;
+  /** KETENPOORT_CONSOLE_ROLES, default privacy-officer: roles the console's operations are registered for. */
+  readonly consoleRoles: readonly string[];
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -95,6 +106,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
     rateLimits: rateLimits(env, mode, file.rateLimits as { organisations?: Record<string, RateLimit> } | undefined),
+    trustedDocuments: {
+      enforced: onOff(env.KETENPOORT_TRUSTED_DOCUMENTS, mode === 'production', 'KETENPOORT_TRUSTED_DOCUMENTS'),
+      dir: resolve(cwd, env.KETENPOORT_OPERATIONS_DIR ?? 'operations'),
+      consoleRoles: (env.KETENPOORT_CONSOLE_ROLES ?? 'privacy-officer').split(',').map((role) => role.trim()).filter(Boolean),
+    },
   };
 }
 
@@ -134,4 +150,10 @@ function integer(value: string | undefined, fallback: number, name: string): num
 
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+function onOff(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be "on" or "off", got "${value}"`);
+  return value === 'on';
 }

@@ -27,6 +27,8 @@ export const GATEWAY_ERROR_CODES = [
   'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'QUERY_TOO_COSTLY', 'BATCH_NOT_SUPPORTED',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT',
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  // Trusted documents (HTTP 400): only registered operations run in production; nothing executed.
+  'OPERATION_NOT_TRUSTED', 'PERSISTED_QUERY_NOT_FOUND',
   // Inbound rate limit (HTTP 429, with Retry-After): nothing executed.
   'RATE_LIMITED',
   // Authorization and policy.

@@ -5,28 +5,17 @@
  * every piece lives in its own module.
  */
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { errorBody } from '#domain/errors.ts';
-import { buildSchema } from '#src/graph/schema.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
-import { formatError } from './format-error.ts';
+import { createApolloVariants } from './apollo-variants.ts';
 import { registerRequestLog } from './hooks/request-log.ts';
-import { useAuditCommit } from './plugins/use-audit-commit.ts';
-import { useOperationLog } from './plugins/use-operation-log.ts';
-import { useQueryLimits } from './plugins/use-query-limits.ts';
-import { useRedactions } from './plugins/use-redactions.ts';
-import { useUpstreamErrors } from './plugins/use-upstream-errors.ts';
 import { notesOf } from './request-notes.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
 import { registerGraphqlRoute } from './routes/graphql.ts';
 import { registerHealth } from './routes/health.ts';
-import type { ServerContext } from './server-context.ts';
 import type { GatewayServices } from './services.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 
 export type GatewayPhase =
   | { readonly phase: 'starting' }
@@ -49,31 +38,9 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   let phase: GatewayPhase = { phase: 'starting' };
   const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle' });
 
-  const apollo = new ApolloServer<ServerContext>({
-    schema: buildSchema(services.enforcement),
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: config.mode === 'production',
-    persistedQueries: false,
-    allowBatchedHttpRequests: false,
-    // The process's signals are main.ts's to handle (drain, close the upstreams and the audit store, exit).
-    // Apollo's own handler would stop the server a second time alongside it, and the two stops never settled.
-    stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError,
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      fastifyApolloDrainPlugin(app),
-      useQueryLimits(config.limits),
-      useUpstreamErrors(),
-      useRedactions(),
-      useAuditCommit(),
-      useOperationLog(),
-    ],
-  });
-  await apollo.start();
+  // One Apollo server per caller kind's schema (apollo-variants.ts), started here, once.
+  const apollo = await createApolloVariants(app, services);
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments);
 
   registerRequestLog(app, logger);
   // A response that leaves while draining closes its connection, so the drain does not wait out keep-alive.
@@ -84,7 +51,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   if (config.mode === 'development') registerGraphiql(app);
   // The privacy officers' console: static, holds no data; what it shows comes from /graphql under their token.
   registerPrivacyConsole(app);
-  registerGraphqlRoute(app, apollo, services);
+  registerGraphqlRoute(app, apollo, services, trustedDocuments);
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ errors: [{ message: 'Not found.', extensions: { code: 'BAD_REQUEST' } }] }));
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
