@@ -89,6 +89,17 @@ export interface GatewayConfig {
   readonly rateLimits: RateLimitConfig | null;
   readonly observability: ObservabilitySettings;
   readonly http: HttpEdgeConfig;
+  /** Trusted documents (src/gateway/trusted-documents.ts): only registered operations run when on. */
+  readonly trustedDocuments: TrustedDocumentsConfig;
+}
+
+export interface TrustedDocumentsConfig {
+  /** KETENPOORT_TRUSTED_DOCUMENTS=on|off; default on in production, off in development. */
+  readonly enforced: boolean;
+  /** KETENPOORT_OPERATIONS_DIR, default ./operations: organisations/<agency-id>.json and privacy-console.json. */
+  readonly dir: string;
+  /** KETENPOORT_CONSOLE_ROLES, default privacy-officer: roles the console's operations are registered for. */
+  readonly consoleRoles: readonly string[];
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -133,6 +144,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
         : null,
     },
     http: httpEdge(env),
+    trustedDocuments: {
+      enforced: onOff(env.KETENPOORT_TRUSTED_DOCUMENTS, mode === 'production', 'KETENPOORT_TRUSTED_DOCUMENTS'),
+      dir: resolve(cwd, env.KETENPOORT_OPERATIONS_DIR ?? 'operations'),
+      consoleRoles: (env.KETENPOORT_CONSOLE_ROLES ?? 'privacy-officer').split(',').map((role) => role.trim()).filter(Boolean),
+    },
   };
 }
 
@@ -213,4 +229,10 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+function onOff(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be "on" or "off", got "${value}"`);
+  return value === 'on';
 }

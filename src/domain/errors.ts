@@ -32,6 +32,8 @@ export const GATEWAY_ERROR_CODES = [
   // HTTP edges (docs/http.md): refused before anything is admitted or executed.
   'MALFORMED_REQUEST', 'DUPLICATE_HEADER', 'HEADERS_TOO_LARGE', 'REQUEST_TIMEOUT', 'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'ORIGIN_NOT_ALLOWED',
+  // Trusted documents (HTTP 400): only registered operations run in production; nothing executed.
+  'OPERATION_NOT_TRUSTED', 'PERSISTED_QUERY_NOT_FOUND',
   // Inbound rate limit (HTTP 429, with Retry-After): nothing executed.
   'RATE_LIMITED',
   // Authorization and policy.

@@ -5,33 +5,20 @@
  * every piece lives in its own module.
  */
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { buildSchema } from '#src/graph/schema.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
-import { formatError } from './format-error.ts';
+import { createApolloVariants } from './apollo-variants.ts';
 import { registerRequestObservation } from './hooks/observe-requests.ts';
 import { registerCors } from './hooks/cors.ts';
 import { registerDuplicateHeaderRefusal } from './hooks/duplicate-headers.ts';
 import { registerHttpErrors } from './hooks/http-errors.ts';
 import { httpServerOptions } from './hooks/http-server-options.ts';
 import { registerRequestLog } from './hooks/request-log.ts';
-import { useAuditCommit } from './plugins/use-audit-commit.ts';
-import { useKnownOperationTypes } from './plugins/use-known-operation-types.ts';
-import { useOperationLog } from './plugins/use-operation-log.ts';
-import { useQueryLimits } from './plugins/use-query-limits.ts';
-import { useRedactions } from './plugins/use-redactions.ts';
-import { useTracing } from './plugins/use-tracing.ts';
-import { useUpstreamErrors } from './plugins/use-upstream-errors.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
 import { registerGraphqlRoute } from './routes/graphql.ts';
 import { registerHealth } from './routes/health.ts';
-import type { ServerContext } from './server-context.ts';
 import type { GatewayServices } from './services.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 
 export type GatewayPhase =
   | { readonly phase: 'starting' }
@@ -54,36 +41,9 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   let phase: GatewayPhase = { phase: 'starting' };
   const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle', ...httpServerOptions(config.http) });
 
-  const apollo = new ApolloServer<ServerContext>({
-    schema: buildSchema(services.enforcement),
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: config.mode === 'production',
-    persistedQueries: false,
-    // GET /graphql is open to queries; a cross-site GET cannot carry X-Purpose without a preflight, which
-    // CORS refuses for unlisted origins, so X-Purpose (required anyway) is the header that proves it.
-    csrfPrevention: { requestHeaders: ['x-purpose', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    allowBatchedHttpRequests: false,
-    // The process's signals are main.ts's to handle (drain, close the upstreams and the audit store, exit).
-    // Apollo's own handler would stop the server a second time alongside it, and the two stops never settled.
-    stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError,
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      fastifyApolloDrainPlugin(app),
-      useKnownOperationTypes(),
-      useQueryLimits(config.limits),
-      useUpstreamErrors(),
-      useRedactions(),
-      useAuditCommit(),
-      useOperationLog(),
-      useTracing(),
-    ],
-  });
-  await apollo.start();
+  // One Apollo server per caller kind's schema (apollo-variants.ts), started here, once.
+  const apollo = await createApolloVariants(app, services);
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments);
 
   registerRequestLog(app, logger);
   registerRequestObservation(app, services);
@@ -97,7 +57,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   if (config.mode === 'development') registerGraphiql(app);
   // The privacy officers' console: static, holds no data; what it shows comes from /graphql under their token.
   registerPrivacyConsole(app);
-  registerGraphqlRoute(app, apollo, services);
+  registerGraphqlRoute(app, apollo, services, trustedDocuments);
 
   registerHttpErrors(app, logger);
 

@@ -15,6 +15,7 @@ export {
 } from './decision.ts';
 export { CovenantLoadError, PolicyConfigError } from './errors.ts';
 export { decideOn, evaluate, isDataIndependent, mayEverAllow } from './evaluate.ts';
+export { grantableCoordinates } from './grantable.ts';
 export { explainAccess, type AccessExplanation, type AgreementTrace, type ConditionTrace, type GrantTrace } from './explain.ts';
 export { NO_FACTS, type RecordFacts, type ReferralFact } from './facts.ts';
 export { loadCovenants, parseCovenantFiles, type CovenantFile, type LoadedCovenants } from './load-covenants.ts';

@@ -54,9 +54,12 @@ it('gives the viewing agency\'s officer the decision and grants, not the owner\'
   }
 });
 
-it('refuses caseworkers', async () => {
+it('refuses caseworkers: their schema has no explain queries, and names none', async () => {
   const response = await gateway.query({ agencyId: 'ashg-groningen', purpose: 'privacy-audit', role: 'caseworker' }, EXPLAIN, { id: reportId });
-  expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(response.status).toBe(400);
+  expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(response.body.errors?.[0]?.message).toMatch(/Cannot query field "explainAccess" on type "Query"/);
+  expect(JSON.stringify(response.body)).not.toMatch(/Did you mean|explainDecision/);
   expect(response.body.data?.explainAccess ?? null).toBeNull();
 });
 

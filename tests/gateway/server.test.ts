@@ -1,4 +1,5 @@
 /** Health, readiness, limits, and the production defaults (no suggestions, no stack traces, no introspection). */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { AuditStore } from '#src/audit/store.ts';
@@ -50,12 +51,20 @@ describe('development gateway', () => {
     expect(response.body.errors?.[0]?.extensions?.code).toBe('BATCH_NOT_SUPPORTED');
   });
 
-  it('refuses automatic persisted queries', async () => {
+  it('lets no client register a persisted query (no APQ): an unregistered hash is not found, with or without its text', async () => {
     const token = await gateway.token({ agencyId: AS.agencyId, purposes: [AS.purpose] });
-    const response = await gateway.raw({ authorization: `Bearer ${token}`, 'x-purpose': AS.purpose },
-      { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    const headers = { authorization: `Bearer ${token}`, 'x-purpose': AS.purpose };
+    const response = await gateway.raw(headers, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
     expect(response.status).toBe(400);
-    expect(response.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    // APQ's registration round (text and its hash) registers nothing ...
+    const query = '{ me { role } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const registering = await gateway.raw(headers, { query, extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    expect(registering.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    // ... so the hash alone is still unknown.
+    const again = await gateway.raw(headers, { extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('is not ready while the audit store cannot be reached', async () => {
@@ -75,7 +84,7 @@ describe('production defaults', () => {
   let gateway: TestGateway;
   beforeAll(async () => {
     gateway = await startTestGateway({
-      env: { NODE_ENV: 'production', KETENPOORT_ID_SECRET: 'test-id-secret-0123456789-abcdefghijklmnop', KETENPOORT_PSEUDONYM_SECRET: 'test-pseudonym-secret-0123456789-abcdefgh' },
+      env: { NODE_ENV: 'production', KETENPOORT_TRUSTED_DOCUMENTS: 'off', KETENPOORT_ID_SECRET: 'test-id-secret-0123456789-abcdefghijklmnop', KETENPOORT_PSEUDONYM_SECRET: 'test-pseudonym-secret-0123456789-abcdefgh' },
       configure: (config) => ({ ...config, agencies: config.agencies.map((agency) => ({ ...agency, jwksFile: join(config.dataDir, 'dev-keys', `${agency.id}.jwks.json`) })) }),
     });
   }, 60_000);

@@ -84,10 +84,17 @@ describe('with every agency answering', () => {
       explained: explainDecision(id: "dc_unknown") { coordinate }
       explainedAccess: explainAccess(input: { viewerAgencyId: "amk-groningen", purpose: "child-abuse-assessment", coordinate: "Reporter.name", recordId: "rp_x" }) { effect }
     }`;
-    const response = await bypass.ask(CALLER.amk, query, { bsn: S5.members[0]!.bsn });
+    // An AMK privacy officer at casework: the explain queries are in its schema, and refused for the purpose.
+    const response = await bypass.ask({ ...CALLER.amk, role: 'privacy-officer' }, query, { bsn: S5.members[0]!.bsn });
     expectCleanErrors(bypass, response, ['FORBIDDEN']);
     expectAll(response, text(caseOf(S5, AGENCIES.ashg).reports[0]!.narrative));
     expectNone(response, reporterOfS5);
+    // A caseworker's schema has no explain queries: the whole document fails validation, and releases nothing.
+    const caseworker = await bypass.ask(CALLER.amk, query, { bsn: S5.members[0]!.bsn });
+    expect(caseworker.status).toBe(400);
+    expectCleanErrors(bypass, caseworker, ['GRAPHQL_VALIDATION_FAILED']);
+    expect(caseworker.body.data ?? null).toBeNull();
+    expectNone(caseworker, [...reporterOfS5, ...text(caseOf(S5, AGENCIES.ashg).reports[0]!.narrative)]);
   });
 
   it('an argument error on a non-null root nulls the whole answer and tells nothing', async () => {

@@ -10,6 +10,7 @@ import { CALLER, identities, NEEDLES, own, S1, S2, S3, S5, S6, startBypass, type
 import { caseOf, expectAll, expectNone, harvestIds, idAs, text } from './support/scenario-values.ts';
 import { AGENCIES, type SecurityCaller } from './support/security-gateway.ts';
 import { writeTestCovenants, type TestCovenants } from './support/test-covenants.ts';
+import { expectRefusedBySchema } from './support/refused-by-schema.ts';
 
 const { ashg: ASHG, amk: AMK, politie: POLITIE, bjz: BJZ } = AGENCIES;
 const { reporterOfS5, amkFileOfS1, notForAshgInS2 } = NEEDLES;
@@ -77,9 +78,14 @@ describe('relations walked backwards, with the real covenants', () => {
       members { name bsn } children { name household { members { bsn } } } reports { narrative } address { street } } } }`;
     const household = [...identities(S1), ...text(S1.address.street, caseOf(S1, ASHG).reports[0]!.narrative)];
     expectAll(await ask(own(ASHG), query, { id: ids.household }), household);
-    const response = await ask(CALLER.wijkteam, query, { id: idAs(bypass.gateway, ASHG, CALLER.wijkteam.agencyId, ids.household) });
+    // Its schema holds the walk to the household's id, and none of the household's contents.
+    const wijkteamId = idAs(bypass.gateway, ASHG, CALLER.wijkteam.agencyId, ids.household);
+    const response = await ask(CALLER.wijkteam, `query($id: ID!) { caseStatus(householdId: $id) { involvements { agency { id } } household { id } } }`, { id: wijkteamId });
     expect((response.body.data?.caseStatus as { involvements: unknown[] }).involvements.length).toBeGreaterThan(0);
     expectNone(response, [...household, ...amkFileOfS1]);
+    const whole = await ask(CALLER.wijkteam, query, { id: wijkteamId });
+    expectRefusedBySchema(whole, { type: 'Household', field: 'municipality' });
+    expectNone(whole, [...household, ...amkFileOfS1]);
   });
 });
 

@@ -29,8 +29,18 @@ describe('workbench queries', () => {
   it.each([
     ['a caseworker', { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment', role: 'caseworker' }],
     ['a team lead', { agencyId: 'ashg-groningen', purpose: 'case-conference', role: 'team-lead' }],
-    ['a privacy officer for another purpose', { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment', role: 'privacy-officer' }],
-  ])('%s gets FORBIDDEN and no data', async (_who, as) => {
+  ])('%s has no workbench queries in its schema: refused at validation, no data, no suggestion', async (_who, as) => {
+    for (const [query, variables] of [[queries.MATRIX_QUERY, { at: '2027-03-01' }], [queries.DIFF_QUERY, { from: 'groningen-ashg-amk@1', to: 'groningen-ashg-amk@2' }]] as const) {
+      const response = await gateway.query(as, query, variables);
+      expect(response.status).toBe(400);
+      expect(code(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(response.body.errors?.[0]?.message).toMatch(/^Cannot query field "(accessMatrix|covenantDiff)" on type "Query"\.$/);
+      expect(response.body.data ?? null).toBeNull();
+    }
+  });
+
+  it('a privacy officer for another purpose gets FORBIDDEN and no data', async () => {
+    const as = { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment', role: 'privacy-officer' };
     for (const [query, variables] of [[queries.MATRIX_QUERY, { at: '2027-03-01' }], [queries.DIFF_QUERY, { from: 'groningen-ashg-amk@1', to: 'groningen-ashg-amk@2' }]] as const) {
       const response = await gateway.query(as, query, variables);
       expect(code(response)).toBe('FORBIDDEN');

@@ -1,21 +1,23 @@
 /**
  * GET and POST /graphql (GET for queries only: Apollo answers a mutation over GET with 405 and
- * `Allow: POST`; docs/http.md): the caller is admitted first (a verified token and a known, permitted purpose), and
- * refused with its own code before anything executes; then Apollo runs the operation with the
+ * `Allow: POST`; docs/http.md): the caller is admitted first (a verified token and a known, permitted
+ * purpose), and refused with its own code before anything executes, as is a document not registered for
+ * it (trusted-documents.ts); then the Apollo server of the caller's schema runs the operation with the
  * request's typed context.
  */
-import type { ApolloServer } from '@apollo/server';
-import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorBody } from '#domain/errors.ts';
 import { authenticate } from '#src/identity/authenticate.ts';
 import { withOperationSpan } from '../hooks/observe-requests.ts';
+import { fastifyVariantHandler, type ApolloVariants } from '../apollo-variants.ts';
 import { refuseWhenLimited } from '../hooks/rate-limit.ts';
 import { notesOf } from '../request-notes.ts';
-import { createServerContext, type ServerContext } from '../server-context.ts';
+import type { Caller } from '#src/identity/caller.ts';
+import { createServerContext } from '../server-context.ts';
 import type { GatewayServices } from '../services.ts';
+import { refuseUntrusted, type TrustedDocuments } from '../trusted-documents.ts';
 
-export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<ServerContext>, services: GatewayServices): void {
+export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloVariants, services: GatewayServices, trusted: TrustedDocuments): void {
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
@@ -38,15 +40,17 @@ export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<
         notes.outcome = 'BATCH_NOT_SUPPORTED';
         return reply.code(400).send(errorBody('BATCH_NOT_SUPPORTED', 'Batched requests are not supported; send one operation per request.'));
       }
+      if (refuseUntrusted(trusted, result.caller, request, reply, notes)) return reply;
     },
-    handler: withOperationSpan(services, fastifyApolloHandler(apollo, {
-      context: async (request, reply) => {
-        const notes = notesOf(request);
-        if (!notes.caller) throw new Error('unreachable: /graphql without an authenticated caller');
-        return createServerContext(services, notes.caller, request, reply, notes);
-      },
-    })),
+    // The caller's own schema (apollo-variants.ts): a field outside it does not validate.
+    handler: withOperationSpan(services, fastifyVariantHandler(apollo, callerOf, async (request, reply) => createServerContext(services, callerOf(request), request, reply, notesOf(request)))),
   });
+}
+
+function callerOf(request: FastifyRequest): Caller {
+  const { caller } = notesOf(request);
+  if (!caller) throw new Error('unreachable: /graphql without an authenticated caller');
+  return caller;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

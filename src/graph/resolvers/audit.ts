@@ -8,7 +8,7 @@ import { MAX_AUDIT_PAGE } from '#src/audit/store.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { isValidBsn } from '#domain/bsn.ts';
-import { requirePrivacyOfficer } from './require-role.ts';
+import { officerOnly } from './require-role.ts';
 import { callerIds } from '../caller-ids.ts';
 
 interface AuditEntriesArgs {
@@ -24,8 +24,7 @@ const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query'
 
 export const auditResolvers = {
   Query: {
-    auditEntries: async (_root: unknown, args: AuditEntriesArgs, context: GatewayContext) => {
-      requirePrivacyOfficer(context);
+    auditEntries: officerOnly(async (_root: unknown, args: AuditEntriesArgs, context: GatewayContext) => {
       const input = args.filter ?? {};
       if (input.subjectBsn && !isValidBsn(input.subjectBsn)) throw gatewayError('BAD_USER_INPUT', 'subjectBsn must be a nine-digit number that passes the eleven-test.');
       const subject = input.subjectBsn ? context.services.pseudonymize(input.subjectBsn) : input.subjectPseudonym ?? undefined;
@@ -50,7 +49,7 @@ export const auditResolvers = {
         edges: page.entries.map((entry) => ({ cursor: String(entry.seq), node: entry })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
-    },
+    }),
   },
   AuditEntry: {
     seq: (entry: AuditEntry) => String(entry.seq),

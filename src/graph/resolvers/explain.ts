@@ -14,7 +14,7 @@ import {
   agreementOf, explainAccess, failedConditionOf, redactionReasonOf, ruleIdOf, type AccessExplanation,
 } from '#src/policy/index.ts';
 import { NO_FACTS } from '#src/policy/index.ts';
-import { requirePrivacyOfficer } from './require-role.ts';
+import { officerOnly } from './require-role.ts';
 import { kindOfId } from '#src/households/ids.ts';
 import { takenId } from '../caller-ids.ts';
 
@@ -144,8 +144,7 @@ function toGraphQL(context: GatewayContext, { explanation, ownedByCaller }: Expl
 
 export const explainResolvers = {
   Query: {
-    explainAccess: async (_root: unknown, args: { input: ExplainInput }, context: GatewayContext) => {
-      requirePrivacyOfficer(context);
+    explainAccess: officerOnly(async (_root: unknown, args: { input: ExplainInput }, context: GatewayContext) => {
       const at = args.input.at ? new Date(args.input.at) : context.now;
       // The officer names the record by its own organisation's id; another organisation's opens to nothing.
       const kind = kindOfId(args.input.recordId);
@@ -153,9 +152,8 @@ export const explainResolvers = {
       const explained = await explain(context, args.input, at, recordId);
       context.enforcement.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explained ? 'released' : 'not-found', 'explain');
       return explained ? toGraphQL(context, explained, null) : null;
-    },
-    explainDecision: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
-      requirePrivacyOfficer(context);
+    }),
+    explainDecision: officerOnly(async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       const found = await context.services.audit.findDecision(args.id);
       // A privacy officer explains decisions of its own agency's requests and about its own records only.
       const mine = found && (found.entry.viewer.agencyId === context.caller.agencyId || found.entry.owner === context.caller.agencyId);
@@ -172,7 +170,7 @@ export const explainResolvers = {
       // The recorded decision is authoritative; the trace around it is recomputed on today's records.
       const recorded = { ...explained.explanation, decision };
       return toGraphQL(context, { explanation: recorded, ownedByCaller: explained.ownedByCaller }, decision.id);
-    },
+    }),
   },
 };
 

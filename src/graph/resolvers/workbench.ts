@@ -11,24 +11,23 @@ import type { AccessBasis, AccessChange } from '#src/workbench/diff.ts';
 import { DiffInputError, diffVersions } from '#src/workbench/diff-versions.ts';
 import { buildAccessMatrix, type AccessMatrix, type MatrixGrant } from '#src/workbench/matrix.ts';
 import { isCalendarDay } from '#src/policy/index.ts';
-import { requirePrivacyOfficer } from './require-role.ts';
+import { fullSchemaOf } from '../schema-variants.ts';
+import { officerOnly } from './require-role.ts';
 
 interface MatrixArgs { readonly at: string; readonly region?: string | null; readonly purpose?: string | null }
 
 export const workbenchResolvers = {
   Query: {
-    accessMatrix: (_root: unknown, args: MatrixArgs, context: GatewayContext, info: GraphQLResolveInfo) => {
-      requirePrivacyOfficer(context);
+    accessMatrix: officerOnly((_root: unknown, args: MatrixArgs, context: GatewayContext, info: GraphQLResolveInfo) => {
       const { policy, knownPurposes } = context.services;
       if (!isCalendarDay(args.at)) throw gatewayError('BAD_USER_INPUT', 'at must be a calendar day, written yyyy-mm-dd.');
       if (args.region && !policy.regions.has(args.region)) throw gatewayError('BAD_USER_INPUT', 'region names no region of covenants/regions.yaml.');
       if (args.purpose && !knownPurposes.has(args.purpose)) throw gatewayError('BAD_USER_INPUT', 'purpose names no purpose of covenants/purposes.yaml.');
       // Rows in schema order; walking the schema's types costs microseconds, so it is not cached.
-      const coordinates = objectFieldCoordinates(info.schema);
+      const coordinates = objectFieldCoordinates(fullSchemaOf(info.schema));
       return toGraphQLMatrix(buildAccessMatrix(policy, { at: args.at, region: args.region ?? null, purpose: args.purpose ?? null, coordinates }));
-    },
-    covenantDiff: (_root: unknown, args: { from: string; to: string }, context: GatewayContext) => {
-      requirePrivacyOfficer(context);
+    }),
+    covenantDiff: officerOnly((_root: unknown, args: { from: string; to: string }, context: GatewayContext) => {
       const agencies = context.services.agencyNodes().map((agency) => ({ agencyId: agency.id, kind: agency.kind, region: agency.region }));
       try {
         const diff = diffVersions(context.services.policy, args.from, args.to, { agencies });
@@ -37,7 +36,7 @@ export const workbenchResolvers = {
         if (error instanceof DiffInputError) throw gatewayError('BAD_USER_INPUT', 'from and to must each name a loaded agreement version, written id@version.');
         throw error;
       }
-    },
+    }),
   },
 };
 

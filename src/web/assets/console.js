@@ -2,7 +2,7 @@
 // The console's entry: sign in with a token, then four views. Each view gets the request function and
 // the options (agencies, agreement versions) loaded once at sign-in; any gateway error is shown in the
 // alert region with its code, so a token of another role gets the FORBIDDEN message, not a blank page.
-import { createClient } from './graphql.js';
+import { createClient, GraphQLFailure } from './graphql.js';
 import { byId, h, show } from './dom.js';
 import { OPTIONS_QUERY } from './queries.js';
 import { createMatrixView } from './matrix-view.js';
@@ -10,6 +10,7 @@ import { createDiffView } from './diff-view.js';
 import { createAuditView } from './audit-view.js';
 import { createExplainView } from './explain-view.js';
 
+const OFFICER_ROLE = 'privacy-officer';
 const alertBox = byId('alert', HTMLElement);
 const tokenInput = byId('token', HTMLInputElement);
 const viewButtons = byId('views', HTMLElement).querySelectorAll('button');
@@ -42,6 +43,11 @@ async function signIn(token) {
   const request = createClient(token);
   // Errors anywhere below leave the page at sign-in, with the gateway's message.
   const options = await request(OPTIONS_QUERY);
+  // Another role's schema has no privacy-officer queries at all (the gateway gives each caller its own), so
+  // say why here rather than show the gateway's "Cannot query field". The gateway decides; this only explains.
+  if (options.me.role !== OFFICER_ROLE) {
+    throw new GraphQLFailure('FORBIDDEN', `Only the privacy-officer role may use this console; this token's role is ${options.me.role}.`);
+  }
   const explain = createExplainView({ request, reportError, clearError });
   const views = {
     matrix: createMatrixView({ request, options, reportError, clearError }),

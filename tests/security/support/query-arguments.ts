@@ -71,17 +71,20 @@ export interface RootEntry {
   readonly args: string;
 }
 
-export function rootEntry(random: RandomSource, all: QueryInputs, focus: QueryFocus | null, variable: DeclareVariable, forge: (id: string) => string): RootEntry {
+export function rootEntry(random: RandomSource, all: QueryInputs, focus: QueryFocus | null, variable: DeclareVariable, forge: (id: string) => string,
+  /** Root fields the viewer's schema has (each viewer has its own; src/graph/schema-variants.ts). */
+  inSchema: (field: string) => boolean = () => true): RootEntry {
   // Mostly what concerns the viewer, so that grants fire; the rest anything, to probe what must not.
   const inputs: QueryInputs = focus && random.chance(0.7) ? { ...all, ...focus } : all;
   const id = (kind: keyof QueryInputs['ids']) => {
     const found = random.pick(inputs.ids[kind].length > 0 ? inputs.ids[kind] : all.ids[kind]);
     return random.chance(0.1) ? forge(found) : found;
   };
-  const field = random.weighted({
+  const weights = {
     householdsOfPerson: 30, households: 16, household: 10, child: 8, report: 14, referral: 8, caseStatus: 8,
     me: 1, agencies: 1, agreements: 1, agreement: 1, auditEntries: 1, explainAccess: 2, explainDecision: 1,
-  });
+  };
+  const field = random.weighted(Object.fromEntries(Object.entries(weights).filter(([name]) => inSchema(name))) as typeof weights);
   switch (field) {
     case 'householdsOfPerson':
       return { field, args: args([`bsn: ${value(random, variable, 'String!', random.pick(inputs.bsns.length > 0 ? inputs.bsns : all.bsns))}`]) };

@@ -118,7 +118,7 @@ export function createQueryBuilder(schema: GraphQLSchema, inputs: QueryInputs): 
       aliasesLeft = MAX_ALIASES;
       const roots: string[] = [];
       for (let i = random.chance(0.8) ? 1 : 2; i > 0; i--) {
-        const entry = rootEntry(random, inputs, focus, variable, forgeId);
+        const entry = rootEntry(random, inputs, focus, variable, forgeId, (field) => field in queryType.getFields());
         const rootField = queryType.getFields()[entry.field]!;
         const named = getNamedType(rootField.type);
         const lists = isList(rootField.type) || entry.field === 'households' ? 1 : 0;
