@@ -40,6 +40,20 @@ export function pickSharedHousehold(world: World): { household: WorldHousehold; 
   return { household, bsn: person.bsn, allFour: allFour !== undefined };
 }
 
+const QUERY_A = `query CaseStatusOfPerson($bsn: String!) {
+  householdsOfPerson(bsn: $bsn) { caseStatus { involvements { agency { id } phase phaseCategory since contact { name } } } }
+}`;
+const QUERY_B = `query HouseholdPage($municipality: String!, $first: Int!) {
+  households(municipality: $municipality, first: $first) { edges { node { id children { name } reports { phase narrative } referrals { status kind } } } }
+}`;
+const QUERY_C = '{ me { role } }';
+
+/**
+ * The documents the benchmark sends, by the organisation that sends them: the guarded gateway runs with
+ * trusted documents on, as production does, and these are its registered operations.
+ */
+export const BENCH_OPERATIONS: Readonly<Record<string, readonly string[]>> = { [CASE_CONFERENCE_VIEWER.agencyId]: [QUERY_A, QUERY_B, QUERY_C] };
+
 export const MUNICIPALITY_B = 'Groningen';
 export const PAGE_B = 50;
 
@@ -50,9 +64,7 @@ export function createScenarios(world: World): Scenario[] {
       id: 'a',
       title: 'shared case status of one household across the four agencies',
       viewer: CASE_CONFERENCE_VIEWER,
-      query: `query CaseStatusOfPerson($bsn: String!) {
-  householdsOfPerson(bsn: $bsn) { caseStatus { involvements { agency { id } phase phaseCategory since contact { name } } } }
-}`,
+      query: QUERY_A,
       variables: { bsn: shared.bsn },
       subject: `world household ${shared.household.key} (${shared.household.municipality}; `
         + `${shared.allFour ? 'all four agencies hold records' : 'scenario 2: no four-agency household found'}), looked up by a parent's BSN`,
@@ -61,9 +73,7 @@ export function createScenarios(world: World): Scenario[] {
       id: 'b',
       title: `${PAGE_B} households with their children, reports and referrals (nested)`,
       viewer: CASE_CONFERENCE_VIEWER,
-      query: `query HouseholdPage($municipality: String!, $first: Int!) {
-  households(municipality: $municipality, first: $first) { edges { node { id children { name } reports { phase narrative } referrals { status kind } } } }
-}`,
+      query: QUERY_B,
       variables: { municipality: MUNICIPALITY_B, first: PAGE_B },
       subject: `first ${PAGE_B} households of municipality ${MUNICIPALITY_B}`,
     },
@@ -71,7 +81,7 @@ export function createScenarios(world: World): Scenario[] {
       id: 'c',
       title: 'trivial query',
       viewer: CASE_CONFERENCE_VIEWER,
-      query: '{ me { role } }',
+      query: QUERY_C,
       variables: {},
       subject: 'the caller only; no upstream',
     },

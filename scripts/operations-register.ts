@@ -11,7 +11,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '#src/config/config.ts';
 import { buildSchema } from '#src/graph/schema.ts';
 import { buildSchemaVariant } from '#src/graph/schema-variants.ts';
@@ -19,14 +18,29 @@ import { registerOperations, type ClientDocument } from '#src/gateway/register-o
 import { baseSchema } from '#src/gateway/services.ts';
 import { CONSOLE_MANIFEST, ORGANISATIONS_DIR, readManifest } from '#src/gateway/trusted-documents.ts';
 import { compilePolicy, loadCovenants, PUBLIC_COORDINATES } from '#src/policy/index.ts';
+import { parseCommandLine, runCommand, usageError } from './cli.ts';
 
 const CONSOLE_QUERIES = new URL('../src/web/assets/queries.js', import.meta.url).pathname;
 
+const { values, positionals } = parseCommandLine({
+  name: 'operations:register',
+  usage: `Usage: npm run operations:register -- --organisation <agency-id> [--officer] <files.graphql...>
+       npm run operations:register -- --console
+
+Registers a client's operations as trusted documents: each file, verbatim, under its sha256 in
+operations/organisations/<agency-id>.json, after it validates against the schema that organisation's
+callers get. Review the manifest in a pull request like code. Prints sha256:<hex> per document (the
+documentId a client may send instead of the text). Exit 1 when a document does not validate.
+
+  --organisation <id>  the configured agency whose callers send these operations
+  --officer            validate against its privacy officers' schema
+  --console            write operations/privacy-console.json from the console's queries
+  -h, --help           this text`,
+  allowPositionals: true,
+  options: { organisation: { type: 'string' }, officer: { type: 'boolean', default: false }, console: { type: 'boolean', default: false } },
+});
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { organisation: { type: 'string' }, officer: { type: 'boolean', default: false }, console: { type: 'boolean', default: false } },
-  });
   const config = loadConfig(process.env);
   const loaded = await loadCovenants(config.covenantsDir);
   const policy = compilePolicy({ ...loaded, schema: baseSchema(), publicCoordinates: PUBLIC_COORDINATES });
@@ -43,11 +57,9 @@ async function main(): Promise<number> {
       .map(([name, text]) => ({ name: `src/web/assets/queries.js ${name}`, text }));
   } else {
     const agency = config.agencies.find((candidate) => candidate.id === values.organisation);
-    if (!agency || positionals.length === 0) {
-      console.error('usage: npm run operations:register -- --organisation <agency-id> [--officer] <files.graphql...> | --console');
-      if (values.organisation && !agency) console.error(`operations:register: no configured agency ${values.organisation}`);
-      return 2;
-    }
+    if (!values.organisation) usageError('operations:register', 'give --organisation <agency-id> and .graphql files, or --console');
+    if (!agency) usageError('operations:register', `no configured agency ${values.organisation}`);
+    if (positionals.length === 0) usageError('operations:register', 'give the .graphql files to register');
     path = join(config.trustedDocuments.dir, ORGANISATIONS_DIR, `${agency.id}.json`);
     documents = positionals.map((file) => ({ name: file, text: readFileSync(file, 'utf8') }));
     const ownsRecords = config.agencies.some((candidate) => candidate.kind === agency.kind && candidate.upstream !== undefined);
@@ -65,7 +77,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(`operations:register: ${(error as Error).message}`);
-  process.exitCode = 1;
-});
+runCommand('operations:register', main);

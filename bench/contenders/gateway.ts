@@ -4,12 +4,16 @@
  * enforcement and the durable SQLite audit trail in a temp data dir. Unguarded is the same build
  * with `guards: false` (every field released, nothing recorded), to price the guards.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { loadConfig } from '#src/config/config.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { createGateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
+import { sha256Hex } from '#src/gateway/trusted-documents.ts';
+import { BENCH_OPERATIONS } from '../scenarios.ts';
 import type { MockAgency } from '../mocks-process.ts';
 import type { RunningContender } from './baseline.ts';
 import { createUnguardedEnforcement } from './unguarded.ts';
@@ -37,6 +41,8 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
     // user's and its organisation's bucket. The buckets are sized above what the load generator asks,
     // so what is measured is the check, not refusals.
     ...(options.guards ? { KETENPOORT_RATE_LIMIT: 'on', KETENPOORT_RATE_LIMIT_ORGANISATION: '1000000/1000000', KETENPOORT_RATE_LIMIT_USER: '1000000/1000000' } : {}),
+    // And only registered operations run (trusted documents, as in production): the benchmark's own.
+    ...(options.guards ? { KETENPOORT_TRUSTED_DOCUMENTS: 'on', KETENPOORT_OPERATIONS_DIR: writeManifests(options.dataDir) } : {}),
     ...(options.listingCacheSeconds === null ? {} : { KETENPOORT_LISTING_CACHE_SECONDS: String(options.listingCacheSeconds) }),
   });
   const config = {
@@ -57,4 +63,15 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
     upstreamCalls: () => Object.fromEntries([...services.upstreamStats()].map(([id, stats]) => [id, stats.calls])),
     close: () => gateway.close(),
   };
+}
+
+/** The benchmark's operations as trusted-document manifests (what `npm run operations:register` writes). */
+function writeManifests(dataDir: string): string {
+  const dir = join(dataDir, 'operations');
+  mkdirSync(join(dir, 'organisations'), { recursive: true });
+  for (const [agencyId, documents] of Object.entries(BENCH_OPERATIONS)) {
+    const manifest = Object.fromEntries(documents.map((document) => [sha256Hex(document), document]));
+    writeFileSync(join(dir, 'organisations', `${agencyId}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return dir;
 }

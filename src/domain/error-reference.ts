@@ -37,7 +37,7 @@ export const ERROR_REFERENCE: Record<GatewayErrorCode, ErrorReferenceEntry> = {
   TOO_MANY_TOKENS: { status: 400, meaning: 'The document has more tokens than the limit (`KETENPOORT_MAX_TOKENS`); it was not parsed. Nothing executed.' },
   QUERY_TOO_COSTLY: { status: 400, meaning: 'The operation\'s estimated cost exceeds the limit (`KETENPOORT_MAX_COST`). Nothing executed.' },
   BATCH_NOT_SUPPORTED: { status: 400, meaning: 'The body is an array of operations; send one operation per request. Nothing executed.' },
-  PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: 'The request names a persisted query (APQ); send the query text. Nothing executed.' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: 'Apollo\'s automatic persisted queries (a cache any client fills) are off: a hash the gateway knows is a registered operation (see OPERATION_NOT_TRUSTED); otherwise send the query text. Nothing executed.' },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The query is not valid GraphQL syntax. Nothing executed.' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The query does not validate against the schema (`schema.graphql`): an unknown field, a missing argument, a wrong type. Nothing executed.' },
   BAD_USER_INPUT: {
@@ -56,6 +56,8 @@ export const ERROR_REFERENCE: Record<GatewayErrorCode, ErrorReferenceEntry> = {
   NOT_FOUND: { status: 404, meaning: 'No such path on the gateway (a route, not a record: a record that cannot be found answers null inside a 200).' },
   METHOD_NOT_ALLOWED: { status: 405, meaning: 'The path exists but not for this method (the `Allow` header lists those it takes); GraphQL mutations are never run over GET.' },
   ORIGIN_NOT_ALLOWED: { status: 403, meaning: 'A browser request (CORS preflight or call) from an origin not in KETENPOORT_CORS_ORIGINS; the list is empty by default. Nothing executed.' },
+  OPERATION_NOT_TRUSTED: { status: 400, meaning: 'Trusted documents are enforced (production by default) and this document is not registered for your organisation: register it with `npm run operations:register` in a reviewed pull request, or send its `documentId`. Nothing executed.' },
+  PERSISTED_QUERY_NOT_FOUND: { status: 400, meaning: 'The `documentId` (sha256:<hex>) or `extensions.persistedQuery.sha256Hash` names no operation registered for your organisation. Nothing executed.' },
   IDENTITY_UNAVAILABLE: { status: 503, meaning: 'The key set of the caller\'s organisation could not be fetched from its JWKS URL (or OpenID Connect discovery) in time, so the token could not be checked; `Retry-After` says when to try again. Nothing executed. Never an accept without a checked signature.' },
   RATE_LIMITED: { status: 429, meaning: 'The organisation or the user has used up its inbound rate limit; `Retry-After` says when to try again. Nothing executed and no agency was asked.' },
   FORBIDDEN: { status: 403, meaning: 'The caller\'s role or purpose may not use this field at all (the privacy officer\'s queries: audit trail, explanations, matrix, diffs); that field is null.' },

@@ -84,6 +84,9 @@ describePostgres('production deploy: two replicas from config/production.example
       expect(body.data?.households.edges.length).toBeGreaterThan(0);
     }
     expect(keys.fetches('amk-groningen')).toBeGreaterThanOrEqual(2);
+    // Each replica carried the caller's trace into the agencies' systems (W3C traceparent, same trace id).
+    const received = systems.receivedTraceparents().map((header) => header.split('-')[1]);
+    for (const trace of traces) expect(received).toContain(trace);
 
     const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema });
     try {
@@ -100,6 +103,25 @@ describePostgres('production deploy: two replicas from config/production.example
       await store.close();
     }
   }, 60_000);
+
+  it('runs only registered operations: the same query is refused to an organisation it is not registered for, and any other text to all', async () => {
+    const post = async (agencyId: string, query: string) => {
+      const token = await keys.sign({ agencyId, role: 'caseworker', purposes: [PURPOSE] });
+      const response = await fetch(replicas[0]!.url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'x-purpose': PURPOSE, 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { municipality: 'Groningen', first: 3 } }),
+      });
+      return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+    };
+    const unregistered = await post('amk-groningen', '{ me { role } }');
+    const elsewhere = await post('ashg-groningen', QUERY);
+    for (const refused of [unregistered, elsewhere]) {
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['OPERATION_NOT_TRUSTED']);
+      expect(refused.body.data).toBeUndefined();
+    }
+  });
 
   it('answers IDENTITY_UNAVAILABLE (503), not a 500 or an accept, while an agency\'s key server is down', async () => {
     keys.setDown(true);

@@ -16,6 +16,8 @@ export interface StandaloneAgency {
 export interface StandaloneAgencies {
   /** By agency id (the embedded agencies that have a system). */
   readonly agencies: ReadonlyMap<string, StandaloneAgency>;
+  /** Every `traceparent` header the systems received, all agencies together. */
+  receivedTraceparents(): string[];
   close(): Promise<void>;
 }
 
@@ -36,5 +38,5 @@ export async function startStandaloneAgencies(options: { households?: number } =
     await close();
     throw error;
   }
-  return { agencies, close };
+  return { agencies, receivedTraceparents: () => mocks.flatMap((mock) => mock.receivedTraceparents()), close };
 }
