@@ -94,8 +94,9 @@ describe('the statuses the reference states are the gateway\'s', () => {
     { code: 'PAYLOAD_TOO_LARGE', label: 'a body over 256 KiB', send: () => inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: ' '.repeat(300_000) }) }) },
     { code: 'UNSUPPORTED_MEDIA_TYPE', label: 'a body that is not JSON', send: () => inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/xml' }, payload: '<query/>' }) },
     {
-      code: 'FORBIDDEN', label: 'a caseworker asking for an explanation',
-      send: () => query('{ explainDecision(id: "d") { __typename } }', undefined, { agencyId: 'ashg-groningen', purpose: 'privacy-audit', role: 'caseworker' }),
+      // A caseworker's schema has no officer queries at all (GRAPHQL_VALIDATION_FAILED); an officer asking under another purpose is refused.
+      code: 'FORBIDDEN', label: 'a privacy officer asking for an explanation under a case purpose',
+      send: () => query('{ explainDecision(id: "d") { __typename } }', undefined, { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment', role: 'privacy-officer' }),
     },
     {
       code: 'UPSTREAM_UNAVAILABLE', label: 'an agency answering 500',
