@@ -19,6 +19,7 @@ COPY adapters ./adapters
 COPY src ./src
 COPY scripts ./scripts
 COPY config ./config
+COPY operations ./operations
 RUN mkdir -p /var/lib/ketenpoort && chown node:node /var/lib/ketenpoort
 USER node
 EXPOSE 4000 9464

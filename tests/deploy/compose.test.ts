@@ -45,6 +45,6 @@ describe('compose.yaml', () => {
       readFileSync(service.command[1]!, 'utf8');
       expect(dockerfile, name).toContain(`COPY ${service.command[1]!.split('/')[0]} `);
     }
-    for (const folder of ['schema', 'covenants', 'adapters', 'src', 'scripts', 'config']) expect(dockerfile).toContain(`COPY ${folder} ./${folder}`);
+    for (const folder of ['schema', 'covenants', 'adapters', 'src', 'scripts', 'config', 'operations']) expect(dockerfile).toContain(`COPY ${folder} ./${folder}`);
   });
 });

@@ -52,6 +52,8 @@ describePostgres('production deploy: two replicas from config/production.example
       ...placeholders(keys, systems),
       NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
       KETENPOORT_CONFIG: EXAMPLE, KETENPOORT_DATA_DIR: dataDir,
+      // The test's own registered operation (operations:register with KETENPOORT_OPERATIONS_DIR set there), not shipped in operations/.
+      KETENPOORT_OPERATIONS_DIR: fileURLToPath(new URL('./trusted-documents/', import.meta.url)),
       DATABASE_URL, KETENPOORT_AUDIT_SCHEMA: schema,
       KETENPOORT_ID_SECRET: randomBytes(32).toString('base64url'), KETENPOORT_PSEUDONYM_SECRET: randomBytes(32).toString('base64url'),
     };
