@@ -2,10 +2,11 @@
  * `npm run audit:verify [-- --json] [--anchor <seq>:<hash> ...]`: checks the whole audit chain and prints
  * the counts, the head (seq and hash) and the first broken link (seq and reason).
  *
- * A hash chain shows any change to an entry, but not a chain rewritten as a whole from some entry on
- * (every later hash recomputed), nor its tail cut off together with the head. The head printed here is
- * the answer: record it outside the store (a signed mail, another agency, a notary log) now and then,
- * and give it back later as `--anchor`; the chain must still hold that entry with that hash.
+ * The chain links requests (src/audit/unit.ts); each request's entries are the leaves of a hash tree its
+ * header carries. A hash chain shows any change to an entry, but not a chain rewritten as a whole from
+ * some request on (every later hash recomputed), nor its tail cut off together with the head. The head
+ * printed here is the answer: record it outside the store (a signed mail, another agency, a notary log)
+ * now and then, and give it back later as `--anchor`; the chain must still hold that request with that hash.
  *
  * Reads DATABASE_URL (schema: KETENPOORT_AUDIT_SCHEMA, default ketenpoort_audit), else the SQLite file
  * KETENPOORT_DATA_DIR/audit.sqlite (default ./data/audit.sqlite).
@@ -13,7 +14,6 @@
  * Prints no entry contents.
  */
 import { existsSync } from 'node:fs';
-import { encodeCursor } from '#src/audit/cursor.ts';
 import { describeAuditLocation, openAuditStore, sqlitePath, type AuditStoreLocation } from '#src/audit/open-audit-store.ts';
 import type { AuditStore, VerifyResult } from '#src/audit/store.ts';
 import { parseCommandLine, runCommand, UsageError } from './cli.ts';
@@ -56,15 +56,19 @@ function parseAnchor(text: string): Anchor {
   return { seq: Number(match[1]), hash: match[2] as string };
 }
 
-/** Whether the chain still holds the anchored entry with the anchored hash. */
+/** Whether the chain still holds the anchored request with the anchored hash. */
 async function checkAnchor(store: AuditStore, result: VerifyResult, anchor: Anchor): Promise<AnchorVerdict> {
   if (anchor.seq > result.headSeq) {
-    return { ...anchor, held: false, reason: `the chain ends at seq ${result.headSeq}, before the anchor: entries were removed and the chain rewritten` };
+    return { ...anchor, held: false, reason: `the chain ends at seq ${result.headSeq}, before the anchor: requests were removed and the chain rewritten` };
   }
-  const page = await store.query({}, { first: 1, after: encodeCursor(anchor.seq - 1) });
-  const entry = page.entries[0];
-  if (entry?.seq === anchor.seq) {
-    return entry.hash === anchor.hash
+  if (anchor.seq === result.headSeq) {
+    return result.headHash === anchor.hash
+      ? { ...anchor, held: true }
+      : { ...anchor, held: false, reason: `seq ${anchor.seq} has another hash: the chain was rewritten from seq ${anchor.seq} or earlier` };
+  }
+  const stored = await store.requestHash(anchor.seq);
+  if (stored !== null) {
+    return stored === anchor.hash
       ? { ...anchor, held: true }
       : { ...anchor, held: false, reason: `seq ${anchor.seq} has another hash: the chain was rewritten from seq ${anchor.seq} or earlier` };
   }
@@ -92,9 +96,9 @@ async function main(): Promise<number> {
     } else {
       const start = result.checkpointSeq === null ? 'genesis' : `checkpoint at seq ${result.checkpointSeq}`;
       console.log(`audit chain (${where}): ${result.ok && anchorsHeld ? 'intact' : 'BROKEN'}`);
-      console.log(`  head at seq ${result.headSeq}; walked from ${start}; ${result.checked} entries checked`);
+      console.log(`  head at seq ${result.headSeq}; walked from ${start}; ${result.checked} requests, ${result.entriesChecked} entries checked`);
       console.log(`  anchor to record elsewhere: ${result.headSeq}:${result.headHash}`);
-      if (!result.ok) console.log(`  first broken link: seq ${result.firstBrokenSeq}: ${result.reason}`);
+      if (!result.ok) console.log(`  first broken link: seq ${result.firstBrokenSeq}${result.firstBrokenEntrySeq === null ? '' : ` (entry ${result.firstBrokenEntrySeq})`}: ${result.reason}`);
       for (const verdict of verdicts) {
         const state = verdict.held === true ? 'held' : verdict.held === false ? 'FAILED' : 'not checkable';
         console.log(`  anchor ${verdict.seq}:${verdict.hash.slice(0, 12)}…: ${state}${'reason' in verdict ? `: ${verdict.reason}` : ''}`);

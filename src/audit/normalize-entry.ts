@@ -4,9 +4,9 @@
  * It fails closed on anything that would put a personal data value into the trail: a subject that is
  * not a pseudonym, or a BSN in a search term or an entity id. Errors name the field, never the value.
  */
-import { AUDIT_ENTRY_KINDS, AUDIT_OUTCOMES, type AuditDecision, type AuditEntryInput } from './entry.ts';
+import { AUDIT_ENTRY_KINDS, AUDIT_OUTCOMES, SUBJECT_TYPES, type AuditDecision, type AuditEntryInput, type AuditFacts } from './entry.ts';
 import { AuditStoreError } from './errors.ts';
-import { isPseudonym } from './pseudonymize.ts';
+import { isEntityPseudonym, isPseudonym } from './pseudonymize.ts';
 
 function invalid(field: string, problem: string): AuditStoreError {
   return new AuditStoreError('AUDIT_INVALID_ENTRY', `audit entry ${field}: ${problem}`);
@@ -86,6 +86,35 @@ function relatedSubjectList(value: unknown, subject: string | null): string[] {
   return [...new Set(list)].filter((item) => item !== subject).sort();
 }
 
+/** The facts a decision evaluated: booleans, agency ids and categories only. */
+function facts(value: unknown): AuditFacts | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid('facts', 'must be an object or null');
+  const input = value as AuditFacts;
+  const flag = (item: unknown, field: string): boolean => {
+    if (typeof item !== 'boolean') throw invalid(`facts.${field}`, 'must be a boolean');
+    return item;
+  };
+  if (!Array.isArray(input.referrals)) throw invalid('facts.referrals', 'must be a list');
+  return {
+    municipality: noBsn(nullableText(input.municipality, 'facts.municipality'), 'facts.municipality'),
+    householdHasMinors: flag(input.householdHasMinors, 'householdHasMinors'),
+    subjectIsMinor: input.subjectIsMinor === null ? null : flag(input.subjectIsMinor, 'subjectIsMinor'),
+    viewerInvolved: flag(input.viewerInvolved, 'viewerInvolved'),
+    referrals: input.referrals.map((referral, index) => ({
+      fromAgencyId: nullableText(referral.fromAgencyId, `facts.referrals[${index}].fromAgencyId`),
+      toAgencyId: nullableText(referral.toAgencyId, `facts.referrals[${index}].toAgencyId`),
+      kind: nullableText(referral.kind, `facts.referrals[${index}].kind`),
+      status: nullableText(referral.status, `facts.referrals[${index}].status`),
+    })),
+  };
+}
+
+/** A request-level id that may be absent (span ids outside a trace; an optional viewer attribute). */
+function optionalText(value: unknown, field: string): string | null {
+  return value === undefined ? null : nullableText(value, field);
+}
+
 export function normalizeEntryInput(input: AuditEntryInput): AuditEntryInput {
   if (typeof input !== 'object' || input === null) throw invalid('entry', 'must be an object');
   const time = input.time;
@@ -98,27 +127,45 @@ export function normalizeEntryInput(input: AuditEntryInput): AuditEntryInput {
   const relatedSubjects = relatedSubjectList(input.relatedSubjects, subject);
   if (typeof input.viewer !== 'object' || input.viewer === null) throw invalid('viewer', 'must be an object');
   if (!Array.isArray(input.decisions)) throw invalid('decisions', 'must be a list');
+  // The end defaults to the start for callers that do not time the request.
+  const endTime = input.endTime === undefined ? time : input.endTime;
+  if (!(endTime instanceof Date) || Number.isNaN(endTime.getTime()) || endTime.getTime() < time.getTime() || endTime.getUTCFullYear() > 9999) {
+    throw invalid('endTime', 'must be a valid date not before time');
+  }
+  const entityId = nullableText(input.entityId, 'entityId');
+  if (entityId !== null && !isEntityPseudonym(entityId)) throw invalid('entityId', 'must be an entity pseudonym (pe_...), never a sealed id');
+  const subjectType = input.subjectType === undefined
+    ? (subject === null ? null : relatedSubjects.length > 0 ? 'household' : 'person')
+    : input.subjectType === null ? null : oneOf(input.subjectType, SUBJECT_TYPES, 'subjectType');
+  if ((subject === null) !== (subjectType === null)) throw invalid('subjectType', 'must be given exactly when there is a subject');
   return {
     traceId: text(input.traceId, 'traceId'),
+    spanId: optionalText(input.spanId, 'spanId'),
+    parentSpanId: optionalText(input.parentSpanId, 'parentSpanId'),
     operationId: text(input.operationId, 'operationId'),
     operationName: nullableText(input.operationName, 'operationName'),
     time: new Date(time.getTime()),
+    endTime: new Date(endTime.getTime()),
     kind: oneOf(input.kind, AUDIT_ENTRY_KINDS, 'kind'),
     viewer: {
       agencyId: text(input.viewer.agencyId, 'viewer.agencyId'),
       userId: text(input.viewer.userId, 'viewer.userId'),
       role: text(input.viewer.role, 'viewer.role'),
+      responsibleUserId: optionalText(input.viewer.responsibleUserId, 'viewer.responsibleUserId'),
+      accessPoint: optionalText(input.viewer.accessPoint, 'viewer.accessPoint'),
     },
     purpose: text(input.purpose, 'purpose'),
     processingActivity: text(input.processingActivity, 'processingActivity'),
     owner: nullableText(input.owner, 'owner'),
     entityType: nullableText(input.entityType, 'entityType'),
-    entityId: noBsn(nullableText(input.entityId, 'entityId'), 'entityId'),
+    entityId,
     subject,
+    subjectType,
     relatedSubjects,
     fieldsReleased: textList(input.fieldsReleased, 'fieldsReleased'),
     fieldsWithheld: textList(input.fieldsWithheld, 'fieldsWithheld'),
     decisions: input.decisions.map((item, index) => decision(item, `decisions[${index}]`)),
+    facts: facts(input.facts),
     searchTerms: searchTerms(input.searchTerms),
     outcome: oneOf(input.outcome, AUDIT_OUTCOMES, 'outcome'),
   };

@@ -10,17 +10,17 @@
  * The prefix is verified while it is planned: pruning a tampered prefix would turn the tampered hash
  * into a trusted checkpoint, so a broken prefix refuses the prune instead.
  */
-import type { ChainLink } from './chain.ts';
 import type { AuditEntry } from './entry.ts';
 import { AuditStoreError } from './errors.ts';
-import { createChainVerifier } from './verify-chain.ts';
+import type { ChainLink } from './unit.ts';
+import { createChainVerifier, type ReadUnit, type Strays } from './verify-chain.ts';
 
 const DAY_MS = 86_400_000;
 
 export interface PrunePlan {
-  /** Number of entries to remove (seq start+1 .. upTo.seq). */
+  /** Number of entries to remove (in the requests start+1 .. upTo.seq). */
   readonly removed: number;
-  /** The last entry to remove: it becomes the checkpoint. Null when nothing is removed. */
+  /** The last request to remove: it becomes the checkpoint. Null when nothing is removed. */
   readonly upTo: ChainLink | null;
 }
 
@@ -45,56 +45,45 @@ export function isExpired(entry: Pick<AuditEntry, 'owner' | 'viewer' | 'time'>, 
   return entry.time.getTime() < now.getTime() - days * DAY_MS;
 }
 
-/** A row that cannot even be read back was altered; prune refuses it like any other break. */
-export function unreadableRow(seq: number): AuditStoreError {
-  return new AuditStoreError('AUDIT_CHAIN_BROKEN', `prune refused: stored values of seq ${seq} cannot be read back (entry altered)`);
-}
+const refuse = (broken: { seq: number; reason: string }): AuditStoreError =>
+  new AuditStoreError('AUDIT_CHAIN_BROKEN', `prune refused: chain broken at request ${broken.seq} (${broken.reason})`);
 
 export interface PrunePlanner {
-  /** Offers the next entry in seq order; false once the first entry to keep is reached (stop offering). */
-  offer(entry: AuditEntry): boolean;
-  /** The plan. When every entry was offered and none kept, the walk is checked against the chain head. */
-  finish(): PrunePlan;
+  /** Offers the next request in seq order; false once the first request to keep is reached (stop offering). */
+  offer(read: () => ReadUnit, seq: number): boolean;
+  /** The plan. When every request was offered and none kept, the walk is checked against the chain head. */
+  finish(strays: Strays): PrunePlan;
 }
 
 /**
- * Plans from `start` (the newest checkpoint or genesis). The first kept entry is checked too (its
- * prevHash vouches for the last removed one), and when everything would go, the chain head is.
+ * Plans from `start` (the newest checkpoint or genesis). A request goes only when every entry in it
+ * expired. The first kept request is checked too (its prevHash vouches for the last removed one), and
+ * when everything would go, the chain head is.
  */
 export function createPrunePlanner(start: ChainLink, head: ChainLink, retentionDaysByOwner: Record<string, number>, now: Date): PrunePlanner {
   const verifier = createChainVerifier(start, start.seq === 0 ? 'genesis' : 'checkpoint');
-  const refuse = (broken: { seq: number; reason: string }): AuditStoreError =>
-    new AuditStoreError('AUDIT_CHAIN_BROKEN', `prune refused: chain broken at seq ${broken.seq} (${broken.reason})`);
   let upTo: ChainLink | null = null;
   let removed = 0;
   let keptOne = false;
   return {
-    offer(entry) {
-      const broken = verifier.check(entry);
+    offer(read, seq) {
+      const broken = verifier.checkUnit(read, seq);
       if (broken) throw refuse(broken);
-      if (!isExpired(entry, retentionDaysByOwner, now)) {
+      const entries = verifier.lastEntries;
+      if (!entries.every((entry) => isExpired(entry, retentionDaysByOwner, now))) {
         keptOne = true;
         return false;
       }
-      upTo = { seq: entry.seq, hash: entry.hash };
-      removed++;
+      upTo = verifier.last;
+      removed += entries.length;
       return true;
     },
-    finish() {
+    finish(strays) {
       if (!keptOne) {
-        const broken = verifier.finish(head);
-        if (broken) throw refuse(broken);
+        const verdict = verifier.result(head, start.seq === 0 ? null : start.seq, strays);
+        if (!verdict.ok) throw refuse({ seq: verdict.firstBrokenSeq, reason: verdict.reason });
       }
       return { removed, upTo };
     },
   };
-}
-
-/** Plans over entries that can be read synchronously (SQLite: nothing else may touch the open transaction). */
-export function planPrune(
-  start: ChainLink, head: ChainLink, entries: Iterable<AuditEntry>, retentionDaysByOwner: Record<string, number>, now: Date,
-): PrunePlan {
-  const planner = createPrunePlanner(start, head, retentionDaysByOwner, now);
-  for (const entry of entries) if (!planner.offer(entry)) break;
-  return planner.finish();
 }

@@ -10,6 +10,26 @@ export type Pseudonymizer = (bsn: string) => string;
 
 export const PSEUDONYM_PATTERN = /^ps_[A-Za-z0-9_-]{43}$/;
 
+/**
+ * The record pseudonym in the trail (`pe_`): a keyed HMAC of the gateway's record id under the same
+ * secret as the subject pseudonyms but its own domain, truncated to 128 bits (a collision among a
+ * trail's records is then as unlikely as among random UUIDs). Never the sealed id itself: that is a
+ * deterministic encryption the gateway's id key opens, so a trail holding it would be reversible.
+ */
+export const ENTITY_PSEUDONYM_PATTERN = /^pe_[A-Za-z0-9_-]{22}$/;
+
+export function isEntityPseudonym(value: string): boolean {
+  return ENTITY_PSEUDONYM_PATTERN.test(value);
+}
+
+export function createEntityPseudonymizer(secret: string): (entityId: string) => string {
+  if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
+    throw new RangeError(`pseudonymizer secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  const key: KeyObject = createSecretKey(Buffer.from(secret, 'utf8'));
+  return (entityId: string) => `pe_${createHmac('sha256', key).update('entity\u0000').update(entityId).digest().subarray(0, 16).toString('base64url')}`;
+}
+
 /** Minimum secret length in bytes (UTF-8): an HMAC key shorter than the hash output weakens it. */
 const MIN_SECRET_BYTES = 32;
 

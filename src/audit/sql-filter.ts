@@ -1,7 +1,12 @@
 /**
- * Internal: turns an AuditFilter into a WHERE clause for either store. The dialect supplies the
- * placeholder syntax, how time is stored, and how to ask whether a decision names an agreement.
+ * Internal: turns an AuditFilter into a WHERE clause over an entry row `r` joined with its request row
+ * `u`, for either store. The dialect supplies the placeholder syntax and how time is stored.
+ *
+ * Subject and agreement filters go through the index rows (kind, value -> request) and are then
+ * checked against the decoded entry itself (`matchesEntry`): the index only narrows the search, the
+ * hashed entry decides. Verification re-derives every index row, so a deleted row is found there too.
  */
+import type { AuditEntry } from './entry.ts';
 import { AuditStoreError } from './errors.ts';
 import type { AuditFilter } from './store.ts';
 
@@ -11,18 +16,16 @@ export interface SqlDialect {
   /** Column expression compared with time bounds, and the bound's parameter value. */
   readonly timeColumn: string;
   timeValue(date: Date): unknown;
-  /** Condition: some decision of the row has agreementKey = the given placeholder. */
-  agreementCondition(placeholder: string): string;
-  /** Condition: the row's relatedSubjects hold the given placeholder. */
-  relatedSubjectCondition(placeholder: string): string;
 }
 
 export interface SqlWhere {
   readonly clause: string;
   readonly params: unknown[];
+  /** Whether rows must still be checked with `matchesEntry` (the index narrowed, the entry decides). */
+  readonly postFilter: boolean;
 }
 
-/** `afterSeq` limits to seq > afterSeq (keyset pagination). */
+/** `afterSeq` limits to entry seq > afterSeq (keyset pagination). */
 export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: SqlDialect): SqlWhere {
   for (const bound of [filter.from, filter.to]) {
     if (bound !== undefined && (!(bound instanceof Date) || Number.isNaN(bound.getTime()))) {
@@ -35,21 +38,30 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
     params.push(value);
     return dialect.placeholder(params.length);
   };
-  conditions.push(`seq > ${bind(afterSeq)}`);
+  conditions.push(`r.seq > ${bind(afterSeq)}`);
   if (filter.scopeAgencyId !== undefined) {
     // The scope is the one condition that must never be dropped: an agency sees what it did and what was done with its records.
     const agency = bind(filter.scopeAgencyId);
-    conditions.push(`(viewer_agency = ${agency} OR owner_agency = ${agency})`);
+    conditions.push(`(u.viewer_agency = ${agency} OR r.owner_agency = ${agency})`);
   }
-  if (filter.subject !== undefined) {
-    const subject = bind(filter.subject);
-    conditions.push(`(subject = ${subject} OR ${dialect.relatedSubjectCondition(subject)})`);
-  }
-  if (filter.viewerAgencyId !== undefined) conditions.push(`viewer_agency = ${bind(filter.viewerAgencyId)}`);
-  if (filter.ownerAgencyId !== undefined) conditions.push(`owner_agency = ${bind(filter.ownerAgencyId)}`);
-  if (filter.kind !== undefined) conditions.push(`kind = ${bind(filter.kind)}`);
-  if (filter.from !== undefined) conditions.push(`${dialect.timeColumn} >= ${bind(dialect.timeValue(filter.from))}`);
-  if (filter.to !== undefined) conditions.push(`${dialect.timeColumn} < ${bind(dialect.timeValue(filter.to))}`);
-  if (filter.agreementKey !== undefined) conditions.push(dialect.agreementCondition(bind(filter.agreementKey)));
-  return { clause: conditions.join(' AND '), params };
+  const indexed = (kind: string, value: string) =>
+    conditions.push(`r.request_seq IN (SELECT i.request_seq FROM audit_index i WHERE i.kind = ${bind(kind)} AND i.value = ${bind(value)})`);
+  if (filter.subject !== undefined) indexed('subject', filter.subject);
+  if (filter.agreementKey !== undefined) indexed('agreement', filter.agreementKey);
+  if (filter.viewerAgencyId !== undefined) conditions.push(`u.viewer_agency = ${bind(filter.viewerAgencyId)}`);
+  if (filter.ownerAgencyId !== undefined) conditions.push(`r.owner_agency = ${bind(filter.ownerAgencyId)}`);
+  if (filter.kind !== undefined) conditions.push(`r.kind = ${bind(filter.kind)}`);
+  if (filter.traceId !== undefined) conditions.push(`u.trace_id = ${bind(filter.traceId)}`);
+  if (filter.operationId !== undefined) conditions.push(`u.operation_id = ${bind(filter.operationId)}`);
+  if (filter.entityId !== undefined) conditions.push(`r.entity_id = ${bind(filter.entityId)}`);
+  if (filter.from !== undefined) conditions.push(`u.${dialect.timeColumn} >= ${bind(dialect.timeValue(filter.from))}`);
+  if (filter.to !== undefined) conditions.push(`u.${dialect.timeColumn} < ${bind(dialect.timeValue(filter.to))}`);
+  return { clause: conditions.join(' AND '), params, postFilter: filter.subject !== undefined || filter.agreementKey !== undefined };
+}
+
+/** The decoded entry's own answer to the filters the index only narrowed. */
+export function matchesEntry(filter: AuditFilter, entry: AuditEntry): boolean {
+  if (filter.subject !== undefined && entry.subject !== filter.subject && !entry.relatedSubjects.includes(filter.subject)) return false;
+  if (filter.agreementKey !== undefined && !entry.decisions.some((decision) => decision.agreementKey === filter.agreementKey)) return false;
+  return true;
 }

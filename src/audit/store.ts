@@ -19,6 +19,12 @@ export interface AuditFilter {
   /** Exclusive upper bound on the entry time. */
   to?: Date;
   kind?: AuditEntryKind;
+  /** Entries of the requests with this W3C trace id. */
+  traceId?: string;
+  /** Entries of the request with this operation (request) id. */
+  operationId?: string;
+  /** Entries about this record: its audit pseudonym (`pe_`; the gateway turns a caller's id into it). */
+  entityId?: string;
 }
 
 export interface AuditPageRequest {
@@ -36,28 +42,55 @@ export interface AuditPage {
 }
 
 interface VerifyCounts {
-  /** Entries whose links were checked. */
+  /** Requests (chained units) checked. */
   checked: number;
-  /** Seq of the newest entry according to the chain head. */
+  /** Entries checked within them. */
+  entriesChecked: number;
+  /** Seq of the newest request according to the chain head. */
   headSeq: number;
   /**
-   * Hash of that entry (or of the checkpoint or genesis the chain starts at, when it has no entries):
+   * Hash of that request (or of the checkpoint or genesis the chain starts at, when it has none):
    * recorded outside the store, it is an anchor that a later verify checks the chain against
    * (`npm run audit:verify -- --anchor seq:hash`), which also catches a chain rewritten as a whole.
    */
   headHash: string;
-  /** Seq the walk started after: the newest prune checkpoint, or null when it started at genesis. */
+  /** Request seq the walk started after: the newest prune checkpoint, or null when it started at genesis. */
   checkpointSeq: number | null;
 }
 
 export type VerifyResult =
   | ({ ok: true } & VerifyCounts)
-  | ({ ok: false; firstBrokenSeq: number; reason: string } & VerifyCounts);
+  | ({ ok: false; firstBrokenSeq: number; firstBrokenEntrySeq: number | null; reason: string } & VerifyCounts);
 
 export interface PruneResult {
+  /** Entries removed. */
   removed: number;
-  /** Seq of the checkpoint written (the last removed entry), or null when nothing was removed. */
+  /** Request seq of the checkpoint written (the last removed request), or null when nothing was removed. */
   checkpointSeq: number | null;
+}
+
+/**
+ * Everything needed to check one entry without the store: its document, its place in its request's
+ * hash tree, the request's header, and the header digests of every request after it up to the anchor.
+ * proof.ts checks one.
+ */
+export interface EntryProof {
+  readonly entrySeq: number;
+  /** The canonical document the leaf hashes (unit.ts entryDocument). */
+  readonly entryDocument: string;
+  /** Position of the entry among its request's entries, and their number. */
+  readonly leafIndex: number;
+  readonly treeSize: number;
+  /** RFC 6962 audit path, bottom up, hex. */
+  readonly path: readonly string[];
+  /** The request's header document (unit.ts headerDocument) and the hash of the request before it. */
+  readonly headerDocument: string;
+  readonly prevHash: string;
+  readonly requestSeq: number;
+  /** Header digests of the requests after this one, in order, up to and including the anchor's. */
+  readonly following: readonly string[];
+  /** The link the proof ends at: a recorded anchor, or the chain head when none was given. */
+  readonly anchor: { readonly seq: number; readonly hash: string };
 }
 
 export interface AuditStoreStats {
@@ -79,6 +112,13 @@ export interface AuditStore {
   append(entries: readonly AuditEntryInput[]): Promise<void>;
   query(filter: AuditFilter, page: AuditPageRequest): Promise<AuditPage>;
   findDecision(decisionId: string): Promise<{ entry: AuditEntry; decision: AuditDecision } | null>;
+  /**
+   * The proof of one entry against the request `anchorSeq` (default: the chain head), or null when the
+   * entry is not in the trail or lies after the anchor.
+   */
+  prove(entrySeq: number, anchorSeq?: number): Promise<EntryProof | null>;
+  /** The stored chained hash of request `seq`, or null when the trail does not hold it (for anchors). */
+  requestHash(seq: number): Promise<string | null>;
   verify(): Promise<VerifyResult>;
   /**
    * Removes the oldest entries whose retention expired, as a prefix of the chain (see prune-plan.ts),

@@ -1,11 +1,18 @@
 /**
  * Collects, while a request executes, what the policy decided about each record, and turns it into
- * audit entries (one per record and request) for the commit before the response leaves.
- * Records the viewer may not see at all are not entered: an entry the viewer's own agency can read
- * would otherwise prove they exist.
+ * audit entries for the commit before the response leaves: one entry per record and data subject (a
+ * household member's fields go into that member's own entry, not the household's), each naming the
+ * fields released and withheld for that person, the decisions, and the facts the decisions evaluated.
+ *
+ * Exact: a record is entered only when the response released or withheld a field of it. Records the
+ * viewer may not see at all are not entered even then: an entry the viewer's own agency can read would
+ * otherwise prove they exist.
+ *
+ * Nothing reversible: subjects are keyed pseudonyms of BSNs, records keyed pseudonyms of the gateway's
+ * record ids (never the sealed ids, which the id key opens).
  */
-import type { AuditEntryInput } from '#src/audit/entry.ts';
-import type { Decided } from '#src/policy/index.ts';
+import type { AuditEntryInput, AuditFacts } from '#src/audit/entry.ts';
+import type { Decided, RecordFacts } from '#src/policy/index.ts';
 import type { Caller } from '#src/identity/caller.ts';
 import { ownerMemberBsns } from './sources.ts';
 import type { Source } from '../households/nodes.ts';
@@ -16,12 +23,15 @@ interface RecordTrail {
   readonly released: Set<string>;
   readonly withheld: Set<string>;
   readonly decisions: Map<string, Decided>;
+  facts: AuditFacts | null;
   /** Set once the viewer was shown the record at all (its visibility decision allowed). */
   visible: boolean;
 }
 
 export interface AuditBuffer {
   decided(source: Source, decision: Decided): void;
+  /** The facts a decision about the record evaluated (recorded once per record and subject). */
+  evaluated(source: Source, facts: RecordFacts): void;
   /** The record was shown to the viewer (in a list or as a lookup result). */
   shown(source: Source): void;
   released(source: Source, coordinate: string): void;
@@ -30,15 +40,46 @@ export interface AuditBuffer {
   entries(meta: { operationName: string | null; processingActivity: string }): AuditEntryInput[];
 }
 
-export function createAuditBuffer(caller: Caller, traceId: string, requestId: string, now: Date,
-  pseudonymize: (bsn: string) => string): AuditBuffer {
+export interface AuditRequestMeta {
+  readonly traceId: string;
+  readonly spanId: string | null;
+  readonly parentSpanId: string | null;
+  readonly requestId: string;
+  readonly now: Date;
+}
+
+export interface AuditPseudonyms {
+  /** BSN -> subject pseudonym (`ps_`). */
+  readonly subject: (bsn: string) => string;
+  /** The gateway's record id -> record pseudonym (`pe_`). */
+  readonly entity: (entityId: string) => string;
+}
+
+/**
+ * One trail per record and person: a member's or child's fields (a source about one person) are kept
+ * apart from the household record they were registered in.
+ */
+function trailKey(source: Source): string {
+  return source.aboutHousehold || source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.entityType}\u0000${source.subjectBsn}`;
+}
+
+function toAuditFacts(facts: RecordFacts): AuditFacts {
+  return {
+    municipality: facts.municipality, householdHasMinors: facts.householdHasMinors, subjectIsMinor: facts.subjectIsMinor,
+    viewerInvolved: facts.viewerInvolved,
+    referrals: facts.referrals.map(({ fromAgencyId, toAgencyId, kind, status }) => ({ fromAgencyId, toAgencyId, kind, status })),
+  };
+}
+
+export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudonyms: AuditPseudonyms): AuditBuffer {
   const trails = new Map<string, RecordTrail>();
   const searches: { terms: Record<string, string>; outcome: AuditEntryInput['outcome']; kind: AuditEntryInput['kind'] }[] = [];
   const trail = (source: Source): RecordTrail => {
-    let found = trails.get(source.recordKey);
+    const key = trailKey(source);
+    let found = trails.get(key);
     if (!found) {
-      found = { source, released: new Set(), withheld: new Set(), decisions: new Map(), visible: false };
-      trails.set(source.recordKey, found);
+      found = { source, released: new Set(), withheld: new Set(), decisions: new Map(), facts: null, visible: false };
+      trails.set(key, found);
     }
     return found;
   };
@@ -51,41 +92,54 @@ export function createAuditBuffer(caller: Caller, traceId: string, requestId: st
     const key = `${source.household.id}\u0000${source.owner.agencyId}`;
     let members = membersByOwner.get(key);
     if (!members) {
-      members = [...new Set(ownerMemberBsns(source.household, source.owner.agencyId))].map(pseudonymize).sort();
+      members = [...new Set(ownerMemberBsns(source.household, source.owner.agencyId))].map(pseudonyms.subject).sort();
       membersByOwner.set(key, members);
     }
     return members.filter((member) => member !== subject);
   };
-  const base = (operationName: string | null, processingActivity: string) => ({
-    traceId, operationId: requestId, operationName, time: now,
-    viewer: { agencyId: caller.agencyId, userId: caller.userId, role: caller.role },
+  const base = (operationName: string | null, processingActivity: string, endTime: Date) => ({
+    traceId: meta.traceId, spanId: meta.spanId, parentSpanId: meta.parentSpanId, operationId: meta.requestId, operationName,
+    time: meta.now, endTime,
+    viewer: {
+      agencyId: caller.agencyId, userId: caller.userId, role: caller.role,
+      responsibleUserId: caller.responsibleUserId ?? null, accessPoint: caller.accessPoint ?? null,
+    },
     purpose: caller.purpose, processingActivity,
   });
   return {
     decided: (source, decision) => void trail(source).decisions.set(decision.coordinate, decision),
+    evaluated: (source, facts) => {
+      const found = trail(source);
+      found.facts ??= toAuditFacts(facts);
+    },
     shown: (source) => void (trail(source).visible = true),
     released: (source, coordinate) => void trail(source).released.add(coordinate),
     withheld: (source, coordinate) => void trail(source).withheld.add(coordinate),
     search: (terms, outcome, kind = 'search') => void searches.push({ terms, outcome, kind }),
     entries({ operationName, processingActivity }) {
+      // The clock the request was judged at may be a fixed one (tests, replays); the end never precedes it.
+      const endTime = new Date(Math.max(Date.now(), meta.now.getTime()));
       const out: AuditEntryInput[] = [];
-      for (const { source, released, withheld, decisions, visible } of trails.values()) {
-        if (released.size === 0 && !visible) continue;
-        const subject = source.subjectBsn ? pseudonymize(source.subjectBsn) : null;
+      for (const { source, released, withheld, decisions, facts, visible } of trails.values()) {
+        // Exact: only what the response released or withheld, and withheld only of what the viewer was shown.
+        if (released.size === 0 && (withheld.size === 0 || !visible)) continue;
+        const subject = source.subjectBsn ? pseudonyms.subject(source.subjectBsn) : null;
         out.push({
-          ...base(operationName, processingActivity),
-          kind: 'access', owner: source.owner.agencyId, entityType: source.entityType, entityId: source.entityId,
-          subject, relatedSubjects: relatedSubjects(source, subject),
+          ...base(operationName, processingActivity, endTime),
+          kind: 'access', owner: source.owner.agencyId, entityType: source.entityType, entityId: pseudonyms.entity(source.entityId),
+          subject, subjectType: subject === null ? null : source.aboutHousehold ? 'household' : 'person',
+          relatedSubjects: relatedSubjects(source, subject),
           fieldsReleased: [...released].sort(), fieldsWithheld: [...withheld].filter((c) => !released.has(c)).sort(),
-          decisions: [...decisions.values()].map(toAuditDecision), searchTerms: null,
+          decisions: [...decisions.values()].map(toAuditDecision), facts, searchTerms: null,
           outcome: released.size === 0 ? 'withheld' : withheld.size === 0 ? 'released' : 'partially-released',
         });
       }
       for (const search of searches) {
+        const subject = search.terms.subject ?? null;
         out.push({
-          ...base(operationName, processingActivity), kind: search.kind, owner: null, entityType: null, entityId: null,
-          subject: search.terms.subject ?? null, relatedSubjects: [], fieldsReleased: [], fieldsWithheld: [], decisions: [],
-          searchTerms: search.terms, outcome: search.outcome,
+          ...base(operationName, processingActivity, endTime), kind: search.kind, owner: null, entityType: null, entityId: null,
+          subject, subjectType: subject === null ? null : 'person', relatedSubjects: [], fieldsReleased: [], fieldsWithheld: [],
+          decisions: [], facts: null, searchTerms: search.terms, outcome: search.outcome,
         });
       }
       return out;

@@ -28,6 +28,9 @@ export interface EnforcementRequest {
   /** The instant the request is judged at. */
   readonly now: Date;
   readonly traceId: string;
+  /** The request's span and the caller's span it continued, for the audit trail (LDV); null outside a trace. */
+  readonly spanId?: string | null;
+  readonly parentSpanId?: string | null;
   readonly requestId: string;
   /** Whether the caller's agency has a record system of its own (it may then filter on anything). */
   readonly callerHasRecords: boolean;

@@ -10,7 +10,7 @@ import {
   createRequestPolicy, isDataIndependent, mayEverAllow, type CompiledPolicy, type Decided, type Decision, type ReferralFact,
 } from '#src/policy/index.ts';
 import type { HouseholdNode, Source } from '#src/households/nodes.ts';
-import { createAuditBuffer } from './audit-buffer.ts';
+import { createAuditBuffer, type AuditPseudonyms } from './audit-buffer.ts';
 import type { Enforcement, EnforcementRequest, RequestEnforcement } from './context.ts';
 import { createReferralNeed } from './facts-needed.ts';
 import { factsFor } from './facts.ts';
@@ -18,26 +18,28 @@ import { redactionOf, type RedactionEntry } from './redaction.ts';
 
 export interface PolicyEnforcementOptions {
   readonly policy: CompiledPolicy;
-  /** Keys the pseudonyms of data subjects in the audit trail. */
-  readonly pseudonymize: (bsn: string) => string;
+  /** Keys the pseudonyms of data subjects (`subject`) and records (`entity`) in the audit trail. */
+  readonly pseudonyms: AuditPseudonyms;
 }
 
 const NO_REFERRALS: readonly ReferralFact[] = Object.freeze([]);
 
-export function createPolicyEnforcement({ policy, pseudonymize }: PolicyEnforcementOptions): Enforcement {
+export function createPolicyEnforcement({ policy, pseudonyms }: PolicyEnforcementOptions): Enforcement {
   const needsReferrals = createReferralNeed(policy);
   return {
     isPublic: (coordinate) => policy.publicCoordinates.has(coordinate),
-    forRequest: (request) => forRequest(policy, needsReferrals, pseudonymize, request),
+    forRequest: (request) => forRequest(policy, needsReferrals, pseudonyms, request),
   };
 }
 
 function forRequest(policy: CompiledPolicy, needsReferrals: ReturnType<typeof createReferralNeed>,
-  pseudonymize: (bsn: string) => string, request: EnforcementRequest): RequestEnforcement {
+  pseudonyms: AuditPseudonyms, request: EnforcementRequest): RequestEnforcement {
   const { caller, now } = request;
   const viewer = { agencyId: caller.agencyId, kind: caller.kind, region: caller.region };
   const decisions = createRequestPolicy(policy, viewer, caller.purpose, now);
-  const audit = createAuditBuffer(caller, request.traceId, request.requestId, now, pseudonymize);
+  const audit = createAuditBuffer(caller, {
+    traceId: request.traceId, spanId: request.spanId ?? null, parentSpanId: request.parentSpanId ?? null, requestId: request.requestId, now,
+  }, pseudonyms);
   const redactions: RedactionEntry[] = [];
   // Decision ids: one random prefix per request and a counter. As unguessable as a random id per decision
   // (the prefix carries 96 bits), at a fraction of the cost: a request of 50 households makes ~1,000.
@@ -52,7 +54,12 @@ function forRequest(policy: CompiledPolicy, needsReferrals: ReturnType<typeof cr
   const decideWith = (source: Source, coordinate: string, referrals: readonly ReferralFact[]): Decided => {
     // Facts depend on the record and on the person it is about (a member's age): both key the memo.
     const recordKey = source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.subjectBsn}`;
-    const decision = decisions.decide(source.owner, () => factsFor(source, referrals, caller.agencyId, now), coordinate, recordKey);
+    // The facts as evaluated are kept with the record's entry (replay); computed only when a decision looks.
+    const decision = decisions.decide(source.owner, () => {
+      const facts = factsFor(source, referrals, caller.agencyId, now);
+      audit.evaluated(source, facts);
+      return facts;
+    }, coordinate, recordKey);
     let decided = named.get(decision);
     if (!decided) {
       decided = { ...decision, id: `${decisionPrefix}${(decisionCount++).toString(36)}` };

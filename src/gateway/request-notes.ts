@@ -10,6 +10,9 @@ import type { Caller } from '#src/identity/caller.ts';
 export interface RequestNotes {
   /** W3C trace id (from `traceparent`, or new). */
   traceId: string;
+  /** The gateway's span for the request, and the caller's span it continued (null when it started the trace). */
+  spanId: string | null;
+  parentSpanId: string | null;
   caller: Caller | null;
   operationName: string | null;
   /** Error codes of the answer, comma-separated, or `ok`. */
@@ -21,7 +24,7 @@ const notes = new WeakMap<FastifyRequest, RequestNotes>();
 export function notesOf(request: FastifyRequest): RequestNotes {
   let found = notes.get(request);
   if (!found) {
-    found = { traceId: '', caller: null, operationName: null, outcome: null };
+    found = { traceId: '', spanId: null, parentSpanId: null, caller: null, operationName: null, outcome: null };
     notes.set(request, found);
   }
   return found;

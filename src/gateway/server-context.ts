@@ -17,11 +17,11 @@ export interface ServerContext extends GatewayContext {
 
 export function createServerContext(services: GatewayServices, caller: Caller, request: FastifyRequest, reply: FastifyReply,
   notes: RequestNotes): ServerContext {
-  const { traceId } = notes;
+  const { traceId, spanId, parentSpanId } = notes;
   const now = services.clock();
   const scope = createRequestScope(services);
   const enforcement = services.enforcement.forRequest({
-    caller, now, traceId, requestId: request.id,
+    caller, now, traceId, spanId, parentSpanId, requestId: request.id,
     callerHasRecords: services.adapters.has(caller.agencyId),
     referralsOf: scope.referralsOf,
   });

@@ -11,7 +11,7 @@ import type { AgencyAdapter } from '#kit/contract.ts';
 import type { UpstreamStats } from '#kit/http.ts';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
-import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
+import { createEntityPseudonymizer, createPseudonymizer } from '#src/audit/pseudonymize.ts';
 import type { GatewayConfig } from '#src/config/config.ts';
 import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
 import { compilePolicy } from '#src/policy/index.ts';
@@ -102,7 +102,10 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   });
   const ids = createIdService(secrets.idSecret);
   const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);
-  const enforcement = observeEnforcement((overrides.enforcement ?? createPolicyEnforcement)({ policy, pseudonymize }), telemetry, metrics);
+  const entityPseudonym = createEntityPseudonymizer(secrets.pseudonymSecret);
+  const enforcement = observeEnforcement((overrides.enforcement ?? createPolicyEnforcement)({
+    policy, pseudonyms: { subject: pseudonymize, entity: entityPseudonym },
+  }), telemetry, metrics);
   const limiter = await openLimiter(config, logger);
 
   return {
@@ -115,6 +118,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     observability,
     ids,
     pseudonymize,
+    entityPseudonym,
     enforcement,
     limiter,
     notFoundFloorMs: config.notFoundFloorMs,

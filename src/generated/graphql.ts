@@ -212,15 +212,19 @@ export type AuditDecisionEffect =
 export type AuditEntry = {
   readonly __typename?: 'AuditEntry';
   readonly decisions: ReadonlyArray<AuditDecision>;
-  /** The record, by the id the caller's own organisation is shown for it (the trail stores the gateway's record id; every organisation sees its own pseudonym of it). */
+  /** When processing ended (the entry was handed to the trail). */
+  readonly endTime: Scalars['DateTime']['output'];
+  /** The record, by its audit pseudonym (pe_..., a keyed hash of the gateway's record id): never an id anyone could open. */
   readonly entityId: Maybe<Scalars['ID']['output']>;
   /** Schema type of the record, e.g. Report or Child. */
   readonly entityType: Maybe<Scalars['String']['output']>;
+  /** The facts the decisions evaluated, as evaluated; null when none looked at facts (kept for replay). */
+  readonly facts: Maybe<AuditFacts>;
   /** Coordinates (Type.field) released, names only. */
   readonly fieldsReleased: ReadonlyArray<Scalars['String']['output']>;
   /** Coordinates (Type.field) withheld, names only. */
   readonly fieldsWithheld: ReadonlyArray<Scalars['String']['output']>;
-  /** sha256(prevHash || canonical JSON of this entry), hex. */
+  /** RFC 6962 leaf hash of the entry's canonical document, hex: what the request's hash tree is built from. */
   readonly hash: Scalars['String']['output'];
   readonly kind: AuditEntryKind;
   readonly operationId: Scalars['String']['output'];
@@ -228,18 +232,29 @@ export type AuditEntry = {
   readonly outcome: AuditOutcome;
   /** Agency id of the record's owner, as it was at the time (null for searches). */
   readonly ownerAgencyId: Maybe<Scalars['ID']['output']>;
-  /** Hash of the previous entry (or of the genesis or a prune checkpoint), hex. */
+  /** The caller's span the request continued (its traceparent), null when the request started the trace. */
+  readonly parentSpanId: Maybe<Scalars['String']['output']>;
+  /** Chained hash of the request before (or of the genesis or a prune checkpoint), hex. */
   readonly prevHash: Scalars['String']['output'];
   readonly processingActivity: Scalars['String']['output'];
   readonly purpose: Scalars['String']['output'];
   /** For a record about a whole household: pseudonyms of the other members its owner registered. A subject filter matches these too. */
   readonly relatedSubjects: ReadonlyArray<Scalars['String']['output']>;
+  /** The request's chained hash: sha256(prevHash || sha256(request header)), hex. An anchor records one. */
+  readonly requestHash: Scalars['String']['output'];
+  /** The request (chained unit) the entry belongs to. Decimal text. */
+  readonly requestSeq: Scalars['String']['output'];
   /** Search arguments as logged; personal ones are pseudonyms. */
   readonly searchTerms: Maybe<ReadonlyArray<AuditSearchTerm>>;
-  /** Position in the hash chain. Decimal text: the chain may outgrow a 32-bit Int. */
+  /** The entry's number in the trail, in commit order. Decimal text: the trail may outgrow a 32-bit Int. */
   readonly seq: Scalars['String']['output'];
+  /** W3C span id of the gateway's span for the request. */
+  readonly spanId: Maybe<Scalars['String']['output']>;
   /** Pseudonym of the data subject (keyed hash of the BSN), never the BSN. For a record about a whole household (a household, report, referral or involvement): the lowest BSN among the members its owner registered. */
   readonly subject: Maybe<Scalars['String']['output']>;
+  /** Whether the record is about one person or about a household as a whole; null for searches. */
+  readonly subjectType: Maybe<AuditSubjectType>;
+  /** When processing started. */
   readonly time: Scalars['DateTime']['output'];
   /** W3C trace id of the request. */
   readonly traceId: Scalars['String']['output'];
@@ -288,6 +303,17 @@ export type AuditEntryKind =
   /** A search was made (by BSN, municipality, ...). */
   | 'SEARCH';
 
+/** What a policy condition saw of a record when it was decided: categories and agency ids, never content. */
+export type AuditFacts = {
+  readonly __typename?: 'AuditFacts';
+  readonly householdHasMinors: Scalars['Boolean']['output'];
+  readonly municipality: Maybe<Scalars['String']['output']>;
+  readonly referrals: ReadonlyArray<AuditReferralFact>;
+  /** Null when the record is not about one person. */
+  readonly subjectIsMinor: Maybe<Scalars['Boolean']['output']>;
+  readonly viewerInvolved: Scalars['Boolean']['output'];
+};
+
 export type AuditOutcome =
   | 'ERROR'
   | 'NOT_FOUND'
@@ -295,18 +321,34 @@ export type AuditOutcome =
   | 'RELEASED'
   | 'WITHHELD';
 
+export type AuditReferralFact = {
+  readonly __typename?: 'AuditReferralFact';
+  readonly fromAgencyId: Maybe<Scalars['ID']['output']>;
+  readonly kind: Maybe<Scalars['String']['output']>;
+  readonly status: Maybe<Scalars['String']['output']>;
+  readonly toAgencyId: Maybe<Scalars['ID']['output']>;
+};
+
 export type AuditSearchTerm = {
   readonly __typename?: 'AuditSearchTerm';
   readonly name: Scalars['String']['output'];
   readonly value: Scalars['String']['output'];
 };
 
+export type AuditSubjectType =
+  | 'HOUSEHOLD'
+  | 'PERSON';
+
 /** Who made the request, as recorded. Agency ids, not Agency objects: the record keeps what was true then. */
 export type AuditViewer = {
   readonly __typename?: 'AuditViewer';
+  /** NEN 7513 access point: the client system the token was issued to (azp or client_id), else null. */
+  readonly accessPoint: Maybe<Scalars['String']['output']>;
   readonly agencyId: Scalars['ID']['output'];
+  /** NEN 7513 responsible user: whom the user acted for (the token's sub under RFC 8693 delegation), else null. */
+  readonly responsibleUserId: Maybe<Scalars['String']['output']>;
   readonly role: Scalars['String']['output'];
-  /** Pseudonymous user id (the token's sub). */
+  /** Pseudonymous user id of who acted (the token's sub, or act.sub under delegation). */
   readonly userId: Scalars['String']['output'];
 };
 

@@ -112,8 +112,11 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Types.AuditEntryEdge>;
   AuditEntryFilter: Types.AuditEntryFilter;
   AuditEntryKind: Types.AuditEntryKind;
+  AuditFacts: ResolverTypeWrapper<Types.AuditFacts>;
   AuditOutcome: Types.AuditOutcome;
+  AuditReferralFact: ResolverTypeWrapper<Types.AuditReferralFact>;
   AuditSearchTerm: ResolverTypeWrapper<Types.AuditSearchTerm>;
+  AuditSubjectType: Types.AuditSubjectType;
   AuditViewer: ResolverTypeWrapper<Types.AuditViewer>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Caller: ResolverTypeWrapper<Omit<Types.Caller, 'agency'> & { agency: ResolversTypes['Agency'] }>;
@@ -194,6 +197,8 @@ export type ResolversParentTypes = {
   AuditEntryConnection: Types.AuditEntryConnection;
   AuditEntryEdge: Types.AuditEntryEdge;
   AuditEntryFilter: Types.AuditEntryFilter;
+  AuditFacts: Types.AuditFacts;
+  AuditReferralFact: Types.AuditReferralFact;
   AuditSearchTerm: Types.AuditSearchTerm;
   AuditViewer: Types.AuditViewer;
   Boolean: Types.Scalars['Boolean']['output'];
@@ -350,8 +355,10 @@ export type AuditDecisionResolvers<ContextType = GatewayContext, ParentType exte
 
 export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   decisions?: Resolver<ReadonlyArray<ResolversTypes['AuditDecision']>, ParentType, ContextType>;
+  endTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   entityId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   entityType?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  facts?: Resolver<Types.Maybe<ResolversTypes['AuditFacts']>, ParentType, ContextType>;
   fieldsReleased?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   fieldsWithheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -360,13 +367,18 @@ export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends
   operationName?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
   ownerAgencyId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  parentSpanId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processingActivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relatedSubjects?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  requestHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestSeq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   searchTerms?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['AuditSearchTerm']>>, ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spanId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectType?: Resolver<Types.Maybe<ResolversTypes['AuditSubjectType']>, ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   traceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['AuditViewer'], ParentType, ContextType>;
@@ -382,13 +394,30 @@ export type AuditEntryEdgeResolvers<ContextType = GatewayContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
+export type AuditFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditFacts'] = ResolversParentTypes['AuditFacts']> = {
+  householdHasMinors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  municipality?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referrals?: Resolver<ReadonlyArray<ResolversTypes['AuditReferralFact']>, ParentType, ContextType>;
+  subjectIsMinor?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  viewerInvolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AuditReferralFactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditReferralFact'] = ResolversParentTypes['AuditReferralFact']> = {
+  fromAgencyId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toAgencyId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type AuditSearchTermResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditSearchTerm'] = ResolversParentTypes['AuditSearchTerm']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditViewerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditViewer'] = ResolversParentTypes['AuditViewer']> = {
+  accessPoint?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   agencyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  responsibleUserId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -722,6 +751,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditFacts?: AuditFactsResolvers<ContextType>;
+  AuditReferralFact?: AuditReferralFactResolvers<ContextType>;
   AuditSearchTerm?: AuditSearchTermResolvers<ContextType>;
   AuditViewer?: AuditViewerResolvers<ContextType>;
   Caller?: CallerResolvers<ContextType>;

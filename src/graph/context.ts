@@ -26,6 +26,8 @@ export interface GraphServices {
   /** Record ids (nodes, audit trail) and each organisation's pseudonyms of them (src/households/ids.ts). */
   readonly ids: IdService;
   readonly pseudonymize: (bsn: string) => string;
+  /** The audit trail's pseudonym of a record id (the gateway's, not a caller's pairwise id). */
+  readonly entityPseudonym: (entityId: string) => string;
   /** An agency's household listing for some municipalities, through the short-lived listing cache. */
   readonly listHouseholds: ListHouseholds;
   /** Clusters listed households; listings the cache handed out before give the nodes made then. */

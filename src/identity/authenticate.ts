@@ -30,7 +30,7 @@ export async function authenticate(
     ok: true,
     caller: {
       agencyId: token.agencyId, kind: token.kind, region: token.region, userId: token.userId, role: token.role,
-      purposes: token.purposes, purpose,
+      purposes: token.purposes, purpose, responsibleUserId: token.responsibleUserId, accessPoint: token.accessPoint,
     },
   };
 }

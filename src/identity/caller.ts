@@ -15,4 +15,11 @@ export interface Caller {
   readonly purposes: readonly string[];
   /** The one purpose this request declared. */
   readonly purpose: string;
+  /**
+   * NEN 7513 responsible user: whom the user acted for, from the token's RFC 8693 `act` claim (the
+   * token's `sub` is then the responsible user and `act.sub` the one acting). Absent when none.
+   */
+  readonly responsibleUserId?: string | null;
+  /** NEN 7513 access point: the client system the token was issued to (`azp`, else `client_id`). */
+  readonly accessPoint?: string | null;
 }

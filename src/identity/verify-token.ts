@@ -18,6 +18,10 @@ export interface VerifiedToken {
   readonly role: string;
   readonly purposes: readonly string[];
   readonly expiresAt: number;
+  /** Whom the user acted for (RFC 8693 `act`: the token's `sub`), or null. */
+  readonly responsibleUserId: string | null;
+  /** The client system the token was issued to (`azp`, else `client_id`), or null. */
+  readonly accessPoint: string | null;
 }
 
 export class IdentityError extends Error {
@@ -102,13 +106,27 @@ function bearer(authorization: string | undefined): string {
 }
 
 function claims(payload: JWTPayload, agency: { id: string; kind: AgencyKind; region: string }): VerifiedToken {
-  const { role, purposes, sub, exp } = payload as JWTPayload & { role?: unknown; purposes?: unknown };
+  const { role, purposes, sub, exp, act, azp, client_id: clientId } = payload as JWTPayload & { role?: unknown; purposes?: unknown; act?: unknown; azp?: unknown; client_id?: unknown };
   if (typeof role !== 'string' || !/^[a-z][a-z-]{1,40}$/.test(role)) throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token has no valid role claim.');
   if (!Array.isArray(purposes) || purposes.length === 0 || !purposes.every((p) => typeof p === 'string' && /^[a-z0-9-]{1,60}$/.test(p))) {
     throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token has no valid purposes claim.');
   }
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 128) throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token has no valid subject.');
-  return { agencyId: agency.id, kind: agency.kind, region: agency.region, userId: sub, role, purposes: purposes as string[], expiresAt: exp ?? 0 };
+  // RFC 8693 delegation: `act.sub` acted, on behalf of `sub` (NEN 7513: user and responsible user).
+  let actor: string | null = null;
+  if (act !== undefined) {
+    const actSub = typeof act === 'object' && act !== null ? (act as { sub?: unknown }).sub : undefined;
+    if (typeof actSub !== 'string' || actSub.length === 0 || actSub.length > 128) throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token\'s act claim has no valid subject.');
+    actor = actSub;
+  }
+  const client = azp ?? clientId;
+  if (client !== undefined && (typeof client !== 'string' || !/^[A-Za-z0-9._:/-]{1,128}$/.test(client))) {
+    throw new IdentityError('TOKEN_CLAIMS_INVALID', 'The token\'s azp or client_id claim is not a valid client id.');
+  }
+  return {
+    agencyId: agency.id, kind: agency.kind, region: agency.region, userId: actor ?? sub, role, purposes: purposes as string[], expiresAt: exp ?? 0,
+    responsibleUserId: actor === null ? null : sub, accessPoint: client ?? null,
+  };
 }
 
 function toIdentityError(error: unknown): IdentityError {

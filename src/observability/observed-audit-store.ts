@@ -24,6 +24,8 @@ export function observeAuditStore(store: AuditStore, telemetry: Telemetry, metri
     },
     query: (filter, page) => store.query(filter, page),
     findDecision: (decisionId) => store.findDecision(decisionId),
+    prove: (entrySeq, anchorSeq) => store.prove(entrySeq, anchorSeq),
+    requestHash: (seq) => store.requestHash(seq),
     verify: () => store.verify(),
     prune: (retention, now) => store.prune(retention, now),
     ping: () => store.ping(),

@@ -43,6 +43,8 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'AuditViewer.*',
   'AuditDecision.*',
   'AuditSearchTerm.*',
+  'AuditFacts.*',
+  'AuditReferralFact.*',
   'AuditEntryConnection.*',
   'AuditEntryEdge.*',
   // The privacy officer's workbench (schema/workbench.graphql): the access matrix and covenant diffs,

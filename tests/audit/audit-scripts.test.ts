@@ -7,8 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresAuditStore } from '#src/audit/postgres/store.ts';
-import { entryHash } from '#src/audit/chain.ts';
-import { toEntry, type SqliteRow } from '#src/audit/sqlite/rows.ts';
+import { headerDigest, linkHash, type UnitHeader } from '#src/audit/unit.ts';
 import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
 import { entry } from './entry-builder.ts';
 import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
@@ -41,8 +40,8 @@ describe('audit scripts on SQLite', () => {
 
   function tamper(seq: number): void {
     const db = new DatabaseSync(join(dataDir, 'audit.sqlite'));
-    db.exec('DROP TRIGGER audit_entry_no_update');
-    db.prepare("UPDATE audit_entry SET purpose = 'case-conference' WHERE seq = ?").run(seq);
+    db.exec('DROP TRIGGER audit_request_no_update');
+    db.prepare("UPDATE audit_request SET purpose = 'case-conference' WHERE seq = ?").run(seq);
     db.close();
   }
 
@@ -50,7 +49,7 @@ describe('audit scripts on SQLite', () => {
     const result = await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('intact');
-    expect(result.stdout).toContain('head at seq 10; walked from genesis; 10 entries checked');
+    expect(result.stdout).toContain('head at seq 10; walked from genesis; 10 requests, 10 entries checked');
   });
 
   it('audit:verify names the first broken link, exit 1', async () => {
@@ -80,11 +79,18 @@ describe('audit scripts on SQLite', () => {
   /** What someone with write access to the database could do: rewrite the newest entry with a valid hash. */
   function rewriteNewest(): void {
     const db = new DatabaseSync(join(dataDir, 'audit.sqlite'));
-    db.exec('DROP TRIGGER audit_entry_no_update');
-    const row = db.prepare('SELECT * FROM audit_entry WHERE seq = 10').get() as unknown as SqliteRow;
-    const forged = { ...toEntry(row), purpose: 'case-conference' };
-    const hash = entryHash(forged.prevHash, forged, 10);
-    db.prepare("UPDATE audit_entry SET purpose = 'case-conference', hash = ? WHERE seq = 10").run(hash);
+    db.exec('DROP TRIGGER audit_request_no_update');
+    const row = db.prepare('SELECT * FROM audit_request WHERE seq = 10').get() as Record<string, string | number | null>;
+    const header: UnitHeader = {
+      seq: 10, firstEntrySeq: Number(row.first_entry_seq), entryCount: Number(row.entry_count), root: String(row.root),
+      traceId: String(row.trace_id), spanId: row.span_id as string | null, parentSpanId: row.parent_span_id as string | null,
+      operationId: String(row.operation_id), operationName: row.operation_name as string | null,
+      time: new Date(Number(row.time_ms)), endTime: new Date(Number(row.end_ms)),
+      viewer: { agencyId: String(row.viewer_agency), userId: String(row.viewer_user), role: String(row.viewer_role), responsibleUserId: null, accessPoint: null },
+      purpose: 'case-conference', processingActivity: String(row.processing_activity),
+    };
+    const hash = linkHash(String(row.prev_hash), headerDigest(header));
+    db.prepare("UPDATE audit_request SET purpose = 'case-conference', hash = ? WHERE seq = 10").run(hash);
     db.prepare('UPDATE audit_chain_head SET hash = ? WHERE id = 1').run(hash);
     db.close();
   }
@@ -92,10 +98,14 @@ describe('audit scripts on SQLite', () => {
   /** Or cut the tail off together with the head. */
   function truncateAfter(seq: number): void {
     const db = new DatabaseSync(join(dataDir, 'audit.sqlite'));
-    db.exec('DROP TRIGGER audit_entry_no_delete');
-    const { hash } = db.prepare('SELECT hash FROM audit_entry WHERE seq = ?').get(seq) as { hash: string };
-    db.prepare('DELETE FROM audit_entry WHERE seq > ?').run(seq);
-    db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
+    db.exec('DROP TRIGGER audit_request_no_delete');
+    db.exec('DROP TRIGGER audit_record_no_delete');
+    db.exec('DROP TRIGGER audit_index_no_delete');
+    const { hash } = db.prepare('SELECT hash FROM audit_request WHERE seq = ?').get(seq) as { hash: string };
+    db.prepare('DELETE FROM audit_request WHERE seq > ?').run(seq);
+    db.prepare('DELETE FROM audit_record WHERE seq > ?').run(seq);
+    db.prepare('DELETE FROM audit_index WHERE request_seq > ?').run(seq);
+    db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ?, entry_seq = ? WHERE id = 1').run(seq, hash, seq);
     db.close();
   }
 
@@ -131,7 +141,8 @@ describe('audit scripts on SQLite', () => {
     await runScript('audit-prune.ts', ['--default-days', '1', '--now', '2030-01-01T00:00:00Z'], { KETENPOORT_DATA_DIR: dataDir });
     const pruned = await runScript('audit-verify.ts', ['--anchor', anchor], { KETENPOORT_DATA_DIR: dataDir });
     expect(pruned.code).toBe(0);
-    expect(pruned.stdout).toContain('not checkable: seq 10 was pruned');
+    // The checkpoint keeps the pruned head's hash: the anchor still holds against it.
+    expect(pruned.stdout).toMatch(/anchor 10:[0-9a-f]{12}…: held/);
     const bad = await runScript('audit-verify.ts', ['--anchor', '10:not-a-hash'], { KETENPOORT_DATA_DIR: dataDir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--anchor must be');
@@ -152,7 +163,7 @@ describe('audit scripts on SQLite', () => {
     expect(pruned.code).toBe(0);
     const verified = await runScript('audit-verify.ts', [], { KETENPOORT_DATA_DIR: dataDir });
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('walked from checkpoint at seq 10; 0 entries checked');
+    expect(verified.stdout).toContain('walked from checkpoint at seq 10; 0 requests, 0 entries checked');
   });
 
   it('audit:prune keeps everything of agencies without retention under --default-days keep', async () => {
@@ -166,7 +177,7 @@ describe('audit scripts on SQLite', () => {
     tamper(2);
     const refused = await runScript('audit-prune.ts', ['--default-days', '1', '--now', '2030-01-01T00:00:00Z'], { KETENPOORT_DATA_DIR: dataDir });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('chain broken at seq 2');
+    expect(refused.stderr).toContain('chain broken at request 2');
     const bad = await runScript('audit-prune.ts', ['--retention', 'ashg-groningen=soon'], { KETENPOORT_DATA_DIR: dataDir });
     expect(bad.code).toBe(2);
   });
@@ -181,13 +192,13 @@ describePostgres('audit:verify on PostgreSQL', () => {
       const env = { DATABASE_URL, KETENPOORT_AUDIT_SCHEMA: schema };
       const intact = await runScript('audit-verify.ts', [], env);
       expect(intact.code).toBe(0);
-      expect(intact.stdout).toContain('3 entries checked');
+      expect(intact.stdout).toContain('3 requests, 3 entries checked');
       expect(intact.stdout).not.toContain('postgres@');
       const pg = (await import('pg')).default;
       const client = new pg.Client({ connectionString: DATABASE_URL });
       await client.connect();
-      await client.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER audit_entry_append_only`);
-      await client.query(`UPDATE "${schema}".audit_entry SET viewer_role = 'privacy-officer' WHERE seq = 2`);
+      await client.query(`ALTER TABLE "${schema}".audit_request DISABLE TRIGGER audit_request_append_only`);
+      await client.query(`UPDATE "${schema}".audit_request SET viewer_role = 'privacy-officer' WHERE seq = 2`);
       await client.end();
       const broken = await runScript('audit-verify.ts', [], env);
       expect(broken.code).toBe(1);

@@ -4,10 +4,12 @@
  * with checkpoints, the append-only guard, group commit, and failing closed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entryHash, GENESIS_HASH } from '#src/audit/chain.ts';
+import { normalizeEntryInput } from '#src/audit/normalize-entry.ts';
 import type { AuditEntry, AuditEntryInput } from '#src/audit/entry.ts';
+import { checkProof } from '#src/audit/proof.ts';
 import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
 import type { AuditFilter, AuditStore } from '#src/audit/store.ts';
+import { GENESIS_HASH, headerDigest, linkHash, type UnitHeader } from '#src/audit/unit.ts';
 import { createWorld } from '#mock-world/index.ts';
 import { decision, entry, MINUTE_MS, T0 } from './entry-builder.ts';
 
@@ -16,16 +18,19 @@ const HEAD_HASH = expect.stringMatching(/^[0-9a-f]{64}$/);
 
 export interface AuditStoreHarness {
   readonly store: AuditStore;
+  /** The start time column of audit_request in this store (`time_ms` holds epoch ms, `time` a timestamp). */
+  readonly timeColumn: 'time_ms' | 'time';
   /**
-   * Sets columns of one stored entry with plain SQL, past the store and its append-only guard, as an
-   * intruder with database access would. `time` takes a Date; list and object columns take JS values.
+   * Runs SQL past the store and its append-only guards, as an intruder with database access would.
+   * Tables unqualified (audit_request, audit_record, audit_index), parameters as `?`; JSON columns take
+   * JSON text.
    */
-  tamper(seq: number, changes: Record<string, unknown>): Promise<void>;
-  /** Deletes one stored entry with plain SQL, past the guard. */
-  removeRaw(seq: number): Promise<void>;
-  /** An UPDATE and a DELETE of an entry as any client would send them, guard in place: the error, or null. */
-  tryUpdate(seq: number): Promise<unknown>;
-  tryDelete(seq: number): Promise<unknown>;
+  raw(sql: string, params?: readonly (string | number | null)[]): Promise<void>;
+  /** Reads rows with plain SQL (same conventions). */
+  select(sql: string, params?: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
+  /** An UPDATE and a DELETE of a row of `table` as any client would send them, guard in place: the error, or null. */
+  tryUpdate(table: string, seq: number): Promise<unknown>;
+  tryDelete(table: string, seq: number): Promise<unknown>;
   /** Every audit table's content as text (and for a file database its bytes), for the personal data check. */
   dump(): Promise<string>;
   /** Another connection takes the write lock and holds it; resolves to the release. */
@@ -34,6 +39,13 @@ export interface AuditStoreHarness {
   reopen(): Promise<AuditStore>;
   cleanup(): Promise<void>;
 }
+
+/** One harmless-looking change per table, as any client would send it. */
+export const UPDATES = {
+  audit_request: "UPDATE audit_request SET purpose = 'changed' WHERE seq = ",
+  audit_record: "UPDATE audit_record SET kind = 'changed' WHERE seq = ",
+  audit_index: "UPDATE audit_index SET value = 'changed' WHERE request_seq = ",
+} as const;
 
 export interface HarnessOptions {
   readonly maxWaitMs?: number;
@@ -55,9 +67,10 @@ function variedEntries(count: number): AuditEntryInput[] {
     const isSearch = n % 5 === 0;
     return entry(n, {
       kind: isSearch ? 'search' : n % 7 === 0 ? 'explain' : 'access',
-      viewer: { agencyId: AGENCIES[n % 4] as string, userId: `user-${n % 3}`, role: 'caseworker' },
+      viewer: { agencyId: AGENCIES[n % 4] as string, userId: `user-${n % 3}`, role: 'caseworker', responsibleUserId: n % 6 === 0 ? 'lead-1' : null, accessPoint: 'registratie-app' },
       owner: isSearch ? null : (AGENCIES[Math.floor(n / 3) % 4] as string),
       subject: SUBJECTS[n % 3] ?? null,
+      subjectType: SUBJECTS[n % 3] ? (n % 4 === 1 ? 'household' : 'person') : null,
       // Every fourth entry with a subject is about a household: its other members as related subjects.
       relatedSubjects: SUBJECTS[n % 3] && n % 4 === 1 ? [MEMBER_ONLY, ...(SUBJECTS[n % 3] === SUBJECTS[0] ? [SUBJECTS[1] as string] : [])].sort() : [],
       searchTerms: isSearch ? { bsn: pseudonymize('900000107'), municipality: 'Groningen' } : null,
@@ -94,8 +107,35 @@ async function queryAll(store: AuditStore, filter: AuditFilter, pageSize = 7): P
 }
 
 function withoutChain(stored: AuditEntry): AuditEntryInput {
-  const { seq: _seq, prevHash: _prev, hash: _hash, ...input } = stored;
+  const { seq: _seq, prevHash: _prev, requestSeq: _request, requestHash: _requestHash, leafHash: _leaf, ...input } = stored;
   return input;
+}
+
+/** The header of a stored request, read back with plain SQL, to forge a rewrite as an intruder would. */
+async function storedHeader(harness: AuditStoreHarness, seq: number): Promise<{ header: UnitHeader; prevHash: string }> {
+  const [row] = await harness.select('SELECT * FROM audit_request WHERE seq = ?', [seq]);
+  if (!row) throw new Error(`no request ${seq}`);
+  const time = (value: unknown) => (value instanceof Date ? value : new Date(Number(value)));
+  const header: UnitHeader = {
+    seq, firstEntrySeq: Number(row.first_entry_seq), entryCount: Number(row.entry_count), root: String(row.root),
+    traceId: String(row.trace_id), spanId: row.span_id as string | null, parentSpanId: row.parent_span_id as string | null,
+    operationId: String(row.operation_id), operationName: row.operation_name as string | null,
+    time: time(row[harness.timeColumn]), endTime: time(row[harness.timeColumn === 'time' ? 'end_time' : 'end_ms']),
+    viewer: {
+      agencyId: String(row.viewer_agency), userId: String(row.viewer_user), role: String(row.viewer_role),
+      responsibleUserId: row.responsible_user as string | null, accessPoint: row.access_point as string | null,
+    },
+    purpose: String(row.purpose), processingActivity: String(row.processing_activity),
+  };
+  return { header, prevHash: String(row.prev_hash) };
+}
+
+/** One request of five entries (one operation), for the tests that look inside a request. */
+function oneRequest(n: number): AuditEntryInput[] {
+  return Array.from({ length: 5 }, (_, index) => entry(n, {
+    entityId: `pe_${String(index).padStart(22, 'r')}`, subject: pseudonymize(`90000${index}107`.slice(0, 9)), subjectType: 'person',
+    decisions: [decision({ id: `dc_req${n}.${index}` }), decision({ id: `dc_req${n}.${index + 10}`, coordinate: 'Report.narrative', effect: 'deny', reason: 'NO_GRANT', agreementKey: null, article: null, ruleId: null })],
+  }));
 }
 
 export function describeAuditStoreContract(name: string, factory: AuditStoreHarnessFactory): void {
@@ -117,10 +157,10 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         await store.append(inputs.slice(5));
         const stored = await queryAll(store, {});
         expect(stored.map((item) => item.seq)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
-        expect(stored.map(withoutChain)).toEqual(inputs);
+        expect(stored.map(withoutChain)).toEqual(inputs.map(normalizeEntryInput));
         expect(stored[0]?.prevHash).toBe('0'.repeat(64));
         for (let index = 1; index < stored.length; index++) {
-          expect(stored[index]?.prevHash).toBe(stored[index - 1]?.hash);
+          expect(stored[index]?.prevHash).toBe(stored[index - 1]?.requestHash);
         }
       });
 
@@ -150,7 +190,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         await store.append([entry(1), entry(2)]);
         const newest = (await queryAll(store, {})).at(-1);
         expect(newest?.seq).toBe(2);
-        expect(await store.verify()).toMatchObject({ ok: true, headSeq: 2, headHash: newest?.hash });
+        expect(await store.verify()).toMatchObject({ ok: true, headSeq: 2, headHash: newest?.requestHash });
       });
 
       it('finds every decision of an entry that carries more than one statement of them', async () => {
@@ -230,51 +270,137 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
       });
 
       it('verifies an untouched chain', async () => {
-        expect(await store.verify()).toEqual({ ok: true, checked: 10, headSeq: 10, headHash: HEAD_HASH, checkpointSeq: null });
+        expect(await store.verify()).toEqual({ ok: true, checked: 10, entriesChecked: 10, headSeq: 10, headHash: HEAD_HASH, checkpointSeq: null });
       });
 
-      const columnTampers: [string, Record<string, unknown>][] = [
-        ['a text column', { purpose: 'case-conference' }],
-        ['a released-fields list', { fields_released: ['Report.status', 'Report.narrative'] }],
-        ['the owner, set to null', { owner_agency: null }],
-        ['the subject', { subject: pseudonymize('900000302') }],
-        ['the related subjects, added', { related_subjects: [pseudonymize('900000404')] }],
-        ['a decision', { decisions: [decision({ id: 'dc_4', effect: 'deny' })] }],
-        ['the time', { time: new Date(T0.getTime() - MINUTE_MS) }],
-        ['the stored hash', { hash: 'f'.repeat(64) }],
+      const tampers: [string, string, (string | number | null)[]][] = [
+        ['a request column', 'UPDATE audit_request SET purpose = ? WHERE seq = 4', ['case-conference']],
+        ['an entry column', "UPDATE audit_record SET kind = ? WHERE seq = 4", ['search']],
+        ['the owner, set to null', 'UPDATE audit_record SET owner_agency = NULL WHERE seq = 4', []],
+        ['an entry body (released fields)', 'UPDATE audit_record SET body = ? WHERE seq = 4', ['{"r":[0,0]}']],
+        ['the request\'s dictionary (a subject)', `UPDATE audit_request SET dictionary = ? WHERE seq = 4`,
+          [JSON.stringify({ coordinates: ['Report.status', 'Report.violenceTypes', 'Report.reporter'], decisions: [], subjects: [pseudonymize('900000302')], facts: [], groups: [] })]],
+        ['the time', 'UPDATE audit_request SET end_ms = end_ms + 1 WHERE seq = 4', []],
+        ['the stored hash', 'UPDATE audit_request SET hash = ? WHERE seq = 4', ['f'.repeat(64)]],
+        ['the root', 'UPDATE audit_request SET root = ? WHERE seq = 4', ['e'.repeat(64)]],
+        ['the leaf locator', 'UPDATE audit_record SET leaf = ? WHERE seq = 4', ['0123456789abcdef']],
       ];
 
-      it.each(columnTampers)('detects %s changed directly in the database, at that seq', async (_label, changes) => {
-        await harness.tamper(4, changes);
+      it.each(tampers)('detects %s changed directly in the database, at that request', async (_label, sql, params) => {
+        await harness.raw(harness.timeColumn === 'time' ? sql.replace('end_ms = end_ms + 1', "end_time = end_time + interval '1 ms'") : sql, params);
         const result = await store.verify();
         expect(result).toMatchObject({ ok: false, firstBrokenSeq: 4 });
       });
 
-      it('detects an entry rewritten together with its own hash, at the rewritten seq', async () => {
-        const original = (await queryAll(store, {}))[5];
-        expect(original?.seq).toBe(6);
-        const forged = { ...(original as AuditEntry), purpose: 'case-conference' };
-        await harness.tamper(6, { purpose: 'case-conference', hash: entryHash(forged.prevHash, forged, 6) });
+      it('detects a request rewritten together with its own hash, at the rewritten request', async () => {
+        const { header, prevHash } = await storedHeader(harness, 6);
+        const forged = { ...header, purpose: 'case-conference' };
+        await harness.raw('UPDATE audit_request SET purpose = ?, hash = ? WHERE seq = 6', ['case-conference', linkHash(prevHash, headerDigest(forged))]);
         const result = await store.verify();
         expect(result).toMatchObject({ ok: false, firstBrokenSeq: 6 });
         if (!result.ok) expect(result.reason).toMatch(/rewritten/);
       });
 
-      it('detects an entry removed from the middle, at the missing seq', async () => {
-        await harness.removeRaw(7);
+      it('detects a request removed from the middle, at the missing request', async () => {
+        await harness.raw('DELETE FROM audit_record WHERE seq = 7');
+        await harness.raw('DELETE FROM audit_request WHERE seq = 7');
         expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 7 });
       });
 
-      it('detects the newest entry removed (the head still points past it)', async () => {
-        await harness.removeRaw(10);
+      it('detects the newest request removed (the head still points past it)', async () => {
+        await harness.raw('DELETE FROM audit_record WHERE seq = 10');
+        await harness.raw('DELETE FROM audit_request WHERE seq = 10');
         expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 10 });
       });
 
-      it('refuses UPDATE and DELETE of entries from any other client', async () => {
-        expect(await harness.tryUpdate(3)).toBeInstanceOf(Error);
-        expect(await harness.tryDelete(3)).toBeInstanceOf(Error);
+      it('detects an entry added after the head', async () => {
+        await harness.raw(`INSERT INTO audit_record (seq, request_seq, kind, owner_agency, entity_type, entity_id, outcome, body, leaf)
+          SELECT 11, request_seq, kind, owner_agency, entity_type, entity_id, outcome, body, leaf FROM audit_record WHERE seq = 10`);
+        expect(await store.verify()).toMatchObject({ ok: false, firstBrokenEntrySeq: 11 });
+      });
+
+      it.each([
+        ['a subject index row deleted', "DELETE FROM audit_index WHERE kind = 'subject' AND request_seq = 4"],
+        ['a decision index row deleted', "DELETE FROM audit_index WHERE kind = 'decision' AND request_seq = 4"],
+        ['an agreement index row deleted', "DELETE FROM audit_index WHERE kind = 'agreement' AND request_seq = 4"],
+        ['an index row added', `INSERT INTO audit_index (kind, value, request_seq) VALUES ('subject', '${pseudonymize('900000404')}', 4)`],
+      ])('detects %s, at that request', async (_label, sql) => {
+        await harness.raw(sql);
+        expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4 });
+      });
+
+      it('detects an index row naming a request that is not in the chain', async () => {
+        await harness.raw(`INSERT INTO audit_index (kind, value, request_seq) VALUES ('subject', '${pseudonymize('900000404')}', 99)`);
+        expect(await store.verify()).toMatchObject({ ok: false });
+      });
+
+      it('proves a single entry against the head and against an earlier anchor, and a tampered proof fails', async () => {
+        const head = await store.verify();
+        const proof = await store.prove(3);
+        expect(proof).not.toBeNull();
+        expect(proof?.anchor).toEqual({ seq: head.headSeq, hash: head.headHash });
+        expect(checkProof(proof as NonNullable<typeof proof>)).toEqual({ ok: true });
+        const toFive = await store.prove(3, 5);
+        const fifth = (await queryAll(store, {})).find((item) => item.seq === 5);
+        expect(toFive?.anchor).toEqual({ seq: 5, hash: fifth?.requestHash });
+        expect(checkProof(toFive as NonNullable<typeof toFive>)).toEqual({ ok: true });
+        const altered = { ...(proof as NonNullable<typeof proof>), entryDocument: (proof as NonNullable<typeof proof>).entryDocument.replace('"access"', '"search"') };
+        expect(checkProof(altered)).toMatchObject({ ok: false });
+        expect(await store.prove(3, 2)).toBeNull();
+        expect(await store.prove(999)).toBeNull();
+      });
+
+      it('refuses UPDATE and DELETE of requests, entries and index rows from any other client', async () => {
+        for (const table of ['audit_request', 'audit_record', 'audit_index']) {
+          expect(await harness.tryUpdate(table, 3)).toBeInstanceOf(Error);
+          expect(await harness.tryDelete(table, 3)).toBeInstanceOf(Error);
+        }
         expect(await store.verify()).toMatchObject({ ok: true, checked: 10 });
         expect((await queryAll(store, {})).find((item) => item.seq === 3)?.operationId).toBe('op-3');
+      });
+    });
+
+    describe('inside one request', () => {
+      beforeEach(async () => {
+        await store.append([entry(1)]);
+        await store.append(oneRequest(2));
+        await store.append([entry(3)]);
+      });
+
+      it('chains the request once: its five entries share one request and verify as one unit', async () => {
+        const stored = await queryAll(store, {});
+        expect(stored.map((item) => item.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+        expect(stored.map((item) => item.requestSeq)).toEqual([1, 2, 2, 2, 2, 2, 3]);
+        expect(new Set(stored.slice(1, 6).map((item) => item.requestHash)).size).toBe(1);
+        expect(await store.verify()).toEqual({ ok: true, checked: 3, entriesChecked: 7, headSeq: 3, headHash: HEAD_HASH, checkpointSeq: null });
+        const found = await store.findDecision('dc_req2.12');
+        expect(found?.entry.seq).toBe(4);
+        expect(found?.decision.coordinate).toBe('Report.narrative');
+      });
+
+      it('names the entry changed inside a request', async () => {
+        await harness.raw('UPDATE audit_record SET outcome = ? WHERE seq = 4', ['released']);
+        expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 2, firstBrokenEntrySeq: 4 });
+      });
+
+      it('names two entries of a request swapped', async () => {
+        await harness.raw('UPDATE audit_record SET entity_id = ? WHERE seq = 3', ['pe_xxxxxxxxxxxxxxxxxxxxxx']);
+        await harness.raw(`UPDATE audit_record SET entity_id = (SELECT entity_id FROM audit_record WHERE seq = 5) WHERE seq = 3`);
+        await harness.raw(`UPDATE audit_record SET entity_id = ? WHERE seq = 5`, ['pe_rrrrrrrrrrrrrrrrrrrrr1']);
+        expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 2, firstBrokenEntrySeq: 3 });
+      });
+
+      it('names an entry removed from a request', async () => {
+        await harness.raw('DELETE FROM audit_record WHERE seq = 5');
+        expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 2, firstBrokenEntrySeq: 5 });
+      });
+
+      it('proves each entry of the request on its own', async () => {
+        for (const seq of [2, 3, 4, 5, 6]) {
+          const proof = await store.prove(seq);
+          expect(proof?.treeSize).toBe(5);
+          expect(checkProof(proof as NonNullable<typeof proof>)).toEqual({ ok: true });
+        }
       });
     });
 
@@ -290,11 +416,11 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
       it('removes the expired prefix only, leaves a checkpoint, and the rest still verifies', async () => {
         await store.append(trail());
         expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6 });
-        expect(await store.verify()).toEqual({ ok: true, checked: 4, headSeq: 10, headHash: HEAD_HASH, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 4, entriesChecked: 4, headSeq: 10, headHash: HEAD_HASH, checkpointSeq: 6 });
         expect((await queryAll(store, {})).map((item) => item.seq)).toEqual([7, 8, 9, 10]);
         expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 0, checkpointSeq: null });
         await store.append([entry(11)]);
-        expect(await store.verify()).toEqual({ ok: true, checked: 5, headSeq: 11, headHash: HEAD_HASH, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 5, entriesChecked: 5, headSeq: 11, headHash: HEAD_HASH, checkpointSeq: 6 });
       });
 
       it('keeps entries of agencies without a retention period, and uses * as the default', async () => {
@@ -306,22 +432,22 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
       it('can remove everything and carry on from the checkpoint', async () => {
         await store.append(trail().slice(0, 6));
         expect(await store.prune({ '*': 0 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6 });
-        expect(await store.verify()).toEqual({ ok: true, checked: 0, headSeq: 6, headHash: HEAD_HASH, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 0, entriesChecked: 0, headSeq: 6, headHash: HEAD_HASH, checkpointSeq: 6 });
         await store.append([entry(7)]);
         expect((await queryAll(store, {})).map((item) => item.seq)).toEqual([7]);
-        expect(await store.verify()).toEqual({ ok: true, checked: 1, headSeq: 7, headHash: HEAD_HASH, checkpointSeq: 6 });
+        expect(await store.verify()).toEqual({ ok: true, checked: 1, entriesChecked: 1, headSeq: 7, headHash: HEAD_HASH, checkpointSeq: 6 });
       });
 
       it('detects tampering after a prune, relative to the checkpoint', async () => {
         await store.append(trail());
         await store.prune({ '*': 30 }, NOW);
-        await harness.tamper(7, { prev_hash: 'e'.repeat(64) });
+        await harness.raw('UPDATE audit_request SET prev_hash = ? WHERE seq = 7', ['e'.repeat(64)]);
         expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 7, checkpointSeq: 6 });
       });
 
       it('refuses to prune a tampered prefix (it would launder the tampering into a checkpoint)', async () => {
         await store.append(trail());
-        await harness.tamper(3, { purpose: 'case-conference' });
+        await harness.raw('UPDATE audit_request SET purpose = ? WHERE seq = 3', ['case-conference']);
         await expect(store.prune({ '*': 30 }, NOW)).rejects.toMatchObject({ code: 'AUDIT_CHAIN_BROKEN' });
         expect((await queryAll(store, {})).length).toBe(10);
         expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 3 });
@@ -338,7 +464,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         await Promise.all(inputs.map((input) => store.append([input])));
         expect(store.stats()).toEqual({ transactions: expect.any(Number), failedTransactions: 0, entries: 200 });
         expect(store.stats().transactions).toBeLessThanOrEqual(5);
-        expect(await store.verify()).toEqual({ ok: true, checked: 200, headSeq: 200, headHash: HEAD_HASH, checkpointSeq: null });
+        expect(await store.verify()).toEqual({ ok: true, checked: 200, entriesChecked: 200, headSeq: 200, headHash: HEAD_HASH, checkpointSeq: null });
         const stored = await queryAll(store, {}, 500);
         expect(stored.map((item) => item.operationId).sort()).toEqual(inputs.map((item) => item.operationId).sort());
       });
@@ -367,9 +493,9 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
       it('stores entries built from BSNs and names without either appearing anywhere in the database', async () => {
         expect(people.length).toBeGreaterThan(10);
         const inputs = people.flatMap((person, index) => [
-          entry(2 * index + 1, { subject: pseudonymize(person.bsn) }),
+          entry(2 * index + 1, { subject: pseudonymize(person.bsn), subjectType: 'person' }),
           entry(2 * index + 2, {
-            kind: 'search', owner: null, entityType: null, entityId: null, subject: pseudonymize(person.bsn),
+            kind: 'search', owner: null, entityType: null, entityId: null, subject: pseudonymize(person.bsn), subjectType: 'person',
             searchTerms: { bsn: pseudonymize(person.bsn) }, fieldsReleased: [], fieldsWithheld: [], decisions: [], outcome: 'released',
           }),
         ]);
@@ -387,6 +513,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         ['a BSN in a search term', { searchTerms: { bsn: '111222333' } }],
         ['a BSN inside a search term', { searchTerms: { q: 'person 111222333' } }],
         ['a BSN as entity id', { entityId: '111222333' }],
+        ['a sealed id as entity id', { entityId: 'hh_c2VhbGVkLWlk' }],
       ] as [string, Partial<AuditEntryInput>][])('refuses %s, and the error does not repeat it', async (_label, overrides) => {
         const error = await store.append([entry(1, overrides)]).catch((caught: unknown) => caught);
         expect(error).toMatchObject({ code: 'AUDIT_INVALID_ENTRY' });
@@ -413,7 +540,7 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
         await store.append([entry(9)]);
         const stored = await queryAll(store, {});
         expect(stored.map((item) => item.operationId)).toEqual(['op-1', 'op-2', 'op-3', 'op-4', 'op-5', 'op-9']);
-        expect(await store.verify()).toEqual({ ok: true, checked: 6, headSeq: 6, headHash: HEAD_HASH, checkpointSeq: null });
+        expect(await store.verify()).toEqual({ ok: true, checked: 6, entriesChecked: 6, headSeq: 6, headHash: HEAD_HASH, checkpointSeq: null });
       });
 
       it('commits what was queued when closed, then refuses new appends', async () => {

@@ -48,15 +48,26 @@ describe('normalizeEntryInput', () => {
 
   it.each([
     ['nine digits failing the eleven-test', { searchTerms: { q: '123456789' } }],
-    ['digits inside a longer token', { entityId: 'rp_a111222333b' }],
+    ['digits inside a longer token', { searchTerms: { q: 'rp_a111222333b' } }],
     ['a ten-digit number', { searchTerms: { q: '1112223334' } }],
   ])('accepts %s', (_label, overrides) => {
     expect(() => normalizeEntryInput({ ...entry(1), ...overrides } as AuditEntryInput)).not.toThrow();
   });
 
+  it('takes only entity pseudonyms as entity ids, never a sealed id', () => {
+    expect(() => normalizeEntryInput(entry(1, { entityId: 'hh_c2VhbGVk' }))).toThrow(/entity pseudonym/);
+    expect(() => normalizeEntryInput(entry(1, { entityId: `pe_${'a'.repeat(22)}` }))).not.toThrow();
+  });
+
+  it('derives the subject type when a caller gives none, and refuses one without a subject', () => {
+    const subject = `ps_${'x'.repeat(43)}`;
+    expect(normalizeEntryInput({ ...entry(1), subject, subjectType: undefined } as unknown as AuditEntryInput).subjectType).toBe('person');
+    expect(() => normalizeEntryInput(entry(1, { subjectType: 'person' }))).toThrow(/subjectType/);
+  });
+
   it('keeps related subjects sorted, once each, and never repeats the subject among them', () => {
     const [a, b, c] = ['ps_c', 'ps_a', 'ps_b'].map((prefix) => `${prefix}${'x'.repeat(42)}`) as [string, string, string];
-    const normalized = normalizeEntryInput({ ...entry(1), subject: c, relatedSubjects: [a, c, b, a] });
+    const normalized = normalizeEntryInput({ ...entry(1), subject: c, subjectType: 'household', relatedSubjects: [a, c, b, a] });
     expect(normalized.relatedSubjects).toEqual([b, a].sort());
     expect(normalizeEntryInput({ ...entry(1), relatedSubjects: undefined } as unknown as AuditEntryInput).relatedSubjects).toEqual([]);
   });

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { createPostgresAuditStore, type PostgresAuditStoreOptions } from '#src/audit/postgres/store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
-import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
+import { describeAuditStoreContract, UPDATES, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
 import { entry } from './entry-builder.ts';
 import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
 
@@ -30,13 +30,22 @@ async function attempt(sql: string): Promise<unknown> {
   });
 }
 
-/** Runs SQL in one transaction with the entries' append-only trigger disabled, as an intruder with DDL rights could. */
+const GUARDED = ['audit_request', 'audit_record', 'audit_index'];
+
+/** `?` placeholders as `$n`, so the contract's SQL runs here unchanged. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replaceAll('?', () => `$${++n}`);
+}
+
+/** Runs SQL in one transaction with the append-only triggers disabled, as an intruder with DDL rights could. */
 function withoutGuards(schema: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
   return admin(async (client) => {
     await client.query('BEGIN');
-    await client.query(`ALTER TABLE "${schema}".audit_entry DISABLE TRIGGER audit_entry_append_only`);
+    await client.query(`SET LOCAL search_path TO "${schema}"`);
+    for (const table of GUARDED) await client.query(`ALTER TABLE "${schema}".${table} DISABLE TRIGGER ${table}_append_only`);
     await work(client);
-    await client.query(`ALTER TABLE "${schema}".audit_entry ENABLE TRIGGER audit_entry_append_only`);
+    for (const table of GUARDED) await client.query(`ALTER TABLE "${schema}".${table} ENABLE TRIGGER ${table}_append_only`);
     await client.query('COMMIT');
   });
 }
@@ -52,17 +61,16 @@ async function createHarness(options: HarnessOptions = {}, extra: Partial<Postgr
   return {
     store,
     schema,
-    tamper: (seq, changes) => withoutGuards(schema, async (client) => {
-      for (const [column, value] of Object.entries(changes)) {
-        const stored = Array.isArray(value) || (typeof value === 'object' && value !== null && !(value instanceof Date)) ? JSON.stringify(value) : value;
-        await client.query(`UPDATE ${s}.audit_entry SET ${column} = $1 WHERE seq = $2`, [stored, seq]);
-      }
+    timeColumn: 'time',
+    raw: (sql, params = []) => withoutGuards(schema, async (client) => {
+      await client.query(numbered(sql), [...params]);
     }),
-    removeRaw: (seq) => withoutGuards(schema, async (client) => {
-      await client.query(`DELETE FROM ${s}.audit_entry WHERE seq = $1`, [seq]);
+    select: (sql, params = []) => admin(async (client) => {
+      await client.query(`SET search_path TO "${schema}"`);
+      return (await client.query<Record<string, unknown>>(numbered(sql), [...params])).rows;
     }),
-    tryUpdate: (seq) => attempt(`UPDATE ${s}.audit_entry SET purpose = 'changed' WHERE seq = ${seq}`),
-    tryDelete: (seq) => attempt(`DELETE FROM ${s}.audit_entry WHERE seq = ${seq}`),
+    tryUpdate: (table, seq) => attempt(`${UPDATES[table as keyof typeof UPDATES].replace(`UPDATE ${table}`, `UPDATE ${s}.${table}`)}${seq}`),
+    tryDelete: (table, seq) => attempt(`DELETE FROM ${s}.${table} WHERE ${table === 'audit_index' ? 'request_seq' : 'seq'} = ${seq}`),
     dump: () => admin(async (client) => {
       const tables = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [schema]);
       const parts: string[] = [];
@@ -109,14 +117,16 @@ describePostgres('postgres audit store', () => {
     expect(await harness.store.prune({ '*': 0 }, new Date('2030-01-01T00:00:00Z'))).toEqual({ removed: 2, checkpointSeq: 2 });
     const s = `"${harness.schema}"`;
     for (const sql of [
-      `TRUNCATE ${s}.audit_entry`,
+      `TRUNCATE ${s}.audit_record`,
+      `TRUNCATE ${s}.audit_request`,
+      `TRUNCATE ${s}.audit_index`,
       `UPDATE ${s}.audit_checkpoint SET seq = 1`,
       `DELETE FROM ${s}.audit_checkpoint`,
       `DELETE FROM ${s}.audit_chain_head`,
     ]) {
       expect(await attempt(sql), sql).toMatchObject({ code: '42501' });
     }
-    expect(await harness.store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, headHash: HEAD_HASH, checkpointSeq: 2 });
+    expect(await harness.store.verify()).toEqual({ ok: true, checked: 0, entriesChecked: 0, headSeq: 2, headHash: HEAD_HASH, checkpointSeq: 2 });
   });
 
   it('migrates idempotently: stores opened together on one schema share the chain and one version row', async () => {
@@ -125,7 +135,7 @@ describePostgres('postgres audit store', () => {
     try {
       await Promise.all(stores.map((store, index) => store.append([entry(index + 1)])));
       const versions = await admin((client) => client.query(`SELECT version FROM "${schema}".audit_schema_version`));
-      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       expect(await stores[0]?.verify()).toMatchObject({ ok: true, checked: 3 });
     } finally {
       for (const store of stores) await store.close();
@@ -151,7 +161,7 @@ describePostgres('postgres audit store', () => {
     await store.append([entry(5)]);
     const stored = await store.query({}, { first: 10 });
     expect(stored.entries.map((item) => item.operationId)).toEqual(['op-1', 'op-2', 'op-5']);
-    expect(await store.verify()).toEqual({ ok: true, checked: 3, headSeq: 3, headHash: HEAD_HASH, checkpointSeq: null });
+    expect(await store.verify()).toEqual({ ok: true, checked: 3, entriesChecked: 3, headSeq: 3, headHash: HEAD_HASH, checkpointSeq: null });
     await store.ping();
   });
 

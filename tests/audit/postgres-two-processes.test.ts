@@ -31,7 +31,7 @@ describePostgres('postgres audit store with two processes', () => {
       const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema });
       try {
         const total = 2 * WAVES * PER_WAVE;
-        expect(await store.verify()).toEqual({ ok: true, checked: total, headSeq: total, headHash: HEAD_HASH, checkpointSeq: null });
+        expect(await store.verify()).toEqual({ ok: true, checked: total, entriesChecked: total, headSeq: total, headHash: HEAD_HASH, checkpointSeq: null });
         const all: AuditEntry[] = [];
         let after: string | undefined;
         do {

@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { chainEntries, GENESIS } from '#src/audit/chain.ts';
 import type { AuditEntryInput } from '#src/audit/entry.ts';
-import { isExpired, planPrune, retentionAgency, validateRetention } from '#src/audit/prune-plan.ts';
+import { normalizeEntryInput } from '#src/audit/normalize-entry.ts';
+import { createPrunePlanner, isExpired, retentionAgency, validateRetention } from '#src/audit/prune-plan.ts';
+import { buildUnits, GENESIS, indexRows, linkOf, type ChainLink, type StoredUnit } from '#src/audit/unit.ts';
 import { entry } from './entry-builder.ts';
 
 const DAY = 86_400_000;
 const NOW = new Date('2027-01-01T00:00:00.000Z');
 const daysAgo = (days: number): Date => new Date(NOW.getTime() - days * DAY);
 
+function planPrune(start: ChainLink, head: ChainLink, units: readonly StoredUnit[], retention: Record<string, number>, now: Date) {
+  const planner = createPrunePlanner(start, head, retention, now);
+  let reachedEnd = true;
+  for (const unit of units) {
+    if (!planner.offer(() => ({ unit, index: indexRows(unit) }), unit.header.seq)) {
+      reachedEnd = false;
+      break;
+    }
+  }
+  void reachedEnd;
+  return planner.finish({ entriesAfterHead: 0, indexRowsOutside: 0 });
+}
+
+const chainEntries = (start: ChainLink, inputs: AuditEntryInput[]) => buildUnits(start, inputs.map(normalizeEntryInput));
+
 function plan(inputs: AuditEntryInput[], retention: Record<string, number>) {
   const chain = chainEntries(GENESIS, inputs);
   const last = chain.at(-1);
-  return planPrune(GENESIS, last ? { seq: last.seq, hash: last.hash } : GENESIS, chain, retention, NOW);
+  return planPrune(GENESIS, last ? linkOf(last) : GENESIS, chain, retention, NOW);
 }
 
 describe('prune plan', () => {
@@ -51,16 +67,16 @@ describe('prune plan', () => {
 
   it('refuses when the prefix or the first kept entry does not verify', () => {
     const chain = chainEntries(GENESIS, [entry(1, { time: daysAgo(900) }), entry(2, { time: daysAgo(800) }), entry(3, { time: daysAgo(1) })]);
-    const head = { seq: 3, hash: chain[2]?.hash as string };
-    const altered = chain.map((item) => (item.seq === 2 ? { ...item, purpose: 'other' } : item));
+    const head = linkOf(chain[2] as StoredUnit);
+    const altered = chain.map((item) => (item.header.seq === 2 ? { ...item, header: { ...item.header, purpose: 'other' } } : item));
     expect(() => planPrune(GENESIS, head, altered, { '*': 365 }, NOW)).toThrow(expect.objectContaining({ code: 'AUDIT_CHAIN_BROKEN' }));
-    const relinked = chain.map((item) => (item.seq === 3 ? { ...item, prevHash: 'd'.repeat(64) } : item));
+    const relinked = chain.map((item) => (item.header.seq === 3 ? { ...item, prevHash: 'd'.repeat(64) } : item));
     expect(() => planPrune(GENESIS, head, relinked, { '*': 365 }, NOW)).toThrow(expect.objectContaining({ code: 'AUDIT_CHAIN_BROKEN' }));
   });
 
   it('checks the head when it would remove everything', () => {
     const chain = chainEntries(GENESIS, [entry(1, { time: daysAgo(900) })]);
-    expect(() => planPrune(GENESIS, { seq: 2, hash: 'e'.repeat(64) }, chain, { '*': 1 }, NOW)).toThrow(/missing/);
+    expect(() => planPrune(GENESIS, { seq: 2, hash: 'e'.repeat(64), entrySeq: 2 }, chain, { '*': 1 }, NOW)).toThrow(/missing/);
   });
 
   it('rejects negative or non-finite retention and an invalid now', () => {

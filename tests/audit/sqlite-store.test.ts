@@ -5,20 +5,18 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
 import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
-import { describeAuditStoreContract, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
+import { describeAuditStoreContract, UPDATES, type AuditStoreHarness, type HarnessOptions } from './audit-store-contract.ts';
 import { entry } from './entry-builder.ts';
 
 /** Any chain hash: lowercase hex SHA-256. */
 const HEAD_HASH = expect.stringMatching(/^[0-9a-f]{64}$/);
-
-const JSON_COLUMNS = new Set(['fields_released', 'fields_withheld', 'decisions', 'search_terms', 'related_subjects']);
 
 /** Runs SQL on a second connection with the append-only triggers dropped, then puts them back. */
 function withoutGuards(path: string, work: (db: DatabaseSync) => void): void {
   const db = new DatabaseSync(path);
   try {
     db.exec('BEGIN IMMEDIATE');
-    const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entry'").all() as { name: string; sql: string }[];
+    const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
     for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
     work(db);
     for (const trigger of triggers) db.exec(trigger.sql);
@@ -48,17 +46,18 @@ async function createHarness(options: HarnessOptions = {}): Promise<AuditStoreHa
   const opened = [store];
   return {
     store,
-    tamper: async (seq, changes) => withoutGuards(path, (db) => {
-      for (const [column, value] of Object.entries(changes)) {
-        const [name, stored] = column === 'time'
-          ? ['time_ms', (value as Date).getTime()]
-          : [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value];
-        db.prepare(`UPDATE audit_entry SET ${name} = ? WHERE seq = ?`).run(stored as string | number | null, seq);
+    timeColumn: 'time_ms',
+    raw: async (sql, params = []) => withoutGuards(path, (db) => void db.prepare(sql).run(...params)),
+    select: async (sql, params = []) => {
+      const db = new DatabaseSync(path);
+      try {
+        return db.prepare(sql).all(...params) as Record<string, unknown>[];
+      } finally {
+        db.close();
       }
-    }),
-    removeRaw: async (seq) => withoutGuards(path, (db) => void db.prepare('DELETE FROM audit_entry WHERE seq = ?').run(seq)),
-    tryUpdate: async (seq) => attempt(path, `UPDATE audit_entry SET purpose = 'changed' WHERE seq = ${seq}`),
-    tryDelete: async (seq) => attempt(path, `DELETE FROM audit_entry WHERE seq = ${seq}`),
+    },
+    tryUpdate: async (table, seq) => attempt(path, UPDATES[table as keyof typeof UPDATES] + seq),
+    tryDelete: async (table, seq) => attempt(path, `DELETE FROM ${table} WHERE ${table === 'audit_index' ? 'request_seq' : 'seq'} = ${seq}`),
     dump: async () => {
       const db = new DatabaseSync(path);
       try {
@@ -127,7 +126,7 @@ describe('sqlite audit store specifics', () => {
       expect(attempt(path, 'UPDATE audit_checkpoint SET seq = 1')).toBeInstanceOf(Error);
       expect(attempt(path, 'DELETE FROM audit_checkpoint')).toBeInstanceOf(Error);
       expect(attempt(path, 'DELETE FROM audit_chain_head')).toBeInstanceOf(Error);
-      expect(await store.verify()).toEqual({ ok: true, checked: 0, headSeq: 2, headHash: HEAD_HASH, checkpointSeq: 2 });
+      expect(await store.verify()).toEqual({ ok: true, checked: 0, entriesChecked: 0, headSeq: 2, headHash: HEAD_HASH, checkpointSeq: 2 });
     } finally {
       await store.close();
     }
@@ -141,7 +140,7 @@ describe('sqlite audit store specifics', () => {
     const second = createSqliteAuditStore({ path });
     try {
       const db = new DatabaseSync(path);
-      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
       db.close();
       expect(await second.verify()).toMatchObject({ ok: true, checked: 1 });
     } finally {
@@ -161,6 +160,19 @@ describe('sqlite audit store specifics', () => {
       await store.close();
     }
     await expect(openAuditStore({ dataDir: file })).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+  });
+
+  it('refuses to open a file holding a trail of the first format, and says what to do', async () => {
+    const path = tempPath('audit.sqlite');
+    const db = new DatabaseSync(path);
+    db.exec(`CREATE TABLE audit_entry (seq INTEGER PRIMARY KEY); INSERT INTO audit_entry (seq) VALUES (1); PRAGMA user_version = 2;`);
+    db.close();
+    const store = createSqliteAuditStore({ path });
+    try {
+      await expect(store.ping()).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: expect.stringMatching(/first format/) });
+    } finally {
+      await store.close();
+    }
   });
 
   it('answers calls made before and after close in order: committed before, refused after', async () => {
@@ -187,15 +199,17 @@ describe('sqlite audit store specifics', () => {
     const stranger = `ps_${'s'.repeat(43)}`;
     try {
       await store.append([
-        entry(1, { subject: `ps_${'a'.repeat(43)}`, relatedSubjects: [member] }),
-        entry(2, { subject: `ps_${'b'.repeat(43)}` }),
+        entry(1, { subject: `ps_${'a'.repeat(43)}`, subjectType: 'household', relatedSubjects: [member] }),
+        entry(2, { subject: `ps_${'b'.repeat(43)}`, subjectType: 'person' }),
       ]);
       expect((await store.query({ subject: member }, { first: 10 })).entries.map((item) => item.seq)).toEqual([1]);
       // Someone adds a lookup row pointing a stranger at entry 2: the entry does not name them, so it is not shown.
       const db = new DatabaseSync(path);
-      db.prepare('INSERT INTO audit_subject_ref (subject, seq) VALUES (?, ?)').run(stranger, 2);
+      db.prepare("INSERT INTO audit_index (kind, value, request_seq) VALUES ('subject', ?, ?)").run(stranger, 2);
       db.close();
       expect((await store.query({ subject: stranger }, { first: 10 })).entries).toEqual([]);
+      // ... and verify names the added row.
+      expect(await store.verify()).toMatchObject({ ok: false, firstBrokenSeq: 2 });
     } finally {
       await store.close();
     }

@@ -100,7 +100,7 @@ describePostgres('production deploy: two replicas from config/production.example
         after = page.hasNextPage ? (page.endCursor ?? undefined) : undefined;
       } while (after !== undefined);
       for (const trace of traces) expect(entries.filter((entry) => entry.traceId === trace).length).toBeGreaterThan(0);
-      expect(await store.verify()).toMatchObject({ ok: true, checked: entries.length });
+      expect(await store.verify()).toMatchObject({ ok: true, entriesChecked: entries.length });
     } finally {
       await store.close();
     }

@@ -28,7 +28,7 @@ const memberSource = (index: 0 | 1): Source => ({
 });
 
 function bjzRequest() {
-  return createPolicyEnforcement({ policy, pseudonymize: (bsn) => `p-${bsn}` }).forRequest({
+  return createPolicyEnforcement({ policy, pseudonyms: { subject: (bsn) => `p-${bsn}`, entity: (id) => `e-${id}` } }).forRequest({
     caller: { agencyId: A.bjz.agencyId, kind: 'BJZ', region: A.bjz.region, userId: 'u', role: 'caseworker', purposes: ['early-intervention'], purpose: 'early-intervention' },
     now: NOW, traceId: 't', requestId: 'r', callerHasRecords: true,
     referralsOf: async () => [{ fromAgencyId: A.politie.agencyId, toAgencyId: A.bjz.agencyId, kind: 'POLICE_TO_BJZ', status: 'ACCEPTED' }],

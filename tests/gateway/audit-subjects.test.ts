@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HouseholdRecord, OwnerTag } from '#domain/records.ts';
-import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
+import { createEntityPseudonymizer, createPseudonymizer } from '#src/audit/pseudonymize.ts';
 import { createAuditBuffer } from '#src/enforcement/audit-buffer.ts';
 import type { Caller } from '#src/identity/caller.ts';
 import { GUARDS } from '#src/enforcement/sources.ts';
@@ -22,7 +22,8 @@ const household: HouseholdNode = {
 };
 
 function entriesFor(sources: readonly Source[]) {
-  const buffer = createAuditBuffer(caller, 'trace', 'op', new Date('2026-11-23T10:00:00Z'), pseudonymize);
+  const buffer = createAuditBuffer(caller, { traceId: 'trace', spanId: null, parentSpanId: null, requestId: 'op', now: new Date('2026-11-23T10:00:00Z') },
+    { subject: pseudonymize, entity: createEntityPseudonymizer('audit-subjects-test-secret-0123456789') });
   for (const source of sources) buffer.released(source, `${source.entityType}.id`);
   return buffer.entries({ operationName: null, processingActivity: 'amk-onderzoek' });
 }

@@ -97,7 +97,7 @@ describe('Household.caseReference (covenants/casusoverleg-groningen.v1.yaml)', (
     }
   });
 
-  it("is entered in the audit trail under the protocol, and the officer sees the record by its own agency's id", async () => {
+  it('is entered in the audit trail under the protocol, by a record pseudonym no caller is ever given', async () => {
     const ashg = (await householdOf(ASHG))!;
     const response = await gateway.query({ agencyId: 'ashg-groningen', purpose: 'privacy-audit', role: 'privacy-officer' },
       '{ auditEntries(filter: { viewerAgencyId: "ashg-groningen", ownerAgencyId: "amk-groningen", kind: ACCESS }, first: 200) { edges { node { entityType entityId fieldsReleased decisions { coordinate agreementKey } } } } }');
@@ -108,7 +108,9 @@ describe('Household.caseReference (covenants/casusoverleg-groningen.v1.yaml)', (
     expect(disclosed.length).toBeGreaterThan(0);
     for (const entry of disclosed) {
       expect(entry.entityType).toBe('Household');
-      expect(entry.entityId).toBe(ashg.id);
+      // The trail keeps nothing an id key could open: a keyed pseudonym, not the ASHG's id nor any other caller's.
+      expect(entry.entityId).toMatch(/^pe_[A-Za-z0-9_-]{22}$/);
+      expect(entry.entityId).not.toBe(ashg.id);
       expect(entry.decisions).toContainEqual({ coordinate: 'Household.caseReference', agreementKey: 'casusoverleg-groningen@1' });
     }
   });

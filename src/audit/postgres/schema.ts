@@ -13,7 +13,7 @@
  * still stops the owner's accidents. (The flag alone stops mistakes, not a role that may set it.)
  */
 import type { ClientBase } from 'pg';
-import { GENESIS_HASH } from '../chain.ts';
+import { GENESIS_HASH } from '../unit.ts';
 
 export const PRUNE_FLAG = 'ketenpoort.audit_prune';
 
@@ -101,6 +101,97 @@ function migrations(s: string): readonly string[] {
     // 2: the other persons a household-level record is about, searchable through a GIN index.
     `ALTER TABLE ${s}.audit_entry ADD COLUMN related_subjects jsonb;
      CREATE INDEX audit_entry_related_subjects ON ${s}.audit_entry USING gin (related_subjects jsonb_path_ops);`,
+    // 3: the second format (unit.ts): requests chained, each a hash tree over its compact entries; index
+    // rows derived and verified. A non-empty trail of the first format is refused before this runs.
+    `DROP FUNCTION ${s}.audit_prune_prefix(bigint, text, bigint, timestamptz);
+     DROP TABLE ${s}.audit_entry; DROP TABLE ${s}.audit_chain_head; DROP TABLE ${s}.audit_checkpoint;
+     CREATE TABLE ${s}.audit_request (
+       seq bigint PRIMARY KEY,
+       prev_hash text NOT NULL,
+       hash text NOT NULL,
+       root text NOT NULL,
+       first_entry_seq bigint NOT NULL,
+       entry_count integer NOT NULL,
+       trace_id text NOT NULL,
+       span_id text,
+       parent_span_id text,
+       operation_id text NOT NULL,
+       operation_name text,
+       time timestamptz NOT NULL,
+       end_time timestamptz NOT NULL,
+       viewer_agency text NOT NULL,
+       viewer_user text NOT NULL,
+       viewer_role text NOT NULL,
+       responsible_user text,
+       access_point text,
+       purpose text NOT NULL,
+       processing_activity text NOT NULL,
+       dictionary jsonb NOT NULL
+     );
+     CREATE INDEX audit_request_viewer ON ${s}.audit_request (viewer_agency, seq);
+     CREATE INDEX audit_request_time ON ${s}.audit_request (time);
+     CREATE INDEX audit_request_trace ON ${s}.audit_request (trace_id);
+     CREATE INDEX audit_request_operation ON ${s}.audit_request (operation_id);
+     CREATE TABLE ${s}.audit_record (
+       seq bigint PRIMARY KEY,
+       request_seq bigint NOT NULL,
+       kind text NOT NULL,
+       owner_agency text,
+       entity_type text,
+       entity_id text,
+       outcome text NOT NULL,
+       body jsonb NOT NULL,
+       leaf text NOT NULL
+     );
+     CREATE INDEX audit_record_owner ON ${s}.audit_record (owner_agency, seq) WHERE owner_agency IS NOT NULL;
+     CREATE INDEX audit_record_entity ON ${s}.audit_record (entity_id) WHERE entity_id IS NOT NULL;
+     CREATE TABLE ${s}.audit_index (kind text NOT NULL, value text NOT NULL, request_seq bigint NOT NULL, PRIMARY KEY (kind, value, request_seq));
+     CREATE INDEX audit_index_request ON ${s}.audit_index (request_seq);
+     CREATE TABLE ${s}.audit_chain_head (id smallint PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash text NOT NULL, entry_seq bigint NOT NULL);
+     INSERT INTO ${s}.audit_chain_head (id, seq, hash, entry_seq) VALUES (1, 0, '${GENESIS_HASH}', 0);
+     CREATE TABLE ${s}.audit_checkpoint (seq bigint PRIMARY KEY, hash text NOT NULL, entry_seq bigint NOT NULL, removed bigint NOT NULL, pruned_at timestamptz NOT NULL);
+
+     CREATE OR REPLACE FUNCTION ${s}.audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+     BEGIN
+       IF TG_OP = 'DELETE' AND TG_TABLE_NAME IN ('audit_request', 'audit_record', 'audit_index')
+          AND current_setting('${PRUNE_FLAG}', true) = 'on' THEN
+         RETURN OLD;
+       END IF;
+       RAISE EXCEPTION 'audit trail is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+         USING ERRCODE = 'insufficient_privilege';
+     END $fn$;
+     ${['audit_request', 'audit_record', 'audit_index', 'audit_checkpoint'].map((table) => `
+     CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${s}.${table}
+       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_refuse_change();
+     CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${s}.${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_refuse_change();`).join('')}
+     CREATE TRIGGER audit_chain_head_keep BEFORE DELETE ON ${s}.audit_chain_head
+       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_refuse_change();
+     CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON ${s}.audit_chain_head
+       FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_refuse_change();
+
+     CREATE FUNCTION ${s}.audit_prune_prefix(p_up_to bigint, p_hash text, p_entry_seq bigint, p_expected bigint, p_now timestamptz)
+       RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${s}, pg_temp AS $fn$
+     DECLARE
+       stored text;
+       removed bigint;
+     BEGIN
+       SELECT hash INTO stored FROM audit_request WHERE seq = p_up_to;
+       IF stored IS DISTINCT FROM p_hash THEN
+         RAISE EXCEPTION 'prune: request % is not the one planned', p_up_to;
+       END IF;
+       PERFORM set_config('${PRUNE_FLAG}', 'on', true);
+       DELETE FROM audit_record WHERE seq <= p_entry_seq;
+       GET DIAGNOSTICS removed = ROW_COUNT;
+       DELETE FROM audit_request WHERE seq <= p_up_to;
+       DELETE FROM audit_index WHERE request_seq <= p_up_to;
+       PERFORM set_config('${PRUNE_FLAG}', 'off', true);
+       IF removed <> p_expected THEN
+         RAISE EXCEPTION 'prune: removed % entries, planned %', removed, p_expected;
+       END IF;
+       INSERT INTO audit_checkpoint (seq, hash, entry_seq, removed, pruned_at) VALUES (p_up_to, p_hash, p_entry_seq, removed, p_now);
+       RETURN removed;
+     END $fn$;`,
   ];
 }
 
@@ -114,7 +205,14 @@ export async function migratePostgresAudit(client: ClientBase, schema: string): 
     await client.query(`CREATE TABLE IF NOT EXISTS ${s}.audit_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${s}.audit_schema_version`);
     const steps = migrations(s);
-    for (let version = rows[0]?.version ?? 0; version < steps.length; version++) {
+    const from = rows[0]?.version ?? 0;
+    if (from > 0 && from <= 2) {
+      const held = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}.audit_entry`);
+      if (Number(held.rows[0]?.n ?? 0) > 0) {
+        throw new Error('this audit schema holds a trail of the first format: verify and archive it with the previous release (audit:verify), then start on a new schema');
+      }
+    }
+    for (let version = from; version < steps.length; version++) {
       await client.query(steps[version] as string);
       await client.query(`INSERT INTO ${s}.audit_schema_version (version) VALUES ($1)`, [version + 1]);
     }

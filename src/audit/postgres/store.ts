@@ -5,16 +5,18 @@
  */
 import pg from 'pg';
 import { createAppendPipeline } from '../append-pipeline.ts';
-import { chainEntries } from '../chain.ts';
 import { encodeCursor, readPage } from '../cursor.ts';
-import type { AuditEntryInput } from '../entry.ts';
+import type { AuditEntry, AuditEntryInput } from '../entry.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
-import { prunePostgresChain, verifyPostgresChain } from './chain.ts';
-import { entriesParameter, insertEntriesSql, POSTGRES_DIALECT, toEntry, type PostgresRow } from './rows.ts';
-import { migratePostgresAudit, quoteSchema } from './schema.ts';
+import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
-import { buildAuditWhere } from '../sql-filter.ts';
+import { buildAuditWhere, matchesEntry } from '../sql-filter.ts';
 import type { AuditStore } from '../store.ts';
+import { buildUnits, decodeRecord, headerDigest, linkOf, type StoredUnit } from '../unit.ts';
+import { rowToUnit, type RecordRow } from '../unit-rows.ts';
+import { prunePostgresChain, verifyPostgresChain } from './chain.ts';
+import { insertUnitsSql, POSTGRES_CODEC, POSTGRES_DIALECT, unitsParameters, type PostgresRequestRow } from './rows.ts';
+import { migratePostgresAudit, quoteSchema } from './schema.ts';
 
 export interface PostgresAuditStoreOptions {
   /** libpq connection string, e.g. `postgres://gateway@db:5432/ketenpoort`. Required. */
@@ -79,23 +81,38 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
     throw wrapAuditError('AUDIT_UNAVAILABLE', 'audit store could not be prepared', error);
   }
 
-  const insertSql = insertEntriesSql(s);
+  const insertSql = insertUnitsSql(s);
   const write = (inputs: readonly AuditEntryInput[]): Promise<void> => withClient(async (client) => {
     await client.query('BEGIN');
     try {
-      const { rows } = await client.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${s}.audit_chain_head WHERE id = 1 FOR UPDATE`);
+      const { rows } = await client.query<{ seq: string; hash: string; entry_seq: string }>(
+        `SELECT seq, hash, entry_seq FROM ${s}.audit_chain_head WHERE id = 1 FOR UPDATE`);
       const head = rows[0];
       if (!head) throw new Error('audit chain head row is missing');
-      const entries = chainEntries({ seq: Number(head.seq), hash: head.hash }, inputs);
-      await client.query(insertSql, [entriesParameter(entries)]);
-      const last = entries.at(-1);
-      if (last) await client.query(`UPDATE ${s}.audit_chain_head SET seq = $1, hash = $2 WHERE id = 1`, [last.seq, last.hash]);
+      const units = buildUnits({ seq: Number(head.seq), hash: head.hash, entrySeq: Number(head.entry_seq) }, inputs);
+      const parameters = unitsParameters(units);
+      for (const [index, sql] of insertSql.entries()) await client.query(sql, [parameters[index]]);
+      const last = units.at(-1);
+      if (last) {
+        const link = linkOf(last);
+        await client.query(`UPDATE ${s}.audit_chain_head SET seq = $1, hash = $2, entry_seq = $3 WHERE id = 1`, [link.seq, link.hash, link.entrySeq]);
+      }
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   });
+
+  const loadUnit = async (client: pg.PoolClient, seq: number): Promise<StoredUnit | null> => {
+    const { rows } = await client.query<PostgresRequestRow>(`SELECT * FROM ${s}.audit_request WHERE seq = $1`, [seq]);
+    const row = rows[0];
+    if (!row) return null;
+    const first = Number(row.first_entry_seq);
+    const records = await client.query<RecordRow>(`SELECT * FROM ${s}.audit_record WHERE seq BETWEEN $1 AND $2 ORDER BY seq`,
+      [first, first + Number(row.entry_count) - 1]);
+    return rowToUnit(row, records.rows, POSTGRES_CODEC);
+  };
 
   const pipeline = createAppendPipeline({ write, maxWaitMs: options.maxWaitMs, maxBatch: options.maxBatch });
   let ended = false;
@@ -113,26 +130,86 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
     kind: 'postgres',
     append: (entries) => pipeline.append(entries),
 
-    query: async (filter, page) => {
+    query: (filter, page) => read(async (client) => {
       const { afterSeq, first } = readPage(page);
-      const where = buildAuditWhere(filter, afterSeq, POSTGRES_DIALECT);
-      const rows = await read(async (client) => (await client.query<PostgresRow>(
-        `SELECT * FROM ${s}.audit_entry WHERE ${where.clause} ORDER BY seq LIMIT ${first + 1}`, where.params)).rows);
-      const entries = rows.slice(0, first).map(toEntry);
-      const last = entries.at(-1);
-      return { entries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage: rows.length > first };
-    },
+      const entries: AuditEntry[] = [];
+      const units = new Map<number, StoredUnit>();
+      let after = afterSeq;
+      let more = true;
+      // The index narrows a subject or agreement search to requests; the decoded entry decides.
+      while (entries.length <= first && more) {
+        const where = buildAuditWhere(filter, after, POSTGRES_DIALECT);
+        const { rows } = await client.query<{ seq: string; request_seq: string }>(
+          `SELECT r.seq, r.request_seq FROM ${s}.audit_record r JOIN ${s}.audit_request u ON u.seq = r.request_seq
+           WHERE ${where.clause.replaceAll('FROM audit_index', `FROM ${s}.audit_index`)} ORDER BY r.seq LIMIT ${first + 1}`, where.params);
+        more = rows.length > first;
+        for (const row of rows) {
+          after = Number(row.seq);
+          const requestSeq = Number(row.request_seq);
+          let unit = units.get(requestSeq);
+          if (!unit) {
+            unit = (await loadUnit(client, requestSeq)) ?? undefined;
+            if (!unit) continue;
+            units.set(requestSeq, unit);
+          }
+          const record = unit.records.find((candidate) => candidate.seq === after);
+          if (!record) continue;
+          const entry = decodeRecord(unit, record);
+          if (!where.postFilter || matchesEntry(filter, entry)) entries.push(entry);
+          if (entries.length > first) break;
+        }
+        if (!where.postFilter) break;
+      }
+      const pageEntries = entries.slice(0, first);
+      const last = pageEntries.at(-1);
+      const hasNextPage = entries.length > first || (more && entries.length === first);
+      return { entries: pageEntries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage };
+    }),
 
-    findDecision: async (decisionId) => {
-      const rows = await read(async (client) => (await client.query<PostgresRow>(
-        `SELECT * FROM ${s}.audit_entry WHERE decisions @> jsonb_build_array(jsonb_build_object('id', $1::text)) ORDER BY seq LIMIT 1`,
-        [decisionId])).rows);
-      const row = rows[0];
-      if (!row) return null;
-      const entry = toEntry(row);
-      const decision = entry.decisions.find((candidate) => candidate.id === decisionId);
-      return decision ? { entry, decision } : null;
-    },
+    findDecision: (decisionId) => read(async (client) => {
+      const dot = decisionId.lastIndexOf('.');
+      const group = dot > 0 ? decisionId.slice(0, dot + 1) : decisionId;
+      const { rows } = await client.query<{ request_seq: string }>(
+        `SELECT request_seq FROM ${s}.audit_index WHERE kind = 'decision' AND value = $1 ORDER BY request_seq`, [group]);
+      for (const row of rows) {
+        const unit = await loadUnit(client, Number(row.request_seq));
+        if (!unit) continue;
+        // The index row only points; the hashed entry itself must hold the decision.
+        for (const record of unit.records) {
+          const entry = decodeRecord(unit, record);
+          const decision = entry.decisions.find((candidate) => candidate.id === decisionId);
+          if (decision) return { entry, decision };
+        }
+      }
+      return null;
+    }),
+
+    requestHash: (seq) => read(async (client) =>
+      (await client.query<{ hash: string }>(`SELECT hash FROM ${s}.audit_request WHERE seq = $1`, [seq])).rows[0]?.hash ?? null),
+
+    prove: (entrySeq, anchorSeq) => read(async (client) => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const holder = await client.query<{ request_seq: string }>(`SELECT request_seq FROM ${s}.audit_record WHERE seq = $1`, [entrySeq]);
+        const head = await client.query<{ seq: string }>(`SELECT seq FROM ${s}.audit_chain_head WHERE id = 1`);
+        const requestSeq = Number(holder.rows[0]?.request_seq ?? -1);
+        const anchor = anchorSeq ?? Number(head.rows[0]?.seq ?? 0);
+        let proof = null;
+        if (requestSeq > 0 && Number.isSafeInteger(anchor) && anchor >= requestSeq && anchor <= Number(head.rows[0]?.seq ?? 0)) {
+          const unit = await loadUnit(client, requestSeq);
+          if (unit) {
+            const { rows } = await client.query<PostgresRequestRow>(`SELECT * FROM ${s}.audit_request WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [requestSeq, anchor]);
+            const following = rows.map((row) => headerDigest(rowToUnit(row, [], POSTGRES_CODEC).header));
+            proof = buildProof(unit, entrySeq, following, { seq: anchor, hash: rows.at(-1)?.hash ?? unit.hash });
+          }
+        }
+        await client.query('COMMIT');
+        return proof;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    }),
 
     verify: () => read((client) => verifyPostgresChain(client, s)),
 

@@ -8,19 +8,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { chainEntries, type ChainLink } from '../chain.ts';
 import { encodeCursor, readPage } from '../cursor.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput } from '../entry.ts';
-import { entryValues } from '../entry-row.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
+import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
-import { buildAuditWhere } from '../sql-filter.ts';
-import { SQLITE_COLUMNS, SQLITE_DIALECT, toEntry, type SqliteRow } from './rows.ts';
-import { migrateSqliteAudit } from './schema.ts';
-import type { AuditFilter, AuditPage, AuditPageRequest, PruneResult, VerifyResult } from '../store.ts';
+import { buildAuditWhere, matchesEntry } from '../sql-filter.ts';
+import type { AuditFilter, AuditPage, AuditPageRequest, EntryProof, PruneResult, VerifyResult } from '../store.ts';
+import { buildUnits, decodeRecord, headerDigest, indexRows, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
+import { indexValues, recordValues, requestValues, rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { pruneSqliteChain, verifySqliteChain } from './chain.ts';
+import { SQLITE_CODEC, SQLITE_DIALECT, SQLITE_RECORD_COLUMNS, SQLITE_REQUEST_COLUMNS } from './rows.ts';
+import { migrateSqliteAudit } from './schema.ts';
 
-const REF_ROWS_PER_STATEMENT = 64;
+/** Rows per multi-row INSERT: a request of 280 entries is two statements, not 280. */
+const ROWS_PER_STATEMENT = 128;
 
 export interface SqliteEngineOptions {
   readonly path: string;
@@ -33,6 +35,8 @@ export interface SqliteEngine {
   write(inputs: readonly AuditEntryInput[]): void;
   query(filter: AuditFilter, page: AuditPageRequest): AuditPage;
   findDecision(decisionId: string): { entry: AuditEntry; decision: AuditDecision } | null;
+  prove(entrySeq: number, anchorSeq?: number): EntryProof | null;
+  requestHash(seq: number): string | null;
   verify(): VerifyResult;
   prune(retentionDaysByOwner: Readonly<Record<string, number>>, now: Date): PruneResult;
   ping(): void;
@@ -46,26 +50,32 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   // Checkpoint the WAL every ~80 MB (20,000 pages) rather than SQLite's default 4 MB: the index pages a
-  // commit touches are then copied into the database once per checkpoint instead of many times. Measured
-  // on a trail growing to ~500 MB in batches of 280 entries: ~31 ms a batch at the default, ~23 ms here.
+  // commit touches are then copied into the database once per checkpoint instead of many times.
   db.exec('PRAGMA wal_autocheckpoint = 20000');
   migrateSqliteAudit(db);
 
-  const selectHead = db.prepare('SELECT seq, hash FROM audit_chain_head WHERE id = 1');
-  const insertEntry = db.prepare(`INSERT INTO audit_entry (${SQLITE_COLUMNS.join(', ')}) VALUES (${SQLITE_COLUMNS.map(() => '?').join(', ')})`);
-  // An entry carries a decision per field; one multi-row statement per entry (per 64 decisions) instead
-  // of one per decision. Statements are prepared once per row count.
-  const insertRefs = new Map<number, StatementSync>();
-  const refStatement = (rows: number): StatementSync => {
-    let statement = insertRefs.get(rows);
-    if (!statement) {
-      statement = db.prepare(`INSERT OR IGNORE INTO audit_decision_ref (decision_id, seq) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}`);
-      insertRefs.set(rows, statement);
+  const selectHead = db.prepare('SELECT seq, hash, entry_seq FROM audit_chain_head WHERE id = 1');
+  const insertRequest = db.prepare(`INSERT INTO audit_request (${SQLITE_REQUEST_COLUMNS.join(', ')}) VALUES (${SQLITE_REQUEST_COLUMNS.map(() => '?').join(', ')})`);
+  // Multi-row inserts, prepared once per row count.
+  const multiRow = new Map<string, StatementSync>();
+  const insertRows = (table: string, columns: readonly string[], rows: readonly unknown[][]) => {
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const key = `${table}:${chunk.length}`;
+      let statement = multiRow.get(key);
+      if (!statement) {
+        const tuple = `(${columns.map(() => '?').join(', ')})`;
+        statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: chunk.length }, () => tuple).join(', ')}`);
+        multiRow.set(key, statement);
+      }
+      statement.run(...(chunk.flat() as (string | number | null)[]));
     }
-    return statement;
   };
-  const insertSubjectRef = db.prepare('INSERT OR IGNORE INTO audit_subject_ref (subject, seq) VALUES (?, ?)');
-  const updateHead = db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1');
+  const updateHead = db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ?, entry_seq = ? WHERE id = 1');
+  const readHead = (): ChainLink => {
+    const row = selectHead.get() as { seq: number; hash: string; entry_seq: number };
+    return { seq: row.seq, hash: row.hash, entrySeq: row.entry_seq };
+  };
 
   const inTransaction = <T>(mode: 'IMMEDIATE' | 'DEFERRED', work: () => T): T => {
     db.exec(`BEGIN ${mode}`);
@@ -82,18 +92,29 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   const write = (inputs: readonly AuditEntryInput[]): void => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
     inTransaction('IMMEDIATE', () => {
-      const entries = chainEntries(selectHead.get() as unknown as ChainLink, inputs);
-      for (const entry of entries) {
-        insertEntry.run(...(entryValues(entry, (date) => date.getTime(), (value) => JSON.stringify(value)) as (string | number | null)[]));
-        for (let start = 0; start < entry.decisions.length; start += REF_ROWS_PER_STATEMENT) {
-          const chunk = entry.decisions.slice(start, start + REF_ROWS_PER_STATEMENT);
-          refStatement(chunk.length).run(...chunk.flatMap((decision) => [decision.id, entry.seq]));
-        }
-        for (const subject of entry.relatedSubjects) insertSubjectRef.run(subject, entry.seq);
+      const units = buildUnits(readHead(), inputs);
+      for (const unit of units) {
+        insertRequest.run(...(requestValues(unit, SQLITE_CODEC) as (string | number | null)[]));
+        insertRows('audit_record', SQLITE_RECORD_COLUMNS, unit.records.map((record) => recordValues(record, unit.header.seq, SQLITE_CODEC)));
+        insertRows('audit_index', ['kind', 'value', 'request_seq'], indexRows(unit).map(indexValues));
       }
-      const last = entries.at(-1);
-      if (last) updateHead.run(last.seq, last.hash);
+      const last = units.at(-1);
+      if (last) {
+        const link = linkOf(last);
+        updateHead.run(link.seq, link.hash, link.entrySeq);
+      }
     });
+  };
+
+  const selectRequest = db.prepare('SELECT * FROM audit_request WHERE seq = ?');
+  const selectRecords = db.prepare('SELECT * FROM audit_record WHERE seq BETWEEN ? AND ? ORDER BY seq');
+  /** A request with its entries, as stored (null when absent). */
+  const loadUnit = (seq: number): StoredUnit | null => {
+    const row = selectRequest.get(seq) as (RequestRow & Record<string, unknown>) | undefined;
+    if (!row) return null;
+    const first = Number(row.first_entry_seq);
+    const records = selectRecords.all(first, first + Number(row.entry_count) - 1) as unknown as RecordRow[];
+    return rowToUnit(row, records, SQLITE_CODEC);
   };
 
   const read = <T>(work: () => T): T => {
@@ -108,30 +129,79 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   return {
     write,
 
-    query: (filter, page) => {
+    query: (filter, page) => read(() => {
       const { afterSeq, first } = readPage(page);
-      const where = buildAuditWhere(filter, afterSeq, SQLITE_DIALECT);
-      const rows = read(() => db.prepare(`SELECT * FROM audit_entry WHERE ${where.clause} ORDER BY seq LIMIT ${first + 1}`)
-        .all(...(where.params as (string | number)[])) as unknown as SqliteRow[]);
-      const found = rows.slice(0, first).map(toEntry);
-      const last = found.at(-1);
-      // The subject lookup table is an unhashed index: an entry it names is shown only if the hashed row
-      // itself names the subject (a tampered table can shorten a page, never add to it).
-      const { subject } = filter;
-      const entries = subject === undefined ? found : found.filter((entry) => entry.subject === subject || entry.relatedSubjects.includes(subject));
-      return { entries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage: rows.length > first };
-    },
+      const entries: AuditEntry[] = [];
+      const units = new Map<number, StoredUnit>();
+      let after = afterSeq;
+      let more = true;
+      // The index narrows a subject or agreement search to requests; the decoded entry decides, so a page
+      // may take more than one round to fill.
+      while (entries.length <= first && more) {
+        const where = buildAuditWhere(filter, after, SQLITE_DIALECT);
+        const rows = db.prepare(`SELECT r.seq, r.request_seq FROM audit_record r JOIN audit_request u ON u.seq = r.request_seq
+          WHERE ${where.clause} ORDER BY r.seq LIMIT ${first + 1}`).all(...(where.params as (string | number)[])) as { seq: number; request_seq: number }[];
+        more = rows.length > first;
+        for (const row of rows) {
+          after = row.seq;
+          let unit = units.get(row.request_seq);
+          if (!unit) {
+            unit = loadUnit(row.request_seq) ?? undefined;
+            if (!unit) continue;
+            units.set(row.request_seq, unit);
+          }
+          const record = unit.records.find((candidate) => candidate.seq === row.seq);
+          if (!record) continue;
+          const entry = decodeRecord(unit, record);
+          if (!where.postFilter || matchesEntry(filter, entry)) entries.push(entry);
+          if (entries.length > first) break;
+        }
+        if (!where.postFilter) break;
+      }
+      const pageEntries = entries.slice(0, first);
+      const last = pageEntries.at(-1);
+      const hasNextPage = entries.length > first || (more && entries.length === first);
+      return { entries: pageEntries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage };
+    }),
 
     findDecision: (decisionId) => read(() => {
-      const rows = db.prepare(`SELECT e.* FROM audit_decision_ref r JOIN audit_entry e ON e.seq = r.seq
-        WHERE r.decision_id = ? ORDER BY e.seq`).all(decisionId) as unknown as SqliteRow[];
-      for (const row of rows) {
-        const entry = toEntry(row);
-        // The ref table is an unhashed index: trust only what the hashed entry itself says.
-        const decision = entry.decisions.find((candidate) => candidate.id === decisionId);
-        if (decision) return { entry, decision };
+      const dot = decisionId.lastIndexOf('.');
+      const group = dot > 0 ? decisionId.slice(0, dot + 1) : decisionId;
+      const requests = db.prepare("SELECT request_seq FROM audit_index WHERE kind = 'decision' AND value = ? ORDER BY request_seq")
+        .all(group) as { request_seq: number }[];
+      for (const { request_seq: seq } of requests) {
+        const unit = loadUnit(seq);
+        if (!unit) continue;
+        // The index row only points; the hashed entry itself must hold the decision.
+        for (const record of unit.records) {
+          const entry = decodeRecord(unit, record);
+          const decision = entry.decisions.find((candidate) => candidate.id === decisionId);
+          if (decision) return { entry, decision };
+        }
       }
       return null;
+    }),
+
+    requestHash: (seq) => read(() => (db.prepare('SELECT hash FROM audit_request WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash ?? null),
+
+    prove: (entrySeq, anchorSeq) => read(() => {
+      const holder = db.prepare('SELECT request_seq FROM audit_record WHERE seq = ?').get(entrySeq) as { request_seq: number } | undefined;
+      if (!holder) return null;
+      return inTransaction('DEFERRED', () => {
+        const head = readHead();
+        const anchor = anchorSeq ?? head.seq;
+        if (!Number.isSafeInteger(anchor) || anchor < holder.request_seq || anchor > head.seq) return null;
+        const unit = loadUnit(holder.request_seq);
+        if (!unit) return null;
+        const following: string[] = [];
+        let anchorHash = unit.hash;
+        const rows = db.prepare('SELECT * FROM audit_request WHERE seq > ? AND seq <= ? ORDER BY seq').iterate(holder.request_seq, anchor) as Iterable<RequestRow & Record<string, unknown>>;
+        for (const row of rows) {
+          following.push(headerDigest(rowToUnit(row, [], SQLITE_CODEC).header));
+          anchorHash = row.hash;
+        }
+        return buildProof(unit, entrySeq, following, { seq: anchor, hash: anchorHash });
+      });
     }),
 
     verify: () => read(() => inTransaction('DEFERRED', () => verifySqliteChain(db))),

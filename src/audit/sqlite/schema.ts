@@ -4,7 +4,7 @@
  * inside its own transaction (no other connection ever sees it open).
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { GENESIS_HASH } from '../chain.ts';
+import { GENESIS_HASH } from '../unit.ts';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE audit_entry (
@@ -55,13 +55,95 @@ const MIGRATIONS: readonly string[] = [
   // 2: the other persons a household-level record is about, and the lookup table a subject filter uses.
   `ALTER TABLE audit_entry ADD COLUMN related_subjects TEXT;
    CREATE TABLE audit_subject_ref (subject TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (subject, seq)) WITHOUT ROWID, STRICT;`,
+  // 3: the second format (unit.ts): the chain links requests, each a hash tree over its entries; entries
+  // compact; the index rows derived and verified. A trail of the first format is refused (see below).
+  `DROP TABLE audit_entry; DROP TABLE audit_decision_ref; DROP TABLE audit_subject_ref;
+   DROP TABLE audit_chain_head; DROP TABLE audit_checkpoint; DROP TABLE audit_prune_gate;
+   CREATE TABLE audit_request (
+     seq INTEGER PRIMARY KEY,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     root TEXT NOT NULL,
+     first_entry_seq INTEGER NOT NULL,
+     entry_count INTEGER NOT NULL,
+     trace_id TEXT NOT NULL,
+     span_id TEXT,
+     parent_span_id TEXT,
+     operation_id TEXT NOT NULL,
+     operation_name TEXT,
+     time_ms INTEGER NOT NULL,
+     end_ms INTEGER NOT NULL,
+     viewer_agency TEXT NOT NULL,
+     viewer_user TEXT NOT NULL,
+     viewer_role TEXT NOT NULL,
+     responsible_user TEXT,
+     access_point TEXT,
+     purpose TEXT NOT NULL,
+     processing_activity TEXT NOT NULL,
+     dictionary TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX audit_request_viewer ON audit_request (viewer_agency, seq);
+   CREATE INDEX audit_request_time ON audit_request (time_ms);
+   CREATE INDEX audit_request_trace ON audit_request (trace_id);
+   CREATE INDEX audit_request_operation ON audit_request (operation_id);
+   CREATE TABLE audit_record (
+     seq INTEGER PRIMARY KEY,
+     request_seq INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     owner_agency TEXT,
+     entity_type TEXT,
+     entity_id TEXT,
+     outcome TEXT NOT NULL,
+     body TEXT NOT NULL,
+     leaf TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX audit_record_owner ON audit_record (owner_agency, seq) WHERE owner_agency IS NOT NULL;
+   CREATE INDEX audit_record_entity ON audit_record (entity_id) WHERE entity_id IS NOT NULL;
+   -- Derived from the requests (unit.ts indexRows) and compared with them by verify.
+   CREATE TABLE audit_index (kind TEXT NOT NULL, value TEXT NOT NULL, request_seq INTEGER NOT NULL,
+     PRIMARY KEY (kind, value, request_seq)) WITHOUT ROWID, STRICT;
+   CREATE TABLE audit_chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL, entry_seq INTEGER NOT NULL) STRICT;
+   INSERT INTO audit_chain_head (id, seq, hash, entry_seq) VALUES (1, 0, '${GENESIS_HASH}', 0);
+   CREATE TABLE audit_checkpoint (seq INTEGER PRIMARY KEY, hash TEXT NOT NULL, entry_seq INTEGER NOT NULL,
+     removed INTEGER NOT NULL, pruned_at_ms INTEGER NOT NULL) STRICT;
+   CREATE TABLE audit_prune_gate (open INTEGER NOT NULL) STRICT;
+   CREATE TRIGGER audit_request_no_update BEFORE UPDATE ON audit_request
+     BEGIN SELECT RAISE(ABORT, 'audit requests are append-only'); END;
+   CREATE TRIGGER audit_request_no_delete BEFORE DELETE ON audit_request
+     WHEN NOT EXISTS (SELECT 1 FROM audit_prune_gate)
+     BEGIN SELECT RAISE(ABORT, 'audit requests are removed only by prune'); END;
+   CREATE TRIGGER audit_record_no_update BEFORE UPDATE ON audit_record
+     BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+   CREATE TRIGGER audit_record_no_delete BEFORE DELETE ON audit_record
+     WHEN NOT EXISTS (SELECT 1 FROM audit_prune_gate)
+     BEGIN SELECT RAISE(ABORT, 'audit entries are removed only by prune'); END;
+   CREATE TRIGGER audit_index_no_update BEFORE UPDATE ON audit_index
+     BEGIN SELECT RAISE(ABORT, 'audit index rows are append-only'); END;
+   CREATE TRIGGER audit_index_no_delete BEFORE DELETE ON audit_index
+     WHEN NOT EXISTS (SELECT 1 FROM audit_prune_gate)
+     BEGIN SELECT RAISE(ABORT, 'audit index rows are removed only by prune'); END;
+   CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE ON audit_checkpoint
+     BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+   CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint
+     BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+   CREATE TRIGGER audit_chain_head_no_delete BEFORE DELETE ON audit_chain_head
+     BEGIN SELECT RAISE(ABORT, 'the audit chain head cannot be removed'); END;`,
 ];
+
+/** The first migration of the second format: a non-empty trail of the first format is not silently dropped. */
+const SECOND_FORMAT = 2;
 
 /** Brings the database to the newest schema; the steps and the new version number commit together. */
 export function migrateSqliteAudit(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    if (row.user_version > 0 && row.user_version <= SECOND_FORMAT) {
+      const held = db.prepare('SELECT count(*) AS n FROM audit_entry').get() as { n: number };
+      if (held.n > 0) {
+        throw new Error('this audit database holds a trail of the first format: verify and archive it with the previous release (audit:verify), then start on a new file');
+      }
+    }
     for (let version = row.user_version; version < MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version] as string);
       db.exec(`PRAGMA user_version = ${version + 1}`);

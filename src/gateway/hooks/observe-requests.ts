@@ -38,7 +38,10 @@ export function registerRequestObservation(app: FastifyInstance, services: Gatew
     }, parent);
     const context = trace.setSpan(parent, span);
     spans.set(request, { span, context });
-    notesOf(request).traceId = span.spanContext().traceId;
+    const notes = notesOf(request);
+    notes.traceId = span.spanContext().traceId;
+    notes.spanId = span.spanContext().spanId;
+    notes.parentSpanId = trace.getSpanContext(parent)?.spanId ?? null;
     // The caller learns the trace its request was recorded under, to quote it when asking about it.
     const traceparent = telemetry.inject(context).traceparent;
     if (traceparent) reply.header('traceparent', traceparent);

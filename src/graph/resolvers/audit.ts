@@ -9,7 +9,6 @@ import type { GatewayContext } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { isValidBsn } from '#domain/bsn.ts';
 import { officerOnly } from './require-role.ts';
-import { callerIds } from '../caller-ids.ts';
 
 interface AuditEntriesArgs {
   readonly filter?: {
@@ -53,13 +52,13 @@ export const auditResolvers = {
   },
   AuditEntry: {
     seq: (entry: AuditEntry) => String(entry.seq),
+    requestSeq: (entry: AuditEntry) => String(entry.requestSeq),
+    hash: (entry: AuditEntry) => entry.leafHash,
     time: (entry: AuditEntry) => entry.time.toISOString(),
+    endTime: (entry: AuditEntry) => entry.endTime.toISOString(),
+    subjectType: (entry: AuditEntry) => entry.subjectType?.toUpperCase() ?? null,
     kind: (entry: AuditEntry) => entry.kind.toUpperCase().replace('-', '_'),
     ownerAgencyId: (entry: AuditEntry) => entry.owner,
-    // The trail stores the gateway's record id; an officer is shown its own organisation's id of the
-    // record (the one its caseworkers see), never one another organisation could match it with. Null
-    // for an id that no longer opens (sealed under a rotated secret: docs/identifiers.md).
-    entityId: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (entry.entityId ? callerIds(context).show(entry.entityId) : null),
     outcome: (entry: AuditEntry) => entry.outcome.toUpperCase().replace('-', '_'),
     searchTerms: (entry: AuditEntry) => (entry.searchTerms ? Object.entries(entry.searchTerms).map(([name, value]) => ({ name, value })) : null),
   },

@@ -13,7 +13,7 @@ import { fromAuditDecision } from '#src/enforcement/audit-decision.ts';
 import {
   agreementOf, explainAccess, failedConditionOf, redactionReasonOf, ruleIdOf, type AccessExplanation,
 } from '#src/policy/index.ts';
-import { NO_FACTS } from '#src/policy/index.ts';
+import { NO_FACTS, type RecordFacts } from '#src/policy/index.ts';
 import { officerOnly } from './require-role.ts';
 import { kindOfId } from '#src/households/ids.ts';
 import { takenId } from '../caller-ids.ts';
@@ -158,18 +158,23 @@ export const explainResolvers = {
       // A privacy officer explains decisions of its own agency's requests and about its own records only.
       const mine = found && (found.entry.viewer.agencyId === context.caller.agencyId || found.entry.owner === context.caller.agencyId);
       context.enforcement.audit.search({ explainDecision: args.id }, mine ? 'released' : 'not-found', 'explain');
-      const recordId = found?.entry.entityId;
-      if (!found || !mine || !recordId) return null;
+      if (!found || !mine || !found.entry.owner) return null;
       const { entry } = found;
       const decision = fromAuditDecision(found.decision);
-      if (!decision) return null;
-      const explained = await explain(context, {
-        viewerAgencyId: entry.viewer.agencyId, purpose: entry.purpose, coordinate: decision.coordinate, recordId,
-      }, entry.time, recordId);
-      if (!explained) return null;
-      // The recorded decision is authoritative; the trace around it is recomputed on today's records.
-      const recorded = { ...explained.explanation, decision };
-      return toGraphQL(context, { explanation: recorded, ownedByCaller: explained.ownedByCaller }, decision.id);
+      const viewerAgency = context.services.agencyNode(entry.viewer.agencyId);
+      const ownerAgency = context.services.agencyNode(entry.owner);
+      if (!decision || !viewerAgency || !ownerAgency) return null;
+      // Explained from what the trail recorded: the viewer, purpose, owner and time of the request and the
+      // facts the decision evaluated then (kept with the entry), never from today's records, which may have
+      // changed, and never by reopening the record (the trail keeps only a pseudonym of it).
+      const recordedFacts = entry.facts ? { ...entry.facts, referrals: entry.facts.referrals } as RecordFacts : NO_FACTS;
+      const explanation = explainAccess(context.services.policy, {
+        viewer: { agencyId: viewerAgency.id, kind: viewerAgency.kind, region: viewerAgency.region }, purpose: entry.purpose,
+        owner: { agencyId: ownerAgency.id, kind: ownerAgency.kind, region: ownerAgency.region }, facts: recordedFacts,
+        coordinate: decision.coordinate, at: entry.time,
+      });
+      // The recorded decision is authoritative; the trace around it is recomputed from the recorded facts.
+      return toGraphQL(context, { explanation: { ...explanation, decision }, ownedByCaller: entry.owner === context.caller.agencyId }, decision.id);
     }),
   },
 };
