@@ -9,6 +9,7 @@
 import type { AuditEntry } from './entry.ts';
 import { AuditStoreError } from './errors.ts';
 import type { AuditFilter } from './store.ts';
+import { subjectIndexKey } from './unit.ts';
 
 export interface SqlDialect {
   /** Placeholder for the n-th parameter (1-based). */
@@ -46,7 +47,7 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
   }
   const indexed = (kind: string, value: string) =>
     conditions.push(`r.request_seq IN (SELECT i.request_seq FROM audit_index i WHERE i.kind = ${bind(kind)} AND i.value = ${bind(value)})`);
-  if (filter.subject !== undefined) indexed('subject', filter.subject);
+  if (filter.subject !== undefined) indexed('subject', subjectIndexKey(filter.subject));
   if (filter.agreementKey !== undefined) indexed('agreement', filter.agreementKey);
   if (filter.viewerAgencyId !== undefined) conditions.push(`u.viewer_agency = ${bind(filter.viewerAgencyId)}`);
   if (filter.ownerAgencyId !== undefined) conditions.push(`r.owner_agency = ${bind(filter.ownerAgencyId)}`);

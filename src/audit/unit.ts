@@ -76,7 +76,8 @@ export interface UnitDictionary {
 export interface RecordBody {
   /** Subject indexes: the subject first, then the related subjects. */
   s?: number[];
-  t?: SubjectType;
+  /** Subject type: `p` person, `h` household (one letter: it is on every entry). */
+  t?: 'p' | 'h';
   r?: number[];
   w?: number[];
   /** Decisions: [group index, id suffix, tuple index]. */
@@ -117,7 +118,16 @@ export interface StoredUnit {
   readonly records: StoredRecord[];
 }
 
-export const LEAF_LOCATOR_LENGTH = 16;
+export const LEAF_LOCATOR_LENGTH = 12;
+
+/**
+ * The subject index keys a pseudonym by its first 24 characters (126 bits): enough to find a person's
+ * requests without a false hit in practice, at half the bytes; a search is decided by the full
+ * pseudonym in the decoded entry anyway.
+ */
+export function subjectIndexKey(subject: string): string {
+  return subject.slice(0, 24);
+}
 
 /** The exact document an entry's leaf hashes: every entry-level field, with its seq. */
 export function entryDocument(entry: AuditEntryInput, seq: number): string {
@@ -233,7 +243,7 @@ export function buildUnit(prev: ChainLink, inputs: readonly AuditEntryInput[]): 
     const body: RecordBody = {};
     const subjectList = entry.subject === null ? [] : [entry.subject, ...entry.relatedSubjects];
     if (subjectList.length > 0) body.s = subjectList.map((subject) => subjects.at(subject));
-    if (entry.subjectType !== null) body.t = entry.subjectType;
+    if (entry.subjectType !== null) body.t = entry.subjectType === 'person' ? 'p' : 'h';
     if (entry.fieldsReleased.length > 0) body.r = entry.fieldsReleased.map((coordinate) => coordinates.at(coordinate));
     if (entry.fieldsWithheld.length > 0) body.w = entry.fieldsWithheld.map((coordinate) => coordinates.at(coordinate));
     if (entry.decisions.length > 0) {
@@ -283,7 +293,7 @@ export function linkOf(unit: Pick<StoredUnit, 'header' | 'hash'>): ChainLink {
 export function indexRows(unit: Pick<StoredUnit, 'header' | 'dictionary'>): IndexRow[] {
   const unitSeq = unit.header.seq;
   const rows: IndexRow[] = [];
-  for (const value of new Set(unit.dictionary.subjects)) rows.push({ kind: 'subject', value, unitSeq });
+  for (const value of new Set(unit.dictionary.subjects.map(subjectIndexKey))) rows.push({ kind: 'subject', value, unitSeq });
   for (const value of new Set(unit.dictionary.groups)) rows.push({ kind: 'decision', value, unitSeq });
   const agreements = new Set<string>();
   for (const tuple of unit.dictionary.decisions) if (tuple[3] !== null) agreements.add(tuple[3]);
@@ -296,6 +306,13 @@ const at = <T>(list: readonly T[], index: unknown, what: string): T => {
     throw new TypeError(`entry refers to a ${what} the request does not hold`);
   }
   return list[index] as T;
+};
+
+const subjectTypeOf = (value: unknown): SubjectType | null => {
+  if (value === undefined) return null;
+  if (value === 'p') return 'person';
+  if (value === 'h') return 'household';
+  throw new TypeError('entry body: unknown subject type');
 };
 
 const indexes = (value: unknown): number[] => {
@@ -325,7 +342,7 @@ export function decodeRecord(unit: Pick<StoredUnit, 'header' | 'dictionary' | 'p
     operationName: header.operationName, time: header.time, endTime: header.endTime, kind: record.kind as AuditEntry['kind'],
     viewer: { ...header.viewer }, purpose: header.purpose, processingActivity: header.processingActivity,
     owner: record.owner, entityType: record.entityType, entityId: record.entityId,
-    subject: subjectList[0] ?? null, subjectType: body.t ?? null, relatedSubjects: subjectList.slice(1),
+    subject: subjectList[0] ?? null, subjectType: subjectTypeOf(body.t), relatedSubjects: subjectList.slice(1),
     fieldsReleased: indexes(body.r).map((index) => at(dictionary.coordinates, index, 'coordinate')),
     fieldsWithheld: indexes(body.w).map((index) => at(dictionary.coordinates, index, 'coordinate')),
     decisions, facts: body.f === undefined ? null : at(dictionary.facts, body.f, 'facts'),
