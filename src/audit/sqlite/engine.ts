@@ -19,6 +19,8 @@ import { SQLITE_COLUMNS, SQLITE_DIALECT, toEntry, type SqliteRow } from './rows.
 import { migrateSqliteAudit } from './schema.ts';
 import type { AuditFilter, AuditPage, AuditPageRequest, PruneResult, VerifyResult } from '../store.ts';
 import { pruneSqliteChain, verifySqliteChain } from './chain.ts';
+import { holdFiles } from './file-guard.ts';
+import { createReadyProbe } from './ready-probe.ts';
 
 const REF_ROWS_PER_STATEMENT = 64;
 
@@ -26,6 +28,10 @@ export interface SqliteEngineOptions {
   readonly path: string;
   /** How long a write waits for another connection's lock before failing, in milliseconds. */
   readonly busyTimeoutMs: number;
+  /** Free bytes the file system must have for ping (readiness) to pass. */
+  readonly minFreeBytes: number;
+  /** PRAGMA max_page_count, a stand-in for a full disk in tests that cannot mount a small file system. */
+  readonly maxPageCount?: number | undefined;
 }
 
 /** What the worker runs; every method throws AuditStoreError (or a driver error, for write). */
@@ -49,7 +55,11 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   // commit touches are then copied into the database once per checkpoint instead of many times. Measured
   // on a trail growing to ~500 MB in batches of 280 entries: ~31 ms a batch at the default, ~23 ms here.
   db.exec('PRAGMA wal_autocheckpoint = 20000');
+  if (options.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.trunc(options.maxPageCount)}`);
   migrateSqliteAudit(db);
+  // Every operation first checks that the files are still the ones opened (file-guard.ts says why).
+  const files = holdFiles(path);
+  const probe = createReadyProbe(db, { path, files, minFreeBytes: options.minFreeBytes, busyTimeoutMs: options.busyTimeoutMs });
 
   const selectHead = db.prepare('SELECT seq, hash FROM audit_chain_head WHERE id = 1');
   const insertEntry = db.prepare(`INSERT INTO audit_entry (${SQLITE_COLUMNS.join(', ')}) VALUES (${SQLITE_COLUMNS.map(() => '?').join(', ')})`);
@@ -81,6 +91,19 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
 
   const write = (inputs: readonly AuditEntryInput[]): void => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+    files.check();
+    try {
+      commit(inputs);
+    } catch (error) {
+      probe.writeFailed();
+      throw error;
+    }
+    // A file removed while the transaction ran took the commit with it: not durable, so not a success.
+    files.check();
+    probe.writeSucceeded();
+  };
+
+  const commit = (inputs: readonly AuditEntryInput[]): void => {
     inTransaction('IMMEDIATE', () => {
       const entries = chainEntries(selectHead.get() as unknown as ChainLink, inputs);
       for (const entry of entries) {
@@ -98,6 +121,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
 
   const read = <T>(work: () => T): T => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+    files.check();
     try {
       return work();
     } catch (error) {
@@ -140,14 +164,21 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       validateRetention(retentionDaysByOwner, now);
       if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
       try {
+        files.check();
         // IMMEDIATE: no append can move the head while the prefix is planned and removed.
-        return inTransaction('IMMEDIATE', () => pruneSqliteChain(db, retentionDaysByOwner, now));
+        const result = inTransaction('IMMEDIATE', () => pruneSqliteChain(db, retentionDaysByOwner, now));
+        files.check();
+        return result;
       } catch (error) {
         throw wrapAuditError('AUDIT_UNAVAILABLE', 'audit prune failed', error);
       }
     },
 
-    ping: () => { read(() => selectHead.get()); },
+    ping: () => {
+      if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+      probe.run();
+      read(() => selectHead.get());
+    },
 
     close: () => {
       if (db.isOpen) db.close();
