@@ -14,8 +14,13 @@ export interface AppendPipelineOptions {
   maxWaitMs?: number;
   /** Entries per transaction at which a batch is written at once. Default 256. */
   maxBatch?: number;
-  /** Writes the batch in one transaction (seq and prevHash assigned inside it), or rejects having written nothing. */
-  write(inputs: readonly AuditEntryInput[]): Promise<void>;
+  /** Appends queued longer than this are refused unwritten (group-commit.ts). Default: no limit. */
+  maxQueue?: { readonly ms: number; readonly expired: () => Error } | undefined;
+  /**
+   * Writes the batch in one transaction (seq and prevHash assigned inside it), or rejects having written
+   * nothing. `queuedAt`: when its oldest append arrived (performance.now()).
+   */
+  write(inputs: readonly AuditEntryInput[], queuedAt: number): Promise<void>;
 }
 
 export interface AppendPipeline {
@@ -32,9 +37,10 @@ export function createAppendPipeline(options: AppendPipelineOptions): AppendPipe
   const group = createGroupCommit<AuditEntryInput>({
     ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
     ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
-    write: async (inputs) => {
+    ...(options.maxQueue === undefined ? {} : { maxQueue: options.maxQueue }),
+    write: async (inputs, queuedAt) => {
       try {
-        await options.write(inputs);
+        await options.write(inputs, queuedAt);
       } catch (error) {
         stats.failedTransactions++;
         throw wrapAuditError('AUDIT_WRITE_FAILED', 'audit append failed; the batch was not committed', error);

@@ -5,7 +5,10 @@
 export const AUDIT_ERROR_CODES = [
   /** An entry failed validation (wrong shape, or it would put a personal data value in the trail). */
   'AUDIT_INVALID_ENTRY',
-  /** The transaction did not commit; nothing of the batch was written. The request must fail (fail closed). */
+  /**
+   * The transaction did not commit, and nothing of the batch was written; or (PostgreSQL) it did not finish
+   * within the store's time bound, and a commit already sent may still land. The request must fail (fail closed).
+   */
   'AUDIT_WRITE_FAILED',
   /** The store was closed. */
   'AUDIT_STORE_CLOSED',

@@ -11,8 +11,17 @@ export interface GroupCommitOptions<T> {
   maxWaitMs?: number;
   /** Entries at which a batch is written without waiting further. Default 256. */
   maxBatch?: number;
-  /** Writes one batch in one transaction; must reject, having written nothing, if it fails. */
-  write(items: readonly T[]): Promise<void>;
+  /**
+   * A submit still queued this many milliseconds after it arrived is refused with `expired()` and never
+   * written: its caller has stopped waiting (a store bounding each request), and an entry written after
+   * the caller was refused would record a disclosure that never happened. Default: no limit.
+   */
+  maxQueue?: { readonly ms: number; readonly expired: () => Error };
+  /**
+   * Writes one batch in one transaction; must reject, having written nothing, if it fails. `queuedAt`
+   * is when the batch's oldest submit arrived (performance.now()), for a write bounded by its callers' wait.
+   */
+  write(items: readonly T[], queuedAt: number): Promise<void>;
 }
 
 export interface GroupCommit<T> {
@@ -23,6 +32,7 @@ export interface GroupCommit<T> {
 
 interface Waiting<T> {
   readonly items: readonly T[];
+  readonly since: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -35,7 +45,21 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>): GroupCommi
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> | null = null;
 
+  const dropExpired = (): void => {
+    const { maxQueue } = options;
+    if (!maxQueue) return;
+    const now = performance.now();
+    for (let index = queue.length - 1; index >= 0; index--) {
+      const waiting = queue[index] as Waiting<T>;
+      if (now - waiting.since < maxQueue.ms) continue;
+      queue.splice(index, 1);
+      queuedItems -= waiting.items.length;
+      waiting.reject(maxQueue.expired());
+    }
+  };
+
   const takeBatch = (): Waiting<T>[] => {
+    dropExpired();
     const batch: Waiting<T>[] = [];
     let count = 0;
     while (queue.length > 0) {
@@ -54,8 +78,10 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>): GroupCommi
     timer = null;
     if (writing || queue.length === 0) return;
     const batch = takeBatch();
+    if (batch.length === 0) return;
     const items = batch.flatMap((waiting) => waiting.items);
-    writing = (async () => options.write(items))().then(
+    const queuedAt = Math.min(...batch.map((waiting) => waiting.since));
+    writing = (async () => options.write(items, queuedAt))().then(
       () => { for (const waiting of batch) waiting.resolve(); },
       (error: unknown) => { for (const waiting of batch) waiting.reject(error); },
     ).finally(() => {
@@ -68,7 +94,7 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>): GroupCommi
   const submit = (items: readonly T[]): Promise<void> => {
     if (items.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      queue.push({ items, resolve, reject });
+      queue.push({ items, since: performance.now(), resolve, reject });
       queuedItems += items.length;
       if (writing) return;
       if (queuedItems >= maxBatch) flush();

@@ -15,6 +15,8 @@ export interface AuditStoreLocation {
   schema?: string | undefined;
   /** Folder of the SQLite file `audit.sqlite`. Default `./data`. */
   dataDir?: string | undefined;
+  /** PostgreSQL: how long a request's audit work may take in all, in milliseconds. Default 2000. */
+  timeoutMs?: number | undefined;
 }
 
 /** Where the trail is, for messages: never the connection string itself (it may hold a password). */
@@ -39,6 +41,7 @@ export async function openAuditStore(location: AuditStoreLocation): Promise<Audi
     return createPostgresAuditStore({
       connectionString: location.databaseUrl,
       ...(location.schema ? { schema: location.schema } : {}),
+      ...(location.timeoutMs ? { timeoutMs: location.timeoutMs } : {}),
     });
   }
   // The SQLite store opens its database on its own thread; a file that cannot be opened fails here,

@@ -107,7 +107,9 @@ export interface AuditStore {
   /**
    * Resolves only once the entries are durably committed, in one transaction with whatever other
    * appends arrived in the same short window; rejects (AUDIT_WRITE_FAILED) if that transaction fails,
-   * and then none of the batch is written. The gateway must not answer before this resolves.
+   * and then none of the batch is written, or if it outlasts the store's time bound (PostgreSQL), when a
+   * commit already sent may still land: an entry without its answer, never the reverse. The gateway
+   * must not answer before this resolves.
    */
   append(entries: readonly AuditEntryInput[]): Promise<void>;
   query(filter: AuditFilter, page: AuditPageRequest): Promise<AuditPage>;
@@ -127,7 +129,10 @@ export interface AuditStore {
    * removed whose agency has neither.
    */
   prune(retentionDaysByOwner: Record<string, number>, now: Date): Promise<PruneResult>;
-  /** Readiness: rejects when the database cannot be reached. */
+  /**
+   * Readiness: rejects (AUDIT_UNAVAILABLE) when the store could not take a commit now: the database
+   * cannot be reached in time, or (SQLite) its files are gone, replaced or read-only, or its disk is full.
+   */
   ping(): Promise<void>;
   /** Waits for queued appends, then closes; later appends reject with AUDIT_STORE_CLOSED. */
   close(): Promise<void>;

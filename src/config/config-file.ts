@@ -11,6 +11,7 @@ import { ConfigError } from './config-error.ts';
 /** The file's shape, as config.schema.json allows it. */
 export interface ConfigFile {
   readonly agencies?: AgencyConfig[];
+  readonly audit?: { readonly timeoutMs?: number };
   readonly rateLimits?: { readonly organisations?: Readonly<Record<string, { readonly perSecond: number; readonly burst: number }>> };
   readonly observability?: { readonly otlpEndpoint?: string };
 }

@@ -63,6 +63,11 @@ export interface GatewayConfig {
   readonly auditStore: 'postgres' | 'sqlite';
   /** PostgreSQL schema of the audit trail (KETENPOORT_AUDIT_SCHEMA). Default `ketenpoort_audit`. */
   readonly auditSchema: string | null;
+  /**
+   * How long a request waits on the PostgreSQL audit store in all, in ms (KETENPOORT_AUDIT_TIMEOUT_MS, or
+   * the file's `audit.timeoutMs`); past it the request is refused with AUDIT_UNAVAILABLE. Default 2000.
+   */
+  readonly auditTimeoutMs: number;
   /** JWT audience every token must carry. */
   readonly audience: string;
   /** Allowed clock skew for exp/nbf in seconds. */
@@ -118,6 +123,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     databaseUrl: env.DATABASE_URL || null,
     auditStore: auditStore(env),
     auditSchema: env.KETENPOORT_AUDIT_SCHEMA || null,
+    auditTimeoutMs: auditTimeoutMs(env, file.audit),
     audience: env.KETENPOORT_AUDIENCE ?? 'ketenpoort',
     clockSkewSeconds: integer(env.KETENPOORT_CLOCK_SKEW_SECONDS, 30, 'KETENPOORT_CLOCK_SKEW_SECONDS'),
     introspection: env.KETENPOORT_INTROSPECTION ? env.KETENPOORT_INTROSPECTION === 'true' : mode === 'development',
@@ -158,6 +164,13 @@ function auditStore(env: Env): GatewayConfig['auditStore'] {
   if (chosen !== 'postgres' && chosen !== 'sqlite') throw new ConfigError([`KETENPOORT_AUDIT_STORE: set it to postgres or sqlite, not "${chosen}"`]);
   if (chosen === 'postgres' && !env.DATABASE_URL) throw new ConfigError(['DATABASE_URL: set the PostgreSQL connection string (KETENPOORT_AUDIT_STORE=postgres)']);
   return chosen;
+}
+
+/** The environment wins over the file; 0 would mean "wait forever", which is what the bound is for. */
+function auditTimeoutMs(env: Env, file: { readonly timeoutMs?: number } | undefined): number {
+  const value = integer(env.KETENPOORT_AUDIT_TIMEOUT_MS, file?.timeoutMs ?? 2000, 'KETENPOORT_AUDIT_TIMEOUT_MS');
+  if (value < 1) throw new Error('KETENPOORT_AUDIT_TIMEOUT_MS must be at least 1');
+  return value;
 }
 
 /** A key file named in the configuration is relative to the working directory, as KETENPOORT_CONFIG is. */

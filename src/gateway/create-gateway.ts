@@ -17,6 +17,7 @@ import { registerRequestLog } from './hooks/request-log.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
 import { registerGraphqlRoute } from './routes/graphql.ts';
 import { registerHealth } from './routes/health.ts';
+import { createReadinessCheck } from './readiness.ts';
 import type { GatewayServices } from './services.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 
@@ -53,7 +54,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   app.addHook('onSend', async (_request, reply) => {
     if (phase.phase === 'draining') reply.header('connection', 'close');
   });
-  registerHealth(app, { phase: () => phase.phase, checkReady: () => services.checkReady() });
+  registerHealth(app, { phase: () => phase.phase, checkReady: createReadinessCheck({ check: () => services.checkReady(), logger }) });
   if (config.mode === 'development') registerGraphiql(app);
   // The privacy officers' console: static, holds no data; what it shows comes from /graphql under their token.
   registerPrivacyConsole(app);

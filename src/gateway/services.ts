@@ -89,6 +89,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const { telemetry, metrics } = observability;
   const audit = observeAuditStore(overrides.audit ?? (await openAuditStore({
     databaseUrl: config.auditStore === 'postgres' ? config.databaseUrl ?? undefined : undefined, schema: config.auditSchema ?? undefined, dataDir: config.dataDir,
+    timeoutMs: config.auditTimeoutMs,
   })), telemetry, metrics);
   logger.info({ store: audit.kind }, 'audit store opened');
   const started = overrides.adapters

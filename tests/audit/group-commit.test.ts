@@ -71,4 +71,26 @@ describe('group commit', () => {
     await createGroupCommit({ write: r.write }).submit([]);
     expect(r.batches).toEqual([]);
   });
+  it('refuses, unwritten, what queued past maxQueue behind a stalled write: its caller stopped waiting', async () => {
+    const written: number[][] = [];
+    let release = (): void => {};
+    const group = createGroupCommit<number>({
+      maxWaitMs: 0,
+      maxQueue: { ms: 50, expired: () => new Error('waited too long') },
+      write: async (items) => {
+        if (items.includes(1)) await new Promise<void>((resolve) => { release = resolve; });
+        written.push([...items]);
+      },
+    });
+    const stalled = group.submit([1]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const queued = group.submit([2]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const fresh = group.submit([3]);
+    release();
+    await stalled;
+    await expect(queued).rejects.toThrow('waited too long');
+    await fresh;
+    expect(written).toEqual([[1], [3]]);
+  });
 });

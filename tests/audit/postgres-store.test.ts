@@ -54,7 +54,7 @@ type PostgresHarness = AuditStoreHarness & { readonly schema: string };
 
 async function createHarness(options: HarnessOptions = {}, extra: Partial<PostgresAuditStoreOptions> = {}): Promise<PostgresHarness> {
   const schema = uniqueSchema('audit_test');
-  const open = () => createPostgresAuditStore({ connectionString: DATABASE_URL, schema, lockTimeoutMs: 200, ...options, ...extra });
+  const open = () => createPostgresAuditStore({ connectionString: DATABASE_URL, schema, lockTimeoutMs: 200, timeoutMs: 30_000, ...options, ...extra });
   const store = await open();
   const opened: AuditStore[] = [store];
   const s = `"${schema}"`;

@@ -28,7 +28,7 @@ describePostgres('postgres audit store with two processes', () => {
       const reports = outputs.map((output) => JSON.parse(output.stdout) as { workerId: string; appended: number });
       expect(reports.map((report) => report.appended)).toEqual([WAVES * PER_WAVE, WAVES * PER_WAVE]);
 
-      const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema });
+      const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema, timeoutMs: 30_000 });
       try {
         const total = 2 * WAVES * PER_WAVE;
         expect(await store.verify()).toEqual({ ok: true, checked: total, entriesChecked: total, headSeq: total, headHash: HEAD_HASH, checkpointSeq: null });

@@ -104,6 +104,20 @@ describe('the audit store choice', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/y', KETENPOORT_AUDIT_STORE: 'sqlite' }).auditStore).toBe('sqlite');
   });
 
+  it('bounds a request\'s wait on the store at 2 s, or audit.timeoutMs from the file, or KETENPOORT_AUDIT_TIMEOUT_MS over both', () => {
+    expect(loadConfig({}).auditTimeoutMs).toBe(2000);
+    const withTimeout = { ...(EXAMPLE as object), audit: { timeoutMs: 1500 } };
+    const path = join(folder, 'audit-timeout.json');
+    writeFileSync(path, JSON.stringify(withTimeout));
+    expect(loadConfig({ ...exampleEnv(), KETENPOORT_CONFIG: path }).auditTimeoutMs).toBe(1500);
+    expect(loadConfig({ ...exampleEnv(), KETENPOORT_CONFIG: path, KETENPOORT_AUDIT_TIMEOUT_MS: '700' }).auditTimeoutMs).toBe(700);
+    expect(() => loadConfig({ KETENPOORT_AUDIT_TIMEOUT_MS: '0' })).toThrow(/KETENPOORT_AUDIT_TIMEOUT_MS must be at least 1/);
+    expect(problemsOf({ ...(EXAMPLE as object), audit: { timeoutMs: 0, timeout: 5 } })).toEqual([
+      'audit.timeout: is not a key the configuration knows (misspelt?)',
+      'audit.timeoutMs: must be >= 1',
+    ]);
+  });
+
   it('refuses postgres without DATABASE_URL, and any other store', () => {
     expect(() => loadConfig({ KETENPOORT_AUDIT_STORE: 'postgres' })).toThrow(/DATABASE_URL: set the PostgreSQL connection string/);
     expect(() => loadConfig({ KETENPOORT_AUDIT_STORE: 'mysql' })).toThrow(/KETENPOORT_AUDIT_STORE: set it to postgres or sqlite/);

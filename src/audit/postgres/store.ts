@@ -3,12 +3,14 @@
  * transaction locks the one-row chain head (SELECT ... FOR UPDATE) before it assigns seq and prevHash,
  * so appends from all processes form one chain; the commit is durable when append resolves.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { createAppendPipeline } from '../append-pipeline.ts';
 import { encodeCursor, readPage } from '../cursor.ts';
 import type { AuditEntry, AuditEntryInput } from '../entry.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
 import { buildProof } from '../proof.ts';
+import { withinDeadline } from './deadline.ts';
+import { createAuditPools } from './pools.ts';
 import { validateRetention } from '../prune-plan.ts';
 import { buildAuditWhere, matchesEntry } from '../sql-filter.ts';
 import type { AuditStore } from '../store.ts';
@@ -27,8 +29,14 @@ export interface PostgresAuditStoreOptions {
   maxConnections?: number;
   /** How long a statement waits for a lock before failing, in milliseconds. Default 5000. */
   lockTimeoutMs?: number;
-  /** Statement timeout in milliseconds. Default 30000 (verify and prune page, so no statement runs long). */
+  /** Statement timeout of migrations, verify and prune in milliseconds. Default 30000 (verify and prune page, so no statement runs long). */
   statementTimeoutMs?: number;
+  /**
+   * How long a request's audit work (an append with its connect and statements, a read, a ping) may
+   * take in all, in milliseconds; past it the caller gets a coded error and the connection is dropped.
+   * Default 2000.
+   */
+  timeoutMs?: number;
   /** Group-commit window in milliseconds. Default 2. */
   maxWaitMs?: number;
   /** Entries per transaction at which a batch is written at once. Default 256. */
@@ -39,22 +47,32 @@ export interface PostgresAuditStoreOptions {
   onConnectionError?: (error: Error) => void;
 }
 
+/** The code a request's audit work fails with when it outlasts its bound. */
+type RequestBound = 'AUDIT_WRITE_FAILED' | 'AUDIT_UNAVAILABLE';
+
 /** Connects, migrates, and returns the store; rejects if the database cannot be reached. */
 export async function createPostgresAuditStore(options: PostgresAuditStoreOptions): Promise<AuditStore> {
   const schema = options.schema ?? 'ketenpoort_audit';
   const s = quoteSchema(schema);
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: options.maxConnections ?? 4,
-    application_name: options.applicationName ?? 'ketenpoort-audit',
-    lock_timeout: options.lockTimeoutMs ?? 5000,
-    statement_timeout: options.statementTimeoutMs ?? 30_000,
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const pools = createAuditPools({
+    connectionString: options.connectionString, maxConnections: options.maxConnections ?? 4,
+    applicationName: options.applicationName ?? 'ketenpoort-audit', timeoutMs, lockTimeoutMs: options.lockTimeoutMs ?? 5000,
+    statementTimeoutMs: options.statementTimeoutMs ?? 30_000, onConnectionError: options.onConnectionError,
   });
-  // Without a listener an idle connection dropped by the server would crash the process.
-  pool.on('error', (error) => options.onConnectionError?.(error));
+  const late = (code: RequestBound) => () =>
+    new AuditStoreError(code, `audit store did not answer within ${timeoutMs} ms${code === 'AUDIT_WRITE_FAILED' ? '; the batch may still commit, the response must be withheld' : ''}`);
 
-  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
+  /**
+   * Work for a request (`bound`: the code it fails with) runs on the request pool, the whole of it,
+   * connect included, within timeoutMs (deadline.ts); maintenance (null) on its own pool, bounded per query.
+   */
+  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>, bound: RequestBound | null, since = performance.now()): Promise<T> => {
+    const pool = bound ? pools.requests : pools.maintenance;
+    const left = (): number => timeoutMs - (performance.now() - since);
+    const client = bound
+      ? await withinDeadline(pool.connect(), left(), late(bound), (tooLate) => tooLate.release())
+      : await pool.connect();
     let failed: Error | undefined;
     // A checked-out client whose server connection dies emits 'error'; unheard, it would crash the process.
     const onError = (error: Error): void => {
@@ -63,7 +81,8 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
     };
     client.on('error', onError);
     try {
-      return await work(client);
+      // Past the deadline the client is released as failed, i.e. destroyed: its hung query ends with it.
+      return bound ? await withinDeadline(work(client), left(), late(bound)) : await work(client);
     } catch (error) {
       failed ??= error instanceof Error ? error : new Error('audit query failed');
       throw error;
@@ -75,14 +94,16 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
   };
 
   try {
-    await withClient((client) => migratePostgresAudit(client, schema));
+    await withClient((client) => migratePostgresAudit(client, schema), null);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await pools.end().catch(() => undefined);
     throw wrapAuditError('AUDIT_UNAVAILABLE', 'audit store could not be prepared', error);
   }
 
   const insertSql = insertUnitsSql(s);
-  const write = (inputs: readonly AuditEntryInput[]): Promise<void> => withClient(async (client) => {
+  // A batch gets the time its longest-waiting caller has left: past it that caller is refused, and an
+  // entry committed after its caller was refused would record a disclosure that never happened.
+  const write = (inputs: readonly AuditEntryInput[], queuedAt: number): Promise<void> => withClient(async (client) => {
     await client.query('BEGIN');
     try {
       const { rows } = await client.query<{ seq: string; hash: string; entry_seq: string }>(
@@ -102,7 +123,7 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-  });
+  }, 'AUDIT_WRITE_FAILED', queuedAt);
 
   const loadUnit = async (client: pg.PoolClient, seq: number): Promise<StoredUnit | null> => {
     const { rows } = await client.query<PostgresRequestRow>(`SELECT * FROM ${s}.audit_request WHERE seq = $1`, [seq]);
@@ -114,13 +135,17 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
     return rowToUnit(row, records.rows, POSTGRES_CODEC);
   };
 
-  const pipeline = createAppendPipeline({ write, maxWaitMs: options.maxWaitMs, maxBatch: options.maxBatch });
+  const pipeline = createAppendPipeline({
+    write, maxWaitMs: options.maxWaitMs, maxBatch: options.maxBatch,
+    // Queued behind a stalled batch until its caller gave up: never written (see append below).
+    maxQueue: { ms: timeoutMs, expired: late('AUDIT_WRITE_FAILED') },
+  });
   let ended = false;
 
-  const read = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const read = async <T>(work: (client: pg.PoolClient) => Promise<T>, bound: 'AUDIT_UNAVAILABLE' | null = 'AUDIT_UNAVAILABLE'): Promise<T> => {
     if (ended) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
     try {
-      return await withClient(work);
+      return await withClient(work, bound);
     } catch (error) {
       throw wrapAuditError('AUDIT_UNAVAILABLE', 'audit store could not be read', error);
     }
@@ -128,7 +153,10 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
 
   return {
     kind: 'postgres',
-    append: (entries) => pipeline.append(entries),
+    // The caller waits at most timeoutMs, also when its batch queues behind a stalled one. An append still
+    // queued then is never written; one whose batch was being written may yet commit: an entry without
+    // its answer is possible, an answer without its entry is not.
+    append: (entries) => withinDeadline(pipeline.append(entries), timeoutMs, late('AUDIT_WRITE_FAILED')),
 
     query: (filter, page) => read(async (client) => {
       const { afterSeq, first } = readPage(page);
@@ -187,6 +215,7 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
     requestHash: (seq) => read(async (client) =>
       (await client.query<{ hash: string }>(`SELECT hash FROM ${s}.audit_request WHERE seq = $1`, [seq])).rows[0]?.hash ?? null),
 
+    // A proof walks every request up to the anchor: on the unbounded pool, like verify.
     prove: (entrySeq, anchorSeq) => read(async (client) => {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
@@ -209,15 +238,15 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
-    }),
+    }, null),
 
-    verify: () => read((client) => verifyPostgresChain(client, s)),
+    verify: () => read((client) => verifyPostgresChain(client, s), null),
 
     prune: async (retentionDaysByOwner, now) => {
       validateRetention(retentionDaysByOwner, now);
       if (ended) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
       try {
-        return await withClient((client) => prunePostgresChain(client, s, schema, retentionDaysByOwner, now));
+        return await withClient((client) => prunePostgresChain(client, s, schema, retentionDaysByOwner, now), null);
       } catch (error) {
         throw wrapAuditError('AUDIT_UNAVAILABLE', 'audit prune failed', error);
       }
@@ -229,7 +258,7 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
       await pipeline.close();
       if (!ended) {
         ended = true;
-        await pool.end();
+        await pools.end();
       }
     },
 

@@ -18,6 +18,8 @@ import type { AuditFilter, AuditPage, AuditPageRequest, EntryProof, PruneResult,
 import { buildUnits, decodeRecord, headerDigest, indexRows, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
 import { indexValues, recordValues, requestValues, rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { pruneSqliteChain, verifySqliteChain } from './chain.ts';
+import { holdFiles } from './file-guard.ts';
+import { createReadyProbe } from './ready-probe.ts';
 import { SQLITE_CODEC, SQLITE_DIALECT, SQLITE_RECORD_COLUMNS, SQLITE_REQUEST_COLUMNS } from './rows.ts';
 import { migrateSqliteAudit } from './schema.ts';
 
@@ -28,6 +30,10 @@ export interface SqliteEngineOptions {
   readonly path: string;
   /** How long a write waits for another connection's lock before failing, in milliseconds. */
   readonly busyTimeoutMs: number;
+  /** Free bytes the file system must have for ping (readiness) to pass. */
+  readonly minFreeBytes: number;
+  /** PRAGMA max_page_count, a stand-in for a full disk in tests that cannot mount a small file system. */
+  readonly maxPageCount?: number | undefined;
 }
 
 /** What the worker runs; every method throws AuditStoreError (or a driver error, for write). */
@@ -52,7 +58,11 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   // Checkpoint the WAL every ~80 MB (20,000 pages) rather than SQLite's default 4 MB: the index pages a
   // commit touches are then copied into the database once per checkpoint instead of many times.
   db.exec('PRAGMA wal_autocheckpoint = 20000');
+  if (options.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.trunc(options.maxPageCount)}`);
   migrateSqliteAudit(db);
+  // Every operation first checks that the files are still the ones opened (file-guard.ts says why).
+  const files = holdFiles(path);
+  const probe = createReadyProbe(db, { path, files, minFreeBytes: options.minFreeBytes, busyTimeoutMs: options.busyTimeoutMs });
 
   const selectHead = db.prepare('SELECT seq, hash, entry_seq FROM audit_chain_head WHERE id = 1');
   const insertRequest = db.prepare(`INSERT INTO audit_request (${SQLITE_REQUEST_COLUMNS.join(', ')}) VALUES (${SQLITE_REQUEST_COLUMNS.map(() => '?').join(', ')})`);
@@ -91,6 +101,19 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
 
   const write = (inputs: readonly AuditEntryInput[]): void => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+    files.check();
+    try {
+      commit(inputs);
+    } catch (error) {
+      probe.writeFailed();
+      throw error;
+    }
+    // A file removed while the transaction ran took the commit with it: not durable, so not a success.
+    files.check();
+    probe.writeSucceeded();
+  };
+
+  const commit = (inputs: readonly AuditEntryInput[]): void => {
     inTransaction('IMMEDIATE', () => {
       const units = buildUnits(readHead(), inputs);
       for (const unit of units) {
@@ -119,6 +142,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
 
   const read = <T>(work: () => T): T => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+    files.check();
     try {
       return work();
     } catch (error) {
@@ -210,14 +234,21 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       validateRetention(retentionDaysByOwner, now);
       if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
       try {
+        files.check();
         // IMMEDIATE: no append can move the head while the prefix is planned and removed.
-        return inTransaction('IMMEDIATE', () => pruneSqliteChain(db, retentionDaysByOwner, now));
+        const result = inTransaction('IMMEDIATE', () => pruneSqliteChain(db, retentionDaysByOwner, now));
+        files.check();
+        return result;
       } catch (error) {
         throw wrapAuditError('AUDIT_UNAVAILABLE', 'audit prune failed', error);
       }
     },
 
-    ping: () => { read(() => selectHead.get()); },
+    ping: () => {
+      if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+      probe.run();
+      read(() => selectHead.get());
+    },
 
     close: () => {
       if (db.isOpen) db.close();

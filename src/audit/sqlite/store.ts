@@ -17,6 +17,13 @@ export interface SqliteAuditStoreOptions {
   path?: string;
   /** How long a write waits for another connection's lock before failing, in milliseconds. Default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Free bytes the file system must have for ping (readiness) to pass: a hint that commits will soon
+   * fail, not a guarantee (each commit is checked on its own). Default 16 MiB.
+   */
+  minFreeBytes?: number;
+  /** Caps the database at this many pages (PRAGMA max_page_count); tests stand in for a full disk with it. Default: none. */
+  maxPageCount?: number;
   /** Group-commit window in milliseconds. Default 2. */
   maxWaitMs?: number;
   /** Entries per transaction at which a batch is written at once. Default 256. */
@@ -34,7 +41,10 @@ function fromFailure(failure: SqliteFailure): Error {
 }
 
 export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): AuditStore {
-  const engineOptions: SqliteEngineOptions = { path: options.path ?? 'data/audit.sqlite', busyTimeoutMs: options.busyTimeoutMs ?? 5000 };
+  const engineOptions: SqliteEngineOptions = {
+    path: options.path ?? 'data/audit.sqlite', busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    minFreeBytes: options.minFreeBytes ?? 16 * 1024 * 1024, maxPageCount: options.maxPageCount,
+  };
   const worker = new Worker(WORKER_URL, { workerData: engineOptions, name: 'ketenpoort-audit-sqlite' });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
