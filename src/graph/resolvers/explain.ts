@@ -10,10 +10,8 @@ import { childrenOf, involvementsOf, membersOf, referralNode, reportNode } from 
 import { factsFor, loadReferralFacts } from '#src/enforcement/facts.ts';
 import type { Source } from '#src/households/nodes.ts';
 import { fromAuditDecision } from '#src/enforcement/audit-decision.ts';
-import {
-  agreementOf, explainAccess, failedConditionOf, redactionReasonOf, ruleIdOf, type AccessExplanation,
-} from '#src/policy/index.ts';
-import { NO_FACTS } from '#src/policy/index.ts';
+import { explainAccess, explainRecorded, withholdRecordFacts, type AccessExplanation } from '#src/policy/index.ts';
+import { toDecisionExplanation } from './explain-shape.ts';
 import { officerOnly } from './require-role.ts';
 import { kindOfId } from '#src/households/ids.ts';
 import { takenId } from '../caller-ids.ts';
@@ -103,10 +101,9 @@ async function explain(context: GatewayContext, input: ExplainInput, atDate: Dat
   const sources = inPrecedence(recordId ? await sourcesFor(context, recordId, input.coordinate) : [], viewer.agencyId);
   const source = sources[0];
   if (!source) return null;
-  const factsOf = async (of: Source) => (of.owner.agencyId === viewer.agencyId
-    ? NO_FACTS
-    : factsFor(of, await loadReferralFacts(of.household, context.request.loaders, context.request.upstreamFailed), viewer.agencyId, atDate));
-  const facts = await factsOf(source);
+  // The facts as the enforcement computes them; the engine reads only those a condition it checks needs,
+  // and the explanation shows only those (the owner's own access reads none).
+  const factsOf = async (of: Source) => factsFor(of, await loadReferralFacts(of.household, context.request.loaders, context.request.upstreamFailed), viewer.agencyId, atDate);
   // A trace shows facts about the record (minors, referrals). A privacy officer gets it only for records of
   // its own agency, or as the viewer for a record that viewer may see at all; anything else answers as unknown.
   const ownedByCaller = sources.some((candidate) => candidate.owner.agencyId === context.caller.agencyId);
@@ -119,27 +116,8 @@ async function explain(context: GatewayContext, input: ExplainInput, atDate: Dat
     }).decision.effect === 'allow'))).some(Boolean);
     if (!visible) return null;
   }
-  return { explanation: explainAccess(context.services.policy, { viewer, purpose: input.purpose, owner: source.owner, facts, coordinate: input.coordinate, at: atDate }), ownedByCaller };
-}
-
-function toGraphQL(context: GatewayContext, { explanation, ownedByCaller }: Explained, decisionId: string | null) {
-  const { decision } = explanation;
-  // The facts, and whether each condition held, are the owner's data (minors, referrals): a viewer's
-  // privacy officer learns which agreements and grants were considered and the reason code, not them.
-  const agreements = ownedByCaller ? explanation.agreements : explanation.agreements.map((agreement) => ({
-    ...agreement,
-    grants: agreement.grants.map((grant) => ({ ...grant, applies: null, conditions: grant.conditions.map((condition) => ({ ...condition, holds: null })) })),
-  }));
-  return {
-    decisionId, at: explanation.at.toISOString(), day: explanation.day,
-    viewer: context.services.agencyNode(explanation.viewer.agencyId), purpose: explanation.purpose,
-    owner: context.services.agencyNode(explanation.owner.agencyId), coordinate: explanation.coordinate,
-    effect: decision.effect.toUpperCase(), reason: decision.reason,
-    redactionReason: redactionReasonOf(decision),
-    agreement: agreementOf(decision), ruleId: ruleIdOf(decision),
-    failedCondition: ownedByCaller ? failedConditionOf(decision) : null,
-    facts: ownedByCaller ? explanation.facts : null, agreements,
-  };
+  const explanation = explainAccess(context.services.policy, { viewer, purpose: input.purpose, owner: source.owner, facts: await factsOf(source), coordinate: input.coordinate, at: atDate });
+  return { explanation: ownedByCaller ? explanation : withholdRecordFacts(context.services.policy, explanation), ownedByCaller };
 }
 
 export const explainResolvers = {
@@ -151,26 +129,32 @@ export const explainResolvers = {
       const recordId = kind ? takenId(context, kind, args.input.recordId) : null;
       const explained = await explain(context, args.input, at, recordId);
       context.enforcement.audit.search({ explain: args.input.coordinate, viewer: args.input.viewerAgencyId, purpose: args.input.purpose }, explained ? 'released' : 'not-found', 'explain');
-      return explained ? toGraphQL(context, explained, null) : null;
+      return explained ? toDecisionExplanation(context, explained.explanation, {
+        decisionId: null, ownRecord: explained.ownedByCaller, withheldBecause: 'another-organisations-record',
+      }) : null;
     }),
     explainDecision: officerOnly(async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       const found = await context.services.audit.findDecision(args.id);
       // A privacy officer explains decisions of its own agency's requests and about its own records only.
       const mine = found && (found.entry.viewer.agencyId === context.caller.agencyId || found.entry.owner === context.caller.agencyId);
       context.enforcement.audit.search({ explainDecision: args.id }, mine ? 'released' : 'not-found', 'explain');
-      const recordId = found?.entry.entityId;
-      if (!found || !mine || !recordId) return null;
+      if (!found || !mine) return null;
       const { entry } = found;
       const decision = fromAuditDecision(found.decision);
-      if (!decision) return null;
-      const explained = await explain(context, {
-        viewerAgencyId: entry.viewer.agencyId, purpose: entry.purpose, coordinate: decision.coordinate, recordId,
-      }, entry.time, recordId);
-      if (!explained) return null;
-      // The recorded decision is authoritative; the trace around it is recomputed on today's records.
-      const recorded = { ...explained.explanation, decision };
-      return toGraphQL(context, { explanation: recorded, ownedByCaller: explained.ownedByCaller }, decision.id);
+      const viewer = context.services.agencyNode(entry.viewer.agencyId);
+      const owner = entry.owner ? context.services.agencyNode(entry.owner) : null;
+      if (!decision || !viewer || !owner) return null;
+      // The trail keeps the decision, not the facts: the replay shows what the decision proves and marks
+      // the rest not recorded, instead of recomputing facts on today's records (children grow up).
+      const { policy } = context.services;
+      const replayed = explainRecorded(policy, {
+        viewer: { agencyId: viewer.id, kind: viewer.kind, region: viewer.region }, purpose: entry.purpose,
+        owner: { agencyId: owner.id, kind: owner.kind, region: owner.region }, coordinate: decision.coordinate, at: entry.time,
+      }, decision);
+      const ownRecord = owner.id === context.caller.agencyId;
+      return toDecisionExplanation(context, ownRecord ? replayed : withholdRecordFacts(policy, replayed), {
+        decisionId: decision.id, ownRecord, withheldBecause: 'another-organisations-record',
+      });
     }),
   },
 };
-
