@@ -778,9 +778,13 @@ export type Query = {
   /** What one agreement version (id@version) changes in access against another, each taken as the only agreement in force. */
   readonly covenantDiff: CovenantDiff;
   /**
-   * Decides afresh for a viewer, purpose, field and record at a moment, and shows the whole trace: each fact
-   * as the decision evaluated it, or NOT_EVALUATED; about another organisation's record, facts and
-   * condition outcomes are NOT_SHOWN.
+   * Decides afresh whether a viewer, for a purpose, at a moment, may read a field of a record of the
+   * caller's own organisation, and shows the whole trace. Only that organisation's records are looked at:
+   * a fact another organisation's record could change is NOT_SHOWN (whether or not such a record exists),
+   * and a decision that turns on one is UNDETERMINED. Null, and no sooner than any lookup that finds
+   * nothing, for an id the caller's organisation holds no record behind (another organisation's record,
+   * or none at all: the same answer). A decision about another organisation's record is explained from
+   * the audit trail (explainDecision).
    */
   readonly explainAccess: Maybe<DecisionExplanation>;
   /**

@@ -48,20 +48,37 @@ it('gives the owning agency\'s officer the whole trace', async () => {
   expect(v2.grants.some((grant) => grant.outcome === 'HOLDS' && grant.conditions.every((condition) => condition.outcome === 'HOLDS'))).toBe(true);
 });
 
-it('gives the viewing agency\'s officer the decision and grants, not the owner\'s facts', async () => {
+it("answers the viewing agency's officer about another organisation's record as about none; the trail explains its decision without the owner's facts", async () => {
   expect(reportIdOfAmk).not.toBe(reportId);
-  const response = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: reportIdOfAmk });
-  const explanation = response.body.data?.explainAccess as Explanation;
-  expect(explanation).toMatchObject({
-    effect: 'ALLOW', agreement: { key: 'groningen-ashg-amk@2', article: 'art. 4.1' },
-    facts: { householdHasMinors: { state: 'NOT_SHOWN', value: null, text: "minors in the household: not shown: another organisation's record" } },
-  });
-  // The ASHG's id of the report opens to nothing for the AMK's officer: answered as an unknown record.
+  // explainAccess is about the officer's own organisation's records: the ASHG's report, named by the AMK's
+  // own id or by the ASHG's, answers exactly as a record that does not exist.
+  const byOwnId = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: reportIdOfAmk });
   const foreign = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: reportId });
-  expect(foreign.body).toEqual({ data: { explainAccess: null } });
+  const forged = await gateway.query(officer('amk-groningen'), EXPLAIN, { id: `rp_${Buffer.from('x'.repeat(48)).toString('base64url')}` });
+  expect(byOwnId.body).toEqual({ data: { explainAccess: null } });
+  expect(foreign.body).toEqual(byOwnId.body);
+  expect(forged.body).toEqual(byOwnId.body);
+  // What the AMK did read is in its trail, and explainDecision tells why: the agreement and article,
+  // which conditions the grant has, not whether they held (the ASHG's record says that).
+  await gateway.query({ agencyId: 'amk-groningen', purpose: 'child-abuse-assessment' }, 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { reports { narrative } } }', { bsn: scenario1.members[0]!.bsn });
+  const trail = await gateway.query(officer('amk-groningen'), `{ auditEntries(filter: { viewerAgencyId: "amk-groningen", ownerAgencyId: "ashg-groningen", agreementKey: "groningen-ashg-amk@2" }, first: 50) {
+    edges { node { decisions { id coordinate reason } } } } }`);
+  const decision = (trail.body.data?.auditEntries as { edges: { node: { decisions: { id: string; coordinate: string; reason: string }[] } }[] }).edges
+    .flatMap((edge) => edge.node.decisions).find((candidate) => candidate.coordinate === 'Report.narrative' && candidate.reason === 'GRANT')!;
+  const response = await gateway.query(officer('amk-groningen'), `query($id: ID!) { explainDecision(id: $id) {
+    effect agreement { key article } failedCondition facts { householdHasMinors { state value text } referrals { state referrals { kind } text } }
+    agreements { key grants { grantId outcome decisive conditions { condition outcome } } } } }`, { id: decision.id });
+  const explanation = response.body.data?.explainDecision as Explanation;
+  expect(explanation).toMatchObject({
+    effect: 'ALLOW', agreement: { key: 'groningen-ashg-amk@2', article: 'art. 4.1' }, failedCondition: null,
+    facts: {
+      householdHasMinors: { state: 'NOT_SHOWN', value: null, text: "minors in the household: not shown: another organisation's record" },
+      referrals: { state: 'NOT_SHOWN', referrals: null, text: "referrals: not shown: another organisation's record" },
+    },
+  });
   for (const agreement of explanation.agreements) {
     for (const grant of agreement.grants) {
-      expect(['FAILS', 'NOT_SHOWN']).toContain(grant.outcome);
+      expect(['FAILS', 'NOT_SHOWN', 'NOT_EVALUATED']).toContain(grant.outcome);
       for (const condition of grant.conditions) expect(['NOT_EVALUATED', 'NOT_SHOWN']).toContain(condition.outcome);
     }
   }
