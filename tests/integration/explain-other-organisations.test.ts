@@ -67,12 +67,15 @@ const QUESTIONS: readonly (readonly [keyof Ids, string])[] = [
   ['household', 'CaseStatus.involvements'], ['household', 'Involvement.phase'], ['household', 'Address.street'],
   ['report', 'Report.narrative'], ['report', 'Reporter.name'], ['child', 'Child.name'], ['child', 'Child.school'], ['member', 'HouseholdMember.name'],
 ];
-const VIEWERS = [AMK, ASHG, 'politie-noord-nederland', 'bjz-groningen', 'wijkteam-groningen'];
-const PURPOSES = ['child-abuse-assessment', 'case-conference', 'early-intervention', 'zorgmelding-feedback'];
+/** Each viewer with the purposes its covenants grant it something for, and one they do not. */
+const ASKED: readonly (readonly [string, string])[] = [
+  [AMK, 'child-abuse-assessment'], [AMK, 'case-conference'], [ASHG, 'case-conference'], ['politie-noord-nederland', 'zorgmelding-feedback'],
+  ['bjz-groningen', 'early-intervention'], ['wijkteam-groningen', 'neighbourhood-support'], ['wijkteam-groningen', 'child-abuse-assessment'],
+];
 
 async function ask(gateway: TestGateway, ids: Ids): Promise<GraphQLResponse['body'][]> {
   const answers: GraphQLResponse['body'][] = [];
-  for (const viewerAgencyId of VIEWERS) for (const purpose of PURPOSES) {
+  for (const [viewerAgencyId, purpose] of ASKED) {
     const batch = await Promise.all(QUESTIONS.map(([kind, coordinate]) => gateway.query(officer, EXPLAIN, { input: { viewerAgencyId, purpose, coordinate, recordId: ids[kind] } })));
     answers.push(...batch.map((response) => response.body));
   }
@@ -80,12 +83,12 @@ async function ask(gateway: TestGateway, ids: Ids): Promise<GraphQLResponse['bod
 }
 
 describe("explainAccess on the officer's own records", () => {
-  it('answers alike whether or not another organisation holds a record on the household', async () => {
+  it('answers alike whether or not another organisation holds a record on the household', { timeout: 60_000 }, async () => {
     const [ids, idsWithout] = await Promise.all([ashgIds(withAmk), ashgIds(withoutAmk)]);
     // The household is anchored on a BSN both worlds share: the ASHG is shown the same ids in both.
     expect(idsWithout).toEqual(ids);
     const [answers, answersWithout] = await Promise.all([ask(withAmk, ids), ask(withoutAmk, ids)]);
-    expect(answers).toHaveLength(VIEWERS.length * PURPOSES.length * QUESTIONS.length);
+    expect(answers).toHaveLength(ASKED.length * QUESTIONS.length);
     expect(answersWithout).toEqual(answers);
     const explained = answers.map((body) => body.data?.explainAccess as { owner: { id: string }; effect: string; facts: { householdHasMinors: { state: string; value: boolean | null } } } | null);
     expect(answers.every((body) => body.errors === undefined)).toBe(true);
