@@ -193,7 +193,7 @@ export type AuditDecision = {
   readonly article: Maybe<Scalars['String']['output']>;
   readonly coordinate: Scalars['String']['output'];
   readonly effect: AuditDecisionEffect;
-  /** The grant condition that did not hold, where one did not. */
+  /** The grant condition that did not hold, where one did not; null unless the caller's organisation owns the record. */
   readonly failedCondition: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly reason: Scalars['String']['output'];

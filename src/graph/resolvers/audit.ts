@@ -61,6 +61,11 @@ export const auditResolvers = {
     // for an id that no longer opens (sealed under a rotated secret: docs/identifiers.md).
     entityId: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (entry.entityId ? callerIds(context).show(entry.entityId) : null),
     outcome: (entry: AuditEntry) => entry.outcome.toUpperCase().replace('-', '_'),
+    // Which condition failed tells what another organisation's record holds (minors, referrals, region):
+    // that organisation's officer's to know, not the viewer's (DOMAIN rule 1). The decision, agreement and
+    // grant stay: they are what the viewer's own request was answered with.
+    decisions: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (entry.owner === context.caller.agencyId
+      ? entry.decisions : entry.decisions.map((decision) => ({ ...decision, failedCondition: null }))),
     searchTerms: (entry: AuditEntry) => (entry.searchTerms ? Object.entries(entry.searchTerms).map(([name, value]) => ({ name, value })) : null),
   },
   AuditDecision: {
