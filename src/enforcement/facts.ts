@@ -4,7 +4,7 @@
  * answer contributes no referrals, so a condition that needs them fails: deny, never allow, on doubt.
  */
 import type { AgencyLoaders } from '#kit/contract.ts';
-import type { RecordFacts, ReferralFact } from '#src/policy/index.ts';
+import { WITHHELD, type PartialFacts, type RecordFacts, type ReferralFact } from '#src/policy/index.ts';
 import { isMinorAt } from '#domain/age.ts';
 import type { HouseholdNode, Source } from '../households/nodes.ts';
 
@@ -37,5 +37,25 @@ export function factsFor(source: Source, referrals: readonly ReferralFact[], vie
     subjectIsMinor: source.subjectBirthDate ? isMinorAt(source.subjectBirthDate, at) : null,
     referrals,
     viewerInvolved: household.records.some((record) => record.owner.agencyId === viewerAgencyId),
+  };
+}
+
+/**
+ * The facts of a record of the caller's own organisation as its officer's explanation may hold them
+ * (Query.explainAccess): what that organisation's own records say, from a source whose household was
+ * cut down to them. Whatever another organisation's record could change is withheld, whether or not
+ * such a record exists, so the explanation reads the same either way: minors its records show are
+ * minors, none shown is unknown; its own referrals, with any others withheld; the municipality and the
+ * subject's age from its own record; the viewer's involvement (another organisation's records) unknown.
+ */
+export function ownRecordFacts(source: Source, ownReferrals: readonly ReferralFact[], viewerAgencyId: string, at: Date): PartialFacts {
+  const own = factsFor(source, ownReferrals, viewerAgencyId, at);
+  return {
+    municipality: source.municipality ?? WITHHELD,
+    householdHasMinors: own.householdHasMinors || WITHHELD,
+    subjectIsMinor: source.aboutHousehold ? null : own.subjectIsMinor ?? WITHHELD,
+    referrals: own.referrals,
+    referralsComplete: false,
+    viewerInvolved: own.viewerInvolved || WITHHELD,
   };
 }

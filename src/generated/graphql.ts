@@ -193,7 +193,7 @@ export type AuditDecision = {
   readonly article: Maybe<Scalars['String']['output']>;
   readonly coordinate: Scalars['String']['output'];
   readonly effect: AuditDecisionEffect;
-  /** The grant condition that did not hold, where one did not. */
+  /** The grant condition that did not hold, where one did not; null unless the caller's organisation owns the record. */
   readonly failedCondition: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly reason: Scalars['String']['output'];
@@ -218,7 +218,7 @@ export type AuditEntry = {
   readonly entityId: Maybe<Scalars['ID']['output']>;
   /** Schema type of the record, e.g. Report or Child. */
   readonly entityType: Maybe<Scalars['String']['output']>;
-  /** The facts the decisions evaluated, as evaluated; null when none looked at facts (kept for replay). */
+  /** The facts the decisions evaluated, as evaluated (kept for replay); shown only to the officers of the record's owner, null otherwise and when none looked at facts. */
   readonly facts: Maybe<AuditFacts>;
   /** Coordinates (Type.field) released, names only. */
   readonly fieldsReleased: ReadonlyArray<Scalars['String']['output']>;
@@ -436,8 +436,7 @@ export type ChildRole =
 export type ConditionTrace = {
   readonly __typename?: 'ConditionTrace';
   readonly condition: Scalars['String']['output'];
-  /** Whether it held; null unless the caller's agency owns the record. */
-  readonly holds: Maybe<Scalars['Boolean']['output']>;
+  readonly outcome: TraceOutcome;
 };
 
 /** An agency desk to contact about a case; never a client. */
@@ -474,7 +473,12 @@ export type DecisionAgreement = {
 
 export type DecisionEffect =
   | 'ALLOW'
-  | 'DENY';
+  | 'DENY'
+  /**
+   * Explanations only: the decision turns on a fact the explanation does not show (a condition that would
+   * decide it is NOT_SHOWN); it has no reason, agreement or rule then.
+   */
+  | 'UNDETERMINED';
 
 export type DecisionExplanation = {
   readonly __typename?: 'DecisionExplanation';
@@ -489,21 +493,22 @@ export type DecisionExplanation = {
   /** Set when replaying a logged decision. */
   readonly decisionId: Maybe<Scalars['ID']['output']>;
   readonly effect: DecisionEffect;
-  /** The facts looked at; only for a privacy officer of the agency that owns the record (null otherwise: they are that agency's data). */
-  readonly facts: Maybe<DecisionFacts>;
-  /** The first condition that did not hold, in words. */
+  /** Each fact the decision may look at: the value it evaluated, or why none is shown. */
+  readonly facts: ExplainedFacts;
+  /** The first condition that did not hold, in words; null unless the caller's organisation owns the record. */
   readonly failedCondition: Maybe<Scalars['String']['output']>;
   readonly owner: Agency;
   readonly purpose: Scalars['String']['output'];
-  readonly reason: DecisionReason;
-  /** What the caller saw in extensions.redactions; null when released. */
+  /** Null when UNDETERMINED. */
+  readonly reason: Maybe<DecisionReason>;
+  /** What the caller saw in extensions.redactions; null when released or UNDETERMINED. */
   readonly redactionReason: Maybe<RedactionReason>;
   /** Grant id, or the engine rule (public-field, owner-access, owner-only). */
   readonly ruleId: Maybe<Scalars['String']['output']>;
   readonly viewer: Agency;
 };
 
-/** The facts the decision looked at (the municipality is left out; the region conditions show its effect). */
+/** Facts as a covenant's worked example gives them (AgreementExample). */
 export type DecisionFacts = {
   readonly __typename?: 'DecisionFacts';
   readonly householdHasMinors: Scalars['Boolean']['output'];
@@ -547,10 +552,60 @@ export type ExplainAccessInput = {
   /** Schema coordinate of a concrete object type's field, e.g. Report.narrative. */
   readonly coordinate: Scalars['String']['input'];
   readonly purpose: Scalars['String']['input'];
-  /** Gateway id of the record (Report, Referral, Child, Household...) the field belongs to. */
+  /** The caller's organisation's id of the record (Report, Referral, Child, Household...) the field belongs to. */
   readonly recordId: Scalars['ID']['input'];
   readonly viewerAgencyId: Scalars['ID']['input'];
 };
+
+export type ExplainedFact = {
+  readonly __typename?: 'ExplainedFact';
+  readonly state: FactState;
+  /** The fact in words, e.g. 'minors in the household: not evaluated'. */
+  readonly text: Scalars['String']['output'];
+  /** The value evaluated; null unless EVALUATED. */
+  readonly value: Maybe<Scalars['Boolean']['output']>;
+};
+
+/**
+ * The facts a decision may look at (the municipality is left out; the region conditions show its effect).
+ * Each carries its words, as the privacy console shows them.
+ */
+export type ExplainedFacts = {
+  readonly __typename?: 'ExplainedFacts';
+  readonly householdHasMinors: ExplainedFact;
+  readonly referrals: ExplainedReferrals;
+  /** EVALUATED with value null: the record is about no one person. */
+  readonly subjectIsMinor: ExplainedFact;
+  readonly viewerInvolved: ExplainedFact;
+};
+
+export type ExplainedReferrals = {
+  readonly __typename?: 'ExplainedReferrals';
+  /** False when referrals of other organisations' records were not shown (explainAccess); null unless EVALUATED. */
+  readonly complete: Maybe<Scalars['Boolean']['output']>;
+  /** The referrals evaluated; null unless EVALUATED. From explainAccess: those of the caller's organisation's records. */
+  readonly referrals: Maybe<ReadonlyArray<DecisionReferralFact>>;
+  readonly state: FactState;
+  /** The referrals in words. */
+  readonly text: Scalars['String']['output'];
+};
+
+/**
+ * Why an explanation shows a fact's value, or why it shows none. A fact the decision did not look at is
+ * NOT_EVALUATED: no value is implied, least of all false.
+ */
+export type FactState =
+  /** The decision evaluated the fact; the value shown is the one it evaluated. */
+  | 'EVALUATED'
+  /** No condition the decision checked reads the fact. */
+  | 'NOT_EVALUATED'
+  /** A replayed decision read the fact; the audit trail keeps the decision, not the facts. */
+  | 'NOT_RECORDED'
+  /**
+   * Derived, or possibly derived, from another organisation's record: not shown to this officer, whether
+   * or not such a record exists.
+   */
+  | 'NOT_SHOWN';
 
 /** One grant: who (viewer kinds) may read what (coordinates) of whose records (owner kinds), why (purposes), and when (conditions). */
 export type Grant = {
@@ -567,14 +622,14 @@ export type Grant = {
 
 export type GrantTrace = {
   readonly __typename?: 'GrantTrace';
-  /** In force, everything matched and every condition held. */
-  readonly applies: Maybe<Scalars['Boolean']['output']>;
   readonly article: Scalars['String']['output'];
   readonly conditions: ReadonlyArray<ConditionTrace>;
   readonly coordinateMatched: Scalars['Boolean']['output'];
   /** The grant the decision names. */
   readonly decisive: Scalars['Boolean']['output'];
   readonly grantId: Scalars['ID']['output'];
+  /** HOLDS: the grant applies (in force, everything matched, every condition held); FAILS: it does not. */
+  readonly outcome: TraceOutcome;
   readonly ownerIsParty: Scalars['Boolean']['output'];
   readonly ownerKindMatched: Scalars['Boolean']['output'];
   readonly purposeMatched: Scalars['Boolean']['output'];
@@ -764,9 +819,22 @@ export type Query = {
   readonly child: Maybe<Child>;
   /** What one agreement version (id@version) changes in access against another, each taken as the only agreement in force. */
   readonly covenantDiff: CovenantDiff;
-  /** Decides afresh for a viewer, purpose, field and record at a moment, and shows the whole trace. */
+  /**
+   * Decides afresh whether a viewer, for a purpose, at a moment, may read a field of a record of the
+   * caller's own organisation, and shows the whole trace. Only that organisation's records are looked at:
+   * a fact another organisation's record could change is NOT_SHOWN (whether or not such a record exists),
+   * and a decision that turns on one is UNDETERMINED. Null, and no sooner than any lookup that finds
+   * nothing, for an id the caller's organisation holds no record behind (another organisation's record,
+   * or none at all: the same answer). A decision about another organisation's record is explained from
+   * the audit trail (explainDecision).
+   */
   readonly explainAccess: Maybe<DecisionExplanation>;
-  /** Replays a decision from the audit trail (the decisionId of a Redaction or an audit entry). */
+  /**
+   * Replays a decision from the audit trail (the decisionId of a Redaction or an audit entry) of a request
+   * of the caller's organisation or about one of its records. The trail keeps the decision, not the facts:
+   * conditions the decision itself proves are shown, the rest NOT_RECORDED, nothing recomputed on today's
+   * records. About another organisation's record, facts and condition outcomes are NOT_SHOWN.
+   */
   readonly explainDecision: Maybe<DecisionExplanation>;
   readonly household: Maybe<Household>;
   /** Households of a municipality or of a region, in the order of the caller's own ids; a cursor is such an id. Give exactly one of municipality or region. */
@@ -1003,6 +1071,17 @@ export type SafetyOutcome =
   | 'ACUTELY_UNSAFE'
   | 'SAFE'
   | 'UNSAFE_HELP_NEEDED';
+
+/** What became of a condition, or of a grant as a whole, in the decision explained. */
+export type TraceOutcome =
+  | 'FAILS'
+  | 'HOLDS'
+  /** The decision never checked it (it was decided before). */
+  | 'NOT_EVALUATED'
+  /** A replayed decision checked it; the audit trail does not say with what outcome. */
+  | 'NOT_RECORDED'
+  /** It turns on another organisation's record: not shown to this officer. */
+  | 'NOT_SHOWN';
 
 export type Urgency =
   | 'ACUTE'

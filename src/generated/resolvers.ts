@@ -141,6 +141,10 @@ export type ResolversTypes = {
   DecisionReferralFact: ResolverTypeWrapper<Types.DecisionReferralFact>;
   ExampleAgency: ResolverTypeWrapper<Types.ExampleAgency>;
   ExplainAccessInput: Types.ExplainAccessInput;
+  ExplainedFact: ResolverTypeWrapper<Types.ExplainedFact>;
+  ExplainedFacts: ResolverTypeWrapper<Types.ExplainedFacts>;
+  ExplainedReferrals: ResolverTypeWrapper<Types.ExplainedReferrals>;
+  FactState: Types.FactState;
   Grant: ResolverTypeWrapper<CovenantGrant>;
   GrantTrace: ResolverTypeWrapper<Types.GrantTrace>;
   Household: ResolverTypeWrapper<HouseholdNode>;
@@ -178,6 +182,7 @@ export type ResolversTypes = {
   SafetyAssessment: ResolverTypeWrapper<SafetyAssessmentNode>;
   SafetyOutcome: Types.SafetyOutcome;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  TraceOutcome: Types.TraceOutcome;
   Urgency: Types.Urgency;
   ViolenceType: Types.ViolenceType;
 };
@@ -220,6 +225,9 @@ export type ResolversParentTypes = {
   DecisionReferralFact: Types.DecisionReferralFact;
   ExampleAgency: Types.ExampleAgency;
   ExplainAccessInput: Types.ExplainAccessInput;
+  ExplainedFact: Types.ExplainedFact;
+  ExplainedFacts: Types.ExplainedFacts;
+  ExplainedReferrals: Types.ExplainedReferrals;
   Grant: CovenantGrant;
   GrantTrace: Types.GrantTrace;
   Household: HouseholdNode;
@@ -461,7 +469,7 @@ export type ChildInvolvementResolvers<ContextType = GatewayContext, ParentType e
 
 export type ConditionTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConditionTrace'] = ResolversParentTypes['ConditionTrace']> = {
   condition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  holds?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['TraceOutcome'], ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -505,11 +513,11 @@ export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentTyp
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   decisionId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   effect?: Resolver<ResolversTypes['DecisionEffect'], ParentType, ContextType>;
-  facts?: Resolver<Types.Maybe<ResolversTypes['DecisionFacts']>, ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['ExplainedFacts'], ParentType, ContextType>;
   failedCondition?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['DecisionReason'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['DecisionReason']>, ParentType, ContextType>;
   redactionReason?: Resolver<Types.Maybe<ResolversTypes['RedactionReason']>, ParentType, ContextType>;
   ruleId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
@@ -535,6 +543,26 @@ export type ExampleAgencyResolvers<ContextType = GatewayContext, ParentType exte
   region?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ExplainedFactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExplainedFact'] = ResolversParentTypes['ExplainedFact']> = {
+  state?: Resolver<ResolversTypes['FactState'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type ExplainedFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExplainedFacts'] = ResolversParentTypes['ExplainedFacts']> = {
+  householdHasMinors?: Resolver<ResolversTypes['ExplainedFact'], ParentType, ContextType>;
+  referrals?: Resolver<ResolversTypes['ExplainedReferrals'], ParentType, ContextType>;
+  subjectIsMinor?: Resolver<ResolversTypes['ExplainedFact'], ParentType, ContextType>;
+  viewerInvolved?: Resolver<ResolversTypes['ExplainedFact'], ParentType, ContextType>;
+};
+
+export type ExplainedReferralsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExplainedReferrals'] = ResolversParentTypes['ExplainedReferrals']> = {
+  complete?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  referrals?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['DecisionReferralFact']>>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['FactState'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
@@ -546,12 +574,12 @@ export type GrantResolvers<ContextType = GatewayContext, ParentType extends Reso
 };
 
 export type GrantTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GrantTrace'] = ResolversParentTypes['GrantTrace']> = {
-  applies?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conditions?: Resolver<ReadonlyArray<ResolversTypes['ConditionTrace']>, ParentType, ContextType>;
   coordinateMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   decisive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   grantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['TraceOutcome'], ParentType, ContextType>;
   ownerIsParty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ownerKindMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   purposeMatched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -772,6 +800,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   DecisionFacts?: DecisionFactsResolvers<ContextType>;
   DecisionReferralFact?: DecisionReferralFactResolvers<ContextType>;
   ExampleAgency?: ExampleAgencyResolvers<ContextType>;
+  ExplainedFact?: ExplainedFactResolvers<ContextType>;
+  ExplainedFacts?: ExplainedFactsResolvers<ContextType>;
+  ExplainedReferrals?: ExplainedReferralsResolvers<ContextType>;
   Grant?: GrantResolvers<ContextType>;
   GrantTrace?: GrantTraceResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;

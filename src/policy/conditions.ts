@@ -5,13 +5,14 @@
 import type { OwnerTag } from '#domain/records.ts';
 import type { Condition, Party } from './covenant-types.ts';
 import type { Viewer } from './decision.ts';
-import type { RecordFacts } from './facts.ts';
+import { WITHHELD, type FactName, type PartialFacts } from './facts.ts';
 
 /** What a condition may look at. */
 export interface ConditionScope {
   readonly viewer: Viewer;
   readonly owner: OwnerTag;
-  readonly facts: RecordFacts;
+  /** RecordFacts in the enforcement; an explanation may withhold some (PartialFacts). */
+  readonly facts: PartialFacts;
   /** Municipalities of the covenant's regions. */
   readonly covenantMunicipalities: ReadonlySet<string>;
   /** Municipalities of the viewer agency's region (empty when the region is unknown). */
@@ -19,30 +20,53 @@ export interface ConditionScope {
 }
 
 export function conditionHolds(condition: Condition, scope: ConditionScope): boolean {
+  return conditionOutcome(condition, scope) === true;
+}
+
+/**
+ * Whether the condition holds (true), fails (false), or turns on a withheld fact (null: an explanation
+ * that may not show the fact). The enforcement's facts withhold nothing, so for it this is never null.
+ * Three-valued as in Kleene's logic: an `anyOf` holds when one part holds, whatever the unknown ones.
+ */
+export function conditionOutcome(condition: Condition, scope: ConditionScope): boolean | null {
   const { facts } = scope;
   switch (condition.kind) {
-    case 'householdHasMinors': return facts.householdHasMinors === condition.value;
-    case 'subjectIsMinor': return facts.subjectIsMinor === true;
-    case 'viewerInvolved': return facts.viewerInvolved;
+    case 'householdHasMinors': return facts.householdHasMinors === WITHHELD ? null : facts.householdHasMinors === condition.value;
+    case 'subjectIsMinor': return facts.subjectIsMinor === WITHHELD ? null : facts.subjectIsMinor === true;
+    case 'viewerInvolved': return facts.viewerInvolved === WITHHELD ? null : facts.viewerInvolved;
     // Unknown municipality: outside every region, so deny (DOMAIN rules 1 and 9).
-    case 'inCovenantRegion': return facts.municipality !== null && scope.covenantMunicipalities.has(facts.municipality);
-    case 'inViewerRegion': return facts.municipality !== null && scope.viewerMunicipalities.has(facts.municipality);
-    case 'anyOf': return condition.conditions.some((inner) => conditionHolds(inner, scope));
+    case 'inCovenantRegion': return facts.municipality === WITHHELD ? null : facts.municipality !== null && scope.covenantMunicipalities.has(facts.municipality);
+    case 'inViewerRegion': return facts.municipality === WITHHELD ? null : facts.municipality !== null && scope.viewerMunicipalities.has(facts.municipality);
+    case 'anyOf': {
+      let unknown = false;
+      for (const inner of condition.conditions) {
+        const outcome = conditionOutcome(inner, scope);
+        if (outcome === true) return true;
+        if (outcome === null) unknown = true;
+      }
+      return unknown ? null : false;
+    }
     case 'referral': {
       const from = agencyOf(condition.from, scope);
       const to = agencyOf(condition.to, scope);
-      return facts.referrals.some((referral) =>
+      const met = facts.referrals.some((referral) =>
         referral.fromAgencyId === from && referral.toAgencyId === to
         && (condition.kinds === null || (referral.kind !== null && condition.kinds.includes(referral.kind)))
         && (condition.statuses === null || (referral.status !== null && condition.statuses.includes(referral.status))));
+      // A referral another record may hold is withheld: none of the known ones meeting it proves nothing.
+      return met ? true : facts.referralsComplete === false ? null : false;
     }
   }
 }
 
-/** The first condition of an AND that does not hold, or null when all hold. */
-export function firstFailing(conditions: readonly Condition[], scope: ConditionScope): Condition | null {
-  for (const condition of conditions) if (!conditionHolds(condition, scope)) return condition;
-  return null;
+/** The facts a condition reads (what an explanation names as evaluated once the condition was). */
+export function factsReadBy(condition: Condition): readonly FactName[] {
+  switch (condition.kind) {
+    case 'householdHasMinors': case 'subjectIsMinor': case 'viewerInvolved': case 'referral':
+      return [condition.kind === 'referral' ? 'referrals' : condition.kind];
+    case 'inCovenantRegion': case 'inViewerRegion': return ['municipality'];
+    case 'anyOf': return [...new Set(condition.conditions.flatMap(factsReadBy))];
+  }
 }
 
 /** The condition as an English sentence. */

@@ -110,6 +110,19 @@ export type Deny = OwnerOnlyDeny | ConditionsDeny | DefaultDeny;
  */
 export type Decision = Allow | Deny;
 
+/**
+ * An explanation's answer when the decision turns on a fact it may not show (one that is, or may be,
+ * derived from another organisation's record). The enforcement sees every fact and never makes it.
+ */
+export interface Undetermined {
+  readonly effect: 'undetermined';
+  readonly reason: 'FACTS_NOT_SHOWN';
+  readonly coordinate: string;
+}
+
+/** What an explanation says was, or would be, decided. */
+export type ExplainedDecision = Decision | Undetermined;
+
 /** A decision as one request made it: the id a redaction, the audit trail and an explanation cite. */
 export type Decided = Decision & { readonly id: string };
 

@@ -1,14 +1,13 @@
 /**
- * The decision for one field of one record: pure, no I/O, the time passed in. Order: public, owner
- * (rule 10), owner-only (rule 7), then the grants in force that fit viewer, owner and coordinate
- * (rule 1: none, deny), for the declared purpose (rule 8), whose conditions hold (rules 2-6, 9).
+ * The decision for one field of one record: pure, no I/O, the time passed in. The order of the rules
+ * is walkGrants' (public, owner, owner-only, then the grants; deny by default).
  */
 import type { CompiledPolicy } from './compile.ts';
-import { describeCondition, firstFailing } from './conditions.ts';
-import { ENGINE_RULES, type AccessRequest, type Decision, type Viewer } from './decision.ts';
+import type { AccessRequest, Decision, Viewer } from './decision.ts';
 import type { RecordFacts } from './facts.ts';
-import { conditionScope, grantFits, isParty } from './grant-match.ts';
+import { isParty } from './grant-match.ts';
 import { amsterdamDay, inForceOn } from './validity.ts';
+import { walkGrants } from './walk-grants.ts';
 
 export function evaluate(policy: CompiledPolicy, request: AccessRequest): Decision {
   return decideOn(policy, request, () => request.facts, amsterdamDay(request.at));
@@ -19,28 +18,10 @@ export function evaluate(policy: CompiledPolicy, request: AccessRequest): Decisi
  * only when a grant that fits viewer, owner, validity and purpose has conditions to check.
  */
 export function decideOn(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts'>, factsOf: () => RecordFacts, day: string): Decision {
-  const { coordinate, viewer, owner } = request;
-  if (policy.publicCoordinates.has(coordinate)) return { effect: 'allow', reason: 'PUBLIC', coordinate, ruleId: ENGINE_RULES.public };
-  if (viewer.agencyId === owner.agencyId) return { effect: 'allow', reason: 'OWNER', coordinate, ruleId: ENGINE_RULES.owner };
-  if (policy.ownerOnlyCoordinates.has(coordinate)) return { effect: 'deny', reason: 'OWNER_ONLY', coordinate, ruleId: ENGINE_RULES.ownerOnly };
-
-  let fitting = false;
-  let facts: RecordFacts | undefined;
-  let firstFailure: Decision | null = null;
-  for (const grant of policy.grantsByCoordinate.get(coordinate) ?? []) {
-    if (!grantFits(grant, request) || !inForceOn(grant.covenant, day)) continue;
-    fitting = true;
-    if (!grant.purposes.has(request.purpose)) continue;
-    const { conditions } = grant.grant;
-    const failed = conditions.length === 0 ? null : firstFailing(conditions, conditionScope(policy, grant, request, (facts ??= factsOf())));
-    if (failed === null) return { effect: 'allow', reason: 'GRANT', coordinate, agreement: grant.agreement, ruleId: grant.grant.id };
-    firstFailure ??= {
-      effect: 'deny', reason: 'CONDITIONS_NOT_MET', coordinate,
-      agreement: grant.agreement, ruleId: grant.grant.id, failedCondition: describeCondition(failed),
-    };
-  }
-  if (firstFailure) return firstFailure;
-  return { effect: 'deny', reason: fitting ? 'PURPOSE_NOT_COVERED' : 'NO_GRANT', coordinate };
+  const decided = walkGrants(policy, request, factsOf, day);
+  // RecordFacts withhold nothing, so every condition holds or fails and the walk always decides.
+  if (decided.effect === 'undetermined') throw new Error('unreachable: a decision on complete facts is undetermined');
+  return decided;
 }
 
 /**

@@ -23,7 +23,35 @@ export interface RecordFacts {
   readonly viewerInvolved: boolean;
 }
 
-/** Facts that make every data-dependent condition fail; for callers that know nothing of the record. */
+/**
+ * A fact an explanation does not know: it is, or may be, derived from another organisation's record,
+ * which the officer asking may not see. A condition that reads it neither holds nor fails.
+ */
+export const WITHHELD: unique symbol = Symbol('withheld');
+export type Withheld<T> = T | typeof WITHHELD;
+
+/**
+ * Facts as an explanation knows them: each the record's value or WITHHELD. RecordFacts is one (nothing
+ * withheld, referrals complete), so the one condition evaluator serves the enforcement and explanations.
+ */
+export interface PartialFacts {
+  readonly municipality: Withheld<string | null>;
+  readonly householdHasMinors: Withheld<boolean>;
+  readonly subjectIsMinor: Withheld<boolean | null>;
+  /** The referrals known. */
+  readonly referrals: readonly ReferralFact[];
+  /**
+   * False when other records' referrals are withheld: a referral condition none of `referrals` meets
+   * is then unknown, not failed. Absent: true.
+   */
+  readonly referralsComplete?: boolean;
+  readonly viewerInvolved: Withheld<boolean>;
+}
+
+/** The facts an explanation names (the municipality is left out: the region conditions show its effect). */
+export type FactName = 'householdHasMinors' | 'subjectIsMinor' | 'viewerInvolved' | 'referrals' | 'municipality';
+
+/** Facts that make every data-dependent condition fail; for covenant examples that leave a fact out. */
 export const NO_FACTS: RecordFacts = Object.freeze({
   municipality: null,
   householdHasMinors: false,

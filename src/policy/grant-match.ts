@@ -3,7 +3,7 @@ import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from './compile.ts';
 import type { ConditionScope } from './conditions.ts';
 import type { AccessRequest } from './decision.ts';
-import type { RecordFacts } from './facts.ts';
+import type { PartialFacts } from './facts.ts';
 
 const NOWHERE: ReadonlySet<string> = new Set();
 
@@ -20,7 +20,7 @@ export function grantFits(grant: CompiledGrant, request: Pick<AccessRequest, 'vi
     && isParty(grant, viewer.kind, viewer.agencyId) && isParty(grant, owner.kind, owner.agencyId);
 }
 
-export function conditionScope(policy: CompiledPolicy, grant: CompiledGrant, request: Pick<AccessRequest, 'viewer' | 'owner'>, facts: RecordFacts): ConditionScope {
+export function conditionScope(policy: CompiledPolicy, grant: CompiledGrant, request: Pick<AccessRequest, 'viewer' | 'owner'>, facts: PartialFacts): ConditionScope {
   return {
     viewer: request.viewer,
     owner: request.owner,

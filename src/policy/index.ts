@@ -11,13 +11,18 @@ export type {
 } from './covenant-types.ts';
 export {
   DECISION_REASONS, ENGINE_RULES, agreementOf, failedConditionOf, redactionReasonOf, ruleIdOf,
-  type AccessRequest, type AgreementRef, type Allow, type Decided, type Decision, type DecisionReason, type Deny, type RedactionReasonCode, type Viewer,
+  type AccessRequest, type AgreementRef, type Allow, type Decided, type Decision, type DecisionReason, type Deny, type ExplainedDecision,
+  type RedactionReasonCode, type Undetermined, type Viewer,
 } from './decision.ts';
 export { CovenantLoadError, PolicyConfigError } from './errors.ts';
 export { decideOn, evaluate, isDataIndependent, mayEverAllow } from './evaluate.ts';
 export { grantableCoordinates } from './grantable.ts';
-export { explainAccess, type AccessExplanation, type AgreementTrace, type ConditionTrace, type GrantTrace } from './explain.ts';
-export { NO_FACTS, type RecordFacts, type ReferralFact } from './facts.ts';
+export { explainAccess } from './explain.ts';
+export { explainRecorded, withholdRecordFacts } from './explain-recorded.ts';
+export type {
+  AccessExplanation, AgreementTrace, ConditionTrace, ExplainRequest, FactState, FactsTrace, FactTrace, GrantTrace, TraceOutcome,
+} from './explain-trace.ts';
+export { NO_FACTS, WITHHELD, type PartialFacts, type RecordFacts, type ReferralFact, type Withheld } from './facts.ts';
 export { loadCovenants, parseCovenantFiles, type CovenantFile, type LoadedCovenants } from './load-covenants.ts';
 export { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
 export { PUBLIC_COORDINATES } from './public-fields.ts';

@@ -7,9 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { AgencyKind, OwnerTag } from '#domain/records.ts';
 import { objectFieldCoordinates } from '#src/policy/coordinates.ts';
-import type { AccessRequest, Viewer } from '#src/policy/decision.ts';
+import { ruleIdOf, type AccessRequest, type ExplainedDecision, type Viewer } from '#src/policy/decision.ts';
 import { evaluate, mayEverAllow } from '#src/policy/evaluate.ts';
 import { explainAccess } from '#src/policy/explain.ts';
+import { explainRecorded, withholdRecordFacts } from '#src/policy/explain-recorded.ts';
+import { WITHHELD, type FactName, type PartialFacts } from '#src/policy/facts.ts';
 import { isParty } from '#src/policy/grant-match.ts';
 import { createRequestPolicy } from '#src/policy/request-policy.ts';
 import { amsterdamDay, inForceOn } from '#src/policy/validity.ts';
@@ -132,10 +134,110 @@ describe('evaluate properties', () => {
       const explained = explainAccess(policy, r);
       expect(explained.decision).toEqual(decision);
       const decisive = explained.agreements.flatMap((a) => a.grants).filter((g) => g.decisive);
-      if (decision.reason === 'GRANT') expect(decisive.map((g) => g.applies)).toEqual([true]);
-      if (decision.effect === 'deny') expect(explained.agreements.flatMap((a) => a.grants).filter((g) => g.applies && g.coordinateMatched)).toEqual([]);
+      if (decision.reason === 'GRANT') expect(decisive.map((g) => g.outcome)).toEqual(['holds']);
+      if (decision.effect === 'deny') expect(explained.agreements.flatMap((a) => a.grants).filter((g) => g.outcome === 'holds' && g.coordinateMatched)).toEqual([]);
       const perRequest = createRequestPolicy(policy, r.viewer, r.purpose, r.at);
       expect(perRequest.decide(r.owner, r.facts, r.coordinate, 'record-1')).toEqual(decision);
     }), { numRuns: 1000 });
+  });
+});
+
+describe('explanations show facts only as evaluated', () => {
+  /** The same request with one fact given another value. */
+  const changed = (r: AccessRequest, name: FactName): AccessRequest => {
+    const f = r.facts;
+    switch (name) {
+      case 'householdHasMinors': return { ...r, facts: { ...f, householdHasMinors: !f.householdHasMinors } };
+      case 'subjectIsMinor': return { ...r, facts: { ...f, subjectIsMinor: f.subjectIsMinor === true ? false : true } };
+      case 'viewerInvolved': return { ...r, facts: { ...f, viewerInvolved: !f.viewerInvolved } };
+      case 'referrals': return { ...r, facts: { ...f, referrals: f.referrals.length > 0 ? [] : [{ fromAgencyId: r.owner.agencyId, toAgencyId: r.viewer.agencyId, kind: 'HANDOVER_ASHG_TO_AMK', status: 'ACCEPTED' }] } };
+      case 'municipality': return { ...r, facts: { ...f, municipality: f.municipality === 'Groningen' ? 'Assen' : 'Groningen' } };
+    }
+  };
+
+  test('an evaluated fact is the value the decision read; one not evaluated cannot change the decision', () => {
+    fc.assert(fc.property(requests, (r) => {
+      const explained = explainAccess(policy, r);
+      const { facts } = explained;
+      for (const name of ['householdHasMinors', 'subjectIsMinor', 'viewerInvolved'] as const) {
+        const trace = facts[name];
+        if (trace.state === 'evaluated') expect(trace.value).toBe(r.facts[name]);
+        else {
+          expect(trace.state).toBe('not-evaluated');
+          expect(evaluate(policy, changed(r, name))).toEqual(explained.decision);
+        }
+      }
+      if (facts.referrals.state === 'evaluated') expect(facts.referrals.value).toEqual({ known: r.facts.referrals, complete: true });
+      else expect(evaluate(policy, changed(r, 'referrals'))).toEqual(explained.decision);
+    }), { numRuns: 2000 });
+  });
+
+  test('the owner reading its own record evaluates no fact (a household with three children is never "no minors")', () => {
+    fc.assert(fc.property(requests, (r) => {
+      const own = explainAccess(policy, { ...r, owner: { ...r.viewer }, facts: { ...r.facts, householdHasMinors: true } });
+      expect(Object.values(own.facts).map((trace) => trace.state)).toEqual(['not-evaluated', 'not-evaluated', 'not-evaluated', 'not-evaluated']);
+      expect(own.agreements.flatMap((a) => a.grants).flatMap((g) => g.conditions).every((c) => c.outcome === 'not-evaluated')).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  test('with facts withheld, a decided explanation is the decision on the whole facts, whatever they withheld', () => {
+    let decided = 0;
+    let undetermined = 0;
+    fc.assert(fc.property(requests, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (r, hide, keep) => {
+      const { facts: f } = r;
+      const known = f.referrals.filter((_referral, i) => keep[i] ?? true);
+      const partial: PartialFacts = {
+        municipality: hide[0] ? WITHHELD : f.municipality,
+        householdHasMinors: hide[1] ? WITHHELD : f.householdHasMinors,
+        subjectIsMinor: hide[2] ? WITHHELD : f.subjectIsMinor,
+        viewerInvolved: hide[3] ? WITHHELD : f.viewerInvolved,
+        referrals: known, referralsComplete: !hide[4] && known.length === f.referrals.length,
+      };
+      const explained = explainAccess(policy, { ...r, facts: partial });
+      if (explained.decision.effect === 'undetermined') {
+        undetermined++;
+        expect(explained.agreements.flatMap((a) => a.grants).flatMap((g) => g.conditions).some((c) => c.outcome === 'withheld')).toBe(true);
+        return;
+      }
+      decided++;
+      expect(explained.decision).toEqual(evaluate(policy, r));
+      for (const [name, trace] of Object.entries(explained.facts)) if (trace.state === 'evaluated' && name !== 'referrals') expect(trace.value).toBe(r.facts[name as 'viewerInvolved']);
+    }), RUNS);
+    expect(decided).toBeGreaterThan(500);
+    expect(undetermined).toBeGreaterThan(50);
+  });
+
+  test('a replay names only what the recorded decision proves, and agrees with the live trace where it does', () => {
+    fc.assert(fc.property(requests, (r) => {
+      const live = explainAccess(policy, r);
+      const decision = evaluate(policy, r);
+      const replayed = explainRecorded(policy, r, decision);
+      expect(replayed.decision).toEqual(decision);
+      expect(Object.values(replayed.facts).every((trace) => trace.state === 'not-recorded' || trace.state === 'not-evaluated')).toBe(true);
+      const liveGrants = live.agreements.flatMap((a) => a.grants);
+      replayed.agreements.flatMap((a) => a.grants).forEach((grant, i) => {
+        const seen = liveGrants[i]!;
+        expect(grant.decisive).toBe(seen.decisive);
+        if (grant.outcome !== 'not-recorded') expect(grant.outcome).toBe(seen.outcome);
+        grant.conditions.forEach((condition, j) => {
+          if (condition.outcome !== 'not-recorded') expect(condition.outcome).toBe(seen.conditions[j]!.outcome);
+        });
+      });
+    }), { numRuns: 2000 });
+  });
+
+  test("withheld for another organisation's officer, a trace reads the same whatever the record's facts", () => {
+    fc.assert(fc.property(requests, requests, (r, other) => {
+      const decision = evaluate(policy, r);
+      const asOther = evaluate(policy, { ...r, facts: other.facts });
+      // What the request and the recorded decision say is the officer's; nothing else may differ.
+      if (decision.effect !== asOther.effect || decision.reason !== asOther.reason || ruleIdOf(decision) !== ruleIdOf(asOther)) return;
+      const strip = (d: ExplainedDecision) => (d.reason === 'CONDITIONS_NOT_MET' ? { ...d, failedCondition: '' } : d);
+      const seen = withholdRecordFacts(policy, explainRecorded(policy, r, decision));
+      const seenOther = withholdRecordFacts(policy, explainRecorded(policy, r, asOther));
+      expect({ ...seen, decision: strip(seen.decision) }).toEqual({ ...seenOther, decision: strip(seenOther.decision) });
+      const outcomes = new Set(seen.agreements.flatMap((a) => a.grants).flatMap((g) => g.conditions).map((c) => c.outcome));
+      expect([...outcomes].filter((outcome) => outcome !== 'withheld' && outcome !== 'not-evaluated')).toEqual([]);
+    }), { numRuns: 2000 });
   });
 });

@@ -1,11 +1,14 @@
 /** The trace a privacy officer reads, and conditions in words (Grant.conditions). */
 import { describe, expect, test } from 'vitest';
 import { describeCondition } from '#src/policy/conditions.ts';
-import { redactionReasonOf } from '#src/policy/decision.ts';
+import { redactionReasonOf, type ExplainedDecision } from '#src/policy/decision.ts';
 import { explainAccess } from '#src/policy/explain.ts';
+import { explainRecorded, withholdRecordFacts } from '#src/policy/explain-recorded.ts';
+import { WITHHELD, type PartialFacts } from '#src/policy/facts.ts';
 import { AGENCY as A, facts, loadRealPolicy, onDay, referral } from './fixtures.ts';
 
 const { policy } = await loadRealPolicy();
+const reasonShown = (decision: ExplainedDecision) => (decision.effect === 'undetermined' ? null : redactionReasonOf(decision));
 const S1 = facts({ municipality: 'Groningen', householdHasMinors: true, referrals: [referral(A.ashg.agencyId, A.amk.agencyId, 'HANDOVER_ASHG_TO_AMK', 'ACCEPTED')] });
 
 describe('explainAccess', () => {
@@ -24,10 +27,10 @@ describe('explainAccess', () => {
     expect(trace.decision).toMatchObject({ effect: 'allow', reason: 'GRANT', agreement: { key: 'groningen-ashg-amk@2' } });
   });
 
-  test('shows per grant what matched and which conditions held, and marks the decisive grant', () => {
+  test('shows per grant what matched and what became of each condition, and marks the decisive grant', () => {
     const trace = explainAccess(policy, { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', facts: { ...S1, municipality: 'Assen' }, coordinate: 'Report.narrative', at: onDay('2026-06-01') });
     expect(trace.decision).toMatchObject({ effect: 'deny', reason: 'CONDITIONS_NOT_MET', ruleId: 'amk-reads-ashg-reports', failedCondition: "the household's municipality lies in the covenant's regions" });
-    expect(redactionReasonOf(trace.decision)).toBe('CONDITIONS_NOT_MET');
+    expect(reasonShown(trace.decision)).toBe('CONDITIONS_NOT_MET');
     const v2 = trace.agreements.find((a) => a.key === 'groningen-ashg-amk@2')!;
     expect(v2.inForce).toBe(true);
     const reports = v2.grants.find((g) => g.grantId === 'amk-reads-ashg-reports')!;
@@ -35,29 +38,78 @@ describe('explainAccess', () => {
       grantId: 'amk-reads-ashg-reports', article: 'art. 4.1',
       viewerKindMatched: true, viewerIsParty: true, ownerKindMatched: true, ownerIsParty: true, purposeMatched: true, coordinateMatched: true,
       conditions: [
-        { condition: 'the household has minor children', holds: true },
-        { condition: "the household has a referral from the record's owner to the viewer agency, with status ACCEPTED, RUNNING or COMPLETED", holds: true },
-        { condition: "the household's municipality lies in the covenant's regions", holds: false },
-        { condition: "the household's municipality lies in the viewer agency's region", holds: false },
+        { condition: 'the household has minor children', outcome: 'holds' },
+        { condition: "the household has a referral from the record's owner to the viewer agency, with status ACCEPTED, RUNNING or COMPLETED", outcome: 'holds' },
+        { condition: "the household's municipality lies in the covenant's regions", outcome: 'fails' },
+        // The walk stops at the first condition that fails: the region of the viewer was never checked.
+        { condition: "the household's municipality lies in the viewer agency's region", outcome: 'not-evaluated' },
       ],
-      applies: false, decisive: true,
+      outcome: 'fails', decisive: true,
     });
     const outcome = v2.grants.find((g) => g.grantId === 'ashg-learns-amk-outcome')!;
-    expect(outcome).toMatchObject({ viewerKindMatched: false, ownerKindMatched: false, purposeMatched: false, coordinateMatched: false, applies: false, decisive: false });
+    expect(outcome).toMatchObject({ viewerKindMatched: false, ownerKindMatched: false, purposeMatched: false, coordinateMatched: false, outcome: 'fails', decisive: false });
+    expect(outcome.conditions.map((c) => c.outcome)).toEqual(['not-evaluated', 'not-evaluated', 'not-evaluated']);
+    // Viewer involvement is read by no condition the decision checked: not evaluated, not "no".
+    expect(trace.facts).toEqual({
+      householdHasMinors: { state: 'evaluated', value: true }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' },
+      referrals: { state: 'evaluated', value: { known: S1.referrals, complete: true } },
+    });
     expect(trace.agreements.flatMap((a) => a.grants).filter((g) => g.decisive)).toHaveLength(1);
   });
 
   test('an AMK of another region is shown as no party', () => {
     const trace = explainAccess(policy, { viewer: A.amkDrenthe, owner: A.ashg, purpose: 'child-abuse-assessment', facts: S1, coordinate: 'Report.narrative', at: onDay('2026-06-01') });
     const grant = trace.agreements.find((a) => a.key === 'groningen-ashg-amk@2')!.grants[0]!;
-    expect(grant).toMatchObject({ viewerKindMatched: true, viewerIsParty: false, applies: false });
+    expect(grant).toMatchObject({ viewerKindMatched: true, viewerIsParty: false, outcome: 'fails' });
     expect(trace.decision.reason).toBe('NO_GRANT');
-    expect(redactionReasonOf(trace.decision)).toBe('NO_GRANT');
+    expect(reasonShown(trace.decision)).toBe('NO_GRANT');
   });
 
   test('allowed decisions carry no redaction reason', () => {
     const trace = explainAccess(policy, { viewer: A.ashg, owner: A.ashg, purpose: 'own-records', facts: S1, coordinate: 'Reporter.name', at: onDay('2026-06-01') });
-    expect(redactionReasonOf(trace.decision)).toBeNull();
+    expect(reasonShown(trace.decision)).toBeNull();
+  });
+});
+
+describe('facts only as evaluated', () => {
+  test('the owner reading its own record looks at no fact: a household with three children is not "no minors"', () => {
+    const trace = explainAccess(policy, { viewer: A.ashg, owner: A.ashg, purpose: 'case-conference', facts: { ...S1, householdHasMinors: true }, coordinate: 'Household.hasMinors', at: onDay('2026-11-23') });
+    expect(trace.decision).toMatchObject({ effect: 'allow', reason: 'OWNER' });
+    expect(trace.facts.householdHasMinors).toEqual({ state: 'not-evaluated' });
+    expect(trace.agreements.flatMap((a) => a.grants).every((g) => g.outcome === 'fails' || g.outcome === 'not-evaluated')).toBe(true);
+  });
+
+  test('a fact withheld is shown as such, and a decision that turns on it is undetermined', () => {
+    const withheld: PartialFacts = { ...S1, householdHasMinors: WITHHELD, referrals: [], referralsComplete: false };
+    const trace = explainAccess(policy, { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', facts: withheld, coordinate: 'Report.narrative', at: onDay('2027-01-15') });
+    expect(trace.decision).toEqual({ effect: 'undetermined', reason: 'FACTS_NOT_SHOWN', coordinate: 'Report.narrative' });
+    expect(trace.facts.householdHasMinors).toEqual({ state: 'withheld' });
+    expect(trace.facts.referrals).toEqual({ state: 'evaluated', value: { known: [], complete: false } });
+    const grant = trace.agreements.find((a) => a.key === 'groningen-ashg-amk@2')!.grants.find((g) => g.grantId === 'amk-reads-ashg-reports')!;
+    expect(grant.conditions.map((c) => c.outcome)).toEqual(['withheld', 'withheld', 'holds', 'holds']);
+    expect(grant).toMatchObject({ outcome: 'withheld', decisive: false });
+    // A fact of its own that fails the grant decides, whatever is withheld, when nothing unknown comes before it.
+    const outOfRegion = explainAccess(policy, { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', facts: { ...S1, municipality: 'Assen', viewerInvolved: WITHHELD }, coordinate: 'Report.narrative', at: onDay('2027-01-15') });
+    expect(outOfRegion.decision).toMatchObject({ effect: 'deny', reason: 'CONDITIONS_NOT_MET', failedCondition: "the household's municipality lies in the covenant's regions" });
+  });
+
+  test('a replay shows what the recorded decision proves, and marks the rest not recorded', () => {
+    const request = { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', coordinate: 'Report.narrative', at: onDay('2027-01-15') };
+    const allowed = explainRecorded(policy, request, { effect: 'allow', reason: 'GRANT', coordinate: 'Report.narrative', agreement: { id: 'groningen-ashg-amk', version: 2, key: 'groningen-ashg-amk@2', article: 'art. 4.1' }, ruleId: 'amk-reads-ashg-reports' });
+    const grant = (trace: typeof allowed) => trace.agreements.find((a) => a.key === 'groningen-ashg-amk@2')!.grants.find((g) => g.grantId === 'amk-reads-ashg-reports')!;
+    expect(grant(allowed)).toMatchObject({ outcome: 'holds', decisive: true });
+    expect(grant(allowed).conditions.every((c) => c.outcome === 'holds')).toBe(true);
+    expect(allowed.facts).toEqual({ householdHasMinors: { state: 'not-recorded' }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' }, referrals: { state: 'not-recorded' } });
+    const denied = explainRecorded(policy, request, {
+      effect: 'deny', reason: 'CONDITIONS_NOT_MET', coordinate: 'Report.narrative', agreement: { id: 'groningen-ashg-amk', version: 2, key: 'groningen-ashg-amk@2', article: 'art. 4.1' },
+      ruleId: 'amk-reads-ashg-reports', failedCondition: "the household has a referral from the record's owner to the viewer agency, with status ACCEPTED, RUNNING or COMPLETED",
+    });
+    expect(grant(denied).conditions.map((c) => c.outcome)).toEqual(['holds', 'fails', 'not-evaluated', 'not-evaluated']);
+    // For the viewer's officer, the record's facts are the owner's: nothing of them, not even where the walk stopped.
+    const forViewer = withholdRecordFacts(policy, denied);
+    expect(grant(forViewer).conditions.map((c) => c.outcome)).toEqual(['withheld', 'withheld', 'withheld', 'withheld']);
+    expect(forViewer.facts).toEqual({ householdHasMinors: { state: 'withheld' }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' }, referrals: { state: 'withheld' } });
+    expect(grant(forViewer)).toMatchObject({ outcome: 'withheld', decisive: true });
   });
 });
 

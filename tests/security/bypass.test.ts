@@ -377,7 +377,7 @@ describe('decision explanations (privacy officers)', () => {
     const officer = { agencyId: AGENCIES.wijkteam, purpose: 'privacy-audit', role: 'privacy-officer' };
     const response = await ask(officer, `query($id: ID!) { explainAccess(input: {
       viewerAgencyId: "amk-groningen", purpose: "child-abuse-assessment", coordinate: "Household.hasMinors", recordId: $id
-    }) { owner { id } facts { householdHasMinors referrals { fromAgencyId toAgencyId kind status } } } }`, { id: household!.id });
+    }) { owner { id } facts { householdHasMinors { state value text } referrals { state referrals { fromAgencyId toAgencyId kind status } text } } } }`, { id: household!.id });
     expect(response.body.data?.explainAccess ?? null, JSON.stringify(response.body)).toBeNull();
     expect(JSON.stringify(response.body)).not.toContain('POLICE_TO_BJZ');
   });

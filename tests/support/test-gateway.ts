@@ -15,6 +15,7 @@ import { createGateway, type Gateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
 import { startEmbeddedAgencies } from '#src/dev/embedded-agencies.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
+import type { World } from '#mock-world/index.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken, type DevTokenClaims } from '#src/identity/sign-dev-token.ts';
 
@@ -28,6 +29,8 @@ export interface TestGatewayOptions {
   readonly configure?: (config: GatewayConfig) => GatewayConfig;
   /** Turns tracing on, every span sent here as it ends (an InMemorySpanExporter). */
   readonly spanExporter?: SpanExporter;
+  /** The world the embedded mock agencies serve; default: the world of KETENPOORT_MOCK_HOUSEHOLDS households. */
+  readonly world?: World;
 }
 
 export interface GraphQLResponse {
@@ -63,7 +66,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const sink = new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } });
   const logger = pino({ level: config.logLevel }, sink);
   const now = options.now ?? SCENARIO_NOW;
-  const embedded = await startEmbeddedAgencies(config, logger);
+  const embedded = await startEmbeddedAgencies(config, logger, options.world);
   const services = await createServices(embedded.config, { logger, clock: () => now, ...(options.audit ? { audit: options.audit } : {}),
     ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}) });
   const gateway = await createGateway(services);

@@ -57,9 +57,17 @@ export const auditResolvers = {
     time: (entry: AuditEntry) => entry.time.toISOString(),
     endTime: (entry: AuditEntry) => entry.endTime.toISOString(),
     subjectType: (entry: AuditEntry) => entry.subjectType?.toUpperCase() ?? null,
+    // The facts a decision evaluated are the record's (minors, referrals): its owner's officer sees them,
+    // the viewer's officer does not (DOMAIN rule 1), as in explanations and replays.
+    facts: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (entry.owner === context.caller.agencyId ? entry.facts : null),
     kind: (entry: AuditEntry) => entry.kind.toUpperCase().replace('-', '_'),
     ownerAgencyId: (entry: AuditEntry) => entry.owner,
     outcome: (entry: AuditEntry) => entry.outcome.toUpperCase().replace('-', '_'),
+    // Which condition failed tells what another organisation's record holds (minors, referrals, region):
+    // that organisation's officer's to know, not the viewer's (DOMAIN rule 1). The decision, agreement and
+    // grant stay: they are what the viewer's own request was answered with.
+    decisions: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (entry.owner === context.caller.agencyId
+      ? entry.decisions : entry.decisions.map((decision) => ({ ...decision, failedCondition: null }))),
     searchTerms: (entry: AuditEntry) => (entry.searchTerms ? Object.entries(entry.searchTerms).map(([name, value]) => ({ name, value })) : null),
   },
   AuditDecision: {

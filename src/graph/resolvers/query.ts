@@ -13,6 +13,7 @@ import { childrenOf, referralNode, reportNode } from '#src/graph/build-nodes.ts'
 import type { CaseStatusNode, HouseholdNode } from '#src/households/nodes.ts';
 import type { ShownNode } from '#src/households/ids.ts';
 import { callerIds, openedId, takenId } from '../caller-ids.ts';
+import { noSoonerThanFloor } from '../not-found-floor.ts';
 
 const MAX_PAGE = 100;
 
@@ -37,16 +38,11 @@ async function recordLookup(context: GatewayContext, kind: 'report' | 'referral'
   return { record, household };
 }
 
-/**
- * A lookup that finds nothing the viewer may see is entered as not-found, and answers no sooner than
- * the configured floor after it started: a record that exists but is withheld costs more upstream work
- * than one that does not exist, and the difference must not tell the caller which it was.
- */
+/** A lookup that finds nothing the viewer may see is entered as not-found, and answers no sooner than the floor. */
 async function notFoundAfterFloor(context: GatewayContext, lookup: string, found: boolean, startedAt: number): Promise<void> {
   if (found) return;
   context.enforcement.audit.search({ lookup }, 'not-found');
-  const wait = context.services.notFoundFloorMs - (performance.now() - startedAt);
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await noSoonerThanFloor(context, startedAt);
 }
 
 export const queryResolvers = {
@@ -94,10 +90,7 @@ export const queryResolvers = {
       const nodes = await visibleOnly(context, 'Household', await context.request.households.byBsns([args.bsn]));
       const subject = context.services.pseudonymize(args.bsn);
       context.enforcement.audit.search({ subject, lookup: 'householdsOfPerson' }, nodes.length > 0 ? 'released' : 'not-found');
-      if (nodes.length === 0) {
-        const wait = context.services.notFoundFloorMs - (performance.now() - startedAt);
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+      if (nodes.length === 0) await noSoonerThanFloor(context, startedAt);
       return nodes;
     },
     child: async (_root: unknown, args: { id: string }, context: GatewayContext) => {

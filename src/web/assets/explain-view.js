@@ -1,15 +1,33 @@
 // @ts-check
-// The explanation of one decision: the recorded decision, the facts it looked at, and every agreement
-// version with how each grant matched, the grant the decision names outlined.
+// The explanation of one decision: the recorded decision, the facts it looked at (each as evaluated, or why
+// none is shown: the gateway's words), and every agreement version with how each grant matched, the grant
+// the decision names outlined.
 import { byId, facts, h, mark, show } from './dom.js';
 import { formatInstant } from './dates.js';
 import { EXPLAIN_QUERY } from './queries.js';
 
 /** @import { Request } from './graphql.js' */
-/** @import { DecisionExplanation } from './queries.js' */
+/** @import { DecisionExplanation, TraceOutcome } from './queries.js' */
 
 /** @param {boolean | null} value */
 const yes = (value) => (value ? 'yes' : 'no');
+
+/**
+ * A condition's or grant's outcome: a mark where it held or failed, words where it was not evaluated,
+ * is not shown or was not recorded.
+ * @param {TraceOutcome} outcome
+ * @param {string} holds
+ * @param {string} fails
+ */
+function outcomeOf(outcome, holds, fails) {
+  switch (outcome) {
+    case 'HOLDS': return mark('allowed', holds);
+    case 'FAILS': return mark('denied', fails);
+    case 'NOT_EVALUATED': return 'not evaluated';
+    case 'NOT_SHOWN': return 'not shown';
+    case 'NOT_RECORDED': return 'not recorded';
+  }
+}
 
 /**
  * @param {object} context
@@ -45,13 +63,12 @@ export function createExplainView({ request, reportError, clearError }) {
       return;
     }
     const allowed = explanation.effect === 'ALLOW';
-    // Facts and condition outcomes are the record owner's data: the gateway sends them only to the owner's officers.
-    const known = explanation.facts;
-    const referrals = known ? known.referrals.map((r) => `${r.fromAgencyId ?? '?'} to ${r.toAgencyId ?? '?'} ${r.kind ?? ''} ${r.status ?? ''}`.trim()) : [];
+    const undetermined = explanation.effect === 'UNDETERMINED';
+    const { facts: known } = explanation;
     show(output,
-      h('p', { id: 'explain-summary' }, mark(allowed ? 'allowed' : 'denied', allowed ? 'released' : 'withheld'),
-        `: ${explanation.viewer.name} ${allowed ? 'was allowed' : 'was refused'} ${explanation.coordinate} of a record of ${explanation.owner.name}, for ${explanation.purpose}, `,
-        explanation.agreement ? `under ${explanation.agreement.key} ${explanation.agreement.article}` : `reason ${explanation.reason}`, '.'),
+      h('p', { id: 'explain-summary' }, undetermined ? 'undetermined' : mark(allowed ? 'allowed' : 'denied', allowed ? 'released' : 'withheld'),
+        `: ${explanation.viewer.name} ${undetermined ? 'may or may not be allowed' : allowed ? 'was allowed' : 'was refused'} ${explanation.coordinate} of a record of ${explanation.owner.name}, for ${explanation.purpose}, `,
+        explanation.agreement ? `under ${explanation.agreement.key} ${explanation.agreement.article}` : undetermined ? 'depending on facts not shown' : `reason ${explanation.reason}`, '.'),
       facts([
         ['Decision', explanation.decisionId],
         ['When', `${formatInstant(explanation.at)} (validity judged on ${explanation.day})`],
@@ -59,10 +76,8 @@ export function createExplainView({ request, reportError, clearError }) {
         ['Agreement and article', explanation.agreement ? `${explanation.agreement.key} ${explanation.agreement.article}` : 'none'],
         ['Rule', explanation.ruleId],
         ['Condition that did not hold', explanation.failedCondition],
-        ['What the caller saw', explanation.redactionReason ? `withheld (${explanation.redactionReason})` : 'released'],
-        ['Facts', known
-          ? `minors in the household: ${yes(known.householdHasMinors)}; subject is a minor: ${known.subjectIsMinor === null ? 'n/a' : yes(known.subjectIsMinor)}; viewer involved: ${yes(known.viewerInvolved)}; referrals: ${referrals.join('; ') || 'none'}`
-          : 'not shown: they are the data of the agency that owns the record'],
+        ['What the caller saw', undetermined ? null : explanation.redactionReason ? `withheld (${explanation.redactionReason})` : 'released'],
+        ['Facts', h('ul', { class: 'decisions', id: 'explain-facts' }, [known.householdHasMinors, known.subjectIsMinor, known.viewerInvolved, known.referrals].map((fact) => h('li', {}, fact.text)))],
       ]),
       h('h3', {}, 'Every agreement version considered'),
       explanation.agreements.map((agreement) => h('section', { 'aria-label': agreement.key },
@@ -75,10 +90,8 @@ export function createExplainView({ request, reportError, clearError }) {
             h('td', {}, `${yes(grant.viewerKindMatched)} / ${yes(grant.viewerIsParty)}`),
             h('td', {}, `${yes(grant.ownerKindMatched)} / ${yes(grant.ownerIsParty)}`),
             h('td', {}, yes(grant.purposeMatched)), h('td', {}, yes(grant.coordinateMatched)),
-            h('td', {}, grant.conditions.length ? h('ul', { class: 'decisions' }, grant.conditions.map((c) => h('li', {}, c.holds === null ? 'condition:' : mark(c.holds ? 'allowed' : 'denied', c.holds ? 'holds:' : 'fails:'), ` ${c.condition}`))) : 'none'),
-            grant.applies === null
-              ? h('td', {}, 'not shown')
-              : h('td', { class: grant.applies ? 'allowed' : 'denied' }, mark(grant.applies ? 'allowed' : 'denied', grant.applies ? 'applies' : 'does not apply')))))))));
+            h('td', {}, grant.conditions.length ? h('ul', { class: 'decisions' }, grant.conditions.map((c) => h('li', {}, outcomeOf(c.outcome, 'holds', 'fails'), `: ${c.condition}`))) : 'none'),
+            h('td', { class: grant.outcome === 'HOLDS' ? 'allowed' : grant.outcome === 'FAILS' ? 'denied' : null }, outcomeOf(grant.outcome, 'applies', 'does not apply')))))))));
   }
 
   byId('explain-form', HTMLFormElement).addEventListener('submit', (event) => {

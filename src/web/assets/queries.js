@@ -10,6 +10,9 @@
 /** @typedef {'NO_GRANT' | 'PURPOSE_NOT_COVERED' | 'CONDITIONS_NOT_MET' | 'OWNER_ONLY'} RedactionReason */
 /** @typedef {'NOT_YET_VALID' | 'IN_FORCE' | 'TACITLY_RENEWED' | 'EXPIRED' | 'SUPERSEDED'} AgreementValidity */
 /** @typedef {'ALLOW' | 'DENY'} Effect */
+/** @typedef {Effect | 'UNDETERMINED'} ExplainedEffect An explanation's effect: UNDETERMINED when it turns on a fact not shown. */
+/** @typedef {'EVALUATED' | 'NOT_EVALUATED' | 'NOT_SHOWN' | 'NOT_RECORDED'} FactState */
+/** @typedef {'HOLDS' | 'FAILS' | 'NOT_EVALUATED' | 'NOT_SHOWN' | 'NOT_RECORDED'} TraceOutcome */
 /**
  * An agreement version (id@version) and article: a DecisionAgreement as the queries select it.
  * @typedef {{ key: string, article: string }} Article
@@ -206,20 +209,20 @@ export const AUDIT_QUERY = `query AuditTrail($filter: AuditEntryFilter, $after: 
  * @property {string} purpose
  * @property {{ id: string, name: string }} owner
  * @property {string} coordinate
- * @property {Effect} effect
- * @property {DecisionReason} reason
+ * @property {ExplainedEffect} effect
+ * @property {DecisionReason | null} reason null when UNDETERMINED.
  * @property {RedactionReason | null} redactionReason null when released.
  * @property {Article | null} agreement
  * @property {string | null} ruleId
- * @property {string | null} failedCondition
- * @property {DecisionFacts | null} facts Only for the record owner's officers.
+ * @property {string | null} failedCondition Only for the record owner's officers.
+ * @property {ExplainedFacts} facts Each the value evaluated, or why none is shown, in words.
  * @property {AgreementTrace[]} agreements
  *
- * @typedef {object} DecisionFacts
- * @property {boolean} householdHasMinors
- * @property {boolean | null} subjectIsMinor
- * @property {boolean} viewerInvolved
- * @property {{ fromAgencyId: string | null, toAgencyId: string | null, kind: string | null, status: string | null }[]} referrals
+ * @typedef {object} ExplainedFacts
+ * @property {{ state: FactState, text: string }} householdHasMinors
+ * @property {{ state: FactState, text: string }} subjectIsMinor
+ * @property {{ state: FactState, text: string }} viewerInvolved
+ * @property {{ state: FactState, text: string }} referrals
  *
  * @typedef {object} AgreementTrace
  * @property {string} key
@@ -237,8 +240,8 @@ export const AUDIT_QUERY = `query AuditTrail($filter: AuditEntryFilter, $after: 
  * @property {boolean} ownerIsParty
  * @property {boolean} purposeMatched
  * @property {boolean} coordinateMatched
- * @property {{ condition: string, holds: boolean | null }[]} conditions holds: null unless the caller's agency owns the record.
- * @property {boolean | null} applies
+ * @property {{ condition: string, outcome: TraceOutcome }[]} conditions
+ * @property {TraceOutcome} outcome HOLDS: the grant applies.
  * @property {boolean} decisive
  */
 
@@ -247,10 +250,10 @@ export const EXPLAIN_QUERY = `query ExplainDecision($id: ID!) {
   explainDecision(id: $id) {
     decisionId at day viewer { id name } purpose owner { id name } coordinate effect reason redactionReason
     agreement { key article } ruleId failedCondition
-    facts { householdHasMinors subjectIsMinor viewerInvolved referrals { fromAgencyId toAgencyId kind status } }
+    facts { householdHasMinors { state text } subjectIsMinor { state text } viewerInvolved { state text } referrals { state text } }
     agreements {
       key inForce validity validityText
-      grants { grantId article viewerKindMatched viewerIsParty ownerKindMatched ownerIsParty purposeMatched coordinateMatched applies decisive conditions { condition holds } }
+      grants { grantId article viewerKindMatched viewerIsParty ownerKindMatched ownerIsParty purposeMatched coordinateMatched outcome decisive conditions { condition outcome } }
     }
   }
 }`;

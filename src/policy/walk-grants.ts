@@ -1,0 +1,80 @@
+/**
+ * Internal to src/policy. The one walk over a coordinate's grants that decides a field: `evaluate`
+ * runs it for the enforcement, `explainAccess` runs it again with an observer, so a trace can never
+ * tell a different story from the decision enforced. Order: public, owner (rule 10), owner-only
+ * (rule 7), then the grants in force that fit viewer, owner and coordinate (rule 1: none, deny), for
+ * the declared purpose (rule 8), whose conditions hold (rules 2-6, 9).
+ */
+import type { CompiledGrant, CompiledPolicy } from './compile.ts';
+import { conditionOutcome, describeCondition } from './conditions.ts';
+import type { Condition } from './covenant-types.ts';
+import { ENGINE_RULES, type AccessRequest, type Decision, type ExplainedDecision } from './decision.ts';
+import type { PartialFacts } from './facts.ts';
+import { conditionScope, grantFits } from './grant-match.ts';
+import { inForceOn } from './validity.ts';
+
+/** One grant whose conditions the walk checked: the outcome of each condition checked, in order. */
+export interface GrantStep {
+  readonly grant: CompiledGrant;
+  /** true holds, false fails (the walk stops there), null turns on a withheld fact. */
+  readonly outcomes: readonly (boolean | null)[];
+}
+
+/**
+ * Decides, asking for the facts only when a grant that fits viewer, owner, validity and purpose has
+ * conditions to check. With facts that withhold nothing (the enforcement's) it always decides; with
+ * withheld facts (an explanation's) it answers `undetermined` where they could change the decision.
+ */
+export function walkGrants(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts'>, factsOf: () => PartialFacts, day: string,
+  observe?: (step: GrantStep) => void): ExplainedDecision {
+  const { coordinate, viewer, owner } = request;
+  if (policy.publicCoordinates.has(coordinate)) return { effect: 'allow', reason: 'PUBLIC', coordinate, ruleId: ENGINE_RULES.public };
+  if (viewer.agencyId === owner.agencyId) return { effect: 'allow', reason: 'OWNER', coordinate, ruleId: ENGINE_RULES.owner };
+  if (policy.ownerOnlyCoordinates.has(coordinate)) return { effect: 'deny', reason: 'OWNER_ONLY', coordinate, ruleId: ENGINE_RULES.ownerOnly };
+
+  let fitting = false;
+  let facts: PartialFacts | undefined;
+  let firstFailure: Decision | null = null;
+  // A grant walked before neither held nor failed, or the first failure's condition is not known.
+  let unknown = false;
+  for (const grant of policy.grantsByCoordinate.get(coordinate) ?? []) {
+    if (!grantFits(grant, request) || !inForceOn(grant.covenant, day)) continue;
+    fitting = true;
+    if (!grant.purposes.has(request.purpose)) continue;
+    const { conditions } = grant.grant;
+    const outcomes: (boolean | null)[] | null = observe ? [] : null;
+    let failed: Condition | null = null;
+    let undecided = false;
+    if (conditions.length > 0) {
+      const scope = conditionScope(policy, grant, request, (facts ??= factsOf()));
+      for (const condition of conditions) {
+        const outcome = conditionOutcome(condition, scope);
+        outcomes?.push(outcome);
+        if (outcome === false) {
+          failed = condition;
+          break;
+        }
+        if (outcome === null) undecided = true;
+      }
+    }
+    if (outcomes) observe?.({ grant, outcomes });
+    if (failed === null) {
+      if (!undecided) return unknown ? undetermined(coordinate) : { effect: 'allow', reason: 'GRANT', coordinate, agreement: grant.agreement, ruleId: grant.grant.id };
+      unknown = true;
+      continue;
+    }
+    if (firstFailure === null && !unknown) {
+      // The deny names the first grant tried and its first failing condition; an unknown one before it
+      // might have failed first, so then not even the failed condition is known.
+      if (undecided) unknown = true;
+      else firstFailure = { effect: 'deny', reason: 'CONDITIONS_NOT_MET', coordinate, agreement: grant.agreement, ruleId: grant.grant.id, failedCondition: describeCondition(failed) };
+    }
+  }
+  if (unknown) return undetermined(coordinate);
+  if (firstFailure) return firstFailure;
+  return { effect: 'deny', reason: fitting ? 'PURPOSE_NOT_COVERED' : 'NO_GRANT', coordinate };
+}
+
+function undetermined(coordinate: string): ExplainedDecision {
+  return { effect: 'undetermined', reason: 'FACTS_NOT_SHOWN', coordinate };
+}
