@@ -269,6 +269,7 @@ export type AuditEntryConnection = {
 
 export type AuditEntryEdge = {
   readonly __typename?: 'AuditEntryEdge';
+  /** Opaque, of the same form as pageInfo.endCursor: given as after, the next page starts after this entry. */
   readonly cursor: Scalars['String']['output'];
   readonly node: AuditEntry;
 };
@@ -757,7 +758,11 @@ export type Query = {
   readonly agreement: Maybe<Agreement>;
   /** Agreements in force at a date (default: today); all versions when all is true. */
   readonly agreements: ReadonlyArray<Agreement>;
-  /** The audit trail in chain order, oldest first; only entries where the caller's agency is viewer or owner. At most 500 per page. */
+  /**
+   * The audit trail in chain order, oldest first; only entries where the caller's agency is viewer or owner.
+   * first: 1 to 500 entries per page.
+   * after: a cursor the trail gave (an edge's or pageInfo.endCursor); anything else is BAD_USER_INPUT.
+   */
   readonly auditEntries: AuditEntryConnection;
   /** Shared case status of a household. */
   readonly caseStatus: Maybe<CaseStatus>;

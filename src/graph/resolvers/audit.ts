@@ -3,29 +3,56 @@
  * own requests and of accesses to its own records. Reading the trail is itself entered in it.
  */
 import type { AuditEntry } from '#src/audit/entry.ts';
-import type { AuditFilter } from '#src/audit/store.ts';
+import { decodeCursor, encodeCursor } from '#src/audit/cursor.ts';
+import { isAuditStoreError } from '#src/audit/errors.ts';
+import type { AuditFilter, AuditPage } from '#src/audit/store.ts';
 import { MAX_AUDIT_PAGE } from '#src/audit/store.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
+import type { QueryAuditEntriesArgs } from '#generated/graphql.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { isValidBsn } from '#domain/bsn.ts';
 import { officerOnly } from './require-role.ts';
 
-interface AuditEntriesArgs {
-  readonly filter?: {
-    subjectBsn?: string | null; subjectPseudonym?: string | null; viewerAgencyId?: string | null; ownerAgencyId?: string | null;
-    agreementKey?: string | null; from?: string | null; to?: string | null; kind?: string | null;
-  } | null;
-  readonly first?: number | null;
-  readonly after?: string | null;
+const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query', EXPLAIN: 'explain' } as const;
+
+/**
+ * The cursor to continue after, exactly as the trail handed it out (an edge's cursor or endCursor). A
+ * cursor the store cannot read is the caller's mistake, said as BAD_USER_INPUT, never an internal error.
+ * Decoding base64url skips what it cannot read, so only the canonical form is taken: "c2VxOjE3!!" would
+ * otherwise be seq 17.
+ */
+function cursorAfter(after: string | null | undefined): string | undefined {
+  if (after === null || after === undefined) return undefined;
+  let seq: number | null;
+  try {
+    seq = decodeCursor(after);
+  } catch {
+    seq = null;
+  }
+  if (seq === null || encodeCursor(seq) !== after) {
+    throw gatewayError('BAD_USER_INPUT', 'after is not a cursor of the audit trail: give an edge cursor or pageInfo.endCursor as it was returned.');
+  }
+  return after;
 }
 
-const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query', EXPLAIN: 'explain' } as const;
+async function readPage(context: GatewayContext, filter: AuditFilter, first: number, after: string | undefined): Promise<AuditPage> {
+  try {
+    return await context.services.audit.query(filter, { first, ...(after ? { after } : {}) });
+  } catch (error) {
+    // What the store refuses as an argument (a date out of its range) is the caller's to correct.
+    if (isAuditStoreError(error) && error.code === 'AUDIT_INVALID_ARGUMENT') throw gatewayError('BAD_USER_INPUT', 'The audit filter or page is out of range.');
+    throw error;
+  }
+}
 
 export const auditResolvers = {
   Query: {
-    auditEntries: officerOnly(async (_root: unknown, args: AuditEntriesArgs, context: GatewayContext) => {
+    auditEntries: officerOnly(async (_root: unknown, args: QueryAuditEntriesArgs, context: GatewayContext) => {
       const input = args.filter ?? {};
       if (input.subjectBsn && !isValidBsn(input.subjectBsn)) throw gatewayError('BAD_USER_INPUT', 'subjectBsn must be a nine-digit number that passes the eleven-test.');
+      const first = args.first ?? 50;
+      if (!(first >= 1 && first <= MAX_AUDIT_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_AUDIT_PAGE}.`);
+      const after = cursorAfter(args.after);
       const subject = input.subjectBsn ? context.services.pseudonymize(input.subjectBsn) : input.subjectPseudonym ?? undefined;
       const filter: AuditFilter = {
         scopeAgencyId: context.caller.agencyId,
@@ -35,17 +62,15 @@ export const auditResolvers = {
         ...(input.agreementKey ? { agreementKey: input.agreementKey } : {}),
         ...(input.from ? { from: new Date(input.from) } : {}),
         ...(input.to ? { to: new Date(input.to) } : {}),
-        ...(input.kind ? { kind: KIND_IN[input.kind as keyof typeof KIND_IN] } : {}),
+        ...(input.kind ? { kind: KIND_IN[input.kind] } : {}),
       };
-      const first = args.first ?? 50;
-      if (!(first >= 1 && first <= MAX_AUDIT_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_AUDIT_PAGE}.`);
-      const page = await context.services.audit.query(filter, { first, ...(args.after ? { after: args.after } : {}) });
+      const page = await readPage(context, filter, first, after);
       const terms: Record<string, string> = { scope: context.caller.agencyId };
       for (const [name, value] of Object.entries({ ...input, subjectBsn: undefined })) if (value) terms[name] = String(value);
       if (subject) terms.subject = subject;
       context.enforcement.audit.search(terms, page.entries.length > 0 ? 'released' : 'not-found', 'audit-query');
       return {
-        edges: page.entries.map((entry) => ({ cursor: String(entry.seq), node: entry })),
+        edges: page.entries.map((entry) => ({ cursor: encodeCursor(entry.seq), node: entry })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     }),
