@@ -760,7 +760,8 @@ export type Query = {
   readonly agreements: ReadonlyArray<Agreement>;
   /**
    * The audit trail in chain order, oldest first; only entries where the caller's agency is viewer or owner.
-   * first: 1 to 500 entries per page.
+   * first: 1 to 500 entries per page. Each entry counts 36 towards the query cost limit (KETENPOORT_MAX_COST,
+   * 20000 by default) whatever is selected of it, so a page of 500 with every field fits the default limit.
    * after: a cursor the trail gave (an edge's or pageInfo.endCursor); anything else is BAD_USER_INPUT.
    */
   readonly auditEntries: AuditEntryConnection;
