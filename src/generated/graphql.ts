@@ -281,9 +281,18 @@ export type AuditEntryEdge = {
 export type AuditEntryFilter = {
   /** Agreement id@version that at least one decision of the entry names. */
   readonly agreementKey?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * The entries about one record: its audit pseudonym (pe_..., as in AuditEntry.entityId), or its id as the
+   * caller's own organisation is shown it (a household, member, child, report or referral id). A household id
+   * also finds the entries of the agencies' involvements with it. An id that names no record of this
+   * organisation's ids gives an empty page, exactly as a record that was never entered.
+   */
+  readonly entityId?: InputMaybe<Scalars['ID']['input']>;
   /** Inclusive lower bound on the entry time. */
   readonly from?: InputMaybe<Scalars['DateTime']['input']>;
   readonly kind?: InputMaybe<AuditEntryKind>;
+  /** The entries of one request: its operation id, as in AuditEntry.operationId and the X-Request-Id header the gateway answered with. */
+  readonly operationId?: InputMaybe<Scalars['String']['input']>;
   readonly ownerAgencyId?: InputMaybe<Scalars['ID']['input']>;
   /** The data subject by BSN, as subject or related subject. The gateway pseudonymises it before it looks; the BSN is never stored or logged. */
   readonly subjectBsn?: InputMaybe<Scalars['String']['input']>;
@@ -291,6 +300,8 @@ export type AuditEntryFilter = {
   readonly subjectPseudonym?: InputMaybe<Scalars['String']['input']>;
   /** Exclusive upper bound on the entry time. */
   readonly to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The entries of the requests in this W3C trace: 32 hex digits, as in AuditEntry.traceId and the traceparent the gateway answered with. */
+  readonly traceId?: InputMaybe<Scalars['String']['input']>;
   readonly viewerAgencyId?: InputMaybe<Scalars['ID']['input']>;
 };
 

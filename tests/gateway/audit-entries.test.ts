@@ -1,7 +1,8 @@
 /**
- * auditEntries through HTTP, as a privacy officer pages it (issue "The trail, second edition", item
- * 4): every cursor the trail hands out continues after its entry and anything else is BAD_USER_INPUT,
- * never an internal error; the largest documented page with every field fits the cost limit.
+ * auditEntries through HTTP, as a privacy officer pages and filters it (issue "The trail, second
+ * edition", item 4): every cursor the trail hands out continues after its entry and anything else is
+ * BAD_USER_INPUT, never an internal error; the largest documented page with every field fits the cost
+ * limit; the trail is filtered by trace, operation and record.
  */
 import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
@@ -10,10 +11,12 @@ import { encodeCursor } from '#src/audit/cursor.ts';
 import { MAX_AUDIT_PAGE } from '#src/audit/store.ts';
 import { loadConfig } from '#src/config/config.ts';
 import { ITEM_COSTS } from '#src/gateway/plugins/measure-operation.ts';
+import { createWorld } from '#mock-world/index.ts';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway.ts';
 
 const ASHG = { agencyId: 'ashg-groningen', purpose: 'case-conference' };
 const OFFICER = { agencyId: 'ashg-groningen', purpose: 'privacy-audit', role: 'privacy-officer' };
+const scenario1 = createWorld().households[0]!;
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
 
 /** Every field of a type, objects opened all the way down: the full selection the console could ask. */
@@ -28,7 +31,7 @@ const TRAIL = (selection: string) => `query($filter: AuditEntryFilter, $first: I
   auditEntries(filter: $filter, first: $first, after: $after) { edges { cursor node { ${selection} } } pageInfo { hasNextPage endCursor } } }`;
 
 interface Page<Node> { edges: { cursor: string; node: Node }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
-interface Entry { seq: string }
+interface Entry { seq: string; kind: string; entityType: string | null; entityId: string | null; subject: string | null; operationId: string; traceId: string; searchTerms: { name: string; value: string }[] | null }
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -41,7 +44,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => gateway?.close());
 
-async function trail<Node = Entry>(variables: Record<string, unknown>, selection = 'seq'): Promise<GraphQLResponse & { page: Page<Node> }> {
+async function trail<Node = Entry>(variables: Record<string, unknown>, selection = 'seq kind entityType entityId subject operationId traceId searchTerms { name value }'): Promise<GraphQLResponse & { page: Page<Node> }> {
   const response = await gateway.query(OFFICER, TRAIL(selection), variables);
   return { ...response, page: response.body.data?.auditEntries as Page<Node> };
 }
@@ -127,5 +130,89 @@ describe('page size and cost', () => {
   it('refuses a page past the documented size as BAD_USER_INPUT', async () => {
     const { body } = await trail({ first: MAX_AUDIT_PAGE + 1 });
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('filters', () => {
+  const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+  let operationId: string;
+  let household: { id: string; members: { id: string; bsn: string }[]; reports: { id: string }[] };
+
+  beforeAll(async () => {
+    const jwt = await gateway.token({ agencyId: ASHG.agencyId, role: 'caseworker', purposes: [ASHG.purpose] });
+    const response = await gateway.raw({ authorization: `Bearer ${jwt}`, 'x-purpose': ASHG.purpose, traceparent: `00-${TRACE}-00f067aa0ba902b7-01` },
+      { query: 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { id members { id bsn } reports { id phase } } }', variables: { bsn: scenario1.members[0]!.bsn } });
+    expect(response.body.errors).toBeUndefined();
+    operationId = String(response.headers['x-request-id']);
+    household = (response.body.data?.householdsOfPerson as (typeof household)[])[0]!;
+  });
+
+  const recordPseudonym = (kind: 'household' | 'member' | 'report', id: string) =>
+    gateway.gateway.services.entityPseudonym(gateway.gateway.services.ids.of(ASHG.agencyId).take(kind, id)!);
+
+  it('finds the entries of one request by its operation id (the X-Request-Id it was answered with)', async () => {
+    const { body, page } = await trail({ first: 100, filter: { operationId } });
+    expect(body.errors).toBeUndefined();
+    expect(page.edges.length).toBeGreaterThan(1);
+    for (const { node } of page.edges) expect(node.operationId).toBe(operationId);
+    expect(page.edges.map((edge) => edge.node.kind)).toContain('SEARCH');
+    const stored = await gateway.gateway.services.audit.query({ operationId }, { first: 100 });
+    expect(seqs(page)).toEqual(stored.entries.map((entry) => String(entry.seq)));
+  });
+
+  it('finds the entries of one trace by its trace id, in either case', async () => {
+    const lower = await trail({ first: 100, filter: { traceId: TRACE } });
+    expect(lower.page.edges.length).toBeGreaterThan(1);
+    for (const { node } of lower.page.edges) expect(node.traceId).toBe(TRACE);
+    expect(seqs((await trail({ first: 100, filter: { traceId: TRACE.toUpperCase() } })).page)).toEqual(seqs(lower.page));
+  });
+
+  it.each([['traceId', 'not-a-trace'], ['traceId', '0'.repeat(31)], ['operationId', 'op-1'], ['operationId', '123456782']])('refuses a malformed %s as BAD_USER_INPUT', async (name, value) => {
+    const { body } = await trail({ first: 5, filter: { [name]: value } });
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it("finds a record's entries by the officer's own organisation's id of it, and by its pe_ pseudonym", async () => {
+    const pseudonym = recordPseudonym('household', household.id);
+    const byId = await trail({ first: 100, filter: { entityId: household.id } });
+    expect(byId.body.errors).toBeUndefined();
+    expect(byId.page.edges.length).toBeGreaterThan(0);
+    for (const { node } of byId.page.edges) {
+      expect(node.entityId).toBe(pseudonym);
+      expect(['Household', 'Involvement']).toContain(node.entityType);
+    }
+    expect(seqs((await trail({ first: 100, filter: { entityId: pseudonym } })).page)).toEqual(seqs(byId.page));
+  });
+
+  it('finds a member by its member id, and a report by its report id', async () => {
+    const member = household.members.find((candidate) => candidate.bsn === scenario1.members[0]!.bsn)!;
+    const members = await trail({ first: 100, filter: { entityId: member.id } });
+    expect(members.page.edges.length).toBeGreaterThan(0);
+    for (const { node } of members.page.edges) {
+      expect(node).toMatchObject({ entityType: 'HouseholdMember', entityId: recordPseudonym('member', member.id), subject: gateway.gateway.services.pseudonymize(member.bsn) });
+    }
+    const report = household.reports[0]!;
+    const reports = await trail({ first: 100, filter: { entityId: report.id, operationId } });
+    expect(reports.page.edges.map((edge) => [edge.node.entityType, edge.node.entityId])).toEqual([['Report', recordPseudonym('report', report.id)]]);
+  });
+
+  it("gives an empty page, no error, for another organisation's id of the record and for a forged id", async () => {
+    const recordId = gateway.gateway.services.ids.of(ASHG.agencyId).take('household', household.id)!;
+    const amkId = gateway.gateway.services.ids.of('amk-groningen').show(recordId)!;
+    const forged = `hh_${Buffer.from('y'.repeat(48)).toString('base64url')}`;
+    for (const entityId of [amkId, forged, 'pe_AAAAAAAAAAAAAAAAAAAAAA', 'anything']) {
+      const { body, page } = await trail({ first: 10, filter: { entityId } });
+      expect(body.errors).toBeUndefined();
+      expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    }
+  });
+
+  it('enters the reading of the trail with the record by pseudonym, never by the id the officer gave', async () => {
+    await trail({ first: 1, filter: { entityId: household.id } });
+    const reads = await trail({ first: 500, filter: { kind: 'AUDIT_QUERY' } });
+    const terms = reads.page.edges.map((edge) => edge.node.searchTerms ?? []).filter((list) => list.some((term) => term.name === 'entityId'));
+    expect(terms.length).toBeGreaterThan(0);
+    for (const list of terms) expect(list.find((term) => term.name === 'entityId')?.value).toMatch(/^pe_|^no record/);
+    expect(JSON.stringify(reads.page)).not.toContain(household.id);
   });
 });

@@ -5,15 +5,22 @@
 import type { AuditEntry } from '#src/audit/entry.ts';
 import { decodeCursor, encodeCursor } from '#src/audit/cursor.ts';
 import { isAuditStoreError } from '#src/audit/errors.ts';
+import { isEntityPseudonym } from '#src/audit/pseudonymize.ts';
 import type { AuditFilter, AuditPage } from '#src/audit/store.ts';
 import { MAX_AUDIT_PAGE } from '#src/audit/store.ts';
+import { kindOfId } from '#src/households/ids.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import type { QueryAuditEntriesArgs } from '#generated/graphql.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { isValidBsn } from '#domain/bsn.ts';
+import { takenId } from '../caller-ids.ts';
 import { officerOnly } from './require-role.ts';
 
 const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query', EXPLAIN: 'explain' } as const;
+const TRACE_ID = /^[0-9a-f]{32}$/;
+/** The gateway's request ids (fastify genReqId: randomUUID). */
+const OPERATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const EMPTY_PAGE: AuditPage = { entries: [], endCursor: null, hasNextPage: false };
 
 /**
  * The cursor to continue after, exactly as the trail handed it out (an edge's cursor or endCursor). A
@@ -35,6 +42,27 @@ function cursorAfter(after: string | null | undefined): string | undefined {
   return after;
 }
 
+/**
+ * The trail's pseudonym of the record an officer names: a pe_ pseudonym as the trail shows it, or one
+ * of the officer's own organisation's ids, opened to the record id the trail's pseudonym is made from.
+ * Null for anything else (another organisation's id, forged, a case reference): an empty page, exactly
+ * as for a record never entered, so the filter says nothing about ids the officer was not given.
+ */
+function entityPseudonymOf(context: GatewayContext, id: string): string | null {
+  if (isEntityPseudonym(id)) return id;
+  const kind = kindOfId(id);
+  const recordId = kind && kind !== 'caseReference' ? takenId(context, kind, id) : null;
+  return recordId === null ? null : context.services.entityPseudonym(recordId);
+}
+
+function requestIds(input: { traceId?: string | null; operationId?: string | null }): { traceId?: string; operationId?: string } {
+  const traceId = input.traceId?.toLowerCase();
+  const operationId = input.operationId?.toLowerCase();
+  if (traceId !== undefined && !TRACE_ID.test(traceId)) throw gatewayError('BAD_USER_INPUT', 'traceId must be a W3C trace id: 32 hex digits.');
+  if (operationId !== undefined && !OPERATION_ID.test(operationId)) throw gatewayError('BAD_USER_INPUT', 'operationId must be an operation id as the trail shows it (a UUID).');
+  return { ...(traceId ? { traceId } : {}), ...(operationId ? { operationId } : {}) };
+}
+
 async function readPage(context: GatewayContext, filter: AuditFilter, first: number, after: string | undefined): Promise<AuditPage> {
   try {
     return await context.services.audit.query(filter, { first, ...(after ? { after } : {}) });
@@ -54,6 +82,7 @@ export const auditResolvers = {
       if (!(first >= 1 && first <= MAX_AUDIT_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_AUDIT_PAGE}.`);
       const after = cursorAfter(args.after);
       const subject = input.subjectBsn ? context.services.pseudonymize(input.subjectBsn) : input.subjectPseudonym ?? undefined;
+      const entityId = input.entityId ? entityPseudonymOf(context, input.entityId) : undefined;
       const filter: AuditFilter = {
         scopeAgencyId: context.caller.agencyId,
         ...(subject ? { subject } : {}),
@@ -63,11 +92,18 @@ export const auditResolvers = {
         ...(input.from ? { from: new Date(input.from) } : {}),
         ...(input.to ? { to: new Date(input.to) } : {}),
         ...(input.kind ? { kind: KIND_IN[input.kind] } : {}),
+        ...requestIds(input),
+        ...(entityId ? { entityId } : {}),
       };
-      const page = await readPage(context, filter, first, after);
+      const page = entityId === null ? EMPTY_PAGE : await readPage(context, filter, first, after);
+      // What was searched, as the trail may hold it: a subject and a record by pseudonym only (the id an
+      // officer is shown is one the gateway's key opens; the trail holds nothing reversible).
       const terms: Record<string, string> = { scope: context.caller.agencyId };
-      for (const [name, value] of Object.entries({ ...input, subjectBsn: undefined })) if (value) terms[name] = String(value);
+      for (const [name, value] of Object.entries({ ...input, subjectBsn: undefined, entityId: undefined })) if (value) terms[name] = String(value);
       if (subject) terms.subject = subject;
+      if (input.entityId) terms.entityId = entityId ?? 'no record of this organisation';
+      if (filter.traceId) terms.traceId = filter.traceId;
+      if (filter.operationId) terms.operationId = filter.operationId;
       context.enforcement.audit.search(terms, page.entries.length > 0 ? 'released' : 'not-found', 'audit-query');
       return {
         edges: page.entries.map((entry) => ({ cursor: encodeCursor(entry.seq), node: entry })),
