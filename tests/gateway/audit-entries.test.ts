@@ -172,6 +172,21 @@ describe('filters', () => {
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
+  // A BSN-shaped value went into the read's own entry, which the trail refuses: 503 AUDIT_UNAVAILABLE.
+  it.each([['viewerAgencyId', '123456782'], ['ownerAgencyId', 'nobody'], ['agreementKey', '123456782@1'], ['subjectPseudonym', '123456782']])(
+    'refuses a %s the gateway does not know as BAD_USER_INPUT, never as an unavailable trail', async (name, value) => {
+      const { status, body } = await trail({ first: 5, filter: { [name]: value } });
+      expect(status).toBe(200);
+      expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    });
+
+  it('still filters by the agencies and agreements it knows', async () => {
+    const byViewer = await trail({ first: 20, filter: { viewerAgencyId: ASHG.agencyId, kind: 'ACCESS' } });
+    expect(byViewer.page.edges.length).toBeGreaterThan(0);
+    const key = gateway.gateway.services.covenants[0]!.key;
+    expect((await trail({ first: 5, filter: { agreementKey: key } })).body.errors).toBeUndefined();
+  });
+
   it("finds a record's entries by the officer's own organisation's id of it, and by its pe_ pseudonym", async () => {
     const pseudonym = recordPseudonym('household', household.id);
     const byId = await trail({ first: 100, filter: { entityId: household.id } });

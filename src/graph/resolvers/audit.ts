@@ -5,7 +5,7 @@
 import type { AuditEntry } from '#src/audit/entry.ts';
 import { decodeCursor, encodeCursor } from '#src/audit/cursor.ts';
 import { isAuditStoreError } from '#src/audit/errors.ts';
-import { isEntityPseudonym } from '#src/audit/pseudonymize.ts';
+import { isEntityPseudonym, isPseudonym } from '#src/audit/pseudonymize.ts';
 import type { AuditFilter, AuditPage } from '#src/audit/store.ts';
 import { MAX_AUDIT_PAGE } from '#src/audit/store.ts';
 import { kindOfId } from '#src/households/ids.ts';
@@ -63,6 +63,23 @@ function requestIds(input: { traceId?: string | null; operationId?: string | nul
   return { ...(traceId ? { traceId } : {}), ...(operationId ? { operationId } : {}) };
 }
 
+/**
+ * The filter's free-text values, checked against what the trail can hold: they go into the entry of the
+ * officer's own read, and the trail refuses any value that looks like a BSN (fail closed), which turned a
+ * mistyped filter into 503 AUDIT_UNAVAILABLE. An agency or agreement the gateway does not know, or a
+ * subject that is not a pseudonym, is the caller's to correct.
+ */
+function checkNames(context: GatewayContext, input: { viewerAgencyId?: string | null; ownerAgencyId?: string | null; agreementKey?: string | null; subjectPseudonym?: string | null }): void {
+  for (const name of ['viewerAgencyId', 'ownerAgencyId'] as const) {
+    const agencyId = input[name];
+    if (agencyId && !context.services.agencyNode(agencyId)) throw gatewayError('BAD_USER_INPUT', `${name} names no agency of the gateway.`);
+  }
+  if (input.agreementKey && !context.services.covenants.some((covenant) => covenant.key === input.agreementKey)) {
+    throw gatewayError('BAD_USER_INPUT', 'agreementKey names no agreement version (id@version) of the gateway.');
+  }
+  if (input.subjectPseudonym && !isPseudonym(input.subjectPseudonym)) throw gatewayError('BAD_USER_INPUT', 'subjectPseudonym must be a pseudonym as the trail shows it (ps_...).');
+}
+
 async function readPage(context: GatewayContext, filter: AuditFilter, first: number, after: string | undefined): Promise<AuditPage> {
   try {
     return await context.services.audit.query(filter, { first, ...(after ? { after } : {}) });
@@ -81,6 +98,7 @@ export const auditResolvers = {
       const first = args.first ?? 50;
       if (!(first >= 1 && first <= MAX_AUDIT_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_AUDIT_PAGE}.`);
       const after = cursorAfter(args.after);
+      checkNames(context, input);
       const subject = input.subjectBsn ? context.services.pseudonymize(input.subjectBsn) : input.subjectPseudonym ?? undefined;
       const entityId = input.entityId ? entityPseudonymOf(context, input.entityId) : undefined;
       const filter: AuditFilter = {
