@@ -84,6 +84,18 @@ describe('lookups that find nothing the viewer may see', () => {
   });
 });
 
+describe('aliases and fragments', () => {
+  it('hold the entries to the fields under the names the response gives them', async () => {
+    const { check } = await probe(AMK, {
+      query: `query($bsn: String!, $no: Boolean!) { h: householdsOfPerson(bsn: $bsn) { ...household k: children { n: name ... on Child { s: school } } } }
+        fragment household on Household { i: id r: reports { ... on CaseRecord { id } x: reporter { name } y: narrative z: narrative @skip(if: $no) } }`,
+      variables: { bsn: scenario1!.members[0]!.bsn, no: true },
+    });
+    expect(check.withheld).toBeGreaterThan(0);
+    expect(check.released).toBeGreaterThan(5);
+  });
+});
+
 describe('persons', () => {
   it('gives each member and child in the response an entry of its own, under its own subject, with its own fields', async () => {
     const { shown, entries } = await probe(AMK, {
