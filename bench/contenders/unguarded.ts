@@ -8,7 +8,7 @@ import type { Enforcement, RequestEnforcement } from '#src/enforcement/context.t
 import type { AuditBuffer } from '#src/enforcement/audit-buffer.ts';
 
 const NOTHING_RECORDED: AuditBuffer = {
-  decided: () => {}, evaluated: () => {}, shown: () => {}, released: () => {}, withheld: () => {}, search: () => {}, entries: () => [],
+  decided: () => {}, evaluated: () => {}, shown: () => {}, wasShown: () => false, released: () => {}, withheld: () => {}, search: () => {}, entries: () => [],
 };
 
 const OPEN: RequestEnforcement = {

@@ -34,6 +34,8 @@ export interface AuditBuffer {
   evaluated(source: Source, facts: RecordFacts): void;
   /** The record was shown to the viewer (in a list or as a lookup result). */
   shown(source: Source): void;
+  /** Whether it was: a redaction cites the decision on a record the viewer was shown, which is entered. */
+  wasShown(source: Source): boolean;
   released(source: Source, coordinate: string): void;
   withheld(source: Source, coordinate: string): void;
   search(terms: Record<string, string>, outcome: AuditEntryInput['outcome'], kind?: AuditEntryInput['kind']): void;
@@ -113,6 +115,7 @@ export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudo
       found.facts ??= toAuditFacts(facts);
     },
     shown: (source) => void (trail(source).visible = true),
+    wasShown: (source) => trails.get(trailKey(source))?.visible ?? false,
     released: (source, coordinate) => void trail(source).released.add(coordinate),
     withheld: (source, coordinate) => void trail(source).withheld.add(coordinate),
     search: (terms, outcome, kind = 'search') => void searches.push({ terms, outcome, kind }),

@@ -58,7 +58,11 @@ export function enforcePolicy(schema: GraphQLSchema, services: Pick<Enforcement,
             return inner({ node, source }, args, context, info);
           }
           for (const denied of sources) context.enforcement.audit.withheld(denied, coordinate);
-          const decision = decisions[0];
+          // Cite the decision on the record the viewer was shown: that record is entered, so its officer can
+          // explain the decision; the first record may be another agency's the viewer was never shown, which
+          // is not entered (its existence is not the viewer's to learn). All denied: one decision per source.
+          const shownAt = sources.findIndex((source) => context.enforcement.audit.wasShown(source));
+          const decision = decisions[shownAt] ?? decisions[0];
           if (decision?.effect === 'deny') context.enforcement.redact(pathOf(info.path), decision);
           return null;
         };

@@ -269,6 +269,7 @@ export type AuditEntryConnection = {
 
 export type AuditEntryEdge = {
   readonly __typename?: 'AuditEntryEdge';
+  /** Opaque, of the same form as pageInfo.endCursor: given as after, the next page starts after this entry. */
   readonly cursor: Scalars['String']['output'];
   readonly node: AuditEntry;
 };
@@ -280,9 +281,18 @@ export type AuditEntryEdge = {
 export type AuditEntryFilter = {
   /** Agreement id@version that at least one decision of the entry names. */
   readonly agreementKey?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * The entries about one record: its audit pseudonym (pe_..., as in AuditEntry.entityId), or its id as the
+   * caller's own organisation is shown it (a household, member, child, report or referral id). A household id
+   * also finds the entries of the agencies' involvements with it. An id that names no record of this
+   * organisation's ids gives an empty page, exactly as a record that was never entered.
+   */
+  readonly entityId?: InputMaybe<Scalars['ID']['input']>;
   /** Inclusive lower bound on the entry time. */
   readonly from?: InputMaybe<Scalars['DateTime']['input']>;
   readonly kind?: InputMaybe<AuditEntryKind>;
+  /** The entries of one request: its operation id, as in AuditEntry.operationId and the X-Request-Id header the gateway answered with. */
+  readonly operationId?: InputMaybe<Scalars['String']['input']>;
   readonly ownerAgencyId?: InputMaybe<Scalars['ID']['input']>;
   /** The data subject by BSN, as subject or related subject. The gateway pseudonymises it before it looks; the BSN is never stored or logged. */
   readonly subjectBsn?: InputMaybe<Scalars['String']['input']>;
@@ -290,6 +300,8 @@ export type AuditEntryFilter = {
   readonly subjectPseudonym?: InputMaybe<Scalars['String']['input']>;
   /** Exclusive upper bound on the entry time. */
   readonly to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The entries of the requests in this W3C trace: 32 hex digits, as in AuditEntry.traceId and the traceparent the gateway answered with. */
+  readonly traceId?: InputMaybe<Scalars['String']['input']>;
   readonly viewerAgencyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -812,7 +824,12 @@ export type Query = {
   readonly agreement: Maybe<Agreement>;
   /** Agreements in force at a date (default: today); all versions when all is true. */
   readonly agreements: ReadonlyArray<Agreement>;
-  /** The audit trail in chain order, oldest first; only entries where the caller's agency is viewer or owner. At most 500 per page. */
+  /**
+   * The audit trail in chain order, oldest first; only entries where the caller's agency is viewer or owner.
+   * first: 1 to 500 entries per page. Each entry counts 36 towards the query cost limit (KETENPOORT_MAX_COST,
+   * 20000 by default) whatever is selected of it, so a page of 500 with every field fits the default limit.
+   * after: a cursor the trail gave (an edge's or pageInfo.endCursor); anything else is BAD_USER_INPUT.
+   */
   readonly auditEntries: AuditEntryConnection;
   /** Shared case status of a household. */
   readonly caseStatus: Maybe<CaseStatus>;
