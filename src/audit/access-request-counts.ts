@@ -5,6 +5,7 @@
  * says it counted only part.
  */
 import { accessRequestFilter, type AccessRequestQuery } from './access-request.ts';
+import type { AuditEntry } from './entry.ts';
 import { MAX_AUDIT_PAGE, type AuditStore } from './store.ts';
 
 /** Entries counted at most for one report's counts. */
@@ -31,29 +32,36 @@ export interface AccessRequestCounts {
 
 export async function countAccessRequest(store: AuditStore, query: AccessRequestQuery, limit: number = MAX_COUNTED_ENTRIES): Promise<AccessRequestCounts> {
   const filter = accessRequestFilter(query);
-  const by = new Map<string, { entries: number; entriesWithFieldsReleased: number }>();
-  let entries = 0;
+  const seen: CountedEntry[] = [];
   let after: string | undefined;
   let complete = true;
   for (;;) {
-    const page = await store.query(filter, { first: Math.min(MAX_AUDIT_PAGE, limit - entries), ...(after ? { after } : {}) });
-    for (const entry of page.entries) {
-      const count = by.get(entry.viewer.agencyId) ?? { entries: 0, entriesWithFieldsReleased: 0 };
-      count.entries++;
-      if (entry.fieldsReleased.length > 0) count.entriesWithFieldsReleased++;
-      by.set(entry.viewer.agencyId, count);
-    }
-    entries += page.entries.length;
+    const page = await store.query(filter, { first: Math.min(MAX_AUDIT_PAGE, limit - seen.length), ...(after ? { after } : {}) });
+    seen.push(...page.entries);
     if (!page.hasNextPage || !page.endCursor) break;
-    if (entries >= limit) {
+    if (seen.length >= limit) {
       complete = false;
       break;
     }
     after = page.endCursor;
   }
-  const byOrganisation = [...by].map(([agencyId, count]) => ({ agencyId, ...count })).sort((a, b) => a.agencyId.localeCompare(b.agencyId));
+  return countEntries(seen, complete);
+}
+
+type CountedEntry = Pick<AuditEntry, 'viewer' | 'fieldsReleased'>;
+
+/** The counts of entries at hand (`complete`: they are all the period holds). */
+export function countEntries(entries: readonly CountedEntry[], complete = true): AccessRequestCounts {
+  const by = new Map<string, { entries: number; entriesWithFieldsReleased: number }>();
+  for (const entry of entries) {
+    const count = by.get(entry.viewer.agencyId) ?? { entries: 0, entriesWithFieldsReleased: 0 };
+    count.entries++;
+    if (entry.fieldsReleased.length > 0) count.entriesWithFieldsReleased++;
+    by.set(entry.viewer.agencyId, count);
+  }
+  const byOrganisation = [...by].map(([agencyId, count]) => ({ agencyId, ...count })).sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
   return {
-    entries, complete, byOrganisation, organisations: byOrganisation.length,
+    entries: entries.length, complete, byOrganisation, organisations: byOrganisation.length,
     organisationsThatSaw: byOrganisation.filter((count) => count.entriesWithFieldsReleased > 0).length,
   };
 }

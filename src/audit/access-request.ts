@@ -70,6 +70,11 @@ export interface AccessRequestPageOptions {
   readonly anchorSeq?: number | undefined;
   /** Refuse a page whose chain part would be longer. Default: no bound. */
   readonly maxChainDigests?: number | undefined;
+  /**
+   * Read the page's chain part. Default true; a caller walking every page keeps the first page's, which
+   * holds every later page's (their oldest requests come later), and reads it once.
+   */
+  readonly chain?: boolean | undefined;
 }
 
 export function accessRequestFilter(query: AccessRequestQuery): AuditFilter {
@@ -102,8 +107,8 @@ export async function accessRequestPage(store: AuditStore, query: AccessRequestQ
   const provable = page.entries.filter((entry) => anchor === null || entry.requestSeq <= anchor.seq);
   const oldest = provable[0];
   let chain: ChainSegment | null = null;
-  if (oldest) {
-    anchor ??= await findHead(store, oldest.requestSeq);
+  if (oldest) anchor ??= await findHead(store, oldest.requestSeq);
+  if (oldest && anchor && options.chain !== false) {
     const length = anchor.seq - oldest.requestSeq;
     if (options.maxChainDigests !== undefined && length > options.maxChainDigests) {
       return {
