@@ -31,3 +31,15 @@ export function loadSecrets(config: GatewayConfig): GatewaySecrets {
   }
   return secrets;
 }
+
+/**
+ * The pseudonym secret the gateway uses, for the tools beside it (audit:access-request): from
+ * configuration, else in development the one the gateway generated in the data folder; null when
+ * there is none. Never generated here: a new secret would pseudonymise a BSN to a subject no entry has.
+ */
+export function existingPseudonymSecret(config: GatewayConfig): string | null {
+  if (config.pseudonymSecret) return config.pseudonymSecret;
+  const file = join(config.dataDir, 'dev-secrets.json');
+  if (config.mode === 'production' || !existsSync(file)) return null;
+  return (JSON.parse(readFileSync(file, 'utf8')) as Partial<GatewaySecrets>).pseudonymSecret ?? null;
+}

@@ -72,6 +72,98 @@ export type AccessMatrix = {
   readonly rows: ReadonlyArray<MatrixRow>;
 };
 
+/**
+ * One page of a person's access request (AVG article 15): every entry of the audit trail in the period
+ * about the person (as the subject of a record or a search, or as a member a record about their household
+ * names) where the asking officer's organisation is the viewer or the owner, oldest first, each with its
+ * proof against one anchor. The BSN asked for is never echoed: the person is named by pseudonym.
+ */
+export type AccessRequestConnection = {
+  readonly __typename?: 'AccessRequestConnection';
+  /** The link every proof of the report ends at: the chain head when its first page was made, or the anchorSeq asked for. Later pages (their cursors) keep it. Null when the page holds no entry to prove. */
+  readonly anchor: Maybe<AuditAnchor>;
+  /** The chain part every proof of this page shares, once: the header digests from the page's oldest request up to the anchor. */
+  readonly chain: Maybe<AuditChainSegment>;
+  /** Counted over the whole period, not this page. */
+  readonly counts: AccessRequestCounts;
+  readonly edges: ReadonlyArray<AccessRequestEdge>;
+  /** Start of the period, inclusive. */
+  readonly from: Scalars['DateTime']['output'];
+  /** The organisation whose entries the report holds: as viewer or as owner. The caller's own. */
+  readonly organisation: Scalars['ID']['output'];
+  readonly pageInfo: PageInfo;
+  /** The person's pseudonym in the trail (keyed hash of the BSN). */
+  readonly subject: Scalars['String']['output'];
+  /** End of the period, exclusive. */
+  readonly to: Scalars['DateTime']['output'];
+};
+
+export type AccessRequestCounts = {
+  readonly __typename?: 'AccessRequestCounts';
+  readonly byOrganisation: ReadonlyArray<AccessRequestOrganisation>;
+  /** False when there were more entries than the gateway counts for one report (10,000): the counts are of the first ones. */
+  readonly complete: Scalars['Boolean']['output'];
+  /** Entries in the period and scope. */
+  readonly entries: Scalars['Int']['output'];
+  /** Organisations (viewer agencies) with any entry. */
+  readonly organisations: Scalars['Int']['output'];
+  /** Organisations to which at least one field was released. */
+  readonly organisationsThatSaw: Scalars['Int']['output'];
+};
+
+export type AccessRequestEdge = {
+  readonly __typename?: 'AccessRequestEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: AccessRequestEntry;
+};
+
+/** One entry of an access request: who saw what of the person, when, why, and on which basis. */
+export type AccessRequestEntry = {
+  readonly __typename?: 'AccessRequestEntry';
+  /** Each decision with its basis: agreement id@version, article and rule. */
+  readonly decisions: ReadonlyArray<AuditDecision>;
+  /** When processing ended. */
+  readonly endTime: Scalars['DateTime']['output'];
+  /** The record, by its audit pseudonym. */
+  readonly entityId: Maybe<Scalars['ID']['output']>;
+  readonly entityType: Maybe<Scalars['String']['output']>;
+  /** Coordinates released, names only. */
+  readonly fieldsReleased: ReadonlyArray<Scalars['String']['output']>;
+  /** Coordinates withheld, names only. */
+  readonly fieldsWithheld: ReadonlyArray<Scalars['String']['output']>;
+  readonly kind: AuditEntryKind;
+  readonly outcome: AuditOutcome;
+  /** Agency id of the record's owner (null for searches). */
+  readonly ownerAgencyId: Maybe<Scalars['ID']['output']>;
+  readonly processingActivity: Scalars['String']['output'];
+  /** Null when the entry lies after the anchor. */
+  readonly proof: Maybe<AuditEntryProof>;
+  readonly purpose: Scalars['String']['output'];
+  readonly relation: AccessRequestRelation;
+  /** The request (chained unit) it belongs to. Decimal text. */
+  readonly requestSeq: Scalars['String']['output'];
+  /** The entry's number in the trail. Decimal text. */
+  readonly seq: Scalars['String']['output'];
+  readonly subjectType: Maybe<AuditSubjectType>;
+  /** When processing started. */
+  readonly time: Scalars['DateTime']['output'];
+  /** Who: organisation, role, pseudonymous user, responsible user, access point. */
+  readonly viewer: AuditViewer;
+};
+
+export type AccessRequestOrganisation = {
+  readonly __typename?: 'AccessRequestOrganisation';
+  readonly agencyId: Scalars['ID']['output'];
+  readonly entries: Scalars['Int']['output'];
+  /** Entries that released at least one field to it. */
+  readonly entriesWithFieldsReleased: Scalars['Int']['output'];
+};
+
+/** Whether the person is the entry's subject, or a household member a record about the whole household names besides. */
+export type AccessRequestRelation =
+  | 'RELATED_SUBJECT'
+  | 'SUBJECT';
+
 export type Address = {
   readonly __typename?: 'Address';
   readonly city: Maybe<Scalars['String']['output']>;
@@ -184,6 +276,22 @@ export type AgreementValidity =
   | 'SUPERSEDED'
   /** After validTo, renewed period by period until a superseding version takes effect. */
   | 'TACITLY_RENEWED';
+
+/** A recorded link of the chain: a request's seq and chained hash (as audit:verify prints it). */
+export type AuditAnchor = {
+  readonly __typename?: 'AuditAnchor';
+  readonly hash: Scalars['String']['output'];
+  /** Decimal text. */
+  readonly seq: Scalars['String']['output'];
+};
+
+/** Header digests of the requests after afterSeq, in order, up to and including the anchor. */
+export type AuditChainSegment = {
+  readonly __typename?: 'AuditChainSegment';
+  /** Decimal text. */
+  readonly afterSeq: Scalars['String']['output'];
+  readonly headerDigests: ReadonlyArray<Scalars['String']['output']>;
+};
 
 /** One policy decision behind an entry: the agreement version, article and rule that produced it. */
 export type AuditDecision = {
@@ -314,6 +422,30 @@ export type AuditEntryKind =
   | 'EXPLAIN'
   /** A search was made (by BSN, municipality, ...). */
   | 'SEARCH';
+
+/**
+ * The proof of one entry (src/audit/proof.ts checks it): its document, its place in its request's hash
+ * tree, the request's header, and the chain on to the anchor. The chain part (`following`) is the page's
+ * chain.headerDigests from index (requestSeq - chain.afterSeq) on.
+ */
+export type AuditEntryProof = {
+  readonly __typename?: 'AuditEntryProof';
+  readonly anchor: AuditAnchor;
+  /** The canonical document the leaf hashes. */
+  readonly entryDocument: Scalars['String']['output'];
+  /** Decimal text. */
+  readonly entrySeq: Scalars['String']['output'];
+  /** The request's header document. */
+  readonly headerDocument: Scalars['String']['output'];
+  readonly leafIndex: Scalars['Int']['output'];
+  /** RFC 6962 audit path, bottom up, hex. */
+  readonly path: ReadonlyArray<Scalars['String']['output']>;
+  /** Chained hash of the request before, hex. */
+  readonly prevHash: Scalars['String']['output'];
+  /** Decimal text. */
+  readonly requestSeq: Scalars['String']['output'];
+  readonly treeSize: Scalars['Int']['output'];
+};
 
 /** What a policy condition saw of a record when it was decided: categories and agency ids, never content. */
 export type AuditFacts = {
@@ -820,6 +952,13 @@ export type Query = {
   readonly __typename?: 'Query';
   /** Who may read which field of whose records on a day: every viewer kind, owner kind and coordinate. */
   readonly accessMatrix: AccessMatrix;
+  /**
+   * A person's access request (AVG article 15), privacy officers only: the entries about the BSN in the
+   * period where the caller's organisation is viewer or owner, each with its proof. The BSN is
+   * pseudonymised before the trail is searched and is never echoed, stored or logged; the request is
+   * itself entered in the trail. At most 100 entries per page.
+   */
+  readonly accessRequest: AccessRequestConnection;
   readonly agencies: ReadonlyArray<Agency>;
   readonly agreement: Maybe<Agreement>;
   /** Agreements in force at a date (default: today); all versions when all is true. */
@@ -869,6 +1008,16 @@ export type QueryAccessMatrixArgs = {
   at: Scalars['Date']['input'];
   purpose?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryAccessRequestArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  anchorSeq?: InputMaybe<Scalars['String']['input']>;
+  bsn: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 

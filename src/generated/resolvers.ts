@@ -97,6 +97,12 @@ export type ResolversTypes = {
   AccessChange: ResolverTypeWrapper<Types.AccessChange>;
   AccessChangeKind: Types.AccessChangeKind;
   AccessMatrix: ResolverTypeWrapper<Omit<Types.AccessMatrix, 'agreements'> & { agreements: ReadonlyArray<ResolversTypes['Agreement']> }>;
+  AccessRequestConnection: ResolverTypeWrapper<Types.AccessRequestConnection>;
+  AccessRequestCounts: ResolverTypeWrapper<Types.AccessRequestCounts>;
+  AccessRequestEdge: ResolverTypeWrapper<Types.AccessRequestEdge>;
+  AccessRequestEntry: ResolverTypeWrapper<Types.AccessRequestEntry>;
+  AccessRequestOrganisation: ResolverTypeWrapper<Types.AccessRequestOrganisation>;
+  AccessRequestRelation: Types.AccessRequestRelation;
   Address: ResolverTypeWrapper<AddressNode>;
   Agency: ResolverTypeWrapper<AgencyNode>;
   AgencyKind: Types.AgencyKind;
@@ -105,6 +111,8 @@ export type ResolversTypes = {
   AgreementParty: ResolverTypeWrapper<Omit<Types.AgreementParty, 'agency'> & { agency?: Types.Maybe<ResolversTypes['Agency']> }>;
   AgreementTrace: ResolverTypeWrapper<Types.AgreementTrace>;
   AgreementValidity: Types.AgreementValidity;
+  AuditAnchor: ResolverTypeWrapper<Types.AuditAnchor>;
+  AuditChainSegment: ResolverTypeWrapper<Types.AuditChainSegment>;
   AuditDecision: ResolverTypeWrapper<Types.AuditDecision>;
   AuditDecisionEffect: Types.AuditDecisionEffect;
   AuditEntry: ResolverTypeWrapper<Types.AuditEntry>;
@@ -112,6 +120,7 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Types.AuditEntryEdge>;
   AuditEntryFilter: Types.AuditEntryFilter;
   AuditEntryKind: Types.AuditEntryKind;
+  AuditEntryProof: ResolverTypeWrapper<Types.AuditEntryProof>;
   AuditFacts: ResolverTypeWrapper<Types.AuditFacts>;
   AuditOutcome: Types.AuditOutcome;
   AuditReferralFact: ResolverTypeWrapper<Types.AuditReferralFact>;
@@ -191,17 +200,25 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AccessChange: Types.AccessChange;
   AccessMatrix: Omit<Types.AccessMatrix, 'agreements'> & { agreements: ReadonlyArray<ResolversParentTypes['Agreement']> };
+  AccessRequestConnection: Types.AccessRequestConnection;
+  AccessRequestCounts: Types.AccessRequestCounts;
+  AccessRequestEdge: Types.AccessRequestEdge;
+  AccessRequestEntry: Types.AccessRequestEntry;
+  AccessRequestOrganisation: Types.AccessRequestOrganisation;
   Address: AddressNode;
   Agency: AgencyNode;
   Agreement: Covenant;
   AgreementExample: Types.AgreementExample;
   AgreementParty: Omit<Types.AgreementParty, 'agency'> & { agency?: Types.Maybe<ResolversParentTypes['Agency']> };
   AgreementTrace: Types.AgreementTrace;
+  AuditAnchor: Types.AuditAnchor;
+  AuditChainSegment: Types.AuditChainSegment;
   AuditDecision: Types.AuditDecision;
   AuditEntry: Types.AuditEntry;
   AuditEntryConnection: Types.AuditEntryConnection;
   AuditEntryEdge: Types.AuditEntryEdge;
   AuditEntryFilter: Types.AuditEntryFilter;
+  AuditEntryProof: Types.AuditEntryProof;
   AuditFacts: Types.AuditFacts;
   AuditReferralFact: Types.AuditReferralFact;
   AuditSearchTerm: Types.AuditSearchTerm;
@@ -288,6 +305,58 @@ export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType exten
   rows?: Resolver<ReadonlyArray<ResolversTypes['MatrixRow']>, ParentType, ContextType>;
 };
 
+export type AccessRequestConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessRequestConnection'] = ResolversParentTypes['AccessRequestConnection']> = {
+  anchor?: Resolver<Types.Maybe<ResolversTypes['AuditAnchor']>, ParentType, ContextType>;
+  chain?: Resolver<Types.Maybe<ResolversTypes['AuditChainSegment']>, ParentType, ContextType>;
+  counts?: Resolver<ResolversTypes['AccessRequestCounts'], ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AccessRequestEdge']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AccessRequestCountsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessRequestCounts'] = ResolversParentTypes['AccessRequestCounts']> = {
+  byOrganisation?: Resolver<ReadonlyArray<ResolversTypes['AccessRequestOrganisation']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organisations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organisationsThatSaw?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AccessRequestEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessRequestEdge'] = ResolversParentTypes['AccessRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccessRequestEntry'], ParentType, ContextType>;
+};
+
+export type AccessRequestEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessRequestEntry'] = ResolversParentTypes['AccessRequestEntry']> = {
+  decisions?: Resolver<ReadonlyArray<ResolversTypes['AuditDecision']>, ParentType, ContextType>;
+  endTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entityId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityType?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldsReleased?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldsWithheld?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditEntryKind'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  ownerAgencyId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  processingActivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proof?: Resolver<Types.Maybe<ResolversTypes['AuditEntryProof']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['AccessRequestRelation'], ParentType, ContextType>;
+  requestSeq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectType?: Resolver<Types.Maybe<ResolversTypes['AuditSubjectType']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['AuditViewer'], ParentType, ContextType>;
+};
+
+export type AccessRequestOrganisationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessRequestOrganisation'] = ResolversParentTypes['AccessRequestOrganisation']> = {
+  agencyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entriesWithFieldsReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type AddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
   city?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   houseNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -350,6 +419,16 @@ export type AgreementTraceResolvers<ContextType = GatewayContext, ParentType ext
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditAnchorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditAnchor'] = ResolversParentTypes['AuditAnchor']> = {
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditChainSegmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditChainSegment'] = ResolversParentTypes['AuditChainSegment']> = {
+  afterSeq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  headerDigests?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type AuditDecisionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditDecision'] = ResolversParentTypes['AuditDecision']> = {
   agreementKey?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   article?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -400,6 +479,18 @@ export type AuditEntryConnectionResolvers<ContextType = GatewayContext, ParentTy
 export type AuditEntryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuditEntryProofResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntryProof'] = ResolversParentTypes['AuditEntryProof']> = {
+  anchor?: Resolver<ResolversTypes['AuditAnchor'], ParentType, ContextType>;
+  entryDocument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entrySeq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  headerDocument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leafIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestSeq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  treeSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditFacts'] = ResolversParentTypes['AuditFacts']> = {
@@ -685,6 +776,7 @@ export type PurposeResolvers<ContextType = GatewayContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessMatrix?: Resolver<ResolversTypes['AccessMatrix'], ParentType, ContextType, RequireFields<Types.QueryAccessMatrixArgs, 'at'>>;
+  accessRequest?: Resolver<ResolversTypes['AccessRequestConnection'], ParentType, ContextType, RequireFields<Types.QueryAccessRequestArgs, 'bsn' | 'first' | 'from' | 'to'>>;
   agencies?: Resolver<ReadonlyArray<ResolversTypes['Agency']>, ParentType, ContextType>;
   agreement?: Resolver<Types.Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<Types.QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<Types.QueryAgreementsArgs, 'all'>>;
@@ -769,16 +861,24 @@ export type SafetyAssessmentResolvers<ContextType = GatewayContext, ParentType e
 export type Resolvers<ContextType = GatewayContext> = {
   AccessChange?: AccessChangeResolvers<ContextType>;
   AccessMatrix?: AccessMatrixResolvers<ContextType>;
+  AccessRequestConnection?: AccessRequestConnectionResolvers<ContextType>;
+  AccessRequestCounts?: AccessRequestCountsResolvers<ContextType>;
+  AccessRequestEdge?: AccessRequestEdgeResolvers<ContextType>;
+  AccessRequestEntry?: AccessRequestEntryResolvers<ContextType>;
+  AccessRequestOrganisation?: AccessRequestOrganisationResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   AgreementExample?: AgreementExampleResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   AgreementTrace?: AgreementTraceResolvers<ContextType>;
+  AuditAnchor?: AuditAnchorResolvers<ContextType>;
+  AuditChainSegment?: AuditChainSegmentResolvers<ContextType>;
   AuditDecision?: AuditDecisionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditEntryProof?: AuditEntryProofResolvers<ContextType>;
   AuditFacts?: AuditFactsResolvers<ContextType>;
   AuditReferralFact?: AuditReferralFactResolvers<ContextType>;
   AuditSearchTerm?: AuditSearchTermResolvers<ContextType>;

@@ -50,6 +50,16 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'AuditReferralFact.*',
   'AuditEntryConnection.*',
   'AuditEntryEdge.*',
+  // A person's access request (schema/access-request.graphql): the same trail entries in the officer's
+  // scope, with their proofs (hashes and the entries' own documents: names, ids and pseudonyms, no values).
+  'AccessRequestConnection.*',
+  'AccessRequestEdge.*',
+  'AccessRequestEntry.*',
+  'AccessRequestCounts.*',
+  'AccessRequestOrganisation.*',
+  'AuditAnchor.*',
+  'AuditChainSegment.*',
+  'AuditEntryProof.*',
   // The privacy officer's workbench (schema/workbench.graphql): the access matrix and covenant diffs,
   // made from the covenants (public data); agency kinds and ids, coordinates, no record values. The
   // gateway lets only privacy officers run its queries.

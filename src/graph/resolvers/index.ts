@@ -3,6 +3,7 @@
  * resolvers receive a GuardedView of the mapped node (guarded-resolvers.ts, enforce-policy.ts).
  */
 import type { GatewayContext } from '#src/graph/context.ts';
+import { accessRequestResolvers } from './access-request.ts';
 import { agreementResolvers } from './agreement.ts';
 import { auditResolvers } from './audit.ts';
 import { explainResolvers } from './explain.ts';
@@ -23,7 +24,7 @@ export function createResolvers() {
     AgreementParty: agreementResolvers.AgreementParty,
     Grant: agreementResolvers.Grant,
     Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
-      ...workbenchResolvers.Query },
+      ...workbenchResolvers.Query, ...accessRequestResolvers.Query },
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},

@@ -9,6 +9,7 @@ import { createMatrixView } from './matrix-view.js';
 import { createDiffView } from './diff-view.js';
 import { createAuditView } from './audit-view.js';
 import { createExplainView } from './explain-view.js';
+import { createAccessRequestView } from './access-request-view.js';
 
 const OFFICER_ROLE = 'privacy-officer';
 const alertBox = byId('alert', HTMLElement);
@@ -54,6 +55,7 @@ async function signIn(token) {
     diff: createDiffView({ request, options, reportError, clearError }),
     audit: createAuditView({ request, options, reportError, clearError, explain: (id) => { selectView('explain-view'); explain.explain(id); } }),
     explain,
+    access: createAccessRequestView({ request, reportError, clearError }),
   };
   // The privacy-officer-only queries decide whether this token may use the console at all.
   await views.matrix.load();

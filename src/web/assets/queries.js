@@ -257,3 +257,6 @@ export const EXPLAIN_QUERY = `query ExplainDecision($id: ID!) {
     }
   }
 }`;
+
+// A person's access request: its own file, one operation among these.
+export { ACCESS_REQUEST_QUERY } from './access-request-queries.js';
