@@ -30,7 +30,10 @@ interface RecordTrail {
 
 export interface AuditBuffer {
   decided(source: Source, decision: Decided): void;
-  /** The facts a decision about the record evaluated (recorded once per record and subject). */
+  /**
+   * The facts a decision about the record evaluated: recorded once per record and subject, the
+   * referrals completed when a later decision loaded them.
+   */
   evaluated(source: Source, facts: RecordFacts): void;
   /** The record was shown to the viewer (in a list or as a lookup result). */
   shown(source: Source): void;
@@ -110,7 +113,11 @@ export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudo
     decided: (source, decision) => void trail(source).decisions.set(decision.coordinate, decision),
     evaluated: (source, facts) => {
       const found = trail(source);
-      found.facts ??= toAuditFacts(facts);
+      // Referrals are loaded only for a coordinate a referral condition could decide: facts a first
+      // decision evaluated without them are completed by a later one's (one load per household and
+      // request, so these are the household's referrals, not others). A replay of any decision about
+      // the record then sees what the request knew, not "no referrals".
+      if (found.facts === null || (found.facts.referrals.length === 0 && facts.referrals.length > 0)) found.facts = toAuditFacts(facts);
     },
     shown: (source) => void (trail(source).visible = true),
     released: (source, coordinate) => void trail(source).released.add(coordinate),
