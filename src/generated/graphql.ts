@@ -472,6 +472,19 @@ export type DecisionAgreement = {
   readonly version: Scalars['Int']['output'];
 };
 
+/** What a decision was, and on what basis: for replays and for the shadow report. */
+export type DecisionBasis = {
+  readonly __typename?: 'DecisionBasis';
+  /** The agreement and article that allowed (GRANT), or whose conditions failed first (CONDITIONS_NOT_MET). */
+  readonly agreement: Maybe<DecisionAgreement>;
+  readonly effect: DecisionEffect;
+  /** The first condition that did not hold, in words; only for the officer of the agency that owns the record. */
+  readonly failedCondition: Maybe<Scalars['String']['output']>;
+  readonly reason: DecisionReason;
+  /** Grant id, or the engine rule (public-field, owner-access, owner-only). */
+  readonly ruleId: Maybe<Scalars['String']['output']>;
+};
+
 export type DecisionEffect =
   | 'ALLOW'
   | 'DENY';
@@ -532,6 +545,34 @@ export type DecisionReferralFact = {
   readonly kind: Maybe<ReferralKind>;
   readonly status: Maybe<ReferralStatus>;
   readonly toAgencyId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A logged decision and the same question decided under another agreement version. */
+export type DecisionReplay = {
+  readonly __typename?: 'DecisionReplay';
+  /** The version put in force for the replay (id@version). */
+  readonly agreementVersion: Scalars['ID']['output'];
+  /** When the decision was made: every agreement but the replayed one is taken as in force then. */
+  readonly at: Scalars['DateTime']['output'];
+  readonly coordinate: Scalars['String']['output'];
+  /** The Europe/Amsterdam calendar day validity was judged on. */
+  readonly day: Scalars['Date']['output'];
+  readonly decisionId: Scalars['ID']['output'];
+  /** Whether the replay releases what was withheld, or withholds what was released. */
+  readonly differs: Scalars['Boolean']['output'];
+  /** The facts the replay decided from. */
+  readonly facts: ReplayFacts;
+  /** The decision as the trail recorded it. */
+  readonly original: DecisionBasis;
+  readonly owner: Agency;
+  readonly purpose: Scalars['String']['output'];
+  /** The version of the same agreement that was in force then and was replaced; null when none was. */
+  readonly replacedVersion: Maybe<Scalars['ID']['output']>;
+  /** The decision under agreementVersion. */
+  readonly replayed: DecisionBasis;
+  /** Every agreement version the replay decided under (id@version). */
+  readonly versions: ReadonlyArray<Scalars['ID']['output']>;
+  readonly viewer: Agency;
 };
 
 export type ExampleAgency = {
@@ -776,6 +817,15 @@ export type Query = {
   /** The caller as authenticated. */
   readonly me: Caller;
   readonly referral: Maybe<Referral>;
+  /**
+   * Re-decides a logged decision (the decisionId of a Redaction, an AuditDecision or a ShadowSample) with
+   * agreementVersion (id@version, e.g. groningen-ashg-amk@3) in force in place of whichever version of
+   * that agreement was in force when the decision was made (added when none was), every other agreement
+   * as in force then; the same viewer organisation, purpose, owner and field, and the facts the trail
+   * recorded, not today's. Null when the trail does not hold the decision, or when neither its viewer nor
+   * its owner is the caller's agency.
+   */
+  readonly replayDecision: Maybe<DecisionReplay>;
   readonly report: Maybe<Report>;
 };
 
@@ -855,6 +905,12 @@ export type QueryReferralArgs = {
 };
 
 
+export type QueryReplayDecisionArgs = {
+  agreementVersion: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
@@ -927,6 +983,23 @@ export type Region = {
   readonly municipalities: ReadonlyArray<Scalars['String']['output']>;
   readonly name: Scalars['String']['output'];
 };
+
+export type ReplayFacts = {
+  readonly __typename?: 'ReplayFacts';
+  /** The recorded facts; only for the officer of the agency that owns the record (they are its data), null otherwise. */
+  readonly recorded: Maybe<DecisionFacts>;
+  readonly status: ReplayFactsStatus;
+};
+
+export type ReplayFactsStatus =
+  /**
+   * No decision about the record looked at facts when it was made (the viewer's own record, or nothing
+   * conditional applied), so the trail holds none: the replay knows nothing of the record, and every
+   * condition on it fails (deny on doubt).
+   */
+  | 'NOT_EVALUATED'
+  /** The trail recorded the facts the decisions about the record evaluated; the replay used them. */
+  | 'RECORDED';
 
 /** A report (melding) as registered by its owner agency. */
 export type Report = CaseRecord & {

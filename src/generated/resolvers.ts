@@ -134,11 +134,13 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DecisionAgreement: ResolverTypeWrapper<Types.DecisionAgreement>;
+  DecisionBasis: ResolverTypeWrapper<Types.DecisionBasis>;
   DecisionEffect: Types.DecisionEffect;
   DecisionExplanation: ResolverTypeWrapper<Omit<Types.DecisionExplanation, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
   DecisionFacts: ResolverTypeWrapper<Types.DecisionFacts>;
   DecisionReason: Types.DecisionReason;
   DecisionReferralFact: ResolverTypeWrapper<Types.DecisionReferralFact>;
+  DecisionReplay: ResolverTypeWrapper<Omit<Types.DecisionReplay, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
   ExampleAgency: ResolverTypeWrapper<Types.ExampleAgency>;
   ExplainAccessInput: Types.ExplainAccessInput;
   Grant: ResolverTypeWrapper<CovenantGrant>;
@@ -168,6 +170,8 @@ export type ResolversTypes = {
   ReferralKind: Types.ReferralKind;
   ReferralStatus: Types.ReferralStatus;
   Region: ResolverTypeWrapper<RegionNode>;
+  ReplayFacts: ResolverTypeWrapper<Types.ReplayFacts>;
+  ReplayFactsStatus: Types.ReplayFactsStatus;
   Report: ResolverTypeWrapper<ReportNode>;
   ReportChannel: Types.ReportChannel;
   ReportFilter: Types.ReportFilter;
@@ -215,9 +219,11 @@ export type ResolversParentTypes = {
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   DecisionAgreement: Types.DecisionAgreement;
+  DecisionBasis: Types.DecisionBasis;
   DecisionExplanation: Omit<Types.DecisionExplanation, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
   DecisionFacts: Types.DecisionFacts;
   DecisionReferralFact: Types.DecisionReferralFact;
+  DecisionReplay: Omit<Types.DecisionReplay, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
   ExampleAgency: Types.ExampleAgency;
   ExplainAccessInput: Types.ExplainAccessInput;
   Grant: CovenantGrant;
@@ -242,6 +248,7 @@ export type ResolversParentTypes = {
   Redaction: Types.Redaction;
   Referral: ReferralNode;
   Region: RegionNode;
+  ReplayFacts: Types.ReplayFacts;
   Report: ReportNode;
   ReportFilter: Types.ReportFilter;
   Reporter: ReporterNode;
@@ -497,6 +504,14 @@ export type DecisionAgreementResolvers<ContextType = GatewayContext, ParentType 
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DecisionBasisResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionBasis'] = ResolversParentTypes['DecisionBasis']> = {
+  agreement?: Resolver<Types.Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['DecisionEffect'], ParentType, ContextType>;
+  failedCondition?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['DecisionReason'], ParentType, ContextType>;
+  ruleId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionExplanation'] = ResolversParentTypes['DecisionExplanation']> = {
   agreement?: Resolver<Types.Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['AgreementTrace']>, ParentType, ContextType>;
@@ -527,6 +542,23 @@ export type DecisionReferralFactResolvers<ContextType = GatewayContext, ParentTy
   kind?: Resolver<Types.Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
   status?: Resolver<Types.Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
   toAgencyId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type DecisionReplayResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionReplay'] = ResolversParentTypes['DecisionReplay']> = {
+  agreementVersion?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  differs?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['ReplayFacts'], ParentType, ContextType>;
+  original?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replacedVersion?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
+  versions?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 };
 
 export type ExampleAgencyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExampleAgency'] = ResolversParentTypes['ExampleAgency']> = {
@@ -671,6 +703,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   householdsOfPerson?: Resolver<ReadonlyArray<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<Types.QueryHouseholdsOfPersonArgs, 'bsn'>>;
   me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
   referral?: Resolver<Types.Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<Types.QueryReferralArgs, 'id'>>;
+  replayDecision?: Resolver<Types.Maybe<ResolversTypes['DecisionReplay']>, ParentType, ContextType, RequireFields<Types.QueryReplayDecisionArgs, 'agreementVersion' | 'id'>>;
   report?: Resolver<Types.Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<Types.QueryReportArgs, 'id'>>;
 };
 
@@ -703,6 +736,11 @@ export type RegionResolvers<ContextType = GatewayContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipalities?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReplayFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReplayFacts'] = ResolversParentTypes['ReplayFacts']> = {
+  recorded?: Resolver<Types.Maybe<ResolversTypes['DecisionFacts']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReplayFactsStatus'], ParentType, ContextType>;
 };
 
 export type ReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
@@ -768,9 +806,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DecisionAgreement?: DecisionAgreementResolvers<ContextType>;
+  DecisionBasis?: DecisionBasisResolvers<ContextType>;
   DecisionExplanation?: DecisionExplanationResolvers<ContextType>;
   DecisionFacts?: DecisionFactsResolvers<ContextType>;
   DecisionReferralFact?: DecisionReferralFactResolvers<ContextType>;
+  DecisionReplay?: DecisionReplayResolvers<ContextType>;
   ExampleAgency?: ExampleAgencyResolvers<ContextType>;
   Grant?: GrantResolvers<ContextType>;
   GrantTrace?: GrantTraceResolvers<ContextType>;
@@ -792,6 +832,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Redaction?: RedactionResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  ReplayFacts?: ReplayFactsResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   Reporter?: ReporterResolvers<ContextType>;
   SafetyAssessment?: SafetyAssessmentResolvers<ContextType>;

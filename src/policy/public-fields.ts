@@ -36,6 +36,11 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'AgreementTrace.*',
   'GrantTrace.*',
   'ConditionTrace.*',
+  // Replays of logged decisions (schema/replay.graphql): agency ids, coordinates, reasons and agreement
+  // versions; the recorded facts only for the owning agency's officer. Only privacy officers run it.
+  'DecisionReplay.*',
+  'DecisionBasis.*',
+  'ReplayFacts.*',
   // The audit trail (schema/audit.graphql): field names, agency ids and pseudonyms, never values. Not a
   // record of an agency in the chain, so no covenant governs it; Query.auditEntries gives a caller
   // only entries where its own agency is viewer or owner.

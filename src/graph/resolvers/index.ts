@@ -9,6 +9,7 @@ import { explainResolvers } from './explain.ts';
 import { childResolvers } from './child.ts';
 import { householdResolvers } from './household.ts';
 import { queryResolvers } from './query.ts';
+import { replayResolvers } from './replay.ts';
 import { reportResolvers } from './report.ts';
 import { scalarResolvers } from './scalars.ts';
 import { workbenchResolvers } from './workbench.ts';
@@ -23,7 +24,7 @@ export function createResolvers() {
     AgreementParty: agreementResolvers.AgreementParty,
     Grant: agreementResolvers.Grant,
     Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
-      ...workbenchResolvers.Query },
+      ...workbenchResolvers.Query, ...replayResolvers.Query },
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},
