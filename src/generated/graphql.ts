@@ -827,6 +827,11 @@ export type Query = {
    */
   readonly replayDecision: Maybe<DecisionReplay>;
   readonly report: Maybe<Report>;
+  /**
+   * What the shadow policy would have decided otherwise since this gateway process began comparing,
+   * where the caller's agency is viewer or owner. Each gateway process keeps its own report, in memory.
+   */
+  readonly shadowReport: ShadowReport;
 };
 
 
@@ -1076,6 +1081,72 @@ export type SafetyOutcome =
   | 'ACUTELY_UNSAFE'
   | 'SAFE'
   | 'UNSAFE_HELP_NEEDED';
+
+export type ShadowCovenant = {
+  readonly __typename?: 'ShadowCovenant';
+  readonly change: ShadowCovenantChange;
+  /** id@version */
+  readonly key: Scalars['ID']['output'];
+  readonly title: Scalars['String']['output'];
+  readonly validFrom: Scalars['Date']['output'];
+};
+
+export type ShadowCovenantChange =
+  /** In the draft folder only. */
+  | 'ADDED'
+  /** In both, but the draft's version says something else (parties, validity, grants...). */
+  | 'CHANGED'
+  /** Put in force in place of whichever version of its agreement the calendar puts in force (e.g. one not yet valid). */
+  | 'REHEARSED'
+  /** In the live folder only. */
+  | 'REMOVED';
+
+export type ShadowDifference = {
+  readonly __typename?: 'ShadowDifference';
+  /** Schema coordinate (Type.field). */
+  readonly coordinate: Scalars['String']['output'];
+  /** Released live; the shadow policy would withhold it. */
+  readonly liveAllowShadowDeny: Scalars['Int']['output'];
+  /** Withheld live; the shadow policy would release it. */
+  readonly liveDenyShadowAllow: Scalars['Int']['output'];
+  readonly owner: Agency;
+  readonly purpose: Scalars['String']['output'];
+  /** The latest few decisions of the audit trail that differ: explainDecision and replayDecision take their ids. */
+  readonly samples: ReadonlyArray<ShadowSample>;
+  /**
+   * Of those, decisions about records the viewer was not shown at all (they are not in the audit trail, and
+   * have no samples). Only for the officer of the owning agency; null otherwise.
+   */
+  readonly unshownRecords: Maybe<Scalars['Int']['output']>;
+  readonly viewer: Agency;
+};
+
+export type ShadowReport = {
+  readonly __typename?: 'ShadowReport';
+  /** Whether a shadow policy is configured (KETENPOORT_SHADOW_COVENANTS, or the configuration file's shadow); all else is empty when not. */
+  readonly configured: Scalars['Boolean']['output'];
+  /** The covenant versions in which the shadow policy differs from the live one. */
+  readonly covenants: ReadonlyArray<ShadowCovenant>;
+  /** Live decisions in the caller's scope that the shadow policy decided too (one per decision and record). */
+  readonly decisionsCompared: Scalars['Int']['output'];
+  /** Live decisions in the caller's scope it did not judge: it would need referrals the live request did not load, or the comparison was over its bounds. */
+  readonly decisionsNotCompared: Scalars['Int']['output'];
+  /** Per field, viewer, owner and purpose, where the shadow policy decides otherwise; most first. */
+  readonly differences: ReadonlyArray<ShadowDifference>;
+  /** The draft folder the shadow covenants come from, as configured; null when they are the live ones. */
+  readonly draftFolder: Maybe<Scalars['String']['output']>;
+  /** When this process began comparing. */
+  readonly since: Maybe<Scalars['DateTime']['output']>;
+  /** Whether rows were dropped because the report is full (it is bounded in memory). */
+  readonly truncated: Scalars['Boolean']['output'];
+};
+
+export type ShadowSample = {
+  readonly __typename?: 'ShadowSample';
+  readonly decisionId: Scalars['ID']['output'];
+  readonly live: DecisionBasis;
+  readonly shadow: DecisionBasis;
+};
 
 export type Urgency =
   | 'ACUTE'

@@ -181,6 +181,11 @@ export type ResolversTypes = {
   ReporterType: Types.ReporterType;
   SafetyAssessment: ResolverTypeWrapper<SafetyAssessmentNode>;
   SafetyOutcome: Types.SafetyOutcome;
+  ShadowCovenant: ResolverTypeWrapper<Types.ShadowCovenant>;
+  ShadowCovenantChange: Types.ShadowCovenantChange;
+  ShadowDifference: ResolverTypeWrapper<Omit<Types.ShadowDifference, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
+  ShadowReport: ResolverTypeWrapper<Omit<Types.ShadowReport, 'differences'> & { differences: ReadonlyArray<ResolversTypes['ShadowDifference']> }>;
+  ShadowSample: ResolverTypeWrapper<Types.ShadowSample>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   Urgency: Types.Urgency;
   ViolenceType: Types.ViolenceType;
@@ -253,6 +258,10 @@ export type ResolversParentTypes = {
   ReportFilter: Types.ReportFilter;
   Reporter: ReporterNode;
   SafetyAssessment: SafetyAssessmentNode;
+  ShadowCovenant: Types.ShadowCovenant;
+  ShadowDifference: Omit<Types.ShadowDifference, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
+  ShadowReport: Omit<Types.ShadowReport, 'differences'> & { differences: ReadonlyArray<ResolversParentTypes['ShadowDifference']> };
+  ShadowSample: Types.ShadowSample;
   String: Types.Scalars['String']['output'];
 };
 
@@ -705,6 +714,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   referral?: Resolver<Types.Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<Types.QueryReferralArgs, 'id'>>;
   replayDecision?: Resolver<Types.Maybe<ResolversTypes['DecisionReplay']>, ParentType, ContextType, RequireFields<Types.QueryReplayDecisionArgs, 'agreementVersion' | 'id'>>;
   report?: Resolver<Types.Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<Types.QueryReportArgs, 'id'>>;
+  shadowReport?: Resolver<ResolversTypes['ShadowReport'], ParentType, ContextType>;
 };
 
 export type RedactionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Redaction'] = ResolversParentTypes['Redaction']> = {
@@ -776,6 +786,41 @@ export type SafetyAssessmentResolvers<ContextType = GatewayContext, ParentType e
   outcome?: Resolver<Types.Maybe<ResolversTypes['SafetyOutcome']>, ParentType, ContextType>;
 };
 
+export type ShadowCovenantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowCovenant'] = ResolversParentTypes['ShadowCovenant']> = {
+  change?: Resolver<ResolversTypes['ShadowCovenantChange'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type ShadowDifferenceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowDifference'] = ResolversParentTypes['ShadowDifference']> = {
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  liveAllowShadowDeny?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liveDenyShadowAllow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  samples?: Resolver<ReadonlyArray<ResolversTypes['ShadowSample']>, ParentType, ContextType>;
+  unshownRecords?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+};
+
+export type ShadowReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowReport'] = ResolversParentTypes['ShadowReport']> = {
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  covenants?: Resolver<ReadonlyArray<ResolversTypes['ShadowCovenant']>, ParentType, ContextType>;
+  decisionsCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decisionsNotCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differences?: Resolver<ReadonlyArray<ResolversTypes['ShadowDifference']>, ParentType, ContextType>;
+  draftFolder?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ShadowSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowSample'] = ResolversParentTypes['ShadowSample']> = {
+  decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
+  shadow?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   AccessChange?: AccessChangeResolvers<ContextType>;
   AccessMatrix?: AccessMatrixResolvers<ContextType>;
@@ -836,5 +881,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Report?: ReportResolvers<ContextType>;
   Reporter?: ReporterResolvers<ContextType>;
   SafetyAssessment?: SafetyAssessmentResolvers<ContextType>;
+  ShadowCovenant?: ShadowCovenantResolvers<ContextType>;
+  ShadowDifference?: ShadowDifferenceResolvers<ContextType>;
+  ShadowReport?: ShadowReportResolvers<ContextType>;
+  ShadowSample?: ShadowSampleResolvers<ContextType>;
 };
 

@@ -12,6 +12,7 @@ import { queryResolvers } from './query.ts';
 import { replayResolvers } from './replay.ts';
 import { reportResolvers } from './report.ts';
 import { scalarResolvers } from './scalars.ts';
+import { shadowResolvers } from './shadow.ts';
 import { workbenchResolvers } from './workbench.ts';
 
 export function createResolvers() {
@@ -24,7 +25,8 @@ export function createResolvers() {
     AgreementParty: agreementResolvers.AgreementParty,
     Grant: agreementResolvers.Grant,
     Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
-      ...workbenchResolvers.Query, ...replayResolvers.Query },
+      ...workbenchResolvers.Query, ...replayResolvers.Query,
+      ...shadowResolvers.Query },
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},
