@@ -50,7 +50,7 @@ export interface HttpEdgeConfig {
 }
 
 /**
- * Shadow evaluation (docs/shadow.md): a policy decided beside the live one, never enforced; where it
+ * Shadow evaluation (docs/replay-and-shadow.md): a policy decided beside the live one, never enforced; where it
  * decides otherwise is reported to privacy officers. Off (null) unless configured.
  */
 export interface ShadowConfig {
