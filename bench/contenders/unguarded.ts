@@ -9,6 +9,7 @@ import type { AuditBuffer } from '#src/enforcement/audit-buffer.ts';
 
 const NOTHING_RECORDED: AuditBuffer = {
   decided: () => {}, evaluated: () => {}, shown: () => {}, wasShown: () => false, released: () => {}, withheld: () => {}, search: () => {}, entries: () => [],
+  recorded: () => [],
 };
 
 const OPEN: RequestEnforcement = {

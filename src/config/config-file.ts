@@ -14,6 +14,7 @@ export interface ConfigFile {
   readonly audit?: { readonly timeoutMs?: number };
   readonly rateLimits?: { readonly organisations?: Readonly<Record<string, { readonly perSecond: number; readonly burst: number }>> };
   readonly observability?: { readonly otlpEndpoint?: string };
+  readonly shadow?: { readonly covenantsDir?: string; readonly agreementVersions?: readonly string[] };
 }
 
 const schema = JSON.parse(readFileSync(new URL('./config.schema.json', import.meta.url), 'utf8')) as object;

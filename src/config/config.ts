@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { EMBEDDED_AGENCIES, type AgencyConfig } from './agencies.ts';
 import { ConfigError } from './config-error.ts';
-import { readConfigFile } from './config-file.ts';
+import { readConfigFile, type ConfigFile } from './config-file.ts';
 
 export interface QueryLimits {
   /** Deepest selection nesting. Default 12. */
@@ -47,6 +47,17 @@ export interface HttpEdgeConfig {
   readonly headersTimeoutMs: number;
   /** Browser origins allowed by CORS (exact `scheme://host[:port]`); empty (the default) allows none. */
   readonly corsOrigins: readonly string[];
+}
+
+/**
+ * Shadow evaluation (docs/replay-and-shadow.md): a policy decided beside the live one, never enforced; where it
+ * decides otherwise is reported to privacy officers. Off (null) unless configured.
+ */
+export interface ShadowConfig {
+  /** A draft folder of covenants (a whole covenants/ folder), resolved; null: the live folder. */
+  readonly covenantsDir: string | null;
+  /** Versions (`id@version`), each put in force in place of its agreement's version in force. */
+  readonly agreementVersions: readonly string[];
 }
 
 export interface GatewayConfig {
@@ -96,6 +107,8 @@ export interface GatewayConfig {
   readonly http: HttpEdgeConfig;
   /** Trusted documents (src/gateway/trusted-documents.ts): only registered operations run when on. */
   readonly trustedDocuments: TrustedDocumentsConfig;
+  /** KETENPOORT_SHADOW_COVENANTS or the file's `shadow`; null (the default) when off. */
+  readonly shadow: ShadowConfig | null;
 }
 
 export interface TrustedDocumentsConfig {
@@ -155,7 +168,26 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
       dir: resolve(cwd, env.KETENPOORT_OPERATIONS_DIR ?? 'operations'),
       consoleRoles: (env.KETENPOORT_CONSOLE_ROLES ?? 'privacy-officer').split(',').map((role) => role.trim()).filter(Boolean),
     },
+    shadow: shadow(env, file.shadow, cwd),
   };
+}
+
+const AGREEMENT_VERSION = /^[a-z0-9][a-z0-9-]*@[1-9][0-9]*$/;
+
+/**
+ * KETENPOORT_SHADOW_COVENANTS: a comma-separated list of agreement versions (`id@version`) and at most
+ * one draft folder (anything else); set, it replaces the file's `shadow` as a whole. Whether the
+ * versions exist is known once the covenants are loaded (services.ts).
+ */
+function shadow(env: Env, file: ConfigFile['shadow'], cwd: string): ShadowConfig | null {
+  if (env.KETENPOORT_SHADOW_COVENANTS !== undefined && env.KETENPOORT_SHADOW_COVENANTS !== '') {
+    const entries = env.KETENPOORT_SHADOW_COVENANTS.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const folders = entries.filter((entry) => !AGREEMENT_VERSION.test(entry));
+    if (folders.length > 1) throw new ConfigError([`KETENPOORT_SHADOW_COVENANTS: name at most one draft folder, got ${folders.join(', ')}`]);
+    return { covenantsDir: folders[0] ? resolve(cwd, folders[0]) : null, agreementVersions: [...new Set(entries.filter((entry) => AGREEMENT_VERSION.test(entry)))] };
+  }
+  if (!file || (!file.covenantsDir && !file.agreementVersions?.length)) return null;
+  return { covenantsDir: file.covenantsDir ? resolve(cwd, file.covenantsDir) : null, agreementVersions: file.agreementVersions ?? [] };
 }
 
 /** postgres or sqlite; postgres needs DATABASE_URL. */

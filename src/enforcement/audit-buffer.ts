@@ -30,7 +30,10 @@ interface RecordTrail {
 
 export interface AuditBuffer {
   decided(source: Source, decision: Decided): void;
-  /** The facts a decision about the record evaluated (recorded once per record and subject). */
+  /**
+   * The facts a decision about the record evaluated: recorded once per record and subject, the
+   * referrals completed when a later decision loaded them.
+   */
   evaluated(source: Source, facts: RecordFacts): void;
   /** The record was shown to the viewer (in a list or as a lookup result). */
   shown(source: Source): void;
@@ -40,6 +43,19 @@ export interface AuditBuffer {
   withheld(source: Source, coordinate: string): void;
   search(terms: Record<string, string>, outcome: AuditEntryInput['outcome'], kind?: AuditEntryInput['kind']): void;
   entries(meta: { operationName: string | null; processingActivity: string }): AuditEntryInput[];
+  /**
+   * The decisions made about each record and person, whether `entries` enters the record or not
+   * (shadow evaluation compares them; a record not entered must not be shown to the viewer's side).
+   */
+  recorded(): Iterable<RecordedDecisions>;
+}
+
+export interface RecordedDecisions {
+  readonly source: Source;
+  /** One per coordinate, as the policy decided it for this record and person. */
+  readonly decisions: Iterable<Decided>;
+  /** Whether `entries` enters the record (a field of it released, or withheld while it was shown). */
+  readonly entered: boolean;
 }
 
 export interface AuditRequestMeta {
@@ -63,6 +79,11 @@ export interface AuditPseudonyms {
  */
 function trailKey(source: Source): string {
   return source.aboutHousehold || source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.entityType}\u0000${source.subjectBsn}`;
+}
+
+/** Exact: only what the response released or withheld, and withheld only of what the viewer was shown. */
+function isEntered({ released, withheld, visible }: RecordTrail): boolean {
+  return released.size > 0 || (withheld.size > 0 && visible);
 }
 
 function toAuditFacts(facts: RecordFacts): AuditFacts {
@@ -112,7 +133,11 @@ export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudo
     decided: (source, decision) => void trail(source).decisions.set(decision.coordinate, decision),
     evaluated: (source, facts) => {
       const found = trail(source);
-      found.facts ??= toAuditFacts(facts);
+      // Referrals are loaded only for a coordinate a referral condition could decide: facts a first
+      // decision evaluated without them are completed by a later one's (one load per household and
+      // request, so these are the household's referrals, not others). A replay of any decision about
+      // the record then sees what the request knew, not "no referrals".
+      if (found.facts === null || (found.facts.referrals.length === 0 && facts.referrals.length > 0)) found.facts = toAuditFacts(facts);
     },
     shown: (source) => void (trail(source).visible = true),
     wasShown: (source) => trails.get(trailKey(source))?.visible ?? false,
@@ -123,9 +148,9 @@ export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudo
       // The clock the request was judged at may be a fixed one (tests, replays); the end never precedes it.
       const endTime = new Date(Math.max(Date.now(), meta.now.getTime()));
       const out: AuditEntryInput[] = [];
-      for (const { source, released, withheld, decisions, facts, visible } of trails.values()) {
-        // Exact: only what the response released or withheld, and withheld only of what the viewer was shown.
-        if (released.size === 0 && (withheld.size === 0 || !visible)) continue;
+      for (const recordTrail of trails.values()) {
+        if (!isEntered(recordTrail)) continue;
+        const { source, released, withheld, decisions, facts } = recordTrail;
         const subject = source.subjectBsn ? pseudonyms.subject(source.subjectBsn) : null;
         out.push({
           ...base(operationName, processingActivity, endTime),
@@ -146,6 +171,11 @@ export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudo
         });
       }
       return out;
+    },
+    *recorded() {
+      for (const recordTrail of trails.values()) {
+        yield { source: recordTrail.source, decisions: recordTrail.decisions.values(), entered: isEntered(recordTrail) };
+      }
     },
   };
 }

@@ -26,6 +26,9 @@ import { createIdService } from '../households/ids.ts';
 import { loadJwks } from '../identity/load-jwks.ts';
 import type { Enforcement } from '#src/enforcement/context.ts';
 import { createPolicyEnforcement, type PolicyEnforcementOptions } from '#src/enforcement/policy-enforcement.ts';
+import { createShadowEvaluation, type ShadowEvaluation } from '#src/enforcement/shadow-evaluation.ts';
+import { createShadowPolicy } from '#src/enforcement/shadow-policy.ts';
+import type { CompiledPolicy } from '#src/policy/index.ts';
 import type { GraphServices } from '#src/graph/context.ts';
 import { createInboundLimiter, type InboundLimiter } from '#src/limits/inbound-limits.ts';
 import { openPostgresBuckets } from '#src/limits/postgres-buckets.ts';
@@ -104,9 +107,11 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const ids = createIdService(secrets.idSecret);
   const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);
   const entityPseudonym = createEntityPseudonymizer(secrets.pseudonymSecret);
-  const enforcement = observeEnforcement((overrides.enforcement ?? createPolicyEnforcement)({
+  const observed = observeEnforcement((overrides.enforcement ?? createPolicyEnforcement)({
     policy, pseudonyms: { subject: pseudonymize, entity: entityPseudonym },
   }), telemetry, metrics);
+  const shadow = await openShadow(config, policy, clock, logger);
+  const enforcement = shadow ? shadow.wrap(observed) : observed;
   const limiter = await openLimiter(config, logger);
 
   return {
@@ -123,6 +128,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     enforcement,
     limiter,
     notFoundFloorMs: config.notFoundFloorMs,
+    shadow,
     listHouseholds: createListingCache(config.listingCacheSeconds),
     clusterListing: createClusterListing(ids.records),
     agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
@@ -136,6 +142,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
       await audit.ping();
     },
     async close() {
+      await shadow?.idle();
       await Promise.all([...started.adapters.values()].map((adapter) => adapter.close()));
       await started.close();
       await limiter?.close();
@@ -143,6 +150,25 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
       await observability.close();
     },
   };
+}
+
+/**
+ * The shadow policy (config.shadow): the draft folder's covenants, compiled against the same schema
+ * (bad drafts fail start-up, as live covenants do), or the live ones, with the chosen versions put in
+ * force. Null when not configured.
+ */
+async function openShadow(config: GatewayConfig, live: CompiledPolicy, clock: () => Date, logger: Logger): Promise<ShadowEvaluation | null> {
+  if (!config.shadow) return null;
+  const { covenantsDir, agreementVersions } = config.shadow;
+  const policy = covenantsDir
+    ? compilePolicy({ ...(await loadCovenants(covenantsDir)), schema: baseSchema(), publicCoordinates: PUBLIC_COORDINATES })
+    : live;
+  const shadow = createShadowPolicy({ live, policy, draftFolder: covenantsDir, agreementVersions });
+  logger.info({ draftFolder: covenantsDir, agreementVersions, changed: shadow.covenants.map((covenant) => `${covenant.key} ${covenant.change}`) }, 'shadow evaluation on');
+  return createShadowEvaluation({
+    shadow, since: clock(),
+    onError: (error) => logger.error({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'shadow comparison failed'),
+  });
 }
 
 /** The inbound limits: buckets in PostgreSQL when the gateway has one (shared by its replicas), else in memory. */

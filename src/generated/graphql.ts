@@ -615,6 +615,19 @@ export type DecisionAgreement = {
   readonly version: Scalars['Int']['output'];
 };
 
+/** What a decision was, and on what basis: for replays and for the shadow report. */
+export type DecisionBasis = {
+  readonly __typename?: 'DecisionBasis';
+  /** The agreement and article that allowed (GRANT), or whose conditions failed first (CONDITIONS_NOT_MET). */
+  readonly agreement: Maybe<DecisionAgreement>;
+  readonly effect: DecisionEffect;
+  /** The first condition that did not hold, in words; only for the officer of the agency that owns the record. */
+  readonly failedCondition: Maybe<Scalars['String']['output']>;
+  readonly reason: DecisionReason;
+  /** Grant id, or the engine rule (public-field, owner-access, owner-only). */
+  readonly ruleId: Maybe<Scalars['String']['output']>;
+};
+
 export type DecisionEffect =
   | 'ALLOW'
   | 'DENY'
@@ -681,6 +694,34 @@ export type DecisionReferralFact = {
   readonly kind: Maybe<ReferralKind>;
   readonly status: Maybe<ReferralStatus>;
   readonly toAgencyId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A logged decision and the same question decided under another agreement version. */
+export type DecisionReplay = {
+  readonly __typename?: 'DecisionReplay';
+  /** The version put in force for the replay (id@version). */
+  readonly agreementVersion: Scalars['ID']['output'];
+  /** When the decision was made: every agreement but the replayed one is taken as in force then. */
+  readonly at: Scalars['DateTime']['output'];
+  readonly coordinate: Scalars['String']['output'];
+  /** The Europe/Amsterdam calendar day validity was judged on. */
+  readonly day: Scalars['Date']['output'];
+  readonly decisionId: Scalars['ID']['output'];
+  /** Whether the replay releases what was withheld, or withholds what was released. */
+  readonly differs: Scalars['Boolean']['output'];
+  /** The facts the replay decided from. */
+  readonly facts: ReplayFacts;
+  /** The decision as the trail recorded it. */
+  readonly original: DecisionBasis;
+  readonly owner: Agency;
+  readonly purpose: Scalars['String']['output'];
+  /** The version of the same agreement that was in force then and was replaced; null when none was. */
+  readonly replacedVersion: Maybe<Scalars['ID']['output']>;
+  /** The decision under agreementVersion. */
+  readonly replayed: DecisionBasis;
+  /** Every agreement version the replay decided under (id@version). */
+  readonly versions: ReadonlyArray<Scalars['ID']['output']>;
+  readonly viewer: Agency;
 };
 
 export type ExampleAgency = {
@@ -1000,7 +1041,21 @@ export type Query = {
   /** The caller as authenticated. */
   readonly me: Caller;
   readonly referral: Maybe<Referral>;
+  /**
+   * Re-decides a logged decision (the decisionId of a Redaction, an AuditDecision or a ShadowSample) with
+   * agreementVersion (id@version, e.g. groningen-ashg-amk@3) in force in place of whichever version of
+   * that agreement was in force when the decision was made (added when none was), every other agreement
+   * as in force then; the same viewer organisation, purpose, owner and field, and the facts the trail
+   * recorded, not today's. Null when the trail does not hold the decision, or when neither its viewer nor
+   * its owner is the caller's agency.
+   */
+  readonly replayDecision: Maybe<DecisionReplay>;
   readonly report: Maybe<Report>;
+  /**
+   * What the shadow policy would have decided otherwise since this gateway process began comparing,
+   * where the caller's agency is viewer or owner. Each gateway process keeps its own report, in memory.
+   */
+  readonly shadowReport: ShadowReport;
 };
 
 
@@ -1089,6 +1144,12 @@ export type QueryReferralArgs = {
 };
 
 
+export type QueryReplayDecisionArgs = {
+  agreementVersion: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1161,6 +1222,23 @@ export type Region = {
   readonly municipalities: ReadonlyArray<Scalars['String']['output']>;
   readonly name: Scalars['String']['output'];
 };
+
+export type ReplayFacts = {
+  readonly __typename?: 'ReplayFacts';
+  /** The recorded facts; only for the officer of the agency that owns the record (they are its data), null otherwise. */
+  readonly recorded: Maybe<DecisionFacts>;
+  readonly status: ReplayFactsStatus;
+};
+
+export type ReplayFactsStatus =
+  /**
+   * No decision about the record looked at facts when it was made (the viewer's own record, or nothing
+   * conditional applied), so the trail holds none: the replay knows nothing of the record, and every
+   * condition on it fails (deny on doubt).
+   */
+  | 'NOT_EVALUATED'
+  /** The trail recorded the facts the decisions about the record evaluated; the replay used them. */
+  | 'RECORDED';
 
 /** A report (melding) as registered by its owner agency. */
 export type Report = CaseRecord & {
@@ -1237,6 +1315,72 @@ export type SafetyOutcome =
   | 'ACUTELY_UNSAFE'
   | 'SAFE'
   | 'UNSAFE_HELP_NEEDED';
+
+export type ShadowCovenant = {
+  readonly __typename?: 'ShadowCovenant';
+  readonly change: ShadowCovenantChange;
+  /** id@version */
+  readonly key: Scalars['ID']['output'];
+  readonly title: Scalars['String']['output'];
+  readonly validFrom: Scalars['Date']['output'];
+};
+
+export type ShadowCovenantChange =
+  /** In the draft folder only. */
+  | 'ADDED'
+  /** In both, but the draft's version says something else (parties, validity, grants...). */
+  | 'CHANGED'
+  /** Put in force in place of whichever version of its agreement the calendar puts in force (e.g. one not yet valid). */
+  | 'REHEARSED'
+  /** In the live folder only. */
+  | 'REMOVED';
+
+export type ShadowDifference = {
+  readonly __typename?: 'ShadowDifference';
+  /** Schema coordinate (Type.field). */
+  readonly coordinate: Scalars['String']['output'];
+  /** Released live; the shadow policy would withhold it. */
+  readonly liveAllowShadowDeny: Scalars['Int']['output'];
+  /** Withheld live; the shadow policy would release it. */
+  readonly liveDenyShadowAllow: Scalars['Int']['output'];
+  readonly owner: Agency;
+  readonly purpose: Scalars['String']['output'];
+  /** The latest few decisions of the audit trail that differ: explainDecision and replayDecision take their ids. */
+  readonly samples: ReadonlyArray<ShadowSample>;
+  /**
+   * Of those, decisions about records the viewer was not shown at all (they are not in the audit trail, and
+   * have no samples). Only for the officer of the owning agency; null otherwise.
+   */
+  readonly unshownRecords: Maybe<Scalars['Int']['output']>;
+  readonly viewer: Agency;
+};
+
+export type ShadowReport = {
+  readonly __typename?: 'ShadowReport';
+  /** Whether a shadow policy is configured (KETENPOORT_SHADOW_COVENANTS, or the configuration file's shadow); all else is empty when not. */
+  readonly configured: Scalars['Boolean']['output'];
+  /** The covenant versions in which the shadow policy differs from the live one. */
+  readonly covenants: ReadonlyArray<ShadowCovenant>;
+  /** Live decisions in the caller's scope that the shadow policy decided too (one per decision and record). */
+  readonly decisionsCompared: Scalars['Int']['output'];
+  /** Live decisions in the caller's scope it did not judge: it would need referrals the live request did not load, or the comparison was over its bounds. */
+  readonly decisionsNotCompared: Scalars['Int']['output'];
+  /** Per field, viewer, owner and purpose, where the shadow policy decides otherwise; most first. */
+  readonly differences: ReadonlyArray<ShadowDifference>;
+  /** The draft folder the shadow covenants come from, as configured; null when they are the live ones. */
+  readonly draftFolder: Maybe<Scalars['String']['output']>;
+  /** When this process began comparing. */
+  readonly since: Maybe<Scalars['DateTime']['output']>;
+  /** Whether rows were dropped because the report is full (it is bounded in memory). */
+  readonly truncated: Scalars['Boolean']['output'];
+};
+
+export type ShadowSample = {
+  readonly __typename?: 'ShadowSample';
+  readonly decisionId: Scalars['ID']['output'];
+  readonly live: DecisionBasis;
+  readonly shadow: DecisionBasis;
+};
 
 /** What became of a condition, or of a grant as a whole, in the decision explained. */
 export type TraceOutcome =

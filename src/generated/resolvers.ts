@@ -143,11 +143,13 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DecisionAgreement: ResolverTypeWrapper<Types.DecisionAgreement>;
+  DecisionBasis: ResolverTypeWrapper<Types.DecisionBasis>;
   DecisionEffect: Types.DecisionEffect;
   DecisionExplanation: ResolverTypeWrapper<Omit<Types.DecisionExplanation, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
   DecisionFacts: ResolverTypeWrapper<Types.DecisionFacts>;
   DecisionReason: Types.DecisionReason;
   DecisionReferralFact: ResolverTypeWrapper<Types.DecisionReferralFact>;
+  DecisionReplay: ResolverTypeWrapper<Omit<Types.DecisionReplay, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
   ExampleAgency: ResolverTypeWrapper<Types.ExampleAgency>;
   ExplainAccessInput: Types.ExplainAccessInput;
   ExplainedFact: ResolverTypeWrapper<Types.ExplainedFact>;
@@ -181,6 +183,8 @@ export type ResolversTypes = {
   ReferralKind: Types.ReferralKind;
   ReferralStatus: Types.ReferralStatus;
   Region: ResolverTypeWrapper<RegionNode>;
+  ReplayFacts: ResolverTypeWrapper<Types.ReplayFacts>;
+  ReplayFactsStatus: Types.ReplayFactsStatus;
   Report: ResolverTypeWrapper<ReportNode>;
   ReportChannel: Types.ReportChannel;
   ReportFilter: Types.ReportFilter;
@@ -190,6 +194,11 @@ export type ResolversTypes = {
   ReporterType: Types.ReporterType;
   SafetyAssessment: ResolverTypeWrapper<SafetyAssessmentNode>;
   SafetyOutcome: Types.SafetyOutcome;
+  ShadowCovenant: ResolverTypeWrapper<Types.ShadowCovenant>;
+  ShadowCovenantChange: Types.ShadowCovenantChange;
+  ShadowDifference: ResolverTypeWrapper<Omit<Types.ShadowDifference, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
+  ShadowReport: ResolverTypeWrapper<Omit<Types.ShadowReport, 'differences'> & { differences: ReadonlyArray<ResolversTypes['ShadowDifference']> }>;
+  ShadowSample: ResolverTypeWrapper<Types.ShadowSample>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   TraceOutcome: Types.TraceOutcome;
   Urgency: Types.Urgency;
@@ -237,9 +246,11 @@ export type ResolversParentTypes = {
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   DecisionAgreement: Types.DecisionAgreement;
+  DecisionBasis: Types.DecisionBasis;
   DecisionExplanation: Omit<Types.DecisionExplanation, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
   DecisionFacts: Types.DecisionFacts;
   DecisionReferralFact: Types.DecisionReferralFact;
+  DecisionReplay: Omit<Types.DecisionReplay, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
   ExampleAgency: Types.ExampleAgency;
   ExplainAccessInput: Types.ExplainAccessInput;
   ExplainedFact: Types.ExplainedFact;
@@ -267,10 +278,15 @@ export type ResolversParentTypes = {
   Redaction: Types.Redaction;
   Referral: ReferralNode;
   Region: RegionNode;
+  ReplayFacts: Types.ReplayFacts;
   Report: ReportNode;
   ReportFilter: Types.ReportFilter;
   Reporter: ReporterNode;
   SafetyAssessment: SafetyAssessmentNode;
+  ShadowCovenant: Types.ShadowCovenant;
+  ShadowDifference: Omit<Types.ShadowDifference, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
+  ShadowReport: Omit<Types.ShadowReport, 'differences'> & { differences: ReadonlyArray<ResolversParentTypes['ShadowDifference']> };
+  ShadowSample: Types.ShadowSample;
   String: Types.Scalars['String']['output'];
 };
 
@@ -596,6 +612,14 @@ export type DecisionAgreementResolvers<ContextType = GatewayContext, ParentType 
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DecisionBasisResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionBasis'] = ResolversParentTypes['DecisionBasis']> = {
+  agreement?: Resolver<Types.Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
+  effect?: Resolver<ResolversTypes['DecisionEffect'], ParentType, ContextType>;
+  failedCondition?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['DecisionReason'], ParentType, ContextType>;
+  ruleId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionExplanation'] = ResolversParentTypes['DecisionExplanation']> = {
   agreement?: Resolver<Types.Maybe<ResolversTypes['DecisionAgreement']>, ParentType, ContextType>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['AgreementTrace']>, ParentType, ContextType>;
@@ -626,6 +650,23 @@ export type DecisionReferralFactResolvers<ContextType = GatewayContext, ParentTy
   kind?: Resolver<Types.Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
   status?: Resolver<Types.Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
   toAgencyId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type DecisionReplayResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionReplay'] = ResolversParentTypes['DecisionReplay']> = {
+  agreementVersion?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  differs?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['ReplayFacts'], ParentType, ContextType>;
+  original?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replacedVersion?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
+  versions?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 };
 
 export type ExampleAgencyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExampleAgency'] = ResolversParentTypes['ExampleAgency']> = {
@@ -791,7 +832,9 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   householdsOfPerson?: Resolver<ReadonlyArray<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<Types.QueryHouseholdsOfPersonArgs, 'bsn'>>;
   me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
   referral?: Resolver<Types.Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<Types.QueryReferralArgs, 'id'>>;
+  replayDecision?: Resolver<Types.Maybe<ResolversTypes['DecisionReplay']>, ParentType, ContextType, RequireFields<Types.QueryReplayDecisionArgs, 'agreementVersion' | 'id'>>;
   report?: Resolver<Types.Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<Types.QueryReportArgs, 'id'>>;
+  shadowReport?: Resolver<ResolversTypes['ShadowReport'], ParentType, ContextType>;
 };
 
 export type RedactionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Redaction'] = ResolversParentTypes['Redaction']> = {
@@ -825,6 +868,11 @@ export type RegionResolvers<ContextType = GatewayContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ReplayFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReplayFacts'] = ResolversParentTypes['ReplayFacts']> = {
+  recorded?: Resolver<Types.Maybe<ResolversTypes['DecisionFacts']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReplayFactsStatus'], ParentType, ContextType>;
+};
+
 export type ReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
   channel?: Resolver<Types.Maybe<ResolversTypes['ReportChannel']>, ParentType, ContextType>;
   childInvolvement?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['ChildInvolvement']>>, ParentType, ContextType>;
@@ -856,6 +904,41 @@ export type SafetyAssessmentResolvers<ContextType = GatewayContext, ParentType e
   decidedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dueBy?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   outcome?: Resolver<Types.Maybe<ResolversTypes['SafetyOutcome']>, ParentType, ContextType>;
+};
+
+export type ShadowCovenantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowCovenant'] = ResolversParentTypes['ShadowCovenant']> = {
+  change?: Resolver<ResolversTypes['ShadowCovenantChange'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type ShadowDifferenceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowDifference'] = ResolversParentTypes['ShadowDifference']> = {
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  liveAllowShadowDeny?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liveDenyShadowAllow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  samples?: Resolver<ReadonlyArray<ResolversTypes['ShadowSample']>, ParentType, ContextType>;
+  unshownRecords?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+};
+
+export type ShadowReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowReport'] = ResolversParentTypes['ShadowReport']> = {
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  covenants?: Resolver<ReadonlyArray<ResolversTypes['ShadowCovenant']>, ParentType, ContextType>;
+  decisionsCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decisionsNotCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differences?: Resolver<ReadonlyArray<ResolversTypes['ShadowDifference']>, ParentType, ContextType>;
+  draftFolder?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ShadowSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShadowSample'] = ResolversParentTypes['ShadowSample']> = {
+  decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
+  shadow?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
@@ -896,9 +979,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DecisionAgreement?: DecisionAgreementResolvers<ContextType>;
+  DecisionBasis?: DecisionBasisResolvers<ContextType>;
   DecisionExplanation?: DecisionExplanationResolvers<ContextType>;
   DecisionFacts?: DecisionFactsResolvers<ContextType>;
   DecisionReferralFact?: DecisionReferralFactResolvers<ContextType>;
+  DecisionReplay?: DecisionReplayResolvers<ContextType>;
   ExampleAgency?: ExampleAgencyResolvers<ContextType>;
   ExplainedFact?: ExplainedFactResolvers<ContextType>;
   ExplainedFacts?: ExplainedFactsResolvers<ContextType>;
@@ -923,8 +1008,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   Redaction?: RedactionResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  ReplayFacts?: ReplayFactsResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   Reporter?: ReporterResolvers<ContextType>;
   SafetyAssessment?: SafetyAssessmentResolvers<ContextType>;
+  ShadowCovenant?: ShadowCovenantResolvers<ContextType>;
+  ShadowDifference?: ShadowDifferenceResolvers<ContextType>;
+  ShadowReport?: ShadowReportResolvers<ContextType>;
+  ShadowSample?: ShadowSampleResolvers<ContextType>;
 };
 

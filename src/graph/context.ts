@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import type { EnforcementContext } from '#src/enforcement/context.ts';
+import type { ShadowEvaluation } from '#src/enforcement/shadow-evaluation.ts';
 import type { ClusterListing } from '#src/households/cluster.ts';
 import type { IdService } from '#src/households/ids.ts';
 import type { ListHouseholds } from '#src/households/listing-cache.ts';
@@ -34,6 +35,8 @@ export interface GraphServices {
   readonly clusterListing: ClusterListing;
   /** Shortest answer time of a lookup that finds nothing (KETENPOORT_NOT_FOUND_FLOOR_MS). */
   readonly notFoundFloorMs: number;
+  /** The shadow policy decided beside the live one, and its report; null when not configured. */
+  readonly shadow: ShadowEvaluation | null;
   agencyNode(id: string | null | undefined): AgencyNode | null;
   agencyNodes(): AgencyNode[];
   regionNode(id: string): RegionNode | null;

@@ -13,12 +13,32 @@ export function evaluate(policy: CompiledPolicy, request: AccessRequest): Decisi
   return decideOn(policy, request, () => request.facts, amsterdamDay(request.at));
 }
 
+/** evaluate under exactly the chosen covenant versions (`id@version`), whatever their validity: see decideAmong. */
+export function evaluateAmong(policy: CompiledPolicy, request: Omit<AccessRequest, 'at'>, versions: ReadonlySet<string>): Decision {
+  return decideAmong(policy, request, () => request.facts, versions);
+}
+
 /**
  * evaluate with the Amsterdam day computed by the caller (once per request) and the facts asked for
  * only when a grant that fits viewer, owner, validity and purpose has conditions to check.
  */
 export function decideOn(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts'>, factsOf: () => RecordFacts, day: string): Decision {
-  const decided = walkGrants(policy, request, factsOf, day);
+  return decideWhere(policy, request, factsOf, day);
+}
+
+/**
+ * decideOn under an explicitly chosen set of covenant versions (`id@version` keys, see versions.ts)
+ * instead of those in force on a day: exactly these versions grant, whatever their validity says.
+ * Replays and shadow evaluation decide through it; `request.at` is not looked at.
+ */
+export function decideAmong(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts' | 'at'>, factsOf: () => RecordFacts, versions: ReadonlySet<string>): Decision {
+  return decideWhere(policy, request, factsOf, versions);
+}
+
+/** The one decision procedure (walkGrants); `inForce` is a day (validity decides) or the chosen versions' keys. */
+function decideWhere(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts' | 'at'>, factsOf: () => RecordFacts,
+  inForce: string | ReadonlySet<string>): Decision {
+  const decided = walkGrants(policy, request, factsOf, inForce);
   // RecordFacts withhold nothing, so every condition holds or fails and the walk always decides.
   if (decided.effect === 'undetermined') throw new Error('unreachable: a decision on complete facts is undetermined');
   return decided;

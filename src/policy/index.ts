@@ -1,7 +1,7 @@
 /**
  * The policy engine's public surface: covenants in (loadCovenants, compilePolicy), decisions out
- * (evaluate, createRequestPolicy), and the trace behind them (explainAccess). Pure but for the loader,
- * which reads `covenants/`; the time is always passed in.
+ * (evaluate, createRequestPolicy; evaluateAmong under hand-chosen versions), and the trace behind
+ * them (explainAccess). Pure but for the loader, which reads `covenants/`; the time is always passed in.
  */
 export { compilePolicy, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
 export { describeCondition } from './conditions.ts';
@@ -15,7 +15,7 @@ export {
   type RedactionReasonCode, type Undetermined, type Viewer,
 } from './decision.ts';
 export { CovenantLoadError, PolicyConfigError } from './errors.ts';
-export { decideOn, evaluate, isDataIndependent, mayEverAllow } from './evaluate.ts';
+export { decideAmong, decideOn, evaluate, evaluateAmong, isDataIndependent, mayEverAllow } from './evaluate.ts';
 export { grantableCoordinates } from './grantable.ts';
 export { explainAccess } from './explain.ts';
 export { explainRecorded, withholdRecordFacts } from './explain-recorded.ts';
@@ -28,3 +28,4 @@ export { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
 export { PUBLIC_COORDINATES } from './public-fields.ts';
 export { createRequestPolicy, type RequestPolicy } from './request-policy.ts';
 export { amsterdamDay, inForceAt, isCalendarDay, validityOn, type ValidityStatus } from './validity.ts';
+export { AGREEMENT_KEY, versionsInForce, withVersionInPlace, type VersionInPlace } from './versions.ts';

@@ -39,6 +39,17 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'AgreementTrace.*',
   'GrantTrace.*',
   'ConditionTrace.*',
+  // Replays of logged decisions (schema/replay.graphql): agency ids, coordinates, reasons and agreement
+  // versions; the recorded facts only for the owning agency's officer. Only privacy officers run it.
+  'DecisionReplay.*',
+  'DecisionBasis.*',
+  'ReplayFacts.*',
+  // The shadow report (schema/shadow.graphql): counts, coordinates, agency ids and decision ids of the
+  // trail, in the officer's scope. Only privacy officers run it.
+  'ShadowReport.*',
+  'ShadowCovenant.*',
+  'ShadowDifference.*',
+  'ShadowSample.*',
   // The audit trail (schema/audit.graphql): field names, agency ids and pseudonyms, never values. Not a
   // record of an agency in the chain, so no covenant governs it; Query.auditEntries gives a caller
   // only entries where its own agency is viewer or owner.

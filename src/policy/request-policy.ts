@@ -7,7 +7,7 @@
 import type { OwnerTag } from '#domain/records.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { ENGINE_RULES, type Decision, type Viewer } from './decision.ts';
-import { decideOn, isDataIndependent } from './evaluate.ts';
+import { decideAmong, decideOn, isDataIndependent } from './evaluate.ts';
 import type { RecordFacts } from './facts.ts';
 import { amsterdamDay } from './validity.ts';
 
@@ -24,7 +24,11 @@ export interface RequestPolicy {
   readonly computed: number;
 }
 
-export function createRequestPolicy(policy: CompiledPolicy, viewer: Viewer, purpose: string, at: Date): RequestPolicy {
+/**
+ * `versions`: decide under exactly these covenant versions (`id@version`, see versions.ts) instead of
+ * those in force at `at`; the shadow evaluation rehearses a policy this way. Default: validity decides.
+ */
+export function createRequestPolicy(policy: CompiledPolicy, viewer: Viewer, purpose: string, at: Date, versions?: ReadonlySet<string>): RequestPolicy {
   const day = amsterdamDay(at);
   const memo = new Map<string, Decision>();
   let computed = 0;
@@ -38,7 +42,10 @@ export function createRequestPolicy(policy: CompiledPolicy, viewer: Viewer, purp
       const key = independent ? `owner\u0000${owner.agencyId}\u0000${coordinate}` : `record\u0000${owner.agencyId}\u0000${recordKey}\u0000${coordinate}`;
       const known = memo.get(key);
       if (known) return known;
-      const decision = decideOn(policy, { viewer, purpose, owner, coordinate, at }, typeof facts === 'function' ? facts : () => facts, day);
+      const factsOf = typeof facts === 'function' ? facts : () => facts;
+      const decision = versions
+        ? decideAmong(policy, { viewer, purpose, owner, coordinate }, factsOf, versions)
+        : decideOn(policy, { viewer, purpose, owner, coordinate, at }, factsOf, day);
       computed++;
       memo.set(key, decision);
       return decision;

@@ -25,7 +25,8 @@ export interface GrantStep {
  * conditions to check. With facts that withhold nothing (the enforcement's) it always decides; with
  * withheld facts (an explanation's) it answers `undetermined` where they could change the decision.
  */
-export function walkGrants(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts'>, factsOf: () => PartialFacts, day: string,
+export function walkGrants(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts' | 'at'>, factsOf: () => PartialFacts,
+  inForce: string | ReadonlySet<string>,
   observe?: (step: GrantStep) => void): ExplainedDecision {
   const { coordinate, viewer, owner } = request;
   if (policy.publicCoordinates.has(coordinate)) return { effect: 'allow', reason: 'PUBLIC', coordinate, ruleId: ENGINE_RULES.public };
@@ -38,7 +39,8 @@ export function walkGrants(policy: CompiledPolicy, request: Omit<AccessRequest, 
   // A grant walked before neither held nor failed, or the first failure's condition is not known.
   let unknown = false;
   for (const grant of policy.grantsByCoordinate.get(coordinate) ?? []) {
-    if (!grantFits(grant, request) || !inForceOn(grant.covenant, day)) continue;
+    // In force: on the day (its validity decides), or one of an explicitly chosen set of versions (replays, shadow).
+    if (!grantFits(grant, request) || !(typeof inForce === 'string' ? inForceOn(grant.covenant, inForce) : inForce.has(grant.covenant.key))) continue;
     fitting = true;
     if (!grant.purposes.has(request.purpose)) continue;
     const { conditions } = grant.grant;

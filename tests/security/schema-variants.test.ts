@@ -73,7 +73,7 @@ describe.each(specs)('$kind (officer: $officer)', (spec) => {
 
 it('cuts the wijkteam of issue 15 down: no narrative, no reporter, no officer queries for its caseworkers', () => {
   const wijkteam = coordinatesOf(buildSchemaVariant(full, policy, { kind: 'WIJKTEAM', officer: false, ownsRecords: false }));
-  for (const coordinate of ['Report.narrative', 'Report.reporter', 'Reporter.name', 'Query.auditEntries', 'Query.explainAccess', 'Query.accessMatrix']) {
+  for (const coordinate of ['Report.narrative', 'Report.reporter', 'Reporter.name', 'Query.auditEntries', 'Query.explainAccess', 'Query.accessMatrix', 'Query.replayDecision', 'Query.shadowReport']) {
     expect(wijkteam.has(coordinate), coordinate).toBe(false);
   }
   expect(wijkteam.has('Household.id')).toBe(true);

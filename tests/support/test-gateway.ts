@@ -25,6 +25,8 @@ export const SCENARIO_NOW = new Date('2026-11-23T10:00:00+01:00');
 export interface TestGatewayOptions {
   readonly env?: Env;
   readonly now?: Date;
+  /** A clock that moves (tests of what changes over time); given, it stands in for `now`. */
+  readonly clock?: () => Date;
   readonly audit?: AuditStore;
   readonly configure?: (config: GatewayConfig) => GatewayConfig;
   /** Turns tracing on, every span sent here as it ends (an InMemorySpanExporter). */
@@ -65,15 +67,15 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } });
   const logger = pino({ level: config.logLevel }, sink);
-  const now = options.now ?? SCENARIO_NOW;
+  const clock = options.clock ?? (() => options.now ?? SCENARIO_NOW);
   const embedded = await startEmbeddedAgencies(config, logger, options.world);
-  const services = await createServices(embedded.config, { logger, clock: () => now, ...(options.audit ? { audit: options.audit } : {}),
+  const services = await createServices(embedded.config, { logger, clock, ...(options.audit ? { audit: options.audit } : {}),
     ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}) });
   const gateway = await createGateway(services);
 
   const token: TestGateway['token'] = async (claims) => {
     const { privateJwk } = await ensureDevKeys(dataDir, claims.agencyId);
-    return signDevToken(privateJwk, { role: 'caseworker', purposes: [], issuedAt: now, ...claims } as DevTokenClaims);
+    return signDevToken(privateJwk, { role: 'caseworker', purposes: [], issuedAt: clock(), ...claims } as DevTokenClaims);
   };
   const raw: TestGateway['raw'] = async (headers, body) => {
     const response = await gateway.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body) });

@@ -17,9 +17,8 @@ export function useAuditCommit(): ApolloServerPlugin<ServerContext> {
             operationName: safeOperationName(operationName),
             processingActivity: context.services.purposeDescriptions.get(context.caller.purpose) ?? context.caller.purpose,
           });
-          if (entries.length === 0) return;
           try {
-            await context.services.audit.append(entries);
+            if (entries.length > 0) await context.services.audit.append(entries);
           } catch (error) {
             context.logger.error({ err: { type: (error as Error)?.name }, entries: entries.length }, 'audit commit failed; response withheld');
             const result = response.body.singleResult;
@@ -27,7 +26,10 @@ export function useAuditCommit(): ApolloServerPlugin<ServerContext> {
             result.extensions = undefined;
             result.errors = [{ message: 'The audit trail is unavailable; no data is released without its audit record.', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
             response.http.status = 503;
+            return;
           }
+          // Committed: the shadow policy may compare the request's decisions now, later and off this path.
+          context.services.shadow?.settle(context.enforcement.audit);
         },
       };
     },

@@ -10,8 +10,10 @@ import { explainResolvers } from './explain.ts';
 import { childResolvers } from './child.ts';
 import { householdResolvers } from './household.ts';
 import { queryResolvers } from './query.ts';
+import { replayResolvers } from './replay.ts';
 import { reportResolvers } from './report.ts';
 import { scalarResolvers } from './scalars.ts';
+import { shadowResolvers } from './shadow.ts';
 import { workbenchResolvers } from './workbench.ts';
 
 export function createResolvers() {
@@ -24,7 +26,8 @@ export function createResolvers() {
     AgreementParty: agreementResolvers.AgreementParty,
     Grant: agreementResolvers.Grant,
     Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
-      ...workbenchResolvers.Query, ...accessRequestResolvers.Query },
+      ...workbenchResolvers.Query, ...accessRequestResolvers.Query, ...replayResolvers.Query,
+      ...shadowResolvers.Query },
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},
