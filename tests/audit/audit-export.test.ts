@@ -4,16 +4,22 @@
  * its proof, and holds no BSN.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresAuditStore } from '#src/audit/postgres/store.ts';
+import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
+import { MAX_AUDIT_PAGE } from '#src/audit/store.ts';
 import { isValidBsn } from '#domain/bsn.ts';
 import { createWorld } from '#mock-world/index.ts';
 import { checkProof } from '#src/audit/proof.ts';
 import { DEV_TOKEN_ALGORITHM, ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { startTestGateway, SCENARIO_NOW, type TestGateway } from '../support/test-gateway.ts';
+import { entry } from './entry-builder.ts';
+import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const world = createWorld();
@@ -29,10 +35,11 @@ interface Line {
   attributes: Record<string, unknown>;
 }
 
-function runExport(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runExport(args: string[], dataDir: string, store: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: Record<string, string | undefined> = { ...process.env, KETENPOORT_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.KETENPOORT_AUDIT_SCHEMA;
+  Object.assign(env, store);
   return new Promise((resolve) => {
     execFile(process.execPath, [join(ROOT, 'scripts', 'audit-export.ts'), ...args], { cwd: ROOT, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
@@ -44,34 +51,34 @@ function linesOf(stdout: string): Line[] {
   return stdout.split('\n').filter(Boolean).map((text) => JSON.parse(text) as Line);
 }
 
-let gateway: TestGateway;
-let all: Line[];
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  const lookup = 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { id reports { id phase narrative } children { name } } }';
-  // A delegate of an AMK caseworker, through the AMK's case system, continuing the caller's trace.
-  const { privateJwk } = await ensureDevKeys(gateway.dataDir, 'amk-groningen');
-  const issuedAt = Math.floor(SCENARIO_NOW.getTime() / 1000);
-  const delegated = await new SignJWT({ role: 'caseworker', purposes: ['child-abuse-assessment'], act: { sub: 'assistant-4' }, azp: 'amk-casesystem' })
-    .setProtectedHeader({ alg: DEV_TOKEN_ALGORITHM, typ: 'JWT', ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
-    .setIssuer('amk-groningen').setSubject('caseworker-9').setAudience('ketenpoort').setIssuedAt(issuedAt).setExpirationTime(issuedAt + 3600)
-    .sign(await importJWK(privateJwk, DEV_TOKEN_ALGORITHM));
-  const first = await gateway.raw({ authorization: `Bearer ${delegated}`, 'x-purpose': 'child-abuse-assessment', traceparent: `00-${TRACE}-${CALLER_SPAN}-01` },
-    { query: lookup, variables: { bsn: scenario1.members[0]!.bsn } });
-  expect(first.body.errors).toBeUndefined();
-  const police = await gateway.query({ agencyId: 'politie-noord-nederland', purpose: 'zorgmelding-feedback' }, 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { id } }', { bsn: scenario1.members[1]!.bsn });
-  expect(police.body.errors).toBeUndefined();
-  const officer = await gateway.query({ agencyId: 'amk-groningen', purpose: 'privacy-audit', role: 'privacy-officer' },
-    'query($bsn: String) { auditEntries(filter: { subjectBsn: $bsn }, first: 5) { edges { node { seq } } } }', { bsn: scenario1.members[0]!.bsn });
-  expect(officer.body.errors).toBeUndefined();
-  const result = await runExport([], gateway.dataDir);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  all = linesOf(result.stdout);
-}, 120_000);
-afterAll(async () => gateway?.close());
-
 describe('audit:export on a trail the gateway wrote', () => {
+  let gateway: TestGateway;
+  let all: Line[];
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    const lookup = 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { id reports { id phase narrative } children { name } } }';
+    // A delegate of an AMK caseworker, through the AMK's case system, continuing the caller's trace.
+    const { privateJwk } = await ensureDevKeys(gateway.dataDir, 'amk-groningen');
+    const issuedAt = Math.floor(SCENARIO_NOW.getTime() / 1000);
+    const delegated = await new SignJWT({ role: 'caseworker', purposes: ['child-abuse-assessment'], act: { sub: 'assistant-4' }, azp: 'amk-casesystem' })
+      .setProtectedHeader({ alg: DEV_TOKEN_ALGORITHM, typ: 'JWT', ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
+      .setIssuer('amk-groningen').setSubject('caseworker-9').setAudience('ketenpoort').setIssuedAt(issuedAt).setExpirationTime(issuedAt + 3600)
+      .sign(await importJWK(privateJwk, DEV_TOKEN_ALGORITHM));
+    const first = await gateway.raw({ authorization: `Bearer ${delegated}`, 'x-purpose': 'child-abuse-assessment', traceparent: `00-${TRACE}-${CALLER_SPAN}-01` },
+      { query: lookup, variables: { bsn: scenario1.members[0]!.bsn } });
+    expect(first.body.errors).toBeUndefined();
+    const police = await gateway.query({ agencyId: 'politie-noord-nederland', purpose: 'zorgmelding-feedback' }, 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { id } }', { bsn: scenario1.members[1]!.bsn });
+    expect(police.body.errors).toBeUndefined();
+    const officer = await gateway.query({ agencyId: 'amk-groningen', purpose: 'privacy-audit', role: 'privacy-officer' },
+      'query($bsn: String) { auditEntries(filter: { subjectBsn: $bsn }, first: 5) { edges { node { seq } } } }', { bsn: scenario1.members[0]!.bsn });
+    expect(officer.body.errors).toBeUndefined();
+    const result = await runExport([], gateway.dataDir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    all = linesOf(result.stdout);
+  }, 120_000);
+  afterAll(async () => gateway?.close());
+
   it('writes one parsable line per entry, oldest first', async () => {
     const { entries } = await gateway.gateway.services.audit.query({}, { first: 500 });
     expect(all.map((line) => line.attributes['ketenpoort.entry_seq'])).toEqual(entries.map((entry) => entry.seq));
@@ -178,4 +185,40 @@ describe('audit:export on a trail the gateway wrote', () => {
     expect(backwards.stderr).toContain('--from must come before --to');
     expect(missing.stderr).toContain('no audit trail');
   }, SLOW);
+});
+
+describe('audit:export on a trail longer than a page', () => {
+  it('pages through the whole trail, in order', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-export-'));
+    try {
+      const store = createSqliteAuditStore({ path: join(dataDir, 'audit.sqlite') });
+      await store.append(Array.from({ length: MAX_AUDIT_PAGE * 2 + 1 }, (_, index) => entry(index + 1)));
+      await store.close();
+      const result = await runExport([], dataDir);
+      expect(result.code).toBe(0);
+      const seqs = linesOf(result.stdout).map((line) => line.attributes['ketenpoort.entry_seq']);
+      expect(seqs).toEqual(Array.from({ length: MAX_AUDIT_PAGE * 2 + 1 }, (_, index) => index + 1));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describePostgres('audit:export on PostgreSQL', () => {
+  it('reads DATABASE_URL and the schema, and scopes to an organisation', async () => {
+    const schema = uniqueSchema('audit_export');
+    const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema });
+    try {
+      await store.append([entry(1), entry(2, { viewer: { agencyId: 'bjz-groningen', userId: 'u', role: 'caseworker', responsibleUserId: null, accessPoint: null }, owner: 'bjz-groningen' }), entry(3)]);
+      const env = { DATABASE_URL, KETENPOORT_AUDIT_SCHEMA: schema };
+      const [every, bjz] = await Promise.all([runExport([], '/nonexistent', env), runExport(['--organisation', 'bjz-groningen'], '/nonexistent', env)]);
+      expect(every.code).toBe(0);
+      expect(linesOf(every.stdout).map((line) => line.attributes['ketenpoort.operation_id'])).toEqual(['op-1', 'op-2', 'op-3']);
+      expect(linesOf(bjz.stdout).map((line) => line.attributes['ketenpoort.operation_id'])).toEqual(['op-2']);
+      expect(every.stdout + every.stderr).not.toContain('postgres@');
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  }, 120_000);
 });
