@@ -40,7 +40,10 @@ export interface AuditViewer {
   accessPoint: string | null;
 }
 
-/** Logboek Dataverwerkingen `dataSubjectType`: a record about one person, or about a household as a whole. */
+/**
+ * Whether a record is about one person or about a household as a whole (ketenpoort's own: Logboek
+ * Dataverwerkingen's `dpl.core.data_subject_id_type` is the kind of identifier, see docs/audit-ldv.md).
+ */
 export const SUBJECT_TYPES = ['person', 'household'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

@@ -2,8 +2,8 @@
  * The long-lived services of one gateway process, built once at start-up from configuration: the
  * compiled policy, the audit store, one adapter per agency, identity, and the secrets ids and
  * pseudonyms are made with.
- * Start-up fails here, before any port opens, on bad covenants, an uncovered schema field or an
- * unreachable audit store.
+ * Start-up fails here, before any port opens, on bad covenants, a bad register of processing
+ * activities, an uncovered schema field or an unreachable audit store.
  */
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -16,11 +16,12 @@ import type { GatewayConfig } from '#src/config/config.ts';
 import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
 import { compilePolicy } from '#src/policy/index.ts';
 import type { RegionDef } from '#src/policy/index.ts';
-import { loadCovenants } from '#src/policy/index.ts';
+import { loadCovenants, loadProcessingRegister, type ProcessingRegister } from '#src/policy/index.ts';
 import { PUBLIC_COORDINATES } from '#src/policy/index.ts';
 import { createListingCache } from '../households/listing-cache.ts';
 import { createClusterListing } from '../households/cluster.ts';
 import { startAgencies } from './start-agencies.ts';
+import { createProcessingActivityOf } from './processing-activity-of.ts';
 import { loadSecrets } from './secrets.ts';
 import { createIdService } from '../households/ids.ts';
 import { loadJwks } from '../identity/load-jwks.ts';
@@ -45,7 +46,10 @@ export interface GatewayServices extends GraphServices {
   /** The time a request is judged at. */
   readonly clock: () => Date;
   readonly verifier: TokenVerifier;
-  readonly purposeDescriptions: ReadonlyMap<string, string>;
+  /** The register of processing activities (covenants/processing-activities.yaml), checked at start-up. */
+  readonly processingRegister: ProcessingRegister;
+  /** The register's `id@version` a request of the organisation under the purpose belongs to (its audit entries record it). */
+  processingActivityOf(organisation: string, purpose: string): string;
   /** Field checks and each request's decisions, trail and redactions. */
   readonly enforcement: Enforcement;
   /** Inbound rate limits per organisation and user; null when off. */
@@ -84,6 +88,9 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const loaded = await loadCovenants(config.covenantsDir);
   const policy = compilePolicy({ ...loaded, schema: baseSchema(), publicCoordinates: PUBLIC_COORDINATES });
   for (const warning of policy.warnings) logger.warn({ warning }, 'covenant configuration');
+  const processingRegister = await loadProcessingRegister(config.covenantsDir, {
+    organisations: config.agencies, purposes: loaded.purposes, covenants: loaded.covenants,
+  });
   const secrets = loadSecrets(config);
   const observability = createObservability({
     config: config.observability, agencies: new Set(config.agencies.map((agency) => agency.id)),
@@ -117,7 +124,8 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   return {
     config, logger, clock, verifier, policy, audit,
     knownPurposes: new Set(loaded.purposes.map((purpose) => purpose.code)),
-    purposeDescriptions: new Map(loaded.purposes.map((purpose) => [purpose.code, purpose.description])),
+    processingRegister,
+    processingActivityOf: createProcessingActivityOf(processingRegister, logger),
     covenants: loaded.covenants,
     adapters: started.adapters,
     upstreamStats: () => started.upstreamStats(),

@@ -2,6 +2,7 @@
  * Internal to src/policy.
  * Validates the covenant files against `covenants/covenant.schema.json` (JSON Schema 2020-12, ajv).
  * One schema file holds the covenant shape and, under `$defs`, the three shared files' shapes.
+ * schemaErrors also serves the register of processing activities, which has a schema file of its own.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { pointerToPath, type YamlSource } from './yaml-source.ts';
@@ -24,14 +25,14 @@ export function createCovenantSchemaValidator(jsonSchema: object): CovenantSchem
   for (const kind of ['covenant', 'regionsFile', 'purposesFile', 'dataCategoriesFile'] as const) {
     validators.set(kind, ajv.compile({ $ref: `${id}#/$defs/${kind}` }));
   }
-  return {
-    validate(kind, source) {
-      const validate = validators.get(kind)!;
-      if (validate(source.data)) return [];
-      const errors = validate.errors ?? [];
-      return [...new Set(errors.filter((error) => isUseful(error, errors)).map((error) => format(error, source)))];
-    },
-  };
+  return { validate: (kind, source) => schemaErrors(validators.get(kind)!, source) };
+}
+
+/** Validates the source's data with a compiled schema; errors as `file:line: message`, empty when valid. */
+export function schemaErrors(validate: ValidateFunction, source: YamlSource): readonly string[] {
+  if (validate(source.data)) return [];
+  const errors = validate.errors ?? [];
+  return [...new Set(errors.filter((error) => isUseful(error, errors)).map((error) => format(error, source)))];
 }
 
 /**

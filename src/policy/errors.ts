@@ -26,3 +26,18 @@ export class PolicyConfigError extends Error {
     this.errors = errors;
   }
 }
+
+/**
+ * The register of processing activities (covenants/processing-activities.yaml) is invalid, names an
+ * unknown organisation or purpose, maps a purpose twice, or leaves a declarable purpose unmapped.
+ */
+export class ProcessingRegisterError extends Error {
+  /** Each as `file:line: message`. */
+  readonly errors: readonly string[];
+
+  constructor(errors: readonly string[]) {
+    super(`the register of processing activities failed to load (${errors.length} error${errors.length === 1 ? '' : 's'}):\n  ${errors.join('\n  ')}`);
+    this.name = 'ProcessingRegisterError';
+    this.errors = errors;
+  }
+}

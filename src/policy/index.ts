@@ -1,7 +1,8 @@
 /**
  * The policy engine's public surface: covenants in (loadCovenants, compilePolicy), decisions out
  * (evaluate, createRequestPolicy; evaluateAmong under hand-chosen versions), and the trace behind
- * them (explainAccess). Pure but for the loader, which reads `covenants/`; the time is always passed in.
+ * them (explainAccess); the register of processing activities a request belongs to. Pure but for the
+ * loaders, which read `covenants/`; the time is always passed in.
  */
 export { compilePolicy, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
 export { describeCondition } from './conditions.ts';
@@ -14,7 +15,7 @@ export {
   type AccessRequest, type AgreementRef, type Allow, type Decided, type Decision, type DecisionReason, type Deny, type ExplainedDecision,
   type RedactionReasonCode, type Undetermined, type Viewer,
 } from './decision.ts';
-export { CovenantLoadError, PolicyConfigError } from './errors.ts';
+export { CovenantLoadError, PolicyConfigError, ProcessingRegisterError } from './errors.ts';
 export { decideAmong, decideOn, evaluate, evaluateAmong, isDataIndependent, mayEverAllow } from './evaluate.ts';
 export { grantableCoordinates } from './grantable.ts';
 export { explainAccess } from './explain.ts';
@@ -24,7 +25,13 @@ export type {
 } from './explain-trace.ts';
 export { NO_FACTS, WITHHELD, type PartialFacts, type RecordFacts, type ReferralFact, type Withheld } from './facts.ts';
 export { loadCovenants, parseCovenantFiles, type CovenantFile, type LoadedCovenants } from './load-covenants.ts';
+export {
+  loadProcessingRegister, parseProcessingRegister, PROCESSING_REGISTER_SCHEMA_FILE, type ProcessingRegisterContext,
+} from './load-processing-register.ts';
 export { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
+export {
+  ALWAYS_DECLARABLE_PURPOSES, createProcessingRegister, PROCESSING_REGISTER_FILE, type ProcessingActivity, type ProcessingRegister, type RegisterOrganisation,
+} from './processing-register.ts';
 export { PUBLIC_COORDINATES } from './public-fields.ts';
 export { createRequestPolicy, type RequestPolicy } from './request-policy.ts';
 export { amsterdamDay, inForceAt, isCalendarDay, validityOn, type ValidityStatus } from './validity.ts';

@@ -11,6 +11,7 @@ import { createCovenantSchemaValidator, type CovenantFileKind } from './covenant
 import type { Covenant } from './covenant-types.ts';
 import { CovenantLoadError } from './errors.ts';
 import { at, buildCategories, buildPurposes, buildRegions } from './load-shared-files.ts';
+import { PROCESSING_REGISTER_FILE } from './processing-register.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 export const JSON_SCHEMA_FILE = 'covenant.schema.json';
@@ -57,7 +58,9 @@ export function parseCovenantFiles(input: { jsonSchema: object; files: readonly 
     purposes: purposesSource ? buildPurposes(purposesSource, errors) : [],
     dataCategories: categoriesSource ? buildCategories(categoriesSource, errors) : [],
   };
-  const sharedNames = new Set<string>(Object.values(SHARED));
+  // The register of processing activities lives beside the covenants but is no covenant: it is
+  // checked against the configured agencies, which only the gateway knows (load-processing-register.ts).
+  const sharedNames = new Set<string>([...Object.values(SHARED), PROCESSING_REGISTER_FILE]);
   // With a broken shared file every covenant would report its purposes and regions unknown; check
   // the covenants against the JSON Schema only, and let the shared file's errors speak.
   const sharedOk = errors.length === 0;

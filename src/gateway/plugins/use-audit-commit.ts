@@ -15,7 +15,7 @@ export function useAuditCommit(): ApolloServerPlugin<ServerContext> {
           if (response.body.kind !== 'single' || !context.enforcement) return;
           const entries = context.enforcement.audit.entries({
             operationName: safeOperationName(operationName),
-            processingActivity: context.services.purposeDescriptions.get(context.caller.purpose) ?? context.caller.purpose,
+            processingActivity: context.services.processingActivityOf(context.caller.agencyId, context.caller.purpose),
           });
           try {
             if (entries.length > 0) await context.services.audit.append(entries);
