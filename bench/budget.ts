@@ -69,12 +69,14 @@ function round(value: number): string {
 
 export function evaluateBudget(measurements: readonly Measurement[], minimum: Partial<Record<ScenarioId, MinimumPerQuery>>, memory: readonly MemoryFigures[],
   trail: TrailFigures | null = null): BudgetCheck[] {
+  // A trail-only run (--trail-only) measured no contender: its checks would only say "not measured".
+  if (measurements.length === 0) return trail ? trailChecks(trail) : [];
   const checks: BudgetCheck[] = [];
   const ratios = ratiosOf(measurements);
 
   // Every guarded run of (a) and (b) at 0 and 20 ms needs its ratio; one that cannot be formed (the
   // unguarded run served nothing, or was not run) leaves the check undetermined, which is not a pass.
-  if (measurements.length > 0) checks.push(guardCost(measurements, ratios));
+  checks.push(guardCost(measurements, ratios));
 
   // (c) touches no upstream and no guarded field, so its ratio prices what every request pays before
   // execution: token, purpose, rate-limit buckets and the trusted-document lookup (all on in the guarded run).
