@@ -42,6 +42,14 @@ export interface BenchOptions {
   readonly listingCacheSeconds: number | null;
   /** The baseline's upstream resilience (contenders/baseline.ts TOLERANT_RESILIENCE). Default tolerant. */
   readonly baselineResilience: 'default' | 'tolerant';
+  /** The trail measurement (measure-trail.ts): with the contenders (default), skipped, or alone. */
+  readonly trail: 'with' | 'skip' | 'only';
+  /** Scenario (b) requests whose audit entries are captured and sized. Default 40 (quick: 10). */
+  readonly trailRequests: number;
+  /** Timed commits of one 280-entry request at each trail size. Default 50. */
+  readonly trailCommits: number;
+  /** Trail sizes the commits are timed at, in bytes. Default 10, 100 and 1000 MiB (quick: 10 and 100 MiB). */
+  readonly trailSizesBytes: readonly number[];
 }
 
 /** The command line of `npm run bench`, for parseArgs (scripts/cli.ts). */
@@ -63,6 +71,11 @@ export const BENCH_ARGS = {
   'baseline-resilience': { type: 'string' },
   'listing-cache': { type: 'string' },
   'bjz-rate-limit': { type: 'string' },
+  'no-trail': { type: 'boolean', default: false },
+  'trail-only': { type: 'boolean', default: false },
+  'trail-requests': { type: 'string' },
+  'trail-commits': { type: 'string' },
+  'trail-sizes': { type: 'string' },
 } as const satisfies ParseArgsOptionsConfig;
 
 export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [options]
@@ -87,6 +100,11 @@ over loopback HTTP against the agency mocks; writes reports/bench-latest.md (see
   --baseline-resilience <mode>  tolerant or default (tolerant)
   --listing-cache <s>           the gateways' listing cache in seconds (the gateway's default)
   --bjz-rate-limit <n>|mock     the BJZ mock's per-client limit per second (1000000; mock: its own 200)
+  --no-trail                    skip the audit trail's own measurement
+  --trail-only                  measure the audit trail only (no contenders, no ceiling)
+  --trail-requests <n>          (b) requests whose audit entries are sized (40 [10])
+  --trail-commits <n>           timed 280-entry commits per trail size (50)
+  --trail-sizes <MiB,MiB>       trail sizes the commits are timed at (10,100,1000 [10,100])
   -h, --help                    this text`;
 
 type BenchArgValues = { -readonly [K in keyof typeof BENCH_ARGS]?: (typeof BENCH_ARGS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -98,6 +116,7 @@ export function benchOptions(values: BenchArgValues): BenchOptions {
   const scenarios = list(values.scenarios, 'a,b,c');
   const contenders = list(values.contenders, 'guarded,unguarded,baseline');
   for (const id of scenarios) if (!['a', 'b', 'c'].includes(id)) throw new Error(`unknown scenario ${id}`);
+  if (values['trail-only'] && values['no-trail']) throw new Error('--trail-only and --no-trail exclude each other');
   for (const name of contenders) if (!['guarded', 'unguarded', 'baseline'].includes(name)) throw new Error(`unknown contender ${name}`);
   return {
     mode: quick ? 'quick' : 'full',
@@ -116,6 +135,10 @@ export function benchOptions(values: BenchArgValues): BenchOptions {
     reportsDir: values.reports ?? 'reports',
     baselineResilience: resilience(values['baseline-resilience']),
     bjzRateLimit: values['bjz-rate-limit'] === 'mock' ? null : positive(values['bjz-rate-limit'], 1_000_000, 'bjz-rate-limit'),
+    trail: values['trail-only'] ? 'only' : values['no-trail'] ? 'skip' : 'with',
+    trailRequests: positive(values['trail-requests'], quick ? 10 : 40, 'trail-requests'),
+    trailCommits: positive(values['trail-commits'], 50, 'trail-commits'),
+    trailSizesBytes: list(values['trail-sizes'], quick ? '10,100' : '10,100,1000').map((value) => positive(value, 0, 'trail-sizes') * 2 ** 20),
     listingCacheSeconds: values['listing-cache'] === undefined ? null : positive(values['listing-cache'], 0, 'listing-cache', true),
   };
 }

@@ -88,5 +88,42 @@ export interface BenchResults {
   readonly listingFloor: readonly ListingFloor[];
   readonly memory: readonly MemoryFigures[];
   readonly ratios: readonly { readonly name: string; readonly scenario: ScenarioId; readonly upstreamLatencyMs: number; readonly value: number }[];
+  /** The audit trail's own figures (measure-trail.ts); null when not run. */
+  readonly trail: TrailFigures | null;
   readonly budget: readonly BudgetCheck[];
+}
+
+/** Bytes of SQLite store the trail of real (b) requests takes (measure-trail.ts). */
+export interface TrailStorage {
+  readonly requests: number;
+  readonly entries: number;
+  /** Entries with at least one released field: the records the requests disclosed. */
+  readonly disclosedRecords: number;
+  /** page_count x page_size after a WAL checkpoint (TRUNCATE), less the same of an empty trail. */
+  readonly bytes: number;
+  readonly bytesPerEntry: number;
+  readonly bytesPerDisclosedRecord: number;
+  readonly pageSize: number;
+  /** dbstat: bytes per entry of each table and index (pages, with their free space). */
+  readonly perObjectBytesPerEntry: Readonly<Record<string, number>>;
+}
+
+/** Commit time of one request of real entries, appended through the SQLite store into a trail of one size. */
+export interface TrailCommitFigures {
+  /** Database and WAL file bytes when the timed commits began. */
+  readonly trailBytes: number;
+  readonly trailEntries: number;
+  readonly commits: number;
+  readonly entriesPerCommit: number;
+  readonly medianMs: number;
+  readonly p95Ms: number;
+}
+
+export interface TrailFigures {
+  readonly storage: TrailStorage;
+  /** The same figure for the largest grown trail (copies of the real entries with fresh request ids). */
+  readonly grownBytesPerDisclosedRecord: number;
+  readonly commits: readonly TrailCommitFigures[];
+  /** Seconds spent growing the trail to its sizes. */
+  readonly growSeconds: number;
 }

@@ -19,10 +19,11 @@ import { TOLERANT_RESILIENCE } from './contenders/baseline.ts';
 import { spawnChild } from './ipc.ts';
 import { measureCeiling, measureContenders, type MeasureContext } from './measure-contenders.ts';
 import { measureListingFloor, measureMinimum } from './measure-minimum.ts';
+import { measureTrail } from './measure-trail.ts';
 import type { MockAgency } from './mocks-process.ts';
 import { BENCH_ARGS, BENCH_USAGE, benchOptions, type BenchOptions } from './options.ts';
 import { writeReports } from './report.ts';
-import type { BenchResults } from './results.ts';
+import type { BenchResults, Measurement, MemoryFigures } from './results.ts';
 import { createScenarios } from './scenarios.ts';
 import { parseCommandLine, usageError } from '../scripts/cli.ts';
 
@@ -41,7 +42,10 @@ const startedAt = new Date();
 // Taken at the start: the contenders run the code as it was when they started.
 const commit = gitCommit();
 const log = (line: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)}s] ${line}`);
-const scenarios = createScenarios(createWorld({ households: options.households })).filter((scenario) => options.scenarios.includes(scenario.id));
+const allScenarios = createScenarios(createWorld({ households: options.households }));
+// The trail is measured on (b) whichever scenarios the contenders run; alone, the contenders run none.
+const scenarios = options.trail === 'only' ? [] : allScenarios.filter((scenario) => options.scenarios.includes(scenario.id));
+const trailScenarios = options.trail === 'skip' ? [] : allScenarios.filter((scenario) => scenario.id === 'b');
 log(`${options.mode} run: ${options.households} households, ${options.connections} connections, ${options.durationSeconds} s of load (b: ${options.requestsB} requests) per contender, scenario and latency, in ${options.rounds} round(s)`);
 
 const { child: mocks, ready } = await spawnChild<{ agencies: MockAgency[]; households: number }>(new URL('./mocks-process.ts', import.meta.url).pathname, {
@@ -51,8 +55,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-bench-'));
 try {
   log(`mocks up (${ready.households} households): ${ready.agencies.map((agency) => agency.url).join(' ')}`);
   const tokens = new Map<string, string>();
-  for (const viewer of new Set(scenarios.map((scenario) => scenario.viewer.agencyId))) {
-    const scenario = scenarios.find((candidate) => candidate.viewer.agencyId === viewer);
+  for (const viewer of new Set([...scenarios, ...trailScenarios].map((scenario) => scenario.viewer.agencyId))) {
+    const scenario = [...scenarios, ...trailScenarios].find((candidate) => candidate.viewer.agencyId === viewer);
     const { privateJwk } = await ensureDevKeys(dataDir, viewer);
     // Valid for the whole run: the contenders judge tokens at JUDGED_AT, whatever the wall clock says.
     tokens.set(viewer, await signDevToken(privateJwk, { agencyId: viewer, role: scenario?.viewer.role ?? 'caseworker', purposes: [scenario?.viewer.purpose ?? ''], issuedAt: JUDGED_AT, ttlSeconds: 86_400 }));
@@ -66,14 +70,16 @@ try {
   for (const floor of listingFloor) log(`listing floor of (b) @${floor.upstreamLatencyMs} ms: ${floor.allMs.toFixed(0)} ms (${Object.entries(floor.perAgencyMs).map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')})`);
 
   const context: MeasureContext = { options, scenarios, mocks, mockAgencies: ready.agencies, dataDir, now: JUDGED_AT, tokens, log };
-  const { measurements, memory } = await measureContenders(context);
-  if (options.ceiling) {
+  const { measurements, memory } = scenarios.length > 0 ? await measureContenders(context) : { measurements: [] as Measurement[], memory: [] as MemoryFigures[] };
+  if (options.ceiling && scenarios.length > 0) {
     const run = await measureCeiling(context);
     measurements.push(...run.measurements);
     memory.push(run.memory);
   }
 
-  const budget = evaluateBudget(measurements, minimum, memory);
+  // Last, so its minutes of disk writes land in no contender's load window.
+  const trail = trailScenarios.length > 0 ? await measureTrail({ ...context, scenarios: trailScenarios }) : null;
+  const budget = evaluateBudget(measurements, minimum, memory, trail);
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -88,10 +94,11 @@ try {
       processes: 'load generator + orchestrator | mocks child | one child per contender, loaded one at a time in alternating rounds',
       bjzRateLimit: options.bjzRateLimit === null ? 'the mock\'s own (200 per second, then 429 with Retry-After: 1)' : `${options.bjzRateLimit} per second`,
       listingCache: options.listingCacheSeconds === null ? 'gateway default (KETENPOORT_LISTING_CACHE_SECONDS unset)' : `${options.listingCacheSeconds} s`,
+      trail: options.trail === 'skip' ? 'not measured' : `${options.trailRequests} (b) requests sized; ${options.trailCommits} commits of 280 entries at ${options.trailSizesBytes.map((bytes) => `${bytes / 2 ** 20} MiB`).join(', ')}`,
       baselineResilience: options.baselineResilience === 'tolerant' ? `tolerant (${JSON.stringify(TOLERANT_RESILIENCE)})` : 'kit defaults',
     },
     scenarios: scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, subject: scenario.subject, viewer: `${scenario.viewer.agencyId} (${scenario.viewer.role}, purpose ${scenario.viewer.purpose})`, query: scenario.query })),
-    measurements, minimum, listingFloor, memory, ratios: ratiosOf(measurements), budget,
+    measurements, minimum, listingFloor, memory, ratios: ratiosOf(measurements), trail, budget,
   };
   const written = writeReports(results, options.reportsDir);
   console.log('');

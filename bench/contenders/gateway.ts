@@ -12,6 +12,7 @@ import { loadConfig } from '#src/config/config.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { createGateway } from '#src/gateway/create-gateway.ts';
 import { createServices } from '#src/gateway/services.ts';
+import type { AuditStore } from '#src/audit/store.ts';
 import { sha256Hex } from '#src/gateway/trusted-documents.ts';
 import { BENCH_OPERATIONS } from '../scenarios.ts';
 import type { MockAgency } from '../mocks-process.ts';
@@ -27,6 +28,8 @@ export interface GatewayContenderOptions {
   readonly clock: () => Date;
   /** Seconds the gateway reuses an agency's municipality listing (KETENPOORT_LISTING_CACHE_SECONDS); null: its default. */
   readonly listingCacheSeconds: number | null;
+  /** The guarded gateway's audit store; default: the SQLite store in dataDir, as in production. */
+  readonly audit?: AuditStore;
 }
 
 export interface RunningGateway extends RunningContender {
@@ -55,7 +58,8 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
   };
   // The request log is part of what production pays per request, so it is written, to /dev/null.
   const logger: Logger = pino({ level: config.logLevel }, pino.destination({ dest: '/dev/null', sync: false }));
-  const services = await createServices(config, { logger, clock: options.clock, ...(options.guards ? {} : { enforcement: createUnguardedEnforcement }) });
+  const services = await createServices(config, { logger, clock: options.clock, ...(options.guards ? {} : { enforcement: createUnguardedEnforcement }),
+    ...(options.audit ? { audit: options.audit } : {}) });
   const gateway = await createGateway(services);
   const url = await gateway.listen();
   return {

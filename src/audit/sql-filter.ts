@@ -12,6 +12,8 @@ import type { AuditFilter } from './store.ts';
 import { subjectIndexKey } from './unit.ts';
 
 export interface SqlDialect {
+  /** The entity filter, given the bound pseudonym's placeholder; default `r.entity_id = <placeholder>`. */
+  entityCondition?: (placeholder: string) => string;
   /** Placeholder for the n-th parameter (1-based). */
   placeholder(index: number): string;
   /** Column expression compared with time bounds, and the bound's parameter value. */
@@ -54,7 +56,10 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
   if (filter.kind !== undefined) conditions.push(`r.kind = ${bind(filter.kind)}`);
   if (filter.traceId !== undefined) conditions.push(`u.trace_id = ${bind(filter.traceId)}`);
   if (filter.operationId !== undefined) conditions.push(`u.operation_id = ${bind(filter.operationId)}`);
-  if (filter.entityId !== undefined) conditions.push(`r.entity_id = ${bind(filter.entityId)}`);
+  if (filter.entityId !== undefined) {
+    const entity = bind(filter.entityId);
+    conditions.push(dialect.entityCondition ? dialect.entityCondition(entity) : `r.entity_id = ${entity}`);
+  }
   if (filter.from !== undefined) conditions.push(`u.${dialect.timeColumn} >= ${bind(dialect.timeValue(filter.from))}`);
   if (filter.to !== undefined) conditions.push(`u.${dialect.timeColumn} < ${bind(dialect.timeValue(filter.to))}`);
   return { clause: conditions.join(' AND '), params, postFilter: filter.subject !== undefined || filter.agreementKey !== undefined };

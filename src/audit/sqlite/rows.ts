@@ -2,6 +2,9 @@
 import type { SqlDialect } from '../sql-filter.ts';
 import { RECORD_COLUMNS, requestColumns, type RowCodec } from '../unit-rows.ts';
 
+/** Characters of the record pseudonym (`pe_` and 22 of base64url) the entity index keys on: `pe_` and 48 bits. */
+export const ENTITY_INDEX_PREFIX = 11;
+
 export const SQLITE_CODEC: RowCodec = {
   timeColumn: 'time_ms',
   endTimeColumn: 'end_ms',
@@ -19,4 +22,6 @@ export const SQLITE_DIALECT: SqlDialect = {
   placeholder: (index) => `?${index}`,
   timeColumn: 'time_ms',
   timeValue: (date) => date.getTime(),
+  // The entity index holds a prefix of the pseudonym (schema.ts migration 4); the full compare decides.
+  entityCondition: (placeholder) => `substr(r.entity_id, 1, ${ENTITY_INDEX_PREFIX}) = substr(${placeholder}, 1, ${ENTITY_INDEX_PREFIX}) AND r.entity_id = ${placeholder}`,
 };
