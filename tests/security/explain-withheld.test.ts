@@ -77,8 +77,8 @@ describe("explaining a decision about another organisation's record", () => {
     expect(explanation.failedCondition).toBe('the person the record is about is a minor');
     expect(grantOf(explanation)).toMatchObject({ outcome: 'FAILS', decisive: true });
     expect(grantOf(explanation).conditions.map((condition) => condition.outcome)).toEqual(['HOLDS', 'HOLDS', 'HOLDS', 'FAILS']);
-    // The trail keeps the decision, not the facts: read, but not recorded; never made up.
-    expect(explanation.facts.subjectIsMinor).toEqual({ state: 'NOT_RECORDED', value: null, text: 'the person the record is about is a minor: not recorded' });
+    // The trail keeps the facts the decision evaluated with its entry: shown as recorded, to the owner's officer.
+    expect(explanation.facts.subjectIsMinor).toEqual({ state: 'EVALUATED', value: false, text: 'the person the record is about is a minor: no' });
     expect(explanation.facts.viewerInvolved).toEqual({ state: 'NOT_EVALUATED', value: null, text: 'the viewer agency holds a record in the household: not evaluated' });
   });
 
