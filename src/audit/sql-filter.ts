@@ -8,7 +8,8 @@
  */
 import type { AuditEntry } from './entry.ts';
 import { AuditStoreError } from './errors.ts';
-import type { AuditFilter } from './store.ts';
+import { encodeCursor } from './cursor.ts';
+import type { AuditFilter, AuditPage } from './store.ts';
 import { subjectIndexKey } from './unit.ts';
 
 export interface SqlDialect {
@@ -19,6 +20,8 @@ export interface SqlDialect {
   /** Column expression compared with time bounds, and the bound's parameter value. */
   readonly timeColumn: string;
   timeValue(date: Date): unknown;
+  /** The index table as the query names it (schema-qualified in PostgreSQL). */
+  readonly indexTable: string;
 }
 
 export interface SqlWhere {
@@ -48,7 +51,7 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
     conditions.push(`(u.viewer_agency = ${agency} OR r.owner_agency = ${agency})`);
   }
   const indexed = (kind: string, value: string) =>
-    conditions.push(`r.request_seq IN (SELECT i.request_seq FROM audit_index i WHERE i.kind = ${bind(kind)} AND i.value = ${bind(value)})`);
+    conditions.push(`r.request_seq IN (SELECT i.request_seq FROM ${dialect.indexTable} i WHERE i.kind = ${bind(kind)} AND i.value = ${bind(value)})`);
   if (filter.subject !== undefined) indexed('subject', subjectIndexKey(filter.subject));
   if (filter.agreementKey !== undefined) indexed('agreement', filter.agreementKey);
   if (filter.viewerAgencyId !== undefined) conditions.push(`u.viewer_agency = ${bind(filter.viewerAgencyId)}`);
@@ -63,6 +66,28 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
   if (filter.from !== undefined) conditions.push(`u.${dialect.timeColumn} >= ${bind(dialect.timeValue(filter.from))}`);
   if (filter.to !== undefined) conditions.push(`u.${dialect.timeColumn} < ${bind(dialect.timeValue(filter.to))}`);
   return { clause: conditions.join(' AND '), params, postFilter: filter.subject !== undefined || filter.agreementKey !== undefined };
+}
+
+/**
+ * A page of entries as both stores fill it: rows come in seq order, possibly in several rounds when the
+ * index only narrowed (`postFilter`), and the decoded entry decides. `more` says whether the last round
+ * was cut at its limit.
+ */
+export function createPageCollector(filter: AuditFilter, first: number, postFilter: boolean) {
+  const entries: AuditEntry[] = [];
+  return {
+    get full(): boolean {
+      return entries.length > first;
+    },
+    offer(entry: AuditEntry): void {
+      if (!postFilter || matchesEntry(filter, entry)) entries.push(entry);
+    },
+    page(more: boolean): AuditPage {
+      const pageEntries = entries.slice(0, first);
+      const last = pageEntries.at(-1);
+      return { entries: pageEntries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage: entries.length > first || (more && entries.length === first) };
+    },
+  };
 }
 
 /** The decoded entry's own answer to the filters the index only narrowed. */

@@ -208,6 +208,21 @@ function splitDecisionId(id: string): [group: string, suffix: string] {
   return dot > 0 ? [id.slice(0, dot + 1), id.slice(dot + 1)] : [id, ''];
 }
 
+/** The decision index row's value for a decision id: what a store looks the id up by. */
+export function decisionGroupOf(id: string): string {
+  return splitDecisionId(id)[0];
+}
+
+/** The entry of a request that holds the decision, read from the hashed entries (an index row only points). */
+export function findDecisionIn(unit: StoredUnit, decisionId: string): { entry: AuditEntry; decision: AuditDecision } | null {
+  for (const record of unit.records) {
+    const entry = decodeRecord(unit, record);
+    const decision = entry.decisions.find((candidate) => candidate.id === decisionId);
+    if (decision) return { entry, decision };
+  }
+  return null;
+}
+
 function interner<T>(key: (value: T) => string) {
   const values: T[] = [];
   const positions = new Map<string, number>();

@@ -15,11 +15,10 @@ export const POSTGRES_CODEC: RowCodec = {
   readJson: (value) => value,
 };
 
-export const POSTGRES_DIALECT: SqlDialect = {
-  placeholder: (index) => `$${index}`,
-  timeColumn: 'time',
-  timeValue: (date) => date,
-};
+/** The dialect for the audit tables in schema `s` (already quoted). */
+export function postgresDialect(s: string): SqlDialect {
+  return { placeholder: (index) => `$${index}`, timeColumn: 'time', timeValue: (date) => date, indexTable: `${s}.audit_index` };
+}
 
 const REQUEST = requestColumns(POSTGRES_CODEC);
 const TYPES: Record<string, string> = {

@@ -5,19 +5,19 @@
  */
 import type pg from 'pg';
 import { createAppendPipeline } from '../append-pipeline.ts';
-import { encodeCursor, readPage } from '../cursor.ts';
-import type { AuditEntry, AuditEntryInput } from '../entry.ts';
+import { readPage } from '../cursor.ts';
+import type { AuditEntryInput } from '../entry.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
 import { buildProof } from '../proof.ts';
 import { withinDeadline } from './deadline.ts';
 import { createAuditPools } from './pools.ts';
 import { validateRetention } from '../prune-plan.ts';
-import { buildAuditWhere, matchesEntry } from '../sql-filter.ts';
+import { buildAuditWhere, createPageCollector } from '../sql-filter.ts';
 import type { AuditStore } from '../store.ts';
-import { buildUnits, decodeRecord, headerDigest, linkOf, type StoredUnit } from '../unit.ts';
+import { buildUnits, decisionGroupOf, decodeRecord, findDecisionIn, headerDigest, linkOf, type StoredUnit } from '../unit.ts';
 import { rowToUnit, type RecordRow } from '../unit-rows.ts';
 import { prunePostgresChain, verifyPostgresChain } from './chain.ts';
-import { insertUnitsSql, POSTGRES_CODEC, POSTGRES_DIALECT, unitsParameters, type PostgresRequestRow } from './rows.ts';
+import { insertUnitsSql, POSTGRES_CODEC, postgresDialect, unitsParameters, type PostgresRequestRow } from './rows.ts';
 import { migratePostgresAudit, quoteSchema } from './schema.ts';
 
 export interface PostgresAuditStoreOptions {
@@ -101,6 +101,7 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
   }
 
   const insertSql = insertUnitsSql(s);
+  const dialect = postgresDialect(s);
   // A batch gets the time its longest-waiting caller has left: past it that caller is refused, and an
   // entry committed after its caller was refused would record a disclosure that never happened.
   const write = (inputs: readonly AuditEntryInput[], queuedAt: number): Promise<void> => withClient(async (client) => {
@@ -160,16 +161,17 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
 
     query: (filter, page) => read(async (client) => {
       const { afterSeq, first } = readPage(page);
-      const entries: AuditEntry[] = [];
       const units = new Map<number, StoredUnit>();
       let after = afterSeq;
       let more = true;
+      let collector: ReturnType<typeof createPageCollector> | null = null;
       // The index narrows a subject or agreement search to requests; the decoded entry decides.
-      while (entries.length <= first && more) {
-        const where = buildAuditWhere(filter, after, POSTGRES_DIALECT);
+      do {
+        const where = buildAuditWhere(filter, after, dialect);
+        collector ??= createPageCollector(filter, first, where.postFilter);
         const { rows } = await client.query<{ seq: string; request_seq: string }>(
           `SELECT r.seq, r.request_seq FROM ${s}.audit_record r JOIN ${s}.audit_request u ON u.seq = r.request_seq
-           WHERE ${where.clause.replaceAll('FROM audit_index', `FROM ${s}.audit_index`)} ORDER BY r.seq LIMIT ${first + 1}`, where.params);
+           WHERE ${where.clause} ORDER BY r.seq LIMIT ${first + 1}`, where.params);
         more = rows.length > first;
         for (const row of rows) {
           after = Number(row.seq);
@@ -181,33 +183,21 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
             units.set(requestSeq, unit);
           }
           const record = unit.records.find((candidate) => candidate.seq === after);
-          if (!record) continue;
-          const entry = decodeRecord(unit, record);
-          if (!where.postFilter || matchesEntry(filter, entry)) entries.push(entry);
-          if (entries.length > first) break;
+          if (record) collector.offer(decodeRecord(unit, record));
+          if (collector.full) break;
         }
         if (!where.postFilter) break;
-      }
-      const pageEntries = entries.slice(0, first);
-      const last = pageEntries.at(-1);
-      const hasNextPage = entries.length > first || (more && entries.length === first);
-      return { entries: pageEntries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage };
+      } while (!collector.full && more);
+      return collector.page(more);
     }),
 
     findDecision: (decisionId) => read(async (client) => {
-      const dot = decisionId.lastIndexOf('.');
-      const group = dot > 0 ? decisionId.slice(0, dot + 1) : decisionId;
       const { rows } = await client.query<{ request_seq: string }>(
-        `SELECT request_seq FROM ${s}.audit_index WHERE kind = 'decision' AND value = $1 ORDER BY request_seq`, [group]);
+        `SELECT request_seq FROM ${s}.audit_index WHERE kind = 'decision' AND value = $1 ORDER BY request_seq`, [decisionGroupOf(decisionId)]);
       for (const row of rows) {
         const unit = await loadUnit(client, Number(row.request_seq));
-        if (!unit) continue;
-        // The index row only points; the hashed entry itself must hold the decision.
-        for (const record of unit.records) {
-          const entry = decodeRecord(unit, record);
-          const decision = entry.decisions.find((candidate) => candidate.id === decisionId);
-          if (decision) return { entry, decision };
-        }
+        const found = unit ? findDecisionIn(unit, decisionId) : null;
+        if (found) return found;
       }
       return null;
     }),

@@ -8,14 +8,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { encodeCursor, readPage } from '../cursor.ts';
+import { readPage } from '../cursor.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput } from '../entry.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
 import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
-import { buildAuditWhere, matchesEntry } from '../sql-filter.ts';
+import { buildAuditWhere, createPageCollector } from '../sql-filter.ts';
 import type { AuditFilter, AuditPage, AuditPageRequest, EntryProof, PruneResult, VerifyResult } from '../store.ts';
-import { buildUnits, decodeRecord, headerDigest, indexRows, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
+import { buildUnits, decisionGroupOf, decodeRecord, findDecisionIn, headerDigest, indexRows, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
 import { indexValues, recordValues, requestValues, rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { pruneSqliteChain, verifySqliteChain } from './chain.ts';
 import { holdFiles } from './file-guard.ts';
@@ -155,14 +155,15 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
 
     query: (filter, page) => read(() => {
       const { afterSeq, first } = readPage(page);
-      const entries: AuditEntry[] = [];
       const units = new Map<number, StoredUnit>();
       let after = afterSeq;
       let more = true;
+      let collector: ReturnType<typeof createPageCollector> | null = null;
       // The index narrows a subject or agreement search to requests; the decoded entry decides, so a page
       // may take more than one round to fill.
-      while (entries.length <= first && more) {
+      do {
         const where = buildAuditWhere(filter, after, SQLITE_DIALECT);
+        collector ??= createPageCollector(filter, first, where.postFilter);
         const rows = db.prepare(`SELECT r.seq, r.request_seq FROM audit_record r JOIN audit_request u ON u.seq = r.request_seq
           WHERE ${where.clause} ORDER BY r.seq LIMIT ${first + 1}`).all(...(where.params as (string | number)[])) as { seq: number; request_seq: number }[];
         more = rows.length > first;
@@ -175,33 +176,21 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
             units.set(row.request_seq, unit);
           }
           const record = unit.records.find((candidate) => candidate.seq === row.seq);
-          if (!record) continue;
-          const entry = decodeRecord(unit, record);
-          if (!where.postFilter || matchesEntry(filter, entry)) entries.push(entry);
-          if (entries.length > first) break;
+          if (record) collector.offer(decodeRecord(unit, record));
+          if (collector.full) break;
         }
         if (!where.postFilter) break;
-      }
-      const pageEntries = entries.slice(0, first);
-      const last = pageEntries.at(-1);
-      const hasNextPage = entries.length > first || (more && entries.length === first);
-      return { entries: pageEntries, endCursor: last ? encodeCursor(last.seq) : null, hasNextPage };
+      } while (!collector.full && more);
+      return collector.page(more);
     }),
 
     findDecision: (decisionId) => read(() => {
-      const dot = decisionId.lastIndexOf('.');
-      const group = dot > 0 ? decisionId.slice(0, dot + 1) : decisionId;
       const requests = db.prepare("SELECT request_seq FROM audit_index WHERE kind = 'decision' AND value = ? ORDER BY request_seq")
-        .all(group) as { request_seq: number }[];
+        .all(decisionGroupOf(decisionId)) as { request_seq: number }[];
       for (const { request_seq: seq } of requests) {
         const unit = loadUnit(seq);
-        if (!unit) continue;
-        // The index row only points; the hashed entry itself must hold the decision.
-        for (const record of unit.records) {
-          const entry = decodeRecord(unit, record);
-          const decision = entry.decisions.find((candidate) => candidate.id === decisionId);
-          if (decision) return { entry, decision };
-        }
+        const found = unit ? findDecisionIn(unit, decisionId) : null;
+        if (found) return found;
       }
       return null;
     }),

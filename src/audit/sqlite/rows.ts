@@ -22,6 +22,7 @@ export const SQLITE_DIALECT: SqlDialect = {
   placeholder: (index) => `?${index}`,
   timeColumn: 'time_ms',
   timeValue: (date) => date.getTime(),
+  indexTable: 'audit_index',
   // The entity index holds a prefix of the pseudonym (schema.ts migration 4); the full compare decides.
   entityCondition: (placeholder) => `substr(r.entity_id, 1, ${ENTITY_INDEX_PREFIX}) = substr(${placeholder}, 1, ${ENTITY_INDEX_PREFIX}) AND r.entity_id = ${placeholder}`,
 };
