@@ -111,8 +111,35 @@ export const WORLD_AGENCIES = {
 } as const;
 
 /**
+ * The organisations of the chain as it is today (issue 11), beside the first wave's Groningen four.
+ * Drenthe and Amsterdam-Amstelland: the ASHG and AMK of each region until 2014-12-31, then its Veilig
+ * Thuis (record system in the AMK's dialect); the ASHG Drenthe's archive is still served (the records
+ * it created stay attributed to it, controlled by Veilig Thuis Drenthe since 2015); Bureau Jeugdzorg
+ * until 2014, a certified institution (record system in the BJZ dialect) after; the police unit
+ * Amsterdam; wijkteams and the Raad voor de Kinderbescherming are viewers without a system.
+ * covenants/organisations.yaml is the registry; these ids must match it (a test compares them).
+ */
+export const WORLD_ORGANISATIONS = {
+  ashgDrenthe: 'ashg-drenthe',
+  amkDrenthe: 'amk-drenthe',
+  vtDrenthe: 'veilig-thuis-drenthe',
+  bjzDrenthe: 'bjz-drenthe',
+  giNoord: 'jeugdbescherming-noord',
+  wijkteamAssen: 'wijkteam-assen',
+  wijkteamEmmen: 'wijkteam-emmen',
+  ashgAmsterdam: 'ashg-amsterdam-amstelland',
+  amkAmsterdam: 'amk-amsterdam-amstelland',
+  vtAmsterdam: 'veilig-thuis-amsterdam-amstelland',
+  politieAmsterdam: 'politie-amsterdam',
+  bjzAmsterdam: 'bjz-amsterdam',
+  giAmsterdam: 'jeugdbescherming-regio-amsterdam',
+  wijkteamAmsterdam: 'wijkteam-amsterdam',
+  raad: 'raad-voor-de-kinderbescherming',
+} as const;
+
+/**
  * The chain-partner codes the world's legacy systems write for one another (ASHG-GRN, AMK-GRN, ...),
- * mapped to gateway agency ids. Real systems each have their own table; the four mocks share this one,
+ * mapped to gateway agency ids. Real systems each have their own table; the mocks share this one,
  * and each adapter takes it as the default of its `agencyCodes` option.
  */
 export const WORLD_AGENCY_CODES: Readonly<Record<string, string>> = Object.freeze({
@@ -120,4 +147,19 @@ export const WORLD_AGENCY_CODES: Readonly<Record<string, string>> = Object.freez
   'AMK-GRN': WORLD_AGENCIES.amk,
   'POL-NN': WORLD_AGENCIES.politie,
   'BJZ-GRN': WORLD_AGENCIES.bjz,
+  'ASHG-DRE': WORLD_ORGANISATIONS.ashgDrenthe,
+  'AMK-DRE': WORLD_ORGANISATIONS.amkDrenthe,
+  'VT-DRE': WORLD_ORGANISATIONS.vtDrenthe,
+  'BJZ-DRE': WORLD_ORGANISATIONS.bjzDrenthe,
+  'GI-NRD': WORLD_ORGANISATIONS.giNoord,
+  'ASHG-AA': WORLD_ORGANISATIONS.ashgAmsterdam,
+  'AMK-AA': WORLD_ORGANISATIONS.amkAmsterdam,
+  'VT-AA': WORLD_ORGANISATIONS.vtAmsterdam,
+  'POL-AMS': WORLD_ORGANISATIONS.politieAmsterdam,
+  'BJZ-AMS': WORLD_ORGANISATIONS.bjzAmsterdam,
+  'GI-JBRA': WORLD_ORGANISATIONS.giAmsterdam,
+  'WT-ASN': WORLD_ORGANISATIONS.wijkteamAssen,
+  'WT-EMM': WORLD_ORGANISATIONS.wijkteamEmmen,
+  'WT-AMS': WORLD_ORGANISATIONS.wijkteamAmsterdam,
+  'RAAD': WORLD_ORGANISATIONS.raad,
 });
