@@ -28,7 +28,8 @@ export type WireGeweldsvorm =
   | 'seksueel-misbruik' | 'ouderenmishandeling' | 'eergerelateerd-geweld';
 export type WireUrgentie = 'laag' | 'normaal' | 'hoog' | 'acuut';
 export type WireUitkomst = 'veilig' | 'onveilig-hulp-nodig' | 'acuut-onveilig';
-export type WireVerwijzingSoort = 'vrijwillige-hulp' | 'overdracht-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam';
+export type WireVerwijzingSoort = 'vrijwillige-hulp' | 'overdracht-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam'
+  | 'politie-veilig-thuis' | 'verzoek-raad';
 export type WireVerwijzingStatus =
   | 'concept' | 'aangeboden' | 'geaccepteerd' | 'geweigerd' | 'lopend' | 'afgerond' | 'onveilig-retour';
 

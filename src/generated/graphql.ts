@@ -178,7 +178,16 @@ export type Agency = {
   readonly id: Scalars['ID']['output'];
   readonly kind: AgencyKind;
   readonly name: Scalars['String']['output'];
+  /** The region the organisation serves first (its Veilig Thuis region, police unit or municipality). */
   readonly region: Maybe<Region>;
+  /** Every region it serves, one per region kind (covenants/organisations.yaml). */
+  readonly regions: ReadonlyArray<Region>;
+  /** Who took over its records and tasks (the region's Veilig Thuis for an ASHG or AMK since 2015). */
+  readonly successor: Maybe<Agency>;
+  /** First day the organisation exists in the chain (Europe/Amsterdam calendar day, YYYY-MM-DD); null: since before any record. */
+  readonly validFrom: Maybe<Scalars['String']['output']>;
+  /** Last day it exists; from the next day its successor controls the records it created. */
+  readonly validTo: Maybe<Scalars['String']['output']>;
 };
 
 /** The kinds of organisation in the chain. Covenants grant by kind; a region narrows them. */
@@ -189,6 +198,8 @@ export type AgencyKind =
   | 'ASHG'
   /** Bureau Jeugdzorg: entry point to youth care. */
   | 'BJZ'
+  /** Gecertificeerde instelling: since 2015 carries out child-protection measures (before 2015 Bureau Jeugdzorg's task). */
+  | 'CERTIFIED_INSTITUTION'
   /** Police; makes zorgmeldingen (care reports). */
   | 'POLITIE'
   /** Raad voor de Kinderbescherming (child protection board). */
@@ -1202,6 +1213,10 @@ export type ReferralKind =
   | 'HANDOVER_ASHG_TO_AMK'
   | 'POLICE_TO_AMK'
   | 'POLICE_TO_BJZ'
+  /** Police zorgmelding to Veilig Thuis (since 2015, where it went to the AMK or BJZ before). */
+  | 'POLICE_TO_VEILIG_THUIS'
+  /** Veilig Thuis asks the Raad voor de Kinderbescherming to investigate (Wmo 2015 art. 4.1.1). */
+  | 'REQUEST_TO_RAAD'
   | 'TO_WIJKTEAM'
   | 'VOLUNTARY_CARE';
 
@@ -1215,13 +1230,27 @@ export type ReferralStatus =
   | 'RETURNED_UNSAFE'
   | 'RUNNING';
 
-/** A set of municipalities a covenant or an agency serves (regiovisie or AMHK region). */
+/** A set of municipalities a covenant or an agency serves, of one kind (regiovisie, Veilig Thuis region, police unit...). */
 export type Region = {
   readonly __typename?: 'Region';
   readonly id: Scalars['ID']['output'];
+  readonly kind: RegionKind;
   readonly municipalities: ReadonlyArray<Scalars['String']['output']>;
   readonly name: Scalars['String']['output'];
 };
+
+/** The kinds of region the chain works in; a covenant applies to regions of one kind. */
+export type RegionKind =
+  /** One municipality (the working area of its wijkteams). */
+  | 'MUNICIPALITY'
+  /** The whole country (national covenants and organisations). */
+  | 'NATIONAL'
+  /** One of the ten units of the national police. */
+  | 'POLICE_UNIT'
+  /** The municipalities' policy region for domestic violence (regiovisie, around a centrumgemeente). */
+  | 'REGIOVISIE'
+  /** A Veilig Thuis (AMHK) region; mostly a safety region (veiligheidsregio). */
+  | 'VEILIG_THUIS';
 
 export type ReplayFacts = {
   readonly __typename?: 'ReplayFacts';

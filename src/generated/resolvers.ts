@@ -183,6 +183,7 @@ export type ResolversTypes = {
   ReferralKind: Types.ReferralKind;
   ReferralStatus: Types.ReferralStatus;
   Region: ResolverTypeWrapper<RegionNode>;
+  RegionKind: Types.RegionKind;
   ReplayFacts: ResolverTypeWrapper<Types.ReplayFacts>;
   ReplayFactsStatus: Types.ReplayFactsStatus;
   Report: ResolverTypeWrapper<ReportNode>;
@@ -385,6 +386,10 @@ export type AgencyResolvers<ContextType = GatewayContext, ParentType extends Res
   kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Types.Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regions?: Resolver<ReadonlyArray<ResolversTypes['Region']>, ParentType, ContextType>;
+  successor?: Resolver<Types.Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  validFrom?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AgreementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
@@ -864,6 +869,7 @@ export type ReferralResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type RegionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RegionKind'], ParentType, ContextType>;
   municipalities?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

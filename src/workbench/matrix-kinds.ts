@@ -5,6 +5,6 @@
  */
 import type { AgencyKind } from '#domain/records.ts';
 
-const KINDS = { ASHG: true, AMK: true, VEILIG_THUIS: true, POLITIE: true, BJZ: true, WIJKTEAM: true, RAAD: true } as const satisfies Record<AgencyKind, true>;
+const KINDS = { ASHG: true, AMK: true, VEILIG_THUIS: true, POLITIE: true, BJZ: true, WIJKTEAM: true, RAAD: true, CERTIFIED_INSTITUTION: true } as const satisfies Record<AgencyKind, true>;
 
 export const AGENCY_KINDS: readonly AgencyKind[] = Object.freeze(Object.keys(KINDS) as AgencyKind[]);
