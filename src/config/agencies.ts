@@ -1,8 +1,19 @@
-/** The agencies the gateway knows: who may call it (by JWT issuer) and which legacy system backs each. */
+/**
+ * The agencies the gateway knows: who may call it (by JWT issuer) and which legacy system backs each.
+ * Who exists, of which kind, in which regions, when, and with which record system is the
+ * organisations registry's (covenants/organisations.yaml, read by the policy's loader); the
+ * deployment (KETENPOORT_CONFIG) adds only how to reach each system and whose keys to trust. The
+ * embedded default is the registry itself, every system a mock on loopback.
+ */
+import { fileURLToPath } from 'node:url';
 import type { ResilienceOptions } from '#kit/http-types.ts';
 import type { AgencyKind } from '#domain/records.ts';
+import { loadOrganisationsSync, type LoadedOrganisations, type OrganisationDef, type RegionKind } from '#src/policy/index.ts';
+import { ConfigError } from './config-error.ts';
 
-export type AdapterName = 'ashg' | 'amk' | 'politie' | 'bjz';
+/** The adapter kinds (dialects) the gateway can speak; src/gateway/agency-registry.ts builds one of each. */
+export const ADAPTER_NAMES = ['ashg', 'amk', 'politie', 'bjz'] as const;
+export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
 export interface UpstreamConfig {
   readonly adapter: AdapterName;
@@ -19,8 +30,15 @@ export interface AgencyConfig {
   readonly id: string;
   readonly kind: AgencyKind;
   readonly name: string;
-  /** Region id (see covenants/regions.yaml). */
+  /** Home region id (covenants/regions.yaml): the first region the registry lists for it. */
   readonly region: string;
+  /** The region it serves per kind (organisations.yaml); absent in hand-written test configurations. */
+  readonly regions?: Readonly<Partial<Record<RegionKind, string>>>;
+  /** First and last day it exists (Europe/Amsterdam); absent or null: unbounded. */
+  readonly validFrom?: string | null;
+  readonly validTo?: string | null;
+  /** Who controls the records it created from the day after validTo. */
+  readonly successor?: string | null;
   /** The agency's legacy record system; absent for viewers without one (a wijkteam, the Raad). */
   readonly upstream?: UpstreamConfig;
   /** Path of a JWKS file with the public keys the agency signs its callers' tokens with. */
@@ -34,23 +52,45 @@ export interface AgencyConfig {
   readonly oidcIssuer?: string;
 }
 
-/**
- * The chain-partner codes the four legacy systems use for one another (the same codes in each dialect,
- * `ASHG-GRN`, `AMK-GRN`, ...), against the embedded agencies' ids.
- */
-export const EMBEDDED_AGENCY_CODES: Readonly<Record<string, string>> = Object.freeze({
-  'ASHG-GRN': 'ashg-groningen',
-  'AMK-GRN': 'amk-groningen',
-  'POL-NN': 'politie-noord-nederland',
-  'BJZ-GRN': 'bjz-groningen',
-});
+/** The registry's partner codes (ASHG-GRN, VT-DRE, ...) to agency ids: every system's default table. */
+export function registryAgencyCodes(organisations: readonly OrganisationDef[]): Readonly<Record<string, string>> {
+  return Object.freeze(Object.fromEntries(organisations.map((organisation) => [organisation.code, organisation.id])));
+}
 
-/** The embedded default: the four mock systems of the world plus viewers without a system of their own. */
-export const EMBEDDED_AGENCIES: readonly AgencyConfig[] = [
-  { id: 'ashg-groningen', kind: 'ASHG', name: 'ASHG Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'ashg', agencyCodes: EMBEDDED_AGENCY_CODES } },
-  { id: 'amk-groningen', kind: 'AMK', name: 'AMK Groningen (Veilig Thuis Groningen)', region: 'groningen', upstream: { adapter: 'amk', agencyCodes: EMBEDDED_AGENCY_CODES } },
-  { id: 'politie-noord-nederland', kind: 'POLITIE', name: 'Politie Noord-Nederland', region: 'noord-nederland', upstream: { adapter: 'politie', agencyCodes: EMBEDDED_AGENCY_CODES } },
-  { id: 'bjz-groningen', kind: 'BJZ', name: 'Bureau Jeugdzorg Groningen', region: 'groningen', upstream: { adapter: 'bjz', agencyCodes: EMBEDDED_AGENCY_CODES } },
-  { id: 'wijkteam-groningen', kind: 'WIJKTEAM', name: 'WIJ Groningen (wijkteam gemeente Groningen)', region: 'gemeente-groningen' },
-  { id: 'amk-drenthe', kind: 'AMK', name: 'AMK Drenthe (Veilig Thuis Drenthe)', region: 'drenthe' },
-];
+/**
+ * The registry as agency configurations (no URLs, no keys: the embedded default). An adapter kind the
+ * gateway cannot speak stops start-up, named at its line in the registry.
+ */
+export function agenciesOfRegistry(loaded: LoadedOrganisations): AgencyConfig[] {
+  const agencyCodes = registryAgencyCodes(loaded.organisations);
+  const problems: string[] = [];
+  const agencies = loaded.organisations.map((organisation): AgencyConfig => {
+    const { adapter } = organisation;
+    if (adapter !== null && !(ADAPTER_NAMES as readonly string[]).includes(adapter)) {
+      problems.push(`${organisation.source.file}:${organisation.source.line}: ${organisation.id}'s system speaks adapter kind "${adapter}", which does not exist (known: ${ADAPTER_NAMES.join(', ')})`);
+    }
+    return {
+      id: organisation.id, kind: organisation.kind, name: organisation.name, region: organisation.homeRegion,
+      regions: Object.fromEntries(organisation.regions), validFrom: organisation.validFrom, validTo: organisation.validTo, successor: organisation.successor,
+      ...(adapter === null ? {} : { upstream: { adapter: adapter as AdapterName, agencyCodes } }),
+    };
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return agencies;
+}
+
+/** The repository's covenants folder: the registry of the embedded default. */
+export const DEFAULT_COVENANTS_DIR = fileURLToPath(new URL('../../covenants/', import.meta.url));
+
+/** The embedded default: every organisation of the repository's registry, systems to be mocked. */
+export const EMBEDDED_AGENCIES: readonly AgencyConfig[] = Object.freeze(agenciesOfRegistry(loadOrganisationsSync(DEFAULT_COVENANTS_DIR)));
+
+
+/**
+ * An agency as a configuration file lists it (config.schema.json `agency`): what the registry alone
+ * says about it (regions by kind, validity, successor) left out.
+ */
+export function deploymentEntry(agency: AgencyConfig): AgencyConfig {
+  const { regions: _regions, validFrom: _from, validTo: _to, successor: _successor, ...entry } = agency;
+  return entry;
+}

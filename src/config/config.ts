@@ -3,7 +3,8 @@
  * file). Nothing else in the code base reads process.env.
  */
 import { resolve } from 'node:path';
-import { EMBEDDED_AGENCIES, type AgencyConfig } from './agencies.ts';
+import { loadOrganisationsSync } from '#src/policy/index.ts';
+import { agenciesOfRegistry, type AgencyConfig } from './agencies.ts';
 import { ConfigError } from './config-error.ts';
 import { readConfigFile, type ConfigFile } from './config-file.ts';
 
@@ -126,7 +127,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
   const mode = env.NODE_ENV === 'production' ? 'production' : 'development';
   const configFile = env.KETENPOORT_CONFIG ? resolve(cwd, env.KETENPOORT_CONFIG) : null;
   const file = configFile ? readConfigFile(configFile, env) : {};
-  const agencies = file.agencies ? file.agencies.map((agency) => resolveKeyFile(agency, cwd)) : EMBEDDED_AGENCIES;
+  const covenantsDir = resolve(cwd, env.KETENPOORT_COVENANTS_DIR ?? 'covenants');
+  const registry = agenciesOfRegistry(loadOrganisationsSync(covenantsDir));
+  const agencies = file.agencies ? deployed(registry, file.agencies, configFile!).map((agency) => resolveKeyFile(agency, cwd)) : registry;
   return {
     mode,
     configFile,
@@ -147,7 +150,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
       maxCost: integer(env.KETENPOORT_MAX_COST, 20000, 'KETENPOORT_MAX_COST'),
     },
     agencies,
-    covenantsDir: resolve(cwd, env.KETENPOORT_COVENANTS_DIR ?? 'covenants'),
+    covenantsDir,
     pseudonymSecret: env.KETENPOORT_PSEUDONYM_SECRET ?? null,
     idSecret: env.KETENPOORT_ID_SECRET ?? null,
     mockHouseholds: integer(env.KETENPOORT_MOCK_HOUSEHOLDS, 200, 'KETENPOORT_MOCK_HOUSEHOLDS'),
@@ -203,6 +206,35 @@ function auditTimeoutMs(env: Env, file: { readonly timeoutMs?: number } | undefi
   const value = integer(env.KETENPOORT_AUDIT_TIMEOUT_MS, file?.timeoutMs ?? 2000, 'KETENPOORT_AUDIT_TIMEOUT_MS');
   if (value < 1) throw new Error('KETENPOORT_AUDIT_TIMEOUT_MS must be at least 1');
   return value;
+}
+
+/**
+ * The agencies a deployment serves: those its file lists, each the registry's organisation with the
+ * file's upstream URL, credentials and keys. What the registry says (kind, home region, adapter
+ * kind) the file may repeat but not contradict (a name it gives is the registry's all the same); an
+ * organisation the registry lacks is refused.
+ */
+function deployed(registry: readonly AgencyConfig[], entries: readonly AgencyConfig[], file: string): AgencyConfig[] {
+  const problems: string[] = [];
+  const agencies = entries.map((entry, index) => {
+    const at = `${file}: agencies[${index}]`;
+    const known = registry.find((agency) => agency.id === entry.id);
+    if (!known) {
+      problems.push(`${at}.id: "${entry.id}" is not in the organisations registry (covenants/organisations.yaml); add it there first`);
+      return entry;
+    }
+    for (const key of ['kind', 'region'] as const) {
+      if (entry[key] !== undefined && entry[key] !== known[key]) problems.push(`${at}.${key}: "${entry[key]}" contradicts the registry's "${known[key]}" (covenants/organisations.yaml)`);
+    }
+    if (entry.upstream && entry.upstream.adapter !== known.upstream?.adapter) {
+      problems.push(`${at}.upstream.adapter: "${entry.upstream.adapter}", but the registry gives ${entry.id} ${known.upstream ? `a ${known.upstream.adapter} system` : 'no system'}`);
+    }
+    const upstream = entry.upstream ? { ...known.upstream, ...entry.upstream } : undefined;
+    const { upstream: _registryUpstream, ...registryFields } = known;
+    return { ...entry, ...registryFields, ...(upstream ? { upstream } : {}) } as AgencyConfig;
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return agencies;
 }
 
 /** A key file named in the configuration is relative to the working directory, as KETENPOORT_CONFIG is. */

@@ -29,14 +29,19 @@ export async function loadReferralFacts(node: HouseholdNode, loaders: (agencyId:
   }));
 }
 
-export function factsFor(source: Source, referrals: readonly ReferralFact[], viewerAgencyId: string, at: Date): RecordFacts {
+/**
+ * `controllerOf` (controllersAt): the viewer is involved where it controls a record of the household on
+ * the day, its own or one a predecessor created (covenants/organisations.yaml).
+ */
+export function factsFor(source: Source, referrals: readonly ReferralFact[], viewerAgencyId: string, at: Date,
+  controllerOf: (agencyId: string) => string = (agencyId) => agencyId): RecordFacts {
   const household = source.household;
   return {
     municipality: source.municipality ?? household.records.find((record) => record.municipality)?.municipality ?? null,
     householdHasMinors: householdHasMinors(household, at),
     subjectIsMinor: source.subjectBirthDate ? isMinorAt(source.subjectBirthDate, at) : null,
     referrals,
-    viewerInvolved: household.records.some((record) => record.owner.agencyId === viewerAgencyId),
+    viewerInvolved: household.records.some((record) => controllerOf(record.owner.agencyId) === viewerAgencyId),
   };
 }
 
@@ -48,8 +53,9 @@ export function factsFor(source: Source, referrals: readonly ReferralFact[], vie
  * minors, none shown is unknown; its own referrals, with any others withheld; the municipality and the
  * subject's age from its own record; the viewer's involvement (another organisation's records) unknown.
  */
-export function ownRecordFacts(source: Source, ownReferrals: readonly ReferralFact[], viewerAgencyId: string, at: Date): PartialFacts {
-  const own = factsFor(source, ownReferrals, viewerAgencyId, at);
+export function ownRecordFacts(source: Source, ownReferrals: readonly ReferralFact[], viewerAgencyId: string, at: Date,
+  controllerOf?: (agencyId: string) => string): PartialFacts {
+  const own = factsFor(source, ownReferrals, viewerAgencyId, at, controllerOf);
   return {
     municipality: source.municipality ?? WITHHELD,
     householdHasMinors: own.householdHasMinors || WITHHELD,

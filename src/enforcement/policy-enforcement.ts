@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  createRequestPolicy, isDataIndependent, mayEverAllow, type CompiledPolicy, type Decided, type Decision, type ReferralFact,
+  controllersAt, createRequestPolicy, isDataIndependent, mayEverAllow, type CompiledPolicy, type Decided, type Decision, type ReferralFact,
 } from '#src/policy/index.ts';
 import type { HouseholdNode, Source } from '#src/households/nodes.ts';
 import { createAuditBuffer, type AuditPseudonyms } from './audit-buffer.ts';
@@ -49,6 +49,7 @@ function forRequest(policy: CompiledPolicy, needsReferrals: ReturnType<typeof cr
   const named = new WeakMap<Decision, Decided>();
   // By household id: one household may be assembled into more than one node in a request.
   const loadedReferrals = new Map<string, readonly ReferralFact[]>();
+  const controllerOf = controllersAt(policy.organisations, now);
   const loadingReferrals = new Map<string, Promise<readonly ReferralFact[]>>();
 
   const decideWith = (source: Source, coordinate: string, referrals: readonly ReferralFact[]): Decided => {
@@ -56,7 +57,7 @@ function forRequest(policy: CompiledPolicy, needsReferrals: ReturnType<typeof cr
     const recordKey = source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.subjectBsn}`;
     // The facts as evaluated are kept with the record's entry (replay); computed only when a decision looks.
     const decision = decisions.decide(source.owner, () => {
-      const facts = factsFor(source, referrals, caller.agencyId, now);
+      const facts = factsFor(source, referrals, caller.agencyId, now, controllerOf);
       audit.evaluated(source, facts);
       return facts;
     }, coordinate, recordKey);

@@ -8,7 +8,7 @@
  * the work per request and the requests waiting bounded.
  */
 import type { Caller } from '#src/identity/caller.ts';
-import { createRequestPolicy, type ReferralFact } from '#src/policy/index.ts';
+import { controllersAt, createRequestPolicy, type ReferralFact } from '#src/policy/index.ts';
 import type { AuditBuffer } from './audit-buffer.ts';
 import type { Enforcement } from './context.ts';
 import { createReferralNeed } from './facts-needed.ts';
@@ -69,6 +69,7 @@ export function createShadowEvaluation(options: ShadowEvaluationOptions): Shadow
   const compare = (audit: AuditBuffer, { caller, now, referrals }: NotedRequest): void => {
     const viewer = { agencyId: caller.agencyId, kind: caller.kind, region: caller.region };
     const decisions = createRequestPolicy(shadow.policy, viewer, caller.purpose, now, shadow.versionsAt(now));
+    const controllerOf = controllersAt(shadow.policy.organisations, now);
     let budget = maxDecisions;
     for (const { source, decisions: live, entered } of audit.recorded()) {
       const { owner } = source;
@@ -81,7 +82,7 @@ export function createShadowEvaluation(options: ShadowEvaluationOptions): Shadow
           continue;
         }
         budget--;
-        const decision = decisions.decide(owner, () => factsFor(source, loaded ?? NO_REFERRALS, viewer.agencyId, now), decided.coordinate, recordKey);
+        const decision = decisions.decide(owner, () => factsFor(source, loaded ?? NO_REFERRALS, viewer.agencyId, now, controllerOf), decided.coordinate, recordKey);
         report.compared({
           coordinate: decided.coordinate, viewerAgencyId: viewer.agencyId, ownerAgencyId: owner.agencyId, purpose: caller.purpose,
           live: decided, shadow: decision, entered,

@@ -16,6 +16,7 @@ import type { GatewayConfig } from '#src/config/config.ts';
 import { createTokenVerifier, type TokenVerifier } from '#src/identity/verify-token.ts';
 import { compilePolicy } from '#src/policy/index.ts';
 import type { RegionDef } from '#src/policy/index.ts';
+import type { AgencyNode } from '#src/households/nodes.ts';
 import { loadCovenants, loadProcessingRegister, type ProcessingRegister } from '#src/policy/index.ts';
 import { PUBLIC_COORDINATES } from '#src/policy/index.ts';
 import { createListingCache } from '../households/listing-cache.ts';
@@ -107,7 +108,14 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     : startAgencies(config, logger, clock, observability.upstream);
   metrics.watchCircuits(() => started.circuits());
   const regions = new Map(loaded.regions.map((region: RegionDef) => [region.id, region]));
-  const agencies = new Map(config.agencies.map((agency) => [agency.id, { id: agency.id, kind: agency.kind, name: agency.name, region: agency.region }]));
+  // Every organisation of the registry is public organisational data, whether this deployment serves it or not.
+  const agencies = new Map<string, AgencyNode>(loaded.organisations.map((organisation) => [organisation.id, {
+    id: organisation.id, kind: organisation.kind, name: organisation.name, region: organisation.homeRegion, regions: [...organisation.regions.values()],
+    validFrom: organisation.validFrom, validTo: organisation.validTo, successor: organisation.successor,
+  }]));
+  for (const agency of config.agencies) {
+    if (!agencies.has(agency.id)) agencies.set(agency.id, { id: agency.id, kind: agency.kind, name: agency.name, region: agency.region, regions: [agency.region], validFrom: null, validTo: null, successor: null });
+  }
   const verifier = createTokenVerifier({
     agencies: config.agencies, jwksByAgency: await loadJwks(config), audience: config.audience, clockSkewSeconds: config.clockSkewSeconds, now: clock,
   });
@@ -143,8 +151,10 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     agencyNodes: () => [...agencies.values()],
     regionNode: (id) => regions.get(id) ?? null,
     regionOf(municipality) {
-      const containing = [...regions.values()].filter((region) => region.municipalities.includes(municipality));
-      return containing.sort((a, b) => a.municipalities.length - b.municipalities.length).find((region) => region.municipalities.length > 1) ?? containing[0] ?? null;
+      // The household's Veilig Thuis region where there is one; else the smallest region of several municipalities.
+      const containing = [...regions.values()].filter((region) => region.municipalities.includes(municipality))
+        .sort((a, b) => a.municipalities.length - b.municipalities.length);
+      return containing.find((region) => region.kind === 'veilig-thuis') ?? containing.find((region) => region.municipalities.length > 1) ?? containing[0] ?? null;
     },
     async checkReady() {
       await audit.ping();

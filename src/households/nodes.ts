@@ -83,12 +83,21 @@ export interface AgencyNode {
   readonly id: string;
   readonly kind: AgencyKind;
   readonly name: string;
+  /** Home region id. */
   readonly region: string;
+  /** Every region it serves, one per kind (covenants/organisations.yaml). */
+  readonly regions: readonly string[];
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** The successor's agency id. */
+  readonly successor: string | null;
 }
 
 export interface RegionNode {
   readonly id: string;
   readonly name: string;
+  /** As regions.yaml writes it: veilig-thuis, regiovisie, police-unit, municipality, national. */
+  readonly kind: string;
   readonly municipalities: readonly string[];
 }
 

@@ -7,11 +7,12 @@
 import { basename } from 'node:path';
 import type { AgencyKind, ReferralKind, ReferralStatus } from '#domain/records.ts';
 import type {
-  Condition, Covenant, CovenantExample, CovenantGrant, DataCategoryDef, Party, PurposeDef, RegionDef, SourceRef,
+  Condition, Covenant, CovenantExample, CovenantGrant, DataCategoryDef, Party, PurposeDef, RegionDef, RegionKind, SourceRef,
 } from './covenant-types.ts';
 import type { DecisionReason } from './decision.ts';
 import { NO_FACTS, type RecordFacts } from './facts.ts';
 import { at, ref } from './load-shared-files.ts';
+import type { OrganisationDef } from './organisations.ts';
 import { isCalendarDay } from './validity.ts';
 import type { DataPath, YamlSource } from './yaml-source.ts';
 
@@ -21,6 +22,7 @@ export interface SharedDefinitions {
   readonly regions: readonly RegionDef[];
   readonly purposes: readonly PurposeDef[];
   readonly dataCategories: readonly DataCategoryDef[];
+  readonly organisations: readonly OrganisationDef[];
 }
 
 type RawCondition = Record<string, unknown>;
@@ -52,8 +54,18 @@ export function buildCovenant(source: YamlSource, shared: SharedDefinitions, err
     if (!found) fail(['purposes', i], `unknown purpose "${code}" (covenants/purposes.yaml)`);
     return found ?? { code, description: '' };
   });
+  let regionKind: RegionKind | null = null;
   raw.regions.forEach((region, i) => {
-    if (!shared.regions.some((known) => known.id === region)) fail(['regions', i], `unknown region "${region}" (covenants/regions.yaml)`);
+    const known = shared.regions.find((candidate) => candidate.id === region);
+    if (!known) return fail(['regions', i], `unknown region "${region}" (covenants/regions.yaml)`);
+    if (regionKind !== null && known.kind !== regionKind) fail(['regions', i], `region "${region}" is a ${known.kind} region, but ${key} covers ${regionKind} regions: a covenant's regions are of one kind`);
+    regionKind ??= known.kind;
+  });
+  raw.parties.forEach((party, i) => {
+    if (party.agencyId === undefined) return;
+    const organisation = shared.organisations.find((candidate) => candidate.id === party.agencyId);
+    if (!organisation) fail(['parties', i, 'agencyId'], `unknown organisation "${party.agencyId}" (covenants/organisations.yaml)`);
+    else if (organisation.kind !== party.agencyKind) fail(['parties', i, 'agencyKind'], `${party.agencyId} is of kind ${organisation.kind}, not ${party.agencyKind} (covenants/organisations.yaml)`);
   });
   const partyKinds = new Set(raw.parties.map((party) => party.agencyKind));
   const usedCategories = new Map<string, DataCategoryDef>();
@@ -102,7 +114,7 @@ export function buildCovenant(source: YamlSource, shared: SharedDefinitions, err
   return {
     id: raw.id, version: raw.version, key, title: raw.title,
     parties: raw.parties.map((party) => ({ agencyKind: party.agencyKind, agencyId: party.agencyId ?? null, role: party.role })),
-    purposes, legalBasis: raw.legalBasis, regions: raw.regions, validFrom: raw.validFrom, validTo,
+    purposes, legalBasis: raw.legalBasis, regions: raw.regions, regionKind: regionKind ?? 'national', validFrom: raw.validFrom, validTo,
     tacitRenewal: Boolean(raw.tacitRenewal), renewalPeriodMonths: raw.tacitRenewal?.periodMonths ?? null,
     supersedes: raw.supersedes ?? null,
     dataCategories: [...usedCategories.values()].map(({ name, coordinates }) => ({ name, coordinates })),

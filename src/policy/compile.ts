@@ -10,6 +10,7 @@ import type { Covenant, CovenantGrant, DataCategoryDef, RegionDef, SourceRef } f
 import type { AgreementRef } from './decision.ts';
 import { PolicyConfigError } from './errors.ts';
 import { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
+import { createOrganisationRegistry, type OrganisationDef, type OrganisationRegistry } from './organisations.ts';
 
 export interface CompilePolicyOptions {
   readonly covenants: readonly Covenant[];
@@ -21,6 +22,11 @@ export interface CompilePolicyOptions {
   readonly ownerOnlyCoordinates?: readonly string[];
   /** Every data category, so one no grant uses is checked too. Default: none beyond those grants use. */
   readonly dataCategories?: readonly DataCategoryDef[];
+  /**
+   * The organisations over time (covenants/organisations.yaml): controllers by day, viewers' regions
+   * by kind. Default: none, so records stay with their creator and viewers keep the region they carry.
+   */
+  readonly organisations?: readonly OrganisationDef[];
 }
 
 /** A grant with its lookups prepared. */
@@ -39,6 +45,7 @@ export interface CompiledGrant {
 
 export interface CompiledPolicy {
   readonly covenants: readonly Covenant[];
+  readonly organisations: OrganisationRegistry;
   readonly regions: ReadonlyMap<string, RegionDef>;
   readonly regionMunicipalities: ReadonlyMap<string, ReadonlySet<string>>;
   readonly publicCoordinates: ReadonlySet<string>;
@@ -125,6 +132,7 @@ export function compilePolicy(options: CompilePolicyOptions): CompiledPolicy {
   if (errors.length > 0) throw new PolicyConfigError(errors);
   return {
     covenants: options.covenants,
+    organisations: createOrganisationRegistry(options.organisations ?? []),
     regions: new Map(options.regions.map((region) => [region.id, region])),
     regionMunicipalities,
     publicCoordinates: publicSet.coordinates,

@@ -15,8 +15,10 @@ export interface ConditionScope {
   readonly facts: PartialFacts;
   /** Municipalities of the covenant's regions. */
   readonly covenantMunicipalities: ReadonlySet<string>;
-  /** Municipalities of the viewer agency's region (empty when the region is unknown). */
+  /** Municipalities of the viewer agency's region of the covenant's kind (empty when unknown). */
   readonly viewerMunicipalities: ReadonlySet<string>;
+  /** The controller, on the decision's day, of records an agency created (itself, or its successor). */
+  readonly controllerOf: (agencyId: string) => string;
 }
 
 export function conditionHolds(condition: Condition, scope: ConditionScope): boolean {
@@ -49,8 +51,9 @@ export function conditionOutcome(condition: Condition, scope: ConditionScope): b
     case 'referral': {
       const from = agencyOf(condition.from, scope);
       const to = agencyOf(condition.to, scope);
+      const controller = (agencyId: string | null): string | null => (agencyId === null ? null : scope.controllerOf(agencyId));
       const met = facts.referrals.some((referral) =>
-        referral.fromAgencyId === from && referral.toAgencyId === to
+        controller(referral.fromAgencyId) === from && controller(referral.toAgencyId) === to
         && (condition.kinds === null || (referral.kind !== null && condition.kinds.includes(referral.kind)))
         && (condition.statuses === null || (referral.status !== null && condition.statuses.includes(referral.status))));
       // A referral another record may hold is withheld: none of the known ones meeting it proves nothing.

@@ -1,13 +1,13 @@
 /**
  * Internal to src/policy.
  * Validates the covenant files against `covenants/covenant.schema.json` (JSON Schema 2020-12, ajv).
- * One schema file holds the covenant shape and, under `$defs`, the three shared files' shapes.
+ * One schema file holds the covenant shape and, under `$defs`, the four shared files' shapes.
  * schemaErrors also serves the register of processing activities, which has a schema file of its own.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { pointerToPath, type YamlSource } from './yaml-source.ts';
 
-export type CovenantFileKind = 'covenant' | 'regionsFile' | 'purposesFile' | 'dataCategoriesFile';
+export type CovenantFileKind = 'covenant' | 'regionsFile' | 'purposesFile' | 'dataCategoriesFile' | 'organisationsFile';
 
 export interface CovenantSchemaValidator {
   /** Errors as `file:line: message`; empty when the data is valid. */
@@ -22,7 +22,7 @@ export function createCovenantSchemaValidator(jsonSchema: object): CovenantSchem
   const id = (jsonSchema as { $id?: unknown }).$id;
   if (typeof id !== 'string') throw new Error('covenant.schema.json has no $id');
   const validators = new Map<CovenantFileKind, ValidateFunction>();
-  for (const kind of ['covenant', 'regionsFile', 'purposesFile', 'dataCategoriesFile'] as const) {
+  for (const kind of ['covenant', 'regionsFile', 'purposesFile', 'dataCategoriesFile', 'organisationsFile'] as const) {
     validators.set(kind, ajv.compile({ $ref: `${id}#/$defs/${kind}` }));
   }
   return { validate: (kind, source) => schemaErrors(validators.get(kind)!, source) };

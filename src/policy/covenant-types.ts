@@ -42,9 +42,15 @@ export interface DataCategoryDef {
   readonly coordinateSources: readonly SourceRef[];
 }
 
+/** The kinds of region (regions.yaml): they need not coincide, so a covenant says which it means. */
+export type RegionKind = 'veilig-thuis' | 'regiovisie' | 'police-unit' | 'municipality' | 'national';
+
+export const REGION_KINDS: readonly RegionKind[] = Object.freeze(['veilig-thuis', 'regiovisie', 'police-unit', 'municipality', 'national']);
+
 /** A region with its municipalities expanded (a region may be written as other regions plus extras). */
 export interface RegionDef {
   readonly id: string;
+  readonly kind: RegionKind;
   readonly name: string;
   readonly municipalities: readonly string[];
 }
@@ -122,6 +128,8 @@ export interface Covenant {
   readonly legalBasis: readonly LegalBasis[];
   /** Region ids. */
   readonly regions: readonly string[];
+  /** The kind of its regions (all one kind): `inViewerRegion` asks for the viewer's region of this kind. */
+  readonly regionKind: RegionKind;
   readonly validFrom: string;
   readonly validTo: string | null;
   readonly tacitRenewal: boolean;

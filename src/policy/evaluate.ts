@@ -7,14 +7,15 @@ import type { AccessRequest, Decision, Viewer } from './decision.ts';
 import type { RecordFacts } from './facts.ts';
 import { isParty } from './grant-match.ts';
 import { amsterdamDay, inForceOn } from './validity.ts';
-import { walkGrants } from './walk-grants.ts';
+import { walkGrants, type WalkRequest } from './walk-grants.ts';
+import { existsOn } from './organisations.ts';
 
 export function evaluate(policy: CompiledPolicy, request: AccessRequest): Decision {
   return decideOn(policy, request, () => request.facts, amsterdamDay(request.at));
 }
 
 /** evaluate under exactly the chosen covenant versions (`id@version`), whatever their validity: see decideAmong. */
-export function evaluateAmong(policy: CompiledPolicy, request: Omit<AccessRequest, 'at'>, versions: ReadonlySet<string>): Decision {
+export function evaluateAmong(policy: CompiledPolicy, request: Omit<AccessRequest, 'at'> & { readonly day?: string | null }, versions: ReadonlySet<string>): Decision {
   return decideAmong(policy, request, () => request.facts, versions);
 }
 
@@ -29,14 +30,15 @@ export function decideOn(policy: CompiledPolicy, request: Omit<AccessRequest, 'f
 /**
  * decideOn under an explicitly chosen set of covenant versions (`id@version` keys, see versions.ts)
  * instead of those in force on a day: exactly these versions grant, whatever their validity says.
+ * `request.day`, when given, decides which organisations exist and control records (organisations.ts).
  * Replays and shadow evaluation decide through it; `request.at` is not looked at.
  */
-export function decideAmong(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts' | 'at'>, factsOf: () => RecordFacts, versions: ReadonlySet<string>): Decision {
+export function decideAmong(policy: CompiledPolicy, request: WalkRequest, factsOf: () => RecordFacts, versions: ReadonlySet<string>): Decision {
   return decideWhere(policy, request, factsOf, versions);
 }
 
 /** The one decision procedure (walkGrants); `inForce` is a day (validity decides) or the chosen versions' keys. */
-function decideWhere(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts' | 'at'>, factsOf: () => RecordFacts,
+function decideWhere(policy: CompiledPolicy, request: WalkRequest, factsOf: () => RecordFacts,
   inForce: string | ReadonlySet<string>): Decision {
   const decided = walkGrants(policy, request, factsOf, inForce);
   // RecordFacts withhold nothing, so every condition holds or fails and the walk always decides.
@@ -63,6 +65,8 @@ export function mayEverAllow(policy: CompiledPolicy, viewer: Viewer, purpose: st
   if (policy.publicCoordinates.has(coordinate)) return true;
   if (policy.ownerOnlyCoordinates.has(coordinate)) return false;
   const day = amsterdamDay(at);
+  const organisation = policy.organisations.get(viewer.agencyId);
+  if (organisation && !existsOn(organisation, day)) return false;
   return (policy.grantsByCoordinate.get(coordinate) ?? []).some((grant) =>
     grant.viewerKinds.has(viewer.kind) && isParty(grant, viewer.kind, viewer.agencyId) && grant.purposes.has(purpose) && inForceOn(grant.covenant, day));
 }

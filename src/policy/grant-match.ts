@@ -2,6 +2,7 @@
 import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from './compile.ts';
 import type { ConditionScope } from './conditions.ts';
+import type { RegionKind } from './covenant-types.ts';
 import type { AccessRequest } from './decision.ts';
 import type { PartialFacts } from './facts.ts';
 
@@ -20,12 +21,23 @@ export function grantFits(grant: CompiledGrant, request: Pick<AccessRequest, 'vi
     && isParty(grant, viewer.kind, viewer.agencyId) && isParty(grant, owner.kind, owner.agencyId);
 }
 
-export function conditionScope(policy: CompiledPolicy, grant: CompiledGrant, request: Pick<AccessRequest, 'viewer' | 'owner'>, facts: PartialFacts): ConditionScope {
+/**
+ * `owner` is the record's controller on the day; `controllerOf` turns a referral's agencies into
+ * theirs, so a referral the ASHG made in 2013 counts as Veilig Thuis's in 2026.
+ */
+export function conditionScope(policy: CompiledPolicy, grant: CompiledGrant, request: Pick<AccessRequest, 'viewer' | 'owner'>, facts: PartialFacts,
+  controllerOf: (agencyId: string) => string): ConditionScope {
   return {
     viewer: request.viewer,
     owner: request.owner,
     facts,
     covenantMunicipalities: grant.covenantMunicipalities,
-    viewerMunicipalities: policy.regionMunicipalities.get(request.viewer.region) ?? NOWHERE,
+    viewerMunicipalities: policy.regionMunicipalities.get(viewerRegion(policy, request.viewer, grant.covenant.regionKind)) ?? NOWHERE,
+    controllerOf,
   };
+}
+
+/** The viewer's region of a kind (organisations.yaml), else the region it carries (its home region). */
+export function viewerRegion(policy: CompiledPolicy, viewer: AccessRequest['viewer'], kind: RegionKind): string {
+  return policy.organisations.get(viewer.agencyId)?.regions.get(kind) ?? viewer.region;
 }

@@ -7,8 +7,10 @@
 export { compilePolicy, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
 export { describeCondition } from './conditions.ts';
 export { objectFieldCoordinates } from './coordinates.ts';
-export type {
-  Condition, Covenant, CovenantExample, CovenantGrant, CovenantParty, DataCategoryDef, LegalBasis, Party, PurposeDef, RegionDef, SourceRef,
+export {
+  REGION_KINDS,
+  type Condition, type Covenant, type CovenantExample, type CovenantGrant, type CovenantParty, type DataCategoryDef, type LegalBasis, type Party,
+  type PurposeDef, type RegionDef, type RegionKind, type SourceRef,
 } from './covenant-types.ts';
 export {
   DECISION_REASONS, ENGINE_RULES, agreementOf, failedConditionOf, redactionReasonOf, ruleIdOf,
@@ -29,6 +31,8 @@ export {
   loadProcessingRegister, parseProcessingRegister, PROCESSING_REGISTER_SCHEMA_FILE, type ProcessingRegisterContext,
 } from './load-processing-register.ts';
 export { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
+export { controllerOn, controllersAt, existsOn, type OrganisationDef, type OrganisationRegistry } from './organisations.ts';
+export { loadOrganisationsSync, ORGANISATIONS_FILE, type LoadedOrganisations } from './load-organisations.ts';
 export {
   ALWAYS_DECLARABLE_PURPOSES, createProcessingRegister, PROCESSING_REGISTER_FILE, type ProcessingActivity, type ProcessingRegister, type RegisterOrganisation,
 } from './processing-register.ts';

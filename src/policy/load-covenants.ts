@@ -10,12 +10,12 @@ import { buildCovenant, type CovenantDraft, type SharedDefinitions } from './bui
 import { createCovenantSchemaValidator, type CovenantFileKind } from './covenant-json-schema.ts';
 import type { Covenant } from './covenant-types.ts';
 import { CovenantLoadError } from './errors.ts';
-import { at, buildCategories, buildPurposes, buildRegions } from './load-shared-files.ts';
+import { at, buildCategories, buildOrganisations, buildPurposes, buildRegions } from './load-shared-files.ts';
 import { PROCESSING_REGISTER_FILE } from './processing-register.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 export const JSON_SCHEMA_FILE = 'covenant.schema.json';
-const SHARED = { regions: 'regions.yaml', purposes: 'purposes.yaml', dataCategories: 'data-categories.yaml' } as const;
+const SHARED = { regions: 'regions.yaml', purposes: 'purposes.yaml', dataCategories: 'data-categories.yaml', organisations: 'organisations.yaml' } as const;
 
 export interface CovenantFile {
   /** Path as it should appear in messages, e.g. `covenants/groningen-ashg-amk.v2.yaml`. */
@@ -53,8 +53,11 @@ export function parseCovenantFiles(input: { jsonSchema: object; files: readonly 
   const regionsSource = shared(SHARED.regions, 'regionsFile');
   const purposesSource = shared(SHARED.purposes, 'purposesFile');
   const categoriesSource = shared(SHARED.dataCategories, 'dataCategoriesFile');
+  const organisationsSource = shared(SHARED.organisations, 'organisationsFile');
+  const regions = regionsSource ? buildRegions(regionsSource, errors) : [];
   const definitions: SharedDefinitions = {
-    regions: regionsSource ? buildRegions(regionsSource, errors) : [],
+    regions,
+    organisations: organisationsSource && regionsSource ? buildOrganisations(organisationsSource, regions, errors) : [],
     purposes: purposesSource ? buildPurposes(purposesSource, errors) : [],
     dataCategories: categoriesSource ? buildCategories(categoriesSource, errors) : [],
   };

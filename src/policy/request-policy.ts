@@ -44,7 +44,7 @@ export function createRequestPolicy(policy: CompiledPolicy, viewer: Viewer, purp
       if (known) return known;
       const factsOf = typeof facts === 'function' ? facts : () => facts;
       const decision = versions
-        ? decideAmong(policy, { viewer, purpose, owner, coordinate }, factsOf, versions)
+        ? decideAmong(policy, { viewer, purpose, owner, coordinate, day }, factsOf, versions)
         : decideOn(policy, { viewer, purpose, owner, coordinate, at }, factsOf, day);
       computed++;
       memo.set(key, decision);

@@ -5,12 +5,14 @@
  * (rule 7), then the grants in force that fit viewer, owner and coordinate (rule 1: none, deny), for
  * the declared purpose (rule 8), whose conditions hold (rules 2-6, 9).
  */
+import type { OwnerTag } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from './compile.ts';
 import { conditionOutcome, describeCondition } from './conditions.ts';
 import type { Condition } from './covenant-types.ts';
 import { ENGINE_RULES, type AccessRequest, type Decision, type ExplainedDecision } from './decision.ts';
 import type { PartialFacts } from './facts.ts';
 import { conditionScope, grantFits } from './grant-match.ts';
+import { controllerOn, existsOn } from './organisations.ts';
 import { inForceOn } from './validity.ts';
 
 /** One grant whose conditions the walk checked: the outcome of each condition checked, in order. */
@@ -25,11 +27,18 @@ export interface GrantStep {
  * conditions to check. With facts that withhold nothing (the enforcement's) it always decides; with
  * withheld facts (an explanation's) it answers `undetermined` where they could change the decision.
  */
-export function walkGrants(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts' | 'at'>, factsOf: () => PartialFacts,
+export function walkGrants(policy: CompiledPolicy, request: WalkRequest, factsOf: () => PartialFacts,
   inForce: string | ReadonlySet<string>,
   observe?: (step: GrantStep) => void): ExplainedDecision {
-  const { coordinate, viewer, owner } = request;
+  const { coordinate, viewer } = request;
   if (policy.publicCoordinates.has(coordinate)) return { effect: 'allow', reason: 'PUBLIC', coordinate, ruleId: ENGINE_RULES.public };
+  // The organisations on the day: a viewer that does not exist (yet, or any more) is granted nothing
+  // and owns nothing; a record is its controller's (its creator, or the creator's successor).
+  const day = typeof inForce === 'string' ? inForce : request.day ?? null;
+  if (day !== null && !viewerExistsOn(policy, viewer.agencyId, day)) return { effect: 'deny', reason: 'NO_GRANT', coordinate };
+  const controllerOf = (agencyId: string): string => (day === null ? agencyId : controllerOn(policy.organisations, agencyId, day));
+  const owner = controllerTag(policy, request.owner, controllerOf);
+  request = owner === request.owner ? request : { ...request, owner };
   if (viewer.agencyId === owner.agencyId) return { effect: 'allow', reason: 'OWNER', coordinate, ruleId: ENGINE_RULES.owner };
   if (policy.ownerOnlyCoordinates.has(coordinate)) return { effect: 'deny', reason: 'OWNER_ONLY', coordinate, ruleId: ENGINE_RULES.ownerOnly };
 
@@ -48,7 +57,7 @@ export function walkGrants(policy: CompiledPolicy, request: Omit<AccessRequest, 
     let failed: Condition | null = null;
     let undecided = false;
     if (conditions.length > 0) {
-      const scope = conditionScope(policy, grant, request, (facts ??= factsOf()));
+      const scope = conditionScope(policy, grant, request, (facts ??= factsOf()), controllerOf);
       for (const condition of conditions) {
         const outcome = conditionOutcome(condition, scope);
         outcomes?.push(outcome);
@@ -75,6 +84,25 @@ export function walkGrants(policy: CompiledPolicy, request: Omit<AccessRequest, 
   if (unknown) return undetermined(coordinate);
   if (firstFailure) return firstFailure;
   return { effect: 'deny', reason: fitting ? 'PURPOSE_NOT_COVERED' : 'NO_GRANT', coordinate };
+}
+
+/**
+ * What the walk is asked. `day` (Europe/Amsterdam) decides which organisations exist and who controls
+ * a record when the versions in force are chosen by hand (replays); walking on a day uses that day.
+ */
+export type WalkRequest = Omit<AccessRequest, 'facts' | 'at'> & { readonly day?: string | null };
+
+function viewerExistsOn(policy: CompiledPolicy, agencyId: string, day: string): boolean {
+  const organisation = policy.organisations.get(agencyId);
+  return organisation === undefined || existsOn(organisation, day);
+}
+
+/** The record's owner as the policy sees it on the day: its controller, with the controller's kind. */
+function controllerTag(policy: CompiledPolicy, creator: OwnerTag, controllerOf: (agencyId: string) => string): OwnerTag {
+  const controllerId = controllerOf(creator.agencyId);
+  if (controllerId === creator.agencyId) return creator;
+  const controller = policy.organisations.get(controllerId)!;
+  return { agencyId: controller.id, kind: controller.kind, region: controller.homeRegion };
 }
 
 function undetermined(coordinate: string): ExplainedDecision {

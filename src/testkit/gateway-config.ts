@@ -2,7 +2,7 @@
  * The gateway's configuration file (KETENPOORT_CONFIG, read by src/config/config.ts) for agencies whose
  * upstreams are standalone mocks. config/standalone-mocks.example.json is this, for `--port-base 4101`.
  */
-import type { AgencyConfig } from '#src/config/agencies.ts';
+import { deploymentEntry, type AgencyConfig } from '#src/config/agencies.ts';
 
 export interface GatewayConfigFile {
   readonly $comment: string;
@@ -12,6 +12,6 @@ export interface GatewayConfigFile {
 export function gatewayConfigFile(agencies: readonly AgencyConfig[]): GatewayConfigFile {
   return {
     $comment: 'The embedded agencies with their upstreams on standalone mocks; start them with `npm run mocks -- --port-base 4101` (see docs/testkit.md). Development credentials only.',
-    agencies,
+    agencies: agencies.map(deploymentEntry),
   };
 }

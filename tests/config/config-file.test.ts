@@ -44,7 +44,8 @@ describe('the configuration file', () => {
   it('accepts the committed example with its placeholders filled, secrets and URLs from the environment', () => {
     const env = exampleEnv();
     const config = loadConfig({ ...env, KETENPOORT_CONFIG: examplePath });
-    expect(config.agencies.map((agency) => agency.id)).toEqual(['ashg-groningen', 'amk-groningen', 'politie-noord-nederland', 'bjz-groningen', 'wijkteam-groningen', 'amk-drenthe']);
+    expect(config.agencies.map((agency) => agency.id)).toEqual(['ashg-groningen', 'amk-groningen', 'politie-noord-nederland', 'bjz-groningen', 'wijkteam-groningen', 'raad-voor-de-kinderbescherming']);
+    expect(config.agencies[5]).toMatchObject({ kind: 'RAAD', region: 'nederland', name: 'Raad voor de Kinderbescherming' });
     expect(config.agencies[0]?.upstream?.credentials).toEqual({ apiKey: env.ASHG_GRONINGEN_API_KEY });
     expect(config.agencies[0]?.jwksUrl).toBe(env.ASHG_GRONINGEN_JWKS_URL);
     expect(config.configFile).toBe(examplePath);
@@ -61,8 +62,10 @@ describe('the configuration file', () => {
     ['an unknown top-level key', changed((c) => { (c as Record<string, unknown>).retention = {}; }), 'retention: is not a key the configuration knows (misspelt?)'],
     ['an unknown resilience option', changed((c) => { ((c.agencies[0]!.upstream as Record<string, Record<string, unknown>>).resilience!).timeout = 5; }), 'agencies[0].upstream.resilience.timeout: is not a key the configuration knows (misspelt?)'],
     ['an unknown credential name', changed((c) => { (c.agencies[0]!.upstream as Record<string, unknown>).credentials = { apikey: 'x' }; }), 'agencies[0].upstream.credentials.apikey: is not a key the configuration knows; must be one of apiKey, username, password, clientId, clientSecret'],
-    ['an unknown kind', changed((c) => { c.agencies[4]!.kind = 'GGD'; }), 'agencies[4].kind: must be one of AMK, ASHG, BJZ, POLITIE, RAAD, VEILIG_THUIS, WIJKTEAM'],
-    ['an agency without a region', changed((c) => { delete c.agencies[5]!.region; }), 'agencies[5].region: is required'],
+    ['an unknown kind', changed((c) => { c.agencies[4]!.kind = 'GGD'; }), 'agencies[4].kind: must be one of AMK, ASHG, BJZ, POLITIE, RAAD, VEILIG_THUIS, WIJKTEAM, CERTIFIED_INSTITUTION'],
+    ['an organisation the registry lacks', changed((c) => { c.agencies[5]!.id = 'ggd-groningen'; }), 'agencies[5].id: "ggd-groningen" is not in the organisations registry (covenants/organisations.yaml); add it there first'],
+    ['a kind that contradicts the registry', changed((c) => { c.agencies[4]!.kind = 'RAAD'; }), 'agencies[4].kind: "RAAD" contradicts the registry\'s "WIJKTEAM" (covenants/organisations.yaml)'],
+    ['an adapter kind that contradicts the registry', changed((c) => { (c.agencies[2]!.upstream as Record<string, unknown>).adapter = 'bjz'; }), 'agencies[2].upstream.adapter: "bjz", but the registry gives politie-noord-nederland a politie system'],
     ['a fractional burst', changed((c) => { c.rateLimits = { organisations: { 'amk-groningen': { perSecond: 5, burst: 1.5 } } }; }), 'rateLimits.organisations.amk-groningen.burst: must be integer'],
     ['an unknown rate-limit key', changed((c) => { c.rateLimits = { organisations: { 'amk-groningen': { perSecond: 5, burst: 10, window: 1 } } }; }), 'rateLimits.organisations.amk-groningen.window: is not a key the configuration knows (misspelt?)'],
     ['a default bucket in the file (it is set in the environment)', changed((c) => { c.rateLimits = { user: { perSecond: 5, burst: 10 } }; }), 'rateLimits.user: is not a key the configuration knows (misspelt?)'],

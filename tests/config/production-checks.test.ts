@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
+import { deploymentEntry, EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { loadConfig, type GatewayConfig } from '#src/config/config.ts';
 import { productionProblems } from '#src/config/production-checks.ts';
 
@@ -17,7 +17,7 @@ function production(agencies: unknown[], env: Record<string, string> = SECRETS):
 }
 
 const READY = EMBEDDED_AGENCIES.map((agency) => ({
-  ...agency,
+  ...deploymentEntry(agency),
   jwksUrl: `https://idp.${agency.id}.example/jwks.json`,
   ...(agency.upstream ? { upstream: { ...agency.upstream, baseUrl: `https://${agency.id}.example/api` } } : {}),
 }));

@@ -13,6 +13,7 @@ import { explainAccess } from '#src/policy/explain.ts';
 import { explainRecorded, withholdRecordFacts } from '#src/policy/explain-recorded.ts';
 import { WITHHELD, type FactName, type PartialFacts } from '#src/policy/facts.ts';
 import { isParty } from '#src/policy/grant-match.ts';
+import { controllerOn, existsOn } from '#src/policy/organisations.ts';
 import { createRequestPolicy } from '#src/policy/request-policy.ts';
 import { amsterdamDay, inForceOn } from '#src/policy/validity.ts';
 import { AGENCY, buildSchema, loadRealPolicy } from './fixtures.ts';
@@ -82,7 +83,12 @@ describe('evaluate properties', () => {
   test('rule 7: an owner-only coordinate is never released to anyone but its owner', () => {
     fc.assert(fc.property(requests, fc.constantFrom(...policy.ownerOnlyCoordinates), (r, coordinate) => {
       const decision = evaluate(policy, { ...r, coordinate });
-      if (r.viewer.agencyId === r.owner.agencyId) return decision.reason === 'OWNER';
+      // The owner is the record's controller on the day (its creator, or the creator's successor), and
+      // an organisation that does not exist that day owns nothing (covenants/organisations.yaml).
+      const day = amsterdamDay(r.at);
+      const viewer = policy.organisations.get(r.viewer.agencyId);
+      if (viewer && !existsOn(viewer, day)) return decision.effect === 'deny' && decision.reason === 'NO_GRANT';
+      if (r.viewer.agencyId === controllerOn(policy.organisations, r.owner.agencyId, day)) return decision.reason === 'OWNER';
       return decision.effect === 'deny' && decision.reason === 'OWNER_ONLY';
     }), RUNS);
   });

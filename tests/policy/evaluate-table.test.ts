@@ -137,7 +137,9 @@ const rows: Row[] = [
   row(9, 'the police agreement renewed tacitly', A.politie, A.bjz, 'zorgmelding-feedback', 'Referral.status', S3, '2025-12-31', GRANT('politie-terugkoppeling@1 art. 3', 'politie-sees-feedback')),
   row(9, 'scenario 4: Assen lies outside the Groningen protocol', A.amk, A.ashg, 'child-abuse-assessment', 'Report.violenceTypes', S4, '2026-06-01', NOT_MET('groningen-ashg-amk@2 art. 4.1', AMK_REPORTS, COVENANT_REGION)),
   row(9, 'an AMK of another region is no party to the protocol', A.amkDrenthe, A.ashg, 'child-abuse-assessment', 'Report.narrative', S1_TO_OTHER_AMK, '2026-07-01', NO_GRANT),
-  row(9, "a bureau reads only its own region's households", A.bjzDrenthe, A.politie, 'early-intervention', 'Report.narrative', S3, '2026-10-06', NOT_MET('vroegsignalering-0-18@1 art. 3', 'bjz-reads-zorgmeldingen', VIEWER_REGION)),
+  row(9, "a bureau reads only its own region's households", A.bjzDrenthe, A.politie, 'early-intervention', 'Report.narrative', S3, '2013-10-06', NOT_MET('vroegsignalering-0-18@1 art. 3', 'bjz-reads-zorgmeldingen', VIEWER_REGION)),
+  // covenants/organisations.yaml: Bureau Jeugdzorg Drenthe ended on 2014-12-31; from then on it is granted nothing at all.
+  row(9, 'an organisation that no longer exists reads nothing', A.bjzDrenthe, A.politie, 'early-intervention', 'Report.narrative', S3, '2026-10-06', NO_GRANT),
   row(9, 'an unknown municipality lies in no region', A.amk, A.ashg, 'child-abuse-assessment', 'Report.narrative', { ...S1, municipality: null }, '2026-07-01', NOT_MET('groningen-ashg-amk@2 art. 4.1', AMK_REPORTS, COVENANT_REGION)),
   // Rule 10: the owner sees its own records in full, whatever the purpose or date.
   row(10, 'the ASHG reads its own narrative', A.ashg, A.ashg, 'own-records', 'Report.narrative', S1, '2026-07-01', { effect: 'allow', reason: 'OWNER', agreement: null, ruleId: 'owner-access' }),

@@ -47,7 +47,23 @@ describe('the real covenants', () => {
     expect(regions.get('gemeente-groningen')).toEqual(['Groningen']);
     const north = new Set(regions.get('noord-nederland'));
     for (const municipality of [...GRONINGEN_MUNICIPALITIES, ...DRENTHE_MUNICIPALITIES, 'Leeuwarden']) expect(north.has(municipality)).toBe(true);
-    expect(new Set(regions.get('nederland'))).toEqual(north);
+    const amsterdamUnit = new Set(regions.get('eenheid-amsterdam'));
+    for (const municipality of [...regions.get('amsterdam-amstelland')!, 'Zaanstad']) expect(amsterdamUnit.has(municipality)).toBe(true);
+    expect(new Set(regions.get('nederland'))).toEqual(new Set([...north, ...amsterdamUnit]));
+  });
+
+  test('regions come in kinds that need not coincide: one Veilig Thuis region, two policy regions (S6)', () => {
+    const byId = new Map(loaded.regions.map((region) => [region.id, region]));
+    expect(byId.get('drenthe')?.kind).toBe('veilig-thuis');
+    expect(byId.get('noord-nederland')?.kind).toBe('police-unit');
+    const north = byId.get('regiovisie-noord-midden-drenthe')!;
+    const south = byId.get('regiovisie-zuid-drenthe')!;
+    expect([north.kind, south.kind]).toEqual(['regiovisie', 'regiovisie']);
+    expect(byId.get('drenthe')!.municipalities).toEqual(expect.arrayContaining(['Assen', 'Emmen']));
+    expect(north.municipalities).toContain('Assen');
+    expect(north.municipalities).not.toContain('Emmen');
+    expect(south.municipalities).toContain('Emmen');
+    expect(new Set([...north.municipalities, ...south.municipalities])).toEqual(new Set(byId.get('drenthe')!.municipalities));
   });
 
   test('grants expand categories and keep where each coordinate was written', () => {
@@ -165,7 +181,7 @@ describe('load errors name file and line', () => {
     const name = 'covenants/regions.yaml';
     const text = real.files.find((file) => file.name === name)!.text
       .replace('includes: [groningen, drenthe]', 'includes: [groningen, drenthe, friesland]')
-      .replace('    municipalities: [Groningen]', '    includes: [nederland]');
+      .replace('    includes: [amsterdam-amstelland]\n    municipalities: [Zaanstad', '    includes: [amsterdam-amstelland, nederland]\n    municipalities: [Zaanstad');
     const errors = errorsWith(name, text);
     expect(errors).toEqual(expect.arrayContaining([
       `${name}:${lineOf(text, 'includes: [groningen, drenthe, friesland]')}: region "noord-nederland" includes unknown region "friesland"`,

@@ -45,7 +45,7 @@ function predict(cell: ReturnType<typeof cellOf>, viewer: Viewer, owner: Viewer,
       covenantMunicipalities = new Set(grant.regions.flatMap((id) => [...(regionMunicipalities.get(id) ?? [])]));
       municipalitiesOfGrant.set(grant.id, covenantMunicipalities);
     }
-    const scope = { viewer, owner, facts, covenantMunicipalities, viewerMunicipalities: regionMunicipalities.get(viewer.region) ?? new Set<string>() };
+    const scope = { viewer, owner, facts, covenantMunicipalities, viewerMunicipalities: regionMunicipalities.get(viewer.region) ?? new Set<string>(), controllerOf: (id: string) => id };
     if (grant.conditions.every((condition) => conditionHolds(condition, scope))) return `allow ${grant.agreement.key} ${grant.agreement.article}`;
   }
   return 'deny';

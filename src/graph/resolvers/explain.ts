@@ -9,7 +9,7 @@ import { gatewayError } from '#domain/errors.ts';
 import { loadReferralFacts, ownRecordFacts } from '#src/enforcement/facts.ts';
 import { fromAuditDecision } from '#src/enforcement/audit-decision.ts';
 import {
-  agreementOf, explainAccess, explainRecorded, ruleIdOf, withholdRecordFacts, type AccessExplanation, type Decision, type ExplainedDecision, type RecordFacts, type Viewer,
+  agreementOf, controllersAt, explainAccess, explainRecorded, ruleIdOf, withholdRecordFacts, type AccessExplanation, type Decision, type ExplainedDecision, type RecordFacts, type Viewer,
 } from '#src/policy/index.ts';
 import { kindOfId } from '#src/households/ids.ts';
 import { takenId } from '../caller-ids.ts';
@@ -48,7 +48,7 @@ async function explainOwnRecord(context: GatewayContext, input: ExplainInput, vi
   const referrals = await loadReferralFacts(source.household, context.request.loaders, context.request.upstreamFailed);
   return explainAccess(context.services.policy, {
     viewer, purpose: input.purpose, owner: source.owner, coordinate: input.coordinate, at,
-    facts: ownRecordFacts(source, referrals, viewer.agencyId, at),
+    facts: ownRecordFacts(source, referrals, viewer.agencyId, at, controllersAt(context.services.policy.organisations, at)),
   });
 }
 

@@ -2,6 +2,7 @@
  * All resolvers, merged. Each type's map `satisfies` its generated resolver type; guarded types' field
  * resolvers receive a GuardedView of the mapped node (guarded-resolvers.ts, enforce-policy.ts).
  */
+import type { AgencyNode, RegionNode } from '#src/households/nodes.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { accessRequestResolvers } from './access-request.ts';
 import { agreementResolvers } from './agreement.ts';
@@ -32,7 +33,13 @@ export function createResolvers() {
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},
     Agency: {
-      region: (agency: { region: string }, _args: unknown, context: GatewayContext) => context.services.regionNode(agency.region),
+      region: (agency: AgencyNode, _args: unknown, context: GatewayContext) => context.services.regionNode(agency.region),
+      regions: (agency: AgencyNode, _args: unknown, context: GatewayContext) => agency.regions.flatMap((id) => context.services.regionNode(id) ?? []),
+      successor: (agency: AgencyNode, _args: unknown, context: GatewayContext) => context.services.agencyNode(agency.successor),
+    },
+    Region: {
+      // regions.yaml writes kinds as the covenants do (veilig-thuis); the schema's enum as GraphQL does.
+      kind: (region: RegionNode) => region.kind.toUpperCase().replaceAll('-', '_'),
     },
   };
 }

@@ -42,6 +42,8 @@ export const replayResolvers = {
       const replayed = evaluateAmong(policy, {
         viewer: { agencyId: viewer.id, kind: viewer.kind, region: viewer.region }, purpose: entry.purpose,
         owner: { agencyId: owner.id, kind: owner.kind, region: owner.region }, facts, coordinate: original.coordinate,
+        // The organisations as they were that day: who existed, and who controlled the record.
+        day: amsterdamDay(entry.time),
       }, chosen.versions);
       // The facts, and which condition failed, are the owner's data (minors, referrals): as for explanations.
       const ownedByCaller = entry.owner === context.caller.agencyId;
