@@ -60,6 +60,8 @@ export type AccessMatrix = {
   /** Every grant a cell cites, once. */
   readonly grants: ReadonlyArray<MatrixGrant>;
   readonly kinds: ReadonlyArray<AgencyKind>;
+  /** The organisations on the day (covenants/organisations.yaml): which exist, and who controls the records each created. */
+  readonly organisations: ReadonlyArray<MatrixOrganisation>;
   /** Never leave the owning agency, whatever a covenant says (DOMAIN rule 7). */
   readonly ownerOnlyCoordinates: ReadonlyArray<Scalars['String']['output']>;
   /** Released to every authenticated caller. */
@@ -945,6 +947,16 @@ export type MatrixGrant = {
   readonly ruleId: Scalars['String']['output'];
   readonly title: Scalars['String']['output'];
   readonly validity: AgreementValidity;
+};
+
+/** One organisation on the matrix's day. A record is decided on with its controller: the ASHG's records of 2013 are Veilig Thuis's in 2026. */
+export type MatrixOrganisation = {
+  readonly __typename?: 'MatrixOrganisation';
+  readonly agency: Agency;
+  /** Who controls the records it created, on the day: itself, or its successor. */
+  readonly controller: Agency;
+  /** Whether it exists on the day; one that does not reads nothing. */
+  readonly exists: Scalars['Boolean']['output'];
 };
 
 export type MatrixParty = {

@@ -96,7 +96,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AccessChange: ResolverTypeWrapper<Types.AccessChange>;
   AccessChangeKind: Types.AccessChangeKind;
-  AccessMatrix: ResolverTypeWrapper<Omit<Types.AccessMatrix, 'agreements'> & { agreements: ReadonlyArray<ResolversTypes['Agreement']> }>;
+  AccessMatrix: ResolverTypeWrapper<Omit<Types.AccessMatrix, 'agreements' | 'organisations'> & { agreements: ReadonlyArray<ResolversTypes['Agreement']>, organisations: ReadonlyArray<ResolversTypes['MatrixOrganisation']> }>;
   AccessRequestConnection: ResolverTypeWrapper<Types.AccessRequestConnection>;
   AccessRequestCounts: ResolverTypeWrapper<Types.AccessRequestCounts>;
   AccessRequestEdge: ResolverTypeWrapper<Types.AccessRequestEdge>;
@@ -169,6 +169,7 @@ export type ResolversTypes = {
   MatrixCell: ResolverTypeWrapper<Types.MatrixCell>;
   MatrixColumn: ResolverTypeWrapper<Types.MatrixColumn>;
   MatrixGrant: ResolverTypeWrapper<Types.MatrixGrant>;
+  MatrixOrganisation: ResolverTypeWrapper<Omit<Types.MatrixOrganisation, 'agency' | 'controller'> & { agency: ResolversTypes['Agency'], controller: ResolversTypes['Agency'] }>;
   MatrixParty: ResolverTypeWrapper<Types.MatrixParty>;
   MatrixRow: ResolverTypeWrapper<Types.MatrixRow>;
   MemberRole: Types.MemberRole;
@@ -209,7 +210,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessChange: Types.AccessChange;
-  AccessMatrix: Omit<Types.AccessMatrix, 'agreements'> & { agreements: ReadonlyArray<ResolversParentTypes['Agreement']> };
+  AccessMatrix: Omit<Types.AccessMatrix, 'agreements' | 'organisations'> & { agreements: ReadonlyArray<ResolversParentTypes['Agreement']>, organisations: ReadonlyArray<ResolversParentTypes['MatrixOrganisation']> };
   AccessRequestConnection: Types.AccessRequestConnection;
   AccessRequestCounts: Types.AccessRequestCounts;
   AccessRequestEdge: Types.AccessRequestEdge;
@@ -270,6 +271,7 @@ export type ResolversParentTypes = {
   MatrixCell: Types.MatrixCell;
   MatrixColumn: Types.MatrixColumn;
   MatrixGrant: Types.MatrixGrant;
+  MatrixOrganisation: Omit<Types.MatrixOrganisation, 'agency' | 'controller'> & { agency: ResolversParentTypes['Agency'], controller: ResolversParentTypes['Agency'] };
   MatrixParty: Types.MatrixParty;
   MatrixRow: Types.MatrixRow;
   PageInfo: Types.PageInfo;
@@ -315,6 +317,7 @@ export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType exten
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grants?: Resolver<ReadonlyArray<ResolversTypes['MatrixGrant']>, ParentType, ContextType>;
   kinds?: Resolver<ReadonlyArray<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
+  organisations?: Resolver<ReadonlyArray<ResolversTypes['MatrixOrganisation']>, ParentType, ContextType>;
   ownerOnlyCoordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   publicCoordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -795,6 +798,12 @@ export type MatrixGrantResolvers<ContextType = GatewayContext, ParentType extend
   validity?: Resolver<ResolversTypes['AgreementValidity'], ParentType, ContextType>;
 };
 
+export type MatrixOrganisationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixOrganisation'] = ResolversParentTypes['MatrixOrganisation']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  controller?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  exists?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type MatrixPartyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixParty'] = ResolversParentTypes['MatrixParty']> = {
   agencyIds?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['ID']>>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
@@ -1005,6 +1014,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MatrixCell?: MatrixCellResolvers<ContextType>;
   MatrixColumn?: MatrixColumnResolvers<ContextType>;
   MatrixGrant?: MatrixGrantResolvers<ContextType>;
+  MatrixOrganisation?: MatrixOrganisationResolvers<ContextType>;
   MatrixParty?: MatrixPartyResolvers<ContextType>;
   MatrixRow?: MatrixRowResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -80,6 +80,7 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'MatrixCell.*',
   'MatrixGrant.*',
   'MatrixParty.*',
+  'MatrixOrganisation.*',
   'AgreementExample.*',
   'ExampleAgency.*',
   'CovenantDiff.*',

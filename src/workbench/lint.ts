@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { CompiledPolicy } from '#src/policy/index.ts';
 import type { LoadedCovenants } from '#src/policy/index.ts';
 import type { LintFinding, LintRule, LintSeverity } from './lint-finding.ts';
+import { lintOrganisations } from './lint-organisations.ts';
 import { lintOverlaps } from './lint-overlap.ts';
 import { lintValidity } from './lint-validity.ts';
 
@@ -38,7 +39,7 @@ export function lintCovenants(options: LintOptions): LintFinding[] {
       else if (policy.publicCoordinates.has(coordinate)) add('warning', 'public-grant', where, `${covenant.key} ${grant.article} (${grant.id}) grants ${coordinate}, which is public anyway`);
     });
   }
-  findings.push(...lintOverlaps(policy, options.schema), ...lintValidity(loaded.covenants, options.today));
+  findings.push(...lintOverlaps(policy, options.schema), ...lintValidity(loaded.covenants, options.today), ...lintOrganisations(loaded.covenants, policy.organisations));
 
   const usedPurposes = new Set<string>();
   const usedCategories = new Set<string>();

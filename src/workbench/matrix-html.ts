@@ -5,7 +5,7 @@
  */
 import type { Covenant } from '#src/policy/index.ts';
 import type { AccessMatrix, MatrixGrant } from './matrix.ts';
-import { citation, columnLabel, compactPublic, conditionWords, filterWords, rowGroups } from './matrix-words.ts';
+import { citation, columnLabel, compactPublic, conditionWords, filterWords, organisationLines, rowGroups } from './matrix-words.ts';
 
 // Text and background pairs all meet WCAG AA (4.5:1) for normal text.
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;color:#1a1a1a;margin:1.5rem;max-width:110rem}
@@ -51,8 +51,20 @@ ${matrix.grants.length === 0 ? '<p>None.</p>' : `<dl>${matrix.grants.map(grantEn
 ${matrix.agreements.length === 0 ? '<p>None.</p>' : matrix.agreements.map(agreementEntry).join('\n')}
 <h2>Public to every authenticated caller</h2>
 <p>${compactPublic(matrix).map((coordinate) => `<code>${esc(coordinate)}</code>`).join(', ') || 'None.'}</p>
+${organisationsSection(matrix)}
 </main></body></html>
 `;
+}
+
+function organisationsSection(matrix: AccessMatrix): string {
+  if (matrix.organisations.length === 0) return '';
+  const { existing, succeeded } = organisationLines(matrix);
+  const items = (lines: readonly string[]) => (lines.length === 0 ? '<p>None.</p>' : `<ul>${lines.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`);
+  return `<h2>Organisations on ${esc(matrix.day)}</h2>
+<p>Only these read anything; a record is decided on with the organisation that controls it that day.</p>
+${items(existing)}
+<h2>Successions in effect on ${esc(matrix.day)}</h2>
+${items(succeeded)}`;
 }
 
 function grantEntry(grant: MatrixGrant): string {

@@ -5,7 +5,7 @@
 import type { AgencyKind } from '#domain/records.ts';
 import type { Covenant } from '#src/policy/index.ts';
 import type { AccessMatrix, MatrixGrant } from './matrix.ts';
-import { citation, columnLabel, compactPublic, conditionWords, filterWords, partyWords, rowGroups } from './matrix-words.ts';
+import { citation, columnLabel, compactPublic, conditionWords, filterWords, organisationLines, partyWords, rowGroups } from './matrix-words.ts';
 
 export function matrixToMarkdown(matrix: AccessMatrix): string {
   const { shared, ownerOnly, unshared } = rowGroups(matrix);
@@ -27,6 +27,13 @@ export function matrixToMarkdown(matrix: AccessMatrix): string {
   out.push('', '## Owner-only (never leaves the owning agency, DOMAIN rule 7)', '', list(ownerOnly.map((row) => row.coordinate)));
   out.push('', '## Not shared with any other agency under these filters', '', list(unshared.map((row) => row.coordinate)));
   out.push('', '## Public to every authenticated caller', '', list(compactPublic(matrix)));
+  if (matrix.organisations.length > 0) {
+    const { existing, succeeded } = organisationLines(matrix);
+    out.push('', `## Organisations on ${matrix.day}`, '', 'Only these read anything; a record is decided on with the organisation that controls it that day.', '');
+    out.push(...(existing.length === 0 ? ['None.'] : existing.map((line) => `- ${line}`)));
+    out.push('', `## Successions in effect on ${matrix.day}`, '');
+    out.push(...(succeeded.length === 0 ? ['None.'] : succeeded.map((line) => `- ${line}`)));
+  }
   out.push('', '## Agreements cited', '');
   if (matrix.agreements.length === 0) out.push('None.');
   for (const covenant of matrix.agreements) out.push(...agreementSection(covenant));

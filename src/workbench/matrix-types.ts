@@ -58,4 +58,23 @@ export interface AccessMatrix {
   readonly agreements: readonly Covenant[];
   readonly publicCoordinates: readonly string[];
   readonly ownerOnlyCoordinates: readonly string[];
+  /**
+   * The organisations of the registry on the day (covenants/organisations.yaml): which exist, and who
+   * controls the records of each (itself, or the successor it handed them to). Empty without a registry.
+   */
+  readonly organisations: readonly MatrixOrganisation[];
+}
+
+/** One organisation on the matrix's day. */
+export interface MatrixOrganisation {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: AgencyKind;
+  readonly homeRegion: string;
+  /** Whether it exists on the day: only organisations that exist read anything. */
+  readonly exists: boolean;
+  /** The controller of the records it created, on the day: itself, or its successor. */
+  readonly controller: string;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
 }

@@ -46,3 +46,17 @@ export function rowGroups(matrix: AccessMatrix) {
     unshared: matrix.rows.filter((row) => !row.ownerOnly && row.cells.length === 0),
   };
 }
+
+/**
+ * The organisations on the matrix's day, in words: those that exist, and the successions in effect
+ * (whose records another organisation controls that day). Empty without a registry.
+ */
+export function organisationLines(matrix: AccessMatrix): { existing: string[]; succeeded: string[] } {
+  const names = new Map(matrix.organisations.map((organisation) => [organisation.id, organisation.name]));
+  return {
+    existing: matrix.organisations.filter((organisation) => organisation.exists)
+      .map((organisation) => `${organisation.name} (${organisation.id}, ${organisation.kind}, ${organisation.homeRegion})`),
+    succeeded: matrix.organisations.filter((organisation) => organisation.controller !== organisation.id)
+      .map((organisation) => `${organisation.name} (${organisation.id}) ended ${organisation.validTo ?? '?'}: the records it created are decided on as ${names.get(organisation.controller) ?? organisation.controller}'s (${organisation.controller})`),
+  };
+}

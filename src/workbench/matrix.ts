@@ -9,9 +9,9 @@ import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
 import { describeCondition } from '#src/policy/index.ts';
 import { AGENCY_KINDS } from './matrix-kinds.ts';
 import type { AccessMatrix, MatrixCell, MatrixGrant, MatrixRow } from './matrix-types.ts';
-import { amsterdamDay, validityOn } from '#src/policy/index.ts';
+import { amsterdamDay, controllerOn, existsOn, validityOn } from '#src/policy/index.ts';
 
-export type { AccessMatrix, MatrixCell, MatrixGrant, MatrixParty, MatrixRow } from './matrix-types.ts';
+export type { AccessMatrix, MatrixCell, MatrixGrant, MatrixOrganisation, MatrixParty, MatrixRow } from './matrix-types.ts';
 
 export interface MatrixOptions {
   /** The instant, or Europe/Amsterdam day (`yyyy-mm-dd`), validity is judged at. Required. */
@@ -40,6 +40,7 @@ export function buildAccessMatrix(policy: CompiledPolicy, options: MatrixOptions
   const kinds = options.kinds ?? AGENCY_KINDS;
 
   const cited = new Map<CompiledGrant, MatrixGrant>();
+  const bindsOnDay = partiesOnDay(policy, day, regionMunicipalities);
   const keep = (grant: CompiledGrant): boolean => {
     const validity = validityOn(grant.covenant, day);
     if (validity !== 'IN_FORCE' && validity !== 'TACITLY_RENEWED') return false;
@@ -55,7 +56,8 @@ export function buildAccessMatrix(policy: CompiledPolicy, options: MatrixOptions
       const cells: MatrixCell[] = [];
       for (const viewerKind of kinds) {
         for (const ownerKind of kinds) {
-          const fitting = granted.filter((grant) => grant.viewerKinds.has(viewerKind) && grant.ownerKinds.has(ownerKind));
+          const fitting = granted.filter((grant) => grant.viewerKinds.has(viewerKind) && grant.ownerKinds.has(ownerKind)
+            && bindsOnDay(grant, viewerKind, 'viewer') && bindsOnDay(grant, ownerKind, 'owner'));
           if (fitting.length === 0) continue;
           cells.push({ viewerKind, ownerKind, grants: fitting.map((grant) => cite(grant, day, cited)) });
         }
@@ -73,6 +75,33 @@ export function buildAccessMatrix(policy: CompiledPolicy, options: MatrixOptions
     agreements: policy.covenants.filter((covenant) => citedGrants.some((grant) => grant.covenant === covenant)),
     publicCoordinates: orderCoordinates(policy, options.coordinates).filter((coordinate) => policy.publicCoordinates.has(coordinate)),
     ownerOnlyCoordinates: rows.filter((row) => row.ownerOnly).map((row) => row.coordinate),
+    organisations: policy.organisations.organisations.map((organisation) => ({
+      id: organisation.id, name: organisation.name, kind: organisation.kind, homeRegion: organisation.homeRegion,
+      exists: existsOn(organisation, day), controller: controllerOn(policy.organisations, organisation.id, day),
+      validFrom: organisation.validFrom, validTo: organisation.validTo,
+    })),
+  };
+}
+
+/**
+ * Whether a grant binds some organisation of a kind that exists on the day: a party it names, or any
+ * organisation of the kind when it names none. Records are decided with their controller's kind, so
+ * an ASHG's records are read as Veilig Thuis's once the ASHG has gone: the ASHG column empties. With a
+ * region filter and an `inViewerRegion` condition, a viewer must also serve some of the region (its
+ * region of the covenant's kind). Without a registry (hand-built policies) every kind is taken to exist.
+ */
+function partiesOnDay(policy: CompiledPolicy, day: string, regionMunicipalities: ReadonlySet<string> | null): (grant: CompiledGrant, kind: AgencyKind, side: 'viewer' | 'owner') => boolean {
+  const { organisations } = policy.organisations;
+  if (organisations.length === 0) return () => true;
+  const existing = organisations.filter((organisation) => existsOn(organisation, day));
+  return (grant, kind, side) => {
+    const named = grant.parties.get(kind);
+    if (named === undefined) return false;
+    const servesRegion = side === 'owner' || regionMunicipalities === null || !grant.grant.conditions.some((condition) => condition.kind === 'inViewerRegion')
+      ? () => true
+      : (organisation: (typeof existing)[number]) => [...(policy.regionMunicipalities.get(organisation.regions.get(grant.covenant.regionKind) ?? organisation.homeRegion) ?? [])]
+        .some((municipality) => regionMunicipalities.has(municipality));
+    return existing.some((organisation) => organisation.kind === kind && (named === null || named.has(organisation.id)) && servesRegion(organisation));
   };
 }
 

@@ -90,6 +90,16 @@ const CASES: { rule: LintRule; severity: LintFinding['severity']; name: string; 
     files: () => ({ 'data-categories.yaml': `${text('data-categories.yaml')}\n  - name: school-only\n    description: The school.\n    coordinates: [Child.school]\n` }),
     message: /data category school-only is used by no grant/,
   },
+  {
+    rule: 'party-outside-validity', severity: 'warning', name: 'a covenant in force after 2015 names the AMK Drenthe, which ended with the merger',
+    files: () => edit('politie-terugkoppeling.v1.yaml', '  - agencyKind: BJZ\n', '  - agencyKind: AMK\n    agencyId: amk-drenthe\n    role: Ontvangt zorgmeldingen (Drenthe)\n  - agencyKind: BJZ\n'),
+    message: /politie-terugkoppeling@1 is in force from 2024-01-01 on, but its party amk-drenthe exists only until 2014-12-31: after that it is granted nothing; its records are decided on as veilig-thuis-drenthe's, which the covenant does not name/,
+  },
+  {
+    rule: 'region-kind-fallback', severity: 'note', name: 'a covenant of police units asks for the AMK\'s region, which it has only of other kinds',
+    files: () => edit(V3, 'regions: [groningen]', 'regions: [noord-nederland]'),
+    message: /groningen-ashg-amk@3 covers police-unit regions, but amk-groningen has none in organisations.yaml: "the viewer agency's region" is its home region groningen/,
+  },
 ];
 
 describe('covenant lint', () => {

@@ -67,10 +67,25 @@ describe('workbench queries', () => {
   });
 
   it('filters by region and purpose', async () => {
+    // Before the merger Bureau Jeugdzorg Drenthe read the police's zorgmeldingen under the national 0-18
+    // covenant; since 2015 no Bureau Jeugdzorg serves Drenthe, so in Drenthe that column is gone.
+    const drenthe2013 = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2013-03-01', region: 'drenthe' })).body.data!.accessMatrix as Matrix;
+    expect(drenthe2013.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).toEqual(['BJZ reads POLITIE']);
     const drenthe = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', region: 'drenthe' })).body.data!.accessMatrix as Matrix;
-    expect(drenthe.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).toEqual(['BJZ reads POLITIE']);
+    expect(drenthe.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).not.toContain('BJZ reads POLITIE');
     const feedback = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', purpose: 'zorgmelding-feedback' })).body.data!.accessMatrix as Matrix;
     expect(feedback.grants.map((grant) => grant.agreement.key)).toEqual(['politie-terugkoppeling@1']);
+  });
+
+  it('says who exists on the day and who controls whose records, before and after the merger (S8)', async () => {
+    const query = 'query Organisations($at: Date!) { accessMatrix(at: $at) { organisations { agency { id validTo successor { id } } exists controller { id } } } }';
+    type Row = { agency: { id: string; validTo: string | null; successor: { id: string } | null }; exists: boolean; controller: { id: string } };
+    const on = async (at: string) => new Map(((await gateway.query(OFFICER, query, { at })).body.data!.accessMatrix as { organisations: Row[] }).organisations.map((row) => [row.agency.id, row]));
+    const [before, after] = [await on('2014-06-01'), await on('2026-06-01')];
+    expect(before.get('amk-drenthe')).toMatchObject({ exists: true, controller: { id: 'amk-drenthe' }, agency: { validTo: '2014-12-31', successor: { id: 'veilig-thuis-drenthe' } } });
+    expect(before.get('veilig-thuis-drenthe')?.exists).toBe(false);
+    expect(after.get('amk-drenthe')).toMatchObject({ exists: false, controller: { id: 'veilig-thuis-drenthe' } });
+    expect(after.get('veilig-thuis-drenthe')).toMatchObject({ exists: true, controller: { id: 'veilig-thuis-drenthe' } });
   });
 
   it('answers what version 2 of the ASHG-AMK protocol changed', async () => {

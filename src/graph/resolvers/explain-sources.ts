@@ -1,5 +1,6 @@
 /**
- * The records of the caller's own organisation an explainAccess question can be about. A record id is
+ * The records of the caller's own organisation an explainAccess question can be about: those it
+ * controls today, its own and those its predecessors created (covenants/organisations.yaml). A record id is
  * resolved as every lookup resolves it (a household id is anchored on the lowest BSN any agency
  * registered, so the household is assembled across agencies), and the household is then cut down to
  * the caller's own records before any node is built: nothing of another organisation's record (its
@@ -10,6 +11,7 @@ import type { GatewayContext } from '#src/graph/context.ts';
 import { GUARDS, type Guard } from '#src/enforcement/sources.ts';
 import type { HouseholdNode, Source } from '#src/households/nodes.ts';
 import { childrenOf, involvementsOf, membersOf, referralNode, reportNode } from '#src/graph/build-nodes.ts';
+import { controllersAt } from '#src/policy/index.ts';
 
 /** Which types' coordinates a record id of each kind can be asked about. */
 const TYPES_OF_ID: Readonly<Record<string, readonly string[]>> = {
@@ -20,9 +22,9 @@ const TYPES_OF_ID: Readonly<Record<string, readonly string[]>> = {
   pm_: ['HouseholdMember'],
 };
 
-/** The household as the given organisation's own records make it; null when it holds none of them. */
-function ownPart(household: HouseholdNode | null, agencyId: string): HouseholdNode | null {
-  const records = household?.records.filter((record) => record.owner.agencyId === agencyId) ?? [];
+/** The household as the organisation's own records make it; null when it holds none of them. */
+function ownPart(household: HouseholdNode | null, controls: (agencyId: string) => boolean): HouseholdNode | null {
+  const records = household?.records.filter((record) => controls(record.owner.agencyId)) ?? [];
   return household && records.length > 0 ? { ...household, records } : null;
 }
 
@@ -33,17 +35,20 @@ export async function ownSourcesFor(context: GatewayContext, recordId: string, c
   const prefix = Object.keys(TYPES_OF_ID).find((candidate) => recordId.startsWith(candidate));
   // A coordinate of another type than the id's record has no value there: nothing to explain.
   if (!guard || !prefix || !TYPES_OF_ID[prefix]?.includes(typeName)) return [];
-  const own = context.caller.agencyId;
+  // Its own: the records it controls today, those it created and those its predecessors did (S8).
+  const controllerOf = controllersAt(context.services.policy.organisations, context.now);
+  const own = (agencyId: string): boolean => controllerOf(agencyId) === context.caller.agencyId;
   const ids = context.services.ids.records;
   const { households } = context.request;
-  const sources = (of: unknown) => [...guard.sources(of, coordinate)].filter((source) => source.owner.agencyId === own);
+  const sources = (of: unknown) => [...guard.sources(of, coordinate)].filter((source) => own(source.owner.agencyId));
   if (prefix === 'rp_' || prefix === 'rf_') {
     const kind = prefix === 'rp_' ? 'report' : 'referral';
     const [agencyId, localId] = ids.open(kind, recordId) ?? [];
-    const loaders = context.request.loaders(own);
-    if (agencyId !== own || !localId || !loaders) return [];
+    if (!agencyId || !own(agencyId) || !localId) return [];
+    const loaders = context.request.loaders(agencyId);
+    if (!loaders) return [];
     const record = kind === 'report' ? await loaders.report.load(localId) : await loaders.referral.load(localId);
-    const household = ownPart(record?.householdLocalId ? await households.byRecord(own, record.householdLocalId) : null, own);
+    const household = ownPart(record?.householdLocalId ? await households.byRecord(agencyId, record.householdLocalId) : null, own);
     if (!record || !household) return [];
     const node = record.type === 'Report' ? reportNode(context, household, record) : record.type === 'Referral' ? referralNode(context, household, record) : null;
     if (!node) return [];

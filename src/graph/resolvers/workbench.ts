@@ -25,7 +25,7 @@ export const workbenchResolvers = {
       if (args.purpose && !knownPurposes.has(args.purpose)) throw gatewayError('BAD_USER_INPUT', 'purpose names no purpose of covenants/purposes.yaml.');
       // Rows in schema order; walking the schema's types costs microseconds, so it is not cached.
       const coordinates = objectFieldCoordinates(fullSchemaOf(info.schema));
-      return toGraphQLMatrix(buildAccessMatrix(policy, { at: args.at, region: args.region ?? null, purpose: args.purpose ?? null, coordinates }));
+      return toGraphQLMatrix(buildAccessMatrix(policy, { at: args.at, region: args.region ?? null, purpose: args.purpose ?? null, coordinates }), context);
     }),
     covenantDiff: officerOnly((_root: unknown, args: { from: string; to: string }, context: GatewayContext) => {
       const agencies = context.services.agencyNodes().map((agency) => ({ agencyId: agency.id, kind: agency.kind, region: agency.region }));
@@ -40,9 +40,12 @@ export const workbenchResolvers = {
   },
 };
 
-function toGraphQLMatrix(matrix: AccessMatrix) {
+function toGraphQLMatrix(matrix: AccessMatrix, context: GatewayContext) {
   return {
     ...matrix,
+    organisations: matrix.organisations.map((organisation) => ({
+      agency: context.services.agencyNode(organisation.id), exists: organisation.exists, controller: context.services.agencyNode(organisation.controller),
+    })),
     rows: matrix.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ viewerKind: cell.viewerKind, ownerKind: cell.ownerKind, grantIds: cell.grants.map((grant) => grant.id) })) })),
     grants: matrix.grants.map((grant: MatrixGrant) => ({ ...grant, conditions: grant.conditionTexts })),
   };
