@@ -125,7 +125,7 @@ id: alleen-via-politie
 version: 1
 title: Alleen via de politie (testconvenant)
 parties:
-  - { agencyKind: AMK, agencyId: amk-drenthe, role: Testkijker }
+  - { agencyKind: VEILIG_THUIS, agencyId: veilig-thuis-drenthe, role: Testkijker }
   - { agencyKind: POLITIE, agencyId: politie-noord-nederland, role: Ketenpartner }
 purposes: [child-abuse-assessment]
 legalBasis:
@@ -138,7 +138,7 @@ supersedes: null
 grants:
   - id: household-from-the-police
     article: art. 1
-    viewerKinds: [AMK]
+    viewerKinds: [VEILIG_THUIS]
     ownerKinds: [POLITIE]
     purposes: [child-abuse-assessment]
     coordinates: [Household.id, HouseholdMember.id, HouseholdMember.name]
@@ -146,7 +146,7 @@ grants:
 `;
 
 describe('a household shown from one agency\'s record while another agency\'s comes first', () => {
-  const DRENTHE = { agencyId: 'amk-drenthe', purpose: 'child-abuse-assessment' };
+  const DRENTHE = { agencyId: 'veilig-thuis-drenthe', purpose: 'child-abuse-assessment' };
   let covenants: TestCovenants;
   let shared: TestGateway;
   beforeAll(async () => {
@@ -158,7 +158,7 @@ describe('a household shown from one agency\'s record while another agency\'s co
     covenants?.remove();
   });
 
-  // Scenario 2: the AMK of Groningen, the ASHG and the police hold it; amk-drenthe may see it from the
+  // Scenario 2: the AMK of Groningen, the ASHG and the police hold it; veilig-thuis-drenthe may see it from the
   // police's record only. A field every record withholds was redacted citing the first record's decision
   // (the AMK of Groningen's, first by agency id), a record the viewer was not shown and which is therefore
   // not entered: explainDecision found nothing for the id the caller was given.

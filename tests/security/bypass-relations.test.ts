@@ -3,7 +3,7 @@
  * ChildInvolvement.child, Referral.report, Referral.household, CaseStatus.household): from a record
  * the viewer may see, a relation never reaches one it may not. With the real covenants the relations
  * mostly lead to records the viewer sees anyway, or are withheld themselves; a test covenant grants
- * amk-drenthe the relations without their targets, so the walks do meet records it may not see.
+ * veilig-thuis-drenthe the relations without their targets, so the walks do meet records it may not see.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER, identities, NEEDLES, own, S1, S2, S3, S5, S6, startBypass, type Bypass } from './support/bypass-fixtures.ts';
@@ -95,7 +95,7 @@ id: relaties-zonder-doel
 version: 1
 title: Relaties zonder doel (testconvenant)
 parties:
-  - { agencyKind: AMK, agencyId: amk-drenthe, role: Testkijker }
+  - { agencyKind: VEILIG_THUIS, agencyId: veilig-thuis-drenthe, role: Testkijker }
   - { agencyKind: ASHG, agencyId: ashg-groningen, role: Ketenpartner }
   - { agencyKind: POLITIE, agencyId: politie-noord-nederland, role: Ketenpartner }
 purposes: [child-abuse-assessment]
@@ -110,7 +110,7 @@ grants:
   # Every ASHG referral, with the relations to its report and household; no Household.id anywhere.
   - id: referrals-without-targets
     article: art. 1
-    viewerKinds: [AMK]
+    viewerKinds: [VEILIG_THUIS]
     ownerKinds: [ASHG]
     purposes: [child-abuse-assessment]
     coordinates: [Referral.id, Referral.reason, Referral.report, Referral.household]
@@ -118,7 +118,7 @@ grants:
   # ASHG reports only where minors live, with the relations to household and children.
   - id: reports-with-minors
     article: art. 2
-    viewerKinds: [AMK]
+    viewerKinds: [VEILIG_THUIS]
     ownerKinds: [ASHG]
     purposes: [child-abuse-assessment]
     coordinates: [Report.id, Report.narrative, Report.household, Report.childInvolvement, ChildInvolvement.child, ChildInvolvement.role]
@@ -127,14 +127,14 @@ grants:
   # Children as the police registered them, with the relation to the household.
   - id: police-children
     article: art. 3
-    viewerKinds: [AMK]
+    viewerKinds: [VEILIG_THUIS]
     ownerKinds: [POLITIE]
     purposes: [child-abuse-assessment]
     coordinates: [Child.id, Child.name, Child.household]
     conditions: []
 `;
 
-describe('relations walked backwards to records the viewer may not see (test covenant, as amk-drenthe)', () => {
+describe('relations walked backwards to records the viewer may not see (test covenant, as veilig-thuis-drenthe)', () => {
   let bypass: Bypass;
   let covenants: TestCovenants;
   beforeAll(async () => {
@@ -145,7 +145,7 @@ describe('relations walked backwards to records the viewer may not see (test cov
     await bypass?.close();
     covenants?.remove();
   });
-  const viewer = CALLER.amkDrenthe;
+  const viewer = CALLER.vtDrenthe;
 
   it('Referral.report and Referral.household: the referral shows, a report it may not see and the household do not (scenario 6)', async () => {
     const [referralId] = (await harvestIds(bypass.gateway, ASHG, S6)).referrals;

@@ -218,7 +218,7 @@ describe('root lookups', () => {
   it.each([
     { scenario: 4, household: S4, caller: CALLER.amk },
     { scenario: 6, household: S6, caller: CALLER.amk },
-    { scenario: 1, household: S1, caller: CALLER.amkDrenthe },
+    { scenario: 1, household: S1, caller: CALLER.vtDrenthe },
     { scenario: 5, household: S5, caller: CALLER.politie },
     { scenario: 2, household: S2, caller: CALLER.bjz },
     { scenario: 2, household: S2, caller: CALLER.wijkteam },
@@ -347,17 +347,17 @@ describe('households out of reach', () => {
     }
   });
 
-  it('amk-drenthe sees nothing of the Groningen households, by any route (DOMAIN rule 9)', async () => {
+  it('veilig-thuis-drenthe sees nothing of the Groningen households, by any route (DOMAIN rule 9)', async () => {
     for (const [household, ownerId] of [[S1, ASHG], [S2, POLITIE], [S3, POLITIE], [S5, ASHG], [S6, ASHG]] as const) {
       const needles = householdOnlyNeedles(world, household, bypass.corpus);
-      const { responses } = await allRoutes(CALLER.amkDrenthe, household, ownerId);
+      const { responses } = await allRoutes(CALLER.vtDrenthe, household, ownerId);
       expectNone(responses, needles);
     }
     const groningen = [...new Set(world.households.map((household) => household.municipality))].filter((municipality) => municipality !== 'Assen' && !/^(Emmen|Hoogeveen|Meppel|Tynaarlo|Aa en Hunze|Borger-Odoorn|Coevorden|De Wolden|Midden-Drenthe|Noordenveld|Westerveld)$/.test(municipality));
     const query = `{ region: households(region: "groningen", first: 100) { edges { node { id } } }
       ${groningen.map((municipality, index) => `m${index}: households(municipality: ${JSON.stringify(municipality)}, first: 100) { edges { node { id } } }`).join('\n')} }`;
     for (const purpose of PURPOSES) {
-      const response = await ask({ agencyId: AGENCIES.amkDrenthe, purpose }, query);
+      const response = await ask({ agencyId: AGENCIES.vtDrenthe, purpose }, query);
       for (const [key, connection] of Object.entries(response.body.data ?? {})) expect((connection as { edges: unknown[] }).edges, key).toEqual([]);
     }
   });

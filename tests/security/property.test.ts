@@ -25,7 +25,7 @@ const MOMENTS = [new Date('2025-06-01T12:00:00+02:00'), new Date('2026-11-23T10:
 /** The purpose each agency's covenants name for it: drawn half of the time, so grants do fire. */
 const OWN_PURPOSE: Record<string, string> = {
   [AGENCIES.ashg]: 'case-conference', [AGENCIES.amk]: 'child-abuse-assessment', [AGENCIES.politie]: 'zorgmelding-feedback',
-  [AGENCIES.bjz]: 'early-intervention', [AGENCIES.wijkteam]: 'neighbourhood-support', [AGENCIES.amkDrenthe]: 'child-abuse-assessment',
+  [AGENCIES.bjz]: 'early-intervention', [AGENCIES.wijkteam]: 'neighbourhood-support', [AGENCIES.vtDrenthe]: 'child-abuse-assessment',
 };
 
 // The test gateway's world: 60 households, the default seed.

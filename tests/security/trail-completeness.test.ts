@@ -33,7 +33,7 @@ const SEED = 20261206;
 const NOW = new Date('2026-11-23T10:00:00+01:00');
 const OWN_PURPOSE: Record<string, string> = {
   [AGENCIES.ashg]: 'case-conference', [AGENCIES.amk]: 'child-abuse-assessment', [AGENCIES.politie]: 'zorgmelding-feedback',
-  [AGENCIES.bjz]: 'early-intervention', [AGENCIES.wijkteam]: 'neighbourhood-support', [AGENCIES.amkDrenthe]: 'child-abuse-assessment',
+  [AGENCIES.bjz]: 'early-intervention', [AGENCIES.wijkteam]: 'neighbourhood-support', [AGENCIES.vtDrenthe]: 'child-abuse-assessment',
 };
 const ROLES = ['caseworker', 'privacy-officer'] as const;
 

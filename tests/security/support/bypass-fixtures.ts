@@ -42,7 +42,7 @@ export const CALLER = {
   politie: { agencyId: AGENCIES.politie, purpose: 'zorgmelding-feedback' },
   bjz: { agencyId: AGENCIES.bjz, purpose: 'early-intervention' },
   wijkteam: { agencyId: AGENCIES.wijkteam, purpose: 'neighbourhood-support' },
-  amkDrenthe: { agencyId: AGENCIES.amkDrenthe, purpose: 'child-abuse-assessment' },
+  vtDrenthe: { agencyId: AGENCIES.vtDrenthe, purpose: 'child-abuse-assessment' },
 } as const satisfies Record<string, SecurityCaller>;
 
 /** The owner at work on its own records (DOMAIN rule 10). */

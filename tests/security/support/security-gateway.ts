@@ -34,7 +34,7 @@ export const AGENCIES = {
   politie: 'politie-noord-nederland',
   bjz: 'bjz-groningen',
   wijkteam: 'wijkteam-groningen',
-  amkDrenthe: 'amk-drenthe',
+  vtDrenthe: 'veilig-thuis-drenthe',
 } as const;
 
 /** The same secrets for every gateway a suite starts: ids and pseudonyms agree across them. */
