@@ -89,7 +89,8 @@ describe('mapZorgmelding: legacy variants', () => {
 
   it.each([
     ['BJZ code', { doorverwezen_naar: 'BJZ-GRN' }, { toAgencyId: 'bjz-groningen', kind: 'POLICE_TO_BJZ', toCareProvider: null }],
-    ['unknown BJZ region', { doorverwezen_naar: 'BJZ-DRE', doorverwezen_naar_naam: 'BJZ Drenthe' }, { toAgencyId: null, kind: 'POLICE_TO_BJZ', toCareProvider: 'BJZ Drenthe' }],
+    ['BJZ of another region', { doorverwezen_naar: 'BJZ-DRE', doorverwezen_naar_naam: 'BJZ Drenthe' }, { toAgencyId: 'bjz-drenthe', kind: 'POLICE_TO_BJZ', toCareProvider: 'BJZ Drenthe' }],
+    ['unknown BJZ region', { doorverwezen_naar: 'BJZ-UTR', doorverwezen_naar_naam: 'BJZ Utrecht' }, { toAgencyId: null, kind: 'POLICE_TO_BJZ', toCareProvider: 'BJZ Utrecht' }],
     ['care provider', { doorverwezen_naar: 'ZORGAANBIEDER', doorverwezen_naar_naam: 'Lentis' }, { toAgencyId: null, kind: null, toCareProvider: 'Lentis' }],
     ['no safety conditions, J', { veiligheidsafspraken: '', warme_overdracht: 'J' }, { safetyConditions: [], warmHandover: true }],
     ['no update moment', { doorverwijzing_gewijzigd: '' }, { updatedAt: null }],
