@@ -45,9 +45,11 @@ export async function startStandaloneMocks(options: StandaloneMocksOptions = {})
   const started = new Map<AdapterName, MockServer>();
   const close = async () => void (await Promise.all([...started.values()].map((mock) => mock.close())));
   try {
-    for (const [index, { adapter }] of MOCKED_AGENCIES.entries()) {
+    for (const [index, { id, adapter }] of MOCKED_AGENCIES.entries()) {
       const port = options.ports?.[adapter] ?? (options.portBase ? options.portBase + index : 0);
-      started.set(adapter, await MOCKS[adapter].start({ world, port, ...(options.knobs ? { knobs: options.knobs } : {}), ...(options.host ? { host: options.host } : {}) }));
+      started.set(adapter, await MOCKS[adapter].start({
+        world, agencyId: id, port, ...(options.knobs ? { knobs: options.knobs } : {}), ...(options.host ? { host: options.host } : {}),
+      }));
     }
   } catch (error) {
     await close();
