@@ -5,7 +5,10 @@
  * so every value a test compares with is on this page.
  */
 import { fiveWorkingDaysAfter, person } from '#mock-world/build.ts';
-import { WORLD_AGENCIES, WORLD_ORGANISATIONS, type World, type WorldCase, type WorldHousehold } from '#mock-world/index.ts';
+import type { CasePhase } from '#domain/records.ts';
+import {
+  WORLD_AGENCIES, WORLD_ORGANISATIONS, type World, type WorldCase, type WorldHousehold, type WorldReport,
+} from '#mock-world/index.ts';
 
 const O = WORLD_ORGANISATIONS;
 
@@ -37,6 +40,88 @@ const ashgDrenthe: WorldCase = {
   }],
 };
 
+/** A Veilig Thuis Drenthe melding about Jesse, in `phase` (the world's category of it). */
+function vtReport(localId: string, receivedAt: string, phase: CasePhase, phaseCategory: WorldReport['phaseCategory'],
+  details: Partial<WorldReport> = {}): WorldReport {
+  return {
+    localId, receivedAt, channel: 'PHONE', kind: 'REPORT',
+    reporter: { name: 'Mentor CSG Vincent van Gogh', type: 'PROFESSIONAL', anonymityPromised: false, phone: '0592-000021' },
+    violenceTypes: ['PHYSICAL_CHILD_ABUSE'], childInvolvement: [{ bsn: jesse.bsn, role: 'DIRECT_VICTIM' }],
+    narrative: 'Jesse vertelt over klappen thuis.', restrictedInformation: null, urgency: 'HIGH', safetyAssessment: null,
+    phase, phaseCategory, receivingCareProvider: null, ...details,
+  };
+}
+
+/**
+ * Veilig Thuis Drenthe (a system in the AMK's dialect since 2015): a case in its own investigation after
+ * the police's zorgmelding, with a request to the Raad; its meldingen run through the 2019 phases.
+ */
+const vtDrenthe: WorldCase = {
+  householdLocalId: 'VTD-2026-0131', phase: 'REQUEST_TO_RAAD', phaseCategory: 'INVESTIGATION', since: '2026-05-11', careProvider: null,
+  contact: { name: 'Veilig Thuis Drenthe', phone: '0592-000002', email: 'info@vt-drenthe.example' },
+  memberBsns: [eva.bsn, jesse.bsn],
+  children: [{ bsn: jesse.bsn, school: 'CSG Vincent van Gogh', situation: 'Verzuimt sinds april.', role: 'DIRECT_VICTIM' }],
+  reports: [
+    vtReport('VTD-M-2025-0420', '2025-03-14T10:00:00+01:00', 'HANDOVER_WITH_CONDITIONS', 'CARE', {
+      urgency: 'NORMAL', violenceTypes: ['PARTNER_VIOLENCE'], childInvolvement: [{ bsn: jesse.bsn, role: 'WITNESS_OF_PARTNER_VIOLENCE' }],
+      safetyAssessment: { dueBy: fiveWorkingDaysAfter('2025-03-14'), decidedAt: '2025-03-19T15:30:00+01:00', outcome: 'UNSAFE_HELP_NEEDED' },
+      receivingCareProvider: 'Yorneo',
+    }),
+    vtReport('VTD-M-2025-0612', '2025-06-12T08:20:00+02:00', 'MONITORING', 'MONITORING', { urgency: 'LOW' }),
+    vtReport('VTD-M-2025-0877', '2025-11-03T13:05:00+01:00', 'END_OF_INVOLVEMENT', 'CLOSED', { kind: 'ADVICE', urgency: 'LOW' }),
+    vtReport('VTD-M-2026-0131', '2026-04-20T23:10:00+02:00', 'OWN_INVESTIGATION', 'INVESTIGATION', {
+      channel: 'POLICE_EXPORT', kind: 'POLICE_CARE_REPORT', urgency: 'ACUTE', restrictedInformation: 'Melder is de buurvrouw.',
+      reporter: { name: 'Politie Noord-Nederland', type: 'POLICE', anonymityPromised: false, phone: null },
+      safetyAssessment: { dueBy: fiveWorkingDaysAfter('2026-04-20'), decidedAt: '2026-04-24T11:00:00+02:00', outcome: 'ACUTELY_UNSAFE' },
+    }),
+    vtReport('VTD-M-2026-0140', '2026-06-02T09:10:00+02:00', 'SAFETY_ASSESSMENT', 'ASSESSMENT', {
+      safetyAssessment: { dueBy: fiveWorkingDaysAfter('2026-06-02'), decidedAt: null, outcome: null },
+    }),
+    vtReport('VTD-M-2026-0151', '2026-06-20T19:45:00+02:00', 'REPORT_RECEIVED', 'SIGNAL', {
+      channel: 'WEB', kind: 'ADVICE', urgency: 'NORMAL', reporter: { name: null, type: 'ANONYMOUS', anonymityPromised: true, phone: null },
+    }),
+  ],
+  referrals: [
+    {
+      localId: 'VTD-O-2025-0420', fromAgencyId: O.vtDrenthe, toAgencyId: null, toCareProvider: 'Yorneo',
+      kind: 'VOLUNTARY_CARE', reason: 'Overdracht met voorwaarden aan de hulpverlening.', safetyConditions: ['Geen geweld in bijzijn van Jesse'],
+      warmHandover: true, status: 'COMPLETED', createdAt: '2025-03-20T09:00:00+01:00', updatedAt: '2025-06-12T08:20:00+02:00',
+      reportLocalId: 'VTD-M-2025-0420',
+    },
+    {
+      localId: 'VTD-O-2026-0131', fromAgencyId: WORLD_AGENCIES.politie, toAgencyId: O.vtDrenthe, toCareProvider: null,
+      kind: 'POLICE_TO_VEILIG_THUIS', reason: 'Zorgmelding na huiselijk geweld; minderjarige slachtoffer.', safetyConditions: [],
+      warmHandover: false, status: 'ACCEPTED', createdAt: '2026-04-21T08:00:00+02:00', updatedAt: '2026-04-21T09:30:00+02:00',
+      reportLocalId: 'VTD-M-2026-0131',
+    },
+    {
+      localId: 'VTD-O-2026-0133', fromAgencyId: O.vtDrenthe, toAgencyId: O.raad, toCareProvider: null,
+      kind: 'REQUEST_TO_RAAD', reason: 'Verzoek tot onderzoek naar een kinderbeschermingsmaatregel.',
+      safetyConditions: ['Jesse verblijft bij zijn grootouders'], warmHandover: true, status: 'OFFERED',
+      createdAt: '2026-05-11T14:00:00+02:00', updatedAt: '2026-05-12T10:15:00+02:00', reportLocalId: 'VTD-M-2026-0131',
+    },
+  ],
+};
+
+const amkGroningen: WorldCase = {
+  householdLocalId: 'AMK-2026-0921', phase: 'INVESTIGATION', phaseCategory: 'INVESTIGATION', since: '2026-05-06', careProvider: null,
+  contact: { name: 'Veilig Thuis Groningen, team AMK', phone: '050-0000002', email: 'amk@vt-groningen.example' },
+  memberBsns: [roos.bsn, mila.bsn],
+  children: [{ bsn: mila.bsn, school: null, situation: null, role: 'WITNESS_OF_PARTNER_VIOLENCE' }],
+  reports: [{
+    localId: 'AMK-M-2026-0921', receivedAt: '2026-05-06T10:00:00+02:00', channel: 'IN_PERSON', kind: 'REPORT',
+    reporter: { name: 'ASHG Groningen', type: 'PROFESSIONAL', anonymityPromised: false, phone: '050-0000001' },
+    violenceTypes: ['PARTNER_VIOLENCE'], childInvolvement: [{ bsn: mila.bsn, role: 'WITNESS_OF_PARTNER_VIOLENCE' }],
+    narrative: 'Overdracht door het ASHG.', restrictedInformation: null, urgency: 'HIGH', safetyAssessment: null,
+    phase: 'INVESTIGATION', phaseCategory: 'INVESTIGATION', receivingCareProvider: null,
+  }],
+  referrals: [{
+    localId: 'AMK-O-2026-0921', fromAgencyId: WORLD_AGENCIES.amk, toAgencyId: WORLD_AGENCIES.bjz, toCareProvider: null,
+    kind: 'VOLUNTARY_CARE', reason: 'Jeugdhulp voor Mila.', safetyConditions: [], warmHandover: false, status: 'RUNNING',
+    createdAt: '2026-05-20T09:00:00+02:00', updatedAt: '2026-05-20T09:00:00+02:00', reportLocalId: 'AMK-M-2026-0921',
+  }],
+};
+
 const ashgGroningen: WorldCase = {
   householdLocalId: 'D-2026-000921', phase: 'PLAN_TO_HELP', phaseCategory: 'CARE', since: '2026-04-02', careProvider: 'Lentis',
   contact: { name: 'Veilig Thuis Groningen, team ASHG', phone: '050-0000001', email: 'ashg@vt-groningen.example' },
@@ -56,14 +141,14 @@ export const DRENTHE: WorldHousehold = {
   key: 'organisations-drenthe', scenario: null, municipality: 'Assen',
   address: { street: 'Kerkplein', houseNumber: '7', postalCode: '9401AA', city: 'Assen' },
   members: [eva, jesse],
-  cases: { [O.ashgDrenthe]: ashgDrenthe },
+  cases: { [O.ashgDrenthe]: ashgDrenthe, [O.vtDrenthe]: vtDrenthe },
 };
 
 export const GRONINGEN: WorldHousehold = {
   key: 'organisations-groningen', scenario: null, municipality: 'Groningen',
   address: { street: 'Vismarkt', houseNumber: '3b', postalCode: '9712CA', city: 'Groningen' },
   members: [roos, mila],
-  cases: { [WORLD_AGENCIES.ashg]: ashgGroningen },
+  cases: { [WORLD_AGENCIES.ashg]: ashgGroningen, [WORLD_AGENCIES.amk]: amkGroningen },
 };
 
 export const ORGANISATION_WORLD: World = { households: [DRENTHE, GRONINGEN] };
