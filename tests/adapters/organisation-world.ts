@@ -15,6 +15,10 @@ const O = WORLD_ORGANISATIONS;
 const eva = person(901, 'Eva Mulder', '1987-02-11', 'PARENT_WITH_AUTHORITY');
 const jesse = person(902, 'Jesse Mulder', '2012-09-04', 'CHILD');
 
+const sara = person(911, 'Sara Bakker', '1993-08-08', 'PARENT_WITH_AUTHORITY');
+const dennis = person(912, 'Dennis Bakker', '1990-01-23', 'PARTNER');
+const noor = person(913, 'Noor Bakker', '2016-04-15', 'CHILD');
+
 const roos = person(921, 'Roos Visser', '1991-05-19', 'PARENT_WITH_AUTHORITY');
 const mila = person(922, 'Mila Visser', '2018-12-01', 'CHILD');
 
@@ -103,6 +107,48 @@ const vtDrenthe: WorldCase = {
   ],
 };
 
+/**
+ * A police zorgmelding as the export carries it: its number is the case's, it was registered when the
+ * case began, and its one doorverwijzing (`<number>-V1`) went to the region's Veilig Thuis.
+ */
+function zorgmelding({ unit, nummer, registered, toVeiligThuis, members, child, contact, verbalisant }: {
+  unit: string; nummer: string; registered: string; toVeiligThuis: string; members: readonly string[]; child: string;
+  contact: WorldCase['contact']; verbalisant: string;
+}): WorldCase {
+  return {
+    householdLocalId: nummer, phase: 'REFERRED', phaseCategory: 'ASSESSMENT', since: registered.slice(0, 10), careProvider: null, contact,
+    memberBsns: [...members],
+    children: [{ bsn: child, school: null, situation: null, role: 'DIRECT_VICTIM' }],
+    reports: [{
+      localId: nummer, receivedAt: registered, channel: 'POLICE_EXPORT', kind: 'POLICE_CARE_REPORT',
+      reporter: { name: verbalisant, type: 'POLICE', anonymityPromised: false, phone: null },
+      violenceTypes: ['PHYSICAL_CHILD_ABUSE', 'PARTNER_VIOLENCE'], childInvolvement: [{ bsn: child, role: 'DIRECT_VICTIM' }],
+      narrative: 'Melding huiselijk geweld; minderjarige met letsel aangetroffen.', restrictedInformation: null, urgency: 'ACUTE',
+      safetyAssessment: null, phase: 'REFERRED', phaseCategory: 'ASSESSMENT', receivingCareProvider: null,
+    }],
+    referrals: [{
+      localId: `${nummer}-V1`, fromAgencyId: unit, toAgencyId: toVeiligThuis, toCareProvider: null, kind: 'POLICE_TO_VEILIG_THUIS',
+      reason: 'Zorgmelding aan Veilig Thuis.', safetyConditions: ['Vader houdt zich op afstand'], warmHandover: false, status: 'ACCEPTED',
+      createdAt: `${registered.slice(0, 10)}T09:00:00${registered.slice(-6)}`, updatedAt: `${registered.slice(0, 10)}T11:30:00${registered.slice(-6)}`,
+      reportLocalId: nummer,
+    }],
+  };
+}
+
+/** Politie Noord-Nederland's zorgmelding about Jesse, which Veilig Thuis Drenthe received (VTD-O-2026-0131). */
+const politieNoordNederland = zorgmelding({
+  unit: WORLD_AGENCIES.politie, nummer: 'ZM-2026-009001', registered: '2026-04-20T23:10:00+02:00', toVeiligThuis: O.vtDrenthe,
+  members: [eva.bsn, jesse.bsn], child: jesse.bsn, verbalisant: 'Agent 9001',
+  contact: { name: 'Politie Noord-Nederland, zorgcoördinatie', phone: '0900-0000003', email: 'zorg@politie-nn.example' },
+});
+
+/** The police unit Amsterdam: the same export, its own zorgmeldingen, to Veilig Thuis Amsterdam-Amstelland. */
+const politieAmsterdam = zorgmelding({
+  unit: O.politieAmsterdam, nummer: 'ZM-2026-A00311', registered: '2026-07-04T01:30:00+02:00', toVeiligThuis: O.vtAmsterdam,
+  members: [sara.bsn, dennis.bsn, noor.bsn], child: noor.bsn, verbalisant: 'Agent 0311',
+  contact: { name: 'Politie Amsterdam, zorgcoördinatie', phone: '0900-0000013', email: 'zorg@politie-ams.example' },
+});
+
 const amkGroningen: WorldCase = {
   householdLocalId: 'AMK-2026-0921', phase: 'INVESTIGATION', phaseCategory: 'INVESTIGATION', since: '2026-05-06', careProvider: null,
   contact: { name: 'Veilig Thuis Groningen, team AMK', phone: '050-0000002', email: 'amk@vt-groningen.example' },
@@ -141,7 +187,14 @@ export const DRENTHE: WorldHousehold = {
   key: 'organisations-drenthe', scenario: null, municipality: 'Assen',
   address: { street: 'Kerkplein', houseNumber: '7', postalCode: '9401AA', city: 'Assen' },
   members: [eva, jesse],
-  cases: { [O.ashgDrenthe]: ashgDrenthe, [O.vtDrenthe]: vtDrenthe },
+  cases: { [O.ashgDrenthe]: ashgDrenthe, [O.vtDrenthe]: vtDrenthe, [WORLD_AGENCIES.politie]: politieNoordNederland },
+};
+
+export const AMSTERDAM: WorldHousehold = {
+  key: 'organisations-amsterdam', scenario: null, municipality: 'Amsterdam',
+  address: { street: 'Javastraat', houseNumber: '120', postalCode: '1094HJ', city: 'Amsterdam' },
+  members: [sara, dennis, noor],
+  cases: { [O.politieAmsterdam]: politieAmsterdam },
 };
 
 export const GRONINGEN: WorldHousehold = {
@@ -151,7 +204,7 @@ export const GRONINGEN: WorldHousehold = {
   cases: { [WORLD_AGENCIES.ashg]: ashgGroningen, [WORLD_AGENCIES.amk]: amkGroningen },
 };
 
-export const ORGANISATION_WORLD: World = { households: [DRENTHE, GRONINGEN] };
+export const ORGANISATION_WORLD: World = { households: [DRENTHE, AMSTERDAM, GRONINGEN] };
 
 /** The case `agencyId` holds on `household`; throws when it holds none (a broken test world). */
 export function caseOf(household: WorldHousehold, agencyId: string): WorldCase {
