@@ -149,6 +149,45 @@ const politieAmsterdam = zorgmelding({
   contact: { name: 'Politie Amsterdam, zorgcoördinatie', phone: '0900-0000013', email: 'zorg@politie-ams.example' },
 });
 
+/**
+ * Jeugdbescherming Noord (a certified institution, a system in BJZ's dialect since 2015) carries out the
+ * measure that followed Veilig Thuis Drenthe's request to the Raad; it placed Jesse's help with a provider.
+ */
+const giNoord: WorldCase = {
+  householdLocalId: 'gi-gezin-0901', phase: 'HANDED_OVER_TO_CARE', phaseCategory: 'CARE', since: '2026-08-03', careProvider: 'Yorneo',
+  contact: { name: 'Jeugdbescherming Noord, team Assen', phone: '0592-000004', email: 'assen@jbnoord.example' },
+  memberBsns: [eva.bsn, jesse.bsn],
+  children: [{ bsn: jesse.bsn, school: 'CSG Vincent van Gogh', situation: 'Ondertoezichtstelling sinds augustus.', role: 'DIRECT_VICTIM' }],
+  reports: [],
+  referrals: [
+    {
+      localId: 'gi-aanmelding-0901', fromAgencyId: O.vtDrenthe, toAgencyId: O.raad, toCareProvider: null,
+      kind: 'REQUEST_TO_RAAD', reason: 'Verzoek tot onderzoek; leidde tot de ondertoezichtstelling.', safetyConditions: [],
+      warmHandover: false, status: 'COMPLETED', createdAt: '2026-05-11T14:00:00+02:00', updatedAt: '2026-07-28T16:00:00+02:00',
+      reportLocalId: null,
+    },
+    {
+      localId: 'gi-aanmelding-0902', fromAgencyId: O.giNoord, toAgencyId: null, toCareProvider: 'Yorneo',
+      kind: 'VOLUNTARY_CARE', reason: 'Ambulante gezinsbehandeling binnen de maatregel.', safetyConditions: ['Vader houdt zich op afstand'],
+      warmHandover: true, status: 'RUNNING', createdAt: '2026-08-03T10:00:00+02:00', updatedAt: '2026-09-01T09:00:00+02:00',
+      reportLocalId: null,
+    },
+  ],
+};
+
+const bjzGroningen: WorldCase = {
+  householdLocalId: 'bjz-gezin-0921', phase: 'INTAKE', phaseCategory: 'ASSESSMENT', since: '2026-05-25', careProvider: null,
+  contact: { name: 'Bureau Jeugdzorg Groningen, toegang', phone: '050-0000004', email: 'toegang@bjz-groningen.example' },
+  memberBsns: [roos.bsn, mila.bsn],
+  children: [{ bsn: mila.bsn, school: 'OBS De Kleine Wereld', situation: null, role: 'WITNESS_OF_PARTNER_VIOLENCE' }],
+  reports: [],
+  referrals: [{
+    localId: 'bjz-aanmelding-0921', fromAgencyId: WORLD_AGENCIES.amk, toAgencyId: WORLD_AGENCIES.bjz, toCareProvider: null,
+    kind: 'VOLUNTARY_CARE', reason: 'Jeugdhulp voor Mila.', safetyConditions: [], warmHandover: false, status: 'RUNNING',
+    createdAt: '2026-05-20T09:00:00+02:00', updatedAt: '2026-05-25T11:00:00+02:00', reportLocalId: null,
+  }],
+};
+
 const amkGroningen: WorldCase = {
   householdLocalId: 'AMK-2026-0921', phase: 'INVESTIGATION', phaseCategory: 'INVESTIGATION', since: '2026-05-06', careProvider: null,
   contact: { name: 'Veilig Thuis Groningen, team AMK', phone: '050-0000002', email: 'amk@vt-groningen.example' },
@@ -187,7 +226,9 @@ export const DRENTHE: WorldHousehold = {
   key: 'organisations-drenthe', scenario: null, municipality: 'Assen',
   address: { street: 'Kerkplein', houseNumber: '7', postalCode: '9401AA', city: 'Assen' },
   members: [eva, jesse],
-  cases: { [O.ashgDrenthe]: ashgDrenthe, [O.vtDrenthe]: vtDrenthe, [WORLD_AGENCIES.politie]: politieNoordNederland },
+  cases: {
+    [O.ashgDrenthe]: ashgDrenthe, [O.vtDrenthe]: vtDrenthe, [WORLD_AGENCIES.politie]: politieNoordNederland, [O.giNoord]: giNoord,
+  },
 };
 
 export const AMSTERDAM: WorldHousehold = {
@@ -201,7 +242,7 @@ export const GRONINGEN: WorldHousehold = {
   key: 'organisations-groningen', scenario: null, municipality: 'Groningen',
   address: { street: 'Vismarkt', houseNumber: '3b', postalCode: '9712CA', city: 'Groningen' },
   members: [roos, mila],
-  cases: { [WORLD_AGENCIES.ashg]: ashgGroningen, [WORLD_AGENCIES.amk]: amkGroningen },
+  cases: { [WORLD_AGENCIES.ashg]: ashgGroningen, [WORLD_AGENCIES.amk]: amkGroningen, [WORLD_AGENCIES.bjz]: bjzGroningen },
 };
 
 export const ORGANISATION_WORLD: World = { households: [DRENTHE, AMSTERDAM, GRONINGEN] };
