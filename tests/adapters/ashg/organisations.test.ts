@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAshgAdapter } from '#adapters/ashg/index.ts';
 import { startAshgMock } from '#adapters/ashg/mock.ts';
 import type { AgencyDescriptor } from '#kit/contract.ts';
-import { WORLD_AGENCIES, WORLD_AGENCY_CODES, WORLD_ORGANISATIONS } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_AGENCY_CODES, WORLD_ORGANISATIONS, createWorld } from '#mock-world/index.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { DRENTHE, GRONINGEN, ORGANISATION_WORLD, caseOf } from '../organisation-world.ts';
 import { ASHG, testContext, testScope } from './context.ts';
@@ -69,5 +69,28 @@ describe('the ASHG mock started for the ASHG Drenthe (its archive)', () => {
     const loaders = adapterFor(groningen, ASHG).createLoaders(testScope());
     expect(await loaders.household.load(id)).toBeNull();
     expect(await loaders.household.load(caseOf(GRONINGEN, WORLD_AGENCIES.ashg).householdLocalId)).toEqual(expectationsFor(GRONINGEN).household);
+  });
+});
+
+// The default world's own cases of the ASHG Drenthe's archive (none before issue 11's regional households arrive
+// in src/mock-world), through its mock and back.
+describe('every case the default world files under ashg-drenthe', () => {
+  it('maps back to the world through its own mock', async () => {
+    const world = createWorld();
+    const mock = await startAshgMock({ world, agencyId: ASHG_DRENTHE.id });
+    try {
+      const loaders = adapterFor(mock, ASHG_DRENTHE).createLoaders(testScope());
+      for (const household of world.households.filter((candidate) => candidate.cases[ASHG_DRENTHE.id])) {
+        const expected = expectationsFor(household, ownerOf(ASHG_DRENTHE));
+        const id = expected.ashgCase.householdLocalId;
+        expect(await loaders.household.load(id)).toEqual(expected.household);
+        expect(await loaders.childrenByHousehold.load(id)).toEqual(expected.children);
+        expect(await loaders.involvementByHousehold.load(id)).toEqual(expected.involvement);
+        expect(await loaders.reportsByHousehold.load(id)).toEqual(expected.reports);
+        expect(await loaders.referralsByHousehold.load(id)).toEqual(expected.referrals);
+      }
+    } finally {
+      await mock.close();
+    }
   });
 });

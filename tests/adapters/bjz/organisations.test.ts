@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBjzMock } from '#adapters/bjz/mock.ts';
 import type { AgencyAdapter, AgencyDescriptor } from '#kit/contract.ts';
-import { WORLD_AGENCIES, WORLD_ORGANISATIONS } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_ORGANISATIONS, createWorld } from '#mock-world/index.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { DRENTHE, GRONINGEN, ORGANISATION_WORLD, caseOf } from '../organisation-world.ts';
 import {
@@ -18,7 +18,11 @@ import { BJZ, createTestAdapter, createTestContext, scope, type TestContext } fr
 const GI_NOORD: AgencyDescriptor = {
   id: WORLD_ORGANISATIONS.giNoord, kind: 'CERTIFIED_INSTITUTION', name: 'Jeugdbescherming Noord', region: 'noord-nederland',
 };
-const GI_OWNER = { agencyId: GI_NOORD.id, kind: GI_NOORD.kind, region: GI_NOORD.region };
+const GI_AMSTERDAM: AgencyDescriptor = {
+  id: WORLD_ORGANISATIONS.giAmsterdam, kind: 'CERTIFIED_INSTITUTION', name: 'Jeugdbescherming Regio Amsterdam', region: 'amsterdam-amstelland',
+};
+const ownerOf = (agency: AgencyDescriptor) => ({ agencyId: agency.id, kind: agency.kind, region: agency.region });
+const GI_OWNER = ownerOf(GI_NOORD);
 
 const contexts: TestContext[] = [];
 let gi: MockServer;
@@ -83,5 +87,26 @@ describe('the BJZ mock started for Jeugdbescherming Noord (a certified instituti
     const [theirs] = bjzHouseholds(ORGANISATION_WORLD);
     expect(await loaders.household.load(theirs!.bjzCase.householdLocalId)).toEqual(expectedHousehold(theirs!));
     expect(await loaders.referralsByHousehold.load(theirs!.bjzCase.householdLocalId)).toEqual(expectedReferrals(theirs!));
+  });
+});
+
+// The default world's own cases of the certified institutions (none before issue 11's regional households arrive
+// in src/mock-world), each through its organisation's mock and back.
+describe.each([GI_NOORD, GI_AMSTERDAM])('every case the default world files under $id', (agency) => {
+  it('maps back to the world through its own mock', async () => {
+    const world = createWorld();
+    const mock = await startBjzMock({ world, agencyId: agency.id });
+    try {
+      const loaders = adapterFor(mock, agency).createLoaders(scope());
+      for (const theirs of bjzHouseholds(world, ownerOf(agency))) {
+        const id = theirs.bjzCase.householdLocalId;
+        expect(await loaders.household.load(id)).toEqual(expectedHousehold(theirs));
+        expect(withoutLocalId(await loaders.childrenByHousehold.load(id))).toEqual(expectedChildren(theirs));
+        expect(await loaders.involvementByHousehold.load(id)).toEqual(expectedInvolvement(theirs));
+        expect(await loaders.referralsByHousehold.load(id)).toEqual(expectedReferrals(theirs));
+      }
+    } finally {
+      await mock.close();
+    }
   });
 });
