@@ -39,8 +39,8 @@ const mocks: { agencyId: string; adapter: AdapterName; mock: MockServer; port: n
 for (const agency of EMBEDDED_AGENCIES) {
   if (!agency.upstream) continue;
   const mock = agency.upstream.adapter === 'bjz' && bjzRateLimit !== undefined
-    ? await startBjzMock({ world, host: '127.0.0.1', rateLimitPerSecond: bjzRateLimit })
-    : await MOCKS[agency.upstream.adapter].start({ world, host: '127.0.0.1' });
+    ? await startBjzMock({ world, agencyId: agency.id, host: '127.0.0.1', rateLimitPerSecond: bjzRateLimit })
+    : await MOCKS[agency.upstream.adapter].start({ world, agencyId: agency.id, host: '127.0.0.1' });
   mocks.push({ agencyId: agency.id, adapter: agency.upstream.adapter, mock, port: Number(new URL(mock.url).port) });
 }
 

@@ -1,12 +1,13 @@
 /**
- * `npm run mocks [-- --households 10000 --latency 20 --error-rate 0.05 --port-base 4101]`
- * Starts the four agency mocks alone, on loopback, seeded from the deterministic world, and prints
- * their URLs. Stops on Ctrl-C. `--help` lists every mock's endpoints, from the mocks' own route tables.
+ * `npm run mocks [-- --households 10000 --latency 20 --error-rate 0.05 --port-base 4101 --agency amk:veilig-thuis-drenthe]`
+ * Starts the four agency mocks alone (and one more per `--agency`), on loopback, seeded from the
+ * deterministic world, and prints their URLs. Stops on Ctrl-C. `--help` lists every mock's endpoints,
+ * from the mocks' own route tables.
  */
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 // Not '#testkit': its index also exports the nock scenarios, and nock is a development dependency the image lacks.
-import { MOCKED_AGENCIES, startStandaloneMocks } from '#src/testkit/standalone-mocks.ts';
+import { MOCKED_AGENCIES, startStandaloneMocks, type MockedAgency } from '#src/testkit/standalone-mocks.ts';
 import { parseCommandLine, usageError as commandLineError } from './cli.ts';
 
 const OPTIONS = {
@@ -19,6 +20,7 @@ const OPTIONS = {
   'rate-limit-rate': { type: 'string', default: '0' },
   'port-base': { type: 'string', default: '0' },
   host: { type: 'string', default: '127.0.0.1' },
+  agency: { type: 'string', multiple: true, default: [] },
 } as const satisfies ParseArgsOptionsConfig;
 
 const USAGE = `Usage: npm run mocks -- [options]
@@ -36,6 +38,9 @@ options:
   --rate-limit-rate <0..1> share of requests answered 429 with Retry-After: 1 (default 0)
   --port-base <port>     first of four consecutive ports: ashg, amk, politie, bjz (default 0: any free port)
   --host <address>       address to listen on (default 127.0.0.1)
+  --agency <adapter>:<id> also start a mock of that dialect for that organisation, serving the world's cases
+                         filed under its id (e.g. amk:veilig-thuis-drenthe, bjz:jeugdbescherming-noord); repeatable,
+                         numbered after the four by --port-base
   -h, --help             this text, and every mock's endpoints
 
 Gateway configuration for --port-base 4101: config/standalone-mocks.example.json (KETENPOORT_CONFIG).
@@ -52,6 +57,17 @@ function endpointsText(): string {
 }
 
 const usageError = (message: string): never => commandLineError('mocks', message);
+
+const isAdapter = (name: string): name is MockedAgency['adapter'] => Object.hasOwn(MOCKS, name);
+
+function extraAgency(text: string): MockedAgency {
+  const [adapter = '', id = ''] = text.split(':');
+  if (!isAdapter(adapter) || !/^[a-z0-9][a-z0-9-]*$/.test(id) || text.split(':').length !== 2) {
+    usageError(`--agency ${JSON.stringify(text)} is not <adapter>:<organisation id> (adapters: ${Object.keys(MOCKS).join(', ')})`);
+  }
+  if (MOCKED_AGENCIES.some((agency) => agency.id === id)) usageError(`--agency ${JSON.stringify(text)}: ${id} has its mock already`);
+  return { adapter: adapter as MockedAgency['adapter'], id };
+}
 
 function number(name: string, text: string, check: (value: number) => boolean): number {
   const value = Number(text);
@@ -73,16 +89,18 @@ const { values } = parseCommandLine({ name: 'mocks', usage: () => `${USAGE}\n${e
     malformedRate: number('malformed-rate', values['malformed-rate'], rate),
     rateLimitRate: number('rate-limit-rate', values['rate-limit-rate'], rate),
   };
-  const portBase = number('port-base', values['port-base'], (value) => Number.isInteger(value) && value >= 0 && value <= 65532);
+  const extraAgencies = values.agency.map(extraAgency);
+  if (new Set(extraAgencies.map((agency) => agency.id)).size !== extraAgencies.length) usageError('--agency names one organisation twice');
+  const portBase = number('port-base', values['port-base'], (value) => Number.isInteger(value) && value >= 0 && value <= 65535 - 3 - extraAgencies.length);
   let running;
   try {
-    running = await startStandaloneMocks({ households, ...(seed === undefined ? {} : { seed }), knobs, portBase, host: values.host });
+    running = await startStandaloneMocks({ households, ...(seed === undefined ? {} : { seed }), knobs, portBase, host: values.host, extraAgencies });
   } catch (error) {
     process.stderr.write(`mocks: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  for (const { id, adapter } of MOCKED_AGENCIES) {
-    console.log(`${id.padEnd(26)} ${running.mocks[adapter].url}   credentials: ${JSON.stringify(MOCKS[adapter].devCredentials)}`);
+  for (const { id, adapter } of [...MOCKED_AGENCIES, ...extraAgencies]) {
+    console.log(`${id.padEnd(34)} ${running.byAgency.get(id)?.url}   credentials: ${JSON.stringify(MOCKS[adapter].devCredentials)}`);
   }
   console.log(`\n${running.world.households.length} households; knobs ${JSON.stringify(knobs)}. Ctrl-C stops.`);
   const mocks = running;

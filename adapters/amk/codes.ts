@@ -11,6 +11,10 @@ import type {
   OverdrachtStatus, Uitkomst, Urgentie,
 } from './wire-types.ts';
 
+/**
+ * The AMK's lifecycle and, in the same systems since 2015, Veilig Thuis's (Handelingsprotocol 2019):
+ * one code per phase, so a zaak of amk-groningen and one of veilig-thuis-drenthe read alike.
+ */
 export const FASE: Readonly<Record<AmkFase, CasePhase>> = {
   intake: 'INTAKE',
   onderzoek: 'INVESTIGATION',
@@ -18,9 +22,15 @@ export const FASE: Readonly<Record<AmkFase, CasePhase>> = {
   'overdracht-zorg': 'HANDED_OVER_TO_CARE',
   'verzoek-raad': 'REQUEST_TO_RAAD',
   afgesloten: 'CLOSED',
+  'melding-ontvangen': 'REPORT_RECEIVED',
+  veiligheidsbeoordeling: 'SAFETY_ASSESSMENT',
+  'overdracht-met-voorwaarden': 'HANDOVER_WITH_CONDITIONS',
+  'eigen-onderzoek': 'OWN_INVESTIGATION',
+  'einde-betrokkenheid': 'END_OF_INVOLVEMENT',
+  monitoring: 'MONITORING',
 };
 
-/** The phase category each AMK phase falls in (the Verwijsindex-style coarse status). */
+/** The phase category each phase falls in (the Verwijsindex-style coarse status; the world's phaseCategoryOf). */
 export const FASE_CATEGORY: Readonly<Record<AmkFase, PhaseCategory>> = {
   intake: 'ASSESSMENT',
   onderzoek: 'INVESTIGATION',
@@ -28,6 +38,12 @@ export const FASE_CATEGORY: Readonly<Record<AmkFase, PhaseCategory>> = {
   'overdracht-zorg': 'CARE',
   'verzoek-raad': 'INVESTIGATION',
   afgesloten: 'CLOSED',
+  'melding-ontvangen': 'SIGNAL',
+  veiligheidsbeoordeling: 'ASSESSMENT',
+  'overdracht-met-voorwaarden': 'CARE',
+  'eigen-onderzoek': 'INVESTIGATION',
+  'einde-betrokkenheid': 'CLOSED',
+  monitoring: 'MONITORING',
 };
 
 export const GEZINSROL: Readonly<Record<GezinsRol, MemberRole>> = {
@@ -88,12 +104,15 @@ export const UITKOMST: Readonly<Record<Uitkomst, SafetyOutcome>> = {
   'acuut-onveilig': 'ACUTELY_UNSAFE',
 };
 
+/** Every kind of the schema has its code: a Veilig Thuis records the police's zorgmelding to it and its request to the Raad. */
 export const OVERDRACHT_SOORT: Readonly<Record<OverdrachtSoort, ReferralKind>> = {
   'vrijwillige-hulp': 'VOLUNTARY_CARE',
   'overdracht-ashg-amk': 'HANDOVER_ASHG_TO_AMK',
   'politie-naar-amk': 'POLICE_TO_AMK',
   'politie-naar-bjz': 'POLICE_TO_BJZ',
   'naar-wijkteam': 'TO_WIJKTEAM',
+  'politie-naar-veilig-thuis': 'POLICE_TO_VEILIG_THUIS',
+  'verzoek-raad': 'REQUEST_TO_RAAD',
 };
 
 export const OVERDRACHT_STATUS: Readonly<Record<OverdrachtStatus, ReferralStatus>> = {

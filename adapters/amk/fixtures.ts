@@ -1,10 +1,11 @@
 /**
- * What the AMK system holds of the synthetic world: every household with an `amk-groningen` case,
- * projected into the AMK's zaken, meldingen and overdrachten in its own codes and date formats.
- * Pure: the same world always gives the same dataset.
+ * What one organisation's system in the AMK's dialect holds of the synthetic world: every household
+ * with a case of that organisation (`amk-groningen`, or a Veilig Thuis whose system grew out of an
+ * AMK's), projected into zaken, meldingen and overdrachten in the dialect's codes and date formats.
+ * Pure: the same world and organisation always give the same dataset.
  */
 import type { World, WorldCase, WorldHousehold, WorldReferral, WorldReport } from '#mock-world/index.ts';
-import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
   BETROKKENHEID, FASE, GEWELDSVORM, GEZINSROL, KANAAL, MELDER_TYPE, MELDING_SOORT,
   OVERDRACHT_SOORT, OVERDRACHT_STATUS, UITKOMST, URGENTIE, encodeCode,
@@ -111,12 +112,13 @@ function overdrachtOf(household: WorldHousehold, zaakId: string, referral: World
   };
 }
 
-export function projectAmk(world: World): AmkDataset {
+/** The zaken of `agencyId` (the world's cases filed under that id), and nobody else's. */
+export function projectAmk(world: World, agencyId: string): AmkDataset {
   const zaken: WireZaak[] = [];
   const meldingen: WireMelding[] = [];
   const overdrachten: WireOverdracht[] = [];
   for (const household of world.households) {
-    const zaak = household.cases[WORLD_AGENCIES.amk];
+    const zaak = household.cases[agencyId];
     if (!zaak) continue;
     zaken.push(zaakOf(household, zaak));
     for (const report of zaak.reports) meldingen.push(meldingOf(household, zaak.householdLocalId, report));

@@ -26,6 +26,11 @@ export const AMK_MOCK_CREDENTIALS: AmkCredentials = { username: 'amk-gateway', p
 export interface AmkMockOptions {
   /** The population to serve. Default `createWorld()` (the six scenarios). */
   readonly world?: World;
+  /**
+   * The organisation whose system this is: the mock serves the world's cases filed under this id and
+   * reports it as its agency. Default WORLD_AGENCIES.amk (`amk-groningen`).
+   */
+  readonly agencyId?: string;
   /** Latency, error, timeout and malformed-body knobs. Default none. */
   readonly knobs?: MockKnobs;
   /** Port to listen on. Default 0 (any free port). */
@@ -76,7 +81,8 @@ function authorised(envelope: DecodedEnvelope, credentials: AmkCredentials): boo
 const isOperation = (name: string): name is AmkOperation => (AMK_OPERATIONS as readonly string[]).includes(name);
 
 export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockServer> {
-  const store = createAmkStore(projectAmk(options.world ?? createWorld()));
+  const agencyId = options.agencyId ?? WORLD_AGENCIES.amk;
+  const store = createAmkStore(projectAmk(options.world ?? createWorld(), agencyId));
   const credentials = options.credentials ?? AMK_MOCK_CREDENTIALS;
 
   function handle(method: string | undefined, headers: Record<string, string | string[] | undefined>, body: string, url: URL): MockReply | null {
@@ -105,7 +111,7 @@ export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockSe
   }
 
   return startMockServer({
-    agencyId: WORLD_AGENCIES.amk,
+    agencyId,
     endpoints: AMK_MOCK_ENDPOINTS,
     handle: (request, body, url) => {
       try {

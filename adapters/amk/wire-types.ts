@@ -8,8 +8,15 @@
 /** Two-way legacy boolean. */
 export type JaNee = 'J' | 'N';
 
-/** Lifecycle of an AMK zaak (and of its meldingen). */
-export type AmkFase = 'intake' | 'onderzoek' | 'conclusie' | 'overdracht-zorg' | 'verzoek-raad' | 'afgesloten';
+/**
+ * Lifecycle of a zaak (and of its meldingen): the AMK's (intake .. afgesloten) and, added when the AMK
+ * systems became Veilig Thuis systems, Veilig Thuis's phases of the Handelingsprotocol 2019
+ * (melding-ontvangen .. monitoring; verzoek-raad and afgesloten they share).
+ */
+export type AmkFase =
+  | 'intake' | 'onderzoek' | 'conclusie' | 'overdracht-zorg' | 'verzoek-raad' | 'afgesloten'
+  | 'melding-ontvangen' | 'veiligheidsbeoordeling' | 'overdracht-met-voorwaarden' | 'eigen-onderzoek' | 'einde-betrokkenheid'
+  | 'monitoring';
 export type GezinsRol = 'ouder-met-gezag' | 'stiefouder' | 'partner' | 'ex-partner' | 'kind' | 'overig';
 export type Betrokkenheid = 'slachtoffer' | 'getuige-partnergeweld';
 export type Kanaal = 'telefoon' | 'email' | 'webformulier' | 'persoonlijk' | 'politiekoppeling';
@@ -21,7 +28,8 @@ export type Geweldsvorm =
 export type Urgentie = 'laag' | 'normaal' | 'hoog' | 'acuut';
 export type Uitkomst = 'veilig' | 'onveilig-hulp-nodig' | 'acuut-onveilig';
 export type OverdrachtSoort =
-  | 'vrijwillige-hulp' | 'overdracht-ashg-amk' | 'politie-naar-amk' | 'politie-naar-bjz' | 'naar-wijkteam';
+  | 'vrijwillige-hulp' | 'overdracht-ashg-amk' | 'politie-naar-amk' | 'politie-naar-bjz' | 'naar-wijkteam'
+  | 'politie-naar-veilig-thuis' | 'verzoek-raad';
 export type OverdrachtStatus =
   | 'concept' | 'aangeboden' | 'geaccepteerd' | 'geweigerd' | 'lopend' | 'afgerond' | 'onveilig-teruggemeld';
 

@@ -1,9 +1,10 @@
 /**
- * The world as the ASHG's system holds it: one dossier per household with an ASHG case, its meldingen
- * and doorverwijzingen, in the legacy vocabulary. A pure projection; the mock serves it.
+ * The world as one system in the ASHG's dialect holds it (`ashg-groningen`, or the archive of
+ * `ashg-drenthe`): one dossier per household with a case of that organisation, its meldingen and
+ * doorverwijzingen, in the legacy vocabulary. A pure projection; the mock serves it.
  */
 import type { World, WorldCase, WorldHousehold, WorldReferral, WorldReport } from '#mock-world/index.ts';
-import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
   CHANNEL, CHILD_ROLE, PHASE, REFERRAL_KIND, REFERRAL_STATUS, REPORTER_TYPE, REPORT_KIND, ROLE,
   SAFETY_OUTCOME, URGENCY, VIOLENCE,
@@ -20,12 +21,13 @@ export interface AshgData {
 /** World agency id -> the ASHG's code for it (the inverse of the default code list). */
 const CODE_OF_AGENCY = new Map(Object.entries(WORLD_AGENCY_CODES).map(([legacy, agencyId]) => [agencyId, legacy]));
 
-export function projectAshg(world: World): AshgData {
+/** The dossiers of `agencyId` (the world's cases filed under that id), and nobody else's. */
+export function projectAshg(world: World, agencyId: string): AshgData {
   const dossiers: WireDossier[] = [];
   const meldingen: WireMelding[] = [];
   const doorverwijzingen: WireDoorverwijzing[] = [];
   for (const household of world.households) {
-    const ashgCase = household.cases[WORLD_AGENCIES.ashg];
+    const ashgCase = household.cases[agencyId];
     if (!ashgCase) continue;
     dossiers.push(dossierOf(household, ashgCase));
     for (const report of ashgCase.reports) meldingen.push(meldingOf(household, ashgCase, report));

@@ -25,6 +25,11 @@ export const ASHG_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
 export interface AshgMockOptions {
   /** The population to serve. Default `createWorld()` (the six scenarios). */
   world?: World;
+  /**
+   * The organisation whose system this is: the mock serves the world's cases filed under this id and
+   * reports it as its agency. Default WORLD_AGENCIES.ashg (`ashg-groningen`).
+   */
+  agencyId?: string;
   /** Latency, error, timeout and malformed-body knobs. Default none. */
   knobs?: MockKnobs;
   /** Default 0 (any free port). */
@@ -36,10 +41,11 @@ export interface AshgMockOptions {
 }
 
 export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer> {
-  const store = createAshgStore(projectAshg(options.world ?? createWorld()));
+  const agencyId = options.agencyId ?? WORLD_AGENCIES.ashg;
+  const store = createAshgStore(projectAshg(options.world ?? createWorld(), agencyId));
   const keyDigest = digest(options.apiKey ?? 'ashg-dev-key');
   return startMockServer({
-    agencyId: WORLD_AGENCIES.ashg,
+    agencyId,
     endpoints: ASHG_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,

@@ -34,12 +34,20 @@ export const FASE: Readonly<Record<WireFase, { readonly phase: CasePhase; readon
   afgesloten: { phase: 'CLOSED', category: 'CLOSED' },
 };
 
+/**
+ * Every kind of the schema has its code. Since 2015 the same system runs at the certified institutions
+ * (jeugdbescherming-noord, jeugdbescherming-regio-amsterdam), whose aanmeldingen come from a Veilig
+ * Thuis or another certified institution rather than from the police alone: a Veilig Thuis's request to
+ * the Raad that led to a measure, for one.
+ */
 export const SOORT: Readonly<Record<WireAanmeldingSoort, ReferralKind>> = {
   vrijwillig: 'VOLUNTARY_CARE',
   'overdracht-ashg-amk': 'HANDOVER_ASHG_TO_AMK',
   'politie-amk': 'POLICE_TO_AMK',
   'politie-bjz': 'POLICE_TO_BJZ',
   wijkteam: 'TO_WIJKTEAM',
+  'politie-veilig-thuis': 'POLICE_TO_VEILIG_THUIS',
+  'verzoek-raad': 'REQUEST_TO_RAAD',
 };
 
 export const STATUS: Readonly<Record<WireAanmeldingStatus, ReferralStatus>> = {

@@ -1,10 +1,12 @@
 /**
- * The world as Bureau Jeugdzorg's system holds it: one client per minor of each BJZ case, every client
- * carrying its gezin, and one aanmelding per referral. Pure: the same world gives the same records.
+ * The world as one system in Bureau Jeugdzorg's dialect holds it (`bjz-groningen`, or a certified
+ * institution's that grew out of a BJZ's): one client per minor of each of that organisation's cases,
+ * every client carrying its gezin, and one aanmelding per referral. Pure: the same world and
+ * organisation give the same records.
  */
 import type { CasePhase, PhaseCategory } from '#domain/records.ts';
 import type { World, WorldCase, WorldHousehold, WorldPerson, WorldReferral } from '#mock-world/index.ts';
-import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { BETROKKENHEID, RELATIE, SOORT, STATUS, codeOf } from './codes.ts';
 import { formatWireDate, formatWireDateTime } from './legacy-dates.ts';
 import type { WireAanmelding, WireAdres, WireClient, WireFase, WireGezinslid } from './wire-types.ts';
@@ -15,11 +17,12 @@ export interface BjzFixtures {
   readonly aanmeldingen: readonly WireAanmelding[];
 }
 
-export function projectBjz(world: World): BjzFixtures {
+/** The clients and aanmeldingen of `agencyId` (the world's cases filed under that id), and nobody else's. */
+export function projectBjz(world: World, agencyId: string): BjzFixtures {
   const clienten: WireClient[] = [];
   const aanmeldingen: WireAanmelding[] = [];
   for (const household of world.households) {
-    const bjzCase = household.cases[WORLD_AGENCIES.bjz];
+    const bjzCase = household.cases[agencyId];
     if (!bjzCase) continue;
     const ofCase = clientsOf(household, bjzCase);
     clienten.push(...ofCase);

@@ -13,6 +13,11 @@ import { createBjzMockStore, type BjzMockStore } from './mock-store.ts';
 export interface BjzMockOptions {
   /** The population served. Default `createWorld()` (the six scenarios). */
   world?: World;
+  /**
+   * The organisation whose system this is: the mock serves the world's cases filed under this id and
+   * reports it as its agency. Default WORLD_AGENCIES.bjz (`bjz-groningen`).
+   */
+  agencyId?: string;
   /** Latency, error, timeout and malformed-body knobs. Default none. */
   knobs?: MockKnobs;
   /** Default 0 (any free port). */
@@ -45,7 +50,8 @@ export const BJZ_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
 ];
 
 export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> {
-  const store = createBjzMockStore(projectBjz(options.world ?? createWorld()));
+  const agencyId = options.agencyId ?? WORLD_AGENCIES.bjz;
+  const store = createBjzMockStore(projectBjz(options.world ?? createWorld(), agencyId));
   const batchLimit = options.batchLimit ?? 100;
   const auth = createMockAuth({
     clientId: options.clientId ?? 'ketenpoort',
@@ -56,7 +62,7 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
   });
 
   return startMockServer({
-    agencyId: WORLD_AGENCIES.bjz,
+    agencyId,
     endpoints: BJZ_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,

@@ -12,7 +12,8 @@ export type WireDateTime = string;
 export type WireRelatie = 'ouder-met-gezag' | 'stiefouder' | 'partner' | 'ex-partner' | 'kind' | 'overig';
 export type WireBetrokkenheid = 'direct-slachtoffer' | 'getuige-partnergeweld';
 export type WireFase = 'aanmelding' | 'intake' | 'hulp' | 'afgesloten';
-export type WireAanmeldingSoort = 'vrijwillig' | 'overdracht-ashg-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam';
+export type WireAanmeldingSoort =
+  | 'vrijwillig' | 'overdracht-ashg-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam' | 'politie-veilig-thuis' | 'verzoek-raad';
 export type WireAanmeldingStatus =
   | 'concept' | 'aangeboden' | 'geaccepteerd' | 'geweigerd' | 'lopend' | 'afgerond' | 'onveilig-teruggemeld';
 
@@ -78,7 +79,7 @@ export interface WireAanmelding {
   readonly clientIds: readonly string[];
   readonly gezinId: string;
   readonly gemeente: string;
-  /** Chain-partner code of the sender, e.g. `POL-NN`. */
+  /** Chain-partner code of the sender, e.g. `POL-NN`, `VT-DRE` (a Veilig Thuis), `GI-NRD` (a certified institution). */
   readonly van: string;
   /** Chain-partner code of the receiver, e.g. `BJZ-GRN`; null when only a care provider receives it. */
   readonly naar: string | null;

@@ -16,7 +16,7 @@ const descriptor: AgencyDescriptor = {
 };
 const credentials = { username: 'gateway', password: 'politie-dev-secret' };
 const NUMMER = 'ZM-2026-004711';
-const zorgmelding = projectPolitie(createWorld()).zorgmeldingen.find((z) => z.registratienummer === NUMMER);
+const zorgmelding = projectPolitie(createWorld(), descriptor.id).zorgmeldingen.find((z) => z.registratienummer === NUMMER);
 if (!zorgmelding) throw new Error(`the world lost scenario 2's zorgmelding ${NUMMER}`);
 
 export const contractFixture: AdapterContractFixture = {

@@ -1,13 +1,14 @@
 /**
- * The world as the police system holds it: one zorgmelding per police case, exported as rows of
- * (zorgmelding, betrokkene), and the police's key register (BSN <-> persoonssleutel). Pure.
+ * The world as one police unit's system holds it (`politie-noord-nederland`, `politie-amsterdam`):
+ * one zorgmelding per case of that unit, exported as rows of (zorgmelding, betrokkene), and the
+ * unit's key register (BSN <-> persoonssleutel) of the persons it registered. Pure.
  *
  * The police register a zorgmelding once, so facts the world keeps twice come from one place: the
  * case's phase is the zorgmelding status, its `since` is the registration date, a child's role is
  * the one on the zorgmelding, and a zorgmelding carries at most one doorverwijzing.
  */
 import type { World, WorldCase, WorldHousehold, WorldPerson, WorldReferral, WorldReport } from '#mock-world/index.ts';
-import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import {
   BETROKKENHEDEN, DOORVERWIJSSTATUSSEN, GEWELDSVORMEN, ROLLEN, STATUSSEN, URGENTIES,
   ZORGAANBIEDER_CODE, invert,
@@ -29,11 +30,12 @@ const BETROKKENHEID = invert(BETROKKENHEDEN);
 const STATUS = new Map(Object.entries(STATUSSEN).map(([code, { phase }]) => [phase, code]));
 const AGENCY_CODE = new Map(Object.entries(WORLD_AGENCY_CODES).map(([code, id]) => [id, code]));
 
-export function projectPolitie(world: World): PolitieFixtures {
+/** The zorgmeldingen of `agencyId` (the world's cases filed under that id), and nobody else's. */
+export function projectPolitie(world: World, agencyId: string): PolitieFixtures {
   const zorgmeldingen: WireZorgmelding[] = [];
   const sleutels = new Map<string, Sleutelpaar>();
   for (const household of world.households) {
-    const politieCase = household.cases[WORLD_AGENCIES.politie];
+    const politieCase = household.cases[agencyId];
     if (!politieCase) continue;
     const report = politieCase.reports.find((r) => r.localId === politieCase.householdLocalId) ?? politieCase.reports[0];
     if (!report) continue; // a police case without a zorgmelding does not exist in the police system

@@ -1,6 +1,7 @@
 /**
- * The police adapter (Politie Noord-Nederland): the zorgmelding CSV export and the BSN <->
- * persoonssleutel key mapping (HTTP Basic, at most 100 keys a call) behind the adapter contract.
+ * The police adapter (one police unit's system: Politie Noord-Nederland, Politie Amsterdam): the
+ * zorgmelding CSV export and the BSN <-> persoonssleutel key mapping (HTTP Basic, at most 100 keys a
+ * call) behind the adapter contract.
  */
 import type { AdapterFactory } from '#kit/contract.ts';
 import { createPolitieClient, type PolitieCredentials } from './client.ts';

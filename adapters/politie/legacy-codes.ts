@@ -6,7 +6,7 @@ import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, Urgency, ViolenceType,
 } from '#domain/records.ts';
 import type {
-  BetrokkenheidKind, Doorverwijsstatus, Geweldsvorm, Rol, Urgentie, ZorgmeldingStatus,
+  BetrokkenheidKind, Doorverwijsstatus, Geweldsvorm, OrganisatieSoort, Rol, Urgentie, ZorgmeldingStatus,
 } from './wire-types.ts';
 
 export const GEWELDSVORMEN: Readonly<Record<Geweldsvorm, ViolenceType>> = {
@@ -57,12 +57,16 @@ export const BETROKKENHEDEN: Readonly<Record<BetrokkenheidKind, ChildRole>> = {
 
 /**
  * A police referral's kind follows from the kind of organisation it went to, which the police
- * encode as the prefix of the organisation code (`AMK-GRN`, `BJZ-DRE`, `WIJKTEAM-GRN`).
+ * encode as the prefix of the organisation code (`AMK-GRN`, `BJZ-DRE`, `VT-DRE`, `WIJKTEAM-GRN`).
+ * Since 2015 a zorgmelding goes to the region's Veilig Thuis (`VT-`) where it went to the AMK or BJZ;
+ * the chain's shared code table writes wijkteams `WT-` (`WT-ASN`), older exports `WIJKTEAM-`.
  */
-export const DOORVERWIJSSOORTEN: Readonly<Record<string, ReferralKind>> = {
+export const DOORVERWIJSSOORTEN: Readonly<Record<OrganisatieSoort, ReferralKind>> = {
   AMK: 'POLICE_TO_AMK',
   BJZ: 'POLICE_TO_BJZ',
+  VT: 'POLICE_TO_VEILIG_THUIS',
   WIJKTEAM: 'TO_WIJKTEAM',
+  WT: 'TO_WIJKTEAM',
 };
 
 /** Code for "a care provider outside the chain"; its name goes in `doorverwezen_naar_naam`. */

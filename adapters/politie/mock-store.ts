@@ -16,8 +16,9 @@ export interface PolitieMockStore {
   pairBySleutel(sleutel: string): Sleutelpaar | undefined;
 }
 
-export function createPolitieMockStore(world: World): PolitieMockStore {
-  const { zorgmeldingen, sleutels } = projectPolitie(world);
+/** The store of the police unit `agencyId`: its zorgmeldingen and the persons it registered, nobody else's. */
+export function createPolitieMockStore(world: World, agencyId: string): PolitieMockStore {
+  const { zorgmeldingen, sleutels } = projectPolitie(world, agencyId);
   const dated = zorgmeldingen
     .map((z) => ({ z, date: (parseLegacyDateTime(z.rijen[0]?.datum_tijd_registratie ?? '') ?? '').slice(0, 10) }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.z.registratienummer.localeCompare(b.z.registratienummer));

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { MockKnobs } from '#kit/contract.ts';
 import { startMockServer, type MockEndpoint, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
-import { createWorld, type World } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, createWorld, type World } from '#mock-world/index.ts';
 import { CsvShapeError, decodeCsv, encodeExport, encodeVertaling } from './csv.ts';
 import { createPolitieMockStore, type PolitieMockStore } from './mock-store.ts';
 import { POLITIE_BATCH_LIMIT, VOLGENDE_PAGINA_HEADER, type Sleutelpaar, type WireZorgmelding } from './wire-types.ts';
@@ -14,6 +14,11 @@ import { POLITIE_BATCH_LIMIT, VOLGENDE_PAGINA_HEADER, type Sleutelpaar, type Wir
 export interface PolitieMockOptions {
   /** The population served. Default `createWorld()` (the six scenarios). */
   readonly world?: World;
+  /**
+   * The police unit whose system this is: the mock serves the world's cases filed under this id and
+   * reports it as its agency. Default WORLD_AGENCIES.politie (`politie-noord-nederland`).
+   */
+  readonly agencyId?: string;
   readonly knobs?: MockKnobs;
   /** Default 0 (any free port). */
   readonly port?: number;
@@ -41,11 +46,12 @@ const CSV = { 'content-type': 'text/csv; charset=utf-8' };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function startPolitieMock(options: PolitieMockOptions = {}): Promise<MockServer> {
-  const store = createPolitieMockStore(options.world ?? createWorld());
+  const agencyId = options.agencyId ?? WORLD_AGENCIES.politie;
+  const store = createPolitieMockStore(options.world ?? createWorld(), agencyId);
   const expected = `Basic ${Buffer.from(`${options.username ?? 'gateway'}:${options.password ?? 'politie-dev-secret'}`).toString('base64')}`;
   const pageSize = options.pageSize ?? 100;
   return startMockServer({
-    agencyId: 'politie-noord-nederland',
+    agencyId,
     endpoints: POLITIE_MOCK_ENDPOINTS,
     malformedBody: MALFORMED,
     knobs: options.knobs ?? {},

@@ -108,3 +108,8 @@ export type Doorverwijsstatus = 'CONCEPT' | 'AANGEBODEN' | 'GEACCEPTEERD' | 'GEW
 export type Rol = 'OUDER_MET_GEZAG' | 'STIEFOUDER' | 'PARTNER' | 'EX_PARTNER' | 'KIND' | 'OVERIG';
 export type BetrokkenheidKind = 'SLACHTOFFER' | 'GETUIGE_PARTNERGEWELD';
 export type JaNee = 'J' | 'N';
+/**
+ * The kind of organisation a doorverwijzing went to, as the prefix of its chain-partner code (`AMK-GRN`,
+ * `BJZ-DRE`, `VT-DRE`, `VT-AA`, `WIJKTEAM-GRN`, `WT-ASN`): the export has no column for the referral's kind.
+ */
+export type OrganisatieSoort = 'AMK' | 'BJZ' | 'VT' | 'WIJKTEAM' | 'WT';

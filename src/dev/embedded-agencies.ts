@@ -21,7 +21,11 @@ export interface MockEntry {
   readonly devCredentials: Readonly<Record<string, string>>;
   /** The mock's route table (what `npm run mocks -- --help` lists). */
   readonly endpoints: readonly MockEndpoint[];
-  start(options: { world: World; knobs?: MockKnobs; port?: number; host?: string }): Promise<MockServer>;
+  /**
+   * Starts the mock of one organisation's system: it serves the world's cases filed under `agencyId`
+   * (one mock per organisation, several of one dialect side by side) and reports that id.
+   */
+  start(options: { world: World; agencyId: string; knobs?: MockKnobs; port?: number; host?: string }): Promise<MockServer>;
 }
 
 export const MOCKS: Readonly<Record<AdapterName, MockEntry>> = {
@@ -53,7 +57,7 @@ export async function startEmbeddedAgencies(config: GatewayConfig, logger: Logge
       }
       shared ??= createWorld({ households: config.mockHouseholds });
       const entry = MOCKS[upstream.adapter];
-      const mock = await entry.start({ world: shared, knobs: { latencyMs: config.mockLatencyMs } });
+      const mock = await entry.start({ world: shared, agencyId: agency.id, knobs: { latencyMs: config.mockLatencyMs } });
       mocks.set(agency.id, mock);
       logger.info({ agency: agency.id, url: mock.url }, 'embedded mock agency started');
       agencies.push({ ...agency, upstream: { ...upstream, baseUrl: mock.url, credentials: upstream.credentials ?? entry.devCredentials } });

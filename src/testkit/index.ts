@@ -3,7 +3,9 @@
  * agency for running mocks and for nock, the agencies' canned fixtures, and the synthetic world they serve.
  * Development and tests only; import it as `#testkit`.
  */
-export { MOCKED_AGENCIES, portBaseUrl, standaloneAgencies, startStandaloneMocks, type StandaloneMocks, type StandaloneMocksOptions } from './standalone-mocks.ts';
+export {
+  MOCKED_AGENCIES, portBaseUrl, standaloneAgencies, startStandaloneMocks, type MockedAgency, type StandaloneMocks, type StandaloneMocksOptions,
+} from './standalone-mocks.ts';
 export { FAULT_KNOBS, FAULT_SCENARIOS, injectFault, type FaultScenario } from './faults.ts';
 export { AGENCY_FIXTURES, NOCK_SCENARIOS, nockScenario, type NockScenario, type NockScenarioOptions } from './nock-scenarios.ts';
 export { startJwksServer, type JwksServer, type StandInIdpOptions } from './stand-in-idp.ts';

@@ -9,8 +9,14 @@ import type { MockServer } from '#mock-world/mock-server.ts';
 import { EMBEDDED_AGENCIES, type AdapterName, type AgencyConfig } from '#src/config/agencies.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 
+/** An organisation whose record system a mock stands in for, and the dialect (adapter) it speaks. */
+export interface MockedAgency {
+  readonly id: string;
+  readonly adapter: AdapterName;
+}
+
 /** The agencies with a mock, in the order `portBase` numbers them: ashg, amk, politie, bjz. */
-export const MOCKED_AGENCIES: readonly { readonly id: string; readonly adapter: AdapterName }[] = EMBEDDED_AGENCIES.flatMap(
+export const MOCKED_AGENCIES: readonly MockedAgency[] = EMBEDDED_AGENCIES.flatMap(
   (agency) => (agency.upstream ? [{ id: agency.id, adapter: agency.upstream.adapter }] : []),
 );
 
@@ -25,16 +31,24 @@ export interface StandaloneMocksOptions {
   readonly knobs?: MockKnobs;
   /** Ports per adapter; wins over `portBase`. */
   readonly ports?: Partial<Record<AdapterName, number>>;
-  /** First of four consecutive ports (ashg, amk, politie, bjz). Default 0: any free port. */
+  /** First of four consecutive ports (ashg, amk, politie, bjz), then one for each of `extraAgencies`. Default 0: any free port. */
   readonly portBase?: number;
+  /**
+   * More organisations to start a mock for, besides the embedded agencies (issue 11: several of one dialect,
+   * e.g. `{ id: 'veilig-thuis-drenthe', adapter: 'amk' }`); each serves the world's cases filed under its id.
+   * Default none.
+   */
+  readonly extraAgencies?: readonly MockedAgency[];
   /** Default 127.0.0.1. */
   readonly host?: string;
 }
 
 export interface StandaloneMocks {
   readonly world: World;
-  /** The running mocks by adapter name. */
+  /** The embedded agencies' running mocks by adapter name. */
   readonly mocks: Readonly<Record<AdapterName, MockServer>>;
+  /** Every running mock (the extra agencies' too) by the id of the agency it serves, in port order. */
+  readonly byAgency: ReadonlyMap<string, MockServer>;
   /** The embedded agencies with every upstream pointed at its mock (baseUrl and the credentials it accepts). */
   agencies(): AgencyConfig[];
   close(): Promise<void>;
@@ -42,21 +56,30 @@ export interface StandaloneMocks {
 
 export async function startStandaloneMocks(options: StandaloneMocksOptions = {}): Promise<StandaloneMocks> {
   const world = options.world ?? createWorld({ households: options.households ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) });
-  const started = new Map<AdapterName, MockServer>();
+  const agencies = [...MOCKED_AGENCIES, ...(options.extraAgencies ?? [])];
+  const started = new Map<string, MockServer>();
+  const byAdapter = new Map<AdapterName, MockServer>();
   const close = async () => void (await Promise.all([...started.values()].map((mock) => mock.close())));
   try {
-    for (const [index, { adapter }] of MOCKED_AGENCIES.entries()) {
-      const port = options.ports?.[adapter] ?? (options.portBase ? options.portBase + index : 0);
-      started.set(adapter, await MOCKS[adapter].start({ world, port, ...(options.knobs ? { knobs: options.knobs } : {}), ...(options.host ? { host: options.host } : {}) }));
+    for (const [index, { id, adapter }] of agencies.entries()) {
+      if (started.has(id)) throw new Error(`a mock for ${id} is started already`);
+      const embedded = index < MOCKED_AGENCIES.length;
+      const port = (embedded ? options.ports?.[adapter] : undefined) ?? (options.portBase ? options.portBase + index : 0);
+      const mock = await MOCKS[adapter].start({
+        world, agencyId: id, port, ...(options.knobs ? { knobs: options.knobs } : {}), ...(options.host ? { host: options.host } : {}),
+      });
+      started.set(id, mock);
+      if (embedded && !byAdapter.has(adapter)) byAdapter.set(adapter, mock);
     }
   } catch (error) {
     await close();
     throw error;
   }
-  const mocks = Object.fromEntries(started) as Record<AdapterName, MockServer>;
+  const mocks = Object.fromEntries(byAdapter) as Record<AdapterName, MockServer>;
   return {
     world,
     mocks,
+    byAgency: started,
     agencies: () => standaloneAgencies((adapter) => mocks[adapter].url),
     close,
   };

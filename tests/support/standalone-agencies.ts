@@ -30,7 +30,7 @@ export async function startStandaloneAgencies(options: { households?: number } =
     for (const agency of EMBEDDED_AGENCIES) {
       if (!agency.upstream) continue;
       const entry = MOCKS[agency.upstream.adapter];
-      const mock = await entry.start({ world, host: '127.0.0.1' });
+      const mock = await entry.start({ world, agencyId: agency.id, host: '127.0.0.1' });
       mocks.push(mock);
       agencies.set(agency.id, { url: mock.url, credentials: entry.devCredentials });
     }

@@ -25,6 +25,10 @@ describe('npm run mocks', () => {
     [['--latency', 'soon'], /^mocks: --latency "soon" is out of range/],
     [['--error-rate', '2'], /^mocks: --error-rate "2" is out of range/],
     [['stray'], /^mocks: .*positional/i],
+    [['--agency', 'veilig-thuis-drenthe'], /^mocks: --agency "veilig-thuis-drenthe" is not <adapter>:<organisation id>/],
+    [['--agency', 'soap:veilig-thuis-drenthe'], /^mocks: --agency "soap:veilig-thuis-drenthe" is not <adapter>:<organisation id>/],
+    [['--agency', 'amk:amk-groningen'], /^mocks: --agency "amk:amk-groningen": amk-groningen has its mock already/],
+    [['--agency', 'amk:x', '--agency', 'bjz:x'], /^mocks: --agency names one organisation twice/],
   ])('%j: one line on stderr, exit 2, no stack', (args, message) => {
     const { status, stdout, stderr } = run(...args);
     expect(status).toBe(2);

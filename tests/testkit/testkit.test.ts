@@ -8,8 +8,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUpstreamHttp } from '#kit/http.ts';
 import {
   AGENCY_FIXTURES, FAULT_SCENARIOS, MOCKED_AGENCIES, NOCK_SCENARIOS, injectFault, nockScenario, startStandaloneMocks,
-  type AdapterName, type NockScenario, type StandaloneMocks,
+  type AdapterName, type MockServer, type NockScenario, type StandaloneMocks,
 } from '#testkit';
+import { ORGANISATION_WORLD } from '../adapters/organisation-world.ts';
+
+describe('standalone mocks for more organisations of one dialect (issue 11)', () => {
+  let kit: StandaloneMocks;
+  beforeAll(async () => {
+    kit = await startStandaloneMocks({
+      world: ORGANISATION_WORLD,
+      extraAgencies: [{ id: 'veilig-thuis-drenthe', adapter: 'amk' }, { id: 'politie-amsterdam', adapter: 'politie' }],
+    });
+  });
+  afterAll(() => kit.close());
+
+  it("starts one mock per organisation, each serving its own agency's cases; the four stay the embedded agencies'", async () => {
+    expect([...kit.byAgency.keys()]).toEqual([...MOCKED_AGENCIES.map(({ id }) => id), 'veilig-thuis-drenthe', 'politie-amsterdam']);
+    for (const [id, mock] of kit.byAgency) expect(mock.agencyId).toBe(id);
+    expect(Object.values(kit.mocks).map((mock) => mock.agencyId)).toEqual(MOCKED_AGENCIES.map(({ id }) => id));
+    const basic = `Basic ${Buffer.from('gateway:politie-dev-secret').toString('base64')}`;
+    const exportOf = async (mock: MockServer | undefined, nummer: string) =>
+      (await fetch(`${mock?.url}/export/zorgmeldingen/${nummer}.csv`, { headers: { authorization: basic } })).status;
+    expect(await exportOf(kit.byAgency.get('politie-amsterdam'), 'ZM-2026-A00311')).toBe(200);
+    expect(await exportOf(kit.byAgency.get('politie-amsterdam'), 'ZM-2026-009001')).toBe(404);
+    expect(await exportOf(kit.mocks.politie, 'ZM-2026-A00311')).toBe(404);
+  });
+
+  it('refuses an organisation twice', async () => {
+    await expect(startStandaloneMocks({ world: ORGANISATION_WORLD, extraAgencies: [{ id: 'amk-groningen', adapter: 'amk' }] }))
+      .rejects.toThrow('a mock for amk-groningen is started already');
+  });
+});
 
 describe('standalone mocks and their faults', () => {
   let kit: StandaloneMocks;

@@ -17,8 +17,9 @@ export function testHttp(baseUrl: string, resilience: ResilienceOptions = {}): C
   });
 }
 
-export function testContext(http: CountingUpstreamHttp): AdapterContext {
-  return { agency: AMK, logger: pino({ level: 'silent' }), clock: { now: () => new Date('2026-11-01T12:00:00+01:00') }, http };
+/** The context of the adapter for `agency` (default the AMK Groningen). */
+export function testContext(http: CountingUpstreamHttp, agency: AgencyDescriptor = AMK): AdapterContext {
+  return { agency, logger: pino({ level: 'silent' }), clock: { now: () => new Date('2026-11-01T12:00:00+01:00') }, http };
 }
 
 export function testScope(): RequestScope {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as codes from '#adapters/amk/codes.ts';
 import { FASE, FASE_CATEGORY } from '#adapters/amk/codes.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import * as mapping from '#adapters/amk/mapping.ts';
@@ -144,7 +145,7 @@ const MELDING_FAULTS: [string, string, unknown][] = [
   ['an unknown urgentie', 'urgentie', 'spoed'],
   ['an uiterlijk that is not a date', 'veiligheidsbeoordeling.uiterlijk', 'morgen'],
   ['an unknown uitkomst', 'veiligheidsbeoordeling.uitkomst', 'onveilig'],
-  ['an unknown fase', 'fase', 'melding-ontvangen'],
+  ['an unknown fase (an ASHG phase)', 'fase', 'huishouden-geinformeerd'],
   ['a relaas as structure', 'relaas', { tekst: 'x' }],
 ];
 
@@ -183,7 +184,11 @@ describe('AMK mapping: malformed records', () => {
 /** Every code of every AMK code list, read through the mapping, against the schema value it means. */
 const EVERY_CODE: [string, string, unknown, (raw: unknown) => unknown][] = [
   ...([['intake', 'INTAKE', 'ASSESSMENT'], ['onderzoek', 'INVESTIGATION', 'INVESTIGATION'], ['conclusie', 'CONCLUSION', 'INVESTIGATION'],
-    ['overdracht-zorg', 'HANDED_OVER_TO_CARE', 'CARE'], ['verzoek-raad', 'REQUEST_TO_RAAD', 'INVESTIGATION'], ['afgesloten', 'CLOSED', 'CLOSED']] as const)
+    ['overdracht-zorg', 'HANDED_OVER_TO_CARE', 'CARE'], ['verzoek-raad', 'REQUEST_TO_RAAD', 'INVESTIGATION'], ['afgesloten', 'CLOSED', 'CLOSED'],
+    // Veilig Thuis's phases (Handelingsprotocol 2019), in the systems that grew out of the AMK's.
+    ['melding-ontvangen', 'REPORT_RECEIVED', 'SIGNAL'], ['veiligheidsbeoordeling', 'SAFETY_ASSESSMENT', 'ASSESSMENT'],
+    ['overdracht-met-voorwaarden', 'HANDOVER_WITH_CONDITIONS', 'CARE'], ['eigen-onderzoek', 'OWN_INVESTIGATION', 'INVESTIGATION'],
+    ['einde-betrokkenheid', 'END_OF_INVOLVEMENT', 'CLOSED'], ['monitoring', 'MONITORING', 'MONITORING']] as const)
     .map(([code, phase, phaseCategory]): [string, string, unknown, (raw: unknown) => unknown] =>
       ['fase', code, { phase, phaseCategory }, (raw) => mapZaak(withField(zaak, 'fase', raw), context).involvement]),
   ...Object.entries({ 'ouder-met-gezag': 'PARENT_WITH_AUTHORITY', stiefouder: 'STEP_PARENT', partner: 'PARTNER', 'ex-partner': 'EX_PARTNER', kind: 'CHILD', overig: 'OTHER' })
@@ -214,7 +219,8 @@ const EVERY_CODE: [string, string, unknown, (raw: unknown) => unknown][] = [
       ['uitkomst', code, { outcome }, (raw) => mapMelding(withField(melding, 'veiligheidsbeoordeling.uitkomst', raw), context).safetyAssessment]),
   ...Object.entries({
     'vrijwillige-hulp': 'VOLUNTARY_CARE', 'overdracht-ashg-amk': 'HANDOVER_ASHG_TO_AMK', 'politie-naar-amk': 'POLICE_TO_AMK',
-    'politie-naar-bjz': 'POLICE_TO_BJZ', 'naar-wijkteam': 'TO_WIJKTEAM',
+    'politie-naar-bjz': 'POLICE_TO_BJZ', 'naar-wijkteam': 'TO_WIJKTEAM', 'politie-naar-veilig-thuis': 'POLICE_TO_VEILIG_THUIS',
+    'verzoek-raad': 'REQUEST_TO_RAAD',
   }).map(([code, kind]): [string, string, unknown, (raw: unknown) => unknown] =>
     ['overdrachtsoort', code, { kind }, (raw) => mapOverdracht(withField(overdracht, 'soort', raw), context)]),
   ...Object.entries({
@@ -222,7 +228,11 @@ const EVERY_CODE: [string, string, unknown, (raw: unknown) => unknown][] = [
     'onveilig-teruggemeld': 'RETURNED_UNSAFE',
   }).map(([code, status]): [string, string, unknown, (raw: unknown) => unknown] =>
     ['overdrachtstatus', code, { status }, (raw) => mapOverdracht(withField(overdracht, 'status', raw), context)]),
-  ...Object.entries({ 'ASHG-GRN': 'ashg-groningen', 'AMK-GRN': 'amk-groningen', 'POL-NN': 'politie-noord-nederland', 'BJZ-GRN': 'bjz-groningen' })
+  ...Object.entries({
+    'ASHG-GRN': 'ashg-groningen', 'AMK-GRN': 'amk-groningen', 'POL-NN': 'politie-noord-nederland', 'BJZ-GRN': 'bjz-groningen',
+    'VT-DRE': 'veilig-thuis-drenthe', 'VT-AA': 'veilig-thuis-amsterdam-amstelland', 'POL-AMS': 'politie-amsterdam',
+    RAAD: 'raad-voor-de-kinderbescherming',
+  })
     .map(([code, fromAgencyId]): [string, string, unknown, (raw: unknown) => unknown] =>
       ['instelling', code, { fromAgencyId }, (raw) => mapOverdracht(withField(overdracht, 'van.instelling', raw), context)]),
 ];
@@ -230,5 +240,23 @@ const EVERY_CODE: [string, string, unknown, (raw: unknown) => unknown][] = [
 describe('AMK mapping: every legacy code', () => {
   it.each(EVERY_CODE)('%s %s', (_list, code, expected, map) => {
     expect(map(code)).toMatchObject(expected as object);
+  });
+
+  // The fixtures encode by value (encodeCode takes the first code that means it): two codes of one list
+  // meaning the same value would make the mock write one and never the other.
+  it.each(['FASE', 'GEZINSROL', 'BETROKKENHEID', 'KANAAL', 'MELDING_SOORT', 'MELDER_TYPE', 'GEWELDSVORM', 'URGENTIE', 'UITKOMST',
+    'OVERDRACHT_SOORT', 'OVERDRACHT_STATUS'] as const)('%s gives every value one code', (list) => {
+    const values = Object.values(codes[list]);
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  it('has a code for every referral kind and every phase of the AMK and of Veilig Thuis (Handelingsprotocol 2019)', () => {
+    expect(new Set(Object.values(codes.OVERDRACHT_SOORT))).toEqual(new Set([
+      'VOLUNTARY_CARE', 'HANDOVER_ASHG_TO_AMK', 'POLICE_TO_AMK', 'POLICE_TO_BJZ', 'TO_WIJKTEAM', 'POLICE_TO_VEILIG_THUIS', 'REQUEST_TO_RAAD',
+    ]));
+    expect(Object.values(FASE)).toEqual(expect.arrayContaining([
+      'INTAKE', 'INVESTIGATION', 'CONCLUSION', 'HANDED_OVER_TO_CARE', 'REQUEST_TO_RAAD', 'CLOSED',
+      'REPORT_RECEIVED', 'SAFETY_ASSESSMENT', 'HANDOVER_WITH_CONDITIONS', 'OWN_INVESTIGATION', 'END_OF_INVOLVEMENT', 'MONITORING',
+    ]));
   });
 });

@@ -2,17 +2,18 @@
  * What the AMK adapter must answer for a world household, written straight from the world's values
  * (schema vocabulary, ISO dates) without the adapter's code tables, so a wrong table shows up.
  */
-import type { ChildRecord, HouseholdRecord, InvolvementRecord, ReportRecord } from '#domain/records.ts';
+import type { ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, ReferralRecord, ReportRecord } from '#domain/records.ts';
 import type { WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import { OWNER } from './context.ts';
 
-const metaOf = (household: WorldHousehold, zaak: WorldCase) => ({
-  owner: OWNER, householdLocalId: zaak.householdLocalId, municipality: household.municipality,
+// Each expectation is of the AMK Groningen's system unless `owner` names another organisation of the dialect.
+const metaOf = (household: WorldHousehold, zaak: WorldCase, owner: OwnerTag) => ({
+  owner, householdLocalId: zaak.householdLocalId, municipality: household.municipality,
 });
 
-export function expectedHousehold(household: WorldHousehold, zaak: WorldCase): HouseholdRecord {
+export function expectedHousehold(household: WorldHousehold, zaak: WorldCase, owner: OwnerTag = OWNER): HouseholdRecord {
   return {
-    type: 'Household', ...metaOf(household, zaak), localId: zaak.householdLocalId,
+    type: 'Household', ...metaOf(household, zaak, owner), localId: zaak.householdLocalId,
     members: household.members.filter((member) => zaak.memberBsns.includes(member.bsn))
       .map((member) => ({ bsn: member.bsn, name: member.name, birthDate: member.birthDate, role: member.role })),
     address: {
@@ -23,27 +24,27 @@ export function expectedHousehold(household: WorldHousehold, zaak: WorldCase): H
 }
 
 /** Children in the AMK's order; their localIds are the AMK's own kindnummers, checked apart. */
-export function expectedChildren(household: WorldHousehold, zaak: WorldCase): Omit<ChildRecord, 'localId'>[] {
+export function expectedChildren(household: WorldHousehold, zaak: WorldCase, owner: OwnerTag = OWNER): Omit<ChildRecord, 'localId'>[] {
   return zaak.children.map((child) => {
     const member = household.members.find((candidate) => candidate.bsn === child.bsn)!;
     return {
-      type: 'Child', ...metaOf(household, zaak), bsn: child.bsn, name: member.name, birthDate: member.birthDate,
+      type: 'Child', ...metaOf(household, zaak, owner), bsn: child.bsn, name: member.name, birthDate: member.birthDate,
       school: child.school, situation: child.situation, role: child.role,
     };
   });
 }
 
-export function expectedInvolvement(household: WorldHousehold, zaak: WorldCase): InvolvementRecord {
+export function expectedInvolvement(household: WorldHousehold, zaak: WorldCase, owner: OwnerTag = OWNER): InvolvementRecord {
   return {
-    type: 'Involvement', ...metaOf(household, zaak), localId: zaak.householdLocalId,
+    type: 'Involvement', ...metaOf(household, zaak, owner), localId: zaak.householdLocalId,
     phase: zaak.phase, phaseCategory: zaak.phaseCategory, since: zaak.since,
     contact: { ...zaak.contact }, careProvider: zaak.careProvider,
   };
 }
 
-export function expectedReports(household: WorldHousehold, zaak: WorldCase): ReportRecord[] {
+export function expectedReports(household: WorldHousehold, zaak: WorldCase, owner: OwnerTag = OWNER): ReportRecord[] {
   return zaak.reports.map((report) => ({
-    type: 'Report', ...metaOf(household, zaak), localId: report.localId,
+    type: 'Report', ...metaOf(household, zaak, owner), localId: report.localId,
     receivedAt: report.receivedAt, channel: report.channel, kind: report.kind,
     reporter: { ...report.reporter },
     violenceTypes: [...report.violenceTypes],
@@ -51,6 +52,16 @@ export function expectedReports(household: WorldHousehold, zaak: WorldCase): Rep
     narrative: report.narrative, restrictedInformation: report.restrictedInformation, urgency: report.urgency,
     safetyAssessment: report.safetyAssessment && { ...report.safetyAssessment },
     phase: report.phase, phaseCategory: report.phaseCategory, receivingCareProvider: report.receivingCareProvider,
+  }));
+}
+
+export function expectedReferrals(household: WorldHousehold, zaak: WorldCase, owner: OwnerTag = OWNER): ReferralRecord[] {
+  return zaak.referrals.map((referral) => ({
+    type: 'Referral', ...metaOf(household, zaak, owner), localId: referral.localId,
+    fromAgencyId: referral.fromAgencyId, toAgencyId: referral.toAgencyId, toCareProvider: referral.toCareProvider,
+    kind: referral.kind, reason: referral.reason, safetyConditions: [...referral.safetyConditions],
+    warmHandover: referral.warmHandover, status: referral.status, createdAt: referral.createdAt,
+    updatedAt: referral.updatedAt, reportLocalId: referral.reportLocalId,
   }));
 }
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AMK_SOAP_PATH } from '#adapters/amk/client.ts';
+import * as codes from '#adapters/amk/codes.ts';
 import { AMK_MOCK_CREDENTIALS, AMK_MOCK_ENDPOINTS, startAmkMock } from '#adapters/amk/mock.ts';
 import { AMK_OPERATIONS, buildRequest, soapActionOf, type AmkOperation } from '#adapters/amk/soap-envelope.ts';
 import { AMK_NS, SOAP_ENV_NS } from '#adapters/amk/soap-xml.ts';
@@ -86,6 +87,20 @@ describe('AMK mock conforms to adapters/amk/service.wsdl', () => {
     expect(actions).toEqual(AMK_OPERATIONS.map((operation) => [operation, soapActionOf(operation)]));
     expect(xsd.targetNamespace).toBe(AMK_NS);
     for (const operation of AMK_OPERATIONS) expect(xsd.elementNames).toEqual(expect.arrayContaining([operation, `${operation}Response`]));
+  });
+
+  // The XSD's code lists are the code tables' keys, list by list: a code the mapping knows but the contract
+  // lacks (or the other way round) would let the mock send what the contract forbids, or the reverse.
+  it.each([
+    ['Fase', codes.FASE], ['GezinsRol', codes.GEZINSROL], ['Betrokkenheid', codes.BETROKKENHEID], ['Kanaal', codes.KANAAL],
+    ['MeldingSoort', codes.MELDING_SOORT], ['MelderType', codes.MELDER_TYPE], ['Geweldsvorm', codes.GEWELDSVORM],
+    ['Urgentie', codes.URGENTIE], ['Uitkomst', codes.UITKOMST], ['OverdrachtSoort', codes.OVERDRACHT_SOORT],
+    ['OverdrachtStatus', codes.OVERDRACHT_STATUS],
+  ] as const)('declares the code list %s exactly as the mapping reads it', (name, table) => {
+    const schema = parseOrdered(WSDL).children.find((child) => child.name === 'types')?.children.find((child) => child.name === 'schema');
+    const simpleType = schema?.children.find((child) => child.name === 'simpleType' && child.attributes.name === name);
+    const enumeration = simpleType?.children[0]?.children.filter((child) => child.name === 'enumeration').map((child) => child.attributes.value);
+    expect(enumeration?.toSorted()).toEqual(Object.keys(table).toSorted());
   });
 
   it('every page of every municipality and every record by id conforms', async () => {

@@ -5,8 +5,9 @@ import type { UpstreamHttp } from '#kit/http-types.ts';
 
 export const ASHG: AgencyDescriptor = { id: 'ashg-groningen', kind: 'ASHG', name: 'ASHG Groningen', region: 'groningen' };
 
-export function testContext(http: UpstreamHttp): AdapterContext {
-  return { agency: ASHG, logger: pino({ level: 'silent' }), clock: { now: () => new Date('2026-11-01T12:00:00+01:00') }, http };
+/** The context of the adapter for `agency` (default the ASHG Groningen). */
+export function testContext(http: UpstreamHttp, agency: AgencyDescriptor = ASHG): AdapterContext {
+  return { agency, logger: pino({ level: 'silent' }), clock: { now: () => new Date('2026-11-01T12:00:00+01:00') }, http };
 }
 
 export function testScope(): RequestScope {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, createWorld } from '#mock-world/index.ts';
 import { projectAshg } from '#adapters/ashg/fixtures.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import * as mapping from '#adapters/ashg/mapping.ts';
@@ -16,7 +16,7 @@ const mapDoorverwijzing = (raw: unknown, on: AshgMappingContext) => valueOrError
 
 describe('projectAshg', () => {
   it('writes scenario 1 in the legacy vocabulary and formats', () => {
-    const { dossiers, meldingen, doorverwijzingen } = projectAshg(createWorld());
+    const { dossiers, meldingen, doorverwijzingen } = projectAshg(createWorld(), WORLD_AGENCIES.ashg);
     expect(dossiers[0]).toMatchObject({
       dossiernummer: 'D-2026-000101', gemeente: 'Groningen', fase: 'overgedragen-aan-amk', faseSinds: '02-03-2026',
       personen: [{ naam: 'Anna de Vries', geboortedatum: '12-04-1988', rol: 'ouder-met-gezag' }, {}, { rol: 'kind' }, { rol: 'kind' }],
@@ -36,7 +36,7 @@ describe('projectAshg', () => {
 
   it('round-trips every ASHG household of a 2,000-household world through the mapping', () => {
     const world = createWorld({ households: 2000 });
-    const data = projectAshg(world);
+    const data = projectAshg(world, WORLD_AGENCIES.ashg);
     const known = world.households.filter((household) => household.cases['ashg-groningen']);
     expect(data.dossiers).toHaveLength(known.length);
     // Walked in projection order rather than looked up by id: the generated world reuses a few

@@ -3,7 +3,7 @@
  * (schema vocabulary) — not through the adapter's code tables, so a mistake there cannot cancel out.
  */
 import type {
-  ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord,
+  ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, ReferralRecord, ReportRecord,
 } from '#domain/records.ts';
 import type { WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import { OWNER } from './wire-samples.ts';
@@ -17,11 +17,12 @@ export interface AshgExpectations {
   readonly referrals: ReferralRecord[];
 }
 
-export function expectationsFor(household: WorldHousehold): AshgExpectations {
-  const ashgCase = household.cases['ashg-groningen'];
-  if (!ashgCase) throw new Error(`${household.key} has no ASHG case`);
+/** What the system of `owner` (default the ASHG Groningen) must answer for its case on `household`. */
+export function expectationsFor(household: WorldHousehold, owner: OwnerTag = OWNER): AshgExpectations {
+  const ashgCase = household.cases[owner.agencyId];
+  if (!ashgCase) throw new Error(`${household.key} has no case of ${owner.agencyId}`);
   const dossierId = ashgCase.householdLocalId;
-  const meta = (localId: string) => ({ owner: OWNER, localId, householdLocalId: dossierId, municipality: household.municipality });
+  const meta = (localId: string) => ({ owner, localId, householdLocalId: dossierId, municipality: household.municipality });
   const member = (bsn: string) => {
     const found = household.members.find((candidate) => candidate.bsn === bsn);
     if (!found) throw new Error('member not found');

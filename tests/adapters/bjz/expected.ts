@@ -3,7 +3,7 @@
  * (schema vocabulary, ISO dates), without the adapter's fixtures or code tables.
  */
 import type {
-  ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord,
+  ChildRecord, HouseholdRecord, InvolvementRecord, OwnerTag, ReferralRecord,
 } from '#domain/records.ts';
 import type { World, WorldCase, WorldHousehold } from '#mock-world/index.ts';
 import { OWNER } from './test-context.ts';
@@ -11,17 +11,20 @@ import { OWNER } from './test-context.ts';
 export interface BjzHousehold {
   readonly household: WorldHousehold;
   readonly bjzCase: WorldCase;
+  /** Whose system holds the case. Default BJZ Groningen. */
+  readonly owner?: OwnerTag;
 }
 
-export function bjzHouseholds(world: World): BjzHousehold[] {
+/** The households `owner` (default BJZ Groningen) has a case on, with that case. */
+export function bjzHouseholds(world: World, owner: OwnerTag = OWNER): BjzHousehold[] {
   return world.households.flatMap((household) => {
-    const bjzCase = household.cases['bjz-groningen'];
-    return bjzCase ? [{ household, bjzCase }] : [];
+    const bjzCase = household.cases[owner.agencyId];
+    return bjzCase ? [{ household, bjzCase, owner }] : [];
   });
 }
 
-function meta({ household, bjzCase }: BjzHousehold) {
-  return { owner: OWNER, householdLocalId: bjzCase.householdLocalId, municipality: household.municipality };
+function meta({ household, bjzCase, owner = OWNER }: BjzHousehold) {
+  return { owner, householdLocalId: bjzCase.householdLocalId, municipality: household.municipality };
 }
 
 function person({ household }: BjzHousehold, bsn: string) {

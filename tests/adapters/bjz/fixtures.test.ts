@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { projectBjz } from '#adapters/bjz/fixtures.ts';
 import { formatWireDate, formatWireDateTime, parseWireDate, parseWireDateTime } from '#adapters/bjz/legacy-dates.ts';
 import { mapAanmelding, mapClient } from '#adapters/bjz/mapping.ts';
@@ -45,7 +45,7 @@ describe('legacy dates', () => {
 
 describe('projectBjz', () => {
   const world = createWorld({ households: 2000 });
-  const fixtures = projectBjz(world);
+  const fixtures = projectBjz(world, WORLD_AGENCIES.bjz);
   const entries = bjzHouseholds(world);
   const options = { owner: OWNER, agencyCodes: WORLD_AGENCY_CODES };
 
@@ -92,6 +92,6 @@ describe('projectBjz', () => {
   });
 
   it('is pure: the same world projects to the same records', () => {
-    expect(projectBjz(createWorld({ households: 2000 }))).toEqual(fixtures);
+    expect(projectBjz(createWorld({ households: 2000 }), WORLD_AGENCIES.bjz)).toEqual(fixtures);
   });
 });

@@ -147,6 +147,11 @@ describe('mapAanmelding: a BJZ aanmelding becomes a referral', () => {
     ['safety conditions', 'veiligheidsafspraken', ['Geen contact met vader'], (r: Referral) => r.safetyConditions, ['Geen contact met vader']],
     ['status onveilig-teruggemeld', 'status', 'onveilig-teruggemeld', (r: Referral) => r.status, 'RETURNED_UNSAFE'],
     ['soort vrijwillig', 'soort', 'vrijwillig', (r: Referral) => r.kind, 'VOLUNTARY_CARE'],
+    ['soort politie-veilig-thuis', 'soort', 'politie-veilig-thuis', (r: Referral) => r.kind, 'POLICE_TO_VEILIG_THUIS'],
+    ['soort verzoek-raad', 'soort', 'verzoek-raad', (r: Referral) => r.kind, 'REQUEST_TO_RAAD'],
+    ['a Veilig Thuis as sender', 'van', 'VT-DRE', (r: Referral) => r.fromAgencyId, 'veilig-thuis-drenthe'],
+    ['a certified institution as sender', 'van', 'GI-NRD', (r: Referral) => r.fromAgencyId, 'jeugdbescherming-noord'],
+    ['the Raad as receiver', 'naar', 'RAAD', (r: Referral) => r.toAgencyId, 'raad-voor-de-kinderbescherming'],
   ] as const)('accepts %s', (_name, path, value, pick, expected) => {
     const result = mapAanmelding(withField(wireAanmelding(), path, value), options);
     if (!result.ok) throw result.error;

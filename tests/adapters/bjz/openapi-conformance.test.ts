@@ -3,7 +3,10 @@
  * endpoint included, must be declared there and match the schema, and the mock's route table must be the
  * document's paths. A mock that drifts fails here.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BETROKKENHEID, FASE, RELATIE, SOORT, STATUS } from '#adapters/bjz/codes.ts';
 import { BJZ_MOCK_ENDPOINTS, startBjzMock } from '#adapters/bjz/mock.ts';
 import { createWorld } from '#mock-world/index.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
@@ -15,6 +18,9 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const BASIC = `Basic ${Buffer.from('ketenpoort:bjz-dev-secret').toString('base64')}`;
 let mock: MockServer;
 let bearer: string;
+
+/** The part of the document the code-list check reads. */
+interface CodeLists { readonly components: { readonly schemas: Record<string, { readonly properties: Record<string, { readonly enum: readonly unknown[] }> }> } }
 
 interface Request { readonly method?: string; readonly headers?: Record<string, string>; readonly body?: string }
 
@@ -44,6 +50,17 @@ describe('BJZ mock conforms to adapters/bjz/openapi.yaml', () => {
   it('declares the same operations as the document', () => {
     const declared = [...new Set(BJZ_MOCK_ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path.split('?')[0]}`))].sort();
     expect(declared).toEqual(operationsOf(spec.document));
+  });
+
+  // The document's code lists are the code tables' keys: a code the mapping knows but the contract lacks (or the
+  // other way round) would let the mock send what the contract forbids, or the reverse.
+  it.each([
+    ['Gezinslid', 'relatie', RELATIE], ['Traject', 'fase', FASE], ['Client', 'betrokkenheid', BETROKKENHEID],
+    ['Aanmelding', 'soort', SOORT], ['Aanmelding', 'status', STATUS],
+  ] as const)('declares %s.%s exactly as the mapping reads it', (schema, property, table) => {
+    const document: CodeLists = parse(readFileSync('adapters/bjz/openapi.yaml', 'utf8'));
+    const codes = document.components.schemas[schema]?.properties[property]?.enum.filter((code) => code !== null);
+    expect(codes?.toSorted()).toEqual(Object.keys(table).toSorted());
   });
 
   it('every page of every municipality, and every record by id, matches the schemas', async () => {

@@ -11,6 +11,8 @@ export const OWNER = { agencyId: 'bjz-groningen', kind: 'BJZ', region: 'groninge
 
 export interface TestContextOptions {
   readonly baseUrl: string;
+  /** The organisation the adapter is for. Default BJZ (Bureau Jeugdzorg Groningen). */
+  readonly agency?: AgencyDescriptor;
   readonly resilience?: ResilienceOptions;
   /** Called instead of sleeping between retries; default resolves at once. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -30,8 +32,9 @@ export function createTestContext(options: TestContextOptions): TestContext {
   const sleeps: number[] = [];
   const logger = pino({ level: 'silent' });
   const clock = { now: () => new Date(now) };
+  const agency = options.agency ?? BJZ;
   const http = createUpstreamHttp({
-    agencyId: BJZ.id,
+    agencyId: agency.id,
     baseUrl: options.baseUrl,
     logger,
     clock,
@@ -42,7 +45,7 @@ export function createTestContext(options: TestContextOptions): TestContext {
     },
   });
   return {
-    context: { agency: BJZ, logger, clock, http },
+    context: { agency, logger, clock, http },
     http,
     sleeps,
     advance(ms) {

@@ -1,7 +1,7 @@
 /** The police adapter wired to the real resilient HTTP, for the police's own tests. */
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { pino } from 'pino';
-import type { AdapterContext, AgencyAdapter, RequestScope } from '#kit/contract.ts';
+import type { AdapterContext, AgencyAdapter, AgencyDescriptor, RequestScope } from '#kit/contract.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
 import { contractFixture } from '../../../adapters/politie/contract-fixture.ts';
@@ -16,15 +16,17 @@ export interface TestAdapter {
   close(): Promise<void>;
 }
 
-export function politieAdapter(baseUrl: string, options: Partial<PolitieOptions> & { now?: string; resilience?: ResilienceOptions } = {}): TestAdapter {
+/** The adapter for `agency` (default Politie Noord-Nederland) against `baseUrl`. */
+export function politieAdapter(baseUrl: string, options: Partial<PolitieOptions> & { now?: string; resilience?: ResilienceOptions } = {},
+  agency: AgencyDescriptor = descriptor): TestAdapter {
   const logger = pino({ level: 'silent' });
   const http = createUpstreamHttp({
-    agencyId: descriptor.id, baseUrl, logger,
+    agencyId: agency.id, baseUrl, logger,
     resilience: { retries: 0, timeoutMs: 2000, ...options.resilience },
     sleep: async () => {},
   });
   const now = new Date(options.now ?? '2026-12-31T12:00:00+01:00');
-  const context: AdapterContext = { agency: descriptor, logger, clock: { now: () => now }, http };
+  const context: AdapterContext = { agency, logger, clock: { now: () => now }, http };
   const adapter = createPolitieAdapter(context, { credentials, agencyCodes: WORLD_AGENCY_CODES, ...options });
   return {
     adapter, http,

@@ -3,7 +3,7 @@ import { createWorld, WORLD_AGENCIES } from '#mock-world/index.ts';
 import { projectPolitie } from '../../../adapters/politie/fixtures.ts';
 
 const world = createWorld({ households: 500 });
-const fixtures = projectPolitie(world);
+const fixtures = projectPolitie(world, WORLD_AGENCIES.politie);
 
 describe('projectPolitie', () => {
   it('holds one zorgmelding per police case, numbered by the case', () => {

@@ -89,8 +89,15 @@ describe('mapZorgmelding: legacy variants', () => {
 
   it.each([
     ['BJZ code', { doorverwezen_naar: 'BJZ-GRN' }, { toAgencyId: 'bjz-groningen', kind: 'POLICE_TO_BJZ', toCareProvider: null }],
-    ['unknown BJZ region', { doorverwezen_naar: 'BJZ-DRE', doorverwezen_naar_naam: 'BJZ Drenthe' }, { toAgencyId: null, kind: 'POLICE_TO_BJZ', toCareProvider: 'BJZ Drenthe' }],
+    ['BJZ of another region', { doorverwezen_naar: 'BJZ-DRE', doorverwezen_naar_naam: 'BJZ Drenthe' }, { toAgencyId: 'bjz-drenthe', kind: 'POLICE_TO_BJZ', toCareProvider: 'BJZ Drenthe' }],
+    ['unknown BJZ region', { doorverwezen_naar: 'BJZ-UTR', doorverwezen_naar_naam: 'BJZ Utrecht' }, { toAgencyId: null, kind: 'POLICE_TO_BJZ', toCareProvider: 'BJZ Utrecht' }],
     ['care provider', { doorverwezen_naar: 'ZORGAANBIEDER', doorverwezen_naar_naam: 'Lentis' }, { toAgencyId: null, kind: null, toCareProvider: 'Lentis' }],
+    ['Veilig Thuis Drenthe (since 2015)', { doorverwezen_naar: 'VT-DRE' }, { toAgencyId: 'veilig-thuis-drenthe', kind: 'POLICE_TO_VEILIG_THUIS' }],
+    ['Veilig Thuis Amsterdam-Amstelland', { doorverwezen_naar: 'VT-AA' }, { toAgencyId: 'veilig-thuis-amsterdam-amstelland', kind: 'POLICE_TO_VEILIG_THUIS' }],
+    ['a Veilig Thuis no table lists', { doorverwezen_naar: 'VT-UTR' }, { toAgencyId: null, kind: 'POLICE_TO_VEILIG_THUIS' }],
+    ['a wijkteam, coded WT-', { doorverwezen_naar: 'WT-ASN' }, { toAgencyId: 'wijkteam-assen', kind: 'TO_WIJKTEAM' }],
+    ['a wijkteam, coded WIJKTEAM-', { doorverwezen_naar: 'WIJKTEAM-GRN' }, { toAgencyId: null, kind: 'TO_WIJKTEAM' }],
+    ['a kind of organisation the police code no kind for', { doorverwezen_naar: 'GI-NRD' }, { toAgencyId: 'jeugdbescherming-noord', kind: null }],
     ['no safety conditions, J', { veiligheidsafspraken: '', warme_overdracht: 'J' }, { safetyConditions: [], warmHandover: true }],
     ['no update moment', { doorverwijzing_gewijzigd: '' }, { updatedAt: null }],
   ] as const)('%s', (_name, patch, expected) => {

@@ -102,7 +102,7 @@ describe('listHouseholds over a 2,000-household world', () => {
     const adapter = politieAdapter(bigMock.url);
     try {
       const policeKnown = big.households.filter((household) => household.cases[WORLD_AGENCIES.politie]);
-      const expected = policeKnown.filter((household) => household.municipality === 'Groningen').map(expectedHousehold);
+      const expected = policeKnown.filter((household) => household.municipality === 'Groningen').map((household) => expectedHousehold(household));
       expect(policeKnown.length).toBeGreaterThan(300); // several pages of 100
       const found = await adapter.adapter.listHouseholds(['Groningen'], scope());
       const byId = (a: { localId: string }, b: { localId: string }) => a.localId.localeCompare(b.localId);
