@@ -87,10 +87,13 @@ export const EMBEDDED_AGENCIES: readonly AgencyConfig[] = Object.freeze(agencies
 
 
 /**
- * An agency as a configuration file lists it (config.schema.json `agency`): what the registry alone
- * says about it (regions by kind, validity, successor) left out.
+ * An agency as a deployment's configuration file lists it (config.schema.json `agency`): its id, how to
+ * reach its system and whose keys to trust. What the registry says (kind, name, regions, validity,
+ * successor, the partner codes) the file leaves to the registry.
  */
 export function deploymentEntry(agency: AgencyConfig): AgencyConfig {
-  const { regions: _regions, validFrom: _from, validTo: _to, successor: _successor, ...entry } = agency;
-  return entry;
+  const { kind: _kind, name: _name, region: _region, regions: _regions, validFrom: _from, validTo: _to, successor: _successor, upstream, ...entry } = agency;
+  if (!upstream) return entry as AgencyConfig;
+  const { agencyCodes: _codes, ...reach } = upstream;
+  return { ...entry, upstream: reach } as AgencyConfig;
 }

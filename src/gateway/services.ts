@@ -90,7 +90,8 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const policy = compilePolicy({ ...loaded, schema: baseSchema(), publicCoordinates: PUBLIC_COORDINATES });
   for (const warning of policy.warnings) logger.warn({ warning }, 'covenant configuration');
   const processingRegister = await loadProcessingRegister(config.covenantsDir, {
-    organisations: config.agencies, purposes: loaded.purposes, covenants: loaded.covenants,
+    // Every organisation of the registry, whether this deployment serves it or not: the register is the chain's.
+    organisations: loaded.organisations, purposes: loaded.purposes, covenants: loaded.covenants,
   });
   const secrets = loadSecrets(config);
   const observability = createObservability({

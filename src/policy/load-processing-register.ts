@@ -1,6 +1,6 @@
 /**
  * Loads `covenants/processing-activities.yaml`, the register of processing activities, against its JSON
- * Schema and then against what the gateway knows: the configured agencies, the purposes and the
+ * Schema and then against what the gateway knows: the organisations (organisations.yaml), the purposes and the
  * covenants. Every problem is reported together, each as `file:line: message`, in a
  * ProcessingRegisterError, so start-up fails naming them all.
  */
@@ -64,7 +64,7 @@ function buildActivities(source: YamlSource, context: ProcessingRegisterContext,
     const agencyId = organisation.agencyId;
     const where = at(source, ['organisations', o, 'agencyId']);
     if (!kinds.has(agencyId)) {
-      errors.push(`${where}: unknown organisation "${agencyId}" (the configured agencies are ${[...kinds.keys()].join(', ')})`);
+      errors.push(`${where}: unknown organisation "${agencyId}" (not in covenants/organisations.yaml: ${[...kinds.keys()].join(', ')})`);
       return;
     }
     if (listed.has(agencyId)) {
@@ -100,7 +100,7 @@ function buildActivities(source: YamlSource, context: ProcessingRegisterContext,
   });
   for (const organisation of context.organisations) {
     if (!listed.has(organisation.id)) {
-      errors.push(`${at(source, ['organisations'])}: the configured agency ${organisation.id} has no processing activities in the register`);
+      errors.push(`${at(source, ['organisations'])}: the organisation ${organisation.id} has no processing activities in the register`);
     }
   }
   return activities;

@@ -15,7 +15,11 @@ export interface MockedAgency {
   readonly adapter: AdapterName;
 }
 
-/** The agencies with a mock, in the order `portBase` numbers them: ashg, amk, politie, bjz. */
+/**
+ * The organisations with a record system in the registry (covenants/organisations.yaml), in the order
+ * `portBase` numbers them: the first wave's ashg, amk, politie, bjz of Groningen first, then the rest
+ * in the registry's order.
+ */
 export const MOCKED_AGENCIES: readonly MockedAgency[] = EMBEDDED_AGENCIES.flatMap(
   (agency) => (agency.upstream ? [{ id: agency.id, adapter: agency.upstream.adapter }] : []),
 );
@@ -80,21 +84,23 @@ export async function startStandaloneMocks(options: StandaloneMocksOptions = {})
     world,
     mocks,
     byAgency: started,
-    agencies: () => standaloneAgencies((adapter) => mocks[adapter].url),
+    agencies: () => standaloneAgencies((agency) => started.get(agency.id)!.url),
     close,
   };
 }
 
-/** The embedded agencies with every upstream at the URL given for its adapter, with the credentials its mock accepts. */
-export function standaloneAgencies(urlOf: (adapter: AdapterName) => string): AgencyConfig[] {
+/** The embedded agencies with every upstream at the URL given for its organisation, with the credentials its mock accepts. */
+export function standaloneAgencies(urlOf: (agency: MockedAgency) => string): AgencyConfig[] {
   return EMBEDDED_AGENCIES.map((agency) => {
     const { upstream } = agency;
     if (!upstream) return agency;
-    return { ...agency, upstream: { ...upstream, baseUrl: urlOf(upstream.adapter), credentials: MOCKS[upstream.adapter].devCredentials } };
+    return { ...agency, upstream: { ...upstream, baseUrl: urlOf({ id: agency.id, adapter: upstream.adapter }), credentials: MOCKS[upstream.adapter].devCredentials } };
   });
 }
 
-/** The URL a mock gets from `portBase` (`npm run mocks -- --port-base <n>`) on 127.0.0.1. */
-export function portBaseUrl(portBase: number, adapter: AdapterName): string {
-  return `http://127.0.0.1:${portBase + MOCKED_AGENCIES.findIndex((agency) => agency.adapter === adapter)}`;
+/** The URL an organisation's mock gets from `portBase` (`npm run mocks -- --port-base <n>`) on 127.0.0.1. */
+export function portBaseUrl(portBase: number, agency: Pick<MockedAgency, 'id'>): string {
+  const index = MOCKED_AGENCIES.findIndex((candidate) => candidate.id === agency.id);
+  if (index < 0) throw new Error(`${agency.id} has no record system in the registry`);
+  return `http://127.0.0.1:${portBase + index}`;
 }

@@ -45,7 +45,7 @@ function without(idLine: string, text = TEXT): string {
 describe('the real register', () => {
   const register = parseProcessingRegister({ jsonSchema, file: { name: FILE, text: TEXT }, ...context });
 
-  test('every configured agency has activities, each named after it, as id@version', () => {
+  test('every organisation of the registry has activities, each named after it, as id@version', () => {
     expect(new Set(register.activities.map((activity) => activity.organisation))).toEqual(new Set(EMBEDDED_AGENCIES.map((agency) => agency.id)));
     for (const activity of register.activities) {
       expect(activity.id.startsWith(`${activity.organisation}/`)).toBe(true);
@@ -85,12 +85,12 @@ describe('the real register', () => {
 });
 
 describe('a register that is wrong fails with file:line', () => {
-  test('an organisation that is not a configured agency', () => {
+  test('an organisation the registry does not know', () => {
     const text = edited('  - agencyId: amk-drenthe\n', '  - agencyId: amk-friesland\n');
     expect(errorsOf(text)).toEqual([
-      `${FILE}:${lineOf(text, 'agencyId: amk-friesland')}: unknown organisation "amk-friesland" (the configured agencies are ${EMBEDDED_AGENCIES.map((agency) => agency.id).join(', ')})`,
+      `${FILE}:${lineOf(text, 'agencyId: amk-friesland')}: unknown organisation "amk-friesland" (not in covenants/organisations.yaml: ${EMBEDDED_AGENCIES.map((agency) => agency.id).join(', ')})`,
       // Where the list of organisations starts.
-      `${FILE}:${lineOf(text, '- agencyId: ashg-groningen')}: the configured agency amk-drenthe has no processing activities in the register`,
+      `${FILE}:${lineOf(text, '- agencyId: ashg-groningen')}: the organisation amk-drenthe has no processing activities in the register`,
     ]);
   });
 

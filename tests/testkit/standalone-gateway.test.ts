@@ -26,13 +26,13 @@ describe(EXAMPLE, () => {
 
   it('is the configuration the kit makes for --port-base 4101', () => {
     const file: unknown = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-    expect(file).toEqual(JSON.parse(JSON.stringify(gatewayConfigFile(standaloneAgencies((adapter) => portBaseUrl(PORT_BASE, adapter))))));
-    expect(MOCKED_AGENCIES.map(({ adapter }) => mocks.mocks[adapter].url)).toEqual(MOCKED_AGENCIES.map(({ adapter }) => portBaseUrl(PORT_BASE, adapter)));
+    expect(file).toEqual(JSON.parse(JSON.stringify(gatewayConfigFile(standaloneAgencies((agency) => portBaseUrl(PORT_BASE, agency))))));
+    expect(MOCKED_AGENCIES.map(({ id }) => mocks.byAgency.get(id)!.url)).toEqual(MOCKED_AGENCIES.map((agency) => portBaseUrl(PORT_BASE, agency)));
   });
 
   it('a gateway started from it answers from the standalone mocks, and starts none of its own', async () => {
     expect(gateway.mocks.size).toBe(0);
-    const before = MOCKED_AGENCIES.map(({ adapter }) => mocks.mocks[adapter].requestCount());
+    const before = MOCKED_AGENCIES.map(({ id }) => mocks.byAgency.get(id)!.requestCount());
     const response = await gateway.query(
       { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment' },
       '{ households(municipality: "Groningen", first: 3) { edges { node { id children { name } } } } }',
@@ -41,7 +41,7 @@ describe(EXAMPLE, () => {
     expect(response.body.errors).toBeUndefined();
     const edges = (response.body.data?.households as { edges: unknown[] } | undefined)?.edges ?? [];
     expect(edges.length).toBeGreaterThan(0);
-    const after = MOCKED_AGENCIES.map(({ adapter }) => mocks.mocks[adapter].requestCount());
+    const after = MOCKED_AGENCIES.map(({ id }) => mocks.byAgency.get(id)!.requestCount());
     expect(after.some((count, index) => count > (before[index] ?? 0))).toBe(true);
   });
 });
