@@ -13,6 +13,14 @@ export const CONTACTS: Readonly<Record<string, WorldCase['contact']>> = {
   'amk-groningen': { name: 'Veilig Thuis Groningen, team AMK', phone: '050-0000002', email: 'amk@vt-groningen.example' },
   'politie-noord-nederland': { name: 'Politie Noord-Nederland, zorgcoördinatie', phone: '0900-0000003', email: 'zorg@politie-nn.example' },
   'bjz-groningen': { name: 'Bureau Jeugdzorg Groningen, toegang', phone: '050-0000004', email: 'toegang@bjz-groningen.example' },
+  // The organisations of today's chain that have a record system (issue 11). The ASHG Drenthe's archive
+  // is answered for by Veilig Thuis Drenthe, its controller since 2015 (DOMAIN section 8).
+  'ashg-drenthe': { name: 'Veilig Thuis Drenthe, archief ASHG Drenthe', phone: '0592-0000011', email: 'archief-ashg@vt-drenthe.example' },
+  'veilig-thuis-drenthe': { name: 'Veilig Thuis Drenthe, team melding en triage', phone: '0592-0000012', email: 'triage@vt-drenthe.example' },
+  'jeugdbescherming-noord': { name: 'Jeugdbescherming Noord, team Drenthe', phone: '0592-0000013', email: 'drenthe@jeugdbescherming-noord.example' },
+  'veilig-thuis-amsterdam-amstelland': { name: 'Veilig Thuis Amsterdam-Amstelland, team melding en triage', phone: '020-0000021', email: 'triage@vt-amsterdam-amstelland.example' },
+  'politie-amsterdam': { name: 'Politie Amsterdam, zorgcoördinatie', phone: '0900-0000022', email: 'zorg@politie-amsterdam.example' },
+  'jeugdbescherming-regio-amsterdam': { name: 'Jeugdbescherming Regio Amsterdam, toegang', phone: '020-0000023', email: 'toegang@jeugdbescherming-amsterdam.example' },
 };
 
 export function phaseCategoryOf(phase: CasePhase): PhaseCategory {

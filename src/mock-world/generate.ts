@@ -1,16 +1,23 @@
 /**
- * The scaled world: the six scenario households plus generated ones, deterministic for a seed, so
- * a benchmark and a test on two machines see the same data.
+ * The scaled world: the six scenario households, generated ones, then the regional households of
+ * today's chain (scenarios-today.ts); deterministic for a seed, so a benchmark and a test on two
+ * machines see the same data.
  */
 import type { CasePhase, ReferralStatus, ViolenceType } from '../domain/records.ts';
 import { CONTACTS, addDays, amsterdamDateTime, fiveWorkingDaysAfter, person, phaseCategoryOf } from './build.ts';
 import type { World, WorldCase, WorldChild, WorldHousehold, WorldPerson, WorldReferral, WorldReport } from './model.ts';
 import { WORLD_AGENCIES as A } from './model.ts';
 import { createRandom, pick } from './random.ts';
+import { REGIONAL_SERIAL_BASE } from './regional-build.ts';
 import { scenarioHouseholds } from './scenarios.ts';
+import { regionalHouseholds } from './scenarios-today.ts';
 
 export interface WorldOptions {
-  /** Total households, scenarios included. Default 6 (the scenarios only). */
+  /**
+   * First-wave households: the six Groningen scenarios plus generated ones up to this number. Default 6
+   * (the scenarios only). The regional households of today's chain (scenarios-today.ts) come on top,
+   * after them, so the first `households` households are the same whatever is added there.
+   */
   households?: number;
   /** Seed of the generator. Default 20070101 (the 0-18 covenant's start). */
   seed?: number;
@@ -33,11 +40,16 @@ const PROVIDERS = ['Stichting Kompaan en De Bocht', 'Lentis', 'Accare', 'Elker',
 
 export function createWorld(options: WorldOptions = {}): World {
   const total = Math.max(options.households ?? 6, 6);
+  // Household `index` uses serials 1000 + index * 8 up to + 4; past this many they would reach the
+  // regional households' serials and repeat their BSNs.
+  if (1000 + total * 8 > REGIONAL_SERIAL_BASE) throw new RangeError(`createWorld: at most ${(REGIONAL_SERIAL_BASE - 1000) / 8} households`);
   const random = createRandom(options.seed ?? 20070101);
   const households: WorldHousehold[] = scenarioHouseholds();
   for (let index = households.length; index < total; index++) {
     households.push(generateHousehold(index, random));
   }
+  // After the generated ones, and drawing nothing from `random`: the first `total` stay as they were.
+  households.push(...regionalHouseholds());
   return { households };
 }
 

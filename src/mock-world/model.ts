@@ -84,8 +84,16 @@ export interface WorldCase {
 export interface WorldHousehold {
   /** World-internal key; no agency sees it. */
   readonly key: string;
-  /** DOMAIN.md section 6 scenario number, or null for generated households. */
+  /**
+   * DOMAIN.md section 6 scenario number, or null for generated households. A regional household that
+   * replays a scenario in the Veilig Thuis era carries the number it replays; issue 11's own are null.
+   */
   readonly scenario: number | null;
+  /**
+   * What a regional household shows, in one sentence (scenarios-today.ts). Absent on the first wave's
+   * scenarios and on generated households, so their records stay exactly as they were.
+   */
+  readonly story?: string;
   readonly municipality: string;
   readonly address: {
     readonly street: string;
@@ -94,7 +102,12 @@ export interface WorldHousehold {
     readonly city: string;
   };
   readonly members: readonly WorldPerson[];
-  /** Cases keyed by agency id (`ashg-groningen`, `amk-groningen`, `politie-noord-nederland`, `bjz-groningen`). */
+  /**
+   * Cases keyed by agency id: the first wave's `ashg-groningen`, `amk-groningen`, `politie-noord-nederland`,
+   * `bjz-groningen`, and the record systems of today's chain (WORLD_ORGANISATIONS: `veilig-thuis-drenthe`,
+   * `ashg-drenthe`'s archive, `jeugdbescherming-noord`, `veilig-thuis-amsterdam-amstelland`,
+   * `politie-amsterdam`, `jeugdbescherming-regio-amsterdam`). Each agency's mock serves its own key.
+   */
   readonly cases: Readonly<Record<string, WorldCase>>;
 }
 

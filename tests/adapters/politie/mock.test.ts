@@ -23,11 +23,11 @@ afterAll(async () => {
 });
 
 describe('politie adapter against its mock: the DOMAIN scenarios', () => {
-  it('knows scenarios 2 and 3 (and no others)', () => {
-    expect(known.map((household) => household.scenario)).toEqual([2, 3]);
+  it('knows scenarios 2 and 3, and Drenthe\'s replays of 2, 3 and 6 (its unit covers Drenthe), and no others', () => {
+    expect(known.map((household) => household.key)).toEqual(['scenario-2', 'scenario-3', 'drenthe-scenario-2', 'drenthe-scenario-3', 'drenthe-scenario-6']);
   });
 
-  describe.each(known.map((household) => [household.scenario, household] as const))('scenario %i', (_scenario, household) => {
+  describe.each(known.map((household) => [household.key, household] as const))('%s', (_key, household) => {
     const nummer = politieCaseOf(household).householdLocalId;
 
     it('every loader returns the world\'s values', async () => {

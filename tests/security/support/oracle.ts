@@ -84,6 +84,9 @@ export function createOracle(world: World, policy: CompiledPolicy, corpus: strin
   const holderAllows = (holder: Holder, viewerAgencyId: string, purpose: string, at: Date): boolean => {
     // A member entry is shown as a Child only while the person is one.
     if (holder.asChild && holder.asChild.role !== 'CHILD' && !isMinorOn(holder.asChild.birthDate, at)) return false;
+    // A record of an organisation the gateway has no agency for (the world holds the whole chain, the
+    // configuration may hold less) cannot be served: nobody may read it through the gateway.
+    if (!EMBEDDED_AGENCIES.some((agency) => agency.id === holder.agencyId)) return false;
     const decision = evaluate(policy, {
       viewer: agencyTag(viewerAgencyId), purpose, owner: agencyTag(holder.agencyId), coordinate: holder.coordinate, at,
       facts: factsOf(holder.household, viewerAgencyId, holder.subjectBirthDate, at),
