@@ -20,6 +20,8 @@ export interface AccessRequestQuery {
   readonly subject: string;
   /** Only entries where this agency is viewer or owner. */
   readonly scopeAgencyId: string;
+  /** Owners whose records count as the scope agency's (its predecessors; AuditFilter.scopeOwners). */
+  readonly scopeOwners?: readonly string[];
   /** Inclusive. */
   readonly from: Date;
   /** Exclusive. */
@@ -78,7 +80,7 @@ export interface AccessRequestPageOptions {
 }
 
 export function accessRequestFilter(query: AccessRequestQuery): AuditFilter {
-  return { scopeAgencyId: query.scopeAgencyId, subject: query.subject, from: query.from, to: query.to };
+  return { scopeAgencyId: query.scopeAgencyId, ...(query.scopeOwners ? { scopeOwners: query.scopeOwners } : {}), subject: query.subject, from: query.from, to: query.to };
 }
 
 export async function accessRequestPage(store: AuditStore, query: AccessRequestQuery, options: AccessRequestPageOptions): Promise<AccessRequestResult> {

@@ -48,7 +48,8 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
   if (filter.scopeAgencyId !== undefined) {
     // The scope is the one condition that must never be dropped: an agency sees what it did and what was done with its records.
     const agency = bind(filter.scopeAgencyId);
-    conditions.push(`(u.viewer_agency = ${agency} OR r.owner_agency = ${agency})`);
+    const owners = [agency, ...(filter.scopeOwners ?? []).filter((owner) => owner !== filter.scopeAgencyId).map(bind)];
+    conditions.push(`(u.viewer_agency = ${agency} OR r.owner_agency IN (${owners.join(', ')}))`);
   }
   const indexed = (kind: string, value: string) =>
     conditions.push(`r.request_seq IN (SELECT i.request_seq FROM ${dialect.indexTable} i WHERE i.kind = ${bind(kind)} AND i.value = ${bind(value)})`);

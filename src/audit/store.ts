@@ -8,6 +8,11 @@ import type { AuditDecision, AuditEntry, AuditEntryInput, AuditEntryKind } from 
 export interface AuditFilter {
   /** Only entries whose viewer OR owner is this agency: what one agency's privacy officer may see. */
   scopeAgencyId?: string;
+  /**
+   * With scopeAgencyId: owners whose records count as the scope agency's too, the predecessors whose
+   * records it controls (covenants/organisations.yaml). Their entries keep the creator as owner.
+   */
+  scopeOwners?: readonly string[];
   /** Subject pseudonym (never a BSN; pseudonymise before filtering). */
   subject?: string;
   viewerAgencyId?: string;

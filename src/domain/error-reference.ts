@@ -29,6 +29,7 @@ export const ERROR_REFERENCE: Record<GatewayErrorCode, ErrorReferenceEntry> = {
   TOKEN_ISSUER_INVALID: { status: 401, meaning: `The token's issuer does not match the agency whose key signed it. ${TOKEN}` },
   TOKEN_AUDIENCE_INVALID: { status: 401, meaning: `The token's audience is not this gateway (\`KETENPOORT_AUDIENCE\`). ${TOKEN}` },
   TOKEN_CLAIMS_INVALID: { status: 401, meaning: `A required claim (role, purposes, subject) is missing or malformed. ${TOKEN}` },
+  ORGANISATION_NOT_IN_FORCE: { status: 403, meaning: 'The token is valid, but the organisation that issued it does not exist on the request\'s day (covenants/organisations.yaml: before its validFrom or after its validTo; an ASHG or AMK since the 2015 merger, say). Its successor controls its records now. Nothing executed.' },
   PURPOSE_MISSING: { status: 400, meaning: 'The request declares no purpose in the `X-Purpose` header. Nothing executed.' },
   PURPOSE_UNKNOWN: { status: 400, meaning: 'The declared purpose is not a purpose code any agreement knows. Nothing executed.' },
   PURPOSE_NOT_PERMITTED: { status: 403, meaning: 'The declared purpose is not among the purposes the token allows. Nothing executed.' },

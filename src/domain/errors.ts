@@ -23,6 +23,8 @@ export const GATEWAY_ERROR_CODES = [
   'TOKEN_NOT_YET_VALID', 'TOKEN_ISSUER_UNKNOWN', 'TOKEN_ISSUER_INVALID', 'TOKEN_AUDIENCE_INVALID', 'TOKEN_CLAIMS_INVALID',
   // The calling agency's keys could not be fetched (HTTP 503): nothing executed, never an accept.
   'IDENTITY_UNAVAILABLE',
+  // The calling organisation does not exist on the request's day (HTTP 403): nothing executed.
+  'ORGANISATION_NOT_IN_FORCE',
   // Purpose binding (HTTP 400/403): nothing executed.
   'PURPOSE_MISSING', 'PURPOSE_UNKNOWN', 'PURPOSE_NOT_PERMITTED',
   // Query limits (HTTP 400).

@@ -19,7 +19,7 @@ export async function authenticate(
   try {
     token = await verifier.verify(headers.authorization);
   } catch (error) {
-    if (error instanceof IdentityError) return { ok: false, status: error.code === 'IDENTITY_UNAVAILABLE' ? 503 : 401, code: error.code, message: error.message };
+    if (error instanceof IdentityError) return { ok: false, status: error.code === 'IDENTITY_UNAVAILABLE' ? 503 : error.code === 'ORGANISATION_NOT_IN_FORCE' ? 403 : 401, code: error.code, message: error.message };
     return { ok: false, status: 401, code: 'TOKEN_MALFORMED', message: 'The bearer token could not be read.' };
   }
   const purpose = headers.purpose?.trim();

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { amsterdamDay } from '#domain/calendar.ts';
 import type { AgencyKind } from '#domain/records.ts';
 import type { GatewayErrorCode } from '#domain/errors.ts';
 
@@ -35,7 +36,7 @@ export class IdentityError extends Error {
 
 export interface TokenVerifierOptions {
   /** The agencies that may call; tokens carry the agency id as issuer, or its OpenID Connect issuer URL when it has one. */
-  readonly agencies: readonly { id: string; kind: AgencyKind; region: string; oidcIssuer?: string | undefined }[];
+  readonly agencies: readonly { id: string; kind: AgencyKind; region: string; oidcIssuer?: string | undefined; validFrom?: string | null | undefined; validTo?: string | null | undefined }[];
   /** Each agency's keys: a key set held locally, or a function that finds the key (a remote key set). */
   readonly jwksByAgency: ReadonlyMap<string, JSONWebKeySet | JWTVerifyGetKey>;
   readonly audience: string;
@@ -56,6 +57,7 @@ export interface TokenVerifier {
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const now = options.now ?? (() => new Date());
   const agencies = new Map(options.agencies.map((agency) => [agency.oidcIssuer ?? agency.id, agency]));
+  const byId = new Map(options.agencies.map((agency) => [agency.id, agency]));
   const keySets = new Map([...options.jwksByAgency].map(([id, jwks]) => [id, typeof jwks === 'function' ? jwks : createLocalJWKSet(jwks)]));
   const cache = new LRUCache<string, VerifiedToken>({ max: options.cacheSize ?? 10_000 });
   const algorithms = [...(options.algorithms ?? ['ES256', 'EdDSA', 'RS256', 'PS256'])];
@@ -66,7 +68,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       const cacheKey = createHash('sha256').update(token).digest('base64url');
       const cached = cache.get(cacheKey);
       const nowSeconds = now().getTime() / 1000;
-      if (cached && cached.expiresAt + options.clockSkewSeconds > nowSeconds) return cached;
+      if (cached && cached.expiresAt + options.clockSkewSeconds > nowSeconds) return inForce(cached, now());
 
       let issuer: string | undefined;
       try {
@@ -93,9 +95,23 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       }
       const verified = claims(payload, agency);
       cache.set(cacheKey, verified, { ttl: Math.max(1, (verified.expiresAt - nowSeconds) * 1000) });
-      return verified;
+      return inForce(verified, now());
     },
   };
+
+  /**
+   * A well-signed token of an organisation that does not exist on the day (covenants/organisations.yaml)
+   * is refused: its successor controls its records, and no covenant binds it. Checked on every request,
+   * cached tokens too, since a token may outlive the organisation's last day.
+   */
+  function inForce(verified: VerifiedToken, at: Date): VerifiedToken {
+    const agency = byId.get(verified.agencyId);
+    const day = amsterdamDay(at);
+    if (agency && ((agency.validFrom && day < agency.validFrom) || (agency.validTo && day > agency.validTo))) {
+      throw new IdentityError('ORGANISATION_NOT_IN_FORCE', 'The organisation that issued the token does not exist on this day; its successor acts for it.');
+    }
+    return verified;
+  }
 }
 
 function bearer(authorization: string | undefined): string {

@@ -31,7 +31,7 @@ export {
   loadProcessingRegister, parseProcessingRegister, PROCESSING_REGISTER_SCHEMA_FILE, type ProcessingRegisterContext,
 } from './load-processing-register.ts';
 export { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
-export { controllerOn, controllersAt, existsOn, type OrganisationDef, type OrganisationRegistry } from './organisations.ts';
+export { controlledBy, controllerOn, controllersAt, existsOn, type OrganisationDef, type OrganisationRegistry } from './organisations.ts';
 export { loadOrganisationsSync, ORGANISATIONS_FILE, type LoadedOrganisations } from './load-organisations.ts';
 export {
   ALWAYS_DECLARABLE_PURPOSES, createProcessingRegister, PROCESSING_REGISTER_FILE, type ProcessingActivity, type ProcessingRegister, type RegisterOrganisation,

@@ -63,3 +63,12 @@ export function controllersAt(registry: OrganisationRegistry, at: Date): (creato
   const day = amsterdamDay(at);
   return (creatorId) => controllerOn(registry, creatorId, day);
 }
+
+/**
+ * The organisations whose records `agencyId` controls on the day: itself and every predecessor whose
+ * succession has reached it. What its privacy officer answers for (its trail, explanations, replays).
+ */
+export function controlledBy(registry: OrganisationRegistry, agencyId: string, day: string): string[] {
+  return [agencyId, ...registry.organisations.filter((organisation) => organisation.id !== agencyId && controllerOn(registry, organisation.id, day) === agencyId)
+    .map((organisation) => organisation.id)];
+}

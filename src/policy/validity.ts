@@ -2,21 +2,12 @@
  * When a covenant version is in force (DOMAIN rule 9). Days are Europe/Amsterdam calendar days, as
  * the covenants are written; an instant is turned into its Amsterdam day once per request.
  */
+import { amsterdamDay } from '#domain/calendar.ts';
 import type { Covenant } from './covenant-types.ts';
 
+export { amsterdamDay };
+
 export type ValidityStatus = 'NOT_YET_VALID' | 'IN_FORCE' | 'TACITLY_RENEWED' | 'EXPIRED' | 'SUPERSEDED';
-
-// Immutable and stateless once built; building one per call would dominate evaluate's cost.
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit',
-});
-
-/** The Europe/Amsterdam calendar day (`yyyy-mm-dd`) of an instant. */
-export function amsterdamDay(at: Date): string {
-  const parts = AMSTERDAM_DAY.formatToParts(at);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /** Whether `yyyy-mm-dd` names a real calendar day. */
 export function isCalendarDay(day: string): boolean {

@@ -3,6 +3,7 @@
  * Query.auditEntries keeps (entries where the caller's agency is viewer or owner). The BSN becomes its
  * pseudonym at once and goes nowhere else; the request is entered in the trail like any reading of it.
  */
+import { controlledOwners } from '#src/graph/controlled-owners.ts';
 import { isValidBsn } from '#domain/bsn.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { countAccessRequest } from '#src/audit/access-request-counts.ts';
@@ -53,7 +54,9 @@ export const accessRequestResolvers = {
     accessRequest: officerOnly(async (_root: unknown, args: AccessRequestArgs, context: GatewayContext) => {
       // The eleven-test before anything else; the message never holds the value.
       if (!isValidBsn(args.bsn)) throw gatewayError('BAD_USER_INPUT', 'bsn must be a nine-digit number that passes the eleven-test.');
-      const query: AccessRequestQuery = { subject: context.services.pseudonymize(args.bsn), scopeAgencyId: context.caller.agencyId, ...readPeriod(args) };
+      const query: AccessRequestQuery = {
+        subject: context.services.pseudonymize(args.bsn), scopeAgencyId: context.caller.agencyId, scopeOwners: controlledOwners(context), ...readPeriod(args),
+      };
       const first = args.first ?? 50;
       if (!(Number.isInteger(first) && first >= 1 && first <= MAX_ACCESS_REQUEST_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_ACCESS_REQUEST_PAGE}.`);
       if (args.anchorSeq != null && !/^[1-9]\d{0,14}$/.test(args.anchorSeq)) throw gatewayError('BAD_USER_INPUT', 'anchorSeq must be a request seq, in decimal.');

@@ -2,6 +2,7 @@
  * The audit trail through GraphQL, for privacy officers: an agency only ever gets the entries of its
  * own requests and of accesses to its own records. Reading the trail is itself entered in it.
  */
+import { answersFor, controlledOwners } from '#src/graph/controlled-owners.ts';
 import type { AuditEntry } from '#src/audit/entry.ts';
 import { decodeCursor, encodeCursor } from '#src/audit/cursor.ts';
 import { isAuditStoreError } from '#src/audit/errors.ts';
@@ -103,6 +104,7 @@ export const auditResolvers = {
       const entityId = input.entityId ? entityPseudonymOf(context, input.entityId) : undefined;
       const filter: AuditFilter = {
         scopeAgencyId: context.caller.agencyId,
+        scopeOwners: controlledOwners(context),
         ...(subject ? { subject } : {}),
         ...(input.viewerAgencyId ? { viewerAgencyId: input.viewerAgencyId } : {}),
         ...(input.ownerAgencyId ? { ownerAgencyId: input.ownerAgencyId } : {}),
@@ -138,14 +140,14 @@ export const auditResolvers = {
     subjectType: (entry: AuditEntry) => entry.subjectType?.toUpperCase() ?? null,
     // The facts a decision evaluated are the record's (minors, referrals): its owner's officer sees them,
     // the viewer's officer does not (DOMAIN rule 1), as in explanations and replays.
-    facts: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (entry.owner === context.caller.agencyId ? entry.facts : null),
+    facts: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (answersFor(context, entry.owner) ? entry.facts : null),
     kind: (entry: AuditEntry) => entry.kind.toUpperCase().replace('-', '_'),
     ownerAgencyId: (entry: AuditEntry) => entry.owner,
     outcome: (entry: AuditEntry) => entry.outcome.toUpperCase().replace('-', '_'),
     // Which condition failed tells what another organisation's record holds (minors, referrals, region):
     // that organisation's officer's to know, not the viewer's (DOMAIN rule 1). The decision, agreement and
     // grant stay: they are what the viewer's own request was answered with.
-    decisions: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (entry.owner === context.caller.agencyId
+    decisions: (entry: AuditEntry, _args: unknown, context: GatewayContext) => (answersFor(context, entry.owner)
       ? entry.decisions : entry.decisions.map((decision) => ({ ...decision, failedCondition: null }))),
     searchTerms: (entry: AuditEntry) => (entry.searchTerms ? Object.entries(entry.searchTerms).map(([name, value]) => ({ name, value })) : null),
   },

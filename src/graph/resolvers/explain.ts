@@ -4,6 +4,7 @@
  * officer is shown facts of its own organisation's records only, each as the decision evaluated it.
  * The trace holds agency ids, coordinates and condition results, never record values.
  */
+import { answersFor } from '#src/graph/controlled-owners.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { loadReferralFacts, ownRecordFacts } from '#src/enforcement/facts.ts';
@@ -68,7 +69,7 @@ export const explainResolvers = {
     explainDecision: officerOnly(async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       const found = await context.services.audit.findDecision(args.id);
       // A privacy officer explains decisions of its own agency's requests and about its own records only.
-      const mine = found && (found.entry.viewer.agencyId === context.caller.agencyId || found.entry.owner === context.caller.agencyId);
+      const mine = found && (found.entry.viewer.agencyId === context.caller.agencyId || answersFor(context, found.entry.owner));
       context.enforcement.audit.search({ explainDecision: args.id }, mine ? 'released' : 'not-found', 'explain');
       if (!found || !mine) return null;
       const { entry } = found;
@@ -88,7 +89,7 @@ export const explainResolvers = {
       const onRecordedFacts = entry.facts ? explainAccess(policy, { ...request, facts: entry.facts as RecordFacts }) : null;
       const replayed = onRecordedFacts && sameDecision(onRecordedFacts.decision, decision)
         ? { ...onRecordedFacts, decision } : explainRecorded(policy, request, decision);
-      const ownRecord = owner.id === context.caller.agencyId;
+      const ownRecord = answersFor(context, owner.id);
       return toDecisionExplanation(context, ownRecord ? replayed : withholdRecordFacts(policy, replayed), {
         decisionId: decision.id, ownRecord, withheldBecause: 'another-organisations-record',
       });

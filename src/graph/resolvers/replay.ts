@@ -4,6 +4,7 @@
  * decisions about the record evaluated then; the record is never reopened (the trail keeps only a
  * pseudonym of it) and today's world, which may have changed, is never asked.
  */
+import { answersFor } from '#src/graph/controlled-owners.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { fromAuditDecision } from '#src/enforcement/audit-decision.ts';
 import { fromAuditFacts } from '#src/enforcement/audit-facts.ts';
@@ -27,7 +28,7 @@ export const replayResolvers = {
       }
       const found = await context.services.audit.findDecision(args.id);
       // As explainDecision: an officer replays decisions of its own agency's requests and about its own records only.
-      const mine = found !== null && (found.entry.viewer.agencyId === context.caller.agencyId || found.entry.owner === context.caller.agencyId);
+      const mine = found !== null && (found.entry.viewer.agencyId === context.caller.agencyId || answersFor(context, found.entry.owner));
       context.enforcement.audit.search({ replayDecision: args.id, agreementVersion: args.agreementVersion }, mine ? 'released' : 'not-found', 'explain');
       if (!found || !mine || !found.entry.owner) return null;
       const { entry } = found;
@@ -46,7 +47,7 @@ export const replayResolvers = {
         day: amsterdamDay(entry.time),
       }, chosen.versions);
       // The facts, and which condition failed, are the owner's data (minors, referrals): as for explanations.
-      const ownedByCaller = entry.owner === context.caller.agencyId;
+      const ownedByCaller = answersFor(context, entry.owner);
       return {
         decisionId: original.id, at: entry.time.toISOString(), day: amsterdamDay(entry.time),
         viewer, purpose: entry.purpose, owner, coordinate: original.coordinate,
