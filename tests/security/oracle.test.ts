@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
 import { controllerOn, existsOn } from '#src/policy/index.ts';
-import { controllerAt, dayOf, existsAt, factsOf, loadPolicy } from './support/oracle.ts';
+import { controllerAt, dayOf, existsAt, factsOf, isMinorOn, loadPolicy } from './support/oracle.ts';
 
 const policy = await loadPolicy();
 const registry = policy.organisations;
@@ -25,6 +25,9 @@ describe('the oracle', () => {
     expect(existsAt(registry, 'ashg-drenthe', LAST_EVENING)).toBe(true);
     expect(existsAt(registry, 'ashg-drenthe', FIRST_MORNING)).toBe(false);
     expect(existsAt(registry, 'veilig-thuis-drenthe', FIRST_MORNING)).toBe(true);
+    // Of age from midnight in Amsterdam on the 18th birthday, as the gateway (tests/domain/age.test.ts).
+    expect(isMinorOn('1997-01-01', LAST_EVENING)).toBe(true);
+    expect(isMinorOn('1997-01-01', FIRST_MORNING)).toBe(false);
   });
 
   it("makes the successor the controller, and involved, from the day after the creator's last", () => {

@@ -78,10 +78,10 @@ export function controllerAt(registry: OrganisationRegistry, creatorId: string, 
   return id;
 }
 
-/** Under 18 on the instant's day: the 18th birthday itself is the first adult day. */
+/** Under 18 on the instant's Amsterdam day: the 18th birthday itself is the first adult day. */
 export function isMinorOn(birthDate: string, at: Date): boolean {
   const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  return at.getTime() < Date.UTC(year + 18, month - 1, day);
+  return dayOf(at) < new Date(Date.UTC(year + 18, month - 1, day)).toISOString().slice(0, 10);
 }
 
 /**
