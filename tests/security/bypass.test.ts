@@ -5,7 +5,8 @@
  * nowhere in the body (data, errors, extensions) for the viewer the policy withholds them from; `ask`
  * also checks every body against all the oracle forbids the caller. Filters and sorting are in
  * bypass-filters.test.ts, forced errors in bypass-errors.test.ts, relations walked backwards in
- * bypass-relations.test.ts.
+ * bypass-relations.test.ts; all of them over the regions of today's chain, for every organisation on
+ * both sides of the 2015 merger, in bypass-regions.test.ts.
  */
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -71,9 +71,10 @@ beforeAll(async () => {
     const response = await gateway.ask({ agencyId, purpose: OWN_PURPOSE[agencyId]!, role }, getIntrospectionQuery());
     schemas.set(`${agencyId} ${role}`, buildClientSchema(response.body.data as unknown as IntrospectionQuery));
   })));
-  const ids = await harvestIds(gateway, world);
+  const ids = await harvestIds([AGENCIES.ashg, AGENCIES.amk, AGENCIES.politie, AGENCIES.bjz].map((agencyId) => ({ agencyId, gateway })), world);
   const all = mergeIds([...ids.values()]);
-  inputs = new Map(Object.values(AGENCIES).map((agencyId) => [agencyId, { ...worldInputs(world), ids: idsAs(gateway, agencyId, all) }]));
+  const named = { agencyIds: Object.values(AGENCIES), regions: ['groningen', 'drenthe', 'gemeente-groningen'] };
+  inputs = new Map(Object.values(AGENCIES).map((agencyId) => [agencyId, { ...worldInputs(world, named), ids: idsAs(gateway, agencyId, all) }]));
   focus = new Map(Object.values(AGENCIES).map((agencyId) => {
     const found = focusOf(world, ids, oracle, agencyId, (holder) => oracle.holderAllows(holder, agencyId, OWN_PURPOSE[agencyId]!, NOW));
     return [agencyId, found ? { ...found, ids: idsAs(gateway, agencyId, found.ids) } : null];

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { createWorld, type WorldHousehold } from '#mock-world/index.ts';
 import { SCENARIO_NOW, type GraphQLResponse } from '../../support/test-gateway.ts';
 import { findLeaks, type Needle } from './leak-scan.ts';
-import { COVENANTS_DIR, createOracle, loadPolicy, publicCorpus, type Oracle } from './oracle.ts';
+import { COVENANTS_DIR, createOracle, dayOf, loadPolicy, publicCorpus, type Oracle } from './oracle.ts';
 import { caseOf, reporterNeedles, text } from './scenario-values.ts';
 import { AGENCIES, startSecurityGateway, type SecurityCaller, type SecurityGateway, type SecurityGatewayOptions } from './security-gateway.ts';
 
@@ -57,13 +57,15 @@ export interface Bypass {
   close(): Promise<void>;
 }
 
+/** `now`: the gateway's clock, default SCENARIO_NOW; the oracle judges at it too. */
 export async function startBypass(options: Partial<SecurityGatewayOptions> & { covenantsDir?: string } = {}): Promise<Bypass> {
   const covenantsDir = options.covenantsDir ?? COVENANTS_DIR;
+  const now = options.now ?? SCENARIO_NOW;
   const gateway = await startSecurityGateway({
-    now: SCENARIO_NOW, ...options,
+    ...options, now,
     env: { ...options.env, ...(options.covenantsDir ? { KETENPOORT_COVENANTS_DIR: options.covenantsDir } : {}) },
   });
-  const corpus = publicCorpus([SCENARIO_NOW.toISOString().slice(0, 10)], covenantsDir);
+  const corpus = publicCorpus([now.toISOString().slice(0, 10), dayOf(now)], covenantsDir);
   const oracle = createOracle(world, await loadPolicy(covenantsDir), corpus);
   return {
     gateway, oracle, corpus,

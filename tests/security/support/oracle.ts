@@ -12,6 +12,7 @@ import type { OwnerTag } from '#domain/records.ts';
 import type { World, WorldHousehold } from '#mock-world/index.ts';
 import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
+import type { OrganisationRegistry } from '#src/policy/organisations.ts';
 import type { Viewer } from '#src/policy/decision.ts';
 import { evaluate } from '#src/policy/evaluate.ts';
 import type { RecordFacts } from '#src/policy/facts.ts';
@@ -40,20 +41,56 @@ export function publicCorpus(extra: readonly string[] = [], covenantsDir: string
   return [JSON.stringify(EMBEDDED_AGENCIES), ...covenants, schemaSdl(), ...extra].join('\n');
 }
 
-export function agencyTag(agencyId: string): Viewer & OwnerTag {
-  const agency = EMBEDDED_AGENCIES.find((candidate) => candidate.id === agencyId);
-  if (!agency) throw new Error(`unknown agency ${agencyId}`);
-  return { agencyId: agency.id, kind: agency.kind, region: agency.region };
+/** The policy's view of an organisation of the registry, as viewer or as a record's creator. */
+export function agencyTag(registry: OrganisationRegistry, agencyId: string): Viewer & OwnerTag {
+  const organisation = registry.get(agencyId);
+  if (!organisation) throw new Error(`unknown agency ${agencyId}`);
+  return { agencyId: organisation.id, kind: organisation.kind, region: organisation.homeRegion };
 }
 
-/** Under 18 on the instant's day: the 18th birthday itself is the first adult day. */
+const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Europe/Amsterdam day (yyyy-mm-dd) of the instant: the registry's and the covenants' unit. */
+export function dayOf(at: Date): string {
+  return AMSTERDAM.format(at);
+}
+
+/** Whether the organisation exists on the instant's day (from validFrom to validTo, both included). */
+export function existsAt(registry: OrganisationRegistry, agencyId: string, at: Date): boolean {
+  const organisation = registry.get(agencyId);
+  const day = dayOf(at);
+  return organisation !== undefined && (organisation.validFrom === null || organisation.validFrom <= day) && (organisation.validTo === null || day <= organisation.validTo);
+}
+
+/**
+ * Who controls, on the instant's day, the records `creatorId` created: the creator up to its last day,
+ * then its successor, and so on (DOMAIN section 8).
+ */
+export function controllerAt(registry: OrganisationRegistry, creatorId: string, at: Date): string {
+  const day = dayOf(at);
+  let id = creatorId;
+  for (const seen = new Set<string>(); !seen.has(id);) {
+    seen.add(id);
+    const organisation = registry.get(id);
+    if (!organisation?.validTo || !organisation.successor || day <= organisation.validTo) break;
+    id = organisation.successor;
+  }
+  return id;
+}
+
+/** Under 18 on the instant's Amsterdam day: the 18th birthday itself is the first adult day. */
 export function isMinorOn(birthDate: string, at: Date): boolean {
   const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  return at.getTime() < Date.UTC(year + 18, month - 1, day);
+  return dayOf(at) < new Date(Date.UTC(year + 18, month - 1, day)).toISOString().slice(0, 10);
 }
 
-/** The facts of a record of the household, as DOMAIN section 4 defines them. */
-export function factsOf(household: WorldHousehold, viewerAgencyId: string, subjectBirthDate: string | null, at: Date): RecordFacts {
+/**
+ * The facts of a record of the household, as DOMAIN section 4 defines them. `controllerOf` (default:
+ * every creator controls its own) says whose a record is on the day: the viewer is involved where it
+ * controls a record of the household, one its predecessor created included.
+ */
+export function factsOf(household: WorldHousehold, viewerAgencyId: string, subjectBirthDate: string | null, at: Date,
+  controllerOf: (creatorId: string) => string = (creatorId) => creatorId): RecordFacts {
   return {
     municipality: household.municipality,
     householdHasMinors: household.members.some((member) => isMinorOn(member.birthDate, at)),
@@ -62,7 +99,7 @@ export function factsOf(household: WorldHousehold, viewerAgencyId: string, subje
     referrals: Object.values(household.cases).flatMap((found) => found.referrals.map((referral) => ({
       fromAgencyId: referral.fromAgencyId, toAgencyId: referral.toAgencyId, kind: referral.kind, status: referral.status,
     }))),
-    viewerInvolved: viewerAgencyId in household.cases,
+    viewerInvolved: Object.keys(household.cases).some((creatorId) => controllerOf(creatorId) === viewerAgencyId),
   };
 }
 
@@ -76,6 +113,7 @@ export interface Oracle {
 
 export function createOracle(world: World, policy: CompiledPolicy, corpus: string): Oracle {
   const values = new Map([...worldValues(world)].filter(([, value]) => !corpus.includes(value.value)));
+  const servedBy = new Set(policy.organisations.organisations.filter((organisation) => organisation.adapter !== null).map((organisation) => organisation.id));
   const memo = new Map<string, NeedleIndex>();
   // Which other text values contain a value, worked out once for all viewers.
   const texts = [...values.values()].filter((value) => value.kind === 'text').map((value) => value.value);
@@ -84,12 +122,12 @@ export function createOracle(world: World, policy: CompiledPolicy, corpus: strin
   const holderAllows = (holder: Holder, viewerAgencyId: string, purpose: string, at: Date): boolean => {
     // A member entry is shown as a Child only while the person is one.
     if (holder.asChild && holder.asChild.role !== 'CHILD' && !isMinorOn(holder.asChild.birthDate, at)) return false;
-    // A record of an organisation the gateway has no agency for (the world holds the whole chain, the
-    // configuration may hold less) cannot be served: nobody may read it through the gateway.
-    if (!EMBEDDED_AGENCIES.some((agency) => agency.id === holder.agencyId)) return false;
+    // A record of an organisation with no record system behind the gateway (the world may hold more
+    // than the registry gives a system) cannot be served: nobody may read it through the gateway.
+    if (!servedBy.has(holder.agencyId)) return false;
     const decision = evaluate(policy, {
-      viewer: agencyTag(viewerAgencyId), purpose, owner: agencyTag(holder.agencyId), coordinate: holder.coordinate, at,
-      facts: factsOf(holder.household, viewerAgencyId, holder.subjectBirthDate, at),
+      viewer: agencyTag(policy.organisations, viewerAgencyId), purpose, owner: agencyTag(policy.organisations, holder.agencyId), coordinate: holder.coordinate, at,
+      facts: factsOf(holder.household, viewerAgencyId, holder.subjectBirthDate, at, (creatorId) => controllerAt(policy.organisations, creatorId, at)),
     });
     return decision.effect === 'allow';
   };

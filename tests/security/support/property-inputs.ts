@@ -6,7 +6,7 @@
 import { isValidBsn, type World, type WorldHousehold } from '#mock-world/index.ts';
 import type { Oracle } from './oracle.ts';
 import type { QueryFocus, QueryInputs } from './query-builder.ts';
-import { AGENCIES, PURPOSES, type SecurityGateway } from './security-gateway.ts';
+import { PURPOSES, type SecurityGateway } from './security-gateway.ts';
 import type { Holder } from './world-values.ts';
 import type { IdKind } from '#src/households/ids.ts';
 
@@ -34,11 +34,13 @@ export function idsAs(gateway: SecurityGateway, agencyId: string, ids: Ids): Ids
 
 /**
  * The records the owners see, per world household, by the gateway's record ids (harvested as each
- * owner's ids, then opened to the record ids: `idsAs` turns them into any viewer's own).
+ * owner's ids, then opened to the record ids: `idsAs` turns them into any viewer's own). Each owner
+ * is asked at a gateway whose day it exists on (an organisation gone is refused outright); its
+ * successor's harvest brings the records it created once it is gone, which are the successor's then.
  */
-export async function harvestIds(gateway: SecurityGateway, world: World): Promise<Map<WorldHousehold, Ids>> {
+export async function harvestIds(owners: readonly { agencyId: string; gateway: SecurityGateway }[], world: World): Promise<Map<WorldHousehold, Ids>> {
   const found = new Map<WorldHousehold, Ids>();
-  for (const agencyId of [AGENCIES.ashg, AGENCIES.amk, AGENCIES.politie, AGENCIES.bjz]) {
+  for (const { agencyId, gateway } of owners) {
     const response = await gateway.ask({ agencyId, purpose: 'own-records' },
       '{ households(region: "nederland", first: 100) { edges { node { id members { bsn } children { id } reports { id } referrals { id } } } } }');
     type Node = { id: string; members: { bsn: string }[]; children: { id: string }[]; reports: { id: string }[]; referrals: { id: string }[] };
@@ -48,7 +50,9 @@ export async function harvestIds(gateway: SecurityGateway, world: World): Promis
       if (!recordId) throw new Error(`${agencyId} was given an id that is not its own`);
       return recordId;
     });
-    for (const { node } of (response.body.data?.households as { edges: { node: Node }[] }).edges) {
+    const connection = response.body.data?.households as { edges: { node: Node }[] } | undefined;
+    if (!connection) throw new Error(`${agencyId} cannot list its own households: ${JSON.stringify(response.body.errors)}`);
+    for (const { node } of connection.edges) {
       const household = world.households.find((candidate) => candidate.members.some((member) => node.members.some((seen) => seen.bsn === member.bsn)));
       if (!household) throw new Error(`${agencyId} sees a household the world does not have`);
       found.set(household, mergeIds([found.get(household) ?? EMPTY_IDS, {
@@ -74,7 +78,8 @@ export function focusOf(world: World, ids: ReadonlyMap<WorldHousehold, Ids>, ora
   };
 }
 
-export function worldInputs(world: World): Omit<QueryInputs, 'ids'> {
+/** `agencyIds`: the organisations a query may name (explainAccess's viewer); `regions`: those a list is asked for. */
+export function worldInputs(world: World, named: Pick<QueryInputs, 'agencyIds' | 'regions'>): Omit<QueryInputs, 'ids'> {
   const known = new Set(world.households.flatMap((household) => household.members.map((member) => member.bsn)));
   // Two valid BSNs of nobody: a search that finds nothing must look like one that may see nothing.
   const nobody: string[] = [];
@@ -82,7 +87,8 @@ export function worldInputs(world: World): Omit<QueryInputs, 'ids'> {
   return {
     bsns: [...known, ...nobody],
     municipalities: [...new Set(world.households.map((household) => household.municipality)), 'Utrecht'],
-    agencyIds: Object.values(AGENCIES),
+    agencyIds: named.agencyIds,
     purposes: PURPOSES,
+    regions: named.regions,
   };
 }

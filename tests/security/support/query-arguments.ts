@@ -12,6 +12,8 @@ export interface QueryInputs {
   readonly ids: { readonly household: readonly string[]; readonly child: readonly string[]; readonly report: readonly string[]; readonly referral: readonly string[] };
   readonly agencyIds: readonly string[];
   readonly purposes: readonly string[];
+  /** Region ids `households(region:)` is asked for. */
+  readonly regions: readonly string[];
 }
 
 /** Entry points that concern the viewer (its own households, those a grant may open): drawn more often. */
@@ -91,7 +93,7 @@ export function rootEntry(random: RandomSource, all: QueryInputs, focus: QueryFo
     case 'households': {
       const where = random.chance(0.85)
         ? `municipality: ${value(random, variable, 'String', random.pick(inputs.municipalities.length > 0 ? inputs.municipalities : all.municipalities))}`
-        : `region: ${value(random, variable, 'ID', random.pick(['groningen', 'drenthe', 'gemeente-groningen']))}`;
+        : `region: ${value(random, variable, 'ID', random.pick(inputs.regions))}`;
       return { field, args: args([where, `first: ${random.int(1, 4)}`]) };
     }
     case 'household':

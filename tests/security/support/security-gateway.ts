@@ -21,6 +21,8 @@ export interface SecurityGateway {
   readonly test: TestGateway;
   readonly now: Date;
   ask(caller: SecurityCaller, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse>;
+  /** The token `ask` sends for the agency and role: issued at the gateway's `now`, so valid on its day, whatever the wall clock says. */
+  token(agencyId: string, role?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startSecurityGateway(options: SecurityGatewayOptions): Pro
   return {
     test,
     now: options.now,
+    token: (agencyId, role = 'caseworker') => tokenFor(agencyId, role),
     async ask(caller, query, variables, operationName) {
       const jwt = await tokenFor(caller.agencyId, caller.role ?? 'caseworker');
       return test.raw({ authorization: `Bearer ${jwt}`, 'x-purpose': caller.purpose }, { query, variables, ...(operationName ? { operationName } : {}) });
