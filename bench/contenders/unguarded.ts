@@ -15,6 +15,8 @@ const NOTHING_RECORDED: AuditBuffer = {
 const OPEN: RequestEnforcement = {
   decide: (_source, coordinate) => ({ id: 'unguarded', effect: 'allow', reason: 'PUBLIC', coordinate, ruleId: 'public-field' }),
   mayEverRead: () => true,
+  // No organisation's records come first: without a policy there is no controller to ask.
+  controls: () => false,
   audit: NOTHING_RECORDED,
   redact: () => {},
   redactions: [],

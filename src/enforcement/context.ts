@@ -17,6 +17,11 @@ export interface RequestEnforcement {
   decide(source: Source, coordinate: string): Decided | Promise<Decided>;
   /** Whether any grant could let this viewer read the coordinate for the declared purpose (no record needed). */
   mayEverRead(coordinate: string): boolean;
+  /**
+   * Whether the caller's organisation controls, today, the records `ownerAgencyId` created: its own, or a
+   * predecessor's (covenants/organisations.yaml). Those come first among a field's sources.
+   */
+  controls(ownerAgencyId: string): boolean;
   readonly audit: AuditBuffer;
   redact(path: readonly (string | number)[], decision: Decided & Deny): void;
   readonly redactions: readonly RedactionEntry[];

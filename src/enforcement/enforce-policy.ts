@@ -51,7 +51,7 @@ export function enforcePolicy(schema: GraphQLSchema, services: Pick<Enforcement,
       }
       // Synchronous unless a decision waits for facts to load (Pothos' isThenable before await).
       const resolve: GraphQLFieldResolver<unknown, EnforcementContext> = (node, args, context, info) => {
-        const sources = inPrecedence(guard.sources(node, coordinate), context.caller.agencyId);
+        const sources = inPrecedence(guard.sources(node, coordinate), (agencyId) => context.enforcement.controls(agencyId));
         const release = ({ source, decisions }: FirstAllowed) => {
           if (source) {
             context.enforcement.audit.released(source, coordinate);

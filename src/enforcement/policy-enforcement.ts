@@ -85,8 +85,10 @@ function forRequest(policy: CompiledPolicy, needsReferrals: ReturnType<typeof cr
     decide(source, coordinate) {
       // Referrals cost a call per agency: loaded only when the decision looks at facts (another agency's
       // record, a data-dependent coordinate) and a grant that could apply has a referral condition.
-      const needed = source.owner.agencyId !== caller.agencyId && !isDataIndependent(policy, coordinate)
-        && needsReferrals(coordinate, caller.kind, source.owner.kind);
+      // The record is decided on as its controller's today (a predecessor's is the successor's).
+      const controller = controllerOf(source.owner.agencyId);
+      const needed = controller !== caller.agencyId && !isDataIndependent(policy, coordinate)
+        && needsReferrals(coordinate, caller.kind, policy.organisations.get(controller)?.kind ?? source.owner.kind);
       if (!needed) return decideWith(source, coordinate, NO_REFERRALS);
       const known = loadedReferrals.get(source.household.id);
       if (known) return decideWith(source, coordinate, known);
@@ -94,6 +96,7 @@ function forRequest(policy: CompiledPolicy, needsReferrals: ReturnType<typeof cr
     },
     // Filtering on a field is allowed where the viewer could ever read it: its own records, or a grant.
     mayEverRead: (coordinate) => request.callerHasRecords || mayEverAllow(policy, viewer, caller.purpose, coordinate, now),
+    controls: (ownerAgencyId) => controllerOf(ownerAgencyId) === caller.agencyId,
     audit,
     redact: (path, decision) => void redactions.push(redactionOf(path, decision)),
     redactions,

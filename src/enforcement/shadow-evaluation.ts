@@ -76,7 +76,9 @@ export function createShadowEvaluation(options: ShadowEvaluationOptions): Shadow
       const loaded = referrals.get(source.household.id);
       const recordKey = source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.subjectBsn}`;
       for (const decided of live) {
-        const unknowable = loaded === undefined && owner.agencyId !== viewer.agencyId && needsReferrals(decided.coordinate, viewer.kind, owner.kind);
+        const controller = controllerOf(owner.agencyId);
+        const unknowable = loaded === undefined && controller !== viewer.agencyId
+          && needsReferrals(decided.coordinate, viewer.kind, shadow.policy.organisations.get(controller)?.kind ?? owner.kind);
         if (budget <= 0 || unknowable) {
           report.notCompared(viewer.agencyId, owner.agencyId, entered, 1);
           continue;

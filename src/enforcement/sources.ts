@@ -132,10 +132,10 @@ export const GUARDS: Readonly<Record<string, Guard<never>>> = {
   Contact: { visibility: 'Involvement.contact', sources: (node: ContactNode) => [involvementSource(node.involvement)], read: (node: ContactNode) => node.value },
 } as Readonly<Record<string, Guard<never>>>;
 
-/** Viewer-owned sources first, then by agency id: a stable, explainable precedence. */
-export function inPrecedence(sources: readonly Source[], viewerAgencyId: string): Source[] {
+/** The viewer's own sources first (those it controls, a predecessor's included), then by agency id: a stable, explainable precedence. */
+export function inPrecedence(sources: readonly Source[], isOwn: (ownerAgencyId: string) => boolean): Source[] {
   return [...sources].sort((a, b) => {
-    const own = Number(b.owner.agencyId === viewerAgencyId) - Number(a.owner.agencyId === viewerAgencyId);
+    const own = Number(isOwn(b.owner.agencyId)) - Number(isOwn(a.owner.agencyId));
     return own !== 0 ? own : a.owner.agencyId.localeCompare(b.owner.agencyId);
   });
 }

@@ -9,7 +9,7 @@ import { GUARDS, inPrecedence, type Guard } from './sources.ts';
 export function isVisible(context: EnforcementContext, typeName: string, node: unknown): MaybePromise<boolean> {
   const guard = GUARDS[typeName] as Guard<unknown> | undefined;
   if (!guard) throw new Error(`no guard for ${typeName}`);
-  const found = firstAllowed(context.enforcement, inPrecedence(guard.sources(node), context.caller.agencyId), guard.visibility);
+  const found = firstAllowed(context.enforcement, inPrecedence(guard.sources(node), (agencyId) => context.enforcement.controls(agencyId)), guard.visibility);
   const shown = ({ source }: FirstAllowed) => {
     if (!source) return false;
     context.enforcement.audit.shown(source);

@@ -28,6 +28,7 @@ export function observeEnforcement(enforcement: Enforcement, telemetry: Telemetr
       const observed: RequestEnforcement = {
         decide: (source, coordinate) => inner.decide(source, coordinate),
         mayEverRead: (coordinate) => inner.mayEverRead(coordinate),
+        controls: (ownerAgencyId) => inner.controls(ownerAgencyId),
         audit: inner.audit,
         redactions: inner.redactions,
         redact(path, decision) {

@@ -16,8 +16,8 @@ const COORDINATE = 'Household.caseReference';
 
 export async function caseReferenceOf(context: GatewayContext, household: HouseholdNode): Promise<string | null> {
   const guard = GUARDS.Household as Guard<HouseholdNode>;
-  const viewer = context.caller.agencyId;
-  const others = inPrecedence(guard.sources(household, COORDINATE), viewer).filter((source) => source.owner.agencyId !== viewer);
+  const controls = (agencyId: string) => context.enforcement.controls(agencyId);
+  const others = inPrecedence(guard.sources(household, COORDINATE), controls).filter((source) => !controls(source.owner.agencyId));
   for (const source of others) {
     const decided = await context.enforcement.decide(source, COORDINATE);
     if (decided.effect === 'allow' && decided.reason === 'GRANT') {
