@@ -11,7 +11,7 @@ import { ruleIdOf, type AccessRequest, type ExplainedDecision, type Viewer } fro
 import { evaluate, mayEverAllow } from '#src/policy/evaluate.ts';
 import { explainAccess } from '#src/policy/explain.ts';
 import { explainRecorded, withholdRecordFacts } from '#src/policy/explain-recorded.ts';
-import { WITHHELD, type FactName, type PartialFacts } from '#src/policy/facts.ts';
+import { CHILD_ROLES, WITHHELD, type FactName, type PartialFacts } from '#src/policy/facts.ts';
 import { isParty } from '#src/policy/grant-match.ts';
 import { controllerOn, existsOn } from '#src/policy/organisations.ts';
 import { createRequestPolicy } from '#src/policy/request-policy.ts';
@@ -20,7 +20,7 @@ import { AGENCY, buildSchema, loadRealPolicy } from './fixtures.ts';
 
 const { loaded, policy } = await loadRealPolicy();
 const coordinates = [...objectFieldCoordinates(buildSchema()), 'Report.notInSchema'];
-const KINDS: AgencyKind[] = ['ASHG', 'AMK', 'VEILIG_THUIS', 'POLITIE', 'BJZ', 'WIJKTEAM', 'RAAD'];
+const KINDS: AgencyKind[] = ['ASHG', 'AMK', 'VEILIG_THUIS', 'POLITIE', 'BJZ', 'CERTIFIED_INSTITUTION', 'WIJKTEAM', 'RAAD'];
 const municipalities = [...new Set(loaded.regions.flatMap((region) => region.municipalities)), 'Utrecht'];
 
 const agency = fc.oneof(
@@ -28,9 +28,10 @@ const agency = fc.oneof(
   fc.record({ agencyId: fc.constantFrom('vt-fryslan', 'amk-utrecht', 'x'), kind: fc.constantFrom(...KINDS), region: fc.constantFrom('groningen', 'drenthe', 'noord-nederland', 'nowhere') }),
 );
 const agencyId = fc.oneof(fc.constant(null), fc.constantFrom(...Object.values(AGENCY).map((a) => a.agencyId)));
-const referralKind = fc.constantFrom(null, 'VOLUNTARY_CARE', 'HANDOVER_ASHG_TO_AMK', 'POLICE_TO_AMK', 'POLICE_TO_BJZ', 'TO_WIJKTEAM' as const);
+const referralKind = fc.constantFrom(null, 'VOLUNTARY_CARE', 'HANDOVER_ASHG_TO_AMK', 'POLICE_TO_AMK', 'POLICE_TO_BJZ', 'TO_WIJKTEAM', 'POLICE_TO_VEILIG_THUIS', 'REQUEST_TO_RAAD' as const);
 const referralStatus = fc.constantFrom(null, 'DRAFT', 'OFFERED', 'ACCEPTED', 'REFUSED', 'RUNNING', 'COMPLETED', 'RETURNED_UNSAFE' as const);
 const referralFact = fc.record({ fromAgencyId: agencyId, toAgencyId: agencyId, kind: referralKind, status: referralStatus });
+const childRoles = fc.subarray([...CHILD_ROLES]);
 const request: fc.Arbitrary<AccessRequest> = fc.record({
   viewer: agency,
   owner: agency,
@@ -42,11 +43,12 @@ const request: fc.Arbitrary<AccessRequest> = fc.record({
     subjectIsMinor: fc.constantFrom(null, true, false),
     referrals: fc.array(referralFact, { maxLength: 4 }),
     viewerInvolved: fc.boolean(),
+    childRoles,
   }),
   // 1995..2035, with the validity boundaries over-represented.
   at: fc.oneof(
     fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true }),
-    fc.constantFrom('2006-12-31', '2007-01-01', '2018-12-31', '2019-01-01', '2025-12-31', '2026-01-01', '2026-12-31', '2027-01-01', '2027-02-28', '2027-03-01')
+    fc.constantFrom('2006-12-31', '2007-01-01', '2014-12-31', '2015-01-01', '2018-12-31', '2019-01-01', '2025-12-31', '2026-01-01', '2026-12-31', '2027-01-01', '2027-02-28', '2027-03-01')
       .chain((day) => fc.integer({ min: -90, max: 90 }).map((minutes) => new Date(new Date(`${day}T00:00:00+01:00`).getTime() + minutes * 60_000))),
   ),
 });
@@ -69,6 +71,7 @@ const plausible: fc.Arbitrary<AccessRequest> = fc.constantFrom(...policy.grants)
         subjectIsMinor: fc.constantFrom(null, true, true, false),
         referrals: fc.array(fc.record({ fromAgencyId: between, toAgencyId: between, kind: referralKind, status: fc.constantFrom('ACCEPTED', 'RUNNING', 'COMPLETED', 'OFFERED' as const) }), { minLength: 1, maxLength: 3 }),
         viewerInvolved: fc.constantFrom(true, true, true, false),
+        childRoles,
       }),
       // While every covenant has a version in force (`request` covers the years before).
       at: fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true }),
@@ -158,6 +161,7 @@ describe('explanations show facts only as evaluated', () => {
       case 'viewerInvolved': return { ...r, facts: { ...f, viewerInvolved: !f.viewerInvolved } };
       case 'referrals': return { ...r, facts: { ...f, referrals: f.referrals.length > 0 ? [] : [{ fromAgencyId: r.owner.agencyId, toAgencyId: r.viewer.agencyId, kind: 'HANDOVER_ASHG_TO_AMK', status: 'ACCEPTED' }] } };
       case 'municipality': return { ...r, facts: { ...f, municipality: f.municipality === 'Groningen' ? 'Assen' : 'Groningen' } };
+      case 'childRoles': return { ...r, facts: { ...f, childRoles: f.childRoles.length > 0 ? [] : CHILD_ROLES } };
     }
   };
 
@@ -175,13 +179,15 @@ describe('explanations show facts only as evaluated', () => {
       }
       if (facts.referrals.state === 'evaluated') expect(facts.referrals.value).toEqual({ known: r.facts.referrals, complete: true });
       else expect(evaluate(policy, changed(r, 'referrals'))).toEqual(explained.decision);
+      if (facts.childRoles.state === 'evaluated') expect(facts.childRoles.value).toEqual({ known: r.facts.childRoles, complete: true });
+      else expect(evaluate(policy, changed(r, 'childRoles'))).toEqual(explained.decision);
     }), { numRuns: 2000 });
   });
 
   test('the owner reading its own record evaluates no fact (a household with three children is never "no minors")', () => {
     fc.assert(fc.property(requests, (r) => {
       const own = explainAccess(policy, { ...r, owner: { ...r.viewer }, facts: { ...r.facts, householdHasMinors: true } });
-      expect(Object.values(own.facts).map((trace) => trace.state)).toEqual(['not-evaluated', 'not-evaluated', 'not-evaluated', 'not-evaluated']);
+      expect(Object.values(own.facts).map((trace) => trace.state)).toEqual(['not-evaluated', 'not-evaluated', 'not-evaluated', 'not-evaluated', 'not-evaluated']);
       expect(own.agreements.flatMap((a) => a.grants).flatMap((g) => g.conditions).every((c) => c.outcome === 'not-evaluated')).toBe(true);
     }), { numRuns: 300 });
   });
@@ -189,15 +195,17 @@ describe('explanations show facts only as evaluated', () => {
   test('with facts withheld, a decided explanation is the decision on the whole facts, whatever they withheld', () => {
     let decided = 0;
     let undetermined = 0;
-    fc.assert(fc.property(requests, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (r, hide, keep) => {
+    fc.assert(fc.property(requests, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (r, hide, keep) => {
       const { facts: f } = r;
       const known = f.referrals.filter((_referral, i) => keep[i] ?? true);
+      const knownRoles = f.childRoles.filter((_role, i) => keep[i] ?? true);
       const partial: PartialFacts = {
         municipality: hide[0] ? WITHHELD : f.municipality,
         householdHasMinors: hide[1] ? WITHHELD : f.householdHasMinors,
         subjectIsMinor: hide[2] ? WITHHELD : f.subjectIsMinor,
         viewerInvolved: hide[3] ? WITHHELD : f.viewerInvolved,
         referrals: known, referralsComplete: !hide[4] && known.length === f.referrals.length,
+        childRoles: knownRoles, childRolesComplete: !hide[5] && knownRoles.length === f.childRoles.length,
       };
       const explained = explainAccess(policy, { ...r, facts: partial });
       if (explained.decision.effect === 'undetermined') {
@@ -207,7 +215,7 @@ describe('explanations show facts only as evaluated', () => {
       }
       decided++;
       expect(explained.decision).toEqual(evaluate(policy, r));
-      for (const [name, trace] of Object.entries(explained.facts)) if (trace.state === 'evaluated' && name !== 'referrals') expect(trace.value).toBe(r.facts[name as 'viewerInvolved']);
+      for (const [name, trace] of Object.entries(explained.facts)) if (trace.state === 'evaluated' && name !== 'referrals' && name !== 'childRoles') expect(trace.value).toBe(r.facts[name as 'viewerInvolved']);
     }), RUNS);
     expect(decided).toBeGreaterThan(500);
     expect(undetermined).toBeGreaterThan(50);

@@ -10,6 +10,7 @@ import type { AgencyKind } from '#domain/records.ts';
 import { conditionHolds } from '#src/policy/conditions.ts';
 import type { Viewer } from '#src/policy/decision.ts';
 import { decideOn, evaluate } from '#src/policy/evaluate.ts';
+import { existsOn } from '#src/policy/organisations.ts';
 import type { RecordFacts } from '#src/policy/facts.ts';
 import { buildAccessMatrix, cellOf, type AccessMatrix, type MatrixGrant } from '#src/workbench/matrix.ts';
 import { AGENCY_KINDS } from '#src/workbench/matrix-kinds.ts';
@@ -17,7 +18,6 @@ import { compileReal, factTable, permissiveFacts, testAgencies } from './fixture
 
 const { loaded, policy } = await compileReal();
 const regionMunicipalities = new Map(loaded.regions.map((region) => [region.id, new Set(region.municipalities)]));
-const agencies = testAgencies(AGENCY_KINDS);
 const purposes = loaded.purposes.map((purpose) => purpose.code);
 const coordinates = [...new Set([...policy.publicCoordinates, ...policy.ownerOnlyCoordinates, ...policy.grantsByCoordinate.keys()])];
 
@@ -31,6 +31,11 @@ function indexCells(matrix: AccessMatrix): (viewer: AgencyKind, owner: AgencyKin
 }
 
 const municipalitiesOfGrant = new Map<string, Set<string>>();
+
+function existsThen(agency: Viewer, day: string): boolean {
+  const organisation = policy.organisations.get(agency.agencyId);
+  return organisation === undefined || existsOn(organisation, day);
+}
 
 /** The decision the matrix predicts, from the cell's data only (no compiled grant is consulted). */
 function predict(cell: ReturnType<typeof cellOf>, viewer: Viewer, owner: Viewer, purpose: string, facts: RecordFacts): string {
@@ -71,6 +76,9 @@ describe('the access matrix agrees with evaluate on every cell', () => {
     const matrix = buildAccessMatrix(policy, { at: day, region: region ?? null, purpose: purpose ?? null });
     const inRegion = (facts: RecordFacts) => region === undefined || (facts.municipality !== null && regionMunicipalities.get(region)!.has(facts.municipality));
     const cellAt = indexCells(matrix);
+    // The unnamed agency of each kind works in the region asked about: a BJZ of Drenthe no longer exists,
+    // but one of that kind configured there would read what the national covenant grants.
+    const agencies = testAgencies(AGENCY_KINDS, region);
     const mismatches: string[] = [];
     let compared = 0;
     // Every allowed cell must be reachable: some agencies and facts (in the region filtered on) it allows for.
@@ -79,7 +87,9 @@ describe('the access matrix agrees with evaluate on every cell', () => {
       const viewers = agencies.filter((agency) => agency.kind === viewerKind);
       const owners = agencies.filter((agency) => agency.kind === ownerKind);
       for (const viewer of viewers) for (const owner of owners) {
-        if (viewer.agencyId === owner.agencyId) continue;
+        // The matrix answers by kind for organisations that exist on the day: one that does not is granted
+        // nothing, and its records are its successor's (another kind, covenants/organisations.yaml).
+        if (viewer.agencyId === owner.agencyId || !existsThen(viewer, day) || !existsThen(owner, day)) continue;
         const table = factTable(viewer.agencyId, owner.agencyId).filter(inRegion);
         // A denied cell is tried with facts that satisfy every condition: a grant the matrix missed would allow.
         const permissive = ['Groningen', 'Assen'].map((m) => permissiveFacts(viewer.agencyId, owner.agencyId, m)).filter(inRegion);
@@ -105,6 +115,7 @@ describe('the access matrix agrees with evaluate on every cell', () => {
   });
 
   test('decideOn, which the table uses for speed, is evaluate with the day given', () => {
+    const agencies = testAgencies(AGENCY_KINDS);
     const viewer = agencies.find((a) => a.agencyId === 'amk-groningen')!;
     const owner = agencies.find((a) => a.agencyId === 'ashg-groningen')!;
     for (const facts of factTable(viewer.agencyId, owner.agencyId)) {

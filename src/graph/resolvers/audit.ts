@@ -2,7 +2,7 @@
  * The audit trail through GraphQL, for privacy officers: an agency only ever gets the entries of its
  * own requests and of accesses to its own records. Reading the trail is itself entered in it.
  */
-import type { AuditEntry } from '#src/audit/entry.ts';
+import type { AuditEntry, AuditFacts } from '#src/audit/entry.ts';
 import { decodeCursor, encodeCursor } from '#src/audit/cursor.ts';
 import { isAuditStoreError } from '#src/audit/errors.ts';
 import { isEntityPseudonym, isPseudonym } from '#src/audit/pseudonymize.ts';
@@ -151,5 +151,9 @@ export const auditResolvers = {
   },
   AuditDecision: {
     effect: (decision: { effect: string }) => decision.effect.toUpperCase(),
+  },
+  AuditFacts: {
+    // Recorded only when there were any (entries from before the fact existed hash as they did).
+    childRoles: (facts: AuditFacts) => facts.childRoles ?? [],
   },
 };
