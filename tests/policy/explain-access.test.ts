@@ -16,7 +16,8 @@ describe('explainAccess', () => {
     const trace = explainAccess(policy, { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', facts: S1, coordinate: 'Report.narrative', at: onDay('2027-01-15') });
     expect(trace.day).toBe('2027-01-15');
     expect(trace.agreements.map((a) => [a.key, a.validity, a.validityText])).toEqual([
-      ['casusoverleg-groningen@1', 'IN_FORCE', 'in force: 2026-11-01..2027-10-31'],
+      ['casusoverleg-groningen@1', 'SUPERSEDED', 'superseded by casusoverleg-groningen@2 from 2026-11-16'],
+      ['casusoverleg-groningen@2', 'IN_FORCE', 'in force: 2026-11-16..2027-11-15'],
       ['groningen-ashg-amk@1', 'SUPERSEDED', 'superseded by groningen-ashg-amk@2 from 2026-01-01'],
       ['groningen-ashg-amk@2', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2026-01-01..2026-12-31, renewed by 12 months)'],
       ['groningen-ashg-amk@3', 'NOT_YET_VALID', 'not yet in force: valid from 2027-03-01'],

@@ -58,7 +58,7 @@ describe('the real register', () => {
     ['amk-groningen', 'child-abuse-assessment', 'amk-groningen/onderzoek-kindermishandeling@1'],
     ['amk-groningen', 'own-records', 'amk-groningen/onderzoek-kindermishandeling@1'],
     ['amk-groningen', 'case-conference', 'amk-groningen/casusoverleg@1'],
-    ['ashg-groningen', 'case-conference', 'ashg-groningen/casusoverleg@1'],
+    ['ashg-groningen', 'case-conference', 'ashg-groningen/casusoverleg@2'],
     ['politie-noord-nederland', 'zorgmelding-feedback', 'politie-noord-nederland/zorgmeldingen@1'],
     ['bjz-groningen', 'early-intervention', 'bjz-groningen/toegang-jeugdzorg@1'],
     ['wijkteam-groningen', 'neighbourhood-support', 'wijkteam-groningen/ondersteuning-in-de-wijk@1'],
