@@ -18,6 +18,8 @@ describe('explainAccess', () => {
     expect(trace.agreements.map((a) => [a.key, a.validity, a.validityText])).toEqual([
       ['casusoverleg-groningen@1', 'SUPERSEDED', 'superseded by casusoverleg-groningen@2 from 2026-11-16'],
       ['casusoverleg-groningen@2', 'IN_FORCE', 'in force: 2026-11-16..2027-11-15'],
+      ['casusoverleg-veilig-thuis-amsterdam-amstelland@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2029-12-31 (2015-01-01..2017-12-31, renewed by 36 months)'],
+      ['casusoverleg-veilig-thuis-drenthe@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
       ['groningen-ashg-amk@1', 'SUPERSEDED', 'superseded by groningen-ashg-amk@2 from 2026-01-01'],
       ['groningen-ashg-amk@2', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2026-01-01..2026-12-31, renewed by 12 months)'],
       ['groningen-ashg-amk@3', 'NOT_YET_VALID', 'not yet in force: valid from 2027-03-01'],

@@ -18,6 +18,7 @@ import { compileReal, factTable, permissiveFacts, testAgencies } from './fixture
 
 const { loaded, policy } = await compileReal();
 const regionMunicipalities = new Map(loaded.regions.map((region) => [region.id, new Set(region.municipalities)]));
+const regionKinds = new Map(loaded.regions.map((region) => [region.id, region.kind]));
 const purposes = loaded.purposes.map((purpose) => purpose.code);
 const coordinates = [...new Set([...policy.publicCoordinates, ...policy.ownerOnlyCoordinates, ...policy.grantsByCoordinate.keys()])];
 
@@ -50,7 +51,10 @@ function predict(cell: ReturnType<typeof cellOf>, viewer: Viewer, owner: Viewer,
       covenantMunicipalities = new Set(grant.regions.flatMap((id) => [...(regionMunicipalities.get(id) ?? [])]));
       municipalitiesOfGrant.set(grant.id, covenantMunicipalities);
     }
-    const scope = { viewer, owner, facts, covenantMunicipalities, viewerMunicipalities: regionMunicipalities.get(viewer.region) ?? new Set<string>(), controllerOf: (id: string) => id };
+    // `inViewerRegion` asks for the viewer's region of the covenant's kind (organisations.yaml), else its home region.
+    const kind = regionKinds.get(grant.regions[0] ?? '');
+    const viewerRegion = (kind && policy.organisations.get(viewer.agencyId)?.regions.get(kind)) ?? viewer.region;
+    const scope = { viewer, owner, facts, covenantMunicipalities, viewerMunicipalities: regionMunicipalities.get(viewerRegion) ?? new Set<string>(), controllerOf: (id: string) => id };
     if (grant.conditions.every((condition) => conditionHolds(condition, scope))) return `allow ${grant.agreement.key} ${grant.agreement.article}`;
   }
   return 'deny';
