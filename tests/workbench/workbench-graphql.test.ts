@@ -74,7 +74,7 @@ describe('workbench queries', () => {
       'WIJKTEAM reads VEILIG_THUIS', 'CERTIFIED_INSTITUTION reads VEILIG_THUIS',
     ]);
     const feedback = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', purpose: 'zorgmelding-feedback' })).body.data!.accessMatrix as Matrix;
-    expect(feedback.grants.map((grant) => grant.agreement.key)).toEqual(['politie-terugkoppeling@1']);
+    expect(feedback.grants.map((grant) => grant.agreement.key)).toEqual(['politie-terugkoppeling@1', 'politie-terugkoppeling-veilig-thuis@1']);
   });
 
   it('answers what version 2 of the ASHG-AMK protocol changed', async () => {
