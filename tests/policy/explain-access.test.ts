@@ -25,6 +25,7 @@ describe('explainAccess', () => {
       ['groningen-ashg-amk@3', 'NOT_YET_VALID', 'not yet in force: valid from 2027-03-01'],
       ['politie-terugkoppeling@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2024-01-01..2025-12-31, renewed by 12 months)'],
       ['politie-terugkoppeling-veilig-thuis@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2015-01-01..2016-12-31, renewed by 12 months)'],
+      ['raad-verzoek-tot-onderzoek@1', 'IN_FORCE', 'in force: 2015-01-01..'],
       ['vroegsignalering-0-18@1', 'IN_FORCE', 'in force: 2007-01-01..'],
       ['wijkteam-betrokkenheid@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
     ]);
