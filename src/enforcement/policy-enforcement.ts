@@ -100,7 +100,7 @@ function forRequest(policy: CompiledPolicy, needs: ReturnType<typeof createLoadN
       // (another agency's record, a data-dependent coordinate) and a grant that could apply has a
       // condition on them.
       const needed = controllerOf(source.owner.agencyId) !== caller.agencyId && !isDataIndependent(policy, coordinate)
-        ? needs(coordinate, caller.kind, controllerKind(source.owner)) : NOTHING_NEEDED;
+        ? needs(coordinate, caller.kind, controllerKind(source.owner), caller.purpose) : NOTHING_NEEDED;
       const referrals = needed.referrals ? referralsOf(source.household) : NO_REFERRALS;
       const children = needed.children ? childrenOf(source.household) : NO_CHILDREN;
       if (referrals instanceof Promise || children instanceof Promise) {

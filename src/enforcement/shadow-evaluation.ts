@@ -83,7 +83,7 @@ export function createShadowEvaluation(options: ShadowEvaluationOptions): Shadow
       const controllerKind = shadow.policy.organisations.get(controllerId)?.kind ?? owner.kind;
       const recordKey = source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.subjectBsn}`;
       for (const decided of live) {
-        const needed = controllerId === viewer.agencyId ? null : needs(decided.coordinate, viewer.kind, controllerKind);
+        const needed = controllerId === viewer.agencyId ? null : needs(decided.coordinate, viewer.kind, controllerKind, caller.purpose);
         const unknowable = needed !== null
           && ((loadedReferrals === undefined && needed.referrals) || (loadedChildren === undefined && needed.children));
         if (budget <= 0 || unknowable) {

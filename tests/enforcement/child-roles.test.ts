@@ -90,3 +90,48 @@ describe('loading and explaining', () => {
     expect(facts).toMatchObject({ childRoles: ['DIRECT_VICTIM'], childRolesComplete: false });
   });
 });
+
+describe('the enforcement under kindroute-amsterdam-amstelland (S5)', async () => {
+  const { createPolicyEnforcement } = await import('#src/enforcement/policy-enforcement.ts');
+  const { loadRealPolicy } = await import('../policy/fixtures.ts');
+  const { policy } = await loadRealPolicy();
+  const reportSource: Source = {
+    owner: VT, recordKey: `${VT.agencyId}:Report:R1`, entityType: 'Report', entityId: 'rp_1', municipality: 'Amsterdam',
+    household, subjectBsn: VICTIM, subjectBirthDate: null, aboutHousehold: true,
+  };
+
+  function giRequest(loads: { children: number }, purpose = 'child-protection') {
+    return createPolicyEnforcement({ policy, pseudonyms: { subject: (bsn) => `p-${bsn}`, entity: (id) => `e-${id}` } }).forRequest({
+      caller: { agencyId: 'jeugdbescherming-regio-amsterdam', kind: 'CERTIFIED_INSTITUTION', region: 'amsterdam-amstelland', userId: 'u', role: 'caseworker', purposes: [purpose], purpose },
+      now: new Date('2026-11-23T10:00:00+01:00'), traceId: 't', requestId: 'r', callerHasRecords: true,
+      referralsOf: async () => [{ fromAgencyId: VT.agencyId, toAgencyId: 'jeugdbescherming-regio-amsterdam', kind: null, status: 'ACCEPTED' }],
+      childrenOf: async () => {
+        loads.children++;
+        return children.filter((c) => c.recordKey.startsWith(VT.agencyId));
+      },
+    });
+  }
+
+  it('the institution reads the report and the victim, not the sibling who witnessed; the child records loaded once', async () => {
+    const loads = { children: 0 };
+    const request = giRequest(loads);
+    expect(await request.decide(reportSource, 'Report.narrative')).toMatchObject({ effect: 'allow', agreement: { key: 'kindroute-amsterdam-amstelland@1' } });
+    const [victim] = childSources(VICTIM, records.filter((r) => r.bsn === VICTIM && r.owner === VT));
+    const [sibling] = childSources(SIBLING, records.filter((r) => r.bsn === SIBLING));
+    expect(await request.decide(victim!, 'Child.name')).toMatchObject({ effect: 'allow', reason: 'GRANT' });
+    expect(await request.decide(sibling!, 'Child.name')).toMatchObject({ effect: 'deny', reason: 'CONDITIONS_NOT_MET' });
+    expect(loads.children).toBe(1);
+    // The trail keeps the roles the decisions evaluated with each record's entry.
+    request.audit.released(reportSource, 'Report.narrative');
+    const [entry] = request.audit.entries({ operationName: null, processingActivity: 'x' });
+    expect(entry?.facts?.childRoles).toEqual(['DIRECT_VICTIM', 'WITNESS_OF_PARTNER_VIOLENCE']);
+  });
+
+  it('loads no child record where no grant that could apply asks about the children', async () => {
+    const loads = { children: 0 };
+    const request = giRequest(loads, 'case-conference');
+    await request.decide(reportSource, 'Involvement.agency');
+    await request.decide(reportSource, 'Report.narrative');
+    expect(loads.children).toBe(0);
+  });
+});

@@ -23,6 +23,7 @@ describe('explainAccess', () => {
       ['groningen-ashg-amk@1', 'SUPERSEDED', 'superseded by groningen-ashg-amk@2 from 2026-01-01'],
       ['groningen-ashg-amk@2', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2026-01-01..2026-12-31, renewed by 12 months)'],
       ['groningen-ashg-amk@3', 'NOT_YET_VALID', 'not yet in force: valid from 2027-03-01'],
+      ['kindroute-amsterdam-amstelland@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2029-12-31 (2015-01-01..2017-12-31, renewed by 36 months)'],
       ['politie-terugkoppeling@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2024-01-01..2025-12-31, renewed by 12 months)'],
       ['politie-terugkoppeling-veilig-thuis@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2015-01-01..2016-12-31, renewed by 12 months)'],
       ['raad-verzoek-tot-onderzoek@1', 'IN_FORCE', 'in force: 2015-01-01..'],

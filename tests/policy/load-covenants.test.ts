@@ -29,10 +29,10 @@ function v2(): string {
 }
 
 describe('the real covenants', () => {
-  test('load: twelve versions of nine covenants, linked by supersession', () => {
+  test('load: thirteen versions of ten covenants, linked by supersession', () => {
     expect(loaded.covenants.map((covenant) => covenant.key)).toEqual([
       'casusoverleg-groningen@1', 'casusoverleg-groningen@2', 'casusoverleg-veilig-thuis-amsterdam-amstelland@1', 'casusoverleg-veilig-thuis-drenthe@1',
-      'groningen-ashg-amk@1', 'groningen-ashg-amk@2', 'groningen-ashg-amk@3',
+      'groningen-ashg-amk@1', 'groningen-ashg-amk@2', 'groningen-ashg-amk@3', 'kindroute-amsterdam-amstelland@1',
       'politie-terugkoppeling@1', 'politie-terugkoppeling-veilig-thuis@1', 'raad-verzoek-tot-onderzoek@1', 'vroegsignalering-0-18@1', 'wijkteam-betrokkenheid@1',
     ]);
     const byKey = new Map(loaded.covenants.map((covenant) => [covenant.key, covenant]));

@@ -96,7 +96,7 @@ describe('the access matrix agrees with evaluate on every cell', () => {
         if (viewer.agencyId === owner.agencyId || !existsThen(viewer, day) || !existsThen(owner, day)) continue;
         const table = factTable(viewer.agencyId, owner.agencyId).filter(inRegion);
         // A denied cell is tried with facts that satisfy every condition: a grant the matrix missed would allow.
-        const permissive = ['Groningen', 'Assen'].map((m) => permissiveFacts(viewer.agencyId, owner.agencyId, m)).filter(inRegion);
+        const permissive = ['Groningen', 'Assen', 'Emmen', 'Amsterdam'].map((m) => permissiveFacts(viewer.agencyId, owner.agencyId, m)).filter(inRegion);
         for (const coordinate of coordinates) {
           const cell = cellAt(viewerKind, ownerKind, coordinate);
           const tried = cell.status === 'ALLOWED' ? [...table, ...permissive] : permissive;
