@@ -27,8 +27,11 @@ describe('explainAccess', () => {
       ['politie-terugkoppeling@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2024-01-01..2025-12-31, renewed by 12 months)'],
       ['politie-terugkoppeling-veilig-thuis@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2015-01-01..2016-12-31, renewed by 12 months)'],
       ['raad-verzoek-tot-onderzoek@1', 'IN_FORCE', 'in force: 2015-01-01..'],
+      ['regiovisie-zuid-drenthe@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2030-12-31 (2015-01-01..2018-12-31, renewed by 48 months)'],
       ['vroegsignalering-0-18@1', 'IN_FORCE', 'in force: 2007-01-01..'],
       ['wijkteam-betrokkenheid@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
+      ['wijkteam-betrokkenheid-amsterdam@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2030-12-31 (2015-01-01..2018-12-31, renewed by 48 months)'],
+      ['wijkteam-betrokkenheid-assen@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
     ]);
     expect(trace.decision).toMatchObject({ effect: 'allow', reason: 'GRANT', agreement: { key: 'groningen-ashg-amk@2' } });
   });

@@ -71,7 +71,8 @@ describe('workbench queries', () => {
     // Nothing of Groningen's protocols; the national 0-18 covenant, and Drenthe's chain as it is today.
     expect(drenthe.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).toEqual([
       'VEILIG_THUIS reads POLITIE', 'VEILIG_THUIS reads CERTIFIED_INSTITUTION', 'POLITIE reads VEILIG_THUIS', 'BJZ reads POLITIE',
-      'WIJKTEAM reads VEILIG_THUIS', 'RAAD reads VEILIG_THUIS', 'CERTIFIED_INSTITUTION reads VEILIG_THUIS',
+      'WIJKTEAM reads VEILIG_THUIS', 'WIJKTEAM reads POLITIE', 'WIJKTEAM reads CERTIFIED_INSTITUTION', 'RAAD reads VEILIG_THUIS',
+      'CERTIFIED_INSTITUTION reads VEILIG_THUIS',
     ]);
     const feedback = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', purpose: 'zorgmelding-feedback' })).body.data!.accessMatrix as Matrix;
     expect(feedback.grants.map((grant) => grant.agreement.key)).toEqual(['politie-terugkoppeling@1', 'politie-terugkoppeling-veilig-thuis@1']);
