@@ -66,6 +66,12 @@ export interface AuditFacts {
   subjectIsMinor: boolean | null;
   viewerInvolved: boolean;
   referrals: AuditReferralFact[];
+  /**
+   * The children's roles (DIRECT_VICTIM, WITNESS_OF_PARTNER_VIOLENCE) the facts held, as text like the
+   * referrals' kinds. Absent when none: so entries without child roles, and every entry recorded before
+   * the fact existed, hash exactly as they did.
+   */
+  childRoles?: string[];
 }
 
 export interface AuditEntryInput {

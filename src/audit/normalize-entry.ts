@@ -107,7 +107,16 @@ function facts(value: unknown): AuditFacts | null {
       kind: nullableText(referral.kind, `facts.referrals[${index}].kind`),
       status: nullableText(referral.status, `facts.referrals[${index}].status`),
     })),
+    ...childRoles(input.childRoles),
   };
+}
+
+/** Role names only (categories, never a value); absent when none, as entries made before the fact held none. */
+function childRoles(value: unknown): Pick<AuditFacts, 'childRoles'> {
+  if (value === undefined) return {};
+  const roles = [...new Set(textList(value, 'facts.childRoles'))];
+  for (const role of roles) if (!/^[A-Z][A-Z_]*$/.test(role)) throw invalid('facts.childRoles', 'must hold role names (DIRECT_VICTIM, ...) only');
+  return roles.length === 0 ? {} : { childRoles: roles };
 }
 
 /** A request-level id that may be absent (span ids outside a trace; an optional viewer attribute). */

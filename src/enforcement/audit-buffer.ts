@@ -91,6 +91,25 @@ function toAuditFacts(facts: RecordFacts): AuditFacts {
     municipality: facts.municipality, householdHasMinors: facts.householdHasMinors, subjectIsMinor: facts.subjectIsMinor,
     viewerInvolved: facts.viewerInvolved,
     referrals: facts.referrals.map(({ fromAgencyId, toAgencyId, kind, status }) => ({ fromAgencyId, toAgencyId, kind, status })),
+    // Left out when none, so an entry without child roles is the entry it was before the fact existed.
+    ...(facts.childRoles.length > 0 && { childRoles: [...facts.childRoles] }),
+  };
+}
+
+/**
+ * Referrals and child records are loaded only for a coordinate a condition on them could decide: facts
+ * a first decision evaluated without them are completed by a later one's (one load per household and
+ * request, so these are the household's, not others). A replay of any decision about the record then
+ * sees what the request knew, not "no referrals".
+ */
+function completed(recorded: AuditFacts | null, facts: RecordFacts): AuditFacts {
+  const next = toAuditFacts(facts);
+  if (recorded === null) return next;
+  const childRoles = recorded.childRoles ?? next.childRoles;
+  return {
+    ...recorded,
+    referrals: recorded.referrals.length > 0 ? recorded.referrals : next.referrals,
+    ...(childRoles && { childRoles }),
   };
 }
 
@@ -133,11 +152,7 @@ export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudo
     decided: (source, decision) => void trail(source).decisions.set(decision.coordinate, decision),
     evaluated: (source, facts) => {
       const found = trail(source);
-      // Referrals are loaded only for a coordinate a referral condition could decide: facts a first
-      // decision evaluated without them are completed by a later one's (one load per household and
-      // request, so these are the household's referrals, not others). A replay of any decision about
-      // the record then sees what the request knew, not "no referrals".
-      if (found.facts === null || (found.facts.referrals.length === 0 && facts.referrals.length > 0)) found.facts = toAuditFacts(facts);
+      found.facts = completed(found.facts, facts);
     },
     shown: (source) => void (trail(source).visible = true),
     wasShown: (source) => trails.get(trailKey(source))?.visible ?? false,

@@ -5,7 +5,7 @@
  */
 import type { AuditFacts } from '#src/audit/entry.ts';
 import type { ReferralKind, ReferralStatus } from '#domain/records.ts';
-import { NO_FACTS, type RecordFacts, type ReferralFact } from '#src/policy/index.ts';
+import { CHILD_ROLES, NO_FACTS, type RecordFacts, type ReferralFact } from '#src/policy/index.ts';
 
 // Records, not lists, so the compiler holds them to the schema's enums in both directions.
 const KINDS: Readonly<Record<ReferralKind, true>> = {
@@ -23,12 +23,17 @@ function known<T extends string>(values: Readonly<Record<T, true>>, value: strin
   return value !== null && isOneOf(values, value) ? value : null;
 }
 
-/** The recorded facts as the policy takes them; NO_FACTS when the entry recorded none (no decision looked). */
+/**
+ * The recorded facts as the policy takes them; NO_FACTS when the entry recorded none (no decision looked).
+ * No child roles recorded (none held, or an entry from before the fact existed): none, so a condition on
+ * them fails.
+ */
 export function fromAuditFacts(facts: AuditFacts | null): RecordFacts {
   if (facts === null) return NO_FACTS;
   return {
     municipality: facts.municipality, householdHasMinors: facts.householdHasMinors, subjectIsMinor: facts.subjectIsMinor,
     viewerInvolved: facts.viewerInvolved,
+    childRoles: CHILD_ROLES.filter((role) => facts.childRoles?.includes(role) === true),
     referrals: facts.referrals.map((referral): ReferralFact => ({
       fromAgencyId: referral.fromAgencyId, toAgencyId: referral.toAgencyId,
       kind: known(KINDS, referral.kind), status: known(STATUSES, referral.status),

@@ -6,6 +6,7 @@ import type { Caller } from '#src/identity/caller.ts';
 import type { Decided, Deny, ReferralFact } from '#src/policy/index.ts';
 import type { HouseholdNode, Source } from '#src/households/nodes.ts';
 import type { AuditBuffer } from './audit-buffer.ts';
+import type { HouseholdChild } from './facts.ts';
 import type { RedactionEntry } from './redaction.ts';
 
 /** One request's decisions, their audit trail and the redactions the caller is told about. */
@@ -41,6 +42,11 @@ export interface EnforcementRequest {
   readonly callerHasRecords: boolean;
   /** The household's referrals, for conditions on them (loaded once per household and request). */
   referralsOf(household: HouseholdNode): Promise<readonly ReferralFact[]>;
+  /**
+   * The household's child records, for conditions on the children's roles (loaded once per household
+   * and request).
+   */
+  childrenOf(household: HouseholdNode): Promise<readonly HouseholdChild[]>;
 }
 
 /** Enforcement for the process: which coordinates need no check, and a request's decisions. */

@@ -3,16 +3,16 @@
  * decides too, and where it would release or withhold otherwise the report counts it. It never
  * touches a response: the comparison reads the request's decisions once its trail is committed, in a
  * task of its own after the response is handed over, with the facts the live request had (the same
- * record, the referrals it loaded). A decision that needs referrals the live request did not load is
- * counted as not compared rather than judged on a guess; so is everything past the bounds, which keep
+ * record, the referrals and child records it loaded). A decision that needs referrals or child records
+ * the live request did not load is counted as not compared rather than judged on a guess; so is everything past the bounds, which keep
  * the work per request and the requests waiting bounded.
  */
 import type { Caller } from '#src/identity/caller.ts';
 import { controllersAt, createRequestPolicy, type ReferralFact } from '#src/policy/index.ts';
 import type { AuditBuffer } from './audit-buffer.ts';
 import type { Enforcement } from './context.ts';
-import { createReferralNeed } from './facts-needed.ts';
-import { factsFor } from './facts.ts';
+import { createLoadNeed } from './facts-needed.ts';
+import { factsFor, type HouseholdChild } from './facts.ts';
 import type { ShadowPolicy } from './shadow-policy.ts';
 import { createShadowReport, type ShadowReport, type ShadowReportView } from './shadow-report.ts';
 
@@ -35,7 +35,7 @@ export interface ShadowEvaluationOptions {
 export interface ShadowEvaluation {
   readonly shadow: ShadowPolicy;
   readonly since: Date;
-  /** The enforcement, noting for each request what the comparison needs (caller, time, referrals loaded). */
+  /** The enforcement, noting for each request what the comparison needs (caller, time, referrals and child records loaded). */
   wrap(enforcement: Enforcement): Enforcement;
   /** The request's trail is committed: compare its decisions, later and off the response path. */
   settle(audit: AuditBuffer): void;
@@ -50,9 +50,12 @@ interface NotedRequest {
   readonly now: Date;
   /** By household id: the referrals the live request loaded for it. */
   readonly referrals: Map<string, readonly ReferralFact[]>;
+  /** By household id: the child records the live request loaded for it. */
+  readonly children: Map<string, readonly HouseholdChild[]>;
 }
 
 const NO_REFERRALS: readonly ReferralFact[] = Object.freeze([]);
+const NO_CHILDREN: readonly HouseholdChild[] = Object.freeze([]);
 
 export function createShadowEvaluation(options: ShadowEvaluationOptions): ShadowEvaluation {
   const { shadow, since } = options;
@@ -60,31 +63,36 @@ export function createShadowEvaluation(options: ShadowEvaluationOptions): Shadow
   const defer = options.defer ?? ((work: () => void) => void setImmediate(work));
   const maxPending = options.maxPending ?? 64;
   const maxDecisions = options.maxDecisionsPerRequest ?? 5000;
-  const needsReferrals = createReferralNeed(shadow.policy);
+  const needs = createLoadNeed(shadow.policy);
   // Keyed by the request's audit buffer, which every enforcement wrapper passes through unchanged.
   const noted = new WeakMap<AuditBuffer, NotedRequest>();
   let pending = 0;
   let idleWaiters: (() => void)[] = [];
 
-  const compare = (audit: AuditBuffer, { caller, now, referrals }: NotedRequest): void => {
+  const compare = (audit: AuditBuffer, { caller, now, referrals, children }: NotedRequest): void => {
     const viewer = { agencyId: caller.agencyId, kind: caller.kind, region: caller.region };
     const decisions = createRequestPolicy(shadow.policy, viewer, caller.purpose, now, shadow.versionsAt(now));
     const controllerOf = controllersAt(shadow.policy.organisations, now);
     let budget = maxDecisions;
     for (const { source, decisions: live, entered } of audit.recorded()) {
       const { owner } = source;
-      const loaded = referrals.get(source.household.id);
+      const loadedReferrals = referrals.get(source.household.id);
+      const loadedChildren = children.get(source.household.id);
+      // The shadow decides with the record's controller on the day, as the live policy does.
+      const controllerId = controllerOf(owner.agencyId);
+      const controllerKind = shadow.policy.organisations.get(controllerId)?.kind ?? owner.kind;
       const recordKey = source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.subjectBsn}`;
       for (const decided of live) {
-        const controller = controllerOf(owner.agencyId);
-        const unknowable = loaded === undefined && controller !== viewer.agencyId
-          && needsReferrals(decided.coordinate, viewer.kind, shadow.policy.organisations.get(controller)?.kind ?? owner.kind);
+        const needed = controllerId === viewer.agencyId ? null : needs(decided.coordinate, viewer.kind, controllerKind, caller.purpose);
+        const unknowable = needed !== null
+          && ((loadedReferrals === undefined && needed.referrals) || (loadedChildren === undefined && needed.children));
         if (budget <= 0 || unknowable) {
           report.notCompared(viewer.agencyId, owner.agencyId, entered, 1);
           continue;
         }
         budget--;
-        const decision = decisions.decide(owner, () => factsFor(source, loaded ?? NO_REFERRALS, viewer.agencyId, now, controllerOf), decided.coordinate, recordKey);
+        const loaded = { referrals: loadedReferrals ?? NO_REFERRALS, children: loadedChildren ?? NO_CHILDREN };
+        const decision = decisions.decide(owner, () => factsFor(source, loaded, viewer.agencyId, now, controllerOf), decided.coordinate, recordKey);
         report.compared({
           coordinate: decided.coordinate, viewerAgencyId: viewer.agencyId, ownerAgencyId: owner.agencyId, purpose: caller.purpose,
           live: decided, shadow: decision, entered,
@@ -107,14 +115,20 @@ export function createShadowEvaluation(options: ShadowEvaluationOptions): Shadow
       isPublic: (coordinate) => enforcement.isPublic(coordinate),
       forRequest(request) {
         const referrals = new Map<string, readonly ReferralFact[]>();
+        const children = new Map<string, readonly HouseholdChild[]>();
         const inner = enforcement.forRequest({
           ...request,
           referralsOf: (household) => request.referralsOf(household).then((loaded) => {
             referrals.set(household.id, loaded);
             return loaded;
           }),
+          // Without a loader the live request knows no child record; neither does the shadow then.
+          childrenOf: (household) => (request.childrenOf?.(household) ?? Promise.resolve(NO_CHILDREN)).then((loaded) => {
+            children.set(household.id, loaded);
+            return loaded;
+          }),
         });
-        noted.set(inner.audit, { caller: request.caller, now: request.now, referrals });
+        noted.set(inner.audit, { caller: request.caller, now: request.now, referrals, children });
         return inner;
       },
     }),

@@ -24,6 +24,7 @@ export function createServerContext(services: GatewayServices, caller: Caller, r
     caller, now, traceId, spanId, parentSpanId, requestId: request.id,
     callerHasRecords: services.adapters.has(caller.agencyId),
     referralsOf: scope.referralsOf,
+    childrenOf: scope.childrenOf,
   });
   // A caller that hangs up before its answer is sent frees the agencies' systems too: the
   // request's upstream calls are cancelled rather than left to run to their timeouts.

@@ -463,6 +463,8 @@ export type AuditEntryProof = {
 /** What a policy condition saw of a record when it was decided: categories and agency ids, never content. */
 export type AuditFacts = {
   readonly __typename?: 'AuditFacts';
+  /** The children's roles the facts held (DIRECT_VICTIM, WITNESS_OF_PARTNER_VIOLENCE); empty when none, and on entries recorded before the fact existed. */
+  readonly childRoles: ReadonlyArray<Scalars['String']['output']>;
   readonly householdHasMinors: Scalars['Boolean']['output'];
   readonly municipality: Maybe<Scalars['String']['output']>;
   readonly referrals: ReadonlyArray<AuditReferralFact>;
@@ -681,6 +683,8 @@ export type DecisionExplanation = {
 /** Facts as a covenant's worked example gives them (AgreementExample). */
 export type DecisionFacts = {
   readonly __typename?: 'DecisionFacts';
+  /** How children are involved: the roles of the child the record is about, or of any child of the household for a record about the household. */
+  readonly childRoles: ReadonlyArray<ChildRole>;
   readonly householdHasMinors: Scalars['Boolean']['output'];
   readonly referrals: ReadonlyArray<DecisionReferralFact>;
   readonly subjectIsMinor: Maybe<Scalars['Boolean']['output']>;
@@ -755,6 +759,20 @@ export type ExplainAccessInput = {
   readonly viewerAgencyId: Scalars['ID']['input'];
 };
 
+export type ExplainedChildRoles = {
+  readonly __typename?: 'ExplainedChildRoles';
+  /** False when roles other organisations' records give were not shown (explainAccess); null unless EVALUATED. */
+  readonly complete: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The roles evaluated (of the child the record is about, or of any child of the household for a record
+   * about the household); null unless EVALUATED. From explainAccess: those the caller's organisation's records give.
+   */
+  readonly roles: Maybe<ReadonlyArray<ChildRole>>;
+  readonly state: FactState;
+  /** The roles in words. */
+  readonly text: Scalars['String']['output'];
+};
+
 export type ExplainedFact = {
   readonly __typename?: 'ExplainedFact';
   readonly state: FactState;
@@ -770,6 +788,7 @@ export type ExplainedFact = {
  */
 export type ExplainedFacts = {
   readonly __typename?: 'ExplainedFacts';
+  readonly childRoles: ExplainedChildRoles;
   readonly householdHasMinors: ExplainedFact;
   readonly referrals: ExplainedReferrals;
   /** EVALUATED with value null: the record is about no one person. */

@@ -152,6 +152,7 @@ export type ResolversTypes = {
   DecisionReplay: ResolverTypeWrapper<Omit<Types.DecisionReplay, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
   ExampleAgency: ResolverTypeWrapper<Types.ExampleAgency>;
   ExplainAccessInput: Types.ExplainAccessInput;
+  ExplainedChildRoles: ResolverTypeWrapper<Types.ExplainedChildRoles>;
   ExplainedFact: ResolverTypeWrapper<Types.ExplainedFact>;
   ExplainedFacts: ResolverTypeWrapper<Types.ExplainedFacts>;
   ExplainedReferrals: ResolverTypeWrapper<Types.ExplainedReferrals>;
@@ -255,6 +256,7 @@ export type ResolversParentTypes = {
   DecisionReplay: Omit<Types.DecisionReplay, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
   ExampleAgency: Types.ExampleAgency;
   ExplainAccessInput: Types.ExplainAccessInput;
+  ExplainedChildRoles: Types.ExplainedChildRoles;
   ExplainedFact: Types.ExplainedFact;
   ExplainedFacts: Types.ExplainedFacts;
   ExplainedReferrals: Types.ExplainedReferrals;
@@ -518,6 +520,7 @@ export type AuditEntryProofResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type AuditFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditFacts'] = ResolversParentTypes['AuditFacts']> = {
+  childRoles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   householdHasMinors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   municipality?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   referrals?: Resolver<ReadonlyArray<ResolversTypes['AuditReferralFact']>, ParentType, ContextType>;
@@ -647,6 +650,7 @@ export type DecisionExplanationResolvers<ContextType = GatewayContext, ParentTyp
 };
 
 export type DecisionFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DecisionFacts'] = ResolversParentTypes['DecisionFacts']> = {
+  childRoles?: Resolver<ReadonlyArray<ResolversTypes['ChildRole']>, ParentType, ContextType>;
   householdHasMinors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   referrals?: Resolver<ReadonlyArray<ResolversTypes['DecisionReferralFact']>, ParentType, ContextType>;
   subjectIsMinor?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -683,6 +687,13 @@ export type ExampleAgencyResolvers<ContextType = GatewayContext, ParentType exte
   region?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ExplainedChildRolesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExplainedChildRoles'] = ResolversParentTypes['ExplainedChildRoles']> = {
+  complete?: Resolver<Types.Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  roles?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['ChildRole']>>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['FactState'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ExplainedFactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExplainedFact'] = ResolversParentTypes['ExplainedFact']> = {
   state?: Resolver<ResolversTypes['FactState'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -690,6 +701,7 @@ export type ExplainedFactResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type ExplainedFactsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExplainedFacts'] = ResolversParentTypes['ExplainedFacts']> = {
+  childRoles?: Resolver<ResolversTypes['ExplainedChildRoles'], ParentType, ContextType>;
   householdHasMinors?: Resolver<ResolversTypes['ExplainedFact'], ParentType, ContextType>;
   referrals?: Resolver<ResolversTypes['ExplainedReferrals'], ParentType, ContextType>;
   subjectIsMinor?: Resolver<ResolversTypes['ExplainedFact'], ParentType, ContextType>;
@@ -1000,6 +1012,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DecisionReferralFact?: DecisionReferralFactResolvers<ContextType>;
   DecisionReplay?: DecisionReplayResolvers<ContextType>;
   ExampleAgency?: ExampleAgencyResolvers<ContextType>;
+  ExplainedChildRoles?: ExplainedChildRolesResolvers<ContextType>;
   ExplainedFact?: ExplainedFactResolvers<ContextType>;
   ExplainedFacts?: ExplainedFactsResolvers<ContextType>;
   ExplainedReferrals?: ExplainedReferralsResolvers<ContextType>;

@@ -5,7 +5,7 @@
  */
 import type { AgencyAdapter, AgencyLoaders } from '#kit/contract.ts';
 import type { ReferralFact } from '#src/policy/index.ts';
-import { loadReferralFacts } from '#src/enforcement/facts.ts';
+import { loadHouseholdChildren, loadReferralFacts, type HouseholdChild } from '#src/enforcement/facts.ts';
 import { createHouseholdAssembler, type HouseholdAssembler } from '#src/households/assembler.ts';
 import type { ClusterListing } from '#src/households/cluster.ts';
 import type { IdService } from '#src/households/ids.ts';
@@ -25,6 +25,8 @@ export interface RequestScope {
   readonly households: HouseholdAssembler;
   /** The household's referrals from every agency that holds a record of it (for policy facts). */
   referralsOf(household: HouseholdNode): Promise<readonly ReferralFact[]>;
+  /** The child records every agency holding a record of the household keeps (for policy facts: the children's roles). */
+  childrenOf(household: HouseholdNode): Promise<readonly HouseholdChild[]>;
   upstreamFailed(agencyId: string, error: unknown): void;
   readonly upstreamFailures: readonly UpstreamFailure[];
 }
@@ -76,6 +78,7 @@ export function createRequestScope(services: ScopeServices): RequestScope {
       onUpstreamError: upstreamFailed,
     }),
     referralsOf: (household) => loadReferralFacts(household, loaders, upstreamFailed),
+    childrenOf: (household) => loadHouseholdChildren(household, loaders, upstreamFailed),
     upstreamFailed,
     upstreamFailures,
   };

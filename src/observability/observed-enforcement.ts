@@ -1,7 +1,7 @@
 /**
  * The enforcement as the gateway observes it: a span for each decision the request's memo makes
  * (a field check the memo answers again is not a new decision and gets none), a span around loading
- * a household's referrals for a condition (the upstream calls it makes become its children), and the
+ * a household's referrals or child records for a condition (the upstream calls it makes become its children), and the
  * redactions counted by reason. The decisions themselves are the wrapped enforcement's, unchanged.
  */
 import { SpanStatusCode } from '@opentelemetry/api';
@@ -21,9 +21,11 @@ export function observeEnforcement(enforcement: Enforcement, telemetry: Telemetr
   return {
     isPublic: (coordinate) => enforcement.isPublic(coordinate),
     forRequest(request) {
+      const { childrenOf } = request;
       const inner = enforcement.forRequest(telemetry.enabled ? {
         ...request,
         referralsOf: (household) => telemetry.inSpan('policy referrals', {}, () => request.referralsOf(household)),
+        ...(childrenOf && { childrenOf: (household) => telemetry.inSpan('policy child records', {}, () => childrenOf.call(request, household)) }),
       } : request);
       const observed: RequestEnforcement = {
         decide: (source, coordinate) => inner.decide(source, coordinate),

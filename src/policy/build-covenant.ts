@@ -5,7 +5,7 @@
  * its `file:line`. Supersession links are set afterwards, across all versions (load-covenants.ts).
  */
 import { basename } from 'node:path';
-import type { AgencyKind, ReferralKind, ReferralStatus } from '#domain/records.ts';
+import type { AgencyKind, ChildRole, ReferralKind, ReferralStatus } from '#domain/records.ts';
 import type {
   Condition, Covenant, CovenantExample, CovenantGrant, DataCategoryDef, Party, PurposeDef, RegionDef, RegionKind, SourceRef,
 } from './covenant-types.ts';
@@ -129,6 +129,7 @@ export function parseCondition(raw: RawCondition): Condition {
     case 'householdHasMinors': return { kind, value: value as boolean };
     case 'subjectIsMinor': case 'inCovenantRegion': case 'inViewerRegion': case 'viewerInvolved': return { kind };
     case 'anyOf': return { kind, conditions: (value as RawCondition[]).map(parseCondition) };
+    case 'childInvolvement': return { kind, roles: (value as { roles: ChildRole[] }).roles };
     case 'referral': {
       const referral = value as { from: Party; to: Party; kinds?: ReferralKind[]; statuses?: ReferralStatus[] };
       return { kind, from: referral.from, to: referral.to, kinds: referral.kinds ?? null, statuses: referral.statuses ?? null };

@@ -2,7 +2,7 @@
  * The condition language: evaluation against a record's facts, and the same condition in words
  * (Grant.conditions, explanations, `failedCondition`). Closed set; see covenant.schema.json.
  */
-import type { OwnerTag } from '#domain/records.ts';
+import type { ChildRole, OwnerTag } from '#domain/records.ts';
 import type { Condition, Party } from './covenant-types.ts';
 import type { Viewer } from './decision.ts';
 import { WITHHELD, type FactName, type PartialFacts } from './facts.ts';
@@ -59,6 +59,11 @@ export function conditionOutcome(condition: Condition, scope: ConditionScope): b
       // A referral another record may hold is withheld: none of the known ones meeting it proves nothing.
       return met ? true : facts.referralsComplete === false ? null : false;
     }
+    case 'childInvolvement': {
+      // Whether a child is a direct victim or a witness decides which agency acts next (DOMAIN section 1).
+      const met = facts.childRoles.some((role) => condition.roles.includes(role));
+      return met ? true : facts.childRolesComplete === false ? null : false;
+    }
   }
 }
 
@@ -68,6 +73,7 @@ export function factsReadBy(condition: Condition): readonly FactName[] {
     case 'householdHasMinors': case 'subjectIsMinor': case 'viewerInvolved': case 'referral':
       return [condition.kind === 'referral' ? 'referrals' : condition.kind];
     case 'inCovenantRegion': case 'inViewerRegion': return ['municipality'];
+    case 'childInvolvement': return ['childRoles'];
     case 'anyOf': return [...new Set(condition.conditions.flatMap(factsReadBy))];
   }
 }
@@ -80,6 +86,8 @@ export function describeCondition(condition: Condition): string {
     case 'viewerInvolved': return 'the viewer agency holds a record of its own in the same household';
     case 'inCovenantRegion': return "the household's municipality lies in the covenant's regions";
     case 'inViewerRegion': return "the household's municipality lies in the viewer agency's region";
+    case 'childInvolvement':
+      return `the child the record is about, or for a record about the household one of its children, is ${orList(condition.roles.map((role) => CHILD_ROLE_WORDS[role]))}`;
     case 'anyOf': return `any of: ${condition.conditions.map((inner, i) => `(${i + 1}) ${describeCondition(inner)}`).join('; ')}`;
     case 'referral': {
       const kinds = condition.kinds === null ? '' : `, of kind ${orList(condition.kinds)}`;
@@ -88,6 +96,11 @@ export function describeCondition(condition: Condition): string {
     }
   }
 }
+
+const CHILD_ROLE_WORDS: Readonly<Record<ChildRole, string>> = {
+  DIRECT_VICTIM: 'a direct victim',
+  WITNESS_OF_PARTNER_VIOLENCE: 'a witness of partner violence',
+};
 
 function agencyOf(party: Party, scope: ConditionScope): string {
   return party === 'owner' ? scope.owner.agencyId : scope.viewer.agencyId;

@@ -4,7 +4,7 @@
  * `schema/agreement.graphql`; what GraphQL shows as an object (regions, party agency, conditions in
  * words) is kept here as ids or parsed values and resolved by the gateway.
  */
-import type { AgencyKind, ReferralKind, ReferralStatus } from '#domain/records.ts';
+import type { AgencyKind, ChildRole, ReferralKind, ReferralStatus } from '#domain/records.ts';
 import type { DecisionReason } from './decision.ts';
 import type { RecordFacts } from './facts.ts';
 
@@ -77,6 +77,11 @@ export type Condition =
   | { readonly kind: 'inCovenantRegion' }
   | { readonly kind: 'inViewerRegion' }
   | { readonly kind: 'viewerInvolved' }
+  /**
+   * The child the record is about has one of the roles; for a record about the household as a whole,
+   * some child of the household has one (RecordFacts.childRoles).
+   */
+  | { readonly kind: 'childInvolvement'; readonly roles: readonly ChildRole[] }
   | { readonly kind: 'anyOf'; readonly conditions: readonly Condition[] };
 
 export interface CovenantGrant {

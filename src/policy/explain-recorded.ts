@@ -47,7 +47,10 @@ export function explainRecorded(policy: CompiledPolicy, request: Omit<AccessRequ
   const fact = <T>(name: FactName): FactTrace<T> => ({ state: checked.has(name) ? 'not-recorded' : 'not-evaluated' });
   return {
     at: request.at, day, viewer: request.viewer, purpose: request.purpose, owner: request.owner, coordinate: request.coordinate,
-    facts: { householdHasMinors: fact('householdHasMinors'), subjectIsMinor: fact('subjectIsMinor'), viewerInvolved: fact('viewerInvolved'), referrals: fact('referrals') },
+    facts: {
+      householdHasMinors: fact('householdHasMinors'), subjectIsMinor: fact('subjectIsMinor'), viewerInvolved: fact('viewerInvolved'),
+      referrals: fact('referrals'), childRoles: fact('childRoles'),
+    },
     decision,
     agreements: traceAgreements(policy, request, day, decision, (grant) => known.get(grant) ?? { conditions: all(grant, 'not-recorded'), outcome: 'not-recorded' }),
   };
@@ -67,10 +70,10 @@ export function withholdRecordFacts(policy: CompiledPolicy, explanation: AccessE
   const keys = new Set(walked.map((grant) => `${grant.agreement.key}\u0000${grant.grant.id}`));
   const readable = new Set(walked.flatMap((grant) => grant.grant.conditions.flatMap(factsReadBy)));
   const hide = <T>(name: FactName, trace: FactTrace<T>): FactTrace<T> => (readable.has(name) ? { state: 'withheld' } : trace);
-  const { householdHasMinors, subjectIsMinor, viewerInvolved, referrals } = explanation.facts;
+  const { householdHasMinors, subjectIsMinor, viewerInvolved, referrals, childRoles } = explanation.facts;
   const facts: FactsTrace = {
     householdHasMinors: hide('householdHasMinors', householdHasMinors), subjectIsMinor: hide('subjectIsMinor', subjectIsMinor),
-    viewerInvolved: hide('viewerInvolved', viewerInvolved), referrals: hide('referrals', referrals),
+    viewerInvolved: hide('viewerInvolved', viewerInvolved), referrals: hide('referrals', referrals), childRoles: hide('childRoles', childRoles),
   };
   return {
     ...explanation,

@@ -4,7 +4,7 @@
  * purpose and coordinate matched. What became of the conditions of the grants a decision could walk
  * is told by the caller: a live decision (explain.ts) or a recorded one (explain-recorded.ts).
  */
-import type { OwnerTag } from '#domain/records.ts';
+import type { ChildRole, OwnerTag } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from './compile.ts';
 import { describeCondition } from './conditions.ts';
 import type { Covenant } from './covenant-types.ts';
@@ -62,6 +62,8 @@ export interface FactsTrace {
   readonly viewerInvolved: FactTrace<boolean>;
   /** The referrals known; `complete` false when other records' referrals were withheld. */
   readonly referrals: FactTrace<{ readonly known: readonly ReferralFact[]; readonly complete: boolean }>;
+  /** The children's roles known; `complete` false when other records' were withheld. */
+  readonly childRoles: FactTrace<{ readonly known: readonly ChildRole[]; readonly complete: boolean }>;
 }
 
 export interface AccessExplanation {

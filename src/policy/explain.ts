@@ -33,6 +33,7 @@ export function explainAccess(policy: CompiledPolicy, request: ExplainRequest): 
       subjectIsMinor: factTrace(read.has('subjectIsMinor'), request.facts.subjectIsMinor),
       viewerInvolved: factTrace(read.has('viewerInvolved'), request.facts.viewerInvolved),
       referrals: factTrace(read.has('referrals'), { known: request.facts.referrals, complete: request.facts.referralsComplete !== false }),
+      childRoles: factTrace(read.has('childRoles'), { known: request.facts.childRoles, complete: request.facts.childRolesComplete !== false }),
     },
     decision, agreements,
   };
@@ -63,6 +64,8 @@ function reading(facts: PartialFacts): { facts: PartialFacts; read: ReadonlySet<
       get referrals() { return note('referrals', facts.referrals); },
       get referralsComplete() { return note('referrals', facts.referralsComplete); },
       get viewerInvolved() { return note('viewerInvolved', facts.viewerInvolved); },
+      get childRoles() { return note('childRoles', facts.childRoles); },
+      get childRolesComplete() { return note('childRoles', facts.childRolesComplete); },
     },
   };
 }

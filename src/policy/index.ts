@@ -25,7 +25,7 @@ export { explainRecorded, withholdRecordFacts } from './explain-recorded.ts';
 export type {
   AccessExplanation, AgreementTrace, ConditionTrace, ExplainRequest, FactState, FactsTrace, FactTrace, GrantTrace, TraceOutcome,
 } from './explain-trace.ts';
-export { NO_FACTS, WITHHELD, type PartialFacts, type RecordFacts, type ReferralFact, type Withheld } from './facts.ts';
+export { CHILD_ROLES, NO_FACTS, WITHHELD, type PartialFacts, type RecordFacts, type ReferralFact, type Withheld } from './facts.ts';
 export { loadCovenants, parseCovenantFiles, type CovenantFile, type LoadedCovenants } from './load-covenants.ts';
 export {
   loadProcessingRegister, parseProcessingRegister, PROCESSING_REGISTER_SCHEMA_FILE, type ProcessingRegisterContext,

@@ -35,6 +35,7 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'ExplainedFacts.*',
   'ExplainedFact.*',
   'ExplainedReferrals.*',
+  'ExplainedChildRoles.*',
   'DecisionReferralFact.*',
   'AgreementTrace.*',
   'GrantTrace.*',

@@ -6,11 +6,11 @@
  * Two situations with the same representative get the same decision from any of the policies given,
  * so deciding on every representative is deciding on everything.
  */
-import type { AgencyKind, ReferralKind, ReferralStatus } from '#domain/records.ts';
+import type { AgencyKind, ChildRole, ReferralKind, ReferralStatus } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
 import type { Condition, Party } from '#src/policy/index.ts';
 import type { Viewer } from '#src/policy/index.ts';
-import type { RecordFacts, ReferralFact } from '#src/policy/index.ts';
+import { CHILD_ROLES, type RecordFacts, type ReferralFact } from '#src/policy/index.ts';
 
 /** A municipality standing for all those in exactly the same regions; `region` names the smallest. */
 export interface Place {
@@ -96,14 +96,21 @@ export function representativeFacts(grants: readonly CompiledGrant[], viewer: Vi
   const minors = uses('householdHasMinors') ? [true, false] : [false];
   const subject = uses('subjectIsMinor') ? [true, false, null] : [null];
   const involved = uses('viewerInvolved') ? [true, false] : [false];
+  // Every set of roles (two roles: four sets); a condition holds on a set when it names one of its roles.
+  const roleSets = uses('childInvolvement') ? subsets(CHILD_ROLES) : [[]];
   const referralSets = representativeReferrals(conditions.filter((c) => c.kind === 'referral'), viewer, owner);
   const out: { facts: RecordFacts; place: Place }[] = [];
   for (const place of where) for (const householdHasMinors of minors) for (const subjectIsMinor of subject) {
-    for (const viewerInvolved of involved) for (const referrals of referralSets) {
-      out.push({ facts: { municipality: place.municipality, householdHasMinors, subjectIsMinor, viewerInvolved, referrals }, place });
+    for (const viewerInvolved of involved) for (const childRoles of roleSets) for (const referrals of referralSets) {
+      out.push({ facts: { municipality: place.municipality, householdHasMinors, subjectIsMinor, viewerInvolved, referrals, childRoles }, place });
     }
   }
   return out;
+}
+
+/** Every subset, each in the order of `values`, the empty one first. */
+function subsets(values: readonly ChildRole[]): ChildRole[][] {
+  return values.reduce<ChildRole[][]>((sets, value) => [...sets, ...sets.map((set) => [...set, value])], [[]]);
 }
 
 type ReferralCondition = Extract<Condition, { kind: 'referral' }>;

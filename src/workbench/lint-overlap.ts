@@ -100,9 +100,10 @@ function conditionSet(conditions: readonly Condition[]): Map<string, string> {
   return new Map(conditions.map((condition) => [canonical(condition), describeCondition(condition)]));
 }
 
-/** The condition as a key in which the order of listed kinds and statuses does not matter. */
+/** The condition as a key in which the order of listed kinds, statuses and roles does not matter. */
 function canonical(condition: Condition): string {
   if (condition.kind === 'anyOf') return `anyOf(${condition.conditions.map(canonical).sort().join(',')})`;
+  if (condition.kind === 'childInvolvement') return JSON.stringify({ ...condition, roles: [...condition.roles].sort() });
   if (condition.kind !== 'referral') return JSON.stringify(condition);
   return JSON.stringify({ ...condition, kinds: condition.kinds && [...condition.kinds].sort(), statuses: condition.statuses && [...condition.statuses].sort() });
 }

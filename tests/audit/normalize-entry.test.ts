@@ -3,6 +3,8 @@ import type { AuditEntryInput } from '#src/audit/entry.ts';
 import { normalizeEntryInput } from '#src/audit/normalize-entry.ts';
 import { entry } from './entry-builder.ts';
 
+const FACTS = { municipality: 'Emmen', householdHasMinors: true, subjectIsMinor: null, viewerInvolved: false, referrals: [] };
+
 describe('normalizeEntryInput', () => {
   it('copies exactly the entry fields, leaving the caller no way to change what was validated', () => {
     const input = { ...entry(1), extra: 'x' } as AuditEntryInput;
@@ -32,6 +34,8 @@ describe('normalizeEntryInput', () => {
     ['a BSN as a related subject', { subject: 'ps_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', relatedSubjects: ['111222333'] }, 'relatedSubjects'],
     ['related subjects without a subject', { subject: null, relatedSubjects: ['ps_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'] }, 'relatedSubjects'],
     ['related subjects that are not a list', { relatedSubjects: 'ps_x' }, 'relatedSubjects'],
+    ['a child role that is no role name', { facts: { ...FACTS, childRoles: ['Jan 111222333'] } }, 'facts.childRoles'],
+    ['child roles that are not a list', { facts: { ...FACTS, childRoles: 'DIRECT_VICTIM' } }, 'facts.childRoles'],
   ])('rejects %s, naming the field', (_label, overrides, field) => {
     const error = (() => {
       try {
@@ -70,5 +74,12 @@ describe('normalizeEntryInput', () => {
     const normalized = normalizeEntryInput({ ...entry(1), subject: c, subjectType: 'household', relatedSubjects: [a, c, b, a] });
     expect(normalized.relatedSubjects).toEqual([b, a].sort());
     expect(normalizeEntryInput({ ...entry(1), relatedSubjects: undefined } as unknown as AuditEntryInput).relatedSubjects).toEqual([]);
+  });
+
+  it('keeps child roles once each, and leaves them out when there are none (as entries made before held none)', () => {
+    expect(normalizeEntryInput(entry(1, { facts: { ...FACTS, childRoles: ['WITNESS_OF_PARTNER_VIOLENCE', 'WITNESS_OF_PARTNER_VIOLENCE'] } })).facts)
+      .toEqual({ ...FACTS, childRoles: ['WITNESS_OF_PARTNER_VIOLENCE'] });
+    expect(normalizeEntryInput(entry(1, { facts: { ...FACTS, childRoles: [] } })).facts).toEqual(FACTS);
+    expect(normalizeEntryInput(entry(1, { facts: FACTS })).facts).not.toHaveProperty('childRoles');
   });
 });

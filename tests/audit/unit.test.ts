@@ -92,7 +92,8 @@ describe('requests as chained units', () => {
     facts: fc.option(fc.record({
       municipality: maybe, householdHasMinors: fc.boolean(), subjectIsMinor: fc.option(fc.boolean(), { nil: null }), viewerInvolved: fc.boolean(),
       referrals: fc.array(fc.record({ fromAgencyId: maybe, toAgencyId: maybe, kind: maybe, status: maybe }), { maxLength: 2 }),
-    }), { nil: null }),
+      childRoles: fc.subarray(['DIRECT_VICTIM', 'WITNESS_OF_PARTNER_VIOLENCE']),
+    }).map(({ childRoles, ...facts }) => (childRoles.length > 0 ? { ...facts, childRoles } : facts)), { nil: null }),
     searchTerms: fc.option(fc.dictionary(text, text, { maxKeys: 3 }), { nil: null }),
     outcome: fc.constantFrom('released', 'partially-released', 'withheld', 'not-found'),
   }).map((parts): AuditEntryInput => normalizeEntryInput(entry(1, {
@@ -109,6 +110,22 @@ describe('requests as chained units', () => {
       expect(unit.header.root).toBe(merkleRoot(decoded.map((item) => Buffer.from(item.leafHash, 'hex'))));
       expect(walk([unit]).ok).toBe(true);
     }), { numRuns: 300 });
+  });
+
+  // The children's roles came into the facts after entries had been recorded with none (issue 11): an
+  // entry without them must hash exactly as it did, so the trail recorded before still verifies.
+  it('hashes facts without child roles as before the fact existed, and child roles when there are any', () => {
+    const facts = { municipality: 'Assen', householdHasMinors: true, subjectIsMinor: null, viewerInvolved: false, referrals: [] };
+    const before = normalizeEntryInput(entry(1, { facts }));
+    expect(entryDocument(before, 1)).toContain(canonicalJson({ ...facts, referrals: [] }));
+    expect(entryDocument(before, 1)).not.toContain('childRoles');
+    expect(entryDocument(normalizeEntryInput(entry(1, { facts: { ...facts, childRoles: [] } })), 1)).toBe(entryDocument(before, 1));
+    const withRoles = normalizeEntryInput(entry(1, { facts: { ...facts, childRoles: ['DIRECT_VICTIM'] } }));
+    expect(withRoles.facts?.childRoles).toEqual(['DIRECT_VICTIM']);
+    expect(entryDocument(withRoles, 1)).not.toBe(entryDocument(before, 1));
+    const unit = buildUnit(GENESIS, [before, withRoles]);
+    expect(unit.records.map((record) => decodeRecord(unit, record).facts)).toEqual([before.facts, withRoles.facts]);
+    expect(walk([unit]).ok).toBe(true);
   });
 
   it('groups consecutive entries of one request into one unit, and a new request into the next', () => {

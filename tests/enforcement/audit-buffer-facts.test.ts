@@ -41,3 +41,11 @@ it('keeps the first facts otherwise', () => {
   expect(factsEntered([WITH_REFERRALS, WITHOUT_REFERRALS])?.referrals).toEqual(WITH_REFERRALS.referrals);
   expect(factsEntered([WITHOUT_REFERRALS, { ...WITHOUT_REFERRALS, householdHasMinors: false }])).toMatchObject({ householdHasMinors: true, referrals: [] });
 });
+
+it('completes facts evaluated without child roles with a later decision\'s, keeping the referrals either brought', () => {
+  const withRoles: RecordFacts = { ...WITHOUT_REFERRALS, childRoles: ['WITNESS_OF_PARTNER_VIOLENCE'] };
+  expect(factsEntered([WITH_REFERRALS, withRoles])).toMatchObject({ referrals: WITH_REFERRALS.referrals, childRoles: ['WITNESS_OF_PARTNER_VIOLENCE'] });
+  expect(factsEntered([withRoles, WITH_REFERRALS])).toMatchObject({ referrals: WITH_REFERRALS.referrals, childRoles: ['WITNESS_OF_PARTNER_VIOLENCE'] });
+  // None held: the entry holds none, exactly as entries did before the fact existed.
+  expect(factsEntered([WITH_REFERRALS])).not.toHaveProperty('childRoles');
+});

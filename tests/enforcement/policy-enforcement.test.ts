@@ -32,6 +32,7 @@ function bjzRequest() {
     caller: { agencyId: A.bjz.agencyId, kind: 'BJZ', region: A.bjz.region, userId: 'u', role: 'caseworker', purposes: ['early-intervention'], purpose: 'early-intervention' },
     now: NOW, traceId: 't', requestId: 'r', callerHasRecords: true,
     referralsOf: async () => [{ fromAgencyId: A.politie.agencyId, toAgencyId: A.bjz.agencyId, kind: 'POLICE_TO_BJZ', status: 'ACCEPTED' }],
+    childrenOf: async () => [],
   });
 }
 
@@ -51,5 +52,37 @@ describe('decisions on the members of one household record', () => {
     const b = await request.decide(memberSource(1), 'Reporter.name');
     expect(a).toMatchObject({ effect: 'deny', reason: 'OWNER_ONLY' });
     expect(b).toBe(a);
+  });
+});
+
+/**
+ * Regression: which facts to load was judged on the kind of the record's creator, while the policy
+ * decides with its controller on the day. The AMK Drenthe's request to the Raad of December 2014 is
+ * Veilig Thuis Drenthe's from 2015 (raad-verzoek-tot-onderzoek art. 3.1, a grant on VEILIG_THUIS with a
+ * referral condition); no grant lets the Raad read an AMK's records, so the referrals were never
+ * loaded and the Raad was refused the report of the investigation it runs.
+ */
+describe("facts are loaded for the record's controller on the day", () => {
+  const AMK_DRENTHE = { agencyId: 'amk-drenthe', kind: 'AMK', region: 'drenthe' } as const;
+  const amkRecord: HouseholdRecord = { ...record, owner: AMK_DRENTHE, localId: 'AMK-1', municipality: 'Hoogeveen' };
+  const amkHousehold: HouseholdNode = { id: 'hh_2', anchor: 'b:900000018', records: [amkRecord] };
+  const report: Source = {
+    owner: AMK_DRENTHE, recordKey: 'amk-drenthe:Report:R1', entityType: 'Report', entityId: 'rp_1', municipality: 'Hoogeveen',
+    household: amkHousehold, subjectBsn: '900000018', subjectBirthDate: null, aboutHousehold: true,
+  };
+
+  it('loads the referrals where a grant on the controller asks about them', async () => {
+    let loads = 0;
+    const request = createPolicyEnforcement({ policy, pseudonyms: { subject: (bsn) => `p-${bsn}`, entity: (id) => `e-${id}` } }).forRequest({
+      caller: { agencyId: 'raad-voor-de-kinderbescherming', kind: 'RAAD', region: 'nederland', userId: 'u', role: 'investigator', purposes: ['child-protection-investigation'], purpose: 'child-protection-investigation' },
+      now: new Date('2015-02-02T10:00:00+01:00'), traceId: 't', requestId: 'r', callerHasRecords: false,
+      referralsOf: async () => {
+        loads++;
+        return [{ fromAgencyId: 'amk-drenthe', toAgencyId: 'raad-voor-de-kinderbescherming', kind: 'REQUEST_TO_RAAD', status: 'RUNNING' }];
+      },
+      childrenOf: async () => [],
+    });
+    expect(await request.decide(report, 'Report.narrative')).toMatchObject({ effect: 'allow', reason: 'GRANT', agreement: { key: 'raad-verzoek-tot-onderzoek@1' } });
+    expect(loads).toBe(1);
   });
 });

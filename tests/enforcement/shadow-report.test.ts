@@ -77,7 +77,7 @@ describe('the shadow evaluation', async () => {
     forRequest: () => ({ decide: () => ALLOW, mayEverRead: () => true, controls: () => false, audit: buffer(), redact: () => {}, redactions: [] }),
   };
   const caller = { agencyId: 'ashg-groningen', kind: 'ASHG', region: 'groningen', userId: 'u', role: 'caseworker', purposes: ['case-conference'], purpose: 'case-conference' } as const;
-  const request = () => ({ caller, now: new Date('2026-11-23T10:00:00Z'), traceId: 't', requestId: 'r', callerHasRecords: true, referralsOf: async () => [] });
+  const request = () => ({ caller, now: new Date('2026-11-23T10:00:00Z'), traceId: 't', requestId: 'r', callerHasRecords: true, referralsOf: async () => [], childrenOf: async () => [] });
 
   it('compares nothing on the response path: only in the deferred task', async () => {
     const deferred: (() => void)[] = [];

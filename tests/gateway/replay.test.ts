@@ -71,7 +71,7 @@ describe('replayDecision', () => {
     });
     // Every other agreement as in force then; the replayed one instead of its version then.
     expect(replayed!.versions).toContain('groningen-ashg-amk@1');
-    expect(replayed!.versions).toContain('casusoverleg-groningen@1');
+    expect(replayed!.versions).toContain('casusoverleg-groningen@2');
     expect(replayed!.versions).not.toContain('groningen-ashg-amk@2');
   });
 

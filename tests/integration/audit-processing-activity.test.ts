@@ -28,7 +28,7 @@ async function entriesOf(as: { agencyId: string; purpose: string; role?: string 
 
 it.each([
   [{ agencyId: 'amk-groningen', purpose: 'child-abuse-assessment' }, 'amk-groningen/onderzoek-kindermishandeling@1'],
-  [{ agencyId: 'ashg-groningen', purpose: 'case-conference' }, 'ashg-groningen/casusoverleg@1'],
+  [{ agencyId: 'ashg-groningen', purpose: 'case-conference' }, 'ashg-groningen/casusoverleg@2'],
   [{ agencyId: 'politie-noord-nederland', purpose: 'zorgmelding-feedback' }, 'politie-noord-nederland/zorgmeldingen@1'],
   [{ agencyId: 'bjz-groningen', purpose: 'own-records' }, 'bjz-groningen/toegang-jeugdzorg@1'],
 ])('%o: every entry of the request names %s', async (as, activity) => {

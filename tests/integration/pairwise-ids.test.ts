@@ -80,7 +80,7 @@ describe('ids are pairwise', () => {
   });
 });
 
-describe('Household.caseReference (covenants/casusoverleg-groningen.v1.yaml)', () => {
+describe('Household.caseReference (covenants/casusoverleg-groningen.v2.yaml, art. 2)', () => {
   it('is the same for the ASHG and the AMK at the case conference', async () => {
     const ashg = await householdOf(ASHG);
     const amk = await householdOf({ agencyId: 'amk-groningen', purpose: 'case-conference' });
@@ -111,7 +111,7 @@ describe('Household.caseReference (covenants/casusoverleg-groningen.v1.yaml)', (
       // The trail keeps nothing an id key could open: a keyed pseudonym, not the ASHG's id nor any other caller's.
       expect(entry.entityId).toMatch(/^pe_[A-Za-z0-9_-]{22}$/);
       expect(entry.entityId).not.toBe(ashg.id);
-      expect(entry.decisions).toContainEqual({ coordinate: 'Household.caseReference', agreementKey: 'casusoverleg-groningen@1' });
+      expect(entry.decisions).toContainEqual({ coordinate: 'Household.caseReference', agreementKey: 'casusoverleg-groningen@2' });
     }
   });
 });

@@ -68,11 +68,11 @@ describe('compile errors', () => {
     const text = real.files.find((file) => file.name === name)!.text.replace('      - Involvement.careProvider\n', '      - Involvement.careProvider\n      - Involvment.notes\n');
     const parsed = parseCovenantFiles({ jsonSchema: real.jsonSchema, files: [...real.files.filter((file) => file.name !== name), { name, text }] });
     const errors = compileErrors(() => compilePolicy({ ...parsed, schema, publicCoordinates: PUBLIC_COORDINATES }));
-    // Once, though three grants use the category.
+    // Once, though several grants use the category.
     expect(errors).toEqual([`${name}:${lineOf(text, 'Involvment.notes')}: data category involvement-detail names Involvment.notes: type Involvment is not in the schema`]);
     // Without the category list, the first grant that uses the category reports the category's line.
     const viaGrants = compileErrors(() => compilePolicy({ covenants: parsed.covenants, regions: parsed.regions, schema, publicCoordinates: PUBLIC_COORDINATES }));
-    expect(viaGrants).toEqual([`${name}:${lineOf(text, 'Involvment.notes')}: grant ashg-learns-amk-outcome of groningen-ashg-amk@2 names Involvment.notes: type Involvment is not in the schema`]);
+    expect(viaGrants).toEqual([`${name}:${lineOf(text, 'Involvment.notes')}: grant chair-sees-involvement of casusoverleg-groningen@2 names Involvment.notes: type Involvment is not in the schema`]);
   });
 
   test('an interface coordinate is refused: rules live on concrete types', () => {

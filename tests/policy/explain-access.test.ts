@@ -16,13 +16,22 @@ describe('explainAccess', () => {
     const trace = explainAccess(policy, { viewer: A.amk, owner: A.ashg, purpose: 'child-abuse-assessment', facts: S1, coordinate: 'Report.narrative', at: onDay('2027-01-15') });
     expect(trace.day).toBe('2027-01-15');
     expect(trace.agreements.map((a) => [a.key, a.validity, a.validityText])).toEqual([
-      ['casusoverleg-groningen@1', 'IN_FORCE', 'in force: 2026-11-01..2027-10-31'],
+      ['casusoverleg-groningen@1', 'SUPERSEDED', 'superseded by casusoverleg-groningen@2 from 2026-11-16'],
+      ['casusoverleg-groningen@2', 'IN_FORCE', 'in force: 2026-11-16..2027-11-15'],
+      ['casusoverleg-veilig-thuis-amsterdam-amstelland@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2029-12-31 (2015-01-01..2017-12-31, renewed by 36 months)'],
+      ['casusoverleg-veilig-thuis-drenthe@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
       ['groningen-ashg-amk@1', 'SUPERSEDED', 'superseded by groningen-ashg-amk@2 from 2026-01-01'],
       ['groningen-ashg-amk@2', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2026-01-01..2026-12-31, renewed by 12 months)'],
       ['groningen-ashg-amk@3', 'NOT_YET_VALID', 'not yet in force: valid from 2027-03-01'],
+      ['kindroute-amsterdam-amstelland@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2029-12-31 (2015-01-01..2017-12-31, renewed by 36 months)'],
       ['politie-terugkoppeling@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2024-01-01..2025-12-31, renewed by 12 months)'],
+      ['politie-terugkoppeling-veilig-thuis@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2027-12-31 (2015-01-01..2016-12-31, renewed by 12 months)'],
+      ['raad-verzoek-tot-onderzoek@1', 'IN_FORCE', 'in force: 2015-01-01..'],
+      ['regiovisie-zuid-drenthe@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2030-12-31 (2015-01-01..2018-12-31, renewed by 48 months)'],
       ['vroegsignalering-0-18@1', 'IN_FORCE', 'in force: 2007-01-01..'],
       ['wijkteam-betrokkenheid@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
+      ['wijkteam-betrokkenheid-amsterdam@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2030-12-31 (2015-01-01..2018-12-31, renewed by 48 months)'],
+      ['wijkteam-betrokkenheid-assen@1', 'TACITLY_RENEWED', 'tacitly renewed for 2027-01-01..2028-12-31 (2015-01-01..2016-12-31, renewed by 24 months)'],
     ]);
     expect(trace.decision).toMatchObject({ effect: 'allow', reason: 'GRANT', agreement: { key: 'groningen-ashg-amk@2' } });
   });
@@ -52,7 +61,7 @@ describe('explainAccess', () => {
     // Viewer involvement is read by no condition the decision checked: not evaluated, not "no".
     expect(trace.facts).toEqual({
       householdHasMinors: { state: 'evaluated', value: true }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' },
-      referrals: { state: 'evaluated', value: { known: S1.referrals, complete: true } },
+      referrals: { state: 'evaluated', value: { known: S1.referrals, complete: true } }, childRoles: { state: 'not-evaluated' },
     });
     expect(trace.agreements.flatMap((a) => a.grants).filter((g) => g.decisive)).toHaveLength(1);
   });
@@ -99,7 +108,10 @@ describe('facts only as evaluated', () => {
     const grant = (trace: typeof allowed) => trace.agreements.find((a) => a.key === 'groningen-ashg-amk@2')!.grants.find((g) => g.grantId === 'amk-reads-ashg-reports')!;
     expect(grant(allowed)).toMatchObject({ outcome: 'holds', decisive: true });
     expect(grant(allowed).conditions.every((c) => c.outcome === 'holds')).toBe(true);
-    expect(allowed.facts).toEqual({ householdHasMinors: { state: 'not-recorded' }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' }, referrals: { state: 'not-recorded' } });
+    expect(allowed.facts).toEqual({
+      householdHasMinors: { state: 'not-recorded' }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' },
+      referrals: { state: 'not-recorded' }, childRoles: { state: 'not-evaluated' },
+    });
     const denied = explainRecorded(policy, request, {
       effect: 'deny', reason: 'CONDITIONS_NOT_MET', coordinate: 'Report.narrative', agreement: { id: 'groningen-ashg-amk', version: 2, key: 'groningen-ashg-amk@2', article: 'art. 4.1' },
       ruleId: 'amk-reads-ashg-reports', failedCondition: "the household has a referral from the record's owner to the viewer agency, with status ACCEPTED, RUNNING or COMPLETED",
@@ -108,7 +120,10 @@ describe('facts only as evaluated', () => {
     // For the viewer's officer, the record's facts are the owner's: nothing of them, not even where the walk stopped.
     const forViewer = withholdRecordFacts(policy, denied);
     expect(grant(forViewer).conditions.map((c) => c.outcome)).toEqual(['withheld', 'withheld', 'withheld', 'withheld']);
-    expect(forViewer.facts).toEqual({ householdHasMinors: { state: 'withheld' }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' }, referrals: { state: 'withheld' } });
+    expect(forViewer.facts).toEqual({
+      householdHasMinors: { state: 'withheld' }, subjectIsMinor: { state: 'not-evaluated' }, viewerInvolved: { state: 'not-evaluated' },
+      referrals: { state: 'withheld' }, childRoles: { state: 'not-evaluated' },
+    });
     expect(grant(forViewer)).toMatchObject({ outcome: 'withheld', decisive: true });
   });
 });
@@ -123,6 +138,8 @@ describe('describeCondition', () => {
     [{ kind: 'inViewerRegion' }, "the household's municipality lies in the viewer agency's region"],
     [{ kind: 'referral', from: 'viewer', to: 'owner', kinds: null, statuses: null }, "the household has a referral from the viewer agency to the record's owner"],
     [{ kind: 'referral', from: 'owner', to: 'viewer', kinds: ['POLICE_TO_BJZ'], statuses: ['RUNNING', 'COMPLETED'] }, "the household has a referral from the record's owner to the viewer agency, of kind POLICE_TO_BJZ, with status RUNNING or COMPLETED"],
+    [{ kind: 'childInvolvement', roles: ['DIRECT_VICTIM'] }, 'the child the record is about, or for a record about the household one of its children, is a direct victim'],
+    [{ kind: 'childInvolvement', roles: ['DIRECT_VICTIM', 'WITNESS_OF_PARTNER_VIOLENCE'] }, 'the child the record is about, or for a record about the household one of its children, is a direct victim or a witness of partner violence'],
     [{ kind: 'anyOf', conditions: [{ kind: 'viewerInvolved' }, { kind: 'subjectIsMinor' }] }, 'any of: (1) the viewer agency holds a record of its own in the same household; (2) the person the record is about is a minor'],
   ] as const)('%j', (condition, words) => {
     expect(describeCondition(condition)).toBe(words);

@@ -40,6 +40,17 @@ export const AGENCY = {
   bjzDrenthe: { agencyId: 'bjz-drenthe', kind: 'BJZ', region: 'drenthe' },
   wijkteam: { agencyId: 'wijkteam-groningen', kind: 'WIJKTEAM', region: 'gemeente-groningen' },
   raad: { agencyId: 'raad-noord', kind: 'RAAD', region: 'noord-nederland' },
+  // The chain as it is today (covenants/organisations.yaml): Drenthe, Amsterdam-Amstelland, the Raad.
+  vtDrenthe: { agencyId: 'veilig-thuis-drenthe', kind: 'VEILIG_THUIS', region: 'drenthe' },
+  vtAmsterdam: { agencyId: 'veilig-thuis-amsterdam-amstelland', kind: 'VEILIG_THUIS', region: 'amsterdam-amstelland' },
+  ashgDrenthe: { agencyId: 'ashg-drenthe', kind: 'ASHG', region: 'drenthe' },
+  politieAmsterdam: { agencyId: 'politie-amsterdam', kind: 'POLITIE', region: 'eenheid-amsterdam' },
+  giNoord: { agencyId: 'jeugdbescherming-noord', kind: 'CERTIFIED_INSTITUTION', region: 'drenthe' },
+  giAmsterdam: { agencyId: 'jeugdbescherming-regio-amsterdam', kind: 'CERTIFIED_INSTITUTION', region: 'amsterdam-amstelland' },
+  wijkteamAssen: { agencyId: 'wijkteam-assen', kind: 'WIJKTEAM', region: 'gemeente-assen' },
+  wijkteamEmmen: { agencyId: 'wijkteam-emmen', kind: 'WIJKTEAM', region: 'gemeente-emmen' },
+  wijkteamAmsterdam: { agencyId: 'wijkteam-amsterdam', kind: 'WIJKTEAM', region: 'gemeente-amsterdam' },
+  raadNl: { agencyId: 'raad-voor-de-kinderbescherming', kind: 'RAAD', region: 'nederland' },
 } as const satisfies Record<string, Agency>;
 
 export function facts(partial: Partial<RecordFacts> = {}): RecordFacts {

@@ -29,15 +29,19 @@ function v2(): string {
 }
 
 describe('the real covenants', () => {
-  test('load: seven versions of five covenants, linked by supersession', () => {
+  test('load: sixteen versions of thirteen covenants, linked by supersession', () => {
     expect(loaded.covenants.map((covenant) => covenant.key)).toEqual([
-      'casusoverleg-groningen@1', 'groningen-ashg-amk@1', 'groningen-ashg-amk@2', 'groningen-ashg-amk@3',
-      'politie-terugkoppeling@1', 'vroegsignalering-0-18@1', 'wijkteam-betrokkenheid@1',
+      'casusoverleg-groningen@1', 'casusoverleg-groningen@2', 'casusoverleg-veilig-thuis-amsterdam-amstelland@1', 'casusoverleg-veilig-thuis-drenthe@1',
+      'groningen-ashg-amk@1', 'groningen-ashg-amk@2', 'groningen-ashg-amk@3', 'kindroute-amsterdam-amstelland@1',
+      'politie-terugkoppeling@1', 'politie-terugkoppeling-veilig-thuis@1', 'raad-verzoek-tot-onderzoek@1',
+      'regiovisie-zuid-drenthe@1', 'vroegsignalering-0-18@1', 'wijkteam-betrokkenheid@1', 'wijkteam-betrokkenheid-amsterdam@1',
+      'wijkteam-betrokkenheid-assen@1',
     ]);
     const byKey = new Map(loaded.covenants.map((covenant) => [covenant.key, covenant]));
     expect(byKey.get('groningen-ashg-amk@1')).toMatchObject({ supersededBy: 'groningen-ashg-amk@2', supersededFrom: '2026-01-01', tacitRenewal: false });
     expect(byKey.get('groningen-ashg-amk@2')).toMatchObject({ supersedes: 'groningen-ashg-amk@1', supersededBy: 'groningen-ashg-amk@3', supersededFrom: '2027-03-01', tacitRenewal: true, renewalPeriodMonths: 12 });
     expect(byKey.get('groningen-ashg-amk@3')).toMatchObject({ supersededBy: null, supersededFrom: null });
+    expect(byKey.get('casusoverleg-groningen@1')).toMatchObject({ supersededBy: 'casusoverleg-groningen@2', supersededFrom: '2026-11-16' });
   });
 
   test('regions match the world, and nederland holds all of them', () => {

@@ -58,11 +58,22 @@ describe('the real register', () => {
     ['amk-groningen', 'child-abuse-assessment', 'amk-groningen/onderzoek-kindermishandeling@1'],
     ['amk-groningen', 'own-records', 'amk-groningen/onderzoek-kindermishandeling@1'],
     ['amk-groningen', 'case-conference', 'amk-groningen/casusoverleg@1'],
-    ['ashg-groningen', 'case-conference', 'ashg-groningen/casusoverleg@1'],
+    ['ashg-groningen', 'case-conference', 'ashg-groningen/casusoverleg@2'],
     ['politie-noord-nederland', 'zorgmelding-feedback', 'politie-noord-nederland/zorgmeldingen@1'],
     ['bjz-groningen', 'early-intervention', 'bjz-groningen/toegang-jeugdzorg@1'],
     ['wijkteam-groningen', 'neighbourhood-support', 'wijkteam-groningen/ondersteuning-in-de-wijk@1'],
     ['amk-drenthe', 'privacy-audit', 'amk-drenthe/verantwoording-verstrekkingen@1'],
+    // The chain as it is today: each purpose its covenants grant it, to an activity of its own.
+    ['veilig-thuis-drenthe', 'case-conference', 'veilig-thuis-drenthe/casusoverleg@1'],
+    ['veilig-thuis-amsterdam-amstelland', 'own-records', 'veilig-thuis-amsterdam-amstelland/advies-meldingen-en-onderzoek@1'],
+    ['politie-noord-nederland', 'case-conference', 'politie-noord-nederland/casusoverleg@1'],
+    ['politie-amsterdam', 'zorgmelding-feedback', 'politie-amsterdam/zorgmeldingen@1'],
+    ['jeugdbescherming-regio-amsterdam', 'child-protection', 'jeugdbescherming-regio-amsterdam/kinderbescherming@1'],
+    ['jeugdbescherming-noord', 'case-conference', 'jeugdbescherming-noord/casusoverleg@1'],
+    ['wijkteam-amsterdam', 'voluntary-help', 'wijkteam-amsterdam/vrijwillige-hulp-na-verwijzing@1'],
+    ['wijkteam-emmen', 'neighbourhood-support', 'wijkteam-emmen/ondersteuning-in-de-wijk@1'],
+    ['raad-voor-de-kinderbescherming', 'child-protection-investigation', 'raad-voor-de-kinderbescherming/onderzoek-op-verzoek@1'],
+    ['bjz-amsterdam', 'early-intervention', 'bjz-amsterdam/toegang-jeugdzorg@1'],
   ])('%s under %s belongs to %s', (organisation, purpose, key) => {
     expect(register.activityFor(organisation, purpose)?.key).toBe(key);
   });

@@ -3,12 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { isEnumType } from 'graphql';
 import { expect, test } from 'vitest';
 import { DECISION_REASONS } from '#src/policy/decision.ts';
+import { CHILD_ROLES } from '#src/policy/facts.ts';
 import { buildSchema, COVENANTS_DIR } from './fixtures.ts';
 
 const schema = buildSchema();
 interface EnumDef { enum: string[] }
 interface JsonSchemaDefs {
-  $defs: Record<'agencyKind' | 'referralKind' | 'referralStatus', EnumDef> & {
+  $defs: Record<'agencyKind' | 'referralKind' | 'referralStatus' | 'childRole', EnumDef> & {
     example: { properties: { reason: EnumDef } };
     condition: { propertyNames: EnumDef; properties: Record<string, unknown> };
   };
@@ -25,8 +26,13 @@ test.each([
   ['agencyKind', 'AgencyKind'],
   ['referralKind', 'ReferralKind'],
   ['referralStatus', 'ReferralStatus'],
+  ['childRole', 'ChildRole'],
 ] as const)('covenant.schema.json $defs/%s lists the values of GraphQL %s', (def, enumName) => {
   expect(jsonSchema.$defs[def].enum).toEqual(graphqlEnum(enumName));
+});
+
+test('the child roles RecordFacts lists are the GraphQL ChildRole values, in schema order', () => {
+  expect([...CHILD_ROLES]).toEqual(graphqlEnum('ChildRole'));
 });
 
 test('decision reasons: TypeScript, GraphQL and the example schema agree', () => {

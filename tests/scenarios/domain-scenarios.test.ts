@@ -56,9 +56,13 @@ const EXPECTED: Record<number, Partial<Record<string, Record<string, Fields>>>> 
   },
   // 2. Police straight to the AMK while the ASHG has a report: case status shows the ASHG the AMK (rule 3);
   //    the police get feedback (rule 4); BJZ gets nothing (not referred to it); Midden-Groningen is not the wijkteam's.
+  //    The ASHG chairs the case conference: it sees that the police are on the case too (casusoverleg v2 art. 3, S4).
   2: {
     [AMK]: { [`${AMK}/Household`]: HOUSEHOLD_ALL, [`${AMK}/Child`]: CHILD_ALL, [`${AMK}/Involvement`]: INVOLVEMENT_ALL, [`${AMK}/Report`]: REPORT_ALL },
-    [ASHG]: { [`${ASHG}/Household`]: HOUSEHOLD_ALL, [`${ASHG}/Child`]: CHILD_ALL, [`${ASHG}/Involvement`]: INVOLVEMENT_ALL, [`${ASHG}/Report`]: REPORT_ALL, [`${AMK}/Involvement`]: INVOLVEMENT_ALL, [`${AMK}/Report`]: REPORT_OUTCOME },
+    [ASHG]: {
+      [`${ASHG}/Household`]: HOUSEHOLD_ALL, [`${ASHG}/Child`]: CHILD_ALL, [`${ASHG}/Involvement`]: INVOLVEMENT_ALL, [`${ASHG}/Report`]: REPORT_ALL,
+      [`${AMK}/Involvement`]: INVOLVEMENT_ALL, [`${AMK}/Report`]: REPORT_OUTCOME, [`${POL}/Involvement`]: INVOLVEMENT_ALL,
+    },
     [POL]: { [`${POL}/Household`]: HOUSEHOLD_ALL, [`${POL}/Child`]: CHILD_ALL, [`${POL}/Involvement`]: INVOLVEMENT_ALL, [`${POL}/Report`]: REPORT_ALL, [`${POL}/Referral`]: REFERRAL_ALL, [`${AMK}/Involvement`]: INVOLVEMENT_ALL, [`${AMK}/Report`]: REPORT_OUTCOME },
   },
   // 3. A 15-year-old referred by the police to BJZ under the 0-18 covenant (rule 5); police feedback (rule 4).

@@ -198,6 +198,16 @@ describe('introspection', () => {
   });
 });
 
+/**
+ * A validation refusal points into the caller's own query text (`locations`), which holds the id: a
+ * field refused after an id of another length moves the column (a wijkteam may look up a referral
+ * since kindroute-amsterdam-amstelland, but not its reason). It tells nothing of the record.
+ */
+function withoutQueryLocations<T extends { status: number; body: { errors?: readonly object[] } }>(response: T): T {
+  if (response.status !== 400 || !response.body.errors) return response;
+  return { ...response, body: { ...response.body, errors: response.body.errors.map(({ locations: _locations, ...error }: { locations?: unknown }) => error) } };
+}
+
 describe('root lookups', () => {
   const lookups = {
     household: (id: string) => `{ household(id: "${id}") { id municipality members { name bsn } } }`,
@@ -250,7 +260,7 @@ describe('root lookups', () => {
       expect(real, kind).not.toBe('unopened');
       expect(real, kind).not.toBe(ownersId);
       for (const selection of [lookups[kind], minimalLookups[kind]]) {
-        const lookup = (id: string) => ask(caller, selection(id));
+        const lookup = async (id: string) => withoutQueryLocations(await ask(caller, selection(id)));
         const [seen, foreign, forged, missing] = await Promise.all([lookup(real), lookup(ownersId), lookup(forgeId(real)), lookup(absent)]);
         expect(seen.status, kind).toBe(missing.status);
         expect(seen.body, kind).toEqual(missing.body);

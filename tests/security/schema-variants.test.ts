@@ -13,7 +13,7 @@ import { compilePolicy, loadCovenants, PUBLIC_COORDINATES, type CompiledPolicy }
 import { baseSchema } from '#src/gateway/services.ts';
 import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 
-const KINDS: readonly AgencyKind[] = ['ASHG', 'AMK', 'VEILIG_THUIS', 'POLITIE', 'BJZ', 'WIJKTEAM', 'RAAD'];
+const KINDS: readonly AgencyKind[] = ['ASHG', 'AMK', 'VEILIG_THUIS', 'POLITIE', 'BJZ', 'CERTIFIED_INSTITUTION', 'WIJKTEAM', 'RAAD'];
 /** Kinds with records behind the gateway in the embedded configuration (an upstream). */
 const OWNING = new Set(EMBEDDED_AGENCIES.filter((agency) => agency.upstream).map((agency) => agency.kind));
 

@@ -36,6 +36,8 @@ function indexCells(matrix: AccessMatrix): (viewer: AgencyKind, owner: AgencyKin
 
 const municipalitiesOfGrant = new Map<string, Set<string>>();
 
+const regionKinds = new Map(loaded.regions.map((region) => [region.id, region.kind]));
+
 /** The decision the matrix predicts, from the cell's data only (no compiled grant is consulted). */
 function predict(cell: ReturnType<typeof cellOf>, viewer: Viewer, owner: Viewer, purpose: string, facts: RecordFacts): string {
   const { status, grants } = cell;
@@ -49,7 +51,10 @@ function predict(cell: ReturnType<typeof cellOf>, viewer: Viewer, owner: Viewer,
       covenantMunicipalities = new Set(grant.regions.flatMap((id) => [...(regionMunicipalities.get(id) ?? [])]));
       municipalitiesOfGrant.set(grant.id, covenantMunicipalities);
     }
-    const scope = { viewer, owner, facts, covenantMunicipalities, viewerMunicipalities: regionMunicipalities.get(viewer.region) ?? new Set<string>(), controllerOf: (id: string) => id };
+    // `inViewerRegion` asks for the viewer's region of the covenant's kind (organisations.yaml), else its home region.
+    const kind = regionKinds.get(grant.regions[0] ?? '');
+    const viewerRegion = (kind && policy.organisations.get(viewer.agencyId)?.regions.get(kind)) ?? viewer.region;
+    const scope = { viewer, owner, facts, covenantMunicipalities, viewerMunicipalities: regionMunicipalities.get(viewerRegion) ?? new Set<string>(), controllerOf: (id: string) => id };
     if (grant.conditions.every((condition) => conditionHolds(condition, scope))) return `allow ${grant.agreement.key} ${grant.agreement.article}`;
   }
   return 'deny';
@@ -91,7 +96,7 @@ describe('the access matrix agrees with evaluate on every cell', () => {
         const gone = onDay.get(viewer.agencyId)?.exists === false;
         const table = factTable(viewer.agencyId, owner.agencyId).filter(inRegion);
         // A denied cell is tried with facts that satisfy every condition: a grant the matrix missed would allow.
-        const permissive = ['Groningen', 'Assen'].map((m) => permissiveFacts(viewer.agencyId, owner.agencyId, m)).filter(inRegion);
+        const permissive = ['Groningen', 'Assen', 'Emmen', 'Amsterdam'].map((m) => permissiveFacts(viewer.agencyId, owner.agencyId, m)).filter(inRegion);
         for (const coordinate of coordinates) {
           const cell = cellAt(viewerKind, ownerKind, coordinate);
           const tried = cell.status === 'ALLOWED' ? [...table, ...permissive] : permissive;
@@ -114,6 +119,7 @@ describe('the access matrix agrees with evaluate on every cell', () => {
   });
 
   test('decideOn, which the table uses for speed, is evaluate with the day given', () => {
+    const agencies = testAgencies(AGENCY_KINDS);
     const viewer = agencies.find((a) => a.agencyId === 'amk-groningen')!;
     const owner = agencies.find((a) => a.agencyId === 'ashg-groningen')!;
     for (const facts of factTable(viewer.agencyId, owner.agencyId)) {

@@ -73,8 +73,14 @@ describe('workbench queries', () => {
     expect(drenthe2013.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).toEqual(['BJZ reads POLITIE']);
     const drenthe = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', region: 'drenthe' })).body.data!.accessMatrix as Matrix;
     expect(drenthe.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).not.toContain('BJZ reads POLITIE');
+    // Drenthe's chain as it is today; the national 0-18 covenant binds no Bureau Jeugdzorg there any more.
+    expect(drenthe.columns.map((c) => `${c.viewerKind} reads ${c.ownerKind}`)).toEqual([
+      'VEILIG_THUIS reads POLITIE', 'VEILIG_THUIS reads CERTIFIED_INSTITUTION', 'POLITIE reads VEILIG_THUIS',
+      'WIJKTEAM reads VEILIG_THUIS', 'WIJKTEAM reads POLITIE', 'WIJKTEAM reads CERTIFIED_INSTITUTION', 'RAAD reads VEILIG_THUIS',
+      'CERTIFIED_INSTITUTION reads VEILIG_THUIS',
+    ]);
     const feedback = (await gateway.query(OFFICER, queries.MATRIX_QUERY, { at: '2027-03-01', purpose: 'zorgmelding-feedback' })).body.data!.accessMatrix as Matrix;
-    expect(feedback.grants.map((grant) => grant.agreement.key)).toEqual(['politie-terugkoppeling@1']);
+    expect(feedback.grants.map((grant) => grant.agreement.key)).toEqual(['politie-terugkoppeling@1', 'politie-terugkoppeling-veilig-thuis@1']);
   });
 
   it('says who exists on the day and who controls whose records, before and after the merger (S8)', async () => {

@@ -3,7 +3,7 @@
  * own requests and of accesses to its own records. Reading the trail is itself entered in it.
  */
 import { answersFor, controlledOwners } from '#src/graph/controlled-owners.ts';
-import type { AuditEntry } from '#src/audit/entry.ts';
+import type { AuditEntry, AuditFacts } from '#src/audit/entry.ts';
 import { decodeCursor, encodeCursor } from '#src/audit/cursor.ts';
 import { isAuditStoreError } from '#src/audit/errors.ts';
 import { isEntityPseudonym, isPseudonym } from '#src/audit/pseudonymize.ts';
@@ -153,5 +153,9 @@ export const auditResolvers = {
   },
   AuditDecision: {
     effect: (decision: { effect: string }) => decision.effect.toUpperCase(),
+  },
+  AuditFacts: {
+    // Recorded only when there were any (entries from before the fact existed hash as they did).
+    childRoles: (facts: AuditFacts) => facts.childRoles ?? [],
   },
 };

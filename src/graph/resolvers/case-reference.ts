@@ -1,6 +1,6 @@
 /**
  * Household.caseReference: the one id two organisations may share, and only where a covenant grants it
- * (covenants/casusoverleg-groningen.v1.yaml). Every other id is pairwise (docs/identifiers.md).
+ * (covenants/casusoverleg-groningen.v2.yaml, art. 2). Every other id is pairwise (docs/identifiers.md).
  *
  * The value is a pseudonym of the household keyed by the granting covenant's id, so it is the same for
  * every party that covenant names and changes with nothing but the household. It is released only by a

@@ -5,7 +5,8 @@
  * as "minors in the household: no" for a family with three children).
  */
 import type {
-  AgreementTrace, DecisionReferralFact, ExplainedFact, ExplainedFacts, ExplainedReferrals, FactState as FactStateCode, TraceOutcome as TraceOutcomeCode,
+  AgreementTrace, ChildRole, DecisionReferralFact, ExplainedChildRoles, ExplainedFact, ExplainedFacts, ExplainedReferrals, FactState as FactStateCode,
+  TraceOutcome as TraceOutcomeCode,
 } from '#generated/graphql.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import {
@@ -81,13 +82,23 @@ function factsInWords(explanation: AccessExplanation, withheld: string): Explain
       text: `referrals: ${referrals.value.known.map(referralWords).join('; ') || 'none'}${referrals.value.complete ? '' : `; any in other organisations' records: ${withheld}`}`,
     }
     : { state: STATE[referrals.state], referrals: null, complete: null, text: `referrals: ${unshown(referrals)}` };
+  const { childRoles } = facts;
+  const childRolesInWords: ExplainedChildRoles = childRoles.state === 'evaluated'
+    ? {
+      state: 'EVALUATED', roles: [...childRoles.value.known], complete: childRoles.value.complete,
+      text: `children involved as: ${childRoles.value.known.map((role) => ROLE_WORDS[role]).join(', ') || 'none known'}${childRoles.value.complete ? '' : `; roles in other organisations' records: ${withheld}`}`,
+    }
+    : { state: STATE[childRoles.state], roles: null, complete: null, text: `children involved as: ${unshown(childRoles)}` };
   return {
     householdHasMinors: yesNo('minors in the household', facts.householdHasMinors),
     subjectIsMinor: yesNo('the person the record is about is a minor', facts.subjectIsMinor, 'the record is about no one person'),
     viewerInvolved: yesNo('the viewer agency holds a record in the household', facts.viewerInvolved),
     referrals: referralsInWords,
+    childRoles: childRolesInWords,
   };
 }
+
+const ROLE_WORDS: Readonly<Record<ChildRole, string>> = { DIRECT_VICTIM: 'direct victim', WITNESS_OF_PARTNER_VIOLENCE: 'witness of partner violence' };
 
 function referralFact(referral: ReferralFact): DecisionReferralFact {
   return { fromAgencyId: referral.fromAgencyId, toAgencyId: referral.toAgencyId, kind: referral.kind, status: referral.status };

@@ -7,10 +7,11 @@
 import { answersFor } from '#src/graph/controlled-owners.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
-import { loadReferralFacts, ownRecordFacts } from '#src/enforcement/facts.ts';
+import { loadHouseholdChildren, loadReferralFacts, ownRecordFacts } from '#src/enforcement/facts.ts';
 import { fromAuditDecision } from '#src/enforcement/audit-decision.ts';
+import { fromAuditFacts } from '#src/enforcement/audit-facts.ts';
 import {
-  agreementOf, controllersAt, explainAccess, explainRecorded, ruleIdOf, withholdRecordFacts, type AccessExplanation, type Decision, type ExplainedDecision, type RecordFacts, type Viewer,
+  agreementOf, controllersAt, explainAccess, explainRecorded, ruleIdOf, withholdRecordFacts, type AccessExplanation, type Decision, type ExplainedDecision, type Viewer,
 } from '#src/policy/index.ts';
 import { kindOfId } from '#src/households/ids.ts';
 import { takenId } from '../caller-ids.ts';
@@ -45,11 +46,14 @@ async function explainOwnRecord(context: GatewayContext, input: ExplainInput, vi
   const recordId = kind ? takenId(context, kind, input.recordId) : null;
   const [source] = recordId ? await ownSourcesFor(context, recordId, input.coordinate) : [];
   if (!source) return null;
-  // Referrals of its own records only: source.household holds no other.
-  const referrals = await loadReferralFacts(source.household, context.request.loaders, context.request.upstreamFailed);
+  // Referrals and child records of its own records only: source.household holds no other.
+  const [referrals, children] = await Promise.all([
+    loadReferralFacts(source.household, context.request.loaders, context.request.upstreamFailed),
+    loadHouseholdChildren(source.household, context.request.loaders, context.request.upstreamFailed),
+  ]);
   return explainAccess(context.services.policy, {
     viewer, purpose: input.purpose, owner: source.owner, coordinate: input.coordinate, at,
-    facts: ownRecordFacts(source, referrals, viewer.agencyId, at, controllersAt(context.services.policy.organisations, at)),
+    facts: ownRecordFacts(source, { referrals, children }, viewer.agencyId, at, controllersAt(context.services.policy.organisations, at)),
   });
 }
 
@@ -86,7 +90,7 @@ export const explainResolvers = {
       // replayed on those, never on today's records (children grow up, referrals close). Where the entry
       // holds none, or the replay does not reach the recorded decision (the covenants loaded now differ),
       // the explanation says only what the recorded decision itself proves and marks the rest not recorded.
-      const onRecordedFacts = entry.facts ? explainAccess(policy, { ...request, facts: entry.facts as RecordFacts }) : null;
+      const onRecordedFacts = entry.facts ? explainAccess(policy, { ...request, facts: fromAuditFacts(entry.facts) }) : null;
       const replayed = onRecordedFacts && sameDecision(onRecordedFacts.decision, decision)
         ? { ...onRecordedFacts, decision } : explainRecorded(policy, request, decision);
       const ownRecord = answersFor(context, owner.id);

@@ -77,7 +77,7 @@ export function createExplainView({ request, reportError, clearError }) {
         ['Rule', explanation.ruleId],
         ['Condition that did not hold', explanation.failedCondition],
         ['What the caller saw', undetermined ? null : explanation.redactionReason ? `withheld (${explanation.redactionReason})` : 'released'],
-        ['Facts', h('ul', { class: 'decisions', id: 'explain-facts' }, [known.householdHasMinors, known.subjectIsMinor, known.viewerInvolved, known.referrals].map((fact) => h('li', {}, fact.text)))],
+        ['Facts', h('ul', { class: 'decisions', id: 'explain-facts' }, [known.householdHasMinors, known.subjectIsMinor, known.viewerInvolved, known.referrals, known.childRoles].map((fact) => h('li', {}, fact.text)))],
       ]),
       h('h3', {}, 'Every agreement version considered'),
       explanation.agreements.map((agreement) => h('section', { 'aria-label': agreement.key },

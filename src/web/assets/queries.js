@@ -223,6 +223,7 @@ export const AUDIT_QUERY = `query AuditTrail($filter: AuditEntryFilter, $after: 
  * @property {{ state: FactState, text: string }} subjectIsMinor
  * @property {{ state: FactState, text: string }} viewerInvolved
  * @property {{ state: FactState, text: string }} referrals
+ * @property {{ state: FactState, text: string }} childRoles
  *
  * @typedef {object} AgreementTrace
  * @property {string} key
@@ -250,7 +251,7 @@ export const EXPLAIN_QUERY = `query ExplainDecision($id: ID!) {
   explainDecision(id: $id) {
     decisionId at day viewer { id name } purpose owner { id name } coordinate effect reason redactionReason
     agreement { key article } ruleId failedCondition
-    facts { householdHasMinors { state text } subjectIsMinor { state text } viewerInvolved { state text } referrals { state text } }
+    facts { householdHasMinors { state text } subjectIsMinor { state text } viewerInvolved { state text } referrals { state text } childRoles { state text } }
     agreements {
       key inForce validity validityText
       grants { grantId article viewerKindMatched viewerIsParty ownerKindMatched ownerIsParty purposeMatched coordinateMatched outcome decisive conditions { condition outcome } }

@@ -15,7 +15,7 @@ import { compilePolicy, type CompiledPolicy } from '#src/policy/compile.ts';
 import type { OrganisationRegistry } from '#src/policy/organisations.ts';
 import type { Viewer } from '#src/policy/decision.ts';
 import { evaluate } from '#src/policy/evaluate.ts';
-import type { RecordFacts } from '#src/policy/facts.ts';
+import { CHILD_ROLES, type RecordFacts } from '#src/policy/facts.ts';
 import { loadCovenants } from '#src/policy/load-covenants.ts';
 import { PUBLIC_COORDINATES } from '#src/policy/public-fields.ts';
 import { createNeedleIndex, type NeedleIndex } from './leak-scan.ts';
@@ -100,6 +100,10 @@ export function factsOf(household: WorldHousehold, viewerAgencyId: string, subje
       fromAgencyId: referral.fromAgencyId, toAgencyId: referral.toAgencyId, kind: referral.kind, status: referral.status,
     }))),
     viewerInvolved: Object.keys(household.cases).some((creatorId) => controllerOf(creatorId) === viewerAgencyId),
+    // Every role any agency gives any child of the household: a record about the household as a whole
+    // sees exactly these; for a record about one person it may allow more than the gateway, never less,
+    // so the oracle flags no value the gateway may release (the per-child rule is tested in tests/enforcement).
+    childRoles: CHILD_ROLES.filter((role) => Object.values(household.cases).some((found) => found.children.some((child) => child.role === role))),
   };
 }
 
