@@ -113,6 +113,7 @@ export const OVERDRACHT_SOORT: Readonly<Record<OverdrachtSoort, ReferralKind>> =
   'naar-wijkteam': 'TO_WIJKTEAM',
   'politie-naar-veilig-thuis': 'POLICE_TO_VEILIG_THUIS',
   'verzoek-raad': 'REQUEST_TO_RAAD',
+  'overdracht-gi': 'HANDOVER_TO_CERTIFIED_INSTITUTION',
 };
 
 export const OVERDRACHT_STATUS: Readonly<Record<OverdrachtStatus, ReferralStatus>> = {

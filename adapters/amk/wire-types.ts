@@ -29,7 +29,7 @@ export type Urgentie = 'laag' | 'normaal' | 'hoog' | 'acuut';
 export type Uitkomst = 'veilig' | 'onveilig-hulp-nodig' | 'acuut-onveilig';
 export type OverdrachtSoort =
   | 'vrijwillige-hulp' | 'overdracht-ashg-amk' | 'politie-naar-amk' | 'politie-naar-bjz' | 'naar-wijkteam'
-  | 'politie-naar-veilig-thuis' | 'verzoek-raad';
+  | 'politie-naar-veilig-thuis' | 'verzoek-raad' | 'overdracht-gi';
 export type OverdrachtStatus =
   | 'concept' | 'aangeboden' | 'geaccepteerd' | 'geweigerd' | 'lopend' | 'afgerond' | 'onveilig-teruggemeld';
 

@@ -86,6 +86,7 @@ export const SAFETY_OUTCOME = codeTable<SafetyOutcome, WireUitkomst>({
 export const REFERRAL_KIND = codeTable<ReferralKind, WireVerwijzingSoort>({
   VOLUNTARY_CARE: 'vrijwillige-hulp', HANDOVER_ASHG_TO_AMK: 'overdracht-amk', POLICE_TO_AMK: 'politie-amk',
   POLICE_TO_BJZ: 'politie-bjz', TO_WIJKTEAM: 'wijkteam', POLICE_TO_VEILIG_THUIS: 'politie-veilig-thuis', REQUEST_TO_RAAD: 'verzoek-raad',
+  HANDOVER_TO_CERTIFIED_INSTITUTION: 'overdracht-gi',
 } satisfies Record<ReferralKind, WireVerwijzingSoort>);
 
 export const REFERRAL_STATUS = codeTable<ReferralStatus, WireVerwijzingStatus>({

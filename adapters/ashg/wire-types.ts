@@ -29,7 +29,7 @@ export type WireGeweldsvorm =
 export type WireUrgentie = 'laag' | 'normaal' | 'hoog' | 'acuut';
 export type WireUitkomst = 'veilig' | 'onveilig-hulp-nodig' | 'acuut-onveilig';
 export type WireVerwijzingSoort = 'vrijwillige-hulp' | 'overdracht-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam'
-  | 'politie-veilig-thuis' | 'verzoek-raad';
+  | 'politie-veilig-thuis' | 'verzoek-raad' | 'overdracht-gi';
 export type WireVerwijzingStatus =
   | 'concept' | 'aangeboden' | 'geaccepteerd' | 'geweigerd' | 'lopend' | 'afgerond' | 'onveilig-retour';
 

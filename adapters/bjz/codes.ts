@@ -48,6 +48,7 @@ export const SOORT: Readonly<Record<WireAanmeldingSoort, ReferralKind>> = {
   wijkteam: 'TO_WIJKTEAM',
   'politie-veilig-thuis': 'POLICE_TO_VEILIG_THUIS',
   'verzoek-raad': 'REQUEST_TO_RAAD',
+  'overdracht-gi': 'HANDOVER_TO_CERTIFIED_INSTITUTION',
 };
 
 export const STATUS: Readonly<Record<WireAanmeldingStatus, ReferralStatus>> = {

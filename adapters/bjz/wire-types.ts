@@ -13,7 +13,7 @@ export type WireRelatie = 'ouder-met-gezag' | 'stiefouder' | 'partner' | 'ex-par
 export type WireBetrokkenheid = 'direct-slachtoffer' | 'getuige-partnergeweld';
 export type WireFase = 'aanmelding' | 'intake' | 'hulp' | 'afgesloten';
 export type WireAanmeldingSoort =
-  | 'vrijwillig' | 'overdracht-ashg-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam' | 'politie-veilig-thuis' | 'verzoek-raad';
+  | 'vrijwillig' | 'overdracht-ashg-amk' | 'politie-amk' | 'politie-bjz' | 'wijkteam' | 'politie-veilig-thuis' | 'verzoek-raad' | 'overdracht-gi';
 export type WireAanmeldingStatus =
   | 'concept' | 'aangeboden' | 'geaccepteerd' | 'geweigerd' | 'lopend' | 'afgerond' | 'onveilig-teruggemeld';
 

@@ -9,7 +9,7 @@ import { CHILD_ROLES, NO_FACTS, type RecordFacts, type ReferralFact } from '#src
 
 // Records, not lists, so the compiler holds them to the schema's enums in both directions.
 const KINDS: Readonly<Record<ReferralKind, true>> = {
-  HANDOVER_ASHG_TO_AMK: true, POLICE_TO_AMK: true, POLICE_TO_BJZ: true, TO_WIJKTEAM: true, VOLUNTARY_CARE: true, POLICE_TO_VEILIG_THUIS: true, REQUEST_TO_RAAD: true,
+  HANDOVER_ASHG_TO_AMK: true, POLICE_TO_AMK: true, POLICE_TO_BJZ: true, TO_WIJKTEAM: true, VOLUNTARY_CARE: true, POLICE_TO_VEILIG_THUIS: true, REQUEST_TO_RAAD: true, HANDOVER_TO_CERTIFIED_INSTITUTION: true,
 };
 const STATUSES: Readonly<Record<ReferralStatus, true>> = {
   ACCEPTED: true, COMPLETED: true, DRAFT: true, OFFERED: true, REFUSED: true, RETURNED_UNSAFE: true, RUNNING: true,

@@ -1242,6 +1242,8 @@ export type Referral = CaseRecord & {
 
 export type ReferralKind =
   | 'HANDOVER_ASHG_TO_AMK'
+  /** Veilig Thuis hands a case over to a certified institution (gecertificeerde instelling) for a child-protection measure. */
+  | 'HANDOVER_TO_CERTIFIED_INSTITUTION'
   | 'POLICE_TO_AMK'
   | 'POLICE_TO_BJZ'
   /** Police zorgmelding to Veilig Thuis (since 2015, where it went to the AMK or BJZ before). */

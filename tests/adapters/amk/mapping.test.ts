@@ -252,7 +252,7 @@ describe('AMK mapping: every legacy code', () => {
 
   it('has a code for every referral kind and every phase of the AMK and of Veilig Thuis (Handelingsprotocol 2019)', () => {
     expect(new Set(Object.values(codes.OVERDRACHT_SOORT))).toEqual(new Set([
-      'VOLUNTARY_CARE', 'HANDOVER_ASHG_TO_AMK', 'POLICE_TO_AMK', 'POLICE_TO_BJZ', 'TO_WIJKTEAM', 'POLICE_TO_VEILIG_THUIS', 'REQUEST_TO_RAAD',
+      'VOLUNTARY_CARE', 'HANDOVER_ASHG_TO_AMK', 'POLICE_TO_AMK', 'POLICE_TO_BJZ', 'TO_WIJKTEAM', 'POLICE_TO_VEILIG_THUIS', 'REQUEST_TO_RAAD', 'HANDOVER_TO_CERTIFIED_INSTITUTION',
     ]));
     expect(Object.values(FASE)).toEqual(expect.arrayContaining([
       'INTAKE', 'INVESTIGATION', 'CONCLUSION', 'HANDED_OVER_TO_CARE', 'REQUEST_TO_RAAD', 'CLOSED',
