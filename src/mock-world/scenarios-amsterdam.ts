@@ -257,21 +257,27 @@ function victimOrWitness(victim: boolean): WorldHousehold {
           assessment: { decided: victim ? ['2025-08-06', '15:00'] : ['2025-08-07', '15:00'], outcome: victim ? 'ACUTELY_UNSAFE' : 'UNSAFE_HELP_NEEDED' },
           phase: victim ? 'OWN_INVESTIGATION' : 'HANDOVER_WITH_CONDITIONS', ...(victim ? {} : { careProvider: 'Blijf Groep' }),
         })],
-        // The line S5 draws: a direct victim goes to the certified institution (child protection), children
-        // who witnessed partner violence to voluntary help and the Ouder- en Kindteam (kindroute-amsterdam-amstelland).
-        referrals: victim ? [referral({
-          id: `${id.replace('VTAA-', 'VTAA-O-')}-1`, from: VT, to: O.giAmsterdam, kind: 'HANDOVER_TO_CERTIFIED_INSTITUTION',
-          reason: 'Kinderbeschermingsmaatregel na eigen onderzoek: acuut onveilig.', warm: true,
-          status: 'ACCEPTED', created: ['2025-08-20', '10:00'], updated: ['2025-08-22', '10:00'], report: reportId,
-        })] : [referral({
-          id: `${id.replace('VTAA-', 'VTAA-O-')}-1`, from: VT, to: null, careProvider: 'Blijf Groep', kind: 'VOLUNTARY_CARE',
-          reason: 'Hulp bij partnergeweld; aandacht voor de kinderen als getuigen.', conditions: ['Geen geweld in bijzijn van de kinderen'], warm: true,
-          status: 'RUNNING', created: ['2025-08-11', '10:00'], updated: ['2025-09-15', '10:00'], report: reportId,
-        }), referral({
-          id: `${id.replace('VTAA-', 'VTAA-O-')}-2`, from: VT, to: O.wijkteamAmsterdam, kind: 'TO_WIJKTEAM',
-          reason: 'Steun in de wijk voor moeder en kinderen.', warm: true,
-          status: 'RUNNING', created: ['2025-08-12', '10:00'], updated: ['2025-09-15', '10:00'], report: reportId,
-        })],
+        // The line S5 draws (kindroute-amsterdam-amstelland): a direct victim is for the certified institution
+        // (child protection), children who witnessed partner violence for the Ouder- en Kindteam (voluntary
+        // help). The two households are a controlled pair: Veilig Thuis referred each both ways, so only the
+        // child's role differs between them, and it alone decides who learns what.
+        referrals: [
+          ...(victim ? [] : [referral({
+            id: `${id.replace('VTAA-', 'VTAA-O-')}-0`, from: VT, to: null, careProvider: 'Blijf Groep', kind: 'VOLUNTARY_CARE',
+            reason: 'Hulp bij partnergeweld; aandacht voor de kinderen als getuigen.', conditions: ['Geen geweld in bijzijn van de kinderen'], warm: true,
+            status: 'RUNNING', created: ['2025-08-11', '10:00'], updated: ['2025-09-15', '10:00'], report: reportId,
+          })]),
+          referral({
+            id: `${id.replace('VTAA-', 'VTAA-O-')}-1`, from: VT, to: O.giAmsterdam, kind: 'HANDOVER_TO_CERTIFIED_INSTITUTION',
+            reason: 'Beoordeling of een kinderbeschermingsmaatregel nodig is.', warm: true,
+            status: 'ACCEPTED', created: ['2025-08-20', '10:00'], updated: ['2025-08-22', '10:00'], report: reportId,
+          }),
+          referral({
+            id: `${id.replace('VTAA-', 'VTAA-O-')}-2`, from: VT, to: O.wijkteamAmsterdam, kind: 'TO_WIJKTEAM',
+            reason: 'Steun in de wijk voor het gezin.', warm: true,
+            status: 'RUNNING', created: ['2025-08-12', '10:00'], updated: ['2025-09-15', '10:00'], report: reportId,
+          }),
+        ],
       }),
     },
   };
