@@ -112,8 +112,8 @@ describe('a draft covenant folder that changes one grant', () => {
     expect(asBjz.data.shadowReport).toMatchObject({ configured: true, differences: [] });
     // The BJZ made no request, and the listings' BJZ records were not shown to the ASHG or the wijkteam:
     // it owns them, so it is told they were compared; an agency that neither viewed nor owned anything is told nothing.
-    const asDrenthe = JSON.parse((await post(shadowedUrl, shadowed, officer('amk-drenthe'), REPORT)).text) as { data: { shadowReport: Report } };
-    expect(asDrenthe.data.shadowReport).toMatchObject({ configured: true, decisionsCompared: 0, decisionsNotCompared: 0, differences: [] });
+    const asRaad = JSON.parse((await post(shadowedUrl, shadowed, officer('raad-voor-de-kinderbescherming'), REPORT)).text) as { data: { shadowReport: Report } };
+    expect(asRaad.data.shadowReport).toMatchObject({ configured: true, decisionsCompared: 0, decisionsNotCompared: 0, differences: [] });
     // The wijkteam's own requests were compared, and nothing differs for it.
     const asWijkteam = JSON.parse((await post(shadowedUrl, shadowed, officer('wijkteam-groningen'), REPORT)).text) as { data: { shadowReport: Report } };
     expect(asWijkteam.data.shadowReport.decisionsCompared).toBeGreaterThan(0);
