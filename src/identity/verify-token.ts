@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { amsterdamDay } from '#domain/calendar.ts';
+import { amsterdamDay, withinDays } from '#domain/calendar.ts';
 import type { AgencyKind } from '#domain/records.ts';
 import type { GatewayErrorCode } from '#domain/errors.ts';
 
@@ -106,8 +106,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
    */
   function inForce(verified: VerifiedToken, at: Date): VerifiedToken {
     const agency = byId.get(verified.agencyId);
-    const day = amsterdamDay(at);
-    if (agency && ((agency.validFrom && day < agency.validFrom) || (agency.validTo && day > agency.validTo))) {
+    if (agency && !withinDays(amsterdamDay(at), agency.validFrom, agency.validTo)) {
       throw new IdentityError('ORGANISATION_NOT_IN_FORCE', 'The organisation that issued the token does not exist on this day; its successor acts for it.');
     }
     return verified;

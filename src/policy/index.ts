@@ -31,6 +31,7 @@ export {
   loadProcessingRegister, parseProcessingRegister, PROCESSING_REGISTER_SCHEMA_FILE, type ProcessingRegisterContext,
 } from './load-processing-register.ts';
 export { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
+export { viewerRegion } from './grant-match.ts';
 export { controlledBy, controllerOn, controllersAt, existsOn, type OrganisationDef, type OrganisationRegistry } from './organisations.ts';
 export { loadOrganisationsSync, ORGANISATIONS_FILE, type LoadedOrganisations } from './load-organisations.ts';
 export {

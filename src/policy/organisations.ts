@@ -5,6 +5,7 @@
  * creator's validTo, its successor (followed as far as the day needs). The policy decides with the
  * controller on the request's day, so the ASHG's records of 2013 are Veilig Thuis's in 2026.
  */
+import { withinDays } from '#domain/calendar.ts';
 import type { AgencyKind } from '#domain/records.ts';
 import type { RegionKind, SourceRef } from './covenant-types.ts';
 import { amsterdamDay } from './validity.ts';
@@ -40,7 +41,7 @@ export function createOrganisationRegistry(organisations: readonly OrganisationD
 
 /** Whether the organisation exists on the day. */
 export function existsOn(organisation: Pick<OrganisationDef, 'validFrom' | 'validTo'>, day: string): boolean {
-  return (organisation.validFrom === null || organisation.validFrom <= day) && (organisation.validTo === null || day <= organisation.validTo);
+  return withinDays(day, organisation.validFrom, organisation.validTo);
 }
 
 /**

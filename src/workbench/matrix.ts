@@ -9,7 +9,7 @@ import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
 import { describeCondition } from '#src/policy/index.ts';
 import { AGENCY_KINDS } from './matrix-kinds.ts';
 import type { AccessMatrix, MatrixCell, MatrixGrant, MatrixRow } from './matrix-types.ts';
-import { amsterdamDay, controllerOn, existsOn, validityOn } from '#src/policy/index.ts';
+import { amsterdamDay, controllerOn, existsOn, validityOn, viewerRegion } from '#src/policy/index.ts';
 
 export type { AccessMatrix, MatrixCell, MatrixGrant, MatrixOrganisation, MatrixParty, MatrixRow } from './matrix-types.ts';
 
@@ -99,7 +99,7 @@ function partiesOnDay(policy: CompiledPolicy, day: string, regionMunicipalities:
     if (named === undefined) return false;
     const servesRegion = side === 'owner' || regionMunicipalities === null || !grant.grant.conditions.some((condition) => condition.kind === 'inViewerRegion')
       ? () => true
-      : (organisation: (typeof existing)[number]) => [...(policy.regionMunicipalities.get(organisation.regions.get(grant.covenant.regionKind) ?? organisation.homeRegion) ?? [])]
+      : (organisation: (typeof existing)[number]) => [...(policy.regionMunicipalities.get(viewerRegion(policy, { agencyId: organisation.id, kind: organisation.kind, region: organisation.homeRegion }, grant.covenant.regionKind)) ?? [])]
         .some((municipality) => regionMunicipalities.has(municipality));
     return existing.some((organisation) => organisation.kind === kind && (named === null || named.has(organisation.id)) && servesRegion(organisation));
   };
