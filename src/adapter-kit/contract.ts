@@ -6,6 +6,7 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { UpstreamHttp } from './http-types.ts';
+import type { ActDelivery, DeliveryReceipt } from '../domain/acts.ts';
 import type {
   AgencyKind, ChildRecord, HouseholdRecord, InvolvementRecord, ReferralRecord, ReportRecord,
 } from '../domain/records.ts';
@@ -63,6 +64,14 @@ export interface AgencyAdapter {
   createLoaders(scope: RequestScope): AgencyLoaders;
   /** All households this agency registered in the given municipalities (a search; paginates upstream). */
   listHouseholds(municipalities: readonly string[], scope: RequestScope): Promise<readonly HouseholdRecord[]>;
+  /**
+   * Stores an act in this agency's system through its dialect's inbound operation (issue 13, docs/acts.md):
+   * a case handed over or referred to it, the answer to a referral it sent, feedback on a zorgmelding.
+   * Idempotent by `delivery.actId`: delivering the same act again answers the first receipt and stores
+   * nothing new. Rejects with an AdapterError when the agency could not store it (retried by the outbox)
+   * or refuses it as invalid (not retried). Absent for a dialect without inbound operations.
+   */
+  deliver?(delivery: ActDelivery, scope: RequestScope): Promise<DeliveryReceipt>;
   close(): Promise<void>;
 }
 
