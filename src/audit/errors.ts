@@ -18,6 +18,15 @@ export const AUDIT_ERROR_CODES = [
   'AUDIT_CHAIN_BROKEN',
   /** The database could not be read (queries, verify, ping). */
   'AUDIT_UNAVAILABLE',
+  // The act outbox's rules (act-outbox.ts): the transaction wrote nothing.
+  /** An idempotency key the sender used before, with another input. */
+  'ACT_IDEMPOTENCY_CONFLICT',
+  /** No act with that id is addressed to the one answering it. */
+  'ACT_NOT_FOUND',
+  /** The act was answered before. */
+  'ACT_ALREADY_ANSWERED',
+  /** The act has not reached its receiver (still PENDING, or FAILED). */
+  'ACT_NOT_ANSWERABLE',
 ] as const;
 
 export type AuditErrorCode = (typeof AUDIT_ERROR_CODES)[number];

@@ -3,6 +3,7 @@
  * and PostgreSQL (postgres/store.ts, several gateway processes on one database). Both pass the shared
  * contract suite in tests/audit/audit-store-contract.ts.
  */
+import type { ActOutbox } from './act-outbox.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput, AuditEntryKind } from './entry.ts';
 
 export interface AuditFilter {
@@ -142,6 +143,8 @@ export interface AuditStore {
   /** Waits for queued appends, then closes; later appends reject with AUDIT_STORE_CLOSED. */
   close(): Promise<void>;
   stats(): AuditStoreStats;
+  /** The act outbox in the trail's own database (act-outbox.ts): an act commits with its entries. */
+  readonly acts: ActOutbox;
 }
 
 export const MAX_AUDIT_PAGE = 500;

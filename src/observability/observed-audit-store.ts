@@ -31,5 +31,6 @@ export function observeAuditStore(store: AuditStore, telemetry: Telemetry, metri
     ping: () => store.ping(),
     close: () => store.close(),
     stats: () => store.stats(),
+    acts: store.acts,
   };
 }

@@ -192,6 +192,34 @@ function migrations(s: string): readonly string[] {
        INSERT INTO audit_checkpoint (seq, hash, entry_seq, removed, pruned_at) VALUES (p_up_to, p_hash, p_entry_seq, removed, p_now);
        RETURN removed;
      END $fn$;`,
+    // The act outbox (act-outbox.ts), beside the trail so an act and its entries commit together.
+    `CREATE TABLE ${s}.act (
+       id text PRIMARY KEY,
+       sender text NOT NULL,
+       idempotency_key text NOT NULL,
+       input_hash text NOT NULL,
+       kind text NOT NULL,
+       referral_kind text,
+       receiver text NOT NULL,
+       status text NOT NULL,
+       answers_act text,
+       fields_sent text NOT NULL,
+       basis text NOT NULL,
+       payload text,
+       created_ms bigint NOT NULL,
+       delivered_ms bigint,
+       answered_ms bigint,
+       answer text,
+       receiver_reference text,
+       attempts integer NOT NULL,
+       next_attempt_ms bigint,
+       lease_until_ms bigint,
+       last_error text,
+       UNIQUE (sender, idempotency_key)
+     );
+     CREATE INDEX act_due ON ${s}.act (status, next_attempt_ms);
+     CREATE INDEX act_sender ON ${s}.act (sender, created_ms);
+     CREATE INDEX act_receiver ON ${s}.act (receiver, created_ms);`,
   ];
 }
 

@@ -16,6 +16,7 @@ import { buildAuditWhere, createPageCollector } from '../sql-filter.ts';
 import type { AuditStore } from '../store.ts';
 import { buildUnits, decisionGroupOf, decodeRecord, findDecisionIn, headerDigest, linkOf, type StoredUnit } from '../unit.ts';
 import { rowToUnit, type RecordRow } from '../unit-rows.ts';
+import { createPostgresActOutbox } from './acts.ts';
 import { prunePostgresChain, verifyPostgresChain } from './chain.ts';
 import { insertUnitsSql, POSTGRES_CODEC, postgresDialect, unitsParameters, type PostgresRequestRow } from './rows.ts';
 import { migratePostgresAudit, quoteSchema } from './schema.ts';
@@ -104,27 +105,34 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
   const dialect = postgresDialect(s);
   // A batch gets the time its longest-waiting caller has left: past it that caller is refused, and an
   // entry committed after its caller was refused would record a disclosure that never happened.
-  const write = (inputs: readonly AuditEntryInput[], queuedAt: number): Promise<void> => withClient(async (client) => {
+  /** Appends the entries inside the caller's open transaction (the chain head locked first). */
+  const appendUnits = async (client: pg.PoolClient, inputs: readonly AuditEntryInput[]): Promise<void> => {
+    const { rows } = await client.query<{ seq: string; hash: string; entry_seq: string }>(
+      `SELECT seq, hash, entry_seq FROM ${s}.audit_chain_head WHERE id = 1 FOR UPDATE`);
+    const head = rows[0];
+    if (!head) throw new Error('audit chain head row is missing');
+    const units = buildUnits({ seq: Number(head.seq), hash: head.hash, entrySeq: Number(head.entry_seq) }, inputs);
+    const parameters = unitsParameters(units);
+    for (const [index, sql] of insertSql.entries()) await client.query(sql, [parameters[index]]);
+    const last = units.at(-1);
+    if (last) {
+      const link = linkOf(last);
+      await client.query(`UPDATE ${s}.audit_chain_head SET seq = $1, hash = $2, entry_seq = $3 WHERE id = 1`, [link.seq, link.hash, link.entrySeq]);
+    }
+  };
+  const inTransaction = async <T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> => {
     await client.query('BEGIN');
     try {
-      const { rows } = await client.query<{ seq: string; hash: string; entry_seq: string }>(
-        `SELECT seq, hash, entry_seq FROM ${s}.audit_chain_head WHERE id = 1 FOR UPDATE`);
-      const head = rows[0];
-      if (!head) throw new Error('audit chain head row is missing');
-      const units = buildUnits({ seq: Number(head.seq), hash: head.hash, entrySeq: Number(head.entry_seq) }, inputs);
-      const parameters = unitsParameters(units);
-      for (const [index, sql] of insertSql.entries()) await client.query(sql, [parameters[index]]);
-      const last = units.at(-1);
-      if (last) {
-        const link = linkOf(last);
-        await client.query(`UPDATE ${s}.audit_chain_head SET seq = $1, hash = $2, entry_seq = $3 WHERE id = 1`, [link.seq, link.hash, link.entrySeq]);
-      }
+      const result = await work();
       await client.query('COMMIT');
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-  }, 'AUDIT_WRITE_FAILED', queuedAt);
+  };
+  const write = (inputs: readonly AuditEntryInput[], queuedAt: number): Promise<void> =>
+    withClient((client) => inTransaction(client, () => appendUnits(client, inputs)), 'AUDIT_WRITE_FAILED', queuedAt);
 
   const loadUnit = async (client: pg.PoolClient, seq: number): Promise<StoredUnit | null> => {
     const { rows } = await client.query<PostgresRequestRow>(`SELECT * FROM ${s}.audit_request WHERE seq = $1`, [seq]);
@@ -243,6 +251,21 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
     },
 
     ping: () => read(async (client) => { await client.query(`SELECT seq FROM ${s}.audit_chain_head WHERE id = 1`); }),
+
+    acts: createPostgresActOutbox({
+      schema: s,
+      // An act's own rules (ACT_...) pass through; anything else is the store failing, closed.
+      write: async (work) => {
+        if (ended) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+        try {
+          return await withClient((client) => inTransaction(client, () => work(client, (inputs) => appendUnits(client, inputs))), 'AUDIT_WRITE_FAILED');
+        } catch (error) {
+          if (error instanceof AuditStoreError && error.code.startsWith('ACT_')) throw error;
+          throw wrapAuditError('AUDIT_WRITE_FAILED', 'the act was not queued', error);
+        }
+      },
+      read: (work) => read(work),
+    }),
 
     close: async () => {
       await pipeline.close();

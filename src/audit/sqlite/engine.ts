@@ -9,6 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { readPage } from '../cursor.ts';
+import {
+  ACT_INSERT_COLUMNS, actFromRow, checkAnswerable, checkRepeat, newActValues, statusOfAnswer,
+  type ActDbRow, type ActFilter, type ActRow, type Answering, type NewAct,
+} from '../act-outbox.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput } from '../entry.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
 import { buildProof } from '../proof.ts';
@@ -47,6 +51,14 @@ export interface SqliteEngine {
   prune(retentionDaysByOwner: Readonly<Record<string, number>>, now: Date): PruneResult;
   ping(): void;
   close(): void;
+  // The act outbox (act-outbox.ts); times in epoch milliseconds.
+  enqueueAct(act: NewAct, inputs: readonly AuditEntryInput[], answering: Answering | null): { act: ActRow; created: boolean };
+  getAct(id: string): ActRow | null;
+  listActs(filter: ActFilter, first: number, after: string | null): ActRow[];
+  claimActs(nowMs: number, limit: number, leaseMs: number): ActRow[];
+  actDelivered(id: string, receiverReference: string, atMs: number): void;
+  actFailed(id: string, errorCode: string, nextAttemptMs: number | null, atMs: number): void;
+  retryAct(id: string, atMs: number): ActRow | null;
 }
 
 export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
@@ -114,7 +126,10 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   };
 
   const commit = (inputs: readonly AuditEntryInput[]): void => {
-    inTransaction('IMMEDIATE', () => {
+    inTransaction('IMMEDIATE', () => commitUnits(inputs));
+  };
+  const commitUnits = (inputs: readonly AuditEntryInput[]): void => {
+    {
       const units = buildUnits(readHead(), inputs);
       for (const unit of units) {
         insertRequest.run(...(requestValues(unit, SQLITE_CODEC) as (string | number | null)[]));
@@ -126,7 +141,31 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
         const link = linkOf(last);
         updateHead.run(link.seq, link.hash, link.entrySeq);
       }
-    });
+    }
+  };
+
+  const selectAct = db.prepare('SELECT * FROM act WHERE id = ?');
+  const selectActByKey = db.prepare('SELECT * FROM act WHERE sender = ? AND idempotency_key = ?');
+  const insertAct = db.prepare(`INSERT INTO act (${ACT_INSERT_COLUMNS.join(', ')}) VALUES (${ACT_INSERT_COLUMNS.map(() => '?').join(', ')})`);
+  const answerAct = db.prepare('UPDATE act SET status = ?, answer = ?, answered_ms = ? WHERE id = ?');
+  const actById = (id: string): ActRow | null => {
+    const row = selectAct.get(id) as ActDbRow | undefined;
+    return row ? actFromRow(row) : null;
+  };
+  /** An outbox write: like an append, it fails closed (the ready probe hears of a failed write). */
+  const actWrite = <T>(work: () => T): T => {
+    if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+    files.check();
+    let result: T;
+    try {
+      result = inTransaction('IMMEDIATE', work);
+    } catch (error) {
+      if (!(error instanceof AuditStoreError && error.code.startsWith('ACT_'))) probe.writeFailed();
+      throw error;
+    }
+    files.check();
+    probe.writeSucceeded();
+    return result;
   };
 
   const selectRequest = db.prepare('SELECT * FROM audit_request WHERE seq = ?');
@@ -242,5 +281,70 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     close: () => {
       if (db.isOpen) db.close();
     },
+
+    enqueueAct: (act, inputs, answering) => actWrite(() => {
+      const known = selectActByKey.get(act.sender, act.idempotencyKey) as ActDbRow | undefined;
+      if (known) {
+        const existing = actFromRow(known);
+        checkRepeat(existing, act);
+        return { act: existing, created: false };
+      }
+      if (answering) {
+        checkAnswerable(actById(answering.actId), answering);
+        answerAct.run(statusOfAnswer(answering.answer), answering.answer, answering.at.getTime(), answering.actId);
+      }
+      insertAct.run(...newActValues(act));
+      if (inputs.length > 0) commitUnits(inputs);
+      return { act: actById(act.id) as ActRow, created: true };
+    }),
+
+    getAct: (id) => read(() => actById(id)),
+
+    listActs: (filter, first, after) => read(() => {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (filter.party) { where.push('(sender = ? OR receiver = ?)'); params.push(filter.party, filter.party); }
+      if (filter.status) { where.push('status = ?'); params.push(filter.status); }
+      if (after) {
+        const anchor = actById(after);
+        if (anchor) { where.push('(created_ms < ? OR (created_ms = ? AND id < ?))'); params.push(anchor.createdAt.getTime(), anchor.createdAt.getTime(), anchor.id); }
+      }
+      const rows = db.prepare(`SELECT * FROM act ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ms DESC, id DESC LIMIT ${Math.trunc(first)}`)
+        .all(...params) as unknown as ActDbRow[];
+      return rows.map(actFromRow);
+    }),
+
+    claimActs: (nowMs, limit, leaseMs) => actWrite(() => {
+      const rows = db.prepare(`SELECT * FROM act WHERE status = 'PENDING' AND next_attempt_ms <= ? AND (lease_until_ms IS NULL OR lease_until_ms <= ?)
+        ORDER BY next_attempt_ms, created_ms LIMIT ${Math.trunc(limit)}`).all(nowMs, nowMs) as unknown as ActDbRow[];
+      const lease = db.prepare('UPDATE act SET lease_until_ms = ?, attempts = attempts + 1 WHERE id = ?');
+      for (const row of rows) lease.run(nowMs + leaseMs, row.id);
+      return rows.map((row) => actFromRow({ ...row, attempts: Number(row.attempts) + 1 }));
+    }),
+
+    actDelivered: (id, receiverReference, atMs) => actWrite(() => {
+      const act = actById(id);
+      if (!act || act.status !== 'PENDING') return;
+      // An answer or feedback is done once stored; a handover or referral then waits for its answer.
+      db.prepare(`UPDATE act SET status = 'DELIVERED', delivered_ms = ?, receiver_reference = ?, payload = NULL, lease_until_ms = NULL, last_error = NULL,
+        next_attempt_ms = NULL WHERE id = ?`).run(atMs, receiverReference, id);
+    }),
+
+    actFailed: (id, errorCode, nextAttemptMs, atMs) => actWrite(() => {
+      const act = actById(id);
+      if (!act || act.status !== 'PENDING') return;
+      if (nextAttemptMs === null) {
+        db.prepare("UPDATE act SET status = 'FAILED', last_error = ?, lease_until_ms = NULL, next_attempt_ms = NULL WHERE id = ?").run(errorCode, id);
+      } else {
+        db.prepare('UPDATE act SET last_error = ?, lease_until_ms = NULL, next_attempt_ms = ? WHERE id = ?').run(errorCode, Math.max(nextAttemptMs, atMs), id);
+      }
+    }),
+
+    retryAct: (id, atMs) => actWrite(() => {
+      const act = actById(id);
+      if (!act || act.status !== 'FAILED') return null;
+      db.prepare("UPDATE act SET status = 'PENDING', next_attempt_ms = ?, lease_until_ms = NULL WHERE id = ?").run(atMs, id);
+      return actById(id);
+    }),
   };
 }

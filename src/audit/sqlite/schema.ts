@@ -133,6 +133,34 @@ const MIGRATIONS: readonly string[] = [
   // An expression, not a stored column: nothing is stored that a leaf hash does not cover.
   `DROP INDEX audit_record_entity;
    CREATE INDEX audit_record_entity ON audit_record (substr(entity_id, 1, 11)) WHERE entity_id IS NOT NULL;`,
+  // 5: the act outbox (act-outbox.ts), in the trail's database so an act and its entries commit together.
+  `CREATE TABLE act (
+     id TEXT PRIMARY KEY,
+     sender TEXT NOT NULL,
+     idempotency_key TEXT NOT NULL,
+     input_hash TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     referral_kind TEXT,
+     receiver TEXT NOT NULL,
+     status TEXT NOT NULL,
+     answers_act TEXT,
+     fields_sent TEXT NOT NULL,
+     basis TEXT NOT NULL,
+     payload TEXT,
+     created_ms INTEGER NOT NULL,
+     delivered_ms INTEGER,
+     answered_ms INTEGER,
+     answer TEXT,
+     receiver_reference TEXT,
+     attempts INTEGER NOT NULL,
+     next_attempt_ms INTEGER,
+     lease_until_ms INTEGER,
+     last_error TEXT,
+     UNIQUE (sender, idempotency_key)
+   ) STRICT;
+   CREATE INDEX act_due ON act (status, next_attempt_ms);
+   CREATE INDEX act_sender ON act (sender, created_ms);
+   CREATE INDEX act_receiver ON act (receiver, created_ms);`,
 ];
 
 /** The first migration of the second format: a non-empty trail of the first format is not silently dropped. */

@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createAppendPipeline } from '../append-pipeline.ts';
+import { normalizeEntryInput } from '../normalize-entry.ts';
 import { AUDIT_ERROR_CODES, AuditStoreError, type AuditErrorCode } from '../errors.ts';
 import type { SqliteEngineOptions } from './engine.ts';
 import type { SqliteFailure, SqliteOperation, SqliteReply } from './worker.ts';
@@ -101,6 +102,19 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     verify: () => ifOpen('verify'),
     prune: (retentionDaysByOwner, now) => ifOpen('prune', retentionDaysByOwner, now),
     ping: () => ifOpen('ping'),
+    acts: {
+      enqueue: async (act, entries, answering) => {
+        // Validated like any append, before the thread sees it: a bad entry writes neither entry nor act.
+        const normalized = entries.map((entry) => normalizeEntryInput(entry));
+        return ifOpen('enqueueAct', act, normalized, answering ?? null);
+      },
+      get: (id) => ifOpen('getAct', id),
+      list: (filter, first, after) => ifOpen('listActs', filter, first, after ?? null),
+      claimDue: (now, limit, leaseMs) => ifOpen('claimActs', now.getTime(), limit, leaseMs),
+      delivered: (id, receiverReference, at) => ifOpen('actDelivered', id, receiverReference, at.getTime()),
+      failed: (id, errorCode, nextAttemptAt, at) => ifOpen('actFailed', id, errorCode, nextAttemptAt?.getTime() ?? null, at.getTime()),
+      retry: (id, at) => ifOpen('retryAct', id, at.getTime()),
+    },
     close: () => {
       closing ??= (async () => {
         await pipeline.close();

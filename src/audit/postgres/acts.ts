@@ -1,0 +1,103 @@
+/**
+ * Internal: the act outbox on PostgreSQL (act-outbox.ts says what it keeps and why). Every write runs in
+ * the store's request transaction, the audit entries appended in it: one commit, or nothing.
+ */
+import type pg from 'pg';
+import {
+  ACT_INSERT_COLUMNS, actFromRow, checkAnswerable, checkRepeat, newActValues, statusOfAnswer,
+  type ActDbRow, type ActOutbox, type ActRow,
+} from '../act-outbox.ts';
+import type { AuditEntryInput } from '../entry.ts';
+import { normalizeEntryInput } from '../normalize-entry.ts';
+
+export interface PostgresActOutboxOptions {
+  /** The quoted schema. */
+  readonly schema: string;
+  /** Runs `work` in one transaction; `append` adds audit entries to it. */
+  write<T>(work: (client: pg.PoolClient, append: (inputs: readonly AuditEntryInput[]) => Promise<void>) => Promise<T>): Promise<T>;
+  read<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+}
+
+export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActOutbox {
+  const s = options.schema;
+  const byId = async (client: pg.PoolClient, id: string, lock = false): Promise<ActRow | null> => {
+    const { rows } = await client.query<ActDbRow>(`SELECT * FROM ${s}.act WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return rows[0] ? actFromRow(rows[0]) : null;
+  };
+  const placeholders = ACT_INSERT_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
+
+  return {
+    enqueue: async (act, entries, answering) => {
+      const normalized = entries.map((entry) => normalizeEntryInput(entry));
+      return options.write(async (client, append) => {
+        // The sender's key is locked for the transaction, so two concurrent calls with one key queue one act.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ketenpoort-act:${act.sender}:${act.idempotencyKey}`]);
+        const known = await client.query<ActDbRow>(`SELECT * FROM ${s}.act WHERE sender = $1 AND idempotency_key = $2`, [act.sender, act.idempotencyKey]);
+        if (known.rows[0]) {
+          const existing = actFromRow(known.rows[0]);
+          checkRepeat(existing, act);
+          return { act: existing, created: false };
+        }
+        if (answering) {
+          checkAnswerable(await byId(client, answering.actId, true), answering);
+          await client.query(`UPDATE ${s}.act SET status = $1, answer = $2, answered_ms = $3 WHERE id = $4`,
+            [statusOfAnswer(answering.answer), answering.answer, answering.at.getTime(), answering.actId]);
+        }
+        await client.query(`INSERT INTO ${s}.act (${ACT_INSERT_COLUMNS.join(', ')}) VALUES (${placeholders})`, newActValues(act));
+        if (normalized.length > 0) await append(normalized);
+        return { act: (await byId(client, act.id)) as ActRow, created: true };
+      });
+    },
+
+    get: (id) => options.read((client) => byId(client, id)),
+
+    list: (filter, first, after) => options.read(async (client) => {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      const param = (value: string | number): string => { params.push(value); return `$${params.length}`; };
+      if (filter.party) { const party = param(filter.party); where.push(`(sender = ${party} OR receiver = ${party})`); }
+      if (filter.status) where.push(`status = ${param(filter.status)}`);
+      if (after) {
+        const anchor = await byId(client, after);
+        if (anchor) {
+          const at = param(anchor.createdAt.getTime());
+          where.push(`(created_ms < ${at} OR (created_ms = ${at} AND id < ${param(anchor.id)}))`);
+        }
+      }
+      const { rows } = await client.query<ActDbRow>(
+        `SELECT * FROM ${s}.act ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ms DESC, id DESC LIMIT ${Math.trunc(first)}`, params);
+      return rows.map(actFromRow);
+    }),
+
+    // SKIP LOCKED: replicas claim different acts; the lease keeps a crashed claimer's acts from others until it ends.
+    claimDue: (now, limit, leaseMs) => options.write(async (client) => {
+      const { rows } = await client.query<ActDbRow>(
+        `UPDATE ${s}.act SET lease_until_ms = $1, attempts = attempts + 1 WHERE id IN (
+           SELECT id FROM ${s}.act WHERE status = 'PENDING' AND next_attempt_ms <= $2 AND (lease_until_ms IS NULL OR lease_until_ms <= $2)
+           ORDER BY next_attempt_ms, created_ms LIMIT ${Math.trunc(limit)} FOR UPDATE SKIP LOCKED)
+         RETURNING *`, [now.getTime() + leaseMs, now.getTime()]);
+      return rows.map(actFromRow);
+    }),
+
+    delivered: (id, receiverReference, at) => options.write(async (client) => {
+      await client.query(`UPDATE ${s}.act SET status = 'DELIVERED', delivered_ms = $1, receiver_reference = $2, payload = NULL,
+        lease_until_ms = NULL, last_error = NULL, next_attempt_ms = NULL WHERE id = $3 AND status = 'PENDING'`, [at.getTime(), receiverReference, id]);
+    }),
+
+    failed: (id, errorCode, nextAttemptAt, at) => options.write(async (client) => {
+      if (nextAttemptAt === null) {
+        await client.query(`UPDATE ${s}.act SET status = 'FAILED', last_error = $1, lease_until_ms = NULL, next_attempt_ms = NULL
+          WHERE id = $2 AND status = 'PENDING'`, [errorCode, id]);
+      } else {
+        await client.query(`UPDATE ${s}.act SET last_error = $1, lease_until_ms = NULL, next_attempt_ms = $2 WHERE id = $3 AND status = 'PENDING'`,
+          [errorCode, Math.max(nextAttemptAt.getTime(), at.getTime()), id]);
+      }
+    }),
+
+    retry: (id, at) => options.write(async (client) => {
+      const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'PENDING', next_attempt_ms = $1, lease_until_ms = NULL
+        WHERE id = $2 AND status = 'FAILED'`, [at.getTime(), id]);
+      return rowCount ? byId(client, id) : null;
+    }),
+  };
+}
