@@ -8,6 +8,11 @@ export interface AdapterErrorOptions {
   readonly cause?: unknown;
   /** Seconds the upstream asked us to wait (from Retry-After). */
   readonly retryAfterSeconds?: number | undefined;
+  /**
+   * The agency refused the request as invalid and would refuse it again (a 4xx on an inbound
+   * operation): not worth another attempt.
+   */
+  readonly permanent?: boolean | undefined;
 }
 
 /**
@@ -19,6 +24,7 @@ export class AdapterError extends Error {
   readonly agency: string;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly permanent: boolean;
 
   constructor(code: AdapterErrorCode, message: string, options: AdapterErrorOptions) {
     super(message, { cause: options.cause });
@@ -27,6 +33,7 @@ export class AdapterError extends Error {
     this.agency = options.agency;
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.permanent = options.permanent ?? false;
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import type { ActAnswer, ActStatus } from '../domain/acts.ts';
 import { AuditStoreError } from './errors.ts';
+import type { AuditEntryInput } from './entry.ts';
 
 export interface NewAct {
   /** The gateway's id of the act (`ac_` and random): never derived from a record. */
@@ -29,6 +30,13 @@ export interface NewAct {
   readonly basis: readonly string[];
   /** The sealed ActDelivery (base64url); erased once delivered. */
   readonly payload: string;
+  /**
+   * The sealed sender's own id of the record the act is about, kept after delivery: an answer or feedback
+   * goes back into the sender's system against it.
+   */
+  readonly reference: string | null;
+  /** Municipality of the household (organisational data): an answer's policy conditions look at it. */
+  readonly municipality: string | null;
   readonly createdAt: Date;
 }
 
@@ -45,6 +53,8 @@ export interface ActRow {
   readonly fieldsSent: readonly string[];
   readonly basis: readonly string[];
   readonly payload: string | null;
+  readonly reference: string | null;
+  readonly municipality: string | null;
   readonly createdAt: Date;
   readonly deliveredAt: Date | null;
   readonly answeredAt: Date | null;
@@ -79,7 +89,7 @@ export interface ActOutbox {
    * is ACT_IDEMPOTENCY_CONFLICT. With `answering`, the answered act must be DELIVERED to `answeredBy`
    * and not yet answered (ACT_ALREADY_ANSWERED, ACT_NOT_ANSWERABLE), and moves to ACCEPTED or REFUSED.
    */
-  enqueue(act: NewAct, entries: readonly import('./entry.ts').AuditEntryInput[], answering?: Answering): Promise<{ act: ActRow; created: boolean }>;
+  enqueue(act: NewAct, entries: readonly AuditEntryInput[], answering?: Answering): Promise<{ act: ActRow; created: boolean }>;
   get(id: string): Promise<ActRow | null>;
   /** Newest first; `after` is the id of the last act of the page before. */
   list(filter: ActFilter, first: number, after?: string): Promise<ActRow[]>;
@@ -110,6 +120,8 @@ export interface ActDbRow {
   fields_sent: string;
   basis: string;
   payload: string | null;
+  reference: string | null;
+  municipality: string | null;
   created_ms: number | string;
   delivered_ms: number | string | null;
   answered_ms: number | string | null;
@@ -127,6 +139,7 @@ export function actFromRow(row: ActDbRow): ActRow {
     id: row.id, sender: row.sender, idempotencyKey: row.idempotency_key, inputHash: row.input_hash, kind: row.kind,
     referralKind: row.referral_kind, receiver: row.receiver, status: row.status as ActStatus, answersAct: row.answers_act,
     fieldsSent: JSON.parse(row.fields_sent) as string[], basis: JSON.parse(row.basis) as string[], payload: row.payload,
+    reference: row.reference, municipality: row.municipality,
     createdAt: new Date(Number(row.created_ms)), deliveredAt: dateOf(row.delivered_ms), answeredAt: dateOf(row.answered_ms),
     answer: row.answer as ActAnswer | null, receiverReference: row.receiver_reference, attempts: Number(row.attempts),
     nextAttemptAt: dateOf(row.next_attempt_ms), lastError: row.last_error,
@@ -136,13 +149,13 @@ export function actFromRow(row: ActDbRow): ActRow {
 /** The values of a new act's row, in ACT_INSERT_COLUMNS order. */
 export const ACT_INSERT_COLUMNS = [
   'id', 'sender', 'idempotency_key', 'input_hash', 'kind', 'referral_kind', 'receiver', 'status', 'answers_act',
-  'fields_sent', 'basis', 'payload', 'created_ms', 'attempts', 'next_attempt_ms',
+  'fields_sent', 'basis', 'payload', 'reference', 'municipality', 'created_ms', 'attempts', 'next_attempt_ms',
 ] as const;
 
 export function newActValues(act: NewAct): (string | number | null)[] {
   return [
     act.id, act.sender, act.idempotencyKey, act.inputHash, act.kind, act.referralKind, act.receiver, 'PENDING', act.answersAct,
-    JSON.stringify(act.fieldsSent), JSON.stringify(act.basis), act.payload, act.createdAt.getTime(), 0, act.createdAt.getTime(),
+    JSON.stringify(act.fieldsSent), JSON.stringify(act.basis), act.payload, act.reference, act.municipality, act.createdAt.getTime(), 0, act.createdAt.getTime(),
   ];
 }
 

@@ -21,7 +21,7 @@ function act(overrides: Partial<NewAct> = {}): NewAct {
   return {
     id: 'ac_1', sender: 'ashg-groningen', idempotencyKey: 'key-1', inputHash: 'h1', kind: 'HAND_OVER_CASE',
     referralKind: 'HANDOVER_ASHG_TO_AMK', receiver: 'amk-groningen', answersAct: null,
-    fieldsSent: ['Report.kind', 'Child.name'], basis: ['groningen-ashg-amk@2#art. 3.1'], payload: 'sealed-payload', createdAt: T0,
+    fieldsSent: ['Report.kind', 'Child.name'], basis: ['groningen-ashg-amk@2#art. 3.1'], payload: 'sealed-payload', reference: 'sealed-ref', municipality: 'Groningen', createdAt: T0,
     ...overrides,
   };
 }

@@ -206,6 +206,8 @@ function migrations(s: string): readonly string[] {
        fields_sent text NOT NULL,
        basis text NOT NULL,
        payload text,
+       reference text,
+       municipality text,
        created_ms bigint NOT NULL,
        delivered_ms bigint,
        answered_ms bigint,

@@ -147,6 +147,8 @@ const MIGRATIONS: readonly string[] = [
      fields_sent TEXT NOT NULL,
      basis TEXT NOT NULL,
      payload TEXT,
+     reference TEXT,
+     municipality TEXT,
      created_ms INTEGER NOT NULL,
      delivered_ms INTEGER,
      answered_ms INTEGER,
