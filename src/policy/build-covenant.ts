@@ -5,16 +5,21 @@
  * its `file:line`. Supersession links are set afterwards, across all versions (load-covenants.ts).
  */
 import { basename } from 'node:path';
-import type { AgencyKind, ChildRole, ReferralKind, ReferralStatus } from '#domain/records.ts';
+import type { AgencyKind } from '#domain/records.ts';
 import type {
-  Condition, Covenant, CovenantExample, CovenantGrant, DataCategoryDef, Party, PurposeDef, RegionDef, RegionKind, SourceRef,
+  Covenant, CovenantExample, CovenantGrant, DataCategoryDef, PurposeDef, RegionDef, RegionKind,
 } from './covenant-types.ts';
+import { buildActExamples, buildActGrants, type RawActExample, type RawActGrant } from './build-act-grants.ts';
 import type { DecisionReason } from './decision.ts';
+import { expandCoordinates } from './expand-coordinates.ts';
 import { NO_FACTS, type RecordFacts } from './facts.ts';
 import { at, ref } from './load-shared-files.ts';
 import type { OrganisationDef } from './organisations.ts';
+import { parseCondition, type RawCondition } from './parse-condition.ts';
 import { isCalendarDay } from './validity.ts';
 import type { DataPath, YamlSource } from './yaml-source.ts';
+
+export { parseCondition };
 
 export type CovenantDraft = Omit<Covenant, 'supersededBy' | 'supersededFrom'>;
 
@@ -25,7 +30,6 @@ export interface SharedDefinitions {
   readonly organisations: readonly OrganisationDef[];
 }
 
-type RawCondition = Record<string, unknown>;
 interface RawGrant {
   id: string; article: string; viewerKinds: AgencyKind[]; ownerKinds: AgencyKind[]; purposes: string[];
   coordinates: string[]; conditions: RawCondition[];
@@ -35,7 +39,7 @@ interface RawCovenant {
   id: string; version: number; title: string; parties: { agencyKind: AgencyKind; agencyId?: string; role: string }[];
   purposes: string[]; legalBasis: { article: string; text: string }[]; regions: string[]; validFrom: string;
   validTo?: string | null; tacitRenewal?: { periodMonths: number } | null; supersedes?: string | null;
-  grants: RawGrant[]; examples?: RawExample[];
+  grants: RawGrant[]; examples?: RawExample[]; acts?: RawActGrant[]; actExamples?: RawActExample[];
 }
 
 export function buildCovenant(source: YamlSource, shared: SharedDefinitions, errors: string[]): CovenantDraft {
@@ -83,27 +87,18 @@ export function buildCovenant(source: YamlSource, shared: SharedDefinitions, err
         if (!partyKinds.has(kind)) fail([...path, side, i], `grant ${grant.id} names ${kind}, which is not a party to ${key}`);
       });
     }
-    const coordinates: string[] = [];
-    const coordinateSources: SourceRef[] = [];
-    const add = (coordinate: string, where: SourceRef): void => {
-      if (coordinates.includes(coordinate)) return;
-      coordinates.push(coordinate);
-      coordinateSources.push(where);
-    };
-    grant.coordinates.forEach((entry, i) => {
-      if (!entry.startsWith('category:')) return add(entry, ref(source, [...path, 'coordinates', i]));
-      const name = entry.slice('category:'.length);
-      const category = shared.dataCategories.find((known) => known.name === name);
-      if (!category) return fail([...path, 'coordinates', i], `unknown data category "${name}" (covenants/data-categories.yaml)`);
-      usedCategories.set(name, category);
-      category.coordinates.forEach((coordinate, c) => add(coordinate, category.coordinateSources[c]!));
-    });
+    const { coordinates, coordinateSources } = expandCoordinates(grant.coordinates, path, source, shared.dataCategories, usedCategories, fail);
     return {
       id: grant.id, article: grant.article, viewerKinds: grant.viewerKinds, ownerKinds: grant.ownerKinds,
       purposes: grant.purposes, coordinates, conditions: grant.conditions.map(parseCondition),
       source: ref(source, path), coordinateSources,
     };
   });
+
+  const acts = buildActGrants(raw.acts ?? [], {
+    source, key, purposes: raw.purposes, partyKinds, dataCategories: shared.dataCategories, usedCategories, grantIds, fail,
+  });
+  const actExamples = buildActExamples(raw.actExamples ?? [], { source, fail, knownPurposes: shared.purposes.map((purpose) => purpose.code) });
 
   const examples = (raw.examples ?? []).map((example, i): CovenantExample => {
     if (!isCalendarDay(example.date)) fail(['examples', i, 'date'], `date ${example.date} is not a calendar day`);
@@ -118,22 +113,6 @@ export function buildCovenant(source: YamlSource, shared: SharedDefinitions, err
     tacitRenewal: Boolean(raw.tacitRenewal), renewalPeriodMonths: raw.tacitRenewal?.periodMonths ?? null,
     supersedes: raw.supersedes ?? null,
     dataCategories: [...usedCategories.values()].map(({ name, coordinates }) => ({ name, coordinates })),
-    grants, examples, source: ref(source, []),
+    grants, acts, examples, actExamples, source: ref(source, []),
   };
-}
-
-/** Parses one schema-valid condition (exactly one key, from the closed set). */
-export function parseCondition(raw: RawCondition): Condition {
-  const [kind, value] = Object.entries(raw)[0]!;
-  switch (kind) {
-    case 'householdHasMinors': return { kind, value: value as boolean };
-    case 'subjectIsMinor': case 'inCovenantRegion': case 'inViewerRegion': case 'viewerInvolved': return { kind };
-    case 'anyOf': return { kind, conditions: (value as RawCondition[]).map(parseCondition) };
-    case 'childInvolvement': return { kind, roles: (value as { roles: ChildRole[] }).roles };
-    case 'referral': {
-      const referral = value as { from: Party; to: Party; kinds?: ReferralKind[]; statuses?: ReferralStatus[] };
-      return { kind, from: referral.from, to: referral.to, kinds: referral.kinds ?? null, statuses: referral.statuses ?? null };
-    }
-    default: throw new Error(`condition kind "${kind}" passed the JSON Schema but has no parser`);
-  }
 }

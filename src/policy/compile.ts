@@ -4,9 +4,10 @@
  * (neither granted, public nor owner-only) and every coordinate a grant names that the schema lacks.
  */
 import type { GraphQLSchema } from 'graphql';
-import type { AgencyKind } from '#domain/records.ts';
+import type { ActKind } from '#domain/acts.ts';
+import type { AgencyKind, ReferralKind } from '#domain/records.ts';
 import { coordinateProblem, expandCoordinatePatterns, objectFieldCoordinates } from './coordinates.ts';
-import type { Covenant, CovenantGrant, DataCategoryDef, RegionDef, SourceRef } from './covenant-types.ts';
+import type { Covenant, CovenantActGrant, CovenantGrant, DataCategoryDef, RegionDef, SourceRef } from './covenant-types.ts';
 import type { AgreementRef } from './decision.ts';
 import { PolicyConfigError } from './errors.ts';
 import { OWNER_ONLY_COORDINATES } from './owner-only-fields.ts';
@@ -43,6 +44,22 @@ export interface CompiledGrant {
   readonly covenantMunicipalities: ReadonlySet<string>;
 }
 
+/** An act grant with its lookups prepared (decideAct). */
+export interface CompiledActGrant {
+  readonly covenant: Covenant;
+  readonly grant: CovenantActGrant;
+  readonly agreement: AgreementRef;
+  readonly acts: ReadonlySet<ActKind>;
+  readonly senderKinds: ReadonlySet<AgencyKind>;
+  readonly receiverKinds: ReadonlySet<AgencyKind>;
+  /** Null: the grant's acts carry out no referral, and it covers only acts without a referral kind. */
+  readonly referralKinds: ReadonlySet<ReferralKind> | null;
+  readonly purposes: ReadonlySet<string>;
+  readonly coordinates: ReadonlySet<string>;
+  readonly parties: ReadonlyMap<AgencyKind, ReadonlySet<string> | null>;
+  readonly covenantMunicipalities: ReadonlySet<string>;
+}
+
 export interface CompiledPolicy {
   readonly covenants: readonly Covenant[];
   readonly organisations: OrganisationRegistry;
@@ -53,6 +70,12 @@ export interface CompiledPolicy {
   /** Every grant, in covenant order then written order: the order decisions try them in. */
   readonly grants: readonly CompiledGrant[];
   readonly grantsByCoordinate: ReadonlyMap<string, readonly CompiledGrant[]>;
+  /**
+   * Every act grant (issue 13), in covenant order then written order: the order decideAct tries them
+   * in. Kept apart from `grants`, so nothing of the read path (grantsByCoordinate, the matrix, the
+   * diff) counts an act grant as a read.
+   */
+  readonly actGrants: readonly CompiledActGrant[];
   /** Coordinates whose decision never looks at RecordFacts (see isDataIndependent). */
   readonly dataIndependent: ReadonlySet<string>;
   /** Harmless but suspicious configuration, for the start-up log. */
@@ -87,6 +110,7 @@ export function compilePolicy(options: CompilePolicyOptions): CompiledPolicy {
   const regionMunicipalities = new Map(options.regions.map((region) => [region.id, new Set(region.municipalities)]));
 
   const grants: CompiledGrant[] = [];
+  const actGrants: CompiledActGrant[] = [];
   for (const covenant of options.covenants) {
     const covenantMunicipalities = new Set<string>();
     for (const regionId of covenant.regions) {
@@ -107,6 +131,23 @@ export function compilePolicy(options: CompilePolicyOptions): CompiledPolicy {
         agreement: { id: covenant.id, version: covenant.version, key: covenant.key, article: grant.article },
         viewerKinds: new Set(grant.viewerKinds), ownerKinds: new Set(grant.ownerKinds), purposes: new Set(grant.purposes),
         coordinates: new Set(grant.coordinates), parties, covenantMunicipalities,
+      });
+    }
+    for (const grant of covenant.acts) {
+      grant.coordinates.forEach((coordinate, i) => {
+        const where = grant.coordinateSources[i] ?? grant.source;
+        if (unknown(where, coordinate, `act grant ${grant.id} of ${covenant.key}`)) return;
+        // DOMAIN rule 7: what an act delivers cannot be withheld afterwards, so the grant is refused,
+        // not ignored for the field as a read grant is (the loader refuses it too; this catches the
+        // configured owner-only set and covenants built by hand).
+        if (ownerOnly.coordinates.has(coordinate)) errors.push(`${where.file}:${where.line}: act grant ${grant.id} of ${covenant.key} lets ${coordinate} travel, which never leaves its owner (DOMAIN rule 7)`);
+      });
+      actGrants.push({
+        covenant, grant,
+        agreement: { id: covenant.id, version: covenant.version, key: covenant.key, article: grant.article },
+        acts: new Set(grant.acts), senderKinds: new Set(grant.senderKinds), receiverKinds: new Set(grant.receiverKinds),
+        referralKinds: grant.referralKinds === null ? null : new Set(grant.referralKinds),
+        purposes: new Set(grant.purposes), coordinates: new Set(grant.coordinates), parties, covenantMunicipalities,
       });
     }
   }
@@ -137,7 +178,7 @@ export function compilePolicy(options: CompilePolicyOptions): CompiledPolicy {
     regionMunicipalities,
     publicCoordinates: publicSet.coordinates,
     ownerOnlyCoordinates: ownerOnly.coordinates,
-    grants, grantsByCoordinate, dataIndependent, warnings,
+    grants, actGrants, grantsByCoordinate, dataIndependent, warnings,
   };
 }
 

@@ -4,7 +4,9 @@
  * `schema/agreement.graphql`; what GraphQL shows as an object (regions, party agency, conditions in
  * words) is kept here as ids or parsed values and resolved by the gateway.
  */
+import type { ActKind } from '#domain/acts.ts';
 import type { AgencyKind, ChildRole, ReferralKind, ReferralStatus } from '#domain/records.ts';
+import type { ActDecisionReason } from './act-decision.ts';
 import type { DecisionReason } from './decision.ts';
 import type { RecordFacts } from './facts.ts';
 
@@ -100,6 +102,50 @@ export interface CovenantGrant {
   readonly coordinateSources: readonly SourceRef[];
 }
 
+/**
+ * A grant to act (issue 13): the sender may perform one of `acts` towards the receiver, for one of
+ * the purposes, when the conditions hold, and what may travel with the act are `coordinates`.
+ * Conditions read "viewer" as the sender and "owner" as the receiver (docs/acts-policy.md).
+ */
+export interface CovenantActGrant {
+  /** Unique within its covenant version, read grants included. */
+  readonly id: string;
+  readonly article: string;
+  readonly acts: readonly ActKind[];
+  readonly senderKinds: readonly AgencyKind[];
+  readonly receiverKinds: readonly AgencyKind[];
+  /** The referral kinds a handover or referral may carry out; null for answers and feedback, which carry none. */
+  readonly referralKinds: readonly ReferralKind[] | null;
+  readonly purposes: readonly string[];
+  /** Schema coordinates that may travel, categories expanded, deduplicated, in written order; may be empty. */
+  readonly coordinates: readonly string[];
+  readonly conditions: readonly Condition[];
+  readonly source: SourceRef;
+  /** Where each coordinate was written, same order as `coordinates`. */
+  readonly coordinateSources: readonly SourceRef[];
+}
+
+/** A worked example of an act; the test suite runs them all against the compiled policy with decideAct. */
+export interface CovenantActExample {
+  readonly name: string;
+  readonly act: ActKind;
+  readonly referralKind: ReferralKind | null;
+  readonly sender: { readonly agencyId: string; readonly kind: AgencyKind; readonly region: string };
+  readonly receiver: { readonly agencyId: string; readonly kind: AgencyKind };
+  readonly purpose: string;
+  /** ISO date the act is judged at. */
+  readonly date: string;
+  readonly facts: RecordFacts;
+  readonly expected: 'allow' | 'deny';
+  /** The decision reason, when the example pins it. */
+  readonly reason: ActDecisionReason | null;
+  /** Coordinates that must travel with the act. */
+  readonly travels: readonly string[];
+  /** Coordinates that must not. */
+  readonly staysBehind: readonly string[];
+  readonly source: SourceRef;
+}
+
 /** One worked example a covenant carries; the test suite runs them all against the compiled policy. */
 export interface CovenantExample {
   readonly name: string;
@@ -149,6 +195,9 @@ export interface Covenant {
   /** The data categories the grants name, with their coordinates. */
   readonly dataCategories: readonly { readonly name: string; readonly coordinates: readonly string[] }[];
   readonly grants: readonly CovenantGrant[];
+  /** Grants to act (issue 13); empty for a covenant that only lets parties read. */
+  readonly acts: readonly CovenantActGrant[];
   readonly examples: readonly CovenantExample[];
+  readonly actExamples: readonly CovenantActExample[];
   readonly source: SourceRef;
 }

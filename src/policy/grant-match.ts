@@ -9,7 +9,7 @@ import type { PartialFacts } from './facts.ts';
 const NOWHERE: ReadonlySet<string> = new Set();
 
 /** A covenant binds its parties only: a kind's named agencies, or every agency of a kind left unnamed. */
-export function isParty(grant: CompiledGrant, kind: AgencyKind, agencyId: string): boolean {
+export function isParty(grant: Pick<CompiledGrant, 'parties'>, kind: AgencyKind, agencyId: string): boolean {
   const agencies = grant.parties.get(kind);
   return agencies === null || (agencies !== undefined && agencies.has(agencyId));
 }

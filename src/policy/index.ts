@@ -1,15 +1,20 @@
 /**
  * The policy engine's public surface: covenants in (loadCovenants, compilePolicy), decisions out
- * (evaluate, createRequestPolicy; evaluateAmong under hand-chosen versions), and the trace behind
+ * (evaluate, createRequestPolicy; evaluateAmong under hand-chosen versions; decideAct for acts), and the trace behind
  * them (explainAccess); the register of processing activities a request belongs to. Pure but for the
  * loaders, which read `covenants/`; the time is always passed in.
  */
-export { compilePolicy, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
+export {
+  ACT_DECISION_REASONS, type ActDecision, type ActDecisionReason, type ActGrantRef, type ActParty, type ActRequest,
+} from './act-decision.ts';
+export { FEEDBACK_COORDINATES, REFERRING_ACTS } from './build-act-grants.ts';
+export { decideAct } from './decide-act.ts';
+export { compilePolicy, type CompiledActGrant, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
 export { describeCondition } from './conditions.ts';
 export { objectFieldCoordinates } from './coordinates.ts';
 export {
   REGION_KINDS,
-  type Condition, type Covenant, type CovenantExample, type CovenantGrant, type CovenantParty, type DataCategoryDef, type LegalBasis, type Party,
+  type Condition, type Covenant, type CovenantActExample, type CovenantActGrant, type CovenantExample, type CovenantGrant, type CovenantParty, type DataCategoryDef, type LegalBasis, type Party,
   type PurposeDef, type RegionDef, type RegionKind, type SourceRef,
 } from './covenant-types.ts';
 export {
