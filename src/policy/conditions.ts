@@ -17,6 +17,8 @@ export interface ConditionScope {
   readonly covenantMunicipalities: ReadonlySet<string>;
   /** Municipalities of the viewer agency's region of the covenant's kind (empty when unknown). */
   readonly viewerMunicipalities: ReadonlySet<string>;
+  /** Municipalities of the owner agency's region of the covenant's kind (for an act: the receiver's). Absent: none, so `inOwnerRegion` fails. */
+  readonly ownerMunicipalities?: ReadonlySet<string>;
   /** The controller, on the decision's day, of records an agency created (itself, or its successor). */
   readonly controllerOf: (agencyId: string) => string;
 }
@@ -39,6 +41,7 @@ export function conditionOutcome(condition: Condition, scope: ConditionScope): b
     // Unknown municipality: outside every region, so deny (DOMAIN rules 1 and 9).
     case 'inCovenantRegion': return facts.municipality === WITHHELD ? null : facts.municipality !== null && scope.covenantMunicipalities.has(facts.municipality);
     case 'inViewerRegion': return facts.municipality === WITHHELD ? null : facts.municipality !== null && scope.viewerMunicipalities.has(facts.municipality);
+    case 'inOwnerRegion': return facts.municipality === WITHHELD ? null : facts.municipality !== null && (scope.ownerMunicipalities?.has(facts.municipality) ?? false);
     case 'anyOf': {
       let unknown = false;
       for (const inner of condition.conditions) {
@@ -72,27 +75,46 @@ export function factsReadBy(condition: Condition): readonly FactName[] {
   switch (condition.kind) {
     case 'householdHasMinors': case 'subjectIsMinor': case 'viewerInvolved': case 'referral':
       return [condition.kind === 'referral' ? 'referrals' : condition.kind];
-    case 'inCovenantRegion': case 'inViewerRegion': return ['municipality'];
+    case 'inCovenantRegion': case 'inViewerRegion': case 'inOwnerRegion': return ['municipality'];
     case 'childInvolvement': return ['childRoles'];
     case 'anyOf': return [...new Set(condition.conditions.flatMap(factsReadBy))];
   }
 }
 
-/** The condition as an English sentence. */
+/** How a sentence names the two sides: a read's viewer and record owner, or an act's sender and receiver. */
+export interface PartyWords {
+  /** The owner in a referral (`the record's owner`). */
+  readonly owner: string;
+  /** The owner as an agency with a region (`the owner agency`). */
+  readonly ownerAgency: string;
+  readonly viewer: string;
+}
+
+export const READ_PARTY_WORDS: PartyWords = Object.freeze({ owner: "the record's owner", ownerAgency: 'the owner agency', viewer: 'the viewer agency' });
+/** Act grants read "viewer" as the sender and "owner" as the receiver. */
+export const ACT_PARTY_WORDS: PartyWords = Object.freeze({ owner: 'the receiver', ownerAgency: 'the receiver', viewer: 'the sender' });
+
+/** The condition as an English sentence, as a read grant's. */
 export function describeCondition(condition: Condition): string {
+  return describeConditionIn(condition, READ_PARTY_WORDS);
+}
+
+/** The condition as an English sentence, the sides named by `words` (a read's, or an act's). */
+export function describeConditionIn(condition: Condition, words: PartyWords): string {
   switch (condition.kind) {
     case 'householdHasMinors': return condition.value ? 'the household has minor children' : 'the household has no minor children';
     case 'subjectIsMinor': return 'the person the record is about is a minor';
-    case 'viewerInvolved': return 'the viewer agency holds a record of its own in the same household';
+    case 'viewerInvolved': return `${words.viewer} holds a record of its own in the same household`;
     case 'inCovenantRegion': return "the household's municipality lies in the covenant's regions";
-    case 'inViewerRegion': return "the household's municipality lies in the viewer agency's region";
+    case 'inViewerRegion': return `the household's municipality lies in ${words.viewer}'s region`;
+    case 'inOwnerRegion': return `the household's municipality lies in ${words.ownerAgency}'s region`;
     case 'childInvolvement':
       return `the child the record is about, or for a record about the household one of its children, is ${orList(condition.roles.map((role) => CHILD_ROLE_WORDS[role]))}`;
-    case 'anyOf': return `any of: ${condition.conditions.map((inner, i) => `(${i + 1}) ${describeCondition(inner)}`).join('; ')}`;
+    case 'anyOf': return `any of: ${condition.conditions.map((inner, i) => `(${i + 1}) ${describeConditionIn(inner, words)}`).join('; ')}`;
     case 'referral': {
       const kinds = condition.kinds === null ? '' : `, of kind ${orList(condition.kinds)}`;
       const statuses = condition.statuses === null ? '' : `, with status ${orList(condition.statuses)}`;
-      return `the household has a referral from ${partyName(condition.from)} to ${partyName(condition.to)}${kinds}${statuses}`;
+      return `the household has a referral from ${partyName(condition.from, words)} to ${partyName(condition.to, words)}${kinds}${statuses}`;
     }
   }
 }
@@ -106,8 +128,8 @@ function agencyOf(party: Party, scope: ConditionScope): string {
   return party === 'owner' ? scope.owner.agencyId : scope.viewer.agencyId;
 }
 
-function partyName(party: Party): string {
-  return party === 'owner' ? "the record's owner" : 'the viewer agency';
+function partyName(party: Party, words: PartyWords): string {
+  return party === 'owner' ? words.owner : words.viewer;
 }
 
 function orList(values: readonly string[]): string {

@@ -78,6 +78,8 @@ export type Condition =
   }
   | { readonly kind: 'inCovenantRegion' }
   | { readonly kind: 'inViewerRegion' }
+  /** The household lies in the owner agency's region of the covenant's kind; for an act, the receiver's. */
+  | { readonly kind: 'inOwnerRegion' }
   | { readonly kind: 'viewerInvolved' }
   /**
    * The child the record is about has one of the roles; for a record about the household as a whole,

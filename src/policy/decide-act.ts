@@ -10,7 +10,7 @@
 import type { OwnerTag } from '#domain/records.ts';
 import type { ActDecision, ActDecisionReason, ActGrantRef, ActParty, ActRequest } from './act-decision.ts';
 import type { CompiledActGrant, CompiledPolicy } from './compile.ts';
-import { conditionOutcome, describeCondition, type ConditionScope } from './conditions.ts';
+import { ACT_PARTY_WORDS, conditionOutcome, describeConditionIn, type ConditionScope } from './conditions.ts';
 import type { Viewer } from './decision.ts';
 import { isParty, viewerRegion } from './grant-match.ts';
 import { controllerOn, existsOn } from './organisations.ts';
@@ -48,10 +48,11 @@ export function decideAct(policy: CompiledPolicy, request: ActRequest): ActDecis
       viewer, owner: receiverTag, facts: request.facts, controllerOf,
       covenantMunicipalities: grant.covenantMunicipalities,
       viewerMunicipalities: policy.regionMunicipalities.get(viewerRegion(policy, viewer, grant.covenant.regionKind)) ?? NOWHERE,
+      ownerMunicipalities: policy.regionMunicipalities.get(viewerRegion(policy, receiverTag, grant.covenant.regionKind)) ?? NOWHERE,
     };
     const failed = grant.grant.conditions.find((condition) => conditionOutcome(condition, scope) !== true);
     if (failed === undefined) allowing.push(grant);
-    else failedCondition ??= describeCondition(failed);
+    else failedCondition ??= describeConditionIn(failed, ACT_PARTY_WORDS);
   }
   if (allowing.length === 0) return { ...refused('CONDITION_FAILED'), failedCondition };
 

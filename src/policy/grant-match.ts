@@ -33,11 +33,12 @@ export function conditionScope(policy: CompiledPolicy, grant: CompiledGrant, req
     facts,
     covenantMunicipalities: grant.covenantMunicipalities,
     viewerMunicipalities: policy.regionMunicipalities.get(viewerRegion(policy, request.viewer, grant.covenant.regionKind)) ?? NOWHERE,
+    ownerMunicipalities: policy.regionMunicipalities.get(viewerRegion(policy, request.owner, grant.covenant.regionKind)) ?? NOWHERE,
     controllerOf,
   };
 }
 
-/** The viewer's region of a kind (organisations.yaml), else the region it carries (its home region). */
+/** The viewer's (or an owner's) region of a kind (organisations.yaml), else the region it carries (its home region). */
 export function viewerRegion(policy: CompiledPolicy, viewer: AccessRequest['viewer'], kind: RegionKind): string {
   return policy.organisations.get(viewer.agencyId)?.regions.get(kind) ?? viewer.region;
 }

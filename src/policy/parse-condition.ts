@@ -12,7 +12,7 @@ export function parseCondition(raw: RawCondition): Condition {
   const [kind, value] = Object.entries(raw)[0]!;
   switch (kind) {
     case 'householdHasMinors': return { kind, value: value as boolean };
-    case 'subjectIsMinor': case 'inCovenantRegion': case 'inViewerRegion': case 'viewerInvolved': return { kind };
+    case 'subjectIsMinor': case 'inCovenantRegion': case 'inViewerRegion': case 'inOwnerRegion': case 'viewerInvolved': return { kind };
     case 'anyOf': return { kind, conditions: (value as RawCondition[]).map(parseCondition) };
     case 'childInvolvement': return { kind, roles: (value as { roles: ChildRole[] }).roles };
     case 'referral': {

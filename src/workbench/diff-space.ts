@@ -92,7 +92,7 @@ export function flatConditions(conditions: readonly Condition[]): Condition[] {
 export function representativeFacts(grants: readonly CompiledGrant[], viewer: Viewer, owner: Viewer, places: readonly Place[]): { facts: RecordFacts; place: Place }[] {
   const conditions = grants.flatMap((grant) => flatConditions(grant.grant.conditions));
   const uses = (kind: Condition['kind']): boolean => conditions.some((condition) => condition.kind === kind);
-  const where = uses('inCovenantRegion') || uses('inViewerRegion') ? places : [ANY_PLACE];
+  const where = uses('inCovenantRegion') || uses('inViewerRegion') || uses('inOwnerRegion') ? places : [ANY_PLACE];
   const minors = uses('householdHasMinors') ? [true, false] : [false];
   const subject = uses('subjectIsMinor') ? [true, false, null] : [null];
   const involved = uses('viewerInvolved') ? [true, false] : [false];
