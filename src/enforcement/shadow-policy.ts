@@ -67,9 +67,13 @@ function describe(covenant: Covenant, change: ShadowCovenantChange): ShadowCoven
   return { key: covenant.key, title: covenant.title, validFrom: covenant.validFrom, change };
 }
 
-/** What a covenant version says, without where it was written or its worked examples. */
+/**
+ * What a covenant version says, without where it was written or its worked examples (of reads or of
+ * acts). A change to its act grants counts: the version says something else, though the shadow
+ * evaluation rehearses reads only.
+ */
 function substance(covenant: Covenant): string {
-  return JSON.stringify(covenant, (name, value: unknown) => (name === 'source' || name === 'coordinateSources' || name === 'examples' ? undefined : value));
+  return JSON.stringify(covenant, (name, value: unknown) => (name === 'source' || name === 'coordinateSources' || name === 'examples' || name === 'actExamples' ? undefined : value));
 }
 
 function changedCovenants(live: CompiledPolicy, shadow: CompiledPolicy): ShadowCovenant[] {

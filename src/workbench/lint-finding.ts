@@ -4,7 +4,7 @@ export type LintSeverity = 'error' | 'warning' | 'note';
 export type LintRule =
   | 'owner-only-grant' | 'public-grant' | 'contradicting-grants' | 'overlapping-grants' | 'validity-gap' | 'unlinked-versions'
   | 'expired-unreplaced' | 'party-without-grant' | 'unused-purpose' | 'purpose-no-grant-uses' | 'unused-category'
-  | 'party-outside-validity' | 'region-kind-fallback' | 'load-error' | 'compile-error';
+  | 'party-outside-validity' | 'region-kind-fallback' | 'act-receiver-without-system' | 'load-error' | 'compile-error';
 
 export interface LintFinding {
   readonly severity: LintSeverity;

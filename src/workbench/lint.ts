@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { CompiledPolicy } from '#src/policy/index.ts';
 import type { LoadedCovenants } from '#src/policy/index.ts';
+import { lintActs } from './lint-acts.ts';
 import type { LintFinding, LintRule, LintSeverity } from './lint-finding.ts';
 import { lintOrganisations } from './lint-organisations.ts';
 import { lintOverlaps } from './lint-overlap.ts';
@@ -39,16 +40,20 @@ export function lintCovenants(options: LintOptions): LintFinding[] {
       else if (policy.publicCoordinates.has(coordinate)) add('warning', 'public-grant', where, `${covenant.key} ${grant.article} (${grant.id}) grants ${coordinate}, which is public anyway`);
     });
   }
-  findings.push(...lintOverlaps(policy, options.schema), ...lintValidity(loaded.covenants, options.today), ...lintOrganisations(loaded.covenants, policy.organisations));
+  findings.push(...lintOverlaps(policy, options.schema), ...lintValidity(loaded.covenants, options.today), ...lintOrganisations(loaded.covenants, policy.organisations), ...lintActs(policy));
 
   const usedPurposes = new Set<string>();
   const usedCategories = new Set<string>();
   for (const covenant of loaded.covenants) {
-    const kinds = new Set(covenant.grants.flatMap((grant) => [...grant.viewerKinds, ...grant.ownerKinds]));
+    // A party that only acts (or is acted towards) under an act grant has a grant too.
+    const kinds = new Set([
+      ...covenant.grants.flatMap((grant) => [...grant.viewerKinds, ...grant.ownerKinds]),
+      ...covenant.acts.flatMap((grant) => [...grant.senderKinds, ...grant.receiverKinds]),
+    ]);
     for (const party of covenant.parties) {
       if (!kinds.has(party.agencyKind)) add('warning', 'party-without-grant', covenant.source, `${covenant.key}: party ${party.agencyId ?? `every ${party.agencyKind}`} (${party.agencyKind}) neither reads nor is read under any grant`);
     }
-    const purposes = new Set(covenant.grants.flatMap((grant) => grant.purposes));
+    const purposes = new Set([...covenant.grants, ...covenant.acts].flatMap((grant) => grant.purposes));
     for (const purpose of covenant.purposes) {
       usedPurposes.add(purpose.code);
       if (!purposes.has(purpose.code)) add('warning', 'unused-purpose', covenant.source, `${covenant.key} lists purpose ${purpose.code}, but no grant of it is for that purpose`);
