@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { isEnumType } from 'graphql';
 import { expect, test } from 'vitest';
+import { ACT_KINDS } from '#domain/acts.ts';
+import { ACT_DECISION_REASONS } from '#src/policy/act-decision.ts';
 import { DECISION_REASONS } from '#src/policy/decision.ts';
 import { CHILD_ROLES } from '#src/policy/facts.ts';
 import { buildSchema, COVENANTS_DIR } from './fixtures.ts';
@@ -9,8 +11,9 @@ import { buildSchema, COVENANTS_DIR } from './fixtures.ts';
 const schema = buildSchema();
 interface EnumDef { enum: string[] }
 interface JsonSchemaDefs {
-  $defs: Record<'agencyKind' | 'referralKind' | 'referralStatus' | 'childRole', EnumDef> & {
+  $defs: Record<'agencyKind' | 'referralKind' | 'referralStatus' | 'childRole' | 'actKind', EnumDef> & {
     example: { properties: { reason: EnumDef } };
+    actExample: { properties: { reason: EnumDef } };
     condition: { propertyNames: EnumDef; properties: Record<string, unknown> };
   };
 }
@@ -44,4 +47,9 @@ test('decision reasons: TypeScript, GraphQL and the example schema agree', () =>
 test('the condition kinds the JSON Schema allows are exactly those it describes', () => {
   const condition = jsonSchema.$defs.condition;
   expect(condition.propertyNames.enum).toEqual(Object.keys(condition.properties));
+});
+
+test('acts: the kinds and the act decision reasons TypeScript and the covenant schema know agree', () => {
+  expect(jsonSchema.$defs.actKind.enum).toEqual([...ACT_KINDS]);
+  expect(jsonSchema.$defs.actExample.properties.reason.enum).toEqual([...ACT_DECISION_REASONS]);
 });
