@@ -5,6 +5,8 @@
  */
 import { AdapterError } from '#kit/errors.ts';
 import type { UpstreamHttp } from '#kit/http-types.ts';
+import { receiptReference } from '#kit/act-delivery.ts';
+import type { AmkInbound } from './deliver-mapping.ts';
 import {
   buildRequest, decodeEnvelope, soapActionOf, type AmkCredentials, type AmkOperation, type DecodedEnvelope,
 } from './soap-envelope.ts';
@@ -39,6 +41,8 @@ export interface AmkClient {
   zoekZakenOpGemeente(gemeente: string, pagina: number, paginagrootte: number, signal?: AbortSignal): Promise<ZakenPagina>;
   haalMeldingen(selection: IdSelection, signal?: AbortSignal): Promise<readonly unknown[] | typeof ONBEKEND>;
   haalOverdrachten(selection: IdSelection, signal?: AbortSignal): Promise<readonly unknown[] | typeof ONBEKEND>;
+  /** Delivers one act through its inbound operation (issue 13); resolves with the AMK's `kenmerk` of what it stored. */
+  deliver(inbound: AmkInbound, signal?: AbortSignal): Promise<string>;
 }
 
 export function createAmkClient(options: AmkClientOptions): AmkClient {
@@ -46,14 +50,19 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
   const error = (code: AdapterError['code'], operation: AmkOperation, what: string, extra: { status?: number; cause?: unknown } = {}) =>
     new AdapterError(code, `${agency}: ${operation} ${what}`, { agency, ...extra });
 
-  async function call(operation: AmkOperation, content: object, signal?: AbortSignal): Promise<Readonly<Record<string, unknown>> | typeof ONBEKEND> {
+  /**
+   * One SOAP call. On an inbound operation (`receiving`) a soap:Client fault other than AUTH is the AMK
+   * refusing the act as invalid: it would refuse it again, so the error is permanent. Its foutcode is
+   * the AMK's own closed list; its omschrijving is never read.
+   */
+  async function call(operation: AmkOperation, content: object, signal?: AbortSignal, receiving = false): Promise<Readonly<Record<string, unknown>> | typeof ONBEKEND> {
     const response = await options.http.request({
       method: 'POST',
       operation,
       path: AMK_SOAP_PATH,
       headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: soapActionOf(operation) },
       body: buildRequest(operation, content, options.credentials),
-      // A SOAP POST here only reads, so a retry cannot do harm twice.
+      // A SOAP POST here only reads, or receives an act the AMK stores once per handelingId: a retry cannot do harm twice.
       idempotent: true,
       ...(signal ? { signal } : {}),
     });
@@ -70,6 +79,9 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
     const body = envelope.body;
     if (body.kind === 'fault') {
       if (body.code === 'AUTH') throw error('UPSTREAM_UNAUTHORIZED', operation, 'refused the UsernameToken (AUTH)', { status });
+      if (receiving && body.side === 'Client') {
+        throw new AdapterError('UPSTREAM_REFUSED', `${agency}: ${operation} refused the act (${body.code ?? 'without code'}, ${status})`, { agency, status, permanent: true });
+      }
       if (body.side === 'Client' && body.code === 'ONBEKEND') return ONBEKEND;
       if (body.side === 'Server') throw error('UPSTREAM_UNAVAILABLE', operation, `answered a soap:Server fault (${status})`, { status });
       throw error('UPSTREAM_BAD_RESPONSE', operation, `answered a ${body.side} fault ${body.code ?? 'without code'} (${status})`, { status });
@@ -104,6 +116,10 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
   }
 
   return {
+    async deliver(inbound, signal) {
+      const content = notOnbekend(inbound.operation, await call(inbound.operation, inbound.content, signal, true));
+      return receiptReference(agency, `${agency}: ${inbound.operation}`, 200, content.kenmerk);
+    },
     async haalZaken(zaakIds, signal) {
       const content = await call('HaalZakenOp', { zaakIds: { zaakId: [...zaakIds] } }, signal);
       return content === ONBEKEND ? content : listIn('HaalZakenOp', content, 'zaken', 'zaak');

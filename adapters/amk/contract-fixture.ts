@@ -1,6 +1,7 @@
 /** What the AMK adapter hands the shared contract suite: a household lookup by zaak id over SOAP. */
 import type { AgencyDescriptor } from '#kit/contract.ts';
 import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
+import type { ActDelivery } from '#domain/acts.ts';
 import { AMK_SOAP_PATH } from './client.ts';
 import { createAmkAdapter } from './index.ts';
 import { buildFault, buildResponse, soapActionOf } from './soap-envelope.ts';
@@ -26,6 +27,12 @@ const zaak: WireZaak = {
   fase: 'onderzoek',
   faseDatum: '18-06-2026',
   contact: { naam: 'Veilig Thuis Groningen, team AMK', telefoon: '050-0000002', email: 'amk@vt-groningen.example' },
+};
+
+const act: ActDelivery = {
+  actId: 'contract-act-1', kind: 'GIVE_FEEDBACK', referralKind: null, senderAgencyId: 'amk-groningen', receiverAgencyId: 'amk-groningen',
+  sentAt: '2026-06-01T12:00:00+02:00', senderReference: 'AMK-2026-0042', municipality: 'Groningen', household: null, members: [],
+  children: [], report: null, reason: null, safetyConditions: [], answer: null, feedback: null,
 };
 
 export const contractFixture: AdapterContractFixture = {
@@ -56,5 +63,16 @@ export const contractFixture: AdapterContractFixture = {
   malformed: {
     headers: XML,
     body: `<soap:Envelope xmlns:soap="${SOAP_ENV_NS}" xmlns:amk="${AMK_NS}"><soap:Body><amk:HaalZakenOpResponse><amk:zaken><amk:zaak><amk:zaakId>AMK-20`,
+  },
+  deliver: {
+    delivery: {
+      ...act, kind: 'HAND_OVER_CASE', referralKind: 'HANDOVER_ASHG_TO_AMK', senderAgencyId: 'ashg-groningen', senderReference: 'M-2026-000101',
+      children: [{ type: 'Child', values: { 'Child.name': 'Sanne de Vries', 'Child.role': 'WITNESS_OF_PARTNER_VIOLENCE' } }],
+      reason: 'Vrijwillige hulp stagneert.',
+    },
+    intercept: (scope) => scope.post(AMK_SOAP_PATH, (body: string) => body.includes('<amk:OntvangOverdracht>'))
+      .matchHeader('soapaction', soapActionOf('OntvangOverdracht')),
+    stored: { headers: XML, body: buildResponse('OntvangOverdracht', { kenmerk: 'AMK-2026-O00001' }), receiverReference: 'AMK-2026-O00001' },
+    refused: { status: 400, headers: XML, body: buildFault('Client', 'VERZOEK', 'gemeente ontbreekt bij de zaak van Sanne de Vries') },
   },
 };

@@ -3,7 +3,9 @@
  * the gateway's AgencyAdapter contract.
  */
 import type { AdapterFactory, AgencyAdapter } from '#kit/contract.ts';
+import { refuseActKind } from '#kit/act-delivery.ts';
 import { createAmkClient } from './client.ts';
+import { toAmkInbound } from './deliver-mapping.ts';
 import { listAmkHouseholds } from './list-households.ts';
 import { createAmkLoaders } from './loaders.ts';
 import type { AmkMappingContext } from './mapping.ts';
@@ -39,6 +41,12 @@ export const createAmkAdapter = ((context, options): AgencyAdapter => {
     maxBatchSize: AMK_MAX_BATCH,
     createLoaders: (scope) => createAmkLoaders({ client, mapping, maxBatchSize: AMK_MAX_BATCH }, scope),
     listHouseholds: (municipalities, scope) => listAmkHouseholds({ client, mapping, pageSize }, municipalities, scope.signal),
+    /** Cases handed over or referred to it, answers to its overdrachten, feedback on what it handed on. */
+    async deliver(delivery, scope) {
+      const inbound = toAmkInbound(delivery, options.agencyCodes);
+      if (!inbound) throw refuseActKind(agency.id, 'AMK', delivery.kind);
+      return { receiverReference: await client.deliver(inbound, scope.signal) };
+    },
     // The context's HTTP is this adapter's own (one pool per agency); closing the adapter releases it.
     close: () => context.http.close(),
   };

@@ -1,8 +1,11 @@
 /**
- * Internal to mock.ts: the AMK system's five operations over a projected dataset, answering as the
+ * Internal to mock.ts: the AMK system's five reading operations over a projected dataset (and its three
+ * receiving ones, in mock-inbound.ts), answering as the
  * real system does: at most 25 ids a call (fault LIMIET), ONBEKEND for one unknown id asked alone
  * (several ids: the unknown ones are left out), page-number pagination of at most 50 zaken a page.
  */
+import type { ActLedger } from '#mock-world/act-ledger.ts';
+import { receiveAmkInbound } from './mock-inbound.ts';
 import type { AmkOperation } from './soap-envelope.ts';
 import type { AmkDataset, AmkFoutcode, WireMelding, WireOverdracht, WireZaak } from './wire-types.ts';
 
@@ -12,7 +15,7 @@ const DEFAULT_PAGE_SIZE = 25;
 
 export type OperationResult =
   | { readonly kind: 'ok'; readonly content: object }
-  | { readonly kind: 'fault'; readonly status: number; readonly code: AmkFoutcode; readonly description: string };
+  | { readonly kind: 'fault'; readonly status: number; readonly code: AmkFoutcode; readonly description: string; readonly side?: 'Client' | 'Server' };
 
 export interface AmkStore {
   run(operation: AmkOperation, content: Readonly<Record<string, unknown>>): OperationResult;
@@ -49,7 +52,7 @@ function positive(value: unknown, fallback: number): number | null {
   return typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
 }
 
-export function createAmkStore(dataset: AmkDataset): AmkStore {
+export function createAmkStore(dataset: AmkDataset, ledger: ActLedger): AmkStore {
   const zaken = new Map(dataset.zaken.map((zaak) => [zaak.zaakId, zaak]));
   const meldingen = new Map(dataset.meldingen.map((melding) => [melding.meldingId, melding]));
   const overdrachten = new Map(dataset.overdrachten.map((overdracht) => [overdracht.overdrachtId, overdracht]));
@@ -107,6 +110,9 @@ export function createAmkStore(dataset: AmkDataset): AmkStore {
       (melding) => ({ meldingen: { melding } })),
     HaalOverdrachtenOp: (content) => lookup<WireOverdracht>(content, ['overdrachtIds', 'overdrachtId'], overdrachten,
       overdrachtenByZaak, (overdracht) => ({ overdrachten: { overdracht } })),
+    OntvangOverdracht: (content) => receiveAmkInbound(ledger, 'OntvangOverdracht', content),
+    OntvangAntwoord: (content) => receiveAmkInbound(ledger, 'OntvangAntwoord', content),
+    OntvangTerugkoppeling: (content) => receiveAmkInbound(ledger, 'OntvangTerugkoppeling', content),
   };
 
   return { run: (operation, content) => operations[operation](content) };

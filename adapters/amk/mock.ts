@@ -13,6 +13,7 @@ import { WORLD_AGENCIES, createWorld, type World } from '#mock-world/index.ts';
 import { AMK_SOAP_PATH } from './client.ts';
 import { projectAmk } from './fixtures.ts';
 import { createAmkStore } from './mock-operations.ts';
+import { createActLedger } from '#mock-world/act-ledger.ts';
 import {
   AMK_OPERATIONS, PASSWORD_TEXT, buildFault, buildResponse, decodeEnvelope, readUsernameToken, soapActionOf,
   type AmkCredentials, type AmkOperation, type DecodedEnvelope,
@@ -49,7 +50,7 @@ const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
 
 /** The AMK's SOAP endpoint as the mock serves it (specified in service.wsdl). */
 export const AMK_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
-  { method: 'POST', path: AMK_SOAP_PATH, does: 'SOAP 1.1 (WS-Security UsernameToken): HaalZakenOp, ZoekZakenOpBsn, ZoekZakenOpGemeente, HaalMeldingenOp, HaalOverdrachtenOp' },
+  { method: 'POST', path: AMK_SOAP_PATH, does: 'SOAP 1.1 (WS-Security UsernameToken): HaalZakenOp, ZoekZakenOpBsn, ZoekZakenOpGemeente, HaalMeldingenOp, HaalOverdrachtenOp; receiving acts (once per handelingId): OntvangOverdracht, OntvangAntwoord, OntvangTerugkoppeling' },
   { method: 'GET', path: `${AMK_SOAP_PATH}?wsdl`, does: 'the WSDL 1.1 with its XSD (service.wsdl), addressed to this mock' },
 ];
 
@@ -82,7 +83,8 @@ const isOperation = (name: string): name is AmkOperation => (AMK_OPERATIONS as r
 
 export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockServer> {
   const agencyId = options.agencyId ?? WORLD_AGENCIES.amk;
-  const store = createAmkStore(projectAmk(options.world ?? createWorld(), agencyId));
+  const ledger = createActLedger();
+  const store = createAmkStore(projectAmk(options.world ?? createWorld(), agencyId), ledger);
   const credentials = options.credentials ?? AMK_MOCK_CREDENTIALS;
 
   function handle(method: string | undefined, headers: Record<string, string | string[] | undefined>, body: string, url: URL): MockReply | null {
@@ -106,12 +108,13 @@ export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockSe
       return faultReply(400, 'Client', 'VERZOEK', 'SOAPAction past niet bij de operatie');
     }
     const result = store.run(message.name, message.content);
-    if (result.kind === 'fault') return faultReply(result.status, 'Client', result.code, result.description);
+    if (result.kind === 'fault') return faultReply(result.status, result.side ?? 'Client', result.code, result.description);
     return { status: 200, headers: XML_HEADERS, body: buildResponse(message.name, result.content) };
   }
 
   return startMockServer({
     agencyId,
+    ledger,
     endpoints: AMK_MOCK_ENDPOINTS,
     handle: (request, body, url) => {
       try {

@@ -9,8 +9,12 @@ import {
 } from './soap-xml.ts';
 import { buildDocument, qualify } from './xml-write.ts';
 
+/** The operations that receive acts from chain partners (issue 13); the others only read. */
+export const AMK_INBOUND_OPERATIONS = ['OntvangOverdracht', 'OntvangAntwoord', 'OntvangTerugkoppeling'] as const;
+export type AmkInboundOperation = (typeof AMK_INBOUND_OPERATIONS)[number];
+
 export const AMK_OPERATIONS = [
-  'HaalZakenOp', 'ZoekZakenOpBsn', 'ZoekZakenOpGemeente', 'HaalMeldingenOp', 'HaalOverdrachtenOp',
+  'HaalZakenOp', 'ZoekZakenOpBsn', 'ZoekZakenOpGemeente', 'HaalMeldingenOp', 'HaalOverdrachtenOp', ...AMK_INBOUND_OPERATIONS,
 ] as const;
 export type AmkOperation = (typeof AMK_OPERATIONS)[number];
 

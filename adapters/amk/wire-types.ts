@@ -139,6 +139,73 @@ export interface WireBsnResultaat {
   zaken: { zaak: WireZaak[] };
 }
 
+/*
+ * Inbound (issue 13): the acts chain partners deliver into the AMK (or Veilig Thuis) system through the
+ * gateway. Each carries the gateway's `handelingId`, which the AMK stores once: a repeated delivery answers
+ * the first `kenmerk` and stores nothing. Elements in XSD order (service.wsdl).
+ */
+
+/** How a partner answered an overdracht the AMK sent (the OverdrachtStatus it moves to). */
+export type Besluit = 'geaccepteerd' | 'geweigerd' | 'onveilig-teruggemeld';
+/** The coarse category of a partner's phase, as a terugkoppeling tells it. */
+export type FaseCategorie = 'signaal' | 'beoordeling' | 'onderzoek' | 'zorg' | 'monitoring' | 'afgesloten';
+
+/** A child as a partner sends it: the AMK gives it its own kindnummer when it registers the zaak. */
+export type WireOntvangenKind = Omit<WireKind, 'kindnummer'>;
+
+/** The melding that comes with an overdracht: the sender's report, as far as granted (never its melder). */
+export interface WireOntvangenMelding {
+  ontvangen?: string;
+  kanaal?: Kanaal;
+  soort?: MeldingSoort;
+  geweldsvormen?: { vorm: Geweldsvorm[] };
+  relaas?: string;
+  urgentie?: Urgentie;
+}
+
+/** `OntvangOverdracht`: a case handed over or a zorgmelding referred to the AMK; it registers a new zaak. */
+export interface WireOntvangOverdracht {
+  handelingId: string;
+  soort: OverdrachtSoort;
+  van: WirePartij;
+  afzenderReferentie: string;
+  verzonden: string;
+  gemeente: string;
+  adres?: WireAdres;
+  gezin?: { gezinslid: WireGezinslid[] };
+  kinderen?: { kind: WireOntvangenKind[] };
+  melding?: WireOntvangenMelding;
+  reden?: string;
+  veiligheidsvoorwaarden?: { voorwaarde: string[] };
+}
+
+/** `OntvangAntwoord`: the answer to an overdracht the AMK sent. */
+export interface WireOntvangAntwoord {
+  handelingId: string;
+  beantwoordeHandeling: string;
+  van: WirePartij;
+  afzenderReferentie: string;
+  verzonden: string;
+  besluit: Besluit;
+  reden?: string;
+}
+
+/** `OntvangTerugkoppeling`: feedback on what the AMK handed on: status and who took over, no content. */
+export interface WireOntvangTerugkoppeling {
+  handelingId: string;
+  van: WirePartij;
+  afzenderReferentie: string;
+  verzonden: string;
+  gemeente: string;
+  faseCategorie?: FaseCategorie;
+  naar?: WirePartij;
+}
+
+/** Every inbound operation's response: the AMK's own new id of what it stored (the new zaak for an overdracht). */
+export interface WireOntvangst {
+  kenmerk: string;
+}
+
 /** The `detail` of a soap:Client / soap:Server fault. */
 export type AmkFoutcode = 'AUTH' | 'ONBEKEND' | 'LIMIET' | 'VERZOEK' | 'STORING';
 

@@ -5,6 +5,8 @@
  */
 import { AdapterError } from '#kit/errors.ts';
 import type { UpstreamHttp, UpstreamResponse } from '#kit/http-types.ts';
+import { inboundFailure, receiptReference } from '#kit/act-delivery.ts';
+import type { AshgInbound } from './deliver-mapping.ts';
 
 export interface AshgClientOptions {
   readonly http: UpstreamHttp;
@@ -30,6 +32,8 @@ export interface AshgClient {
   dossierPage(gemeente: string, offset: number, limiet: number, signal?: AbortSignal): Promise<DossierPage>;
   meldingen(filter: CaseRecordFilter, values: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
   doorverwijzingen(filter: CaseRecordFilter, values: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
+  /** Posts one inbound act (issue 13); resolves with the ASHG's `referentie` of what it stored. */
+  deliver(inbound: AshgInbound, signal?: AbortSignal): Promise<string>;
 }
 
 export function createAshgClient(options: AshgClientOptions): AshgClient {
@@ -40,24 +44,27 @@ export function createAshgClient(options: AshgClientOptions): AshgClient {
   }
 
   /** An error naming the path only: query strings may hold BSNs, bodies personal data. */
-  function fail(code: 'UPSTREAM_UNAUTHORIZED' | 'UPSTREAM_BAD_RESPONSE', problem: string, path: string, status: number, cause?: unknown): AdapterError {
-    return new AdapterError(code, `ASHG ${problem} on GET ${path}`, { agency: options.agencyId, status, cause });
+  function fail(code: 'UPSTREAM_UNAUTHORIZED' | 'UPSTREAM_BAD_RESPONSE', problem: string, path: string, status: number, cause?: unknown, method = 'GET'): AdapterError {
+    return new AdapterError(code, `ASHG ${problem} on ${method} ${path}`, { agency: options.agencyId, status, cause });
   }
 
-  function decode(response: UpstreamResponse, path: string): Record<string, unknown> {
+  /** The JSON object of an answer; a POST that stored something answers 201 (or 200 for a repeat). */
+  function decode(response: UpstreamResponse, path: string, method: 'GET' | 'POST' = 'GET'): Record<string, unknown> {
     if (response.status === 401 || response.status === 403) {
-      throw fail('UPSTREAM_UNAUTHORIZED', `refused the API key (${response.status})`, path, response.status);
+      throw fail('UPSTREAM_UNAUTHORIZED', `refused the API key (${response.status})`, path, response.status, undefined, method);
     }
-    if (response.status !== 200) throw fail('UPSTREAM_BAD_RESPONSE', `answered an unexpected ${response.status}`, path, response.status);
+    if (response.status !== 200 && !(method === 'POST' && response.status === 201)) {
+      throw fail('UPSTREAM_BAD_RESPONSE', `answered an unexpected ${response.status}`, path, response.status, undefined, method);
+    }
     let body: unknown;
     try {
       // A BOM is legal in JSON over HTTP and JSON.parse does not skip it.
       body = JSON.parse(response.body.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw fail('UPSTREAM_BAD_RESPONSE', 'sent a body that is not JSON', path, response.status, error);
+      throw fail('UPSTREAM_BAD_RESPONSE', 'sent a body that is not JSON', path, response.status, error, method);
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw fail('UPSTREAM_BAD_RESPONSE', 'sent a body that is not a JSON object', path, response.status);
+      throw fail('UPSTREAM_BAD_RESPONSE', 'sent a body that is not a JSON object', path, response.status, undefined, method);
     }
     return body as Record<string, unknown>;
   }
@@ -73,7 +80,21 @@ export function createAshgClient(options: AshgClientOptions): AshgClient {
     return listIn(decode(response, path), key, path, response.status);
   }
 
+  async function deliver(inbound: AshgInbound, signal?: AbortSignal): Promise<string> {
+    const label = `ASHG POST ${inbound.path}`;
+    const response = await options.http.request({
+      method: 'POST', operation: inbound.operation, path: inbound.path, body: JSON.stringify(inbound.body),
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      // The ASHG stores a handelingId once, so a retry after a lost answer cannot store the act twice.
+      idempotent: true,
+      ...(signal ? { signal } : {}),
+    });
+    if (response.status !== 200 && response.status !== 201) throw inboundFailure(options.agencyId, label, response.status);
+    return receiptReference(options.agencyId, label, response.status, decode(response, inbound.path, 'POST').referentie);
+  }
+
   return {
+    deliver,
     dossiersByIds: (ids, signal) => list('dossiersByIds', '/api/v1/dossiers', 'dossiers', { ids: ids.join(',') }, signal),
     dossiersByBsns: (bsns, signal) => list('dossiersByBsns', '/api/v1/dossiers', 'dossiers', { bsn: bsns.join(',') }, signal),
     meldingen: (filter, values, signal) => list(`meldingenBy${filter === 'ids' ? 'Ids' : 'Dossiers'}`, '/api/v1/meldingen', 'meldingen', { [filter]: values.join(',') }, signal),

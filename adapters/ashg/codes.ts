@@ -2,12 +2,13 @@
  * The ASHG's Dutch code lists and the schema enum value each stands for. One table per list, read in
  * both directions: the mapping decodes legacy codes, the fixtures encode the world's values.
  */
+import type { ActAnswer } from '#domain/acts.ts';
 import type {
   CasePhase, ChildRole, MemberRole, PhaseCategory, ReferralKind, ReferralStatus, ReportChannel, ReportKind,
   ReporterType, SafetyOutcome, Urgency, ViolenceType,
 } from '#domain/records.ts';
 import type {
-  WireBetrokkenheid, WireFase, WireGeweldsvorm, WireKanaal, WireMelderType, WireMeldingSoort, WireRol,
+  WireBesluit, WireBetrokkenheid, WireFase, WireFaseCategorie, WireGeweldsvorm, WireKanaal, WireMelderType, WireMeldingSoort, WireRol,
   WireUitkomst, WireUrgentie, WireVerwijzingSoort, WireVerwijzingStatus,
 } from './wire-types.ts';
 
@@ -93,3 +94,13 @@ export const REFERRAL_STATUS = codeTable<ReferralStatus, WireVerwijzingStatus>({
   DRAFT: 'concept', OFFERED: 'aangeboden', ACCEPTED: 'geaccepteerd', REFUSED: 'geweigerd', RUNNING: 'lopend',
   COMPLETED: 'afgerond', RETURNED_UNSAFE: 'onveilig-retour',
 } satisfies Record<ReferralStatus, WireVerwijzingStatus>);
+
+/** A phase category as a terugkoppeling writes it (inbound, issue 13). */
+export const PHASE_CATEGORY_CODE = codeTable<PhaseCategory, WireFaseCategorie>({
+  SIGNAL: 'signaal', ASSESSMENT: 'beoordeling', INVESTIGATION: 'onderzoek', CARE: 'zorg', MONITORING: 'monitoring', CLOSED: 'afgesloten',
+} satisfies Record<PhaseCategory, WireFaseCategorie>);
+
+/** An answer to a doorverwijzing: the status it moves the doorverwijzing to. */
+export const ANSWER = codeTable<ActAnswer, WireBesluit>({
+  ACCEPTED: 'geaccepteerd', REFUSED: 'geweigerd', RETURNED_UNSAFE: 'onveilig-retour',
+} satisfies Record<ActAnswer, WireBesluit>);

@@ -6,8 +6,10 @@ import type { AdapterFactory } from '#kit/contract.ts';
 import type { HouseholdRecord } from '#domain/records.ts';
 import { AdapterError } from '#kit/errors.ts';
 import { valueOrThrow } from '#kit/mapping-result.ts';
+import { refuseActKind } from '#kit/act-delivery.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 import { createAshgClient } from './client.ts';
+import { toAshgInbound } from './deliver-mapping.ts';
 import { createAshgLoaders } from './loaders.ts';
 import { mapDossier, type AshgMappingContext } from './mapping.ts';
 
@@ -62,6 +64,12 @@ export const createAshgAdapter = ((context, options) => {
     async listHouseholds(municipalities, scope) {
       const pages = await Promise.all([...new Set(municipalities)].map((gemeente) => walk(gemeente, scope.signal)));
       return pages.flat();
+    },
+    /** Answers and feedback on what the ASHG sent; it receives no cases through the gateway. */
+    async deliver(delivery, scope) {
+      const inbound = toAshgInbound(delivery, options.agencyCodes);
+      if (!inbound) throw refuseActKind(agency.id, 'ASHG', delivery.kind);
+      return { receiverReference: await client.deliver(inbound, scope.signal) };
     },
     // The HTTP client belongs to the context that handed it in; its creator closes it.
     async close() {},

@@ -8,6 +8,8 @@ import { startMockServer, type MockEndpoint, type MockReply, type MockServer } f
 import { createWorld, WORLD_AGENCIES, type World } from '#mock-world/index.ts';
 import { projectAshg } from './fixtures.ts';
 import { createAshgStore, type AshgStore } from './mock-store.ts';
+import { isAshgInboundPath, receiveAshgInbound } from './mock-inbound.ts';
+import { createActLedger } from '#mock-world/act-ledger.ts';
 import type { WireFout } from './wire-types.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 
@@ -20,6 +22,8 @@ export const ASHG_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
   { method: 'GET', path: '/api/v1/dossiers/{dossiernummer}', does: 'one dossier, 404 NIET_GEVONDEN when unknown' },
   { method: 'GET', path: '/api/v1/meldingen?ids=|dossiers=', does: 'meldingen by meldingnummer or by dossiernummer' },
   { method: 'GET', path: '/api/v1/doorverwijzingen?ids=|dossiers=', does: 'doorverwijzingen by verwijzingsnummer or by dossiernummer' },
+  { method: 'POST', path: '/api/v1/doorverwijzingen/antwoorden', does: 'receives the answer to a doorverwijzing the ASHG sent (once per handelingId)' },
+  { method: 'POST', path: '/api/v1/terugkoppelingen', does: 'receives feedback (terugkoppeling) on what the ASHG handed on (once per handelingId)' },
 ];
 
 export interface AshgMockOptions {
@@ -44,19 +48,26 @@ export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer
   const agencyId = options.agencyId ?? WORLD_AGENCIES.ashg;
   const store = createAshgStore(projectAshg(options.world ?? createWorld(), agencyId));
   const keyDigest = digest(options.apiKey ?? 'ashg-dev-key');
+  const ledger = createActLedger();
   return startMockServer({
     agencyId,
+    ledger,
     endpoints: ASHG_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,
     port: options.port,
     // Cut off mid-record, as a proxy dropping the connection would leave it.
     malformedBody: '{"dossiers":[{"dossiernummer":"D-2026-0001',
-    handle: (request, _body, url) => {
+    handle: (request, body, url) => {
       const header = request.headers['x-api-key'];
       // Compared by digest in constant time, as the legacy gateway does, so timing reveals nothing.
       if (typeof header !== 'string' || !timingSafeEqual(digest(header), keyDigest)) {
         return fout(401, 'NIET_GEAUTORISEERD', 'Ontbrekende of ongeldige API-sleutel.');
+      }
+      if (isAshgInboundPath(url.pathname)) {
+        if (request.method !== 'POST') return fout(405, 'METHODE_NIET_TOEGESTAAN', 'Alleen POST wordt ondersteund.');
+        const reply = receiveAshgInbound(ledger, url.pathname, body);
+        return json(reply.status, reply.body);
       }
       if (request.method !== 'GET') return fout(405, 'METHODE_NIET_TOEGESTAAN', 'Alleen GET wordt ondersteund.');
       return route(store, url);

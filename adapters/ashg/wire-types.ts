@@ -152,3 +152,49 @@ export interface WireFout {
   readonly fout: { readonly code: string; readonly melding: string };
 }
 
+
+/*
+ * Inbound (issue 13): what the ASHG receives from its chain partners through the gateway. Each carries
+ * the gateway's `handelingId`, by which the ASHG stores a repeated delivery once (200 with the first
+ * `referentie`; 201 the first time).
+ *
+ *   POST /api/v1/doorverwijzingen/antwoorden   WireAntwoord        -> 201/200 WireOntvangst
+ *   POST /api/v1/terugkoppelingen              WireTerugkoppeling  -> 201/200 WireOntvangst
+ */
+
+/** How the receiver of a doorverwijzing answered it (the WireVerwijzingStatus it moves to). */
+export type WireBesluit = 'geaccepteerd' | 'geweigerd' | 'onveilig-retour';
+/** The coarse category of the receiver's phase, as a terugkoppeling tells it. */
+export type WireFaseCategorie = 'signaal' | 'beoordeling' | 'onderzoek' | 'zorg' | 'monitoring' | 'afgesloten';
+
+/** The answer of the receiver to a doorverwijzing (or overdracht) the ASHG sent. */
+export interface WireAntwoord {
+  readonly handelingId: string;
+  /** The gateway's id of the act answered: the ASHG's own doorverwijzing it carried out. */
+  readonly beantwoordeHandeling: string;
+  /** Legacy code of the answering chain partner. */
+  readonly afzender: string;
+  /** The answering partner's own id of its case. */
+  readonly afzenderReferentie: string;
+  readonly verzonden: WireTijdstip;
+  readonly besluit: WireBesluit;
+  readonly reden: string | null;
+}
+
+/** Feedback (terugkoppeling) on a melding the ASHG made or handed on: status and who took over, no content. */
+export interface WireTerugkoppeling {
+  readonly handelingId: string;
+  readonly afzender: string;
+  readonly afzenderReferentie: string;
+  readonly verzonden: WireTijdstip;
+  readonly gemeente: string;
+  readonly faseCategorie: WireFaseCategorie | null;
+  /** Legacy code of the chain partner now involved. */
+  readonly ontvangendeInstelling: string | null;
+  readonly ontvangendeZorgaanbieder: string | null;
+}
+
+/** The ASHG's receipt: its own new number of what it stored (`A-2026-000001`, `T-2026-000001`). */
+export interface WireOntvangst {
+  readonly referentie: string;
+}

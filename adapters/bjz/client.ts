@@ -6,6 +6,8 @@
 import type { Logger } from 'pino';
 import { AdapterError } from '#kit/errors.ts';
 import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from '#kit/http-types.ts';
+import { inboundFailure, receiptReference } from '#kit/act-delivery.ts';
+import type { BjzInbound } from './deliver-mapping.ts';
 import type { TokenSource } from './token-source.ts';
 import type { WireAanmeldingQuery, WireClientQuery } from './wire-types.ts';
 
@@ -37,6 +39,8 @@ export interface BjzApiClient {
   listClients(page: ClientPageRequest, signal?: AbortSignal): Promise<ClientPage>;
   /** `POST /v2/aanmeldingen/zoeken`: aanmeldingen by id or by client id. */
   searchAanmeldingen(query: WireAanmeldingQuery, signal?: AbortSignal): Promise<readonly unknown[]>;
+  /** Posts one inbound act (issue 13); resolves with BJZ's own `id` of what it stored. */
+  deliver(inbound: BjzInbound, signal?: AbortSignal): Promise<string>;
 }
 
 export function createBjzApiClient(options: BjzApiClientOptions): BjzApiClient {
@@ -62,6 +66,18 @@ export function createBjzApiClient(options: BjzApiClientOptions): BjzApiClient {
   }
 
   return {
+    async deliver(inbound, signal) {
+      const label = `BJZ POST ${inbound.path}`;
+      const response = await send({
+        method: 'POST', operation: inbound.operation, path: inbound.path, body: JSON.stringify(inbound.body), signal,
+        headers: { 'content-type': 'application/json' },
+        // BJZ stores a handelingId once, so a retry after a lost answer cannot register the act twice.
+        idempotent: true,
+      });
+      if (response.status !== 200 && response.status !== 201) throw inboundFailure(agencyId, label, response.status);
+      const body = decode(response, agencyId);
+      return receiptReference(agencyId, label, response.status, typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined);
+    },
     async searchClients(query, signal) {
       return dataOf(decode(check(await search('searchClients', '/v2/clienten/zoeken', query, signal), agencyId), agencyId), agencyId);
     },

@@ -3,6 +3,7 @@ import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import type nock from 'nock';
 import type { AgencyDescriptor } from '#kit/contract.ts';
 import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
+import type { ActDelivery } from '#domain/acts.ts';
 import { createBjzAdapter } from './index.ts';
 
 const descriptor: AgencyDescriptor = {
@@ -34,6 +35,12 @@ const client = {
 
 const json = { 'content-type': 'application/json' };
 
+const act: ActDelivery = {
+  actId: 'contract-act-1', kind: 'GIVE_FEEDBACK', referralKind: null, senderAgencyId: 'amk-groningen', receiverAgencyId: 'bjz-groningen',
+  sentAt: '2026-06-01T12:00:00+02:00', senderReference: 'AMK-2026-0042', municipality: 'Groningen', household: null, members: [],
+  children: [], report: null, reason: null, safetyConditions: [], answer: null, feedback: null,
+};
+
 export const contractFixture: AdapterContractFixture = {
   descriptor,
   baseUrl: 'http://bjz.test',
@@ -64,4 +71,14 @@ export const contractFixture: AdapterContractFixture = {
   },
   notFound: { status: 200, headers: json, body: JSON.stringify({ data: [] }), expected: null },
   malformed: { headers: json, body: '{"data":[{"id":"bjz-gezin-' },
+  deliver: {
+    delivery: {
+      ...act, kind: 'REFER_ZORGMELDING', referralKind: 'POLICE_TO_BJZ', senderAgencyId: 'politie-noord-nederland', senderReference: 'ZM-2026-004711',
+      children: [{ type: 'Child', values: { 'Child.name': 'Lisa Hendriks', 'Child.birthDate': '2011-05-14' } }],
+    },
+    intercept: (scope) => scope.post('/v2/aanmeldingen').matchHeader('authorization', 'Bearer contract-token'),
+    stored: { status: 201, headers: json, body: '{"id":"bjz-aanm-in-00001"}', receiverReference: 'bjz-aanm-in-00001' },
+    refused: { status: 400, headers: json, body: '{"fout":"een aanmelding gaat over ten minste een minderjarige (Lisa Hendriks)"}' },
+    notReceived: { ...act, feedback: { phaseCategory: 'CARE', receivingAgencyId: null, receivingCareProvider: null } },
+  },
 };

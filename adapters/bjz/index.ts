@@ -3,7 +3,9 @@
  * batch searches of at most 100 ids) behind the gateway's adapter contract.
  */
 import type { AdapterFactory } from '#kit/contract.ts';
+import { refuseActKind } from '#kit/act-delivery.ts';
 import { createBjzApiClient } from './client.ts';
+import { toBjzInbound } from './deliver-mapping.ts';
 import { listBjzHouseholds } from './list-households.ts';
 import { createBjzLoaders } from './loaders.ts';
 import { createTokenSource } from './token-source.ts';
@@ -46,6 +48,12 @@ export const createBjzAdapter = ((context, options) => {
       { api, mapping, pageSize: options.pageSize ?? 100, maxPages: options.maxPages ?? 1000 },
       municipalities, scope.signal,
     ),
+    /** Referrals of minors and handovers as aanmeldingen, answers to its own aanmeldingen; no feedback endpoint. */
+    async deliver(delivery, scope) {
+      const inbound = toBjzInbound(delivery, options.agencyCodes);
+      if (!inbound) throw refuseActKind(agency.id, 'BJZ', delivery.kind);
+      return { receiverReference: await api.deliver(inbound, scope.signal) };
+    },
     // The HTTP pool belongs to whoever built the context; the adapter owns only its cached token.
     async close() {
       tokens.clear();

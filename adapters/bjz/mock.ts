@@ -9,6 +9,8 @@ import { createWorld, WORLD_AGENCIES, type World } from '#mock-world/index.ts';
 import { projectBjz } from './fixtures.ts';
 import { JSON_TYPE, createMockAuth } from './mock-auth.ts';
 import { createBjzMockStore, type BjzMockStore } from './mock-store.ts';
+import { isBjzInboundPath, receiveBjzInbound } from './mock-inbound.ts';
+import { createActLedger } from '#mock-world/act-ledger.ts';
 
 export interface BjzMockOptions {
   /** The population served. Default `createWorld()` (the six scenarios). */
@@ -47,12 +49,15 @@ export const BJZ_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
   { method: 'GET', path: '/v2/clienten/{id}', does: 'one client, 404 when unknown' },
   { method: 'POST', path: '/v2/clienten/zoeken', does: 'clients by ids, bsns (anyone in the gezin) or gezinIds' },
   { method: 'POST', path: '/v2/aanmeldingen/zoeken', does: 'aanmeldingen by ids or clientIds' },
+  { method: 'POST', path: '/v2/aanmeldingen', does: 'receives an aanmelding (police 0-18 referral, handover) about at least one minor, once per handelingId' },
+  { method: 'POST', path: '/v2/aanmeldingen/besluiten', does: 'receives the answer to an aanmelding BJZ sent, once per handelingId' },
 ];
 
 export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> {
   const agencyId = options.agencyId ?? WORLD_AGENCIES.bjz;
   const store = createBjzMockStore(projectBjz(options.world ?? createWorld(), agencyId));
   const batchLimit = options.batchLimit ?? 100;
+  const ledger = createActLedger();
   const auth = createMockAuth({
     clientId: options.clientId ?? 'ketenpoort',
     clientSecret: options.clientSecret ?? 'bjz-dev-secret',
@@ -63,6 +68,7 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
 
   return startMockServer({
     agencyId,
+    ledger,
     endpoints: BJZ_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,
@@ -74,6 +80,9 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
       if (!url.pathname.startsWith('/v2/')) return null;
       const admitted = auth.admit(request);
       if ('status' in admitted) return admitted;
+      if (isBjzInboundPath(url.pathname)) {
+        return request.method === 'POST' ? receiveBjzInbound(ledger, url.pathname, body) : reply(405, { fout: 'methode niet toegestaan' });
+      }
       if (route === 'GET /v2/clienten') return listPage(store, url.searchParams, batchLimit);
       if (route === 'POST /v2/clienten/zoeken') {
         return search(body, ['ids', 'bsns', 'gezinIds'] as const, batchLimit, (field, values) => store.clientsBy(field, values));

@@ -118,3 +118,79 @@ export type WireClientQuery =
   | { readonly gezinIds: readonly string[] };
 
 export type WireAanmeldingQuery = { readonly ids: readonly string[] } | { readonly clientIds: readonly string[] };
+
+/*
+ * Inbound (issue 13): what BJZ receives from its chain partners through the gateway. Each carries the
+ * gateway's `handelingId`, which BJZ stores once: 201 with the new `id` the first time, 200 with the same
+ * `id` for a repeat. Keys the sender has nothing for are left out (never sent empty).
+ *
+ *   POST /v2/aanmeldingen            WireNieuweAanmelding  -> 201/200 WireOntvangst (400 without a minor)
+ *   POST /v2/aanmeldingen/besluiten  WireBesluit           -> 201/200 WireOntvangst
+ */
+
+/** A gezinslid as a partner sends it. */
+export interface WireNieuwGezinslid {
+  readonly bsn?: string;
+  readonly naam?: string;
+  readonly geboortedatum?: WireDate;
+  readonly relatie?: WireRelatie;
+}
+
+/** A minor the aanmelding is about; BJZ makes it a client (with its own clientnummer). */
+export interface WireNieuweClient {
+  readonly bsn?: string;
+  readonly naam?: string;
+  readonly geboortedatum?: WireDate;
+  readonly school?: string;
+  readonly situatie?: string;
+  readonly betrokkenheid?: WireBetrokkenheid;
+}
+
+export interface WireNieuwAdres {
+  readonly straat?: string;
+  readonly huisnummer?: number;
+  readonly toevoeging?: string;
+  readonly postcode?: string;
+  readonly woonplaats?: string;
+}
+
+/** The zorgmelding or report behind the aanmelding, as far as granted (never its melder). */
+export interface WireMeldingBijAanmelding {
+  readonly ontvangenOp?: WireDateTime;
+  readonly relaas?: string;
+}
+
+/** `POST /v2/aanmeldingen`: a referral (police 0-18) or handover to BJZ; at least one minor in `kinderen`. */
+export interface WireNieuweAanmelding {
+  readonly handelingId: string;
+  readonly soort: WireAanmeldingSoort;
+  /** Chain-partner code of the sender. */
+  readonly van: string;
+  /** The sender's own id of its zorgmelding, report or referral. */
+  readonly afzenderReferentie: string;
+  readonly verzondenOp: WireDateTime;
+  readonly gemeente: string;
+  readonly adres?: WireNieuwAdres;
+  readonly gezinsleden: readonly WireNieuwGezinslid[];
+  readonly kinderen: readonly WireNieuweClient[];
+  readonly melding?: WireMeldingBijAanmelding;
+  readonly reden?: string;
+  readonly veiligheidsafspraken: readonly string[];
+}
+
+/** `POST /v2/aanmeldingen/besluiten`: a partner's answer to an aanmelding BJZ sent it. */
+export interface WireBesluit {
+  readonly handelingId: string;
+  /** The gateway's id of the act answered. */
+  readonly beantwoordeHandeling: string;
+  readonly van: string;
+  readonly afzenderReferentie: string;
+  readonly verzondenOp: WireDateTime;
+  readonly besluit: 'geaccepteerd' | 'geweigerd' | 'onveilig-teruggemeld';
+  readonly reden?: string;
+}
+
+/** BJZ's receipt: its own new id (`bjz-aanm-…` for an aanmelding, `bjz-besl-…` for a besluit). */
+export interface WireOntvangst {
+  readonly id: string;
+}

@@ -5,11 +5,13 @@
  */
 import { AdapterError } from '#kit/errors.ts';
 import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from '#kit/http-types.ts';
+import { inboundFailure, receiptReference } from '#kit/act-delivery.ts';
+import type { PolitieInbound } from './deliver-mapping.ts';
 import {
-  CsvShapeError, decodeExport, decodeVertaling, encodeVertaalverzoek, groupZorgmeldingen,
+  CsvShapeError, decodeCsv, encodeCsv, decodeExport, decodeVertaling, encodeVertaalverzoek, groupZorgmeldingen,
 } from './csv.ts';
 import {
-  VOLGENDE_PAGINA_HEADER, type ExportPagina, type Sleutelpaar, type WireZorgmelding,
+  ONTVANGST_KOLOMMEN, VOLGENDE_PAGINA_HEADER, type ExportPagina, type Sleutelpaar, type WireZorgmelding,
 } from './wire-types.ts';
 
 export interface PolitieCredentials {
@@ -34,6 +36,8 @@ export interface PolitieClient {
   sleutelsVanBsns(bsns: readonly string[], signal?: AbortSignal): Promise<readonly Sleutelpaar[]>;
   /** Key mapping persoonssleutel -> BSN; keys the register does not resolve are absent. */
   bsnsVanSleutels(sleutels: readonly string[], signal?: AbortSignal): Promise<readonly Sleutelpaar[]>;
+  /** Posts one inbound act as CSV (issue 13); resolves with the police's `referentie` of what they stored. */
+  deliver(inbound: PolitieInbound, signal?: AbortSignal): Promise<string>;
 }
 
 const EXPORT = '/export/zorgmeldingen.csv';
@@ -90,6 +94,19 @@ export function createPolitieClient(options: PolitieClientOptions): PolitieClien
   };
 
   return {
+    async deliver(inbound, signal) {
+      const label = `politie POST ${inbound.path}`;
+      const response = await send({
+        method: 'POST', operation: inbound.operation, path: inbound.path, signal,
+        headers: { 'content-type': 'text/csv; charset=utf-8' },
+        body: encodeCsv(inbound.columns, [inbound.row]),
+        // The police store a handeling_id once, so a retry after a lost answer cannot store the act twice.
+        idempotent: true,
+      }, label);
+      if (response.status !== 200 && response.status !== 201) throw inboundFailure(options.agencyId, label, response.status);
+      const [receipt] = decode(() => decodeCsv(response.body, ONTVANGST_KOLOMMEN), 'receipt');
+      return receiptReference(options.agencyId, label, response.status, receipt?.referentie);
+    },
     async zorgmeldingenByNummer(nummers, signal) {
       if (nummers.length === 0) return [];
       const [only] = nummers;

@@ -4,7 +4,9 @@
  * call) behind the adapter contract.
  */
 import type { AdapterFactory } from '#kit/contract.ts';
+import { refuseActKind } from '#kit/act-delivery.ts';
 import { createPolitieClient, type PolitieCredentials } from './client.ts';
+import { toPolitieInbound } from './deliver-mapping.ts';
 import { listPolitieHouseholds } from './list-households.ts';
 import { createPolitieLoaders } from './loaders.ts';
 import { POLITIE_BATCH_LIMIT } from './wire-types.ts';
@@ -39,6 +41,12 @@ export const createPolitieAdapter = ((context, options) => {
       { ...deps, clock, windowYears: options.listWindowYears ?? 2, maxPages: options.maxPages ?? 1000 },
       municipalities, scope.signal,
     ),
+    /** Answers to their doorverwijzingen and feedback on their zorgmeldingen; the police receive no cases. */
+    async deliver(delivery, scope) {
+      const inbound = toPolitieInbound(delivery, options.agencyCodes);
+      if (!inbound) throw refuseActKind(agency.id, 'politie', delivery.kind);
+      return { receiverReference: await client.deliver(inbound, scope.signal) };
+    },
     // The HTTP pool belongs to whoever built the context; the adapter holds nothing else open.
     async close() {},
   };

@@ -9,6 +9,8 @@ import { startMockServer, type MockEndpoint, type MockReply, type MockServer } f
 import { WORLD_AGENCIES, createWorld, type World } from '#mock-world/index.ts';
 import { CsvShapeError, decodeCsv, encodeExport, encodeVertaling } from './csv.ts';
 import { createPolitieMockStore, type PolitieMockStore } from './mock-store.ts';
+import { isPolitieInboundPath, receivePolitieInbound } from './mock-inbound.ts';
+import { createActLedger } from '#mock-world/act-ledger.ts';
 import { POLITIE_BATCH_LIMIT, VOLGENDE_PAGINA_HEADER, type Sleutelpaar, type WireZorgmelding } from './wire-types.ts';
 
 export interface PolitieMockOptions {
@@ -38,6 +40,8 @@ export const POLITIE_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
   { method: 'GET', path: '/export/zorgmeldingen/{registratienummer}.csv', does: 'one zorgmelding, 404 when unknown' },
   { method: 'POST', path: '/export/zorgmeldingen.csv', does: `zorgmeldingen by persoonssleutels or registratienummers (form, at most ${POLITIE_BATCH_LIMIT})` },
   { method: 'POST', path: '/sleutels/vertaling', does: 'key mapping: CSV of bsn or persoonssleutel in, CSV of pairs out' },
+  { method: 'POST', path: '/doorverwijzingen/antwoorden', does: 'receives the answer to a doorverwijzing of the police (CSV, once per handeling_id)' },
+  { method: 'POST', path: '/terugkoppelingen', does: 'receives feedback on a zorgmelding: status and receiving organisation (CSV, once per handeling_id)' },
 ];
 
 /** A police export cut off mid-row, with the wrong columns: what a crashed export job leaves. */
@@ -50,8 +54,10 @@ export function startPolitieMock(options: PolitieMockOptions = {}): Promise<Mock
   const store = createPolitieMockStore(options.world ?? createWorld(), agencyId);
   const expected = `Basic ${Buffer.from(`${options.username ?? 'gateway'}:${options.password ?? 'politie-dev-secret'}`).toString('base64')}`;
   const pageSize = options.pageSize ?? 100;
+  const ledger = createActLedger();
   return startMockServer({
     agencyId,
+    ledger,
     endpoints: POLITIE_MOCK_ENDPOINTS,
     malformedBody: MALFORMED,
     knobs: options.knobs ?? {},
@@ -69,6 +75,7 @@ export function startPolitieMock(options: PolitieMockOptions = {}): Promise<Mock
       if (url.pathname === '/export/zorgmeldingen.csv' && request.method === 'GET') return periode(store, url, pageSize);
       if (url.pathname === '/export/zorgmeldingen.csv' && request.method === 'POST') return byKeys(store, body);
       if (url.pathname === '/sleutels/vertaling' && request.method === 'POST') return vertaling(store, body);
+      if (isPolitieInboundPath(url.pathname) && request.method === 'POST') return receivePolitieInbound(ledger, url.pathname, body);
       return null;
     },
   });

@@ -113,3 +113,37 @@ export type JaNee = 'J' | 'N';
  * `BJZ-DRE`, `VT-DRE`, `VT-AA`, `WIJKTEAM-GRN`, `WT-ASN`): the export has no column for the referral's kind.
  */
 export type OrganisatieSoort = 'AMK' | 'BJZ' | 'VT' | 'WIJKTEAM' | 'WT';
+
+/*
+ * Inbound (issue 13): what the police receive from chain partners through the gateway, as CSV in the
+ * export's dialect (one header row and one data row; an empty cell is "not filled in"). Each carries the
+ * gateway's handeling_id, stored once: 201 with the new referentie the first time, 200 with the same
+ * referentie after. The police receive the answers to their doorverwijzingen and feedback on their
+ * zorgmeldingen (DOMAIN rule 4: status and receiving organisation, nothing of care content); no cases.
+ *
+ *   POST /doorverwijzingen/antwoorden   ANTWOORD_KOLOMMEN        -> 201/200 ONTVANGST_KOLOMMEN
+ *   POST /terugkoppelingen              TERUGKOPPELING_KOLOMMEN  -> 201/200 ONTVANGST_KOLOMMEN
+ */
+export const ANTWOORD_KOLOMMEN = [
+  'handeling_id', 'beantwoorde_handeling', 'afzender', 'afzender_referentie',
+  /** dd-mm-jjjj uu:mm:ss, Europe/Amsterdam. */
+  'datum_tijd_verzonden',
+  'besluit', 'reden',
+] as const;
+
+export const TERUGKOPPELING_KOLOMMEN = [
+  'handeling_id', 'afzender', 'afzender_referentie', 'datum_tijd_verzonden', 'gemeente', 'fase_categorie',
+  /** Organisation code of the chain partner now involved. */
+  'ontvangende_organisatie',
+  /** Name of the care provider outside the chain now involved. */
+  'zorgaanbieder',
+] as const;
+
+export const ONTVANGST_KOLOMMEN = ['referentie'] as const;
+
+export type AntwoordRij = Readonly<Record<(typeof ANTWOORD_KOLOMMEN)[number], string>>;
+export type TerugkoppelingRij = Readonly<Record<(typeof TERUGKOPPELING_KOLOMMEN)[number], string>>;
+
+/** How the receiver answered a doorverwijzing (the Doorverwijsstatus it moves to). */
+export type Besluit = Extract<Doorverwijsstatus, 'GEACCEPTEERD' | 'GEWEIGERD' | 'TERUG_ONVEILIG'>;
+export type FaseCategorie = 'SIGNAAL' | 'BEOORDELING' | 'ONDERZOEK' | 'ZORG' | 'MONITORING' | 'AFGESLOTEN';

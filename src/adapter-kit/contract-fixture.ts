@@ -5,6 +5,23 @@
  */
 import type nock from 'nock';
 import type { AdapterContext, AgencyAdapter, AgencyDescriptor, AgencyLoaders } from '#kit/contract.ts';
+import type { ActDelivery } from '#domain/acts.ts';
+
+type Reply = { readonly status?: number; readonly headers?: Record<string, string>; readonly body: string };
+
+/** The inbound operation an adapter with `deliver` hands the suite's deliver cases (issue 13). */
+export interface DeliverContractFixture {
+  /** An act this agency receives. */
+  readonly delivery: ActDelivery;
+  /** The upstream call behind delivering it, without its reply. */
+  intercept(scope: nock.Scope): nock.Interceptor;
+  /** The agency's answer when it stored the act, and the receipt's `receiverReference` it makes. */
+  readonly stored: Reply & { readonly receiverReference: string };
+  /** The agency refusing the act as invalid (a 4xx or a client fault); its body must never reach a message. */
+  readonly refused: Reply & { readonly status: number };
+  /** An act the agency does not receive, refused for good without a call; absent when it receives every kind. */
+  readonly notReceived?: ActDelivery;
+}
 
 export interface AdapterContractFixture {
   readonly descriptor: AgencyDescriptor;
@@ -26,4 +43,6 @@ export interface AdapterContractFixture {
   readonly notFound: { readonly status: number; readonly headers?: Record<string, string>; readonly body: string; readonly expected: null | readonly [] };
   /** A syntactically or structurally broken answer; the lookup must reject with UPSTREAM_BAD_RESPONSE. */
   readonly malformed: { readonly status?: number; readonly headers?: Record<string, string>; readonly body: string };
+  /** The inbound operation, for an adapter with `deliver`. */
+  readonly deliver?: DeliverContractFixture;
 }

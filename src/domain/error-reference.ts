@@ -70,6 +70,7 @@ export const ERROR_REFERENCE: Record<GatewayErrorCode, ErrorReferenceEntry> = {
   UPSTREAM_NOT_FOUND: { status: 200, meaning: 'Reserved: no adapter raises it today; it would arrive like the other upstream codes. (A record that does not exist is not an error: a lookup answers null.)' },
   UPSTREAM_RATE_LIMITED: { status: 200, meaning: `An agency's system refused the gateway for its own rate limit (after retries). ${UPSTREAM}` },
   UPSTREAM_UNAUTHORIZED: { status: 200, meaning: `An agency's system refused the gateway's own credentials (a configuration matter for its operators, not the caller). ${UPSTREAM}` },
+  UPSTREAM_REFUSED: { status: 200, meaning: 'An agency\'s system refused an act delivered into it (a handover, referral, answer or feedback) as invalid, or the act is one that system does not receive; it would be refused again, so the act is not retried but kept as failed for a privacy officer to see.' },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     also: [{ status: 200, when: 'a field failed unexpectedly while the rest of the answer could be given; that field is null' }],

@@ -13,6 +13,8 @@ export const ADAPTER_ERROR_CODES = [
   'UPSTREAM_NOT_FOUND',
   'UPSTREAM_RATE_LIMITED',
   'UPSTREAM_UNAUTHORIZED',
+  // An agency's system refused an act delivered into it as invalid (issue 13); never retried.
+  'UPSTREAM_REFUSED',
 ] as const;
 
 export type AdapterErrorCode = (typeof ADAPTER_ERROR_CODES)[number];

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockKnobs, RunningMock } from '../adapter-kit/contract.ts';
+import { createActLedger, type ActLedger, type ReceivedAct } from './act-ledger.ts';
 import { createRandom } from './random.ts';
 
 export interface MockReply {
@@ -35,6 +36,8 @@ export interface MockServerOptions {
   readonly host?: string;
   /** Default 0 (any free port). */
   readonly port?: number;
+  /** Where the mock's inbound operations (deliveries of acts) store what they receive. Default an empty ledger. */
+  readonly ledger?: ActLedger;
 }
 
 export interface MockServer extends RunningMock {
@@ -51,6 +54,13 @@ export interface MockServer extends RunningMock {
    * without one is not listed): tests check that a gateway query's trace reaches the agency.
    */
   receivedTraceparents(): readonly string[];
+  /** The acts the agency's inbound operations stored, oldest first, one per act id (tests check idempotency on it). */
+  receivedActs(): readonly ReceivedAct[];
+  /**
+   * Makes the next `times` calls of the mock's inbound operations fail as a transient outage (503, or
+   * a soap:Server fault on 500), then work again; 0 turns it off. Reads are not affected.
+   */
+  failInbound(times: number): void;
 }
 
 /** How many received traceparents a mock keeps: a long benchmark run must not grow it without end. */
@@ -62,6 +72,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   let served = 0;
   const hanging = new Set<ServerResponse>();
   const traceparents: string[] = [];
+  const ledger = options.ledger ?? createActLedger();
 
   const server = createServer((request, response) => {
     const traceparent = request.headers.traceparent;
@@ -121,6 +132,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     },
     hangingCount: () => hanging.size,
     receivedTraceparents: () => [...traceparents],
+    receivedActs: () => ledger.all(),
+    failInbound: (times) => ledger.failNext(times),
     async close() {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();

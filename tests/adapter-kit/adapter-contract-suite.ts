@@ -15,6 +15,7 @@ import type { ResilienceOptions } from '#kit/http-types.ts';
 import { createUpstreamHttp } from '#kit/http.ts';
 import type { AdapterContractFixture } from '#kit/contract-fixture.ts';
 import { CONTRACT_CASES } from './adapter-contract-cases.ts';
+import { DELIVER_CASES } from './adapter-deliver-cases.ts';
 
 import type { ContractCase } from './adapter-contract-case.ts';
 
@@ -59,6 +60,12 @@ export function describeAdapterContract(fixture: AdapterContractFixture): void {
   describe(`adapter contract: ${fixture.descriptor.id}`, () => {
     for (const contractCase of CONTRACT_CASES) {
       it(contractCase.name, () => runContractCase(fixture, contractCase));
+    }
+    // Issue 13: only for an adapter with an inbound operation.
+    if (fixture.deliver) {
+      for (const contractCase of DELIVER_CASES) {
+        it(contractCase.name, () => runContractCase(fixture, contractCase));
+      }
     }
   });
 }

@@ -6,6 +6,7 @@ import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { createWorld } from '#mock-world/index.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
+import type { ReceivedAct } from '#mock-world/act-ledger.ts';
 
 export interface StandaloneAgency {
   readonly url: string;
@@ -18,12 +19,17 @@ export interface StandaloneAgencies {
   readonly agencies: ReadonlyMap<string, StandaloneAgency>;
   /** Every `traceparent` header the systems received, all agencies together. */
   receivedTraceparents(): string[];
+  /** The acts an agency's system stored through its inbound operations (issue 13), one per act id. */
+  receivedActs(agencyId: string): readonly ReceivedAct[];
+  /** Makes the next `times` inbound calls to an agency's system fail transiently (for the outbox's retries). */
+  failInbound(agencyId: string, times: number): void;
   close(): Promise<void>;
 }
 
 export async function startStandaloneAgencies(options: { households?: number } = {}): Promise<StandaloneAgencies> {
   const world = createWorld({ households: options.households ?? 60 });
   const mocks: MockServer[] = [];
+  const byAgency = new Map<string, MockServer>();
   const agencies = new Map<string, StandaloneAgency>();
   const close = async () => void (await Promise.all(mocks.map((mock) => mock.close())));
   try {
@@ -32,11 +38,23 @@ export async function startStandaloneAgencies(options: { households?: number } =
       const entry = MOCKS[agency.upstream.adapter];
       const mock = await entry.start({ world, agencyId: agency.id, host: '127.0.0.1' });
       mocks.push(mock);
+      byAgency.set(agency.id, mock);
       agencies.set(agency.id, { url: mock.url, credentials: entry.devCredentials });
     }
   } catch (error) {
     await close();
     throw error;
   }
-  return { agencies, receivedTraceparents: () => mocks.flatMap((mock) => mock.receivedTraceparents()), close };
+  const mockOf = (agencyId: string): MockServer => {
+    const mock = byAgency.get(agencyId);
+    if (!mock) throw new Error(`no standalone system for ${agencyId}`);
+    return mock;
+  };
+  return {
+    agencies,
+    receivedTraceparents: () => mocks.flatMap((mock) => mock.receivedTraceparents()),
+    receivedActs: (agencyId) => mockOf(agencyId).receivedActs(),
+    failInbound: (agencyId, times) => mockOf(agencyId).failInbound(times),
+    close,
+  };
 }

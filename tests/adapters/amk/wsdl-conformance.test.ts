@@ -10,7 +10,10 @@ import * as codes from '#adapters/amk/codes.ts';
 import { AMK_MOCK_CREDENTIALS, AMK_MOCK_ENDPOINTS, startAmkMock } from '#adapters/amk/mock.ts';
 import { AMK_OPERATIONS, buildRequest, soapActionOf, type AmkOperation } from '#adapters/amk/soap-envelope.ts';
 import { AMK_NS, SOAP_ENV_NS } from '#adapters/amk/soap-xml.ts';
-import { createWorld } from '#mock-world/index.ts';
+import { toAmkInbound } from '#adapters/amk/deliver-mapping.ts';
+import { WORLD_AGENCY_CODES, createWorld } from '#mock-world/index.ts';
+import { actOfKind } from '../act-deliveries.ts';
+import { ACT_KINDS } from '#domain/acts.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { parseOrdered, readXsd, type XmlNode } from '../../support/xsd-structure.ts';
 
@@ -164,5 +167,21 @@ describe('AMK mock conforms to adapters/amk/service.wsdl', () => {
       expect(drifted).not.toBe(page);
       expect(envelopeProblems(drifted, 'ZoekZakenOpGemeenteResponse')).not.toEqual([]);
     }
+  });
+  it('the receiving operations conform, request and answer, first and repeated, and their VERZOEK and STORING faults', async () => {
+    for (const kind of ACT_KINDS) {
+      const inbound = toAmkInbound({ ...actOfKind(kind, 'amk-groningen'), actId: `conformance-${kind}` }, WORLD_AGENCY_CODES);
+      if (!inbound) throw new Error(`no inbound operation for ${kind}`);
+      const first = await conforming(inbound.operation, inbound.content);
+      const again = await conforming(inbound.operation, inbound.content);
+      expect([first.status, again.status]).toEqual([200, 200]);
+      expect(texts(again.body, 'kenmerk')).toEqual(texts(first.body, 'kenmerk'));
+    }
+    const verzoek = await soap('OntvangAntwoord', { handelingId: 'x', beantwoordeHandeling: 'y', van: { instelling: 'ASHG-GRN' }, afzenderReferentie: 'z', verzonden: '02-11-2026 10:15', besluit: 'misschien' });
+    expect([verzoek.status, texts(verzoek.body, 'foutcode')]).toEqual([400, ['VERZOEK']]);
+    expect(envelopeProblems(verzoek.body, 'OntvangAntwoordResponse')).toEqual([]);
+    mock.failInbound(1);
+    const storing = await conforming('OntvangTerugkoppeling', { handelingId: 'x2', van: { instelling: 'ASHG-GRN' }, afzenderReferentie: 'z', verzonden: '02-11-2026 10:15', gemeente: 'Groningen' });
+    expect([storing.status, texts(storing.body, 'foutcode')]).toEqual([500, ['STORING']]);
   });
 });

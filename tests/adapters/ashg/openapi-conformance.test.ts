@@ -89,4 +89,28 @@ describe('ASHG mock conforms to adapters/ashg/openapi.yaml', () => {
     expect(spec.problems({ ...drifted, status: 418 })).not.toEqual([]);
     expect(spec.problems({ ...drifted, contentType: 'text/plain' })).not.toEqual([]);
   });
+  it('the receiving POSTs answer 201, 200 for a repeat, 400, 405 and 503 as declared', async () => {
+    const post = async (path: string, body: unknown, method = 'POST') => {
+      const response = await fetch(`${mock.url}${path}`, { method, headers: { ...KEY, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: JSON.stringify(body) } : {}) });
+      const text = await response.text();
+      const answer = { method, path, status: response.status, contentType: response.headers.get('content-type'), body: text };
+      expect(spec.problems(answer), `${method} ${path} -> ${response.status}`).toEqual([]);
+      return answer.status;
+    };
+    const antwoord = {
+      handelingId: 'conf-1', beantwoordeHandeling: 'act-0', afzender: 'AMK-GRN', afzenderReferentie: 'AMK-2026-1',
+      verzonden: '2026-11-02T10:15:00+01:00', besluit: 'geaccepteerd', reden: null,
+    };
+    const terugkoppeling = {
+      handelingId: 'conf-2', afzender: 'AMK-GRN', afzenderReferentie: 'AMK-2026-1', verzonden: '2026-11-02T10:15:00+01:00',
+      gemeente: 'Groningen', faseCategorie: 'zorg', ontvangendeInstelling: null, ontvangendeZorgaanbieder: 'Kompaan',
+    };
+    expect(await post('/api/v1/doorverwijzingen/antwoorden', antwoord)).toBe(201);
+    expect(await post('/api/v1/doorverwijzingen/antwoorden', antwoord)).toBe(200);
+    expect(await post('/api/v1/terugkoppelingen', terugkoppeling)).toBe(201);
+    expect(await post('/api/v1/terugkoppelingen', { ...terugkoppeling, faseCategorie: 'onbekend' })).toBe(400);
+    expect(await post('/api/v1/terugkoppelingen', null, 'GET')).toBe(405);
+    mock.failInbound(1);
+    expect(await post('/api/v1/doorverwijzingen/antwoorden', { ...antwoord, handelingId: 'conf-3' })).toBe(503);
+  });
 });

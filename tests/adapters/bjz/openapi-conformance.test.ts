@@ -136,4 +136,19 @@ describe('BJZ mock conforms to adapters/bjz/openapi.yaml', () => {
     expect(spec.problems({ ...answer, body: JSON.stringify({ ...client, extra: 1 }) })).not.toEqual([]);
     expect(spec.problems({ ...answer, status: 500 })).not.toEqual([]);
   });
+  it('the receiving POSTs answer 201, 200 for a repeat, 400 (no minor), 405 and 503 as declared', async () => {
+    const aanmelding = {
+      handelingId: 'conf-1', soort: 'politie-bjz', van: 'POL-NN', afzenderReferentie: 'ZM-2026-1', verzondenOp: '06-10-2026 09:00:00 +0200',
+      gemeente: 'Groningen', gezinsleden: [{ relatie: 'ouder-met-gezag' }], kinderen: [{ geboortedatum: '14-05-2011' }], veiligheidsafspraken: [],
+    };
+    const post = (path: string, body: unknown) => conforming(path, path, search(body));
+    expect((await post('/v2/aanmeldingen', aanmelding)).status).toBe(201);
+    expect((await post('/v2/aanmeldingen', aanmelding)).status).toBe(200);
+    expect((await post('/v2/aanmeldingen', { ...aanmelding, handelingId: 'conf-2', kinderen: [{ geboortedatum: '14-05-2001' }] })).status).toBe(400);
+    const besluit = { handelingId: 'conf-3', beantwoordeHandeling: 'act-1', van: 'AMK-GRN', afzenderReferentie: 'AMK-1', verzondenOp: '06-10-2026 09:00:00 +0200', besluit: 'geweigerd' };
+    expect((await post('/v2/aanmeldingen/besluiten', besluit)).status).toBe(201);
+    expect((await conforming('/v2/aanmeldingen/besluiten', '/v2/aanmeldingen/besluiten')).status).toBe(405);
+    mock.failInbound(1);
+    expect((await post('/v2/aanmeldingen/besluiten', { ...besluit, handelingId: 'conf-4' })).status).toBe(503);
+  });
 });

@@ -5,6 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLITIE_MOCK_ENDPOINTS, startPolitieMock } from '#adapters/politie/mock.ts';
+import { toPolitieInbound } from '#adapters/politie/deliver-mapping.ts';
+import { encodeCsv } from '#adapters/politie/csv.ts';
+import { ANTWOORD_KOLOMMEN, ONTVANGST_KOLOMMEN, TERUGKOPPELING_KOLOMMEN } from '#adapters/politie/wire-types.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { answer, feedback } from '../act-deliveries.ts';
 import { decodeCsv, encodeVertaalverzoek } from '#adapters/politie/csv.ts';
 import { EXPORT_KOLOMMEN, VERTALING_KOLOMMEN } from '#adapters/politie/wire-types.ts';
 import { createWorld } from '#mock-world/index.ts';
@@ -105,5 +110,28 @@ describe('police mock conforms to adapters/politie/export.csv-metadata.json and 
       expect(drifted).not.toBe(page);
       expect(csvw.problems(EXPORT, drifted)).not.toEqual([]);
     }
+  });
+  it('the receiving POSTs: request tables, receipts (201, 200 for a repeat), 400 and 503 conform', async () => {
+    expect(csvw.columnsOf('doorverwijzingen/antwoord.csv')).toEqual([...ANTWOORD_KOLOMMEN]);
+    expect(csvw.columnsOf('terugkoppelingen/terugkoppeling.csv')).toEqual([...TERUGKOPPELING_KOLOMMEN]);
+    expect(csvw.columnsOf('ontvangst.csv')).toEqual([...ONTVANGST_KOLOMMEN]);
+    const acts = [
+      ['doorverwijzingen/antwoord.csv', answer('amk-groningen', 'politie-noord-nederland', { actId: 'conf-a' })],
+      ['terugkoppelingen/terugkoppeling.csv', feedback('amk-groningen', 'politie-noord-nederland', { actId: 'conf-t' })],
+    ] as const;
+    for (const [table, act] of acts) {
+      const inbound = toPolitieInbound(act, WORLD_AGENCY_CODES);
+      if (!inbound) throw new Error('no inbound operation');
+      const request = encodeCsv(inbound.columns, [inbound.row]);
+      expect(csvw.problems(table, request), table).toEqual([]);
+      const first = await conforming(inbound.path, inbound.path, csvBody(request), 'ontvangst.csv');
+      const again = await conforming(inbound.path, inbound.path, csvBody(request), 'ontvangst.csv');
+      expect([first.status, again.status, again.body]).toEqual([201, 200, first.body]);
+      expect(csvw.problems('ontvangst.csv', first.body)).toEqual([]);
+    }
+    expect((await conforming('/terugkoppelingen', '/terugkoppelingen', csvBody('\uFEFF"handeling_id"\r\n"x"\r\n'))).status).toBe(400);
+    mock.failInbound(1);
+    const inbound = toPolitieInbound(answer('amk-groningen', 'politie-noord-nederland', { actId: 'conf-b' }), WORLD_AGENCY_CODES);
+    expect((await conforming('/doorverwijzingen/antwoorden', '/doorverwijzingen/antwoorden', csvBody(encodeCsv(inbound!.columns, [inbound!.row])))).status).toBe(503);
   });
 });
