@@ -13,7 +13,7 @@ import type { AuditDecision, AuditEntry, AuditEntryKind } from './entry.ts';
 export type LdvStatusCode = 'STATUS_CODE_UNSET' | 'STATUS_CODE_OK' | 'STATUS_CODE_ERROR';
 
 /** NEN 7513 action (`dpl.nen7513.eventTypeCode`): the entry's kind, a read named as such. */
-export type NenAction = 'read' | 'search' | 'explain' | 'audit-query';
+export type NenAction = 'read' | 'search' | 'explain' | 'audit-query' | 'disclose';
 
 /** `dpl.core.data_subject_id_type` and the NEN participant id type of the subject: a keyed pseudonym of the BSN. */
 export const SUBJECT_ID_TYPE = 'ketenpoort-bsn-pseudonym';
@@ -45,7 +45,7 @@ export interface LdvOptions {
   readonly registerUri?: string;
 }
 
-const ACTIONS: Readonly<Record<AuditEntryKind, NenAction>> = { access: 'read', search: 'search', explain: 'explain', 'audit-query': 'audit-query' };
+const ACTIONS: Readonly<Record<AuditEntryKind, NenAction>> = { access: 'read', search: 'search', explain: 'explain', 'audit-query': 'audit-query', act: 'disclose' };
 
 export function ldvLine(entry: AuditEntry, options: LdvOptions = {}): LdvLine {
   const action = ACTIONS[entry.kind];

@@ -42,6 +42,8 @@ export const GATEWAY_ERROR_CODES = [
   'RATE_LIMITED',
   // Authorization and policy.
   'FORBIDDEN', 'FILTER_NOT_PERMITTED',
+  // The chain's acts (schema/act.graphql, docs/acts.md): nothing queued, nothing sent.
+  'ACT_NOT_FOUND', 'ACT_NOT_ALLOWED', 'ACT_CASE_CLOSED', 'ACT_IDEMPOTENCY_CONFLICT', 'ACT_ALREADY_ANSWERED', 'ACT_NOT_ANSWERABLE',
   // Audit trail (fail closed).
   'AUDIT_UNAVAILABLE',
   // Upstream agencies.

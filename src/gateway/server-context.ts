@@ -33,7 +33,7 @@ export function createServerContext(services: GatewayServices, caller: Caller, r
     if (!response.writableFinished) scope.abort(new Error('the caller closed the connection'));
   });
   return {
-    caller, now, requestId: request.id, traceId, logger: services.logger.child({ requestId: request.id, traceId }),
+    caller, now, requestId: request.id, traceId, spanId, parentSpanId, logger: services.logger.child({ requestId: request.id, traceId }),
     services, request: scope, enforcement, notes,
   };
 }

@@ -9,6 +9,8 @@ import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import type { UpstreamStats } from '#kit/http.ts';
+import { createActDispatcher, type ActDispatcherOptions } from '#src/acts/dispatcher.ts';
+import { createActSealer } from '#src/acts/seal.ts';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import { createEntityPseudonymizer, createPseudonymizer } from '#src/audit/pseudonymize.ts';
@@ -77,6 +79,11 @@ export interface ServiceOverrides {
   readonly enforcement?: (parts: PolicyEnforcementOptions) => Enforcement;
   /** Where spans go besides OTLP, which also turns tracing on (tests give an in-memory exporter). */
   readonly spanExporter?: SpanExporter;
+  /** The act outbox's delivery timing (tests shorten the back-off); defaults in src/acts/dispatcher.ts. */
+  readonly actDelivery?: Partial<Pick<ActDispatcherOptions, 'maxAttempts' | 'baseBackoffMs' | 'maxBackoffMs' | 'leaseMs' | 'pollMs' | 'deliveryTimeoutMs'>> & {
+    /** false: this gateway queues acts but does not deliver them (a crash between the two, in tests). */
+    readonly deliver?: boolean;
+  };
 }
 
 export function baseSchema(): GraphQLSchema {
@@ -129,12 +136,21 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const shadow = await openShadow(config, policy, clock, logger);
   const enforcement = shadow ? shadow.wrap(observed) : observed;
   const limiter = await openLimiter(config, logger);
+  const processingActivityOf = createProcessingActivityOf(processingRegister, logger);
+  // The chain's acts: sealed in the outbox beside the trail, delivered after the response (docs/acts.md).
+  const sealer = createActSealer(secrets.idSecret);
+  const dispatcher = createActDispatcher({
+    outbox: audit.acts, sealer, adapterOf: (id) => started.adapters.get(id) ?? null, logger: logger.child({ component: 'acts' }),
+    ...overrides.actDelivery,
+  });
+  if (overrides.actDelivery?.deliver !== false) dispatcher.start();
 
   return {
     config, logger, clock, verifier, policy, audit,
     knownPurposes: new Set(loaded.purposes.map((purpose) => purpose.code)),
     processingRegister,
-    processingActivityOf: createProcessingActivityOf(processingRegister, logger),
+    processingActivityOf,
+    acts: { sealer, dispatcher, processingActivityOf },
     covenants: loaded.covenants,
     adapters: started.adapters,
     upstreamStats: () => started.upstreamStats(),
@@ -161,6 +177,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
       await audit.ping();
     },
     async close() {
+      await dispatcher.stop();
       await shadow?.idle();
       await Promise.all([...started.adapters.values()].map((adapter) => adapter.close()));
       await started.close();

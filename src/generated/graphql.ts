@@ -166,6 +166,72 @@ export type AccessRequestRelation =
   | 'RELATED_SUBJECT'
   | 'SUBJECT';
 
+/**
+ * The chain's acts (issue 13, docs/acts.md): a case handed over, a zorgmelding referred, a referral answered,
+ * feedback given, carried through the gateway into the receiver's own system. Each act is decided by the
+ * policy like a read (the covenant's write grants say which fields of the sender's record travel, to whom,
+ * under which article), accounted in the audit trail in the same transaction that queues it, and delivered
+ * exactly once. An act shows its parties, status and the names of the fields that travelled: never a value.
+ */
+export type Act = {
+  readonly __typename?: 'Act';
+  /** The receiver's answer, once given (RETURNED_UNSAFE shows as status REFUSED). */
+  readonly answer: Maybe<ActAnswer>;
+  readonly answeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** For an answer or feedback: the act it answers (its id). */
+  readonly answers: Maybe<Scalars['ID']['output']>;
+  /** Delivery attempts so far. */
+  readonly attempts: Scalars['Int']['output'];
+  /** agreement@version#article of each grant that allowed the act. */
+  readonly basis: ReadonlyArray<Scalars['String']['output']>;
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Coordinates of the fields that travelled with the act, never their values. */
+  readonly fieldsSent: ReadonlyArray<Scalars['String']['output']>;
+  /** The act's own id (opaque; not derived from any record). */
+  readonly id: Scalars['ID']['output'];
+  readonly kind: ActKind;
+  /** Code of the last failed delivery attempt (never the receiver's text). */
+  readonly lastError: Maybe<Scalars['String']['output']>;
+  readonly receiver: Maybe<Agency>;
+  /** The referral kind a handover or referral carries out. */
+  readonly referralKind: Maybe<ReferralKind>;
+  readonly sender: Maybe<Agency>;
+  readonly status: ActStatus;
+};
+
+export type ActAnswer =
+  | 'ACCEPTED'
+  | 'REFUSED'
+  /** Returned because the receiver judges the situation unsafe for what was asked (Veilig Thuis protocol). */
+  | 'RETURNED_UNSAFE';
+
+export type ActConnection = {
+  readonly __typename?: 'ActConnection';
+  readonly nodes: ReadonlyArray<Act>;
+  readonly pageInfo: PageInfo;
+};
+
+export type ActKind =
+  /** The receiver's answer to a handover or referral. */
+  | 'ANSWER_REFERRAL'
+  /** Feedback (terugkoppeling) to the reporter or the police: phase and receiving agency. */
+  | 'GIVE_FEEDBACK'
+  /** A case handed over (ASHG or Veilig Thuis to the AMK, to a certified institution, to care). */
+  | 'HAND_OVER_CASE'
+  /** A zorgmelding referred by the police (to Veilig Thuis, to youth care under the 0-18 covenant). */
+  | 'REFER_ZORGMELDING';
+
+export type ActStatus =
+  | 'ACCEPTED'
+  /** Stored by the receiver's system. */
+  | 'DELIVERED'
+  /** Given up after every attempt, or refused as invalid by the receiver's system: a privacy officer may retry it. */
+  | 'FAILED'
+  /** Queued in the gateway's outbox; delivery is being attempted. */
+  | 'PENDING'
+  | 'REFUSED';
+
 export type Address = {
   readonly __typename?: 'Address';
   readonly city: Maybe<Scalars['String']['output']>;
@@ -289,6 +355,15 @@ export type AgreementValidity =
   | 'SUPERSEDED'
   /** After validTo, renewed period by period until a superseding version takes effect. */
   | 'TACITLY_RENEWED';
+
+export type AnswerReferralInput = {
+  /** The act that was handed over or referred to the caller. */
+  readonly actId: Scalars['ID']['input'];
+  readonly answer: ActAnswer;
+  readonly idempotencyKey: Scalars['String']['input'];
+  /** Why refused or returned, for the sender (required then). */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A recorded link of the chain: a request's seq and chained hash (as audit:verify prints it). */
 export type AuditAnchor = {
@@ -429,6 +504,8 @@ export type AuditEntryFilter = {
 export type AuditEntryKind =
   /** Records were read. */
   | 'ACCESS'
+  /** An act (handover, referral, answer, feedback) disclosed the fields it names to its receiver (searchTerms name act and receiver). */
+  | 'ACT'
   /** The audit trail itself was read. */
   | 'AUDIT_QUERY'
   /** A decision was explained to a privacy officer. */
@@ -824,6 +901,16 @@ export type FactState =
    */
   | 'NOT_SHOWN';
 
+export type GiveFeedbackInput = {
+  /** The act that was referred to the caller (the zorgmelding or case the feedback is about). */
+  readonly actId: Scalars['ID']['input'];
+  readonly idempotencyKey: Scalars['String']['input'];
+  /** Where the case stands at the caller. */
+  readonly phaseCategory?: InputMaybe<PhaseCategory>;
+  /** The care provider the case went to, if any. */
+  readonly receivingCareProvider?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One grant: who (viewer kinds) may read what (coordinates) of whose records (owner kinds), why (purposes), and when (conditions). */
 export type Grant = {
   readonly __typename?: 'Grant';
@@ -853,6 +940,20 @@ export type GrantTrace = {
   /** A covenant binds only its parties (named agencies, or every agency of a kind). */
   readonly viewerIsParty: Scalars['Boolean']['output'];
   readonly viewerKindMatched: Scalars['Boolean']['output'];
+};
+
+export type HandOverCaseInput = {
+  /** The caller's key for this act: the same key with the same input answers the first act; with another input it is refused. */
+  readonly idempotencyKey: Scalars['String']['input'];
+  /** Why the case is handed over, in the sender's words for the receiver (not the narrative). */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+  readonly referralKind: ReferralKind;
+  /** The caller's own report (its id as the caller sees it) the case is about. */
+  readonly reportId: Scalars['ID']['input'];
+  /** Conditions of a handover with conditions. */
+  readonly safetyConditions?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The receiving agency (Agency.id). */
+  readonly to: Scalars['ID']['input'];
 };
 
 /**
@@ -1002,6 +1103,45 @@ export type MemberRole =
   | 'PARTNER'
   | 'STEP_PARENT';
 
+export type Mutation = {
+  readonly __typename?: 'Mutation';
+  /** Answer a handover or referral addressed to the caller. */
+  readonly answerReferral: Act;
+  /** Tell the sender of a referral the caller received where the case stands. */
+  readonly giveFeedback: Act;
+  /** Hand one of the caller's cases over to another agency; the covenant decides what of it travels. */
+  readonly handOverCase: Act;
+  /** Refer one of the police's zorgmeldingen to Veilig Thuis or youth care. */
+  readonly referZorgmelding: Act;
+  /** Privacy officers: deliver a FAILED act of their organisation again. */
+  readonly retryAct: Act;
+};
+
+
+export type MutationAnswerReferralArgs = {
+  input: AnswerReferralInput;
+};
+
+
+export type MutationGiveFeedbackArgs = {
+  input: GiveFeedbackInput;
+};
+
+
+export type MutationHandOverCaseArgs = {
+  input: HandOverCaseInput;
+};
+
+
+export type MutationReferZorgmeldingArgs = {
+  input: ReferZorgmeldingInput;
+};
+
+
+export type MutationRetryActArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
   readonly endCursor: Maybe<Scalars['String']['output']>;
@@ -1042,6 +1182,10 @@ export type Query = {
    * itself entered in the trail. At most 100 entries per page.
    */
   readonly accessRequest: AccessRequestConnection;
+  /** An act the caller's organisation sent or received. */
+  readonly act: Maybe<Act>;
+  /** Acts the caller's organisation sent or received, newest first. */
+  readonly acts: ActConnection;
   readonly agencies: ReadonlyArray<Agency>;
   readonly agreement: Maybe<Agreement>;
   /** Agreements in force at a date (default: today); all versions when all is true. */
@@ -1115,6 +1259,18 @@ export type QueryAccessRequestArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryActArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryActsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ActStatus>;
 };
 
 
@@ -1218,6 +1374,15 @@ export type RedactionReason =
   | 'OWNER_ONLY'
   /** Grants exist, but not for the declared purpose. */
   | 'PURPOSE_NOT_COVERED';
+
+export type ReferZorgmeldingInput = {
+  readonly idempotencyKey: Scalars['String']['input'];
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+  readonly referralKind: ReferralKind;
+  /** The police's own zorgmelding (a Report as the caller sees it). */
+  readonly reportId: Scalars['ID']['input'];
+  readonly to: Scalars['ID']['input'];
+};
 
 /** A referral or handover (doorverwijzing/overdracht) from one agency to another agency or a care provider. */
 export type Referral = CaseRecord & {

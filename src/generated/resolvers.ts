@@ -103,6 +103,11 @@ export type ResolversTypes = {
   AccessRequestEntry: ResolverTypeWrapper<Types.AccessRequestEntry>;
   AccessRequestOrganisation: ResolverTypeWrapper<Types.AccessRequestOrganisation>;
   AccessRequestRelation: Types.AccessRequestRelation;
+  Act: ResolverTypeWrapper<Omit<Types.Act, 'receiver' | 'sender'> & { receiver?: Types.Maybe<ResolversTypes['Agency']>, sender?: Types.Maybe<ResolversTypes['Agency']> }>;
+  ActAnswer: Types.ActAnswer;
+  ActConnection: ResolverTypeWrapper<Omit<Types.ActConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Act']> }>;
+  ActKind: Types.ActKind;
+  ActStatus: Types.ActStatus;
   Address: ResolverTypeWrapper<AddressNode>;
   Agency: ResolverTypeWrapper<AgencyNode>;
   AgencyKind: Types.AgencyKind;
@@ -111,6 +116,7 @@ export type ResolversTypes = {
   AgreementParty: ResolverTypeWrapper<Omit<Types.AgreementParty, 'agency'> & { agency?: Types.Maybe<ResolversTypes['Agency']> }>;
   AgreementTrace: ResolverTypeWrapper<Types.AgreementTrace>;
   AgreementValidity: Types.AgreementValidity;
+  AnswerReferralInput: Types.AnswerReferralInput;
   AuditAnchor: ResolverTypeWrapper<Types.AuditAnchor>;
   AuditChainSegment: ResolverTypeWrapper<Types.AuditChainSegment>;
   AuditDecision: ResolverTypeWrapper<Types.AuditDecision>;
@@ -157,8 +163,10 @@ export type ResolversTypes = {
   ExplainedFacts: ResolverTypeWrapper<Types.ExplainedFacts>;
   ExplainedReferrals: ResolverTypeWrapper<Types.ExplainedReferrals>;
   FactState: Types.FactState;
+  GiveFeedbackInput: Types.GiveFeedbackInput;
   Grant: ResolverTypeWrapper<CovenantGrant>;
   GrantTrace: ResolverTypeWrapper<Types.GrantTrace>;
+  HandOverCaseInput: Types.HandOverCaseInput;
   Household: ResolverTypeWrapper<HouseholdNode>;
   HouseholdConnection: ResolverTypeWrapper<Omit<Types.HouseholdConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['HouseholdEdge']> }>;
   HouseholdEdge: ResolverTypeWrapper<Omit<Types.HouseholdEdge, 'node'> & { node: ResolversTypes['Household'] }>;
@@ -174,6 +182,7 @@ export type ResolversTypes = {
   MatrixParty: ResolverTypeWrapper<Types.MatrixParty>;
   MatrixRow: ResolverTypeWrapper<Types.MatrixRow>;
   MemberRole: Types.MemberRole;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Person: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Person']>;
   PhaseCategory: Types.PhaseCategory;
@@ -181,6 +190,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Redaction: ResolverTypeWrapper<Types.Redaction>;
   RedactionReason: Types.RedactionReason;
+  ReferZorgmeldingInput: Types.ReferZorgmeldingInput;
   Referral: ResolverTypeWrapper<ReferralNode>;
   ReferralKind: Types.ReferralKind;
   ReferralStatus: Types.ReferralStatus;
@@ -217,12 +227,15 @@ export type ResolversParentTypes = {
   AccessRequestEdge: Types.AccessRequestEdge;
   AccessRequestEntry: Types.AccessRequestEntry;
   AccessRequestOrganisation: Types.AccessRequestOrganisation;
+  Act: Omit<Types.Act, 'receiver' | 'sender'> & { receiver?: Types.Maybe<ResolversParentTypes['Agency']>, sender?: Types.Maybe<ResolversParentTypes['Agency']> };
+  ActConnection: Omit<Types.ActConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Act']> };
   Address: AddressNode;
   Agency: AgencyNode;
   Agreement: Covenant;
   AgreementExample: Types.AgreementExample;
   AgreementParty: Omit<Types.AgreementParty, 'agency'> & { agency?: Types.Maybe<ResolversParentTypes['Agency']> };
   AgreementTrace: Types.AgreementTrace;
+  AnswerReferralInput: Types.AnswerReferralInput;
   AuditAnchor: Types.AuditAnchor;
   AuditChainSegment: Types.AuditChainSegment;
   AuditDecision: Types.AuditDecision;
@@ -260,8 +273,10 @@ export type ResolversParentTypes = {
   ExplainedFact: Types.ExplainedFact;
   ExplainedFacts: Types.ExplainedFacts;
   ExplainedReferrals: Types.ExplainedReferrals;
+  GiveFeedbackInput: Types.GiveFeedbackInput;
   Grant: CovenantGrant;
   GrantTrace: Types.GrantTrace;
+  HandOverCaseInput: Types.HandOverCaseInput;
   Household: HouseholdNode;
   HouseholdConnection: Omit<Types.HouseholdConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['HouseholdEdge']> };
   HouseholdEdge: Omit<Types.HouseholdEdge, 'node'> & { node: ResolversParentTypes['Household'] };
@@ -276,11 +291,13 @@ export type ResolversParentTypes = {
   MatrixOrganisation: Omit<Types.MatrixOrganisation, 'agency' | 'controller'> & { agency: ResolversParentTypes['Agency'], controller: ResolversParentTypes['Agency'] };
   MatrixParty: Types.MatrixParty;
   MatrixRow: Types.MatrixRow;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: Types.PageInfo;
   Person: ResolversInterfaceTypes<ResolversParentTypes>['Person'];
   Purpose: Types.Purpose;
   Query: Record<PropertyKey, never>;
   Redaction: Types.Redaction;
+  ReferZorgmeldingInput: Types.ReferZorgmeldingInput;
   Referral: ReferralNode;
   Region: RegionNode;
   ReplayFacts: Types.ReplayFacts;
@@ -377,6 +394,29 @@ export type AccessRequestOrganisationResolvers<ContextType = GatewayContext, Par
   agencyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entriesWithFieldsReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Act'] = ResolversParentTypes['Act']> = {
+  answer?: Resolver<Types.Maybe<ResolversTypes['ActAnswer']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  answers?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fieldsSent?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActKind'], ParentType, ContextType>;
+  lastError?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receiver?: Resolver<Types.Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  referralKind?: Resolver<Types.Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
+  sender?: Resolver<Types.Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActStatus'], ParentType, ContextType>;
+};
+
+export type ActConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActConnection'] = ResolversParentTypes['ActConnection']> = {
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Act']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -827,6 +867,14 @@ export type MatrixRowResolvers<ContextType = GatewayContext, ParentType extends 
   ownerOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  answerReferral?: Resolver<ResolversTypes['Act'], ParentType, ContextType, RequireFields<Types.MutationAnswerReferralArgs, 'input'>>;
+  giveFeedback?: Resolver<ResolversTypes['Act'], ParentType, ContextType, RequireFields<Types.MutationGiveFeedbackArgs, 'input'>>;
+  handOverCase?: Resolver<ResolversTypes['Act'], ParentType, ContextType, RequireFields<Types.MutationHandOverCaseArgs, 'input'>>;
+  referZorgmelding?: Resolver<ResolversTypes['Act'], ParentType, ContextType, RequireFields<Types.MutationReferZorgmeldingArgs, 'input'>>;
+  retryAct?: Resolver<ResolversTypes['Act'], ParentType, ContextType, RequireFields<Types.MutationRetryActArgs, 'id'>>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -844,6 +892,8 @@ export type PurposeResolvers<ContextType = GatewayContext, ParentType extends Re
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessMatrix?: Resolver<ResolversTypes['AccessMatrix'], ParentType, ContextType, RequireFields<Types.QueryAccessMatrixArgs, 'at'>>;
   accessRequest?: Resolver<ResolversTypes['AccessRequestConnection'], ParentType, ContextType, RequireFields<Types.QueryAccessRequestArgs, 'bsn' | 'first' | 'from' | 'to'>>;
+  act?: Resolver<Types.Maybe<ResolversTypes['Act']>, ParentType, ContextType, RequireFields<Types.QueryActArgs, 'id'>>;
+  acts?: Resolver<ResolversTypes['ActConnection'], ParentType, ContextType, RequireFields<Types.QueryActsArgs, 'first'>>;
   agencies?: Resolver<ReadonlyArray<ResolversTypes['Agency']>, ParentType, ContextType>;
   agreement?: Resolver<Types.Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<Types.QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<Types.QueryAgreementsArgs, 'all'>>;
@@ -976,6 +1026,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccessRequestEdge?: AccessRequestEdgeResolvers<ContextType>;
   AccessRequestEntry?: AccessRequestEntryResolvers<ContextType>;
   AccessRequestOrganisation?: AccessRequestOrganisationResolvers<ContextType>;
+  Act?: ActResolvers<ContextType>;
+  ActConnection?: ActConnectionResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
@@ -1030,6 +1082,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MatrixOrganisation?: MatrixOrganisationResolvers<ContextType>;
   MatrixParty?: MatrixPartyResolvers<ContextType>;
   MatrixRow?: MatrixRowResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Purpose?: PurposeResolvers<ContextType>;

@@ -6,6 +6,8 @@
  */
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
+import type { ActDispatcher } from '#src/acts/dispatcher.ts';
+import type { ActSealer } from '#src/acts/seal.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import type { EnforcementContext } from '#src/enforcement/context.ts';
 import type { ShadowEvaluation } from '#src/enforcement/shadow-evaluation.ts';
@@ -37,6 +39,8 @@ export interface GraphServices {
   readonly notFoundFloorMs: number;
   /** The shadow policy decided beside the live one, and its report; null when not configured. */
   readonly shadow: ShadowEvaluation | null;
+  /** The chain's acts (schema/act.graphql): sealing, delivery, and the register; null when not assembled. */
+  readonly acts: ActServices | null;
   agencyNode(id: string | null | undefined): AgencyNode | null;
   agencyNodes(): AgencyNode[];
   regionNode(id: string): RegionNode | null;
@@ -44,10 +48,20 @@ export interface GraphServices {
   regionOf(municipality: string): RegionNode | null;
 }
 
+export interface ActServices {
+  readonly sealer: ActSealer;
+  readonly dispatcher: ActDispatcher;
+  /** The register's activity a request of the organisation under the purpose belongs to (its entries record it). */
+  processingActivityOf(organisation: string, purpose: string): string;
+}
+
 export interface GatewayContext extends EnforcementContext {
   readonly requestId: string;
   /** W3C trace id (from `traceparent`, or new). */
   readonly traceId: string;
+  /** The request's span and the caller's span it continued (LDV), where traced. */
+  readonly spanId?: string | null;
+  readonly parentSpanId?: string | null;
   /** The instant the request is judged at: policy validity and ages use this, never the wall clock. */
   readonly now: Date;
   readonly logger: Logger;

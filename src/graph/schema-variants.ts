@@ -17,6 +17,7 @@ import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import {
   getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType, type GraphQLSchema,
 } from 'graphql';
+import type { ActKind } from '#domain/acts.ts';
 import type { AgencyKind } from '#domain/records.ts';
 import { grantableCoordinates, objectFieldCoordinates, type CompiledPolicy } from '#src/policy/index.ts';
 import { isOfficerOnly, PRIVACY_OFFICER } from './resolvers/require-role.ts';
@@ -50,13 +51,30 @@ export function officerOnlyCoordinates(schema: GraphQLSchema): Set<string> {
   return coordinates;
 }
 
+/** The mutations that make an act, by the act they make (schema/act.graphql). */
+const ACT_MUTATIONS: ReadonlyMap<string, ActKind> = new Map([
+  ['Mutation.handOverCase', 'HAND_OVER_CASE'], ['Mutation.referZorgmelding', 'REFER_ZORGMELDING'],
+  ['Mutation.answerReferral', 'ANSWER_REFERRAL'], ['Mutation.giveFeedback', 'GIVE_FEEDBACK'],
+]);
+
+/**
+ * Whether callers of the variant could ever make the act: some act grant of a loaded covenant version
+ * lets the kind send it, and the caller is staff (privacy officers audit acts; they do not make them).
+ */
+function mayEverAct(policy: CompiledPolicy, spec: VariantSpec, act: ActKind): boolean {
+  return !spec.officer && policy.actGrants.some((grant) => grant.acts.has(act) && grant.senderKinds.has(spec.kind));
+}
+
 /** The object-type coordinates the policy could ever release to the variant's callers (before pruning). */
 export function reachableCoordinates(schema: GraphQLSchema, policy: CompiledPolicy, spec: VariantSpec): Set<string> {
   const officerOnly = officerOnlyCoordinates(schema);
   const granted = grantableCoordinates(policy, spec.kind);
   const reachable = new Set<string>();
   for (const coordinate of objectFieldCoordinates(schema)) {
-    if (officerOnly.has(coordinate)) {
+    const act = ACT_MUTATIONS.get(coordinate);
+    if (act) {
+      if (mayEverAct(policy, spec, act)) reachable.add(coordinate);
+    } else if (officerOnly.has(coordinate)) {
       if (spec.officer) reachable.add(coordinate);
     } else if (policy.publicCoordinates.has(coordinate) || granted.has(coordinate) || spec.ownsRecords) {
       reachable.add(coordinate);

@@ -7,6 +7,12 @@
 export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   // Entry points. What they return is decided field by field on the concrete types.
   'Query.*',
+  // The chain's acts (schema/act.graphql): each is decided by the policy's write grants when it is made.
+  'Mutation.*',
+  // An act as its sender and receiver see it: parties, kind, status, coordinate names and agreement
+  // articles, never a value. Query.act and Query.acts show only acts of the caller's organisation.
+  'Act.*',
+  'ActConnection.*',
   // Organisational data (schema/agency.graphql: public to every authenticated caller).
   'Agency.*',
   'Region.*',

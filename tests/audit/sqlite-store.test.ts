@@ -140,7 +140,8 @@ describe('sqlite audit store specifics', () => {
     const second = createSqliteAuditStore({ path });
     try {
       const db = new DatabaseSync(path);
-      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
+      // The act outbox is migration 5.
+      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 5 });
       db.close();
       expect(await second.verify()).toMatchObject({ ok: true, checked: 1 });
     } finally {

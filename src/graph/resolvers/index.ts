@@ -5,6 +5,7 @@
 import type { AgencyNode, RegionNode } from '#src/households/nodes.ts';
 import type { GatewayContext } from '#src/graph/context.ts';
 import { accessRequestResolvers } from './access-request.ts';
+import { actResolvers } from './acts.ts';
 import { agreementResolvers } from './agreement.ts';
 import { auditResolvers } from './audit.ts';
 import { explainResolvers } from './explain.ts';
@@ -28,7 +29,9 @@ export function createResolvers() {
     Grant: agreementResolvers.Grant,
     Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
       ...workbenchResolvers.Query, ...accessRequestResolvers.Query, ...replayResolvers.Query,
-      ...shadowResolvers.Query },
+      ...shadowResolvers.Query, ...actResolvers.Query },
+    Mutation: actResolvers.Mutation,
+    Act: actResolvers.Act,
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},
