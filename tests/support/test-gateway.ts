@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import type { AuditStore } from '#src/audit/store.ts';
 import { loadConfig, type Env, type GatewayConfig } from '#src/config/config.ts';
 import { createGateway, type Gateway } from '#src/gateway/create-gateway.ts';
-import { createServices } from '#src/gateway/services.ts';
+import { createServices, type ServiceOverrides } from '#src/gateway/services.ts';
 import { startEmbeddedAgencies } from '#src/dev/embedded-agencies.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import type { World } from '#mock-world/index.ts';
@@ -33,6 +33,10 @@ export interface TestGatewayOptions {
   readonly spanExporter?: SpanExporter;
   /** The world the embedded mock agencies serve; default: the world of KETENPOORT_MOCK_HOUSEHOLDS households. */
   readonly world?: World;
+  /** The act outbox's delivery timing (fault tests shorten the back-off). */
+  readonly actDelivery?: ServiceOverrides['actDelivery'];
+  /** A data directory kept after close (a restart test starts a second gateway on it); default a new one, removed. */
+  readonly dataDir?: string;
 }
 
 export interface GraphQLResponse {
@@ -59,7 +63,7 @@ export interface TestGateway {
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ketenpoort-test-'));
   const base = loadConfig({ KETENPOORT_DATA_DIR: dataDir, KETENPOORT_MOCK_HOUSEHOLDS: '60', LOG_LEVEL: 'debug', ...options.env });
   const config = options.configure ? options.configure(base) : base;
   // Keys exist before start-up, so a production-mode test can point jwksFile at them.
@@ -70,7 +74,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const clock = options.clock ?? (() => options.now ?? SCENARIO_NOW);
   const embedded = await startEmbeddedAgencies(config, logger, options.world);
   const services = await createServices(embedded.config, { logger, clock, ...(options.audit ? { audit: options.audit } : {}),
-    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}) });
+    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}), ...(options.actDelivery ? { actDelivery: options.actDelivery } : {}) });
   const gateway = await createGateway(services);
 
   const token: TestGateway['token'] = async (claims) => {
@@ -90,7 +94,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     async close() {
       await gateway.close();
       await embedded.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
