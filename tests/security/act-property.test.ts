@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ACT_KINDS, type ActKind } from '#domain/acts.ts';
-import type { AgencyKind, ChildRecord, HouseholdRecord, ReferralKind, ReportRecord } from '#domain/records.ts';
+import type { ChildRecord, HouseholdRecord, ReferralKind, ReportRecord } from '#domain/records.ts';
 import { composeDelivery } from '#src/acts/compose.ts';
 import { coordinatesSent } from '#src/acts/travel.ts';
 import { CHILD_ROLES, decideAct } from '#src/policy/index.ts';
@@ -38,7 +38,6 @@ for (const file of readdirSync(COVENANTS_DIR).filter((name) => /\.v\d+\.yaml$/.t
 }
 
 const NEVER = ['Report.reporter', 'Reporter.name', 'Reporter.type', 'Reporter.phone', 'Reporter.anonymityPromised', 'Report.restrictedInformation'];
-const KINDS: AgencyKind[] = ['ASHG', 'AMK', 'VEILIG_THUIS', 'POLITIE', 'BJZ', 'CERTIFIED_INSTITUTION', 'WIJKTEAM', 'RAAD'];
 const REFERRAL_KINDS: ReferralKind[] = ['VOLUNTARY_CARE', 'HANDOVER_ASHG_TO_AMK', 'POLICE_TO_AMK', 'POLICE_TO_BJZ', 'TO_WIJKTEAM', 'POLICE_TO_VEILIG_THUIS', 'REQUEST_TO_RAAD', 'HANDOVER_TO_CERTIFIED_INSTITUTION'];
 const organisations = policy.organisations.organisations;
 const purposes = [...new Set(policy.covenants.flatMap((covenant) => covenant.purposes.map((purpose) => purpose.code))), 'own-records'];
