@@ -50,6 +50,10 @@ export interface BenchOptions {
   readonly trailCommits: number;
   /** Trail sizes the commits are timed at, in bytes. Default 10, 100 and 1000 MiB (quick: 10 and 100 MiB). */
   readonly trailSizesBytes: readonly number[];
+  /** Acts of the write scenario per upstream latency (measure-acts.ts); 0 skips it. Default 400 (quick: 60). */
+  readonly acts: number;
+  /** Acts in flight at once. Default 10. */
+  readonly actConcurrency: number;
 }
 
 /** The command line of `npm run bench`, for parseArgs (scripts/cli.ts). */
@@ -76,6 +80,8 @@ export const BENCH_ARGS = {
   'trail-requests': { type: 'string' },
   'trail-commits': { type: 'string' },
   'trail-sizes': { type: 'string' },
+  acts: { type: 'string' },
+  'act-concurrency': { type: 'string' },
 } as const satisfies ParseArgsOptionsConfig;
 
 export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [options]
@@ -105,6 +111,8 @@ over loopback HTTP against the agency mocks; writes reports/bench-latest.md (see
   --trail-requests <n>          (b) requests whose audit entries are sized (40 [10])
   --trail-commits <n>           timed 280-entry commits per trail size (50)
   --trail-sizes <MiB,MiB>       trail sizes the commits are timed at (10,100,1000 [10,100])
+  --acts <n>                    acts of the write scenario per latency; 0 skips it (400 [60])
+  --act-concurrency <n>         acts in flight at once (10)
   -h, --help                    this text`;
 
 type BenchArgValues = { -readonly [K in keyof typeof BENCH_ARGS]?: (typeof BENCH_ARGS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -139,6 +147,8 @@ export function benchOptions(values: BenchArgValues): BenchOptions {
     trailRequests: positive(values['trail-requests'], quick ? 10 : 40, 'trail-requests'),
     trailCommits: positive(values['trail-commits'], 50, 'trail-commits'),
     trailSizesBytes: list(values['trail-sizes'], quick ? '10,100' : '10,100,1000').map((value) => positive(value, 0, 'trail-sizes') * 2 ** 20),
+    acts: positive(values.acts, quick ? 60 : 400, 'acts', true),
+    actConcurrency: positive(values['act-concurrency'], 10, 'act-concurrency'),
     listingCacheSeconds: values['listing-cache'] === undefined ? null : positive(values['listing-cache'], 0, 'listing-cache', true),
   };
 }

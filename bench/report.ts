@@ -87,6 +87,19 @@ export function renderMarkdown(results: BenchResults, jsonPath: string): string 
     lines.push(`| **total** | | ${rows.map((m) => `**${calls(m.upstream?.total)}**`).join(' | ')} | **${calls(floor?.total)}** | **${calls(floor?.totalWithFacts)}** |`, '');
   }
 
+  if (results.acts.length > 0) {
+    lines.push('## Acts (the write scenario)', '',
+      'The ASHG hands cases over to the AMK through the guarded gateway; audit entries and the outbox durable in SQLite. '
+      + 'Accepted: the mutation answered PENDING (decided, composed, queued with its entries in one commit). '
+      + 'End to end: from the request to the AMK\'s receipt recorded in the outbox.', '',
+      '| upstream latency | acts | in flight | acts/s accepted | accept p50 | accept p95 | delivered | end to end p50 | end to end p95 | max |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const a of results.acts) {
+      lines.push(`| ${a.upstreamLatencyMs} ms | ${a.acts} | ${a.concurrency} | ${n(a.actsPerSecond)} | ${n(a.acceptP50Ms)} ms | ${n(a.acceptP95Ms)} ms | ${a.delivered} (${a.deliveredRows} rows) | ${n(a.deliveryP50Ms)} ms | ${n(a.deliveryP95Ms)} ms | ${n(a.deliveryMaxMs)} ms |`);
+    }
+    lines.push('');
+  }
+
   lines.push('## Memory (contender process)', '', '| contender | RSS after warm-up | RSS after run | growth | heap after warm-up | heap after run |', '| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const m of results.memory) {
     lines.push(`| ${m.contender} | ${mib(m.rssAfterWarmupBytes)} | ${mib(m.rssAfterRunBytes)} | ${n((m.rssAfterRunBytes / m.rssAfterWarmupBytes - 1) * 100)}% | ${mib(m.heapAfterWarmupBytes)} | ${mib(m.heapAfterRunBytes)} |`);

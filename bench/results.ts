@@ -90,6 +90,8 @@ export interface BenchResults {
   readonly ratios: readonly { readonly name: string; readonly scenario: ScenarioId; readonly upstreamLatencyMs: number; readonly value: number }[];
   /** The audit trail's own figures (measure-trail.ts); null when not run. */
   readonly trail: TrailFigures | null;
+  /** The write scenario (measure-acts.ts), one per upstream latency; empty when not run. */
+  readonly acts: readonly ActFigures[];
   readonly budget: readonly BudgetCheck[];
 }
 
@@ -126,4 +128,25 @@ export interface TrailFigures {
   readonly commits: readonly TrailCommitFigures[];
   /** Seconds spent growing the trail to its sizes. */
   readonly growSeconds: number;
+}
+
+/** The write scenario at one upstream latency (measure-acts.ts). */
+export interface ActFigures {
+  readonly upstreamLatencyMs: number;
+  /** Acts accepted (handOverCase answered PENDING). */
+  readonly acts: number;
+  /** Mutations in flight at once. */
+  readonly concurrency: number;
+  /** Distinct reports the acts were about (each act its own idempotency key). */
+  readonly distinctReports: number;
+  readonly actsPerSecond: number;
+  readonly acceptP50Ms: number;
+  readonly acceptP95Ms: number;
+  /** From the caller's request to the receiver's receipt recorded in the outbox. */
+  readonly deliveryP50Ms: number;
+  readonly deliveryP95Ms: number;
+  readonly deliveryMaxMs: number;
+  /** Acts whose receipt was seen within two minutes, and DELIVERED rows in the outbox after. */
+  readonly delivered: number;
+  readonly deliveredRows: number;
 }

@@ -19,6 +19,7 @@ import { TOLERANT_RESILIENCE } from './contenders/baseline.ts';
 import { spawnChild } from './ipc.ts';
 import { measureCeiling, measureContenders, type MeasureContext } from './measure-contenders.ts';
 import { measureListingFloor, measureMinimum } from './measure-minimum.ts';
+import { measureActs } from './measure-acts.ts';
 import { measureTrail } from './measure-trail.ts';
 import type { MockAgency } from './mocks-process.ts';
 import { BENCH_ARGS, BENCH_USAGE, benchOptions, type BenchOptions } from './options.ts';
@@ -79,6 +80,7 @@ try {
 
   // Last, so its minutes of disk writes land in no contender's load window.
   const trail = trailScenarios.length > 0 ? await measureTrail({ ...context, scenarios: trailScenarios }) : null;
+  const acts = options.acts > 0 ? await measureActs(context) : [];
   const budget = evaluateBudget(measurements, minimum, memory, trail);
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
@@ -95,10 +97,11 @@ try {
       bjzRateLimit: options.bjzRateLimit === null ? 'the mock\'s own (200 per second, then 429 with Retry-After: 1)' : `${options.bjzRateLimit} per second`,
       listingCache: options.listingCacheSeconds === null ? 'gateway default (KETENPOORT_LISTING_CACHE_SECONDS unset)' : `${options.listingCacheSeconds} s`,
       trail: options.trail === 'skip' ? 'not measured' : `${options.trailRequests} (b) requests sized; ${options.trailCommits} commits of 280 entries at ${options.trailSizesBytes.map((bytes) => `${bytes / 2 ** 20} MiB`).join(', ')}`,
+      acts: options.acts > 0 ? `${options.acts} handovers (ASHG to AMK) per latency, ${options.actConcurrency} in flight, audit and outbox in SQLite` : 'not measured',
       baselineResilience: options.baselineResilience === 'tolerant' ? `tolerant (${JSON.stringify(TOLERANT_RESILIENCE)})` : 'kit defaults',
     },
     scenarios: scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, subject: scenario.subject, viewer: `${scenario.viewer.agencyId} (${scenario.viewer.role}, purpose ${scenario.viewer.purpose})`, query: scenario.query })),
-    measurements, minimum, listingFloor, memory, ratios: ratiosOf(measurements), trail, budget,
+    measurements, minimum, listingFloor, memory, ratios: ratiosOf(measurements), trail, acts, budget,
   };
   const written = writeReports(results, options.reportsDir);
   console.log('');

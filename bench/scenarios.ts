@@ -52,7 +52,18 @@ const QUERY_C = '{ me { role } }';
  * The documents the benchmark sends, by the organisation that sends them: the guarded gateway runs with
  * trusted documents on, as production does, and these are its registered operations.
  */
-export const BENCH_OPERATIONS: Readonly<Record<string, readonly string[]>> = { [CASE_CONFERENCE_VIEWER.agencyId]: [QUERY_A, QUERY_B, QUERY_C] };
+/** The write scenario's caller (measure-acts.ts): the ASHG hands cases over to the AMK, as in DOMAIN scenario 1. */
+export const ACT_SENDER: Viewer = { agencyId: 'ashg-groningen', role: 'caseworker', purpose: 'child-abuse-assessment' };
+export const OWN_REPORTS = `query OwnReports($municipality: String!) {
+  households(municipality: $municipality, first: 50) { edges { node { hasMinors reports { id owner { id } phaseCategory } } } }
+}`;
+export const HAND_OVER = `mutation HandOver($input: HandOverCaseInput!) {
+  handOverCase(input: $input) { id status }
+}`;
+
+export const BENCH_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
+  [CASE_CONFERENCE_VIEWER.agencyId]: [QUERY_A, QUERY_B, QUERY_C, OWN_REPORTS, HAND_OVER],
+};
 
 export const MUNICIPALITY_B = 'Groningen';
 export const PAGE_B = 50;
