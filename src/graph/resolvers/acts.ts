@@ -54,7 +54,7 @@ interface FeedbackInput {
 
 function actServices(context: GatewayContext) {
   const acts = context.services.acts;
-  if (!acts) throw gatewayError('ACT_NOT_ALLOWED', 'This gateway carries no acts.', { reason: 'ACTS_DISABLED' });
+  if (!acts) throw gatewayError('ACT_NOT_ALLOWED', 'This gateway carries no acts.');
   return { ...acts, outbox: () => context.services.audit.acts };
 }
 
@@ -85,7 +85,7 @@ async function notFound(context: GatewayContext, startedAt: number): Promise<nev
 }
 
 function refused(decision: ActDecision): never {
-  throw gatewayError('ACT_NOT_ALLOWED', `No covenant in force allows this act (${decision.reason}).`, { reason: decision.reason });
+  throw gatewayError('ACT_NOT_ALLOWED', `No covenant in force allows this act (${decision.reason}).`);
 }
 
 /** The store's act rules as the caller's codes; any other store failure is the trail failing: closed. */
@@ -170,7 +170,7 @@ async function sendCase(context: GatewayContext, kind: Extract<ActKind, 'HAND_OV
   });
   if (!decision.allowed) refused(decision);
   if (!services.adapters.get(receiver.id)?.deliver) {
-    throw gatewayError('ACT_NOT_ALLOWED', 'The receiver has no record system the gateway delivers to.', { reason: 'RECEIVER_WITHOUT_SYSTEM' });
+    throw gatewayError('ACT_NOT_ALLOWED', 'No covenant in force allows this act (RECEIVER_WITHOUT_SYSTEM): the receiver has no record system the gateway delivers to.');
   }
 
   const actId = newActId();
@@ -238,7 +238,7 @@ async function reply(context: GatewayContext, kind: 'ANSWER_REFERRAL' | 'GIVE_FE
   });
   if (!decision.allowed) refused(decision);
   if (!services.adapters.get(sender.id)?.deliver) {
-    throw gatewayError('ACT_NOT_ALLOWED', 'The sender has no record system the gateway delivers to.', { reason: 'RECEIVER_WITHOUT_SYSTEM' });
+    throw gatewayError('ACT_NOT_ALLOWED', 'No covenant in force allows this act (RECEIVER_WITHOUT_SYSTEM): the sender has no record system the gateway delivers to.');
   }
   const actId = newActId();
   // Feedback says only what the grant lets travel of it: the phase category and the care provider.
