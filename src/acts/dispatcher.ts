@@ -76,7 +76,10 @@ export function createActDispatcher(options: ActDispatcherOptions): ActDispatche
 
   const failed = async (act: ActRow, error: unknown): Promise<void> => {
     const code = isAdapterError(error) ? error.code : 'DELIVERY_FAILED';
-    const giveUp = !isRetryable(error) || act.attempts >= maxAttempts;
+    // A call the receiver's open circuit refused never reached it: it does not use up the act's attempts
+    // (the circuit half-opens on its own schedule), so an outage ends in FAILED only by real refusals.
+    const neverSent = isAdapterError(error) && error.circuitOpen;
+    const giveUp = !isRetryable(error) || (act.attempts >= maxAttempts && !neverSent);
     const next = giveUp ? null : new Date(now() + backoffMs(act.attempts, base, max));
     // Codes and ids only: never the payload, never upstream text.
     options.logger.warn({ act: act.id, receiver: act.receiver, attempts: act.attempts, code, gaveUp: giveUp }, 'act delivery failed');

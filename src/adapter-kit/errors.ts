@@ -13,6 +13,8 @@ export interface AdapterErrorOptions {
    * operation): not worth another attempt.
    */
   readonly permanent?: boolean | undefined;
+  /** The agency's circuit breaker refused the call: nothing reached the agency. */
+  readonly circuitOpen?: boolean | undefined;
 }
 
 /**
@@ -25,6 +27,7 @@ export class AdapterError extends Error {
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly permanent: boolean;
+  readonly circuitOpen: boolean;
 
   constructor(code: AdapterErrorCode, message: string, options: AdapterErrorOptions) {
     super(message, { cause: options.cause });
@@ -34,6 +37,7 @@ export class AdapterError extends Error {
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.permanent = options.permanent ?? false;
+    this.circuitOpen = options.circuitOpen ?? false;
   }
 }
 

@@ -85,7 +85,7 @@ export async function sendAttempt(target: AttemptTarget, request: UpstreamReques
 export function toAdapterError(error: unknown, agency: string, label: string): AdapterError {
   if (error instanceof AdapterError) return error;
   if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
-    return new AdapterError('UPSTREAM_UNAVAILABLE', `${agency}: ${label} refused, circuit open`, { agency, cause: error });
+    return new AdapterError('UPSTREAM_UNAVAILABLE', `${agency}: ${label} refused, circuit open`, { agency, cause: error, circuitOpen: true });
   }
   if (error instanceof CallerAbortedError) {
     // No code of its own in the closed set: the caller went away or its deadline passed.

@@ -99,7 +99,10 @@ export interface ActOutbox {
   delivered(id: string, receiverReference: string, at: Date): Promise<void>;
   /** A failed attempt: PENDING again at `nextAttemptAt`, or FAILED (the dead letter) when null. */
   failed(id: string, errorCode: string, nextAttemptAt: Date | null, at: Date): Promise<void>;
-  /** A privacy officer's retry of a FAILED act: PENDING now, attempts kept. Null when not FAILED. */
+  /**
+   * A privacy officer's retry of a FAILED act: PENDING now, with a fresh round of attempts (the count starts
+   * again; the last error stays until the next attempt). Null when not FAILED.
+   */
   retry(id: string, at: Date): Promise<ActRow | null>;
 }
 

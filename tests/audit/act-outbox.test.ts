@@ -86,7 +86,7 @@ function outboxContract(name: string, open: () => Promise<Harness>): void {
       await store.acts.claimDue(new Date(T0.getTime() + 10 * SECOND), 10, 30 * SECOND);
       await store.acts.failed('ac_1', 'UPSTREAM_TIMEOUT', null, T0);
       expect(await store.acts.get('ac_1')).toMatchObject({ status: 'FAILED', lastError: 'UPSTREAM_TIMEOUT', attempts: 2, payload: 'sealed-payload' });
-      expect(await store.acts.retry('ac_1', new Date(T0.getTime() + 60 * SECOND))).toMatchObject({ status: 'PENDING', attempts: 2 });
+      expect(await store.acts.retry('ac_1', new Date(T0.getTime() + 60 * SECOND))).toMatchObject({ status: 'PENDING', attempts: 0 });
       expect(await store.acts.retry('ac_1', T0)).toBeNull();
       expect((await store.acts.claimDue(new Date(T0.getTime() + 60 * SECOND), 10, 30 * SECOND)).map((row) => row.id)).toEqual(['ac_1']);
     });

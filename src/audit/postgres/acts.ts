@@ -95,7 +95,7 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
     }),
 
     retry: (id, at) => options.write(async (client) => {
-      const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'PENDING', next_attempt_ms = $1, lease_until_ms = NULL
+      const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'PENDING', attempts = 0, next_attempt_ms = $1, lease_until_ms = NULL
         WHERE id = $2 AND status = 'FAILED'`, [at.getTime(), id]);
       return rowCount ? byId(client, id) : null;
     }),

@@ -343,7 +343,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     retryAct: (id, atMs) => actWrite(() => {
       const act = actById(id);
       if (!act || act.status !== 'FAILED') return null;
-      db.prepare("UPDATE act SET status = 'PENDING', next_attempt_ms = ?, lease_until_ms = NULL WHERE id = ?").run(atMs, id);
+      db.prepare("UPDATE act SET status = 'PENDING', attempts = 0, next_attempt_ms = ?, lease_until_ms = NULL WHERE id = ?").run(atMs, id);
       return actById(id);
     }),
   };
