@@ -209,6 +209,23 @@ describe('refusals: coded, nothing queued, nothing entered', () => {
     await nothingQueued(purpose);
   });
 
+  it('input out of bounds is refused before anything is looked up', async () => {
+    const reportId = await ownReport(ASHG, 1);
+    const base = { reportId, to: 'amk-groningen', referralKind: 'HANDOVER_ASHG_TO_AMK' };
+    for (const input of [
+      { ...base, idempotencyKey: 'short' },
+      { ...base, idempotencyKey: key(), reason: 'x'.repeat(2001) },
+      { ...base, idempotencyKey: key(), safetyConditions: Array.from({ length: 21 }, (_, i) => `voorwaarde ${i}`) },
+      { ...base, idempotencyKey: key(), safetyConditions: ['  '] },
+    ]) {
+      const response = await gateway.query(ASHG, HAND_OVER, { input });
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      await nothingQueued(response);
+    }
+    const unknown = await gateway.query(ASHG, HAND_OVER, { input: { ...base, idempotencyKey: key(), to: 'nobody' } });
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+  });
+
   it('a privacy officer audits acts and does not make them', async () => {
     const reportId = await ownReport(ASHG, 1);
     const response = await gateway.query({ ...ASHG, role: 'privacy-officer' }, HAND_OVER, { input: { idempotencyKey: key(), reportId, to: 'amk-groningen', referralKind: 'HANDOVER_ASHG_TO_AMK' } });

@@ -28,6 +28,7 @@ import { PRIVACY_OFFICER, officerOnly } from './require-role.ts';
 
 const MAX_PAGE = 100;
 const MAX_TEXT = 2000;
+const MAX_CONDITIONS = 20;
 
 interface HandOverInput {
   readonly idempotencyKey: string;
@@ -133,7 +134,8 @@ async function sendCase(context: GatewayContext, kind: Extract<ActKind, 'HAND_OV
   const acts = actServices(context);
   checkKey(input.idempotencyKey);
   checkText('reason', input.reason);
-  for (const condition of input.safetyConditions ?? []) checkText('safetyConditions', condition);
+  if ((input.safetyConditions?.length ?? 0) > MAX_CONDITIONS) throw gatewayError('BAD_USER_INPUT', `At most ${MAX_CONDITIONS} safetyConditions.`);
+  for (const condition of input.safetyConditions ?? []) checkText('safetyConditions', condition, true);
   const startedAt = performance.now();
   const { caller, services } = context;
   const day = amsterdamDay(context.now);
