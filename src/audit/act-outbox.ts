@@ -91,6 +91,8 @@ export interface ActOutbox {
    */
   enqueue(act: NewAct, entries: readonly AuditEntryInput[], answering?: Answering): Promise<{ act: ActRow; created: boolean }>;
   get(id: string): Promise<ActRow | null>;
+  /** The act the sender queued under this idempotency key, if any (a repeated request answers it). */
+  byKey(sender: string, idempotencyKey: string): Promise<ActRow | null>;
   /** Newest first; `after` is the id of the last act of the page before. */
   list(filter: ActFilter, first: number, after?: string): Promise<ActRow[]>;
   /** PENDING acts due at `now` and not leased, leased to the caller for `leaseMs` (oldest first). */

@@ -49,6 +49,11 @@ function outboxContract(name: string, open: () => Promise<Harness>): void {
       expect(await store.acts.get('ac_3')).toBeNull();
       // The same key of another sender is another act.
       expect((await store.acts.enqueue(act({ id: 'ac_4', sender: 'politie-noord-nederland' }), [entry(5)])).created).toBe(true);
+      // Found again by sender and key, each sender its own.
+      const key = act().idempotencyKey;
+      expect(await store.acts.byKey(act().sender, key)).toMatchObject({ id: 'ac_1' });
+      expect(await store.acts.byKey('politie-noord-nederland', key)).toMatchObject({ id: 'ac_4' });
+      expect(await store.acts.byKey('bjz-groningen', key)).toBeNull();
       expect((await store.verify()).ok).toBe(true);
     });
 

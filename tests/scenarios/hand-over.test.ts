@@ -127,13 +127,22 @@ describe('scenario 1: the ASHG hands the case over to the AMK', () => {
     expect(row?.payload).toBeNull();
   });
 
+  let accepted: { input: Record<string, string>; act: Act };
+
   it('the AMK accepts; the ASHG sees ACCEPTED and its system gets the answer', async () => {
-    const response = await gateway.query(AMK, ANSWER, { input: { idempotencyKey: key(), actId: handedOver.id, answer: 'ACCEPTED' } });
+    const input = { idempotencyKey: key(), actId: handedOver.id, answer: 'ACCEPTED' };
+    const response = await gateway.query(AMK, ANSWER, { input });
     const answer = act(response, 'answerReferral');
+    accepted = { input, act: answer };
     expect(answer.receiver?.id).toBe('ashg-groningen');
     expect((await until(ASHG, handedOver.id, ['ACCEPTED'])).status).toBe('ACCEPTED');
     expect((await until(AMK, answer.id, ['DELIVERED'])).status).toBe('DELIVERED');
     expect(receivedBy(gateway, 'ashg-groningen').filter((delivery) => delivery.actId === answer.id)).toHaveLength(1);
+  });
+
+  it('the same answer sent again (a lost response) answers the first answer, even now the act is answered', async () => {
+    const again = act(await gateway.query(AMK, ANSWER, { input: accepted.input }), 'answerReferral');
+    expect(again.id).toBe(accepted.act.id);
   });
 
   it('a second answer is its own coded error and changes nothing', async () => {

@@ -50,6 +50,10 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
     },
 
     get: (id) => options.read((client) => byId(client, id)),
+    byKey: (sender, idempotencyKey) => options.read(async (client) => {
+      const { rows } = await client.query<ActDbRow>(`SELECT * FROM ${s}.act WHERE sender = $1 AND idempotency_key = $2`, [sender, idempotencyKey]);
+      return rows[0] ? actFromRow(rows[0]) : null;
+    }),
 
     list: (filter, first, after) => options.read(async (client) => {
       const where: string[] = [];

@@ -54,6 +54,7 @@ export interface SqliteEngine {
   // The act outbox (act-outbox.ts); times in epoch milliseconds.
   enqueueAct(act: NewAct, inputs: readonly AuditEntryInput[], answering: Answering | null): { act: ActRow; created: boolean };
   getAct(id: string): ActRow | null;
+  getActByKey(sender: string, idempotencyKey: string): ActRow | null;
   listActs(filter: ActFilter, first: number, after: string | null): ActRow[];
   claimActs(nowMs: number, limit: number, leaseMs: number): ActRow[];
   actDelivered(id: string, receiverReference: string, atMs: number): void;
@@ -299,6 +300,10 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     }),
 
     getAct: (id) => read(() => actById(id)),
+    getActByKey: (sender, idempotencyKey) => read(() => {
+      const row = selectActByKey.get(sender, idempotencyKey) as ActDbRow | undefined;
+      return row ? actFromRow(row) : null;
+    }),
 
     listActs: (filter, first, after) => read(() => {
       const where: string[] = [];

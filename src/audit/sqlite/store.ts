@@ -109,6 +109,7 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
         return ifOpen('enqueueAct', act, normalized, answering ?? null);
       },
       get: (id) => ifOpen('getAct', id),
+      byKey: (sender, idempotencyKey) => ifOpen('getActByKey', sender, idempotencyKey),
       list: (filter, first, after) => ifOpen('listActs', filter, first, after ?? null),
       claimDue: (now, limit, leaseMs) => ifOpen('claimActs', now.getTime(), limit, leaseMs),
       delivered: (id, receiverReference, at) => ifOpen('actDelivered', id, receiverReference, at.getTime()),

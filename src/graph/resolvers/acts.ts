@@ -78,6 +78,18 @@ function checkKey(key: string): void {
 const inputHash = (kind: string, input: object): string =>
   createHash('sha256').update(JSON.stringify([kind, Object.entries(input).sort(([a], [b]) => a.localeCompare(b))])).digest('base64url');
 
+/**
+ * A repeated request: the same key with the same input answers the act queued first, whatever changed
+ * since (an answer given, a case closed, a covenant ended); with another input it is a conflict. The
+ * store checks the same again when queueing, for two requests that race each other here.
+ */
+async function repeated(context: GatewayContext, kind: ActKind, input: { readonly idempotencyKey: string }): Promise<ActRow | null> {
+  const known = await actServices(context).outbox().byKey(context.caller.agencyId, input.idempotencyKey).catch(storeError);
+  if (!known) return null;
+  if (known.inputHash !== inputHash(kind, input)) throw gatewayError('ACT_IDEMPOTENCY_CONFLICT', 'This idempotency key was used for another act.');
+  return known;
+}
+
 const newActId = (): string => `ac_${randomBytes(16).toString('base64url')}`;
 
 async function notFound(context: GatewayContext, startedAt: number): Promise<never> {
@@ -136,6 +148,8 @@ async function sendCase(context: GatewayContext, kind: Extract<ActKind, 'HAND_OV
   checkText('reason', input.reason);
   if ((input.safetyConditions?.length ?? 0) > MAX_CONDITIONS) throw gatewayError('BAD_USER_INPUT', `At most ${MAX_CONDITIONS} safetyConditions.`);
   for (const condition of input.safetyConditions ?? []) checkText('safetyConditions', condition, true);
+  const first = await repeated(context, kind, input);
+  if (first) return first;
   const startedAt = performance.now();
   const { caller, services } = context;
   const day = amsterdamDay(context.now);
@@ -223,6 +237,8 @@ async function reply(context: GatewayContext, kind: 'ANSWER_REFERRAL' | 'GIVE_FE
   requireActor(context);
   const acts = actServices(context);
   checkKey(input.idempotencyKey);
+  const first = await repeated(context, kind, input);
+  if (first) return first;
   const startedAt = performance.now();
   const { caller, services } = context;
   const answered = await receivedAct(context, input.actId, startedAt);
