@@ -283,3 +283,18 @@ describe('exactly once', () => {
     expect(receivedBy(gateway, 'amk-groningen').filter((delivery) => delivery.actId === queued.id)).toHaveLength(1);
   });
 });
+
+describe('what the acts leave in the application log', () => {
+  it('codes and ids only: no BSN, name, narrative, reason or reporter of any household an act carried', () => {
+    const log = gateway.logs.join('');
+    expect(log).toMatch(/act delivered/);
+    const secrets = [1, 3].flatMap((scenario) => {
+      const household = world.households[scenario - 1]!;
+      return [
+        ...household.members.flatMap((member) => [member.bsn, member.name]),
+        ...Object.values(household.cases).flatMap((worldCase) => worldCase.reports.flatMap((report) => [report.narrative, report.reporter?.name ?? ''])),
+      ];
+    }).filter((secret) => secret && secret.length > 3);
+    for (const secret of [...secrets, 'Kinderen getuige van huiselijk geweld', 'Jongere van 15']) expect(log.includes(secret), secret).toBe(false);
+  });
+});
