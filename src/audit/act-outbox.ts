@@ -65,6 +65,11 @@ export interface ActRow {
   readonly nextAttemptAt: Date | null;
   /** Code of the last failed delivery attempt (an adapter error code, never upstream text). */
   readonly lastError: string | null;
+  /**
+   * Position of the act's last change of status in the store's one order of changes (queued, delivered,
+   * answered, failed, retried): what a subscriber's cursor counts (`changes`).
+   */
+  readonly changedSeq: number;
 }
 
 /** The answered act moves with its answer, in the answer's transaction. */
@@ -93,6 +98,13 @@ export interface ActOutbox {
   get(id: string): Promise<ActRow | null>;
   /** The act the sender queued under this idempotency key, if any (a repeated request answers it). */
   byKey(sender: string, idempotencyKey: string): Promise<ActRow | null>;
+  /**
+   * The party's acts whose status changed after `afterSeq`, in the order of the changes (each act once,
+   * as it stands now): the feed behind Subscription.actEvents, resumable from any cursor.
+   */
+  changes(party: string, afterSeq: number, limit: number): Promise<ActRow[]>;
+  /** The last change's place in that order (0 before any): where a subscription without a cursor starts. */
+  lastChange(): Promise<number>;
   /** Newest first; `after` is the id of the last act of the page before. */
   list(filter: ActFilter, first: number, after?: string): Promise<ActRow[]>;
   /** PENDING acts due at `now` and not leased, leased to the caller for `leaseMs` (oldest first). */
@@ -135,6 +147,7 @@ export interface ActDbRow {
   attempts: number | string;
   next_attempt_ms: number | string | null;
   last_error: string | null;
+  changed_seq: number | string;
 }
 
 const dateOf = (ms: number | string | null): Date | null => (ms === null ? null : new Date(Number(ms)));
@@ -147,7 +160,7 @@ export function actFromRow(row: ActDbRow): ActRow {
     reference: row.reference, municipality: row.municipality,
     createdAt: new Date(Number(row.created_ms)), deliveredAt: dateOf(row.delivered_ms), answeredAt: dateOf(row.answered_ms),
     answer: row.answer as ActAnswer | null, receiverReference: row.receiver_reference, attempts: Number(row.attempts),
-    nextAttemptAt: dateOf(row.next_attempt_ms), lastError: row.last_error,
+    nextAttemptAt: dateOf(row.next_attempt_ms), lastError: row.last_error, changedSeq: Number(row.changed_seq),
   };
 }
 

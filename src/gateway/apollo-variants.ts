@@ -10,7 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler, type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { printSchema } from 'graphql';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from '#src/graph/schema.ts';
 import { buildSchemaVariant, variantKey, variantKeyOfCaller, type VariantSpec } from '#src/graph/schema-variants.ts';
 import type { Caller } from '#src/identity/caller.ts';
@@ -30,6 +30,8 @@ export interface ApolloVariants {
   readonly byKey: ReadonlyMap<string, ApolloServer<ServerContext>>;
   /** The server for a caller; throws for a kind the gateway was not configured with (unreachable). */
   forCaller(caller: Pick<Caller, 'kind' | 'role'>): ApolloServer<ServerContext>;
+  /** The caller's own schema (what its server runs), for the subscription stream beside Apollo. */
+  schemaFor(caller: Pick<Caller, 'kind' | 'role'>): GraphQLSchema;
   /** Stops every server; the first drains fastify (fastifyApolloDrainPlugin). */
   stop(): Promise<void>;
 }
@@ -48,8 +50,10 @@ export async function createApolloVariants(app: FastifyInstance, services: Gatew
   const full = buildSchema(services.enforcement);
   const bySdl = new Map<string, ApolloServer<ServerContext>>();
   const byKey = new Map<string, ApolloServer<ServerContext>>();
+  const schemas = new Map<string, GraphQLSchema>();
   for (const spec of variantSpecs(services)) {
     const schema = buildSchemaVariant(full, services.policy, spec);
+    schemas.set(variantKey(spec), schema);
     const sdl = printSchema(schema);
     let server = bySdl.get(sdl);
     if (!server) {
@@ -85,6 +89,11 @@ export async function createApolloVariants(app: FastifyInstance, services: Gatew
       const server = byKey.get(variantKeyOfCaller(caller));
       if (!server) throw new Error(`unreachable: no schema variant for ${variantKeyOfCaller(caller)}`);
       return server;
+    },
+    schemaFor(caller) {
+      const schema = schemas.get(variantKeyOfCaller(caller));
+      if (!schema) throw new Error(`unreachable: no schema variant for ${variantKeyOfCaller(caller)}`);
+      return schema;
     },
     async stop() {
       const [draining, ...rest] = servers;

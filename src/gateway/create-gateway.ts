@@ -16,6 +16,7 @@ import { httpServerOptions } from './hooks/http-server-options.ts';
 import { registerRequestLog } from './hooks/request-log.ts';
 import { registerGraphiql } from './routes/graphiql.ts';
 import { registerGraphqlRoute } from './routes/graphql.ts';
+import { registerGraphqlStream } from './routes/graphql-stream.ts';
 import { registerHealth } from './routes/health.ts';
 import { createReadinessCheck } from './readiness.ts';
 import type { GatewayServices } from './services.ts';
@@ -59,6 +60,7 @@ export async function createGateway(services: GatewayServices): Promise<Gateway>
   // The privacy officers' console: static, holds no data; what it shows comes from /graphql under their token.
   registerPrivacyConsole(app);
   registerGraphqlRoute(app, apollo, services, trustedDocuments);
+  registerGraphqlStream(app, apollo, services, trustedDocuments);
 
   registerHttpErrors(app, logger);
 

@@ -212,6 +212,17 @@ export type ActConnection = {
   readonly pageInfo: PageInfo;
 };
 
+/**
+ * A change of an act the caller's organisation sent or received: told, not polled. It carries the act as it
+ * stands now (parties, kind, status, answer, the names of the fields that travelled), never a value.
+ */
+export type ActEvent = {
+  readonly __typename?: 'ActEvent';
+  readonly act: Act;
+  /** The change's place in the gateway's one order of changes: give it as `after` to continue after it. */
+  readonly cursor: Scalars['ID']['output'];
+};
+
 export type ActKind =
   /** The receiver's answer to a handover or referral. */
   | 'ANSWER_REFERRAL'
@@ -1184,6 +1195,8 @@ export type Query = {
   readonly accessRequest: AccessRequestConnection;
   /** An act the caller's organisation sent or received. */
   readonly act: Maybe<Act>;
+  /** The changes actEvents streams, oldest first, from a cursor (what a subscriber missed) or from the start. */
+  readonly actEvents: ReadonlyArray<ActEvent>;
   /** Acts the caller's organisation sent or received, newest first. */
   readonly acts: ActConnection;
   readonly agencies: ReadonlyArray<Agency>;
@@ -1264,6 +1277,12 @@ export type QueryAccessRequestArgs = {
 
 export type QueryActArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryActEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1607,6 +1626,22 @@ export type ShadowSample = {
   readonly decisionId: Scalars['ID']['output'];
   readonly live: DecisionBasis;
   readonly shadow: DecisionBasis;
+};
+
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /**
+   * The caller's organisation's acts as their status changes: a handover or referral addressed to it (queued,
+   * then DELIVERED into its system), its own acts delivered, answered (ACCEPTED, REFUSED) or FAILED, and its
+   * answers delivered. With `after`, what was missed since that cursor comes first; without, from now.
+   * Served over server-sent events at /graphql/stream (docs/acts.md).
+   */
+  readonly actEvents: ActEvent;
+};
+
+
+export type SubscriptionActEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What became of a condition, or of a grant as a whole, in the decision explained. */

@@ -106,6 +106,7 @@ export type ResolversTypes = {
   Act: ResolverTypeWrapper<Omit<Types.Act, 'receiver' | 'sender'> & { receiver?: Types.Maybe<ResolversTypes['Agency']>, sender?: Types.Maybe<ResolversTypes['Agency']> }>;
   ActAnswer: Types.ActAnswer;
   ActConnection: ResolverTypeWrapper<Omit<Types.ActConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Act']> }>;
+  ActEvent: ResolverTypeWrapper<Omit<Types.ActEvent, 'act'> & { act: ResolversTypes['Act'] }>;
   ActKind: Types.ActKind;
   ActStatus: Types.ActStatus;
   Address: ResolverTypeWrapper<AddressNode>;
@@ -213,6 +214,7 @@ export type ResolversTypes = {
   ShadowReport: ResolverTypeWrapper<Omit<Types.ShadowReport, 'differences'> & { differences: ReadonlyArray<ResolversTypes['ShadowDifference']> }>;
   ShadowSample: ResolverTypeWrapper<Types.ShadowSample>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TraceOutcome: Types.TraceOutcome;
   Urgency: Types.Urgency;
   ViolenceType: Types.ViolenceType;
@@ -229,6 +231,7 @@ export type ResolversParentTypes = {
   AccessRequestOrganisation: Types.AccessRequestOrganisation;
   Act: Omit<Types.Act, 'receiver' | 'sender'> & { receiver?: Types.Maybe<ResolversParentTypes['Agency']>, sender?: Types.Maybe<ResolversParentTypes['Agency']> };
   ActConnection: Omit<Types.ActConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Act']> };
+  ActEvent: Omit<Types.ActEvent, 'act'> & { act: ResolversParentTypes['Act'] };
   Address: AddressNode;
   Agency: AgencyNode;
   Agreement: Covenant;
@@ -310,6 +313,7 @@ export type ResolversParentTypes = {
   ShadowReport: Omit<Types.ShadowReport, 'differences'> & { differences: ReadonlyArray<ResolversParentTypes['ShadowDifference']> };
   ShadowSample: Types.ShadowSample;
   String: Types.Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
 };
 
 export type AccessChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessChange'] = ResolversParentTypes['AccessChange']> = {
@@ -417,6 +421,11 @@ export type ActResolvers<ContextType = GatewayContext, ParentType extends Resolv
 export type ActConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActConnection'] = ResolversParentTypes['ActConnection']> = {
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Act']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ActEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActEvent'] = ResolversParentTypes['ActEvent']> = {
+  act?: Resolver<ResolversTypes['Act'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -893,6 +902,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   accessMatrix?: Resolver<ResolversTypes['AccessMatrix'], ParentType, ContextType, RequireFields<Types.QueryAccessMatrixArgs, 'at'>>;
   accessRequest?: Resolver<ResolversTypes['AccessRequestConnection'], ParentType, ContextType, RequireFields<Types.QueryAccessRequestArgs, 'bsn' | 'first' | 'from' | 'to'>>;
   act?: Resolver<Types.Maybe<ResolversTypes['Act']>, ParentType, ContextType, RequireFields<Types.QueryActArgs, 'id'>>;
+  actEvents?: Resolver<ReadonlyArray<ResolversTypes['ActEvent']>, ParentType, ContextType, RequireFields<Types.QueryActEventsArgs, 'first'>>;
   acts?: Resolver<ResolversTypes['ActConnection'], ParentType, ContextType, RequireFields<Types.QueryActsArgs, 'first'>>;
   agencies?: Resolver<ReadonlyArray<ResolversTypes['Agency']>, ParentType, ContextType>;
   agreement?: Resolver<Types.Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<Types.QueryAgreementArgs, 'id'>>;
@@ -1018,6 +1028,10 @@ export type ShadowSampleResolvers<ContextType = GatewayContext, ParentType exten
   shadow?: Resolver<ResolversTypes['DecisionBasis'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  actEvents?: SubscriptionResolver<ResolversTypes['ActEvent'], "actEvents", ParentType, ContextType, Partial<Types.SubscriptionActEventsArgs>>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   AccessChange?: AccessChangeResolvers<ContextType>;
   AccessMatrix?: AccessMatrixResolvers<ContextType>;
@@ -1028,6 +1042,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccessRequestOrganisation?: AccessRequestOrganisationResolvers<ContextType>;
   Act?: ActResolvers<ContextType>;
   ActConnection?: ActConnectionResolvers<ContextType>;
+  ActEvent?: ActEventResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
@@ -1098,5 +1113,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   ShadowDifference?: ShadowDifferenceResolvers<ContextType>;
   ShadowReport?: ShadowReportResolvers<ContextType>;
   ShadowSample?: ShadowSampleResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

@@ -13,6 +13,8 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   // articles, never a value. Query.act and Query.acts show only acts of the caller's organisation.
   'Act.*',
   'ActConnection.*',
+  'ActEvent.*',
+  'Subscription.*',
   // Organisational data (schema/agency.graphql: public to every authenticated caller).
   'Agency.*',
   'Region.*',

@@ -20,7 +20,7 @@ function row(attempts: number): ActRow {
     id: 'ac_1', sender: 'ashg-groningen', idempotencyKey: 'k', inputHash: 'h', kind: 'HAND_OVER_CASE', referralKind: 'HANDOVER_ASHG_TO_AMK',
     receiver: 'amk-groningen', status: 'PENDING', answersAct: null, fieldsSent: [], basis: [], payload: sealer.seal(delivery), reference: null,
     municipality: 'Groningen', createdAt: new Date(0), deliveredAt: null, answeredAt: null, answer: null, receiverReference: null,
-    attempts, nextAttemptAt: null, lastError: null,
+    attempts, nextAttemptAt: null, lastError: null, changedSeq: 1,
   };
 }
 

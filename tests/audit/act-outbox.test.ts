@@ -80,6 +80,30 @@ function outboxContract(name: string, open: () => Promise<Harness>): void {
       expect(await store.acts.claimDue(new Date(T0.getTime() + 3600 * SECOND), 10, 30 * SECOND)).toEqual([]);
     });
 
+    it('keeps one order of status changes each party can follow from a cursor; a retried attempt is no change', async () => {
+      harness = await open();
+      const { store } = harness;
+      await store.acts.enqueue(act(), [entry(1)]);
+      await store.acts.enqueue(act({ id: 'ac_2', idempotencyKey: 'key-2', receiver: 'bjz-groningen' }), [entry(2)]);
+      const queued = await store.acts.changes('ashg-groningen', 0, 10);
+      expect(queued.map((row) => row.id)).toEqual(['ac_1', 'ac_2']);
+      const cursor = queued.at(-1)!.changedSeq;
+      expect(await store.acts.lastChange()).toBe(cursor);
+      expect(await store.acts.changes('ashg-groningen', cursor, 10)).toEqual([]);
+      // The AMK sees only what concerns it.
+      expect((await store.acts.changes('amk-groningen', 0, 10)).map((row) => row.id)).toEqual(['ac_1']);
+      await store.acts.claimDue(T0, 10, 30 * SECOND);
+      await store.acts.failed('ac_2', 'UPSTREAM_UNAVAILABLE', new Date(T0.getTime() + SECOND), T0);
+      expect(await store.acts.changes('ashg-groningen', cursor, 10)).toEqual([]);
+      await store.acts.delivered('ac_1', 'AMK-1', T0);
+      const after = await store.acts.changes('ashg-groningen', cursor, 10);
+      expect(after.map((row) => [row.id, row.status])).toEqual([['ac_1', 'DELIVERED']]);
+      expect(after[0]!.changedSeq).toBeGreaterThan(cursor);
+      // Each act once, as it stands now, at its last change.
+      expect((await store.acts.changes('ashg-groningen', 0, 10)).map((row) => row.id)).toEqual(['ac_2', 'ac_1']);
+      expect((await store.acts.changes('ashg-groningen', 0, 1)).map((row) => row.id)).toEqual(['ac_2']);
+    });
+
     it('backs off after a failed attempt, gives up into FAILED, and an officer retry makes it PENDING again', async () => {
       harness = await open();
       const { store } = harness;

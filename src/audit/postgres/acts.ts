@@ -25,6 +25,15 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
     return rows[0] ? actFromRow(rows[0]) : null;
   };
   const placeholders = ACT_INSERT_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
+  /**
+   * The act's place in the one order of changes. A sequence alone hands out numbers in the order asked,
+   * not the order committed, so a reader could pass a number whose transaction commits later; the lock,
+   * held to the commit, makes the two orders one.
+   */
+  const bump = async (client: pg.PoolClient, id: string): Promise<void> => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ketenpoort-act-changes:${s}`]);
+    await client.query(`UPDATE ${s}.act SET changed_seq = nextval('${s}.act_change') WHERE id = $1`, [id]);
+  };
 
   return {
     enqueue: async (act, entries, answering) => {
@@ -42,14 +51,25 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
           checkAnswerable(await byId(client, answering.actId, true), answering);
           await client.query(`UPDATE ${s}.act SET status = $1, answer = $2, answered_ms = $3 WHERE id = $4`,
             [statusOfAnswer(answering.answer), answering.answer, answering.at.getTime(), answering.actId]);
+          await bump(client, answering.actId);
         }
         await client.query(`INSERT INTO ${s}.act (${ACT_INSERT_COLUMNS.join(', ')}) VALUES (${placeholders})`, newActValues(act));
+        await bump(client, act.id);
         if (normalized.length > 0) await append(normalized);
         return { act: (await byId(client, act.id)) as ActRow, created: true };
       });
     },
 
     get: (id) => options.read((client) => byId(client, id)),
+    changes: (party, afterSeq, limit) => options.read(async (client) => {
+      const { rows } = await client.query<ActDbRow>(`SELECT * FROM ${s}.act WHERE (sender = $1 OR receiver = $1) AND changed_seq > $2
+        ORDER BY changed_seq LIMIT ${Math.trunc(limit)}`, [party, afterSeq]);
+      return rows.map(actFromRow);
+    }),
+    lastChange: () => options.read(async (client) => {
+      const { rows } = await client.query<{ seq: string }>(`SELECT COALESCE(MAX(changed_seq), 0) AS seq FROM ${s}.act`);
+      return Number(rows[0]?.seq ?? 0);
+    }),
     byKey: (sender, idempotencyKey) => options.read(async (client) => {
       const { rows } = await client.query<ActDbRow>(`SELECT * FROM ${s}.act WHERE sender = $1 AND idempotency_key = $2`, [sender, idempotencyKey]);
       return rows[0] ? actFromRow(rows[0]) : null;
@@ -84,14 +104,16 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
     }),
 
     delivered: (id, receiverReference, at) => options.write(async (client) => {
-      await client.query(`UPDATE ${s}.act SET status = 'DELIVERED', delivered_ms = $1, receiver_reference = $2, payload = NULL,
+      const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'DELIVERED', delivered_ms = $1, receiver_reference = $2, payload = NULL,
         lease_until_ms = NULL, last_error = NULL, next_attempt_ms = NULL WHERE id = $3 AND status = 'PENDING'`, [at.getTime(), receiverReference, id]);
+      if (rowCount) await bump(client, id);
     }),
 
     failed: (id, errorCode, nextAttemptAt, at) => options.write(async (client) => {
       if (nextAttemptAt === null) {
-        await client.query(`UPDATE ${s}.act SET status = 'FAILED', last_error = $1, lease_until_ms = NULL, next_attempt_ms = NULL
+        const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'FAILED', last_error = $1, lease_until_ms = NULL, next_attempt_ms = NULL
           WHERE id = $2 AND status = 'PENDING'`, [errorCode, id]);
+        if (rowCount) await bump(client, id);
       } else {
         await client.query(`UPDATE ${s}.act SET last_error = $1, lease_until_ms = NULL, next_attempt_ms = $2 WHERE id = $3 AND status = 'PENDING'`,
           [errorCode, Math.max(nextAttemptAt.getTime(), at.getTime()), id]);
@@ -101,7 +123,9 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
     retry: (id, at) => options.write(async (client) => {
       const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'PENDING', attempts = 0, next_attempt_ms = $1, lease_until_ms = NULL
         WHERE id = $2 AND status = 'FAILED'`, [at.getTime(), id]);
-      return rowCount ? byId(client, id) : null;
+      if (!rowCount) return null;
+      await bump(client, id);
+      return byId(client, id);
     }),
   };
 }

@@ -55,6 +55,8 @@ export interface SqliteEngine {
   enqueueAct(act: NewAct, inputs: readonly AuditEntryInput[], answering: Answering | null): { act: ActRow; created: boolean };
   getAct(id: string): ActRow | null;
   getActByKey(sender: string, idempotencyKey: string): ActRow | null;
+  actChanges(party: string, afterSeq: number, limit: number): ActRow[];
+  lastActChange(): number;
   listActs(filter: ActFilter, first: number, after: string | null): ActRow[];
   claimActs(nowMs: number, limit: number, leaseMs: number): ActRow[];
   actDelivered(id: string, receiverReference: string, atMs: number): void;
@@ -147,6 +149,8 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
 
   const selectAct = db.prepare('SELECT * FROM act WHERE id = ?');
   const selectActByKey = db.prepare('SELECT * FROM act WHERE sender = ? AND idempotency_key = ?');
+  // One order of changes: writes are serialised (one writer, in a transaction), so MAX + 1 is the next.
+  const bumpAct = db.prepare('UPDATE act SET changed_seq = (SELECT COALESCE(MAX(changed_seq), 0) + 1 FROM act) WHERE id = ?');
   const insertAct = db.prepare(`INSERT INTO act (${ACT_INSERT_COLUMNS.join(', ')}) VALUES (${ACT_INSERT_COLUMNS.map(() => '?').join(', ')})`);
   const answerAct = db.prepare('UPDATE act SET status = ?, answer = ?, answered_ms = ? WHERE id = ?');
   const actById = (id: string): ActRow | null => {
@@ -293,13 +297,18 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       if (answering) {
         checkAnswerable(actById(answering.actId), answering);
         answerAct.run(statusOfAnswer(answering.answer), answering.answer, answering.at.getTime(), answering.actId);
+        bumpAct.run(answering.actId);
       }
       insertAct.run(...newActValues(act));
+      bumpAct.run(act.id);
       if (inputs.length > 0) commitUnits(inputs);
       return { act: actById(act.id) as ActRow, created: true };
     }),
 
     getAct: (id) => read(() => actById(id)),
+    actChanges: (party, afterSeq, limit) => read(() => (db.prepare(`SELECT * FROM act WHERE (sender = ? OR receiver = ?) AND changed_seq > ?
+      ORDER BY changed_seq LIMIT ${Math.trunc(limit)}`).all(party, party, afterSeq) as unknown as ActDbRow[]).map(actFromRow)),
+    lastActChange: () => read(() => Number((db.prepare('SELECT COALESCE(MAX(changed_seq), 0) AS seq FROM act').get() as { seq: number }).seq)),
     getActByKey: (sender, idempotencyKey) => read(() => {
       const row = selectActByKey.get(sender, idempotencyKey) as ActDbRow | undefined;
       return row ? actFromRow(row) : null;
@@ -333,6 +342,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       // An answer or feedback is done once stored; a handover or referral then waits for its answer.
       db.prepare(`UPDATE act SET status = 'DELIVERED', delivered_ms = ?, receiver_reference = ?, payload = NULL, lease_until_ms = NULL, last_error = NULL,
         next_attempt_ms = NULL WHERE id = ?`).run(atMs, receiverReference, id);
+      bumpAct.run(id);
     }),
 
     actFailed: (id, errorCode, nextAttemptMs, atMs) => actWrite(() => {
@@ -340,6 +350,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       if (!act || act.status !== 'PENDING') return;
       if (nextAttemptMs === null) {
         db.prepare("UPDATE act SET status = 'FAILED', last_error = ?, lease_until_ms = NULL, next_attempt_ms = NULL WHERE id = ?").run(errorCode, id);
+        bumpAct.run(id);
       } else {
         db.prepare('UPDATE act SET last_error = ?, lease_until_ms = NULL, next_attempt_ms = ? WHERE id = ?').run(errorCode, Math.max(nextAttemptMs, atMs), id);
       }
@@ -349,6 +360,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       const act = actById(id);
       if (!act || act.status !== 'FAILED') return null;
       db.prepare("UPDATE act SET status = 'PENDING', attempts = 0, next_attempt_ms = ?, lease_until_ms = NULL WHERE id = ?").run(atMs, id);
+      bumpAct.run(id);
       return actById(id);
     }),
   };

@@ -110,6 +110,8 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       },
       get: (id) => ifOpen('getAct', id),
       byKey: (sender, idempotencyKey) => ifOpen('getActByKey', sender, idempotencyKey),
+      changes: (party, afterSeq, limit) => ifOpen('actChanges', party, afterSeq, limit),
+      lastChange: () => ifOpen('lastActChange'),
       list: (filter, first, after) => ifOpen('listActs', filter, first, after ?? null),
       claimDue: (now, limit, leaseMs) => ifOpen('claimActs', now.getTime(), limit, leaseMs),
       delivered: (id, receiverReference, at) => ifOpen('actDelivered', id, receiverReference, at.getTime()),

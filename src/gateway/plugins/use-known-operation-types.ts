@@ -7,6 +7,7 @@
  * status; the GraphQL spec's "Operation Type Existence" rule says the same.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { gatewayError } from '#domain/errors.ts';
 import type { ServerContext } from '../server-context.ts';
 
@@ -15,6 +16,9 @@ export function useKnownOperationTypes(): ApolloServerPlugin<ServerContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, schema }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION && schema.getSubscriptionType()) {
+            throw gatewayError('GRAPHQL_VALIDATION_FAILED', 'Subscriptions are served as server-sent events at /graphql/stream, not here.', { http: { status: 400 } });
+          }
           if (!operation || schema.getRootType(operation.operation)) return;
           throw gatewayError('GRAPHQL_VALIDATION_FAILED', `This schema has no ${operation.operation} operations; it answers queries only.`, { http: { status: 400 } });
         },

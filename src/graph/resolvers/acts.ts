@@ -298,7 +298,50 @@ async function ownAct(context: GatewayContext, id: string): Promise<ActRow | nul
   return act && (act.sender === context.caller.agencyId || act.receiver === context.caller.agencyId) ? act : null;
 }
 
+const EVENT_PAGE = 100;
+/** How often a subscription looks at the outbox for changes (any replica's: the store is the one order). */
+const EVENT_POLL_MS = 250;
+
+function cursorOf(act: ActRow): string {
+  return `ev_${act.changedSeq}`;
+}
+
+function parseCursor(cursor: string): number {
+  const match = /^ev_(\d{1,15})$/.exec(cursor);
+  if (!match) throw gatewayError('BAD_USER_INPUT', 'after is not a cursor of the act events.');
+  return Number(match[1]);
+}
+
+/**
+ * The caller's organisation's act changes from `after` on, as a subscription: what the store holds past
+ * the cursor first, then whatever changes next, looked for every EVENT_POLL_MS. Each event is the act as
+ * it stands (public fields only: parties, status, field names), so an event tells nothing the caller
+ * could not read with Query.act. Ends when the caller hangs up (the iterator's return).
+ */
+async function* actEventStream(context: GatewayContext, after: string | null | undefined): AsyncGenerator<ActRow> {
+  const outbox = actServices(context).outbox();
+  let cursor = after ? parseCursor(after) : await outbox.lastChange().catch(storeError);
+  for (;;) {
+    const rows = await outbox.changes(context.caller.agencyId, cursor, EVENT_PAGE).catch(storeError);
+    for (const row of rows) {
+      cursor = row.changedSeq;
+      yield row;
+    }
+    if (rows.length < EVENT_PAGE) await new Promise((resolve) => setTimeout(resolve, EVENT_POLL_MS));
+  }
+}
+
 export const actResolvers = {
+  Subscription: {
+    actEvents: {
+      subscribe: (_root: unknown, args: { after?: string | null }, context: GatewayContext) => actEventStream(context, args.after),
+      resolve: (act: ActRow) => act,
+    },
+  },
+  ActEvent: {
+    cursor: (act: ActRow) => cursorOf(act),
+    act: (act: ActRow) => act,
+  },
   Mutation: {
     handOverCase: (_root: unknown, args: { input: HandOverInput }, context: GatewayContext) => sendCase(context, 'HAND_OVER_CASE', args.input),
     referZorgmelding: (_root: unknown, args: { input: HandOverInput }, context: GatewayContext) => sendCase(context, 'REFER_ZORGMELDING', args.input),
@@ -318,6 +361,11 @@ export const actResolvers = {
     }),
   },
   Query: {
+    actEvents: async (_root: unknown, args: { after?: string | null; first?: number | null }, context: GatewayContext) => {
+      const first = args.first ?? 50;
+      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}.`);
+      return actServices(context).outbox().changes(context.caller.agencyId, args.after ? parseCursor(args.after) : 0, first).catch(storeError);
+    },
     act: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       const startedAt = performance.now();
       const act = await ownAct(context, args.id);

@@ -32,6 +32,8 @@ export function createResolvers() {
       ...shadowResolvers.Query, ...actResolvers.Query },
     Mutation: actResolvers.Mutation,
     Act: actResolvers.Act,
+    ActEvent: actResolvers.ActEvent,
+    Subscription: actResolvers.Subscription,
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},
