@@ -217,13 +217,14 @@ function migrations(s: string): readonly string[] {
        next_attempt_ms bigint,
        lease_until_ms bigint,
        last_error text,
-       changed_seq bigint NOT NULL DEFAULT 0,
        UNIQUE (sender, idempotency_key)
      );
-     CREATE SEQUENCE ${s}.act_change;
      CREATE INDEX act_due ON ${s}.act (status, next_attempt_ms);
      CREATE INDEX act_sender ON ${s}.act (sender, created_ms);
-     CREATE INDEX act_receiver ON ${s}.act (receiver, created_ms);
+     CREATE INDEX act_receiver ON ${s}.act (receiver, created_ms);`,
+    // Act events (Subscription.actEvents): the one order of the acts' changes of status.
+    `ALTER TABLE ${s}.act ADD COLUMN changed_seq bigint NOT NULL DEFAULT 0;
+     CREATE SEQUENCE ${s}.act_change;
      CREATE INDEX act_changed ON ${s}.act (changed_seq);`,
   ];
 }

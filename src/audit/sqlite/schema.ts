@@ -158,12 +158,13 @@ const MIGRATIONS: readonly string[] = [
      next_attempt_ms INTEGER,
      lease_until_ms INTEGER,
      last_error TEXT,
-     changed_seq INTEGER NOT NULL DEFAULT 0,
      UNIQUE (sender, idempotency_key)
    ) STRICT;
    CREATE INDEX act_due ON act (status, next_attempt_ms);
    CREATE INDEX act_sender ON act (sender, created_ms);
-   CREATE INDEX act_receiver ON act (receiver, created_ms);
+   CREATE INDEX act_receiver ON act (receiver, created_ms);`,
+  // Act events (Subscription.actEvents): the one order of the acts' changes of status.
+  `ALTER TABLE act ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX act_changed ON act (changed_seq);`,
 ];
 
