@@ -1,7 +1,8 @@
 /**
  * `npm run policy:diff -- <A> <B> [--format text|md|json]`: what B changes in who may see what,
- * against A. A and B are covenant folders or git revisions (whose covenants/ is read with git archive).
- * Found by deciding both policies on every point of the finite space, not by comparing text.
+ * and in which acts may be made with what travelling, against A. A and B are covenant folders or git
+ * revisions (whose covenants/ is read with git archive). Found by deciding both policies on every point
+ * of the finite space, not by comparing text.
  */
 import { loadConfig } from '#src/config/config.ts';
 import { parseCommandLine, runCommand, usageError } from './cli.ts';
@@ -9,9 +10,10 @@ import { runDiff } from './policy-diff-run.ts';
 
 const USAGE = `Usage: npm run policy:diff -- <A> <B> [--format text|md|json]
 
-What B changes in who may see what, against A. A and B are covenant folders or git revisions (whose
-covenants/ is read with git archive), e.g. \`main covenants\`. Found by deciding both policies on every
-point of the finite space, not by comparing text.
+What B changes in who may see what, and in which acts may be made with what travelling, against A.
+A and B are covenant folders or git revisions (whose covenants/ is read with git archive), e.g.
+\`main covenants\`. Found by deciding both policies on every point of the finite space, not by comparing
+text.
 
   --format text|md|json  the output (default text)
   -h, --help             this text

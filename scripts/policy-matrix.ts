@@ -1,6 +1,7 @@
 /**
  * `npm run policy:matrix -- --at <yyyy-mm-dd> [--region <id>] [--purpose <code>] [--format md|csv|html] [--covenants <dir>] [--out <file>]`
- * Prints who may see which field of whose records on that day, from the compiled policy the gateway enforces.
+ * Prints who may see which field of whose records on that day, and which organisation may make which act towards
+ * which with what travelling, from the compiled policy the gateway enforces.
  * Exit 0: printed; 2: bad arguments or covenants that do not load.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,7 +20,8 @@ const FORMATS = { md: matrixToMarkdown, csv: matrixToCsv, html: matrixToHtml } a
 const USAGE = `Usage: npm run policy:matrix -- --at <yyyy-mm-dd> [--region <id>] [--purpose <code>] [--format md|csv|html] [--covenants <dir>] [--out <file>]
 
 Prints who may see which field of whose records on that day, each allowed cell citing agreement and
-article, from the compiled policy the gateway enforces.
+article, and the acts (handover, referral, answer, feedback) one organisation may make towards another
+with the fields that travel, from the compiled policy the gateway enforces.
 
   --at <yyyy-mm-dd>    the day (required)
   --region <id>        only this region (default: any)

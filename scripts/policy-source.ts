@@ -63,7 +63,7 @@ export function covenantSource(spec: string, covenantsDir: string): CovenantSour
 
 /** A policy granting nothing (a revision before covenants existed), shaped like `like`. */
 export function emptyPolicy(like: CompiledPolicy): CompiledPolicy {
-  return { ...like, covenants: [], grants: [], grantsByCoordinate: new Map(), warnings: [] };
+  return { ...like, covenants: [], grants: [], actGrants: [], grantsByCoordinate: new Map(), warnings: [] };
 }
 
 /** Problems of a CovenantLoadError or PolicyConfigError, one per line; other errors by message. */

@@ -52,6 +52,12 @@ export type AccessChangeKind =
  */
 export type AccessMatrix = {
   readonly __typename?: 'AccessMatrix';
+  /**
+   * The acts (issue 13) some act grant in force allows between organisations that exist on the day, under the
+   * region and purpose filters: one per act, sender, receiver, referral kind and purpose. Deny by default: an act
+   * not listed is refused.
+   */
+  readonly acts: ReadonlyArray<AccessMatrixAct>;
   /** The agreement versions those grants belong to. */
   readonly agreements: ReadonlyArray<Agreement>;
   /** Viewer/owner kind pairs with at least one field allowed: the grid's columns. */
@@ -72,6 +78,21 @@ export type AccessMatrix = {
   readonly region: Maybe<Scalars['ID']['output']>;
   /** Every coordinate that is not public, owner-only ones included, in schema order. */
   readonly rows: ReadonlyArray<MatrixRow>;
+};
+
+/** An act one organisation may make towards another on the matrix's day, and what travels with it into the receiver's system. */
+export type AccessMatrixAct = {
+  readonly __typename?: 'AccessMatrixAct';
+  readonly act: ActKind;
+  /** Coordinates of the fields that may travel: the union over the grants. Empty: the act carries only itself (an answer). */
+  readonly coordinates: ReadonlyArray<Scalars['String']['output']>;
+  /** The act grants that may allow it, in the order the engine tries them; each only when all its conditions hold. */
+  readonly grants: ReadonlyArray<MatrixActGrant>;
+  readonly purpose: Scalars['String']['output'];
+  readonly receiver: Agency;
+  /** The referral kind a handover or referral carries out; null for answers and feedback. */
+  readonly referralKind: Maybe<ReferralKind>;
+  readonly sender: Agency;
 };
 
 /**
@@ -222,6 +243,45 @@ export type ActEvent = {
   /** The change's place in the gateway's one order of changes: give it as `after` to continue after it. */
   readonly cursor: Scalars['ID']['output'];
 };
+
+/** An act grant, as an act change cites it. */
+export type ActGrantBasis = {
+  readonly __typename?: 'ActGrantBasis';
+  readonly agreement: DecisionAgreement;
+  /** The conditions in words, the sender and receiver named as such; all must hold. */
+  readonly conditions: ReadonlyArray<Scalars['String']['output']>;
+  readonly grantId: Scalars['String']['output'];
+  /** Receiving agencies the grant names; null: every agency of the kind. */
+  readonly receivers: Maybe<ReadonlyArray<Scalars['ID']['output']>>;
+  /** Sending agencies the grant names; null: every agency of the kind. */
+  readonly senders: Maybe<ReadonlyArray<Scalars['ID']['output']>>;
+};
+
+/** What one agreement version changes in one act against another. */
+export type ActGrantChange = {
+  readonly __typename?: 'ActGrantChange';
+  readonly act: ActKind;
+  /** The act grants that allow it after; empty: refused. */
+  readonly after: ReadonlyArray<ActGrantBasis>;
+  /** The act grants that allowed it before, in the order the engine tries them; empty: refused. */
+  readonly before: ReadonlyArray<ActGrantBasis>;
+  readonly change: ActGrantChangeKind;
+  /** Coordinates of the fields that travel after and did not before: all that travel, for a gain. */
+  readonly coordinatesAdded: ReadonlyArray<Scalars['String']['output']>;
+  /** Coordinates of the fields that travelled before and do not after: all that travelled, for a loss. */
+  readonly coordinatesRemoved: ReadonlyArray<Scalars['String']['output']>;
+  readonly purpose: Scalars['String']['output'];
+  readonly receiverKind: AgencyKind;
+  /** The referral kind a handover or referral carries out; null for answers and feedback. */
+  readonly referralKind: Maybe<ReferralKind>;
+  readonly senderKind: AgencyKind;
+};
+
+export type ActGrantChangeKind =
+  /** Allowed on both sides, with other fields travelling, or other conditions, parties or article. */
+  | 'CHANGED'
+  | 'GAINED'
+  | 'LOST';
 
 export type ActKind =
   /** The receiver's answer to a handover or referral. */
@@ -696,6 +756,8 @@ export type Contact = {
 
 export type CovenantDiff = {
   readonly __typename?: 'CovenantDiff';
+  /** Acts gained first, then lost, then changed: by act, sender kind, receiver kind, referral kind and purpose. */
+  readonly actChanges: ReadonlyArray<ActGrantChange>;
   /** Gained first, then lost, then a new legal basis for what stays allowed. */
   readonly changes: ReadonlyArray<AccessChange>;
   readonly from: Agreement;
@@ -1048,6 +1110,23 @@ export type LegalBasis = {
   readonly __typename?: 'LegalBasis';
   readonly article: Scalars['String']['output'];
   readonly text: Scalars['String']['output'];
+};
+
+/** An act grant in force, as an act of the matrix cites it. */
+export type MatrixActGrant = {
+  readonly __typename?: 'MatrixActGrant';
+  readonly agreement: DecisionAgreement;
+  /** agreement@version#article, as an act's basis cites it. */
+  readonly basis: Scalars['String']['output'];
+  /** The conditions in words, the sender and receiver named as such; all must hold. */
+  readonly conditions: ReadonlyArray<Scalars['String']['output']>;
+  /** Coordinates of the fields this grant lets travel. */
+  readonly coordinates: ReadonlyArray<Scalars['String']['output']>;
+  /** id@version#grantId */
+  readonly id: Scalars['ID']['output'];
+  readonly ruleId: Scalars['String']['output'];
+  readonly title: Scalars['String']['output'];
+  readonly validity: AgreementValidity;
 };
 
 export type MatrixCell = {

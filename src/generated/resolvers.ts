@@ -96,7 +96,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AccessChange: ResolverTypeWrapper<Types.AccessChange>;
   AccessChangeKind: Types.AccessChangeKind;
-  AccessMatrix: ResolverTypeWrapper<Omit<Types.AccessMatrix, 'agreements' | 'organisations'> & { agreements: ReadonlyArray<ResolversTypes['Agreement']>, organisations: ReadonlyArray<ResolversTypes['MatrixOrganisation']> }>;
+  AccessMatrix: ResolverTypeWrapper<Omit<Types.AccessMatrix, 'acts' | 'agreements' | 'organisations'> & { acts: ReadonlyArray<ResolversTypes['AccessMatrixAct']>, agreements: ReadonlyArray<ResolversTypes['Agreement']>, organisations: ReadonlyArray<ResolversTypes['MatrixOrganisation']> }>;
+  AccessMatrixAct: ResolverTypeWrapper<Omit<Types.AccessMatrixAct, 'receiver' | 'sender'> & { receiver: ResolversTypes['Agency'], sender: ResolversTypes['Agency'] }>;
   AccessRequestConnection: ResolverTypeWrapper<Types.AccessRequestConnection>;
   AccessRequestCounts: ResolverTypeWrapper<Types.AccessRequestCounts>;
   AccessRequestEdge: ResolverTypeWrapper<Types.AccessRequestEdge>;
@@ -107,6 +108,9 @@ export type ResolversTypes = {
   ActAnswer: Types.ActAnswer;
   ActConnection: ResolverTypeWrapper<Omit<Types.ActConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversTypes['Act']> }>;
   ActEvent: ResolverTypeWrapper<Omit<Types.ActEvent, 'act'> & { act: ResolversTypes['Act'] }>;
+  ActGrantBasis: ResolverTypeWrapper<Types.ActGrantBasis>;
+  ActGrantChange: ResolverTypeWrapper<Types.ActGrantChange>;
+  ActGrantChangeKind: Types.ActGrantChangeKind;
   ActKind: Types.ActKind;
   ActStatus: Types.ActStatus;
   Address: ResolverTypeWrapper<AddressNode>;
@@ -176,6 +180,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Involvement: ResolverTypeWrapper<InvolvementNode>;
   LegalBasis: ResolverTypeWrapper<Types.LegalBasis>;
+  MatrixActGrant: ResolverTypeWrapper<Types.MatrixActGrant>;
   MatrixCell: ResolverTypeWrapper<Types.MatrixCell>;
   MatrixColumn: ResolverTypeWrapper<Types.MatrixColumn>;
   MatrixGrant: ResolverTypeWrapper<Types.MatrixGrant>;
@@ -223,7 +228,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessChange: Types.AccessChange;
-  AccessMatrix: Omit<Types.AccessMatrix, 'agreements' | 'organisations'> & { agreements: ReadonlyArray<ResolversParentTypes['Agreement']>, organisations: ReadonlyArray<ResolversParentTypes['MatrixOrganisation']> };
+  AccessMatrix: Omit<Types.AccessMatrix, 'acts' | 'agreements' | 'organisations'> & { acts: ReadonlyArray<ResolversParentTypes['AccessMatrixAct']>, agreements: ReadonlyArray<ResolversParentTypes['Agreement']>, organisations: ReadonlyArray<ResolversParentTypes['MatrixOrganisation']> };
+  AccessMatrixAct: Omit<Types.AccessMatrixAct, 'receiver' | 'sender'> & { receiver: ResolversParentTypes['Agency'], sender: ResolversParentTypes['Agency'] };
   AccessRequestConnection: Types.AccessRequestConnection;
   AccessRequestCounts: Types.AccessRequestCounts;
   AccessRequestEdge: Types.AccessRequestEdge;
@@ -232,6 +238,8 @@ export type ResolversParentTypes = {
   Act: Omit<Types.Act, 'receiver' | 'sender'> & { receiver?: Types.Maybe<ResolversParentTypes['Agency']>, sender?: Types.Maybe<ResolversParentTypes['Agency']> };
   ActConnection: Omit<Types.ActConnection, 'nodes'> & { nodes: ReadonlyArray<ResolversParentTypes['Act']> };
   ActEvent: Omit<Types.ActEvent, 'act'> & { act: ResolversParentTypes['Act'] };
+  ActGrantBasis: Types.ActGrantBasis;
+  ActGrantChange: Types.ActGrantChange;
   Address: AddressNode;
   Agency: AgencyNode;
   Agreement: Covenant;
@@ -288,6 +296,7 @@ export type ResolversParentTypes = {
   Int: Types.Scalars['Int']['output'];
   Involvement: InvolvementNode;
   LegalBasis: Types.LegalBasis;
+  MatrixActGrant: Types.MatrixActGrant;
   MatrixCell: Types.MatrixCell;
   MatrixColumn: Types.MatrixColumn;
   MatrixGrant: Types.MatrixGrant;
@@ -335,6 +344,7 @@ export type AccessChangeResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessMatrix'] = ResolversParentTypes['AccessMatrix']> = {
+  acts?: Resolver<ReadonlyArray<ResolversTypes['AccessMatrixAct']>, ParentType, ContextType>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType>;
   columns?: Resolver<ReadonlyArray<ResolversTypes['MatrixColumn']>, ParentType, ContextType>;
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -346,6 +356,16 @@ export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType exten
   purpose?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   rows?: Resolver<ReadonlyArray<ResolversTypes['MatrixRow']>, ParentType, ContextType>;
+};
+
+export type AccessMatrixActResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessMatrixAct'] = ResolversParentTypes['AccessMatrixAct']> = {
+  act?: Resolver<ResolversTypes['ActKind'], ParentType, ContextType>;
+  coordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  grants?: Resolver<ReadonlyArray<ResolversTypes['MatrixActGrant']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiver?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  referralKind?: Resolver<Types.Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
+  sender?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 };
 
 export type AccessRequestConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessRequestConnection'] = ResolversParentTypes['AccessRequestConnection']> = {
@@ -426,6 +446,27 @@ export type ActConnectionResolvers<ContextType = GatewayContext, ParentType exte
 export type ActEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActEvent'] = ResolversParentTypes['ActEvent']> = {
   act?: Resolver<ResolversTypes['Act'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ActGrantBasisResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActGrantBasis'] = ResolversParentTypes['ActGrantBasis']> = {
+  agreement?: Resolver<ResolversTypes['DecisionAgreement'], ParentType, ContextType>;
+  conditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  grantId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivers?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['ID']>>, ParentType, ContextType>;
+  senders?: Resolver<Types.Maybe<ReadonlyArray<ResolversTypes['ID']>>, ParentType, ContextType>;
+};
+
+export type ActGrantChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ActGrantChange'] = ResolversParentTypes['ActGrantChange']> = {
+  act?: Resolver<ResolversTypes['ActKind'], ParentType, ContextType>;
+  after?: Resolver<ReadonlyArray<ResolversTypes['ActGrantBasis']>, ParentType, ContextType>;
+  before?: Resolver<ReadonlyArray<ResolversTypes['ActGrantBasis']>, ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ActGrantChangeKind'], ParentType, ContextType>;
+  coordinatesAdded?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinatesRemoved?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiverKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
+  referralKind?: Resolver<Types.Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
+  senderKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -646,6 +687,7 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
 };
 
 export type CovenantDiffResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CovenantDiff'] = ResolversParentTypes['CovenantDiff']> = {
+  actChanges?: Resolver<ReadonlyArray<ResolversTypes['ActGrantChange']>, ParentType, ContextType>;
   changes?: Resolver<ReadonlyArray<ResolversTypes['AccessChange']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   situationsChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -834,6 +876,17 @@ export type InvolvementResolvers<ContextType = GatewayContext, ParentType extend
 export type LegalBasisResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = {
   article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MatrixActGrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixActGrant'] = ResolversParentTypes['MatrixActGrant']> = {
+  agreement?: Resolver<ResolversTypes['DecisionAgreement'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validity?: Resolver<ResolversTypes['AgreementValidity'], ParentType, ContextType>;
 };
 
 export type MatrixCellResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixCell'] = ResolversParentTypes['MatrixCell']> = {
@@ -1035,6 +1088,7 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
 export type Resolvers<ContextType = GatewayContext> = {
   AccessChange?: AccessChangeResolvers<ContextType>;
   AccessMatrix?: AccessMatrixResolvers<ContextType>;
+  AccessMatrixAct?: AccessMatrixActResolvers<ContextType>;
   AccessRequestConnection?: AccessRequestConnectionResolvers<ContextType>;
   AccessRequestCounts?: AccessRequestCountsResolvers<ContextType>;
   AccessRequestEdge?: AccessRequestEdgeResolvers<ContextType>;
@@ -1043,6 +1097,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   Act?: ActResolvers<ContextType>;
   ActConnection?: ActConnectionResolvers<ContextType>;
   ActEvent?: ActEventResolvers<ContextType>;
+  ActGrantBasis?: ActGrantBasisResolvers<ContextType>;
+  ActGrantChange?: ActGrantChangeResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
@@ -1091,6 +1147,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
   Involvement?: InvolvementResolvers<ContextType>;
   LegalBasis?: LegalBasisResolvers<ContextType>;
+  MatrixActGrant?: MatrixActGrantResolvers<ContextType>;
   MatrixCell?: MatrixCellResolvers<ContextType>;
   MatrixColumn?: MatrixColumnResolvers<ContextType>;
   MatrixGrant?: MatrixGrantResolvers<ContextType>;

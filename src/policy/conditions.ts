@@ -99,6 +99,11 @@ export function describeCondition(condition: Condition): string {
   return describeConditionIn(condition, READ_PARTY_WORDS);
 }
 
+/** The condition of an act grant as an English sentence: the sender in the viewer's place, the receiver in the owner's. */
+export function describeActCondition(condition: Condition): string {
+  return describeConditionIn(condition, ACT_PARTY_WORDS);
+}
+
 /** The condition as an English sentence, the sides named by `words` (a read's, or an act's). */
 export function describeConditionIn(condition: Condition, words: PartyWords): string {
   switch (condition.kind) {

@@ -10,7 +10,7 @@
 import type { OwnerTag } from '#domain/records.ts';
 import type { ActDecision, ActDecisionReason, ActGrantRef, ActParty, ActRequest } from './act-decision.ts';
 import type { CompiledActGrant, CompiledPolicy } from './compile.ts';
-import { ACT_PARTY_WORDS, conditionOutcome, describeConditionIn, type ConditionScope } from './conditions.ts';
+import { conditionOutcome, describeActCondition, type ConditionScope } from './conditions.ts';
 import type { Viewer } from './decision.ts';
 import { isParty, viewerRegion } from './grant-match.ts';
 import { controllerOn, existsOn } from './organisations.ts';
@@ -52,7 +52,7 @@ export function decideAct(policy: CompiledPolicy, request: ActRequest): ActDecis
     };
     const failed = grant.grant.conditions.find((condition) => conditionOutcome(condition, scope) !== true);
     if (failed === undefined) allowing.push(grant);
-    else failedCondition ??= describeConditionIn(failed, ACT_PARTY_WORDS);
+    else failedCondition ??= describeActCondition(failed);
   }
   if (allowing.length === 0) return { ...refused('CONDITION_FAILED'), failedCondition };
 

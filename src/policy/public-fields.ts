@@ -90,8 +90,12 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'MatrixGrant.*',
   'MatrixParty.*',
   'MatrixOrganisation.*',
+  'AccessMatrixAct.*',
+  'MatrixActGrant.*',
   'AgreementExample.*',
   'ExampleAgency.*',
   'CovenantDiff.*',
   'AccessChange.*',
+  'ActGrantChange.*',
+  'ActGrantBasis.*',
 ]);

@@ -113,7 +113,7 @@ function merge(folds: readonly Fold[], keyOf: (fold: Fold) => string, union: 'co
 }
 
 /** Consecutive day indexes become one period; a period runs to the day before the next change day. */
-function periodsOf(indexes: number[], days: readonly string[]): AccessPeriod[] {
+export function periodsOf(indexes: number[], days: readonly string[]): AccessPeriod[] {
   const periods: AccessPeriod[] = [];
   const sortedIndexes = indexes.sort((a, b) => a - b);
   for (let i = 0; i < sortedIndexes.length; i++) {

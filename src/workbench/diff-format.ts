@@ -1,5 +1,5 @@
 /** The covenant diff in words, for a terminal (`text`) or a pull request (`md`). */
-import type { AccessBasis, AccessChange, PolicyDiff } from './diff.ts';
+import type { AccessBasis, AccessChange, ActGrantBasis, ActGrantChange, PolicyDiff } from './diff.ts';
 
 export interface DiffHeader {
   readonly before: string;
@@ -21,7 +21,37 @@ export function diffToText(diff: PolicyDiff, header: DiffHeader, format: 'text' 
   const counts = (['GAINED', 'LOST', 'BASIS_CHANGED'] as const).map((kind) => `${diff.changes.filter((c) => c.change === kind).length} ${TITLE[kind].toLowerCase()}`);
   if (diff.changes.length > 0) out.push(`${counts.join(', ')}.`, '');
   for (const change of diff.changes) out.push(...describeChange(change, md), '');
+  out.push(md ? '### Acts' : 'Acts:', '');
+  if (diff.actChanges.length === 0) out.push('No change in which acts may be made or what travels with them.');
+  else out.push(`${(['GAINED', 'LOST', 'CHANGED'] as const).map((kind) => `${diff.actChanges.filter((c) => c.change === kind).length} ${kind.toLowerCase()}`).join(', ')}.`, '');
+  for (const change of diff.actChanges) out.push(...describeActChange(change, md), '');
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** `ACT GAINED: AMK -> ASHG GIVE_FEEDBACK for case-conference`, then the grants and fields on each side. */
+export function describeActChange(change: ActGrantChange, md = false): string[] {
+  const when = change.periods.length === 0 ? '' : `, ${change.periods.map((p) => (p.to === null ? `from ${p.from}` : `${p.from}..${p.to}`)).join(' and ')}`;
+  const act = change.referralKind === null ? change.act : `${change.act} (${change.referralKind})`;
+  const head = `ACT ${change.change}: ${change.senderKind} -> ${change.receiverKind} ${act} for ${change.purpose}${when}`;
+  const item = (label: string, text: string) => (md ? `- ${label}: ${text}` : `  ${label}: ${text}`);
+  const fields = (coordinates: readonly string[]) => (coordinates.length === 0 ? 'none' : coordinates.join(', '));
+  return [
+    md ? `#### ${head}` : head,
+    item('before', actBasisWords(change.before)),
+    item('after', actBasisWords(change.after)),
+    ...(change.change === 'LOST' ? [] : [item(change.change === 'GAINED' ? 'fields that travel' : 'fields added', fields(change.coordinatesAdded))]),
+    ...(change.change === 'GAINED' ? [] : [item(change.change === 'LOST' ? 'fields that travelled' : 'fields removed', fields(change.coordinatesRemoved))]),
+  ];
+}
+
+/** `groningen-ashg-amk@2#art. 5.1 (amk-gives-ashg-feedback), only when ...`, or `refused`. */
+export function actBasisWords(grants: readonly ActGrantBasis[]): string {
+  if (grants.length === 0) return 'refused';
+  return grants.map((grant) => {
+    const parties = grant.senders === null && grant.receivers === null ? '' : `, ${grant.senders?.join(', ') ?? 'any'} -> ${grant.receivers?.join(', ') ?? 'any'}`;
+    const conditions = grant.conditions.length === 0 ? 'always' : `only when ${grant.conditions.join('; and ')}`;
+    return `${grant.agreement.key}#${grant.agreement.article} (${grant.grantId}${parties}), ${conditions}`;
+  }).join(' | ');
 }
 
 export function describeChange(change: AccessChange, md = false): string[] {

@@ -3,6 +3,7 @@
  * finite space (diff-space.ts): viewer kinds x owner kinds x coordinates x purposes x household regions
  * x representative facts x the days on which anything changes. Not a comparison of YAML text: a renamed
  * category, a reordered grant or a reworded article changes nothing here, and a changed condition does.
+ * The acts (issue 13) are compared beside the reads, on the same days (diff-acts.ts).
  */
 import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
@@ -11,6 +12,7 @@ import type { Decision, Viewer } from '#src/policy/index.ts';
 import { describePlaces } from './diff-places.ts';
 import { changeDays, representativeAgencies, representativeFacts, representativePlaces } from './diff-space.ts';
 import type { AccessBasis } from './diff-basis.ts';
+import { diffActGrants, type ActGrantChange } from './diff-acts.ts';
 import { collectChanges, type AccessChange, type ChangeKind } from './diff-collect.ts';
 import { describeSituation } from './diff-words.ts';
 import { decideOn } from '#src/policy/index.ts';
@@ -18,6 +20,7 @@ import { AGENCY_KINDS } from './matrix-kinds.ts';
 
 export type { AccessBasis } from './diff-basis.ts';
 export type { AccessChange, AccessPeriod, ChangeKind } from './diff-collect.ts';
+export type { ActChangeKind, ActGrantBasis, ActGrantChange } from './diff-acts.ts';
 
 export interface PolicyDiffOptions {
   /** Agencies the gateway knows (id, kind, region), so a named party is tried in its own region only. Default: none; a named party is tried in every region. */
@@ -34,6 +37,8 @@ export interface PolicyDiff {
   readonly changes: readonly AccessChange[];
   /** Situations decided on both sides. */
   readonly situationsChecked: number;
+  /** Acts gained, then lost, then changed (what travels, conditions, parties or article), with the grants on each side. */
+  readonly actChanges: readonly ActGrantChange[];
 }
 
 export function diffPolicies(before: CompiledPolicy, after: CompiledPolicy, options: PolicyDiffOptions = {}): PolicyDiff {
@@ -93,7 +98,7 @@ export function diffPolicies(before: CompiledPolicy, after: CompiledPolicy, opti
       }
     }
   }
-  return { days, changes: collect.result(days, describePlaces([before, after], places)), situationsChecked };
+  return { days, changes: collect.result(days, describePlaces([before, after], places)), situationsChecked, actChanges: diffActGrants(before, after, days, kinds) };
 }
 
 function classify(was: Decision, now: Decision): ChangeKind | null {

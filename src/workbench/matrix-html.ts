@@ -5,7 +5,7 @@
  */
 import type { Covenant } from '#src/policy/index.ts';
 import type { AccessMatrix, MatrixGrant } from './matrix.ts';
-import { citation, columnLabel, compactPublic, conditionWords, filterWords, organisationLines, rowGroups } from './matrix-words.ts';
+import { actCitation, actWords, citation, columnLabel, compactPublic, conditionWords, filterWords, organisationLines, rowGroups, travelWords } from './matrix-words.ts';
 
 // Text and background pairs all meet WCAG AA (4.5:1) for normal text.
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;color:#1a1a1a;margin:1.5rem;max-width:110rem}
@@ -45,6 +45,7 @@ ${body}
 the other's records; an agency always sees its own records in full (DOMAIN rule 10).</p>
 <p class="legend"><span class="allowed">&#10003; allowed (agreement and article)</span><span class="denied">&#10007; denied</span><span class="owner-only">&#128274; owner only (DOMAIN rule 7)</span></p>
 ${grid}
+${actsSection(matrix)}
 <h2>Grants cited</h2>
 ${matrix.grants.length === 0 ? '<p>None.</p>' : `<dl>${matrix.grants.map(grantEntry).join('\n')}</dl>`}
 <h2>Agreements cited, with their worked examples</h2>
@@ -54,6 +55,23 @@ ${matrix.agreements.length === 0 ? '<p>None.</p>' : matrix.agreements.map(agreem
 ${organisationsSection(matrix)}
 </main></body></html>
 `;
+}
+
+/** The acts as a table, one row per act and grant that may allow it. */
+function actsSection(matrix: AccessMatrix): string {
+  const intro = `<h2>Acts</h2>
+<p>Which organisation may hand over, refer, answer or give feedback to which, and which fields travel into the
+receiver's system. Deny by default: an act not listed is refused.</p>`;
+  if (matrix.acts.length === 0) return `${intro}\n<p>No act between organisations ${esc(filterWords(matrix))}.</p>`;
+  const rows = matrix.acts.flatMap((act) => act.grants.map((grant) => `<tr><th scope="row">${esc(actWords(act))}</th><td>${esc(act.senderId)} (${esc(act.senderKind)})</td>`
+    + `<td>${esc(act.receiverId)} (${esc(act.receiverKind)})</td><td>${esc(act.purpose)}</td><td>${esc(travelWords(grant.coordinates))}</td>`
+    + `<td>${esc(actCitation(grant))} (${esc(grant.ruleId)})</td><td>${esc(conditionWords(grant))}</td></tr>`));
+  return `${intro}
+<table><caption>Acts between organisations, ${esc(filterWords(matrix))}</caption>
+<thead><tr><th scope="col">Act</th><th scope="col">Sender</th><th scope="col">Receiver</th><th scope="col">Purpose</th><th scope="col">Fields that travel</th><th scope="col">Allowed under</th><th scope="col">Only when</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>`;
 }
 
 function organisationsSection(matrix: AccessMatrix): string {

@@ -5,7 +5,9 @@
 import type { AgencyKind } from '#domain/records.ts';
 import type { Covenant } from '#src/policy/index.ts';
 import type { AccessMatrix, MatrixGrant } from './matrix.ts';
-import { citation, columnLabel, compactPublic, conditionWords, filterWords, organisationLines, partyWords, rowGroups } from './matrix-words.ts';
+import {
+  actCitation, actPartiesWords, actWords, citation, columnLabel, compactPublic, conditionWords, filterWords, organisationLines, partyWords, rowGroups, travelWords,
+} from './matrix-words.ts';
 
 export function matrixToMarkdown(matrix: AccessMatrix): string {
   const { shared, ownerOnly, unshared } = rowGroups(matrix);
@@ -24,6 +26,7 @@ export function matrixToMarkdown(matrix: AccessMatrix): string {
       }
     }
   }
+  out.push(...actsSection(matrix));
   out.push('', '## Owner-only (never leaves the owning agency, DOMAIN rule 7)', '', list(ownerOnly.map((row) => row.coordinate)));
   out.push('', '## Not shared with any other agency under these filters', '', list(unshared.map((row) => row.coordinate)));
   out.push('', '## Public to every authenticated caller', '', list(compactPublic(matrix)));
@@ -53,6 +56,25 @@ export function groupByGrants(matrix: AccessMatrix, viewerKind: AgencyKind, owne
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** One line per act, sender, receiver, referral kind and purpose, and per grant that may allow it. */
+function actsSection(matrix: AccessMatrix): string[] {
+  const out = [
+    '', '## Acts', '',
+    'Which organisation may hand over, refer, answer or give feedback to which, and which fields travel into the receiver\'s',
+    'system. Deny by default: an act not listed is refused. With several grants, what travels is the union of those whose',
+    'conditions all hold.',
+    '',
+  ];
+  if (matrix.acts.length === 0) return [...out, `No act between organisations ${filterWords(matrix)}.`];
+  out.push('| Act | Sender -> receiver | Purpose | Fields that travel | Allowed under | Only when |', '| --- | --- | --- | --- | --- | --- |');
+  for (const act of matrix.acts) {
+    for (const grant of act.grants) {
+      out.push(`| ${cell(actWords(act))} | ${cell(actPartiesWords(act))} | ${cell(act.purpose)} | ${cell(travelWords(grant.coordinates))} | ${cell(`${actCitation(grant)} (${grant.ruleId})`)} | ${cell(conditionWords(grant))} |`);
+    }
+  }
+  return out;
 }
 
 function agreementSection(covenant: Covenant): string[] {

@@ -1,5 +1,6 @@
-/** The access matrix's shapes (matrix.ts builds them; the formatters and GraphQL read them). */
-import type { AgencyKind } from '#domain/records.ts';
+/** The access matrix's shapes (matrix.ts and matrix-acts.ts build them; the formatters and GraphQL read them). */
+import type { ActKind } from '#domain/acts.ts';
+import type { AgencyKind, ReferralKind } from '#domain/records.ts';
 import type { Condition, Covenant, SourceRef } from '#src/policy/index.ts';
 import type { AgreementRef } from '#src/policy/index.ts';
 import type { ValidityStatus } from '#src/policy/index.ts';
@@ -63,6 +64,45 @@ export interface AccessMatrix {
    * controls the records of each (itself, or the successor it handed them to). Empty without a registry.
    */
   readonly organisations: readonly MatrixOrganisation[];
+  /**
+   * The acts (issue 13) some act grant in force allows between organisations that exist on the day,
+   * under the region and purpose filters: one per act, sender, receiver, referral kind and purpose.
+   */
+  readonly acts: readonly MatrixAct[];
+}
+
+/** An act grant in force, as an act row cites it. */
+export interface MatrixActGrant {
+  /** `id@version#grantId`, unique in the policy. */
+  readonly id: string;
+  readonly agreement: AgreementRef;
+  readonly title: string;
+  readonly ruleId: string;
+  /** Region ids of the agreement. */
+  readonly regions: readonly string[];
+  /** What this grant lets travel. */
+  readonly coordinates: readonly string[];
+  readonly conditions: readonly Condition[];
+  /** The conditions in words, the sender and receiver named as such; all must hold. */
+  readonly conditionTexts: readonly string[];
+  readonly validity: ValidityStatus;
+  readonly source: SourceRef;
+}
+
+/** What one organisation may deliver into another's system on the day, and under which grants. */
+export interface MatrixAct {
+  readonly act: ActKind;
+  readonly senderId: string;
+  readonly senderKind: AgencyKind;
+  readonly receiverId: string;
+  readonly receiverKind: AgencyKind;
+  /** The referral kind a handover or referral carries out; null for answers and feedback. */
+  readonly referralKind: ReferralKind | null;
+  readonly purpose: string;
+  /** What may travel: the union over the grants, as decideAct makes it when all of them allow. Empty: the act carries only itself. */
+  readonly coordinates: readonly string[];
+  /** The grants that may allow it, in the order decideAct tries them; each only when its conditions hold. */
+  readonly grants: readonly MatrixActGrant[];
 }
 
 /** One organisation on the matrix's day. */

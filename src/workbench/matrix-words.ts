@@ -1,6 +1,6 @@
 /** Internal to the workbench. The access matrix in words, shared by its Markdown, CSV and HTML forms. */
 import type { AgencyKind } from '#domain/records.ts';
-import type { AccessMatrix, MatrixGrant } from './matrix.ts';
+import type { AccessMatrix, MatrixAct, MatrixActGrant, MatrixGrant } from './matrix.ts';
 
 export function columnLabel(viewerKind: AgencyKind, ownerKind: AgencyKind): string {
   return `${viewerKind} reads ${ownerKind}`;
@@ -18,7 +18,27 @@ export function partyWords(grant: MatrixGrant, kind: AgencyKind): string {
   return party.agencyIds === null ? `every ${kind}` : party.agencyIds.join(', ');
 }
 
-export function conditionWords(grant: MatrixGrant): string {
+/** `groningen-ashg-amk@2#art. 4`: an act grant cited as an act's basis cites it (Act.basis). */
+export function actCitation(grant: Pick<MatrixActGrant, 'agreement'>): string {
+  return `${grant.agreement.key}#${grant.agreement.article}`;
+}
+
+/** `HAND_OVER_CASE (HANDOVER_ASHG_TO_AMK)`, or the act alone when it carries out no referral. */
+export function actWords(act: MatrixAct): string {
+  return act.referralKind === null ? act.act : `${act.act} (${act.referralKind})`;
+}
+
+/** `ashg-groningen (ASHG) -> amk-groningen (AMK)` */
+export function actPartiesWords(act: MatrixAct): string {
+  return `${act.senderId} (${act.senderKind}) -> ${act.receiverId} (${act.receiverKind})`;
+}
+
+/** What travels, or that the act carries only itself (an answer). */
+export function travelWords(coordinates: readonly string[]): string {
+  return coordinates.length === 0 ? 'no field (the act itself only)' : coordinates.join(', ');
+}
+
+export function conditionWords(grant: Pick<MatrixGrant, 'conditionTexts'>): string {
   return grant.conditionTexts.length === 0 ? 'always' : grant.conditionTexts.join('; and ');
 }
 

@@ -1,17 +1,19 @@
 /**
  * The access matrix at a date: for every viewer kind, owner kind and schema coordinate, whether a
- * field may be released and under which agreement, article, purposes, regions and conditions. Read
+ * field may be released and under which agreement, article, purposes, regions and conditions; and the
+ * acts one organisation may make towards another, with what travels (matrix-acts.ts). Read
  * from the compiled policy that enforces access (grantsByCoordinate, validity, the owner-only and
  * public sets), never from the YAML again, so the picture cannot drift from what is enforced. Pure.
  */
 import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
 import { describeCondition } from '#src/policy/index.ts';
+import { actRows } from './matrix-acts.ts';
 import { AGENCY_KINDS } from './matrix-kinds.ts';
 import type { AccessMatrix, MatrixCell, MatrixGrant, MatrixRow } from './matrix-types.ts';
 import { amsterdamDay, controllerOn, existsOn, validityOn, viewerRegion } from '#src/policy/index.ts';
 
-export type { AccessMatrix, MatrixCell, MatrixGrant, MatrixOrganisation, MatrixParty, MatrixRow } from './matrix-types.ts';
+export type { AccessMatrix, MatrixAct, MatrixActGrant, MatrixCell, MatrixGrant, MatrixOrganisation, MatrixParty, MatrixRow } from './matrix-types.ts';
 
 export interface MatrixOptions {
   /** The instant, or Europe/Amsterdam day (`yyyy-mm-dd`), validity is judged at. Required. */
@@ -80,6 +82,7 @@ export function buildAccessMatrix(policy: CompiledPolicy, options: MatrixOptions
       exists: existsOn(organisation, day), controller: controllerOn(policy.organisations, organisation.id, day),
       validFrom: organisation.validFrom, validTo: organisation.validTo,
     })),
+    acts: actRows(policy, { day, regionMunicipalities, purpose, kinds }),
   };
 }
 

@@ -161,6 +161,12 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     expect(column).toBeGreaterThan(0);
     expect(cell.cells[column]).toContain('allowed');
     expect(cell.cells[column]).toContain('groningen-ashg-amk@3 art. 4.1');
+    // The acts beside the reads: the handover the ASHG may make to the AMK, what travels and under which article.
+    const handover = page.locator('#matrix-acts tbody tr', { hasText: 'HAND_OVER_CASE (HANDOVER_ASHG_TO_AMK)' });
+    expect(await handover.locator('td').allTextContents()).toEqual([
+      'ashg-groningen (ASHG)', 'amk-groningen (AMK)', 'child-abuse-assessment', expect.stringContaining('Child.school'),
+      'groningen-ashg-amk@3#art. 4 (ashg-hands-case-to-amk)', expect.stringContaining('the household has minor children'),
+    ]);
 
     // For any purpose, every other pair is denied the school, in words.
     await page.locator('#matrix-purpose').focus();
@@ -217,6 +223,12 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     expect(text).toContain('Involvement.phase');
     expect(text).toContain('1 change in who may see what');
     expect(text).not.toContain('Lost:');
+    // And the act it added: the AMK's feedback to the ASHG on a case the ASHG handed it.
+    const act = await page.locator('#diff-output article.act-change').allTextContents();
+    expect(act).toHaveLength(1);
+    expect(act[0]).toContain('Act gained: AMK to ASHG, GIVE_FEEDBACK for case-conference');
+    expect(act[0]).toContain('groningen-ashg-amk@2#art. 5.1 (amk-gives-ashg-feedback)');
+    expect(act[0]).toContain('Involvement.phaseCategory, Report.receivingCareProvider');
     await shot('diff');
   });
 

@@ -123,7 +123,8 @@ describe('npm run policy:diff', () => {
     expect(first.stdout).toContain(`${root}:covenants (no covenants)`);
     expect(first.stdout).toMatch(/GAINED: AMK reads ASHG for child-abuse-assessment/);
     expect(first.stdout).not.toContain('LOST:');
-  });
+    // Two whole enumerations in child processes: about 16 s alone, more beside the other test files.
+  }, 60_000);
 
   test('neither a folder nor a revision: exit 2', async () => {
     const { code, stderr } = await script('policy-diff', ['no-such-thing', COVENANTS_DIR]);

@@ -108,6 +108,40 @@ describe('workbench queries', () => {
     expect(diff.changes[0]!.coordinates).toEqual(expect.arrayContaining(['Report.phase', 'Involvement.careProvider']));
   });
 
+  it('shows the acts beside the reads: the ASHG hands cases to the AMK on 23 November 2026, under art. 4 of version 2', async () => {
+    const query = `query Acts($at: Date!, $region: ID) { accessMatrix(at: $at, region: $region) { acts {
+      act sender { id kind } receiver { id kind } referralKind purpose coordinates
+      grants { id basis agreement { key article } ruleId coordinates conditions validity } } } }`;
+    type Act = { act: string; sender: { id: string; kind: string }; receiver: { id: string }; referralKind: string | null; purpose: string; coordinates: string[];
+      grants: { id: string; basis: string; agreement: { key: string; article: string }; conditions: string[]; validity: string }[] };
+    const acts = async (at: string) => ((await gateway.query(OFFICER, query, { at, region: 'groningen' })).body.data!.accessMatrix as { acts: Act[] }).acts;
+    const handover = (await acts('2026-11-23')).find((act) => act.act === 'HAND_OVER_CASE' && act.sender.id === 'ashg-groningen')!;
+    expect(handover).toMatchObject({ sender: { kind: 'ASHG' }, receiver: { id: 'amk-groningen' }, referralKind: 'HANDOVER_ASHG_TO_AMK', purpose: 'child-abuse-assessment' });
+    expect(handover.grants).toEqual([expect.objectContaining({
+      id: 'groningen-ashg-amk@2#ashg-hands-case-to-amk', basis: 'groningen-ashg-amk@2#art. 4', validity: 'IN_FORCE',
+      conditions: ['the household has minor children', "the household's municipality lies in the covenant's regions"],
+    })]);
+    expect(handover.coordinates).toContain('Report.narrative');
+    expect(handover.coordinates).not.toContain('Report.reporter');
+    expect((await acts('2018-06-01')).some((act) => act.act === 'HAND_OVER_CASE')).toBe(false);
+  });
+
+  it('says which act version 2 of the ASHG-AMK protocol added', async () => {
+    const query = `query ActChanges($from: ID!, $to: ID!) { covenantDiff(from: $from, to: $to) { actChanges {
+      change act senderKind receiverKind referralKind purpose coordinatesAdded coordinatesRemoved
+      before { grantId } after { agreement { key article } grantId conditions senders receivers } } } }`;
+    const response = await gateway.query(OFFICER, query, { from: 'groningen-ashg-amk@1', to: 'groningen-ashg-amk@2' });
+    expect(response.body.errors).toBeUndefined();
+    expect((response.body.data!.covenantDiff as { actChanges: unknown[] }).actChanges).toEqual([{
+      change: 'GAINED', act: 'GIVE_FEEDBACK', senderKind: 'AMK', receiverKind: 'ASHG', referralKind: null, purpose: 'case-conference',
+      coordinatesAdded: ['Involvement.phaseCategory', 'Report.receivingCareProvider'], coordinatesRemoved: [], before: [],
+      after: [{
+        agreement: { key: 'groningen-ashg-amk@2', article: 'art. 5.1' }, grantId: 'amk-gives-ashg-feedback', senders: ['amk-groningen'], receivers: ['ashg-groningen'],
+        conditions: ['the household has a referral from the receiver to the sender, of kind HANDOVER_ASHG_TO_AMK', "the household's municipality lies in the covenant's regions"],
+      }],
+    }]);
+  });
+
   it.each([
     ['a date that is not a day', queries.MATRIX_QUERY, { at: '2027-02-30' }],
     ['an unknown region', queries.MATRIX_QUERY, { at: '2027-03-01', region: 'atlantis' }],

@@ -31,7 +31,7 @@ export const workbenchResolvers = {
       const agencies = context.services.agencyNodes().map((agency) => ({ agencyId: agency.id, kind: agency.kind, region: agency.region }));
       try {
         const diff = diffVersions(context.services.policy, args.from, args.to, { agencies });
-        return { from: diff.from, to: diff.to, changes: diff.changes.map(toGraphQLChange), situationsChecked: diff.situationsChecked };
+        return { from: diff.from, to: diff.to, changes: diff.changes.map(toGraphQLChange), situationsChecked: diff.situationsChecked, actChanges: diff.actChanges };
       } catch (error) {
         if (error instanceof DiffInputError) throw gatewayError('BAD_USER_INPUT', 'from and to must each name a loaded agreement version, written id@version.');
         throw error;
@@ -48,6 +48,10 @@ function toGraphQLMatrix(matrix: AccessMatrix, context: GatewayContext) {
     })),
     rows: matrix.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ viewerKind: cell.viewerKind, ownerKind: cell.ownerKind, grantIds: cell.grants.map((grant) => grant.id) })) })),
     grants: matrix.grants.map((grant: MatrixGrant) => ({ ...grant, conditions: grant.conditionTexts })),
+    acts: matrix.acts.map((act) => ({
+      ...act, sender: context.services.agencyNode(act.senderId), receiver: context.services.agencyNode(act.receiverId),
+      grants: act.grants.map((grant) => ({ ...grant, basis: `${grant.agreement.key}#${grant.agreement.article}`, conditions: grant.conditionTexts })),
+    })),
   };
 }
 

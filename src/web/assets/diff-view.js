@@ -1,17 +1,22 @@
 // @ts-check
 // What one version of an agreement changes against another: gains and losses per viewer kind, owner
-// kind and purpose, with the fields, the article before and after, the regions and the conditions.
+// kind and purpose, with the fields, the article before and after, the regions and the conditions;
+// then the acts gained, lost or changed, with the fields that travel added and removed.
 import { byId, facts, fillSelect, h, mark, show } from './dom.js';
 import { DIFF_QUERY } from './queries.js';
 
 /** @import { MarkKind } from './dom.js' */
 /** @import { Request } from './graphql.js' */
-/** @import { AccessChange, AccessChangeKind, AgreementSide, Article, ConsoleOptions, CovenantDiff, DecisionReason, OptionsAgreement } from './queries.js' */
+/** @import { AccessChange, AccessChangeKind, ActGrantChange, AgreementSide, Article, ConsoleOptions, CovenantDiff, DecisionReason, OptionsAgreement } from './queries.js' */
 
 /** @type {Record<AccessChangeKind, string>} */
 const TITLES = { GAINED: 'Gained', LOST: 'Lost', BASIS_CHANGED: 'New legal basis' };
 /** @type {Record<AccessChangeKind, MarkKind>} */
 const MARKS = { GAINED: 'gained', LOST: 'lost', BASIS_CHANGED: 'changed' };
+/** @type {Record<ActGrantChange['change'], string>} */
+const ACT_TITLES = { GAINED: 'Act gained', LOST: 'Act lost', CHANGED: 'Act changed' };
+/** @type {Record<ActGrantChange['change'], MarkKind>} */
+const ACT_MARKS = { GAINED: 'gained', LOST: 'lost', CHANGED: 'changed' };
 
 /**
  * @param {object} context
@@ -70,7 +75,10 @@ export function createDiffView({ request, options, reportError, clearError }) {
           h('tr', {}, h('th', { scope: 'row' }, 'Parties'), h('td', {}, parties(diff.from)), h('td', {}, parties(diff.to))))),
       h('p', {}, `Decided ${diff.situationsChecked} situations on both versions. `,
         diff.changes.length === 0 ? 'No change in who may see what.' : `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'} in who may see what:`),
-      diff.changes.map(changeEntry));
+      diff.changes.map(changeEntry),
+      h('p', {}, diff.actChanges.length === 0 ? 'No change in which acts may be made or what travels with them.'
+        : `${diff.actChanges.length} change${diff.actChanges.length === 1 ? '' : 's'} in the acts:`),
+      diff.actChanges.map(actChangeEntry));
   }
 
   byId('diff-form', HTMLFormElement).addEventListener('submit', async (event) => {
@@ -88,6 +96,28 @@ export function createDiffView({ request, options, reportError, clearError }) {
 function basis(reason, agreement) {
   if (!reason) return 'denied';
   return agreement ? `${agreement.key} ${agreement.article}` : reason.toLowerCase();
+}
+
+/** @param {ActGrantChange['before']} grants */
+function actBasis(grants) {
+  if (grants.length === 0) return 'refused';
+  return h('ul', {}, grants.map((grant) => h('li', {}, `${grant.agreement.key}#${grant.agreement.article} (${grant.grantId}), `,
+    grant.conditions.length ? `only when ${grant.conditions.join('; and ')}` : 'always')));
+}
+
+/** @param {ActGrantChange} change */
+function actChangeEntry(change) {
+  const act = change.referralKind ? `${change.act} (${change.referralKind})` : change.act;
+  /** @param {string[]} fields */
+  const list = (fields) => (fields.length ? fields.join(', ') : 'none');
+  return h('article', { class: `change act-change ${ACT_MARKS[change.change]}` },
+    h('h4', {}, mark(ACT_MARKS[change.change], ACT_TITLES[change.change]), `: ${change.senderKind} to ${change.receiverKind}, ${act} for ${change.purpose}`),
+    facts([
+      ['Before', actBasis(change.before)],
+      ['After', actBasis(change.after)],
+      ['Fields that travel, added', list(change.coordinatesAdded)],
+      ['Fields that travel, removed', list(change.coordinatesRemoved)],
+    ]));
 }
 
 /** @param {AccessChange} change */

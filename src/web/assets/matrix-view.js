@@ -1,13 +1,14 @@
 // @ts-check
 // The access matrix as a colour grid: a real table with row and column headers; each cell says allowed,
-// denied or owner only in words and with a symbol, and cites agreement and article; the grants cited,
-// with their conditions and parties, and each agreement's worked examples follow it.
+// denied or owner only in words and with a symbol, and cites agreement and article; then the acts one
+// organisation may make towards another, with what travels; the grants cited, with their conditions and
+// parties, and each agreement's worked examples follow.
 import { byId, facts, fillSelect, h, mark, show } from './dom.js';
 import { today } from './dates.js';
 import { MATRIX_QUERY } from './queries.js';
 
 /** @import { Request } from './graphql.js' */
-/** @import { AccessMatrix, ConsoleOptions, MatrixAgreement, MatrixColumn, MatrixGrant } from './queries.js' */
+/** @import { AccessMatrix, ConsoleOptions, MatrixAct, MatrixAgreement, MatrixColumn, MatrixGrant } from './queries.js' */
 
 /** @param {string} grantId */
 const anchor = (grantId) => `grant-${grantId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -70,6 +71,8 @@ export function createMatrixView({ request, options, reportError, clearError }) 
     show(output,
       h('p', { id: 'matrix-summary' }, `${rows.filter((r) => !r.ownerOnly).length} fields are shared between ${matrix.columns.length} viewer/owner pairs ${filter}. Every other pair and field: denied.`),
       table,
+      h('h3', {}, 'Acts'),
+      matrix.acts.length === 0 ? h('p', {}, `No act between organisations ${filter}.`) : actsTable(matrix.acts, filter),
       h('h3', {}, 'Not shared with any other agency under these filters'),
       h('p', {}, unshared.length ? unshared.map((row) => row.coordinate).join(', ') : 'None.'),
       h('h3', {}, 'Grants cited'),
@@ -85,6 +88,24 @@ export function createMatrixView({ request, options, reportError, clearError }) 
     try { await load(); } catch (error) { reportError(error); }
   });
   return { load };
+}
+
+/**
+ * One row per act and grant that may allow it: who sends to whom, what travels, under which article and when.
+ * @param {MatrixAct[]} acts
+ * @param {string} filter
+ */
+function actsTable(acts, filter) {
+  return h('div', { class: 'scroll', role: 'region', 'aria-label': 'Acts table', tabindex: '0' },
+    h('table', { id: 'matrix-acts' },
+      h('caption', {}, `Which organisation may hand over, refer, answer or give feedback to which, and what travels, ${filter}`),
+      h('thead', {}, h('tr', {}, ['Act', 'Sender', 'Receiver', 'Purpose', 'Fields that travel', 'Allowed under', 'Only when'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, acts.flatMap((act) => act.grants.map((grant) => h('tr', {},
+        h('th', { scope: 'row' }, act.referralKind ? `${act.act} (${act.referralKind})` : act.act),
+        h('td', {}, `${act.sender.id} (${act.sender.kind})`), h('td', {}, `${act.receiver.id} (${act.receiver.kind})`), h('td', {}, act.purpose),
+        h('td', {}, grant.coordinates.length ? grant.coordinates.join(', ') : 'no field (the act itself only)'),
+        h('td', {}, `${grant.basis} (${grant.ruleId})`),
+        h('td', {}, grant.conditions.length ? grant.conditions.join('; and ') : 'always')))))));
 }
 
 /** @param {MatrixGrant} grant */

@@ -57,8 +57,18 @@ export const OPTIONS_QUERY = `query ConsoleOptions {
  * @property {MatrixAgreement[]} agreements
  * @property {string[]} publicCoordinates
  * @property {string[]} ownerOnlyCoordinates
+ * @property {MatrixAct[]} acts
  *
  * @typedef {{ viewerKind: AgencyKind, ownerKind: AgencyKind }} MatrixColumn
+ *
+ * @typedef {object} MatrixAct
+ * @property {string} act
+ * @property {{ id: string, kind: AgencyKind }} sender
+ * @property {{ id: string, kind: AgencyKind }} receiver
+ * @property {string | null} referralKind
+ * @property {string} purpose
+ * @property {string[]} coordinates
+ * @property {{ id: string, basis: string, ruleId: string, coordinates: string[], conditions: string[] }[]} grants
  *
  * @typedef {object} MatrixGrant
  * @property {string} id
@@ -100,6 +110,7 @@ export const MATRIX_QUERY = `query AccessMatrix($at: Date!, $region: ID, $purpos
     agreements { key title validFrom validTo tacitRenewal examples { name viewer { agencyId } owner { agencyId } purpose date coordinate expected reason } }
     publicCoordinates
     ownerOnlyCoordinates
+    acts { act sender { id kind } receiver { id kind } referralKind purpose coordinates grants { id basis ruleId coordinates conditions } }
   }
 }`;
 
@@ -111,6 +122,19 @@ const AGREEMENT_SIDE = 'key title validFrom validTo tacitRenewal purposes { code
  * @property {AgreementSide} to
  * @property {number} situationsChecked
  * @property {AccessChange[]} changes
+ * @property {ActGrantChange[]} actChanges
+ *
+ * @typedef {object} ActGrantChange
+ * @property {'GAINED' | 'LOST' | 'CHANGED'} change
+ * @property {string} act
+ * @property {AgencyKind} senderKind
+ * @property {AgencyKind} receiverKind
+ * @property {string | null} referralKind
+ * @property {string} purpose
+ * @property {{ agreement: Article, grantId: string, conditions: string[] }[]} before empty: refused.
+ * @property {{ agreement: Article, grantId: string, conditions: string[] }[]} after empty: refused.
+ * @property {string[]} coordinatesAdded
+ * @property {string[]} coordinatesRemoved
  *
  * @typedef {object} AgreementSide
  * @property {string} key
@@ -152,6 +176,10 @@ export const DIFF_QUERY = `query CovenantDiff($from: ID!, $to: ID!) {
       change viewerKind ownerKind purpose coordinates regions
       beforeReason before { key article } afterReason after { key article }
       conditions viewerAgencies ownerAgencies situations example
+    }
+    actChanges {
+      change act senderKind receiverKind referralKind purpose coordinatesAdded coordinatesRemoved
+      before { agreement { key article } grantId conditions } after { agreement { key article } grantId conditions }
     }
   }
 }`;
