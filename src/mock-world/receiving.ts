@@ -21,13 +21,13 @@ export function worldContact(agencyId: string): WorldCase['contact'] | null {
 }
 
 /** The dialect family of the system that sent the answered hand-off. */
-export type SendingSystem = 'ashg' | 'amk' | 'politie';
+export type SendingSystem = 'ashg' | 'amk';
 
 /**
  * The kind of hand-off an answer from `answererCode` was about, judged by the kind of organisation that
  * answers (the prefix of its code): the ASHG hands over to an AMK or Veilig Thuis and refers to wijkteams
- * and care; an AMK or Veilig Thuis to wijkteams, the Raad, certified institutions and care; the police
- * refer to the AMK, Veilig Thuis and Bureau Jeugdzorg.
+ * and care; an AMK or Veilig Thuis to wijkteams, the Raad, certified institutions and care. (The police
+ * export has no kind: it reads the kind from the target's code, so the police need no guess.)
  */
 export function answeredReferralKind(sender: SendingSystem, answererCode: string): ReferralKind {
   const kindOf = answererCode.split('-')[0] ?? '';
@@ -40,8 +40,5 @@ export function answeredReferralKind(sender: SendingSystem, answererCode: string
       if (toWijkteam) return 'TO_WIJKTEAM';
       if (kindOf === 'RAAD') return 'REQUEST_TO_RAAD';
       return kindOf === 'GI' || kindOf === 'BJZ' ? 'HANDOVER_TO_CERTIFIED_INSTITUTION' : 'VOLUNTARY_CARE';
-    case 'politie':
-      if (kindOf === 'VT') return 'POLICE_TO_VEILIG_THUIS';
-      return kindOf === 'BJZ' || kindOf === 'GI' ? 'POLICE_TO_BJZ' : 'POLICE_TO_AMK';
   }
 }
