@@ -34,7 +34,7 @@ beforeAll(async () => {
   mock = await startAmkMock();
 });
 afterEach(async () => {
-  await Promise.all(opened.splice(0));
+  await Promise.all(opened.splice(0).map((http) => http.close()));
 });
 afterAll(() => mock.close());
 

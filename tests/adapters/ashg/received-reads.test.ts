@@ -36,7 +36,7 @@ beforeAll(async () => {
   mocks.push(plain, offered);
 });
 afterEach(async () => {
-  await Promise.all(opened.splice(0));
+  await Promise.all(opened.splice(0).map((http) => http.close()));
 });
 afterAll(() => Promise.all(mocks.map((mock) => mock.close())));
 

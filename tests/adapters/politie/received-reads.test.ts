@@ -33,7 +33,7 @@ beforeAll(async () => {
   offered = await startPolitieMock({ world: worldWithReferralStatus(POLITIE.id, REFERRAL, 'OFFERED') });
 });
 afterEach(async () => {
-  await Promise.all(opened.splice(0));
+  await Promise.all(opened.splice(0).map((http) => http.close()));
 });
 afterAll(() => Promise.all([plain.close(), offered.close()]));
 
