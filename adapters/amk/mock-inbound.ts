@@ -45,14 +45,17 @@ const OPERATIONS: Readonly<Record<AmkInboundOperation, { readonly prefix: string
   },
 };
 
-export function receiveAmkInbound(ledger: ActLedger, operation: AmkInboundOperation, content: Content): InboundResult {
+/** Checks and stores one inbound request; `onStored` applies a first delivery to the system's records. */
+export function receiveAmkInbound(ledger: ActLedger, operation: AmkInboundOperation, content: Content,
+  onStored: (kenmerk: string) => void = () => undefined): InboundResult {
   if (ledger.takeFailure()) return { kind: 'fault', side: 'Server', status: 500, code: 'STORING', description: 'tijdelijke storing' };
   const { prefix, valid } = OPERATIONS[operation];
   if (!sent(content) || !valid(content)) {
     return { kind: 'fault', side: 'Client', status: 400, code: 'VERZOEK', description: `${operation}: verplichte gegevens ontbreken of zijn ongeldig` };
   }
   const year = String(content.verzonden).slice(6, 10);
-  const { entry } = ledger.receive(String(content.handelingId), operation, content,
+  const { entry, repeated } = ledger.receive(String(content.handelingId), operation, content,
     (sequence) => `${prefix}-${year}-${operation === 'OntvangOverdracht' ? 'O' : ''}${String(sequence).padStart(5, '0')}`);
+  if (!repeated) onStored(entry.receiverReference);
   return { kind: 'ok', content: { kenmerk: entry.receiverReference } };
 }

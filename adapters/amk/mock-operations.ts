@@ -1,12 +1,14 @@
 /**
  * Internal to mock.ts: the AMK system's five reading operations over a projected dataset (and its three
- * receiving ones, in mock-inbound.ts), answering as the
+ * receiving ones, in mock-inbound.ts; what they receive shows in the reads, mock-received.ts), answering as the
  * real system does: at most 25 ids a call (fault LIMIET), ONBEKEND for one unknown id asked alone
  * (several ids: the unknown ones are left out), page-number pagination of at most 50 zaken a page.
  */
 import type { ActLedger } from '#mock-world/act-ledger.ts';
 import { receiveAmkInbound } from './mock-inbound.ts';
-import type { AmkOperation } from './soap-envelope.ts';
+import { applyReceived, type ReceivingAmk } from './mock-received.ts';
+import { createAmkRecords } from './mock-records.ts';
+import type { AmkInboundOperation, AmkOperation } from './soap-envelope.ts';
 import type { AmkDataset, AmkFoutcode, WireMelding, WireOverdracht, WireZaak } from './wire-types.ts';
 
 export const MOCK_MAX_IDS = 25;
@@ -24,18 +26,6 @@ export interface AmkStore {
 const fault = (status: number, code: AmkFoutcode, description: string): OperationResult => ({ kind: 'fault', status, code, description });
 const ok = (content: object): OperationResult => ({ kind: 'ok', content });
 
-function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of new Set(keysOf(item))) {
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
-}
-
 /** The ids of a request list (`<zaakIds><zaakId>`...), or a fault when the list is absent, empty, too long or not text. */
 function idsOf(content: Readonly<Record<string, unknown>>, container: string, item: string): string[] | OperationResult {
   const holder = content[container];
@@ -52,24 +42,24 @@ function positive(value: unknown, fallback: number): number | null {
   return typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
 }
 
-export function createAmkStore(dataset: AmkDataset, ledger: ActLedger): AmkStore {
-  const zaken = new Map(dataset.zaken.map((zaak) => [zaak.zaakId, zaak]));
-  const meldingen = new Map(dataset.meldingen.map((melding) => [melding.meldingId, melding]));
-  const overdrachten = new Map(dataset.overdrachten.map((overdracht) => [overdracht.overdrachtId, overdracht]));
-  const zakenByBsn = groupBy(dataset.zaken, (zaak) => zaak.gezin.gezinslid.flatMap((lid) => (lid.bsn ? [lid.bsn] : [])));
-  const zakenByGemeente = groupBy(dataset.zaken, (zaak) => (zaak.gemeente ? [zaak.gemeente] : []));
-  const meldingenByZaak = groupBy(dataset.meldingen, (melding) => [melding.zaakId]);
-  const overdrachtenByZaak = groupBy(dataset.overdrachten, (overdracht) => [overdracht.zaakId]);
+/**
+ * The store of one AMK system: `own` is its chain-partner code (`AMK-GRN`, `VT-DRE`), which it writes as
+ * the receiving party of an overdracht it registers, and its contact desk for the zaken it opens.
+ */
+export function createAmkStore(dataset: AmkDataset, ledger: ActLedger, own: ReceivingAmk): AmkStore {
+  const records = createAmkRecords(dataset);
+  const received = (operation: AmkInboundOperation) => (content: Readonly<Record<string, unknown>>) =>
+    receiveAmkInbound(ledger, operation, content, (kenmerk) => applyReceived(records, own, operation, content, kenmerk));
 
   /** Lookup by own ids, or by zaakIds; exactly one of the two lists. */
-  function lookup<T>(content: Readonly<Record<string, unknown>>, own: [string, string], byId: Map<string, T>,
-    byZaak: Map<string, T[]>, wrap: (found: T[]) => object): OperationResult {
+  function lookup<T>(content: Readonly<Record<string, unknown>>, own: [string, string], byId: (id: string) => T | undefined,
+    byZaak: (zaakId: string) => readonly T[], wrap: (found: T[]) => object): OperationResult {
     const byZaakIds = content.zaakIds !== undefined;
     if (byZaakIds === (content[own[0]] !== undefined)) return fault(400, 'VERZOEK', `geef zaakIds of ${own[0]}`);
     const ids = byZaakIds ? idsOf(content, 'zaakIds', 'zaakId') : idsOf(content, own[0], own[1]);
     if (!Array.isArray(ids)) return ids;
-    if (byZaakIds) return ok(wrap([...new Set(ids)].flatMap((id) => byZaak.get(id) ?? [])));
-    const found = [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+    if (byZaakIds) return ok(wrap([...new Set(ids)].flatMap((id) => byZaak(id))));
+    const found = [...new Set(ids)].flatMap((id) => byId(id) ?? []);
     if (ids.length === 1 && found.length === 0) return fault(404, 'ONBEKEND', 'onbekend kenmerk');
     return ok(wrap(found));
   }
@@ -78,7 +68,7 @@ export function createAmkStore(dataset: AmkDataset, ledger: ActLedger): AmkStore
     HaalZakenOp(content) {
       const ids = idsOf(content, 'zaakIds', 'zaakId');
       if (!Array.isArray(ids)) return ids;
-      const found = [...new Set(ids)].flatMap((id) => zaken.get(id) ?? []);
+      const found = [...new Set(ids)].flatMap((id) => records.zaak(id) ?? []);
       if (ids.length === 1 && found.length === 0) return fault(404, 'ONBEKEND', 'onbekende zaak');
       return ok({ zaken: { zaak: found } });
     },
@@ -86,8 +76,8 @@ export function createAmkStore(dataset: AmkDataset, ledger: ActLedger): AmkStore
       const bsns = idsOf(content, 'bsns', 'bsn');
       if (!Array.isArray(bsns)) return bsns;
       const resultaat = [...new Set(bsns)].flatMap((bsn) => {
-        const found = zakenByBsn.get(bsn);
-        return found ? [{ bsn, zaken: { zaak: found } }] : [];
+        const found = records.zakenOfBsn(bsn);
+        return found ? [{ bsn, zaken: { zaak: [...found] } }] : [];
       });
       return ok({ resultaten: { resultaat } });
     },
@@ -99,20 +89,20 @@ export function createAmkStore(dataset: AmkDataset, ledger: ActLedger): AmkStore
         return fault(400, 'VERZOEK', 'gemeente, pagina of paginagrootte ongeldig');
       }
       if (grootte > MOCK_MAX_PAGE_SIZE) return fault(400, 'LIMIET', `paginagrootte maximaal ${MOCK_MAX_PAGE_SIZE}`);
-      const all: readonly WireZaak[] = zakenByGemeente.get(gemeente) ?? [];
+      const all: readonly WireZaak[] = records.zakenOfGemeente(gemeente);
       return ok({
         totaalAantal: String(all.length), pagina: String(pagina), paginagrootte: String(grootte),
         aantalPaginas: String(Math.ceil(all.length / grootte)),
         zaken: { zaak: all.slice((pagina - 1) * grootte, pagina * grootte) },
       });
     },
-    HaalMeldingenOp: (content) => lookup<WireMelding>(content, ['meldingIds', 'meldingId'], meldingen, meldingenByZaak,
+    HaalMeldingenOp: (content) => lookup<WireMelding>(content, ['meldingIds', 'meldingId'], records.melding, records.meldingenOfZaak,
       (melding) => ({ meldingen: { melding } })),
-    HaalOverdrachtenOp: (content) => lookup<WireOverdracht>(content, ['overdrachtIds', 'overdrachtId'], overdrachten,
-      overdrachtenByZaak, (overdracht) => ({ overdrachten: { overdracht } })),
-    OntvangOverdracht: (content) => receiveAmkInbound(ledger, 'OntvangOverdracht', content),
-    OntvangAntwoord: (content) => receiveAmkInbound(ledger, 'OntvangAntwoord', content),
-    OntvangTerugkoppeling: (content) => receiveAmkInbound(ledger, 'OntvangTerugkoppeling', content),
+    HaalOverdrachtenOp: (content) => lookup<WireOverdracht>(content, ['overdrachtIds', 'overdrachtId'], records.overdracht,
+      records.overdrachtenOfZaak, (overdracht) => ({ overdrachten: { overdracht } })),
+    OntvangOverdracht: received('OntvangOverdracht'),
+    OntvangAntwoord: received('OntvangAntwoord'),
+    OntvangTerugkoppeling: received('OntvangTerugkoppeling'),
   };
 
   return { run: (operation, content) => operations[operation](content) };

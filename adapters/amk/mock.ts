@@ -14,6 +14,8 @@ import { AMK_SOAP_PATH } from './client.ts';
 import { projectAmk } from './fixtures.ts';
 import { createAmkStore } from './mock-operations.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
+import { worldAgencyCode, worldContact } from '#mock-world/receiving.ts';
+import type { ReceivingAmk } from './mock-received.ts';
 import {
   AMK_OPERATIONS, PASSWORD_TEXT, buildFault, buildResponse, decodeEnvelope, readUsernameToken, soapActionOf,
   type AmkCredentials, type AmkOperation, type DecodedEnvelope,
@@ -79,12 +81,18 @@ function authorised(envelope: DecodedEnvelope, credentials: AmkCredentials): boo
   return sameSecret(token.username, credentials.username) && sameSecret(token.password, credentials.password);
 }
 
+/** The organisation's own code and contact desk, which the zaken it opens for received acts carry. */
+function ownSystem(agencyId: string): ReceivingAmk {
+  const contact = worldContact(agencyId);
+  return { code: worldAgencyCode(agencyId), contact: contact && { naam: contact.name, telefoon: contact.phone, email: contact.email } };
+}
+
 const isOperation = (name: string): name is AmkOperation => (AMK_OPERATIONS as readonly string[]).includes(name);
 
 export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockServer> {
   const agencyId = options.agencyId ?? WORLD_AGENCIES.amk;
   const ledger = createActLedger();
-  const store = createAmkStore(projectAmk(options.world ?? createWorld(), agencyId), ledger);
+  const store = createAmkStore(projectAmk(options.world ?? createWorld(), agencyId), ledger, ownSystem(agencyId));
   const credentials = options.credentials ?? AMK_MOCK_CREDENTIALS;
 
   function handle(method: string | undefined, headers: Record<string, string | string[] | undefined>, body: string, url: URL): MockReply | null {

@@ -39,7 +39,9 @@ const OPERATIONS: Readonly<Record<string, { readonly prefix: string; readonly va
 
 export const isAshgInboundPath = (path: string): boolean => path in OPERATIONS;
 
-export function receiveAshgInbound(ledger: ActLedger, path: string, raw: string): InboundReply {
+/** Checks and stores one inbound request; `onStored` applies a first delivery to the system's records. */
+export function receiveAshgInbound(ledger: ActLedger, path: string, raw: string,
+  onStored: (body: Record<string, unknown>, referentie: string) => void = () => undefined): InboundReply {
   const operation = OPERATIONS[path];
   if (!operation) return { status: 404, body: { fout: { code: 'NIET_GEVONDEN', melding: 'Onbekend pad.' } } };
   if (ledger.takeFailure()) return { status: 503, body: { fout: { code: 'STORING', melding: 'Tijdelijke storing.' } } };
@@ -55,6 +57,7 @@ export function receiveAshgInbound(ledger: ActLedger, path: string, raw: string)
   const year = String(record.verzonden).slice(0, 4);
   const { entry, repeated } = ledger.receive(String(record.handelingId), `POST ${path}`, record,
     (sequence) => `${operation.prefix}-${year}-${String(sequence).padStart(6, '0')}`);
+  if (!repeated) onStored(record, entry.receiverReference);
   return { status: repeated ? 200 : 201, body: { referentie: entry.receiverReference } satisfies WireOntvangst };
 }
 

@@ -1,4 +1,7 @@
-/** The ASHG mock's data, indexed once at start the way the legacy API looks it up. */
+/**
+ * The ASHG mock's data, indexed once at start the way the legacy API looks it up. What its inbound
+ * operations receive (issue 13) updates a melding or adds or moves a doorverwijzing in this store only.
+ */
 import type { AshgData } from './fixtures.ts';
 import type { WireDoorverwijzing, WireDossier, WireMelding } from './wire-types.ts';
 
@@ -13,6 +16,10 @@ export interface AshgStore {
   meldingenByDossiers(dossierIds: readonly string[]): WireMelding[];
   doorverwijzingenByIds(ids: readonly string[]): WireDoorverwijzing[];
   doorverwijzingenByDossiers(dossierIds: readonly string[]): WireDoorverwijzing[];
+  /** Replaces the melding with its number (a known one only). */
+  putMelding(melding: WireMelding): void;
+  /** Adds a doorverwijzing, or replaces the one with its number. */
+  putDoorverwijzing(doorverwijzing: WireDoorverwijzing): void;
 }
 
 export function createAshgStore(data: AshgData): AshgStore {
@@ -36,6 +43,15 @@ export function createAshgStore(data: AshgData): AshgStore {
     meldingenByDossiers: (ids) => unique(ids).flatMap((id) => meldingenOf.get(id) ?? []),
     doorverwijzingenByIds: (ids) => pickAll(verwijzingen, ids),
     doorverwijzingenByDossiers: (ids) => unique(ids).flatMap((id) => verwijzingenOf.get(id) ?? []),
+    putMelding(melding) {
+      if (!meldingen.has(melding.meldingnummer)) return;
+      meldingen.set(melding.meldingnummer, melding);
+      put(meldingenOf, melding.dossiernummer, melding, (other) => other.meldingnummer === melding.meldingnummer);
+    },
+    putDoorverwijzing(verwijzing) {
+      verwijzingen.set(verwijzing.verwijzingsnummer, verwijzing);
+      put(verwijzingenOf, verwijzing.dossiernummer, verwijzing, (other) => other.verwijzingsnummer === verwijzing.verwijzingsnummer);
+    },
   };
 }
 
@@ -53,6 +69,15 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
     }
   }
   return groups;
+}
+
+/** Puts `item` in `groups[key]` in place of the one `same` finds, or at the end. */
+function put<T>(groups: Map<string, T[]>, key: string, item: T, same: (other: T) => boolean): void {
+  const group = groups.get(key);
+  const at = group ? group.findIndex(same) : -1;
+  if (group && at >= 0) group[at] = item;
+  else if (group) group.push(item);
+  else groups.set(key, [item]);
 }
 
 function pickAll<T>(index: Map<string, T>, ids: readonly string[]): T[] {

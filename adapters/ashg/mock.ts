@@ -10,6 +10,8 @@ import { projectAshg } from './fixtures.ts';
 import { createAshgStore, type AshgStore } from './mock-store.ts';
 import { isAshgInboundPath, receiveAshgInbound } from './mock-inbound.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
+import { worldAgencyCode } from '#mock-world/receiving.ts';
+import { applyReceived } from './mock-received.ts';
 import type { WireFout } from './wire-types.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 
@@ -49,6 +51,7 @@ export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer
   const store = createAshgStore(projectAshg(options.world ?? createWorld(), agencyId));
   const keyDigest = digest(options.apiKey ?? 'ashg-dev-key');
   const ledger = createActLedger();
+  const ownCode = worldAgencyCode(agencyId);
   return startMockServer({
     agencyId,
     ledger,
@@ -66,7 +69,8 @@ export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer
       }
       if (isAshgInboundPath(url.pathname)) {
         if (request.method !== 'POST') return fout(405, 'METHODE_NIET_TOEGESTAAN', 'Alleen POST wordt ondersteund.');
-        const reply = receiveAshgInbound(ledger, url.pathname, body);
+        const reply = receiveAshgInbound(ledger, url.pathname, body,
+          (received, referentie) => applyReceived(store, ownCode, url.pathname, received, referentie));
         return json(reply.status, reply.body);
       }
       if (request.method !== 'GET') return fout(405, 'METHODE_NIET_TOEGESTAAN', 'Alleen GET wordt ondersteund.');

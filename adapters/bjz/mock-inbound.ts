@@ -49,7 +49,9 @@ const OPERATIONS: Readonly<Record<string, { readonly prefix: string; readonly pr
 
 export const isBjzInboundPath = (path: string): boolean => Object.hasOwn(OPERATIONS, path);
 
-export function receiveBjzInbound(ledger: ActLedger, path: string, raw: string): MockReply {
+/** Checks and stores one inbound request; `onStored` applies a first delivery to the system's records. */
+export function receiveBjzInbound(ledger: ActLedger, path: string, raw: string,
+  onStored: (body: Body, id: string) => void = () => undefined): MockReply {
   const operation = OPERATIONS[path];
   if (!operation) return reply(404, { fout: 'onbekend pad' });
   if (ledger.takeFailure()) return reply(503, { fout: 'tijdelijk niet beschikbaar' });
@@ -69,6 +71,7 @@ export function receiveBjzInbound(ledger: ActLedger, path: string, raw: string):
   if (problem !== null) return reply(400, { fout: problem });
   const { entry, repeated } = ledger.receive(record.handelingId, `POST ${path}`, record,
     (sequence) => `${operation.prefix}-${String(sequence).padStart(5, '0')}`);
+  if (!repeated) onStored(record, entry.receiverReference);
   return reply(repeated ? 200 : 201, { id: entry.receiverReference } satisfies WireOntvangst);
 }
 

@@ -1,4 +1,7 @@
-/** The mock's indexes over the projected fixtures: the lookups BJZ's API offers, nothing more. */
+/**
+ * The mock's indexes over the projected fixtures: the lookups BJZ's API offers, nothing more. What the
+ * inbound operations receive (issue 13) adds clients and aanmeldingen to this store only.
+ */
 import type { BjzFixtures } from './fixtures.ts';
 import type { WireAanmelding, WireClient } from './wire-types.ts';
 
@@ -14,13 +17,19 @@ export interface BjzMockStore {
   /** Clients of a municipality with an id after `afterId`, in id order. */
   page(gemeente: string, afterId: string | null, limit: number): ClientPageResult;
   aanmeldingenBy(field: 'ids' | 'clientIds', values: readonly string[]): WireAanmelding[];
+  /** Registers a new client (a new id), in id order wherever it is indexed. */
+  addClient(client: WireClient): void;
+  /** Adds an aanmelding (a new id), after those there are. */
+  addAanmelding(aanmelding: WireAanmelding): void;
 }
+
+// BJZ finds a client by the BSN of anyone in its gezin, the client included.
+const clientBsns = (client: WireClient) => [client.bsn, ...client.gezin.gezinsleden.map((lid) => lid.bsn)];
 
 export function createBjzMockStore(fixtures: BjzFixtures): BjzMockStore {
   const byClientKey = {
     ids: index(fixtures.clienten, (client) => [client.id]),
-    // BJZ finds a client by the BSN of anyone in its gezin, the client included.
-    bsns: index(fixtures.clienten, (client) => [client.bsn, ...client.gezin.gezinsleden.map((lid) => lid.bsn)]),
+    bsns: index(fixtures.clienten, clientBsns),
     gezinIds: index(fixtures.clienten, (client) => [client.gezin.id]),
   };
   const byGemeente = index(fixtures.clienten, (client) => [client.gemeente]);
@@ -28,11 +37,22 @@ export function createBjzMockStore(fixtures: BjzFixtures): BjzMockStore {
     ids: index(fixtures.aanmeldingen, (aanmelding) => [aanmelding.id]),
     clientIds: index(fixtures.aanmeldingen, (aanmelding) => aanmelding.clientIds),
   };
+  const inIdOrder = (client: WireClient) => (other: WireClient) => other.id > client.id;
 
   return {
     client: (id) => byClientKey.ids.get(id)?.[0],
     clientsBy: (field, values) => union(byClientKey[field], values),
     aanmeldingenBy: (field, values) => union(byAanmeldingKey[field], values),
+    addClient(client) {
+      insert(byClientKey.ids, [client.id], client, inIdOrder(client));
+      insert(byClientKey.bsns, clientBsns(client), client, inIdOrder(client));
+      insert(byClientKey.gezinIds, [client.gezin.id], client, inIdOrder(client));
+      insert(byGemeente, [client.gemeente], client, inIdOrder(client));
+    },
+    addAanmelding(aanmelding) {
+      insert(byAanmeldingKey.ids, [aanmelding.id], aanmelding, () => false);
+      insert(byAanmeldingKey.clientIds, aanmelding.clientIds, aanmelding, () => false);
+    },
     page(gemeente, afterId, limit) {
       const all = byGemeente.get(gemeente) ?? [];
       const start = afterId === null ? 0 : all.findIndex((client) => client.id > afterId);
@@ -55,6 +75,17 @@ function index<T>(records: readonly T[], keysOf: (record: T) => readonly (string
     }
   }
   return map;
+}
+
+/** Files `record` under each key, before the first record `before` picks (at the end when none). */
+function insert<T>(map: Map<string, T[]>, keys: readonly (string | null)[], record: T, before: (other: T) => boolean): void {
+  for (const key of new Set(keys)) {
+    if (key === null) continue;
+    const list = map.get(key) ?? [];
+    const at = list.findIndex(before);
+    list.splice(at < 0 ? list.length : at, 0, record);
+    map.set(key, list);
+  }
 }
 
 /** Records matching any value, each once, in the order of the values asked for. */

@@ -10,7 +10,9 @@ import { projectBjz } from './fixtures.ts';
 import { JSON_TYPE, createMockAuth } from './mock-auth.ts';
 import { createBjzMockStore, type BjzMockStore } from './mock-store.ts';
 import { isBjzInboundPath, receiveBjzInbound } from './mock-inbound.ts';
+import { applyReceived } from './mock-received.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
+import { worldAgencyCode } from '#mock-world/receiving.ts';
 
 export interface BjzMockOptions {
   /** The population served. Default `createWorld()` (the six scenarios). */
@@ -58,6 +60,7 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
   const store = createBjzMockStore(projectBjz(options.world ?? createWorld(), agencyId));
   const batchLimit = options.batchLimit ?? 100;
   const ledger = createActLedger();
+  const own = { code: worldAgencyCode(agencyId), agencyId };
   const auth = createMockAuth({
     clientId: options.clientId ?? 'ketenpoort',
     clientSecret: options.clientSecret ?? 'bjz-dev-secret',
@@ -81,7 +84,7 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
       const admitted = auth.admit(request);
       if ('status' in admitted) return admitted;
       if (isBjzInboundPath(url.pathname)) {
-        return request.method === 'POST' ? receiveBjzInbound(ledger, url.pathname, body) : reply(405, { fout: 'methode niet toegestaan' });
+        return request.method === 'POST' ? receiveBjzInbound(ledger, url.pathname, body, (received, id) => applyReceived(store, own, url.pathname, received, id)) : reply(405, { fout: 'methode niet toegestaan' });
       }
       if (route === 'GET /v2/clienten') return listPage(store, url.searchParams, batchLimit);
       if (route === 'POST /v2/clienten/zoeken') {

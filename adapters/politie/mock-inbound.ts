@@ -28,7 +28,9 @@ const OPERATIONS: Readonly<Record<string, { readonly prefix: string; readonly co
 
 export const isPolitieInboundPath = (path: string): boolean => Object.hasOwn(OPERATIONS, path);
 
-export function receivePolitieInbound(ledger: ActLedger, path: string, body: string): MockReply {
+/** Checks and stores one inbound request; `onStored` applies a first delivery to the system's records. */
+export function receivePolitieInbound(ledger: ActLedger, path: string, body: string,
+  onStored: (operation: 'antwoord' | 'terugkoppeling', row: Row) => void = () => undefined): MockReply {
   const operation = OPERATIONS[path];
   if (!operation) return text(404, 'Not Found');
   if (ledger.takeFailure()) return text(503, 'tijdelijk niet beschikbaar');
@@ -47,6 +49,7 @@ export function receivePolitieInbound(ledger: ActLedger, path: string, body: str
   }
   const { entry, repeated } = ledger.receive(row.handeling_id, `POST ${path}`, row,
     (sequence) => `${operation.prefix}-${sent.slice(0, 4)}-${String(sequence).padStart(5, '0')}`);
+  if (!repeated) onStored(path === POLITIE_ANTWOORDEN_PATH ? 'antwoord' : 'terugkoppeling', row);
   return { status: repeated ? 200 : 201, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: encodeCsv(ONTVANGST_KOLOMMEN, [{ referentie: entry.receiverReference }]) };
 }
 

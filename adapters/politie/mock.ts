@@ -10,6 +10,7 @@ import { WORLD_AGENCIES, createWorld, type World } from '#mock-world/index.ts';
 import { CsvShapeError, decodeCsv, encodeExport, encodeVertaling } from './csv.ts';
 import { createPolitieMockStore, type PolitieMockStore } from './mock-store.ts';
 import { isPolitieInboundPath, receivePolitieInbound } from './mock-inbound.ts';
+import { applyReceived } from './mock-received.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
 import { POLITIE_BATCH_LIMIT, VOLGENDE_PAGINA_HEADER, type Sleutelpaar, type WireZorgmelding } from './wire-types.ts';
 
@@ -75,7 +76,9 @@ export function startPolitieMock(options: PolitieMockOptions = {}): Promise<Mock
       if (url.pathname === '/export/zorgmeldingen.csv' && request.method === 'GET') return periode(store, url, pageSize);
       if (url.pathname === '/export/zorgmeldingen.csv' && request.method === 'POST') return byKeys(store, body);
       if (url.pathname === '/sleutels/vertaling' && request.method === 'POST') return vertaling(store, body);
-      if (isPolitieInboundPath(url.pathname) && request.method === 'POST') return receivePolitieInbound(ledger, url.pathname, body);
+      if (isPolitieInboundPath(url.pathname) && request.method === 'POST') {
+        return receivePolitieInbound(ledger, url.pathname, body, (operation, row) => applyReceived(store, operation, row));
+      }
       return null;
     },
   });

@@ -184,4 +184,17 @@ describe('AMK mock conforms to adapters/amk/service.wsdl', () => {
     const storing = await conforming('OntvangTerugkoppeling', { handelingId: 'x2', van: { instelling: 'ASHG-GRN' }, afzenderReferentie: 'z', verzonden: '02-11-2026 10:15', gemeente: 'Groningen' });
     expect([storing.status, texts(storing.body, 'foutcode')]).toEqual([500, ['STORING']]);
   });
+
+  it('what the receiving operations stored reads back conforming: the new zaak, its melding and overdracht, a registered answer', async () => {
+    const handover = toAmkInbound({ ...actOfKind('HAND_OVER_CASE', 'amk-groningen'), actId: 'conformance-read-1' }, WORLD_AGENCY_CODES)!;
+    const [zaakId = ''] = texts((await conforming(handover.operation, handover.content)).body, 'kenmerk');
+    const answer = toAmkInbound({ ...actOfKind('ANSWER_REFERRAL', 'amk-groningen'), actId: 'conformance-read-2', senderReference: 'AMK-M-2026-0042' }, WORLD_AGENCY_CODES)!;
+    await conforming(answer.operation, answer.content);
+    expect(texts((await conforming('HaalZakenOp', { zaakIds: { zaakId: [zaakId] } })).body, 'zaakId')).toEqual([zaakId]);
+    expect(texts((await conforming('HaalMeldingenOp', { zaakIds: { zaakId: [zaakId] } })).body, 'meldingId')).toEqual([`${zaakId}-M1`]);
+    expect(texts((await conforming('HaalOverdrachtenOp', { zaakIds: { zaakId: [zaakId, 'AMK-2026-0042'] } })).body, 'status')).toEqual(['aangeboden', 'geaccepteerd']);
+    const page = await conforming('ZoekZakenOpGemeente', { gemeente: 'Groningen', paginagrootte: '50' });
+    const last = Number(texts(page.body, 'aantalPaginas')[0]);
+    expect(texts((await conforming('ZoekZakenOpGemeente', { gemeente: 'Groningen', pagina: String(last), paginagrootte: '50' })).body, 'zaakId')).toContain(zaakId);
+  });
 });

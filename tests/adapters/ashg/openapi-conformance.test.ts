@@ -113,4 +113,18 @@ describe('ASHG mock conforms to adapters/ashg/openapi.yaml', () => {
     mock.failInbound(1);
     expect(await post('/api/v1/doorverwijzingen/antwoorden', { ...antwoord, handelingId: 'conf-3' })).toBe(503);
   });
+
+  it('what the receiving POSTs stored reads back conforming: an added doorverwijzing, a melding with its care provider', async () => {
+    // Scenario 1's melding: the answer adds a doorverwijzing to the AMK, the feedback its care provider.
+    const send = (path: string, body: unknown) => fetch(`${mock.url}${path}`, { method: 'POST', headers: { ...KEY, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const common = { afzender: 'AMK-GRN', afzenderReferentie: 'M-2026-000101', verzonden: '2026-11-02T10:15:00+01:00' };
+    expect((await send('/api/v1/doorverwijzingen/antwoorden', { ...common, handelingId: 'conf-read-1', beantwoordeHandeling: 'act-0', besluit: 'geweigerd', reden: 'Nee' })).status).toBe(201);
+    expect((await send('/api/v1/terugkoppelingen', {
+      ...common, handelingId: 'conf-read-2', gemeente: 'Groningen', faseCategorie: null, ontvangendeInstelling: null, ontvangendeZorgaanbieder: 'Kompaan',
+    })).status).toBe(201);
+    const verwijzingen = await conforming('/api/v1/doorverwijzingen', '/api/v1/doorverwijzingen?dossiers=D-2026-000101');
+    expect((verwijzingen.json() as { doorverwijzingen: { status: string }[] }).doorverwijzingen.map((v) => v.status)).toEqual(['onveilig-retour', 'geaccepteerd', 'geweigerd']);
+    const meldingen = await conforming('/api/v1/meldingen', '/api/v1/meldingen?ids=M-2026-000101');
+    expect(meldingen.json()).toMatchObject({ meldingen: [{ ontvangendeZorgaanbieder: 'Kompaan' }] });
+  });
 });

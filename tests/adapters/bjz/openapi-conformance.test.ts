@@ -10,6 +10,7 @@ import { BETROKKENHEID, FASE, RELATIE, SOORT, STATUS } from '#adapters/bjz/codes
 import { BJZ_MOCK_ENDPOINTS, startBjzMock } from '#adapters/bjz/mock.ts';
 import { createWorld } from '#mock-world/index.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
+import { bsnFromSerial } from '#mock-world/random.ts';
 import { createOpenApiValidator, operationsOf, type OpenApiAnswer } from '../../support/openapi-validator.ts';
 
 const spec = createOpenApiValidator('adapters/bjz/openapi.yaml');
@@ -150,5 +151,22 @@ describe('BJZ mock conforms to adapters/bjz/openapi.yaml', () => {
     expect((await conforming('/v2/aanmeldingen/besluiten', '/v2/aanmeldingen/besluiten')).status).toBe(405);
     mock.failInbound(1);
     expect((await post('/v2/aanmeldingen/besluiten', { ...besluit, handelingId: 'conf-4' })).status).toBe(503);
+  });
+
+  it('what an aanmelding stored reads back conforming: its new gezin and client, by id, BSN, gezin and page, and the aanmelding', async () => {
+    const aanmelding = {
+      handelingId: 'conf-read-1', soort: 'politie-bjz', van: 'POL-NN', afzenderReferentie: 'ZM-2026-2', verzondenOp: '06-10-2026 09:00:00 +0200',
+      gemeente: 'Groningen', adres: { straat: 'Vinkenstraat', huisnummer: 12, toevoeging: 'a', postcode: '9727 BW', woonplaats: 'Groningen' },
+      gezinsleden: [{ relatie: 'ouder-met-gezag' }], kinderen: [{ naam: 'Daan Bakker', bsn: bsnFromSerial(9_000_021), geboortedatum: '03-02-2014', betrokkenheid: 'direct-slachtoffer' }],
+      veiligheidsafspraken: ['Geen contact met vader'], reden: 'Zorgmelding 0-18',
+    };
+    const { id } = (await conforming('/v2/aanmeldingen', '/v2/aanmeldingen', search(aanmelding))).json() as { id: string };
+    const client = (await conforming('/v2/clienten/{id}', `/v2/clienten/${id}-k1`)).json() as { gezin: { id: string } };
+    expect(client.gezin.id).toBe(`${id}-gezin`);
+    await conforming('/v2/clienten/zoeken', '/v2/clienten/zoeken', search({ bsns: [bsnFromSerial(9_000_021)] }));
+    await conforming('/v2/clienten/zoeken', '/v2/clienten/zoeken', search({ gezinIds: [`${id}-gezin`] }));
+    await conforming('/v2/clienten', '/v2/clienten?gemeente=Groningen&limit=100');
+    const found = (await conforming('/v2/aanmeldingen/zoeken', '/v2/aanmeldingen/zoeken', search({ clientIds: [`${id}-k1`] }))).json();
+    expect(found).toMatchObject({ data: [{ id, status: 'aangeboden', clientIds: [`${id}-k1`], naar: 'BJZ-GRN' }] });
   });
 });

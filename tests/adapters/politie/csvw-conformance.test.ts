@@ -134,4 +134,23 @@ describe('police mock conforms to adapters/politie/export.csv-metadata.json and 
     const inbound = toPolitieInbound(answer('amk-groningen', 'politie-noord-nederland', { actId: 'conf-b' }), WORLD_AGENCY_CODES);
     expect((await conforming('/doorverwijzingen/antwoorden', '/doorverwijzingen/antwoorden', csvBody(encodeCsv(inbound!.columns, [inbound!.row])))).status).toBe(503);
   });
+
+  it('what the receiving POSTs stored reads back conforming: a zorgmelding with its doorverwijzing moved and its zorgaanbieder', async () => {
+    // Scenario 2's zorgmelding: BJZ answers (a new target), then the AMK gives feedback.
+    const acts = [
+      answer('bjz-groningen', 'politie-noord-nederland', { actId: 'conf-read-a', senderReference: 'ZM-2026-004711' }),
+      feedback('amk-groningen', 'politie-noord-nederland', {
+        actId: 'conf-read-t', senderReference: 'ZM-2026-004711', feedback: { phaseCategory: 'CARE', receivingAgencyId: null, receivingCareProvider: 'Kompaan' },
+      }),
+    ];
+    for (const act of acts) {
+      const inbound = toPolitieInbound(act, WORLD_AGENCY_CODES)!;
+      expect((await conforming(inbound.path, inbound.path, csvBody(encodeCsv(inbound.columns, [inbound.row])), 'ontvangst.csv')).status).toBe(201);
+    }
+    const zorgmelding = await conforming('/export/zorgmeldingen/{registratienummer}.csv', '/export/zorgmeldingen/ZM-2026-004711.csv', {}, EXPORT);
+    expect(new Set(cells(zorgmelding.body, 'doorverwijsnummer'))).toEqual(new Set(['ZM-2026-004711-V2']));
+    expect(new Set(cells(zorgmelding.body, 'doorverwijsstatus'))).toEqual(new Set(['GEACCEPTEERD']));
+    expect(new Set(cells(zorgmelding.body, 'zorgaanbieder'))).toEqual(new Set(['Kompaan']));
+    await conforming('/export/zorgmeldingen.csv', '/export/zorgmeldingen.csv?van=2026-09-12&tot=2026-09-12&pagina=1', {}, EXPORT);
+  });
 });

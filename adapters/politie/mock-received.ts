@@ -1,0 +1,50 @@
+/**
+ * Internal to mock.ts: what the police system does with an answer or feedback it received once (issue 13),
+ * so its export shows it. Both are about a zorgmelding of the police's own (the `afzender_referentie` the
+ * gateway gives back: the zorgmelding the police referred). A zorgmelding carries at most one doorverwijzing
+ * (export.md): an answer from the organisation it was referred to moves its status; an answer from another
+ * one (or about a zorgmelding not yet referred) makes that organisation the doorverwijzing's target, with
+ * the answered status, under the next number. Feedback fills the zorgaanbieder column; the receiver's
+ * phase category has no column of the police's (their status is the zorgmelding's own), so it is only stored.
+ */
+import type { PolitieMockStore } from './mock-store.ts';
+import type { AntwoordRij, TerugkoppelingRij, WireZorgmelding, ZorgmeldingRij } from './wire-types.ts';
+
+type Row = Readonly<Record<string, string>>;
+
+function withRows(zorgmelding: WireZorgmelding, change: Partial<ZorgmeldingRij>): WireZorgmelding {
+  return { ...zorgmelding, rijen: zorgmelding.rijen.map((rij) => ({ ...rij, ...change })) };
+}
+
+/** The next doorverwijsnummer of a zorgmelding: `<registratienummer>-V<n>`. */
+function nextNummer(registratienummer: string, current: string): string {
+  const n = /-V(\d+)$/.exec(current)?.[1];
+  return `${registratienummer}-V${n === undefined ? 1 : Number(n) + 1}`;
+}
+
+function moveDoorverwijzing(store: PolitieMockStore, antwoord: AntwoordRij): void {
+  const zorgmelding = store.byNummer(antwoord.afzender_referentie);
+  const first = zorgmelding?.rijen[0];
+  if (!zorgmelding || !first) return; // nothing of the police's own it is about: stored only
+  const moved = { doorverwijsstatus: antwoord.besluit, doorverwijzing_gewijzigd: antwoord.datum_tijd_verzonden };
+  if (first.doorverwijsnummer !== '' && first.doorverwezen_naar === antwoord.afzender) {
+    store.put(withRows(zorgmelding, moved));
+    return;
+  }
+  store.put(withRows(zorgmelding, {
+    ...moved, doorverwijsnummer: nextNummer(zorgmelding.registratienummer, first.doorverwijsnummer), doorverwezen_naar: antwoord.afzender,
+    doorverwezen_naar_naam: '', doorverwijsreden: '', veiligheidsafspraken: '', warme_overdracht: '',
+    doorverwijsdatum: antwoord.datum_tijd_verzonden,
+  }));
+}
+
+function noteFeedback(store: PolitieMockStore, terugkoppeling: TerugkoppelingRij): void {
+  const zorgmelding = store.byNummer(terugkoppeling.afzender_referentie);
+  if (zorgmelding && terugkoppeling.zorgaanbieder !== '') store.put(withRows(zorgmelding, { zorgaanbieder: terugkoppeling.zorgaanbieder }));
+}
+
+/** Applies a validated inbound row, received for the first time, to the store. */
+export function applyReceived(store: PolitieMockStore, operation: 'antwoord' | 'terugkoppeling', row: Row): void {
+  if (operation === 'antwoord') moveDoorverwijzing(store, row as AntwoordRij);
+  else noteFeedback(store, row as TerugkoppelingRij);
+}

@@ -1,0 +1,89 @@
+/**
+ * What the ASHG's system received shows in its reads (issue 13), over real HTTP to the runnable mock and
+ * back through the adapter's loaders: an answer moves the doorverwijzing the ASHG offered to the answerer,
+ * or adds one with the answered status when it holds none; feedback sets the receiving care provider;
+ * a repeated delivery creates nothing twice.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAshgAdapter } from '#adapters/ashg/index.ts';
+import { startAshgMock } from '#adapters/ashg/mock.ts';
+import type { UpstreamHttp } from '#kit/http-types.ts';
+import type { MockServer } from '#mock-world/mock-server.ts';
+import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
+import { answer, contextFor, feedback, loopbackHttp, scope } from '../act-deliveries.ts';
+import { worldWithReferralStatus } from '../offered-world.ts';
+import { ASHG } from './context.ts';
+
+// Scenario 1: the ASHG's dossier, its melding and the handover to the AMK (put back on offer for one mock).
+const DOSSIER = 'D-2026-000101';
+const MELDING = 'M-2026-000101';
+const HANDOVER = 'V-2026-000102';
+
+const opened: UpstreamHttp[] = [];
+const mocks: MockServer[] = [];
+
+function adapter(mock: MockServer) {
+  const http = loopbackHttp(ASHG.id, mock.url);
+  opened.push(http);
+  return createAshgAdapter(contextFor(ASHG, http), { apiKey: 'ashg-dev-key', agencyCodes: WORLD_AGENCY_CODES });
+}
+
+let plain: MockServer;
+let offered: MockServer;
+beforeAll(async () => {
+  plain = await startAshgMock();
+  offered = await startAshgMock({ world: worldWithReferralStatus(ASHG.id, HANDOVER, 'OFFERED') });
+  mocks.push(plain, offered);
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((http) => http.close()));
+});
+afterAll(() => Promise.all(mocks.map((mock) => mock.close())));
+
+const statuses = async (mock: MockServer) => (await adapter(mock).createLoaders(scope()).referralsByHousehold.load(DOSSIER))
+  .map((referral) => [referral.localId, referral.toAgencyId, referral.kind, referral.status]);
+
+describe('the ASHG mock shows what it received', () => {
+  it('an answer moves the doorverwijzing the ASHG offered to the answerer, once', async () => {
+    const act = answer('amk-groningen', ASHG.id, { actId: 'ashg-read-1', senderReference: MELDING });
+    await adapter(offered).deliver!(act, scope());
+    await adapter(offered).deliver!(act, scope());
+    expect(await statuses(offered)).toEqual([
+      ['V-2026-000101', null, 'VOLUNTARY_CARE', 'RETURNED_UNSAFE'],
+      [HANDOVER, 'amk-groningen', 'HANDOVER_ASHG_TO_AMK', 'ACCEPTED'],
+    ]);
+    const [moved] = await adapter(offered).createLoaders(scope()).referral.loadMany([HANDOVER]);
+    expect(moved).toMatchObject({ updatedAt: expect.stringMatching(/^2026-11-02T/), reason: 'Hulp stagneert; zorg om de kinderen.' });
+  });
+
+  it('an answer to a hand-off the ASHG holds no offered doorverwijzing of adds one with the answered status, once', async () => {
+    const act = answer('amk-groningen', ASHG.id, {
+      actId: 'ashg-read-2', senderReference: MELDING, answer: { decision: 'REFUSED', reason: 'Geen zorgen', answeredAct: 'act-1' },
+    });
+    const receipt = await adapter(plain).deliver!(act, scope());
+    await adapter(plain).deliver!(act, scope());
+    expect(await statuses(plain)).toEqual([
+      ['V-2026-000101', null, 'VOLUNTARY_CARE', 'RETURNED_UNSAFE'],
+      [HANDOVER, 'amk-groningen', 'HANDOVER_ASHG_TO_AMK', 'ACCEPTED'],
+      [receipt.receiverReference, 'amk-groningen', 'HANDOVER_ASHG_TO_AMK', 'REFUSED'],
+    ]);
+    expect(await adapter(plain).createLoaders(scope()).referral.load(receipt.receiverReference)).toMatchObject({
+      fromAgencyId: ASHG.id, reportLocalId: MELDING, reason: null, safetyConditions: null, warmHandover: null,
+    });
+  });
+
+  it('an answer about no melding of the ASHG\'s is stored only', async () => {
+    const before = await statuses(plain);
+    await adapter(plain).deliver!(answer('amk-groningen', ASHG.id, { actId: 'ashg-read-3', senderReference: 'M-onbekend' }), scope());
+    expect(await statuses(plain)).toEqual(before);
+  });
+
+  it('feedback sets the receiving care provider of the melding it is about', async () => {
+    await adapter(plain).deliver!(feedback('amk-groningen', ASHG.id, {
+      actId: 'ashg-read-4', senderReference: MELDING, feedback: { phaseCategory: 'CARE', receivingAgencyId: null, receivingCareProvider: 'Kompaan' },
+    }), scope());
+    expect(await adapter(plain).createLoaders(scope()).report.load(MELDING)).toMatchObject({
+      receivingCareProvider: 'Kompaan', narrative: expect.stringContaining('Moeder meldt'), phase: 'HANDED_OVER_TO_AMK',
+    });
+  });
+});
