@@ -218,6 +218,16 @@ describe('refusals: coded, nothing queued, nothing entered', () => {
     await nothingQueued(purpose);
   });
 
+  it('a closed case is not handed over', async () => {
+    const listed = await gateway.query(ASHG, 'query { households(municipality: "Groningen", first: 100) { edges { node { reports { id owner { id } phaseCategory } } } } }');
+    const closed = (listed.body.data?.households as { edges: { node: { reports: { id: string; owner: { id: string } | null; phaseCategory: string | null }[] } }[] })
+      .edges.flatMap((edge) => edge.node.reports).find((report) => report.owner?.id === ASHG.agencyId && report.phaseCategory === 'CLOSED');
+    expect(closed, 'the world has a closed ASHG case in Groningen').toBeDefined();
+    const response = await gateway.query(ASHG, HAND_OVER, { input: { idempotencyKey: key(), reportId: closed!.id, to: 'amk-groningen', referralKind: 'HANDOVER_ASHG_TO_AMK' } });
+    expect(errorCode(response)).toBe('ACT_CASE_CLOSED');
+    await nothingQueued(response);
+  });
+
   it('input out of bounds is refused before anything is looked up', async () => {
     const reportId = await ownReport(ASHG, 1);
     const base = { reportId, to: 'amk-groningen', referralKind: 'HANDOVER_ASHG_TO_AMK' };
