@@ -185,6 +185,28 @@ describe('scenario 3: the police refer a child to Bureau Jeugdzorg under the 0-1
   });
 });
 
+describe('since 2015: the police refer a zorgmelding to Veilig Thuis', () => {
+  it('the unit Amsterdam refers to Veilig Thuis Amsterdam-Amstelland, which accepts; the police see ACCEPTED', { timeout: 60_000 }, async () => {
+    const police = { agencyId: 'politie-amsterdam', purpose: 'zorgmelding-referral' };
+    const veiligThuis = { agencyId: 'veilig-thuis-amsterdam-amstelland', purpose: 'zorgmelding-feedback' };
+    const household = world.households.find((candidate) => candidate.key === 'amsterdam-scenario-3')!;
+    const response = await gateway.query(police, REPORTS, { bsn: household.members[0]!.bsn });
+    const reportId = (response.body.data?.householdsOfPerson as { reports: { id: string; owner: { id: string } | null }[] }[])
+      .flatMap((h) => h.reports).find((report) => report.owner?.id === police.agencyId)!.id;
+    const referral = act(await gateway.query(police, REFER, { input: {
+      idempotencyKey: key(), reportId, to: veiligThuis.agencyId, referralKind: 'POLICE_TO_VEILIG_THUIS',
+    } }), 'referZorgmelding');
+    expect(referral.basis).toEqual(['politie-terugkoppeling-veilig-thuis@1#art. 2']);
+    for (const coordinate of NEVER_TRAVELS) expect(referral.fieldsSent).not.toContain(coordinate);
+    expect((await until(police, referral.id, ['DELIVERED'])).status).toBe('DELIVERED');
+    const { delivery, stored } = reached(veiligThuis.agencyId, referral.id);
+    expect(stored).toHaveLength(1);
+    expect(coordinatesOf(delivery!)).toEqual([...referral.fieldsSent].sort());
+    act(await gateway.query(veiligThuis, ANSWER, { input: { idempotencyKey: key(), actId: referral.id, answer: 'ACCEPTED' } }), 'answerReferral');
+    expect((await until(police, referral.id, ['ACCEPTED'])).status).toBe('ACCEPTED');
+  });
+});
+
 describe('refusals: coded, nothing queued, nothing entered', () => {
   async function nothingQueued(response: GraphQLResponse): Promise<void> {
     expect(response.body.data?.handOverCase ?? null).toBeNull();
