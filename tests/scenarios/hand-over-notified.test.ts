@@ -104,6 +104,28 @@ describe('scenario 1, told', () => {
   });
 });
 
+describe('scenario 3, told', () => {
+  it('the police are told Bureau Jeugdzorg accepted their referral', { timeout: 60_000 }, async () => {
+    const police = await subscribe({ agencyId: 'politie-noord-nederland', purpose: 'early-intervention' });
+    const bsn = createWorld().households[2]!.members[0]!.bsn;
+    const reports = await gateway.query({ agencyId: 'politie-noord-nederland', purpose: 'early-intervention' },
+      'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { reports { id owner { id } } } }', { bsn });
+    const reportId = (reports.body.data?.householdsOfPerson as { reports: { id: string; owner: { id: string } }[] }[])
+      .flatMap((household) => household.reports).find((report) => report.owner.id === 'politie-noord-nederland')!.id;
+    const referred = await gateway.query({ agencyId: 'politie-noord-nederland', purpose: 'early-intervention' },
+      'mutation($input: ReferZorgmeldingInput!) { referZorgmelding(input: $input) { id } }',
+      { input: { idempotencyKey: 'notified-referral-0003', reportId, to: 'bjz-groningen', referralKind: 'POLICE_TO_BJZ' } });
+    const actId = (referred.body.data as { referZorgmelding: { id: string } }).referZorgmelding.id;
+    const delivered = await until(() => police.events.find((event) => event.act.id === actId && event.act.status === 'DELIVERED'));
+    expect(delivered).toBeDefined();
+    await gateway.query(BJZ, 'mutation($input: AnswerReferralInput!) { answerReferral(input: $input) { id } }', {
+      input: { idempotencyKey: 'notified-answer-0003', actId, answer: 'ACCEPTED' },
+    });
+    expect(await until(() => police.events.find((event) => event.act.id === actId && event.act.status === 'ACCEPTED'))).toBeDefined();
+    expect(police.errors).toEqual([]);
+  });
+});
+
 describe('the stream admits as /graphql does', () => {
   const post = (headers: Record<string, string>, body: object) =>
     fetch(`${url}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify(body) });
