@@ -48,11 +48,15 @@ describe('the acts of the access matrix', () => {
   });
 
   test('a national referral goes to the bureau of the household\'s region only; organisations that no longer exist make none', () => {
-    const referrals = (at: string, region: string) => buildAccessMatrix(policy, { at, region }).acts
-      .filter((act) => act.act === 'REFER_ZORGMELDING').map((act) => `${act.senderId} -> ${act.receiverId}`);
+    const referrals = (at: string, region: string, kind = 'POLICE_TO_BJZ') => buildAccessMatrix(policy, { at, region }).acts
+      .filter((act) => act.act === 'REFER_ZORGMELDING' && act.referralKind === kind).map((act) => `${act.senderId} -> ${act.receiverId}`);
     expect(referrals('2026-11-23', 'groningen')).toEqual(['politie-amsterdam -> bjz-groningen', 'politie-noord-nederland -> bjz-groningen']);
     expect(referrals('2013-03-01', 'drenthe')).toEqual(['politie-amsterdam -> bjz-drenthe', 'politie-noord-nederland -> bjz-drenthe']);
     expect(referrals('2026-11-23', 'drenthe')).toEqual([]);
+    // Since 2015 the police's zorgmeldingen about a household in Drenthe go to Veilig Thuis Drenthe, from either
+    // unit (a household's region decides, not where the incident was); before, no Veilig Thuis existed.
+    expect(referrals('2026-11-23', 'drenthe', 'POLICE_TO_VEILIG_THUIS')).toEqual(['politie-amsterdam -> veilig-thuis-drenthe', 'politie-noord-nederland -> veilig-thuis-drenthe']);
+    expect(referrals('2013-03-01', 'drenthe', 'POLICE_TO_VEILIG_THUIS')).toEqual([]);
   });
 
   test('the reporter and restricted information travel with no act', () => {
