@@ -12,6 +12,7 @@ import { agreementOf, ruleIdOf, type AccessRequest, type ExplainedDecision, type
 import type { PartialFacts, ReferralFact } from './facts.ts';
 import { isParty } from './grant-match.ts';
 import { renewalPeriodOn, validityOn, type ValidityStatus } from './validity.ts';
+import { ownerOnDay } from './walk-grants.ts';
 
 /**
  * holds / fails: as evaluated (for a grant: it applies / does not); not-evaluated: the decision never
@@ -99,13 +100,15 @@ export function traceAgreements(policy: CompiledPolicy, request: Omit<AccessRequ
     const validity = validityOn(covenant, day);
     const inForce = validity === 'IN_FORCE' || validity === 'TACITLY_RENEWED';
     const grants = policy.grants.filter((compiled) => compiled.covenant === covenant).map((compiled): GrantTrace => {
+      const owner = ownerOnDay(policy, request.owner, day);
       const matched = {
         grantId: compiled.grant.id,
         article: compiled.grant.article,
         viewerKindMatched: compiled.viewerKinds.has(request.viewer.kind),
         viewerIsParty: isParty(compiled, request.viewer.kind, request.viewer.agencyId),
-        ownerKindMatched: compiled.ownerKinds.has(request.owner.kind),
-        ownerIsParty: isParty(compiled, request.owner.kind, request.owner.agencyId),
+        // Judged with the record's controller on the day, as the walk judged it.
+        ownerKindMatched: compiled.ownerKinds.has(owner.kind),
+        ownerIsParty: isParty(compiled, owner.kind, owner.agencyId),
         purposeMatched: compiled.purposes.has(request.purpose),
         coordinateMatched: compiled.coordinates.has(request.coordinate),
       };

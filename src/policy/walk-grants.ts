@@ -97,6 +97,14 @@ function viewerExistsOn(policy: CompiledPolicy, agencyId: string, day: string): 
   return organisation === undefined || existsOn(organisation, day);
 }
 
+/**
+ * The record's owner as the policy judges it on the day: its controller, with the controller's kind
+ * (the walk and an explanation's trace must see the same owner).
+ */
+export function ownerOnDay(policy: CompiledPolicy, creator: OwnerTag, day: string): OwnerTag {
+  return controllerTag(policy, creator, (agencyId) => controllerOn(policy.organisations, agencyId, day));
+}
+
 /** The record's owner as the policy sees it on the day: its controller, with the controller's kind. */
 function controllerTag(policy: CompiledPolicy, creator: OwnerTag, controllerOf: (agencyId: string) => string): OwnerTag {
   const controllerId = controllerOf(creator.agencyId);

@@ -264,3 +264,23 @@ describe('explanations show facts only as evaluated', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('an explanation judges the owner as the decision does', () => {
+  // Found by the property above (seed 632483104): on 1 January 2027 in Amsterdam the Bureau Jeugdzorg of
+  // Drenthe is long succeeded, so its record is the certified institution's; the decision turned on a grant
+  // for that controller, which the trace, judging the creator, did not show.
+  test('a record of a dissolved creator is traced with its controller of the day', () => {
+    const explained = explainAccess(policy, {
+      viewer: { agencyId: 'vt-fryslan', kind: 'WIJKTEAM', region: 'groningen' },
+      owner: { agencyId: 'bjz-drenthe', kind: 'BJZ', region: 'drenthe' },
+      purpose: 'neighbourhood-support', coordinate: 'Involvement.phaseCategory',
+      facts: {
+        municipality: WITHHELD, householdHasMinors: false, subjectIsMinor: null, viewerInvolved: false,
+        referrals: [], referralsComplete: true, childRoles: [], childRolesComplete: true,
+      },
+      at: new Date('2026-12-31T23:00:00.000Z'),
+    });
+    expect(explained.decision.effect).toBe('undetermined');
+    expect(explained.agreements.flatMap((a) => a.grants).flatMap((g) => g.conditions).some((c) => c.outcome === 'withheld')).toBe(true);
+  });
+});
