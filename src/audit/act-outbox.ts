@@ -10,6 +10,7 @@
 import type { ActAnswer, ActStatus } from '../domain/acts.ts';
 import { AuditStoreError } from './errors.ts';
 import type { AuditEntryInput } from './entry.ts';
+import type { NewNotice } from './notices.ts';
 
 export interface NewAct {
   /** The gateway's id of the act (`ac_` and random): never derived from a record. */
@@ -93,8 +94,10 @@ export interface ActOutbox {
    * input hash answers the act queued first (`created: false`) and writes nothing; with another input it
    * is ACT_IDEMPOTENCY_CONFLICT. With `answering`, the answered act must be DELIVERED to `answeredBy`
    * and not yet answered (ACT_ALREADY_ANSWERED, ACT_NOT_ANSWERABLE), and moves to ACCEPTED or REFUSED.
+   * `notices` (notices.ts) commit with them: the agencies told of the act's receiver becoming involved;
+   * their own entries are among `entries`.
    */
-  enqueue(act: NewAct, entries: readonly AuditEntryInput[], answering?: Answering): Promise<{ act: ActRow; created: boolean }>;
+  enqueue(act: NewAct, entries: readonly AuditEntryInput[], answering?: Answering, notices?: readonly NewNotice[]): Promise<{ act: ActRow; created: boolean }>;
   get(id: string): Promise<ActRow | null>;
   /** The act the sender queued under this idempotency key, if any (a repeated request answers it). */
   byKey(sender: string, idempotencyKey: string): Promise<ActRow | null>;

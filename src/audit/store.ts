@@ -5,6 +5,7 @@
  */
 import type { ActOutbox } from './act-outbox.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput, AuditEntryKind } from './entry.ts';
+import type { NewNotice, NoticeFeed } from './notices.ts';
 
 export interface AuditFilter {
   /** Only entries whose viewer OR owner is this agency: what one agency's privacy officer may see. */
@@ -115,9 +116,9 @@ export interface AuditStore {
    * appends arrived in the same short window; rejects (AUDIT_WRITE_FAILED) if that transaction fails,
    * and then none of the batch is written, or if it outlasts the store's time bound (PostgreSQL), when a
    * commit already sent may still land: an entry without its answer, never the reverse. The gateway
-   * must not answer before this resolves.
+   * must not answer before this resolves. `notices` (notices.ts) commit in the same transaction.
    */
-  append(entries: readonly AuditEntryInput[]): Promise<void>;
+  append(entries: readonly AuditEntryInput[], notices?: readonly NewNotice[]): Promise<void>;
   query(filter: AuditFilter, page: AuditPageRequest): Promise<AuditPage>;
   findDecision(decisionId: string): Promise<{ entry: AuditEntry; decision: AuditDecision } | null>;
   /**
@@ -145,6 +146,8 @@ export interface AuditStore {
   stats(): AuditStoreStats;
   /** The act outbox in the trail's own database (act-outbox.ts): an act commits with its entries. */
   readonly acts: ActOutbox;
+  /** Notifications in the trail's own database (notices.ts): a notice commits with its entry. */
+  readonly notices: NoticeFeed;
 }
 
 export const MAX_AUDIT_PAGE = 500;

@@ -9,11 +9,11 @@ import type { Telemetry } from './telemetry.ts';
 export function observeAuditStore(store: AuditStore, telemetry: Telemetry, metrics: GatewayMetrics): AuditStore {
   return {
     kind: store.kind,
-    append(entries) {
-      return telemetry.inSpan('audit commit', { 'ketenpoort.audit.entries': entries.length }, async () => {
+    append(entries, notices) {
+      return telemetry.inSpan('audit commit', { 'ketenpoort.audit.entries': entries.length, 'ketenpoort.audit.notices': notices?.length ?? 0 }, async () => {
         const stop = metrics.auditCommitDuration.startTimer();
         try {
-          await store.append(entries);
+          await store.append(entries, notices);
           stop({ outcome: 'ok' });
         } catch (error) {
           stop({ outcome: 'failed' });
@@ -32,5 +32,6 @@ export function observeAuditStore(store: AuditStore, telemetry: Telemetry, metri
     close: () => store.close(),
     stats: () => store.stats(),
     acts: store.acts,
+    notices: store.notices,
   };
 }

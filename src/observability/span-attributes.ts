@@ -36,6 +36,8 @@ export type SpanAttributes = {
   readonly 'ketenpoort.policy.agreement'?: string;
   readonly 'ketenpoort.policy.article'?: string;
   readonly 'ketenpoort.audit.entries'?: number;
+  /** Notices (docs/notifications.md) committed with the entries. */
+  readonly 'ketenpoort.audit.notices'?: number;
 };
 
 /** Sets attributes on a span, only of the kinds above; a non-recording span skips the work. */

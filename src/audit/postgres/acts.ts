@@ -9,6 +9,7 @@ import {
 } from '../act-outbox.ts';
 import type { AuditEntryInput } from '../entry.ts';
 import { normalizeEntryInput } from '../normalize-entry.ts';
+import { NOTICE_INSERT_COLUMNS, noticeFromRow, noticeValues, type NewNotice, type NoticeDbRow, type NoticeFeed } from '../notices.ts';
 
 export interface PostgresActOutboxOptions {
   /** The quoted schema. */
@@ -36,7 +37,7 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
   };
 
   return {
-    enqueue: async (act, entries, answering) => {
+    enqueue: async (act, entries, answering, notices = []) => {
       const normalized = entries.map((entry) => normalizeEntryInput(entry));
       return options.write(async (client, append) => {
         // The sender's key is locked for the transaction, so two concurrent calls with one key queue one act.
@@ -56,6 +57,7 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
         await client.query(`INSERT INTO ${s}.act (${ACT_INSERT_COLUMNS.join(', ')}) VALUES (${placeholders})`, newActValues(act));
         await bump(client, act.id);
         if (normalized.length > 0) await append(normalized);
+        await insertNotices(client, s, notices);
         return { act: (await byId(client, act.id)) as ActRow, created: true };
       });
     },
@@ -126,6 +128,39 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
       if (!rowCount) return null;
       await bump(client, id);
       return byId(client, id);
+    }),
+  };
+}
+
+/**
+ * The notices' places in their one order: like the act changes, numbers from a sequence taken under a
+ * lock held to the commit, so a reader never passes a number whose transaction commits later.
+ */
+export async function insertNotices(client: pg.PoolClient, s: string, notices: readonly NewNotice[]): Promise<void> {
+  if (notices.length === 0) return;
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ketenpoort-notices:${s}`]);
+  const columns = ['seq', ...NOTICE_INSERT_COLUMNS];
+  const params: (string | number)[] = [];
+  const tuples = notices.map((notice) => {
+    const values = noticeValues(notice);
+    const start = params.length;
+    params.push(...values);
+    return `(nextval('${s}.notice_seq'), ${values.map((_, index) => `$${start + index + 1}`).join(', ')})`;
+  });
+  await client.query(`INSERT INTO ${s}.notice (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+}
+
+export function createPostgresNoticeFeed(options: PostgresActOutboxOptions): NoticeFeed {
+  const s = options.schema;
+  return {
+    after: (recipient, afterSeq, limit) => options.read(async (client) => {
+      const { rows } = await client.query<NoticeDbRow>(`SELECT * FROM ${s}.notice WHERE recipient = $1 AND seq > $2 ORDER BY seq LIMIT ${Math.trunc(limit)}`,
+        [recipient, afterSeq]);
+      return rows.map(noticeFromRow);
+    }),
+    last: () => options.read(async (client) => {
+      const { rows } = await client.query<{ seq: string }>(`SELECT COALESCE(MAX(seq), 0) AS seq FROM ${s}.notice`);
+      return Number(rows[0]?.seq ?? 0);
     }),
   };
 }

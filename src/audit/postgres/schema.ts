@@ -226,6 +226,17 @@ function migrations(s: string): readonly string[] {
     `ALTER TABLE ${s}.act ADD COLUMN changed_seq bigint NOT NULL DEFAULT 0;
      CREATE SEQUENCE ${s}.act_change;
      CREATE INDEX act_changed ON ${s}.act (changed_seq);`,
+    // Notifications (notices.ts): each written with its audit entry; seq taken under a transaction lock.
+    `CREATE SEQUENCE ${s}.notice_seq;
+     CREATE TABLE ${s}.notice (
+       seq bigint PRIMARY KEY,
+       id text NOT NULL UNIQUE,
+       recipient text NOT NULL,
+       kind text NOT NULL,
+       created_ms bigint NOT NULL,
+       body text NOT NULL
+     );
+     CREATE INDEX notice_recipient ON ${s}.notice (recipient, seq);`,
   ];
 }
 

@@ -16,7 +16,8 @@ import { buildAuditWhere, createPageCollector } from '../sql-filter.ts';
 import type { AuditStore } from '../store.ts';
 import { buildUnits, decisionGroupOf, decodeRecord, findDecisionIn, headerDigest, linkOf, type StoredUnit } from '../unit.ts';
 import { rowToUnit, type RecordRow } from '../unit-rows.ts';
-import { createPostgresActOutbox } from './acts.ts';
+import { createPostgresActOutbox, createPostgresNoticeFeed, insertNotices, type PostgresActOutboxOptions } from './acts.ts';
+import type { NewNotice } from '../notices.ts';
 import { prunePostgresChain, verifyPostgresChain } from './chain.ts';
 import { insertUnitsSql, POSTGRES_CODEC, postgresDialect, unitsParameters, type PostgresRequestRow } from './rows.ts';
 import { migratePostgresAudit, quoteSchema } from './schema.ts';
@@ -131,8 +132,11 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
       throw error;
     }
   };
-  const write = (inputs: readonly AuditEntryInput[], queuedAt: number): Promise<void> =>
-    withClient((client) => inTransaction(client, () => appendUnits(client, inputs)), 'AUDIT_WRITE_FAILED', queuedAt);
+  const write = (inputs: readonly AuditEntryInput[], notices: readonly NewNotice[], queuedAt: number): Promise<void> =>
+    withClient((client) => inTransaction(client, async () => {
+      await appendUnits(client, inputs);
+      await insertNotices(client, s, notices);
+    }), 'AUDIT_WRITE_FAILED', queuedAt);
 
   const loadUnit = async (client: pg.PoolClient, seq: number): Promise<StoredUnit | null> => {
     const { rows } = await client.query<PostgresRequestRow>(`SELECT * FROM ${s}.audit_request WHERE seq = $1`, [seq]);
@@ -160,12 +164,27 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
     }
   };
 
+  const outboxOptions: PostgresActOutboxOptions = {
+    schema: s,
+    // An act's own rules (ACT_...) pass through; anything else is the store failing, closed.
+    write: async (work) => {
+      if (ended) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+      try {
+        return await withClient((client) => inTransaction(client, () => work(client, (inputs) => appendUnits(client, inputs))), 'AUDIT_WRITE_FAILED');
+      } catch (error) {
+        if (error instanceof AuditStoreError && error.code.startsWith('ACT_')) throw error;
+        throw wrapAuditError('AUDIT_WRITE_FAILED', 'the act or notices were not committed', error);
+      }
+    },
+    read: (work) => read(work),
+  };
+
   return {
     kind: 'postgres',
     // The caller waits at most timeoutMs, also when its batch queues behind a stalled one. An append still
     // queued then is never written; one whose batch was being written may yet commit: an entry without
     // its answer is possible, an answer without its entry is not.
-    append: (entries) => withinDeadline(pipeline.append(entries), timeoutMs, late('AUDIT_WRITE_FAILED')),
+    append: (entries, notices) => withinDeadline(pipeline.append(entries, notices), timeoutMs, late('AUDIT_WRITE_FAILED')),
 
     query: (filter, page) => read(async (client) => {
       const { afterSeq, first } = readPage(page);
@@ -252,21 +271,8 @@ export async function createPostgresAuditStore(options: PostgresAuditStoreOption
 
     ping: () => read(async (client) => { await client.query(`SELECT seq FROM ${s}.audit_chain_head WHERE id = 1`); }),
 
-    acts: createPostgresActOutbox({
-      schema: s,
-      // An act's own rules (ACT_...) pass through; anything else is the store failing, closed.
-      write: async (work) => {
-        if (ended) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
-        try {
-          return await withClient((client) => inTransaction(client, () => work(client, (inputs) => appendUnits(client, inputs))), 'AUDIT_WRITE_FAILED');
-        } catch (error) {
-          if (error instanceof AuditStoreError && error.code.startsWith('ACT_')) throw error;
-          throw wrapAuditError('AUDIT_WRITE_FAILED', 'the act was not queued', error);
-        }
-      },
-      read: (work) => read(work),
-    }),
-
+    acts: createPostgresActOutbox(outboxOptions),
+    notices: createPostgresNoticeFeed(outboxOptions),
     close: async () => {
       await pipeline.close();
       if (!ended) {

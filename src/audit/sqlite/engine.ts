@@ -14,6 +14,7 @@ import {
   type ActDbRow, type ActFilter, type ActRow, type Answering, type NewAct,
 } from '../act-outbox.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput } from '../entry.ts';
+import { NOTICE_INSERT_COLUMNS, noticeFromRow, noticeValues, type NewNotice, type NoticeDbRow, type NoticeRow } from '../notices.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
 import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
@@ -42,7 +43,7 @@ export interface SqliteEngineOptions {
 
 /** What the worker runs; every method throws AuditStoreError (or a driver error, for write). */
 export interface SqliteEngine {
-  write(inputs: readonly AuditEntryInput[]): void;
+  write(inputs: readonly AuditEntryInput[], notices?: readonly NewNotice[]): void;
   query(filter: AuditFilter, page: AuditPageRequest): AuditPage;
   findDecision(decisionId: string): { entry: AuditEntry; decision: AuditDecision } | null;
   prove(entrySeq: number, anchorSeq?: number): EntryProof | null;
@@ -52,7 +53,7 @@ export interface SqliteEngine {
   ping(): void;
   close(): void;
   // The act outbox (act-outbox.ts); times in epoch milliseconds.
-  enqueueAct(act: NewAct, inputs: readonly AuditEntryInput[], answering: Answering | null): { act: ActRow; created: boolean };
+  enqueueAct(act: NewAct, inputs: readonly AuditEntryInput[], answering: Answering | null, notices?: readonly NewNotice[]): { act: ActRow; created: boolean };
   getAct(id: string): ActRow | null;
   getActByKey(sender: string, idempotencyKey: string): ActRow | null;
   actChanges(party: string, afterSeq: number, limit: number): ActRow[];
@@ -62,6 +63,9 @@ export interface SqliteEngine {
   actDelivered(id: string, receiverReference: string, atMs: number): void;
   actFailed(id: string, errorCode: string, nextAttemptMs: number | null, atMs: number): void;
   retryAct(id: string, atMs: number): ActRow | null;
+  // Notifications (notices.ts).
+  noticesAfter(recipient: string, afterSeq: number, limit: number): NoticeRow[];
+  lastNotice(): number;
 }
 
 export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
@@ -114,11 +118,15 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     }
   };
 
-  const write = (inputs: readonly AuditEntryInput[]): void => {
+  const write = (inputs: readonly AuditEntryInput[], notices: readonly NewNotice[] = []): void => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
     files.check();
     try {
-      commit(inputs);
+      inTransaction('IMMEDIATE', () => {
+        commitUnits(inputs);
+        // seq is the rowid: one writer, so the order of numbers is the order of commits.
+        if (notices.length > 0) insertRows('notice', NOTICE_INSERT_COLUMNS, notices.map(noticeValues));
+      });
     } catch (error) {
       probe.writeFailed();
       throw error;
@@ -128,9 +136,6 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     probe.writeSucceeded();
   };
 
-  const commit = (inputs: readonly AuditEntryInput[]): void => {
-    inTransaction('IMMEDIATE', () => commitUnits(inputs));
-  };
   const commitUnits = (inputs: readonly AuditEntryInput[]): void => {
     {
       const units = buildUnits(readHead(), inputs);
@@ -287,7 +292,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       if (db.isOpen) db.close();
     },
 
-    enqueueAct: (act, inputs, answering) => actWrite(() => {
+    enqueueAct: (act, inputs, answering, notices = []) => actWrite(() => {
       const known = selectActByKey.get(act.sender, act.idempotencyKey) as ActDbRow | undefined;
       if (known) {
         const existing = actFromRow(known);
@@ -302,8 +307,13 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       insertAct.run(...newActValues(act));
       bumpAct.run(act.id);
       if (inputs.length > 0) commitUnits(inputs);
+      insertRows('notice', NOTICE_INSERT_COLUMNS, notices.map(noticeValues));
       return { act: actById(act.id) as ActRow, created: true };
     }),
+
+    noticesAfter: (recipient, afterSeq, limit) => read(() => (db.prepare(`SELECT * FROM notice WHERE recipient = ? AND seq > ? ORDER BY seq LIMIT ${Math.trunc(limit)}`)
+      .all(recipient, afterSeq) as unknown as NoticeDbRow[]).map(noticeFromRow)),
+    lastNotice: () => read(() => Number((db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM notice').get() as { seq: number }).seq)),
 
     getAct: (id) => read(() => actById(id)),
     actChanges: (party, afterSeq, limit) => read(() => (db.prepare(`SELECT * FROM act WHERE (sender = ? OR receiver = ?) AND changed_seq > ?

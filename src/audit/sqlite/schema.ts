@@ -166,6 +166,16 @@ const MIGRATIONS: readonly string[] = [
   // Act events (Subscription.actEvents): the one order of the acts' changes of status.
   `ALTER TABLE act ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX act_changed ON act (changed_seq);`,
+  // Notifications (notices.ts): each written with its audit entry, in the one order of the commits.
+  `CREATE TABLE notice (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     recipient TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     body TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX notice_recipient ON notice (recipient, seq);`,
 ];
 
 /** The first migration of the second format: a non-empty trail of the first format is not silently dropped. */

@@ -84,7 +84,7 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
 
   const pipeline = createAppendPipeline({
     // Whatever kept the batch from committing (an unopened file, a lock, a full disk), nothing of it was written.
-    write: (inputs) => call<void>('write', inputs).catch((error: unknown) => {
+    write: (inputs, notices) => call<void>('write', inputs, notices).catch((error: unknown) => {
       if (error instanceof AuditStoreError && error.code === 'AUDIT_STORE_CLOSED') throw error;
       throw new AuditStoreError('AUDIT_WRITE_FAILED', 'audit append failed; the batch was not committed', { cause: error });
     }),
@@ -94,7 +94,7 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
 
   return {
     kind: 'sqlite',
-    append: (entries) => pipeline.append(entries),
+    append: (entries, notices) => pipeline.append(entries, notices),
     query: (filter, page) => ifOpen('query', filter, page),
     findDecision: (decisionId) => ifOpen('findDecision', decisionId),
     prove: (entrySeq, anchorSeq) => ifOpen('prove', entrySeq, anchorSeq),
@@ -103,10 +103,10 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     prune: (retentionDaysByOwner, now) => ifOpen('prune', retentionDaysByOwner, now),
     ping: () => ifOpen('ping'),
     acts: {
-      enqueue: async (act, entries, answering) => {
+      enqueue: async (act, entries, answering, notices) => {
         // Validated like any append, before the thread sees it: a bad entry writes neither entry nor act.
         const normalized = entries.map((entry) => normalizeEntryInput(entry));
-        return ifOpen('enqueueAct', act, normalized, answering ?? null);
+        return ifOpen('enqueueAct', act, normalized, answering ?? null, notices ?? []);
       },
       get: (id) => ifOpen('getAct', id),
       byKey: (sender, idempotencyKey) => ifOpen('getActByKey', sender, idempotencyKey),
@@ -117,6 +117,10 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       delivered: (id, receiverReference, at) => ifOpen('actDelivered', id, receiverReference, at.getTime()),
       failed: (id, errorCode, nextAttemptAt, at) => ifOpen('actFailed', id, errorCode, nextAttemptAt?.getTime() ?? null, at.getTime()),
       retry: (id, at) => ifOpen('retryAct', id, at.getTime()),
+    },
+    notices: {
+      after: (recipient, afterSeq, limit) => ifOpen('noticesAfter', recipient, afterSeq, limit),
+      last: () => ifOpen('lastNotice'),
     },
     close: () => {
       closing ??= (async () => {
