@@ -4,7 +4,7 @@
  * (event, time, client, user, access point). It names what was released and withheld, never a value.
  */
 
-export const AUDIT_ENTRY_KINDS = ['access', 'search', 'audit-query', 'explain', 'act'] as const;
+export const AUDIT_ENTRY_KINDS = ['access', 'search', 'audit-query', 'explain', 'act', 'notification'] as const;
 export type AuditEntryKind = (typeof AUDIT_ENTRY_KINDS)[number];
 
 export const AUDIT_OUTCOMES = ['released', 'partially-released', 'withheld', 'not-found', 'error'] as const;

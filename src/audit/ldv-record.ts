@@ -45,7 +45,7 @@ export interface LdvOptions {
   readonly registerUri?: string;
 }
 
-const ACTIONS: Readonly<Record<AuditEntryKind, NenAction>> = { access: 'read', search: 'search', explain: 'explain', 'audit-query': 'audit-query', act: 'disclose' };
+const ACTIONS: Readonly<Record<AuditEntryKind, NenAction>> = { access: 'read', search: 'search', explain: 'explain', 'audit-query': 'audit-query', act: 'disclose', notification: 'disclose' };
 
 export function ldvLine(entry: AuditEntry, options: LdvOptions = {}): LdvLine {
   const action = ACTIONS[entry.kind];

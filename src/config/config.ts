@@ -102,6 +102,11 @@ export interface GatewayConfig {
   readonly listingCacheSeconds: number;
   /** Shortest time a lookup that finds nothing takes, in ms, so withheld and nonexistent answer alike. */
   readonly notFoundFloorMs: number;
+  /**
+   * Whether a record's controller is told when another organisation was shown it (RECORD_ACCESSED,
+   * docs/notifications.md). Default on (KETENPOORT_ACCESS_NOTIFICATIONS=off turns it off).
+   */
+  readonly accessNotifications: boolean;
   /** Inbound rate limits; null when off (KETENPOORT_RATE_LIMIT=off; off by default in development). */
   readonly rateLimits: RateLimitConfig | null;
   readonly observability: ObservabilitySettings;
@@ -158,6 +163,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     logLevel: env.LOG_LEVEL ?? 'info',
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
+    accessNotifications: onOff(env.KETENPOORT_ACCESS_NOTIFICATIONS, true, 'KETENPOORT_ACCESS_NOTIFICATIONS'),
     rateLimits: rateLimits(env, mode, file.rateLimits),
     observability: {
       otlpTracesUrl: otlpTracesUrl(env, file.observability),

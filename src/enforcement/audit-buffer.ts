@@ -56,6 +56,8 @@ export interface RecordedDecisions {
   readonly decisions: Iterable<Decided>;
   /** Whether `entries` enters the record (a field of it released, or withheld while it was shown). */
   readonly entered: boolean;
+  /** The coordinates the response released of the record (names, never values). */
+  readonly released: ReadonlySet<string>;
 }
 
 export interface AuditRequestMeta {
@@ -189,7 +191,7 @@ export function createAuditBuffer(caller: Caller, meta: AuditRequestMeta, pseudo
     },
     *recorded() {
       for (const recordTrail of trails.values()) {
-        yield { source: recordTrail.source, decisions: recordTrail.decisions.values(), entered: isEntered(recordTrail) };
+        yield { source: recordTrail.source, decisions: recordTrail.decisions.values(), entered: isEntered(recordTrail), released: recordTrail.released };
       }
     },
   };

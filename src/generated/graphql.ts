@@ -581,6 +581,11 @@ export type AuditEntryKind =
   | 'AUDIT_QUERY'
   /** A decision was explained to a privacy officer. */
   | 'EXPLAIN'
+  /**
+   * A notification was published to the viewer's organisation (the viewer is the recipient; searchTerms name the
+   * notice, its kind and the organisation it is about; fieldsReleased the notification's fields).
+   */
+  | 'NOTIFICATION'
   /** A search was made (by BSN, municipality, ...). */
   | 'SEARCH';
 
@@ -1232,6 +1237,52 @@ export type MutationRetryActArgs = {
   id: Scalars['ID']['input'];
 };
 
+/**
+ * What the chain tells an organisation without being asked (issue 13, docs/notifications.md), beside the act
+ * events: another organisation was shown records the caller's organisation controls (RECORD_ACCESSED, the
+ * CP-IS idea), or an agency became involved with a household the organisation works on (AGENCY_INVOLVED,
+ * where a covenant lets it see that involvement). Each notice was decided by the policy and accounted in the
+ * audit trail (kind NOTIFICATION) when it was made. It names organisations, purposes, agreements, field
+ * names and the caller's own ids of its records: never a value.
+ */
+export type Notification = {
+  readonly __typename?: 'Notification';
+  /** RECORD_ACCESSED: the organisation that was shown the records. AGENCY_INVOLVED: the organisation now involved. */
+  readonly agency: Maybe<Agency>;
+  readonly at: Scalars['DateTime']['output'];
+  /** agreement@version#article under which the records were shown (RECORD_ACCESSED) or the involvement is told (AGENCY_INVOLVED). */
+  readonly basis: ReadonlyArray<Scalars['String']['output']>;
+  /** The notice's place in the gateway's one order of notices: give it as `after` to continue after it. */
+  readonly cursor: Scalars['ID']['output'];
+  /** RECORD_ACCESSED: coordinates of the fields shown of them (names, never values). */
+  readonly fields: ReadonlyArray<Scalars['String']['output']>;
+  /** AGENCY_INVOLVED: the household, by the id the caller is shown for it. */
+  readonly household: Maybe<Scalars['ID']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly kind: NotificationKind;
+  /** RECORD_ACCESSED: the purpose the reader declared. */
+  readonly purpose: Maybe<Scalars['String']['output']>;
+  /** RECORD_ACCESSED: the caller's records that were shown, by the ids the caller is shown for them. */
+  readonly records: ReadonlyArray<NotifiedRecord>;
+  /** AGENCY_INVOLVED: the handover or referral that involves the agency. */
+  readonly referralKind: Maybe<ReferralKind>;
+};
+
+export type NotificationKind =
+  /** An agency became involved with a household the caller's organisation works on. */
+  | 'AGENCY_INVOLVED'
+  /** Another organisation was shown records the caller's organisation controls. */
+  | 'RECORD_ACCESSED';
+
+/** One of the caller's records a notice is about. */
+export type NotifiedRecord = {
+  readonly __typename?: 'NotifiedRecord';
+  /** The record's id as the caller is shown it. */
+  readonly id: Scalars['ID']['output'];
+  /** Schema type of the record (Household, Report, Child, Referral, Involvement). */
+  readonly type: Scalars['String']['output'];
+};
+
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
   readonly endCursor: Maybe<Scalars['String']['output']>;
@@ -1318,6 +1369,8 @@ export type Query = {
   readonly householdsOfPerson: ReadonlyArray<Household>;
   /** The caller as authenticated. */
   readonly me: Caller;
+  /** The caller's organisation's notices, oldest first, from a cursor (what a subscriber missed) or from the start. */
+  readonly notifications: ReadonlyArray<Notification>;
   readonly referral: Maybe<Referral>;
   /**
    * Re-decides a logged decision (the decisionId of a Redaction, an AuditDecision or a ShadowSample) with
@@ -1432,6 +1485,12 @@ export type QueryHouseholdsArgs = {
 
 export type QueryHouseholdsOfPersonArgs = {
   bsn: Scalars['String']['input'];
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1716,10 +1775,20 @@ export type Subscription = {
    * Served over server-sent events at /graphql/stream (docs/acts.md).
    */
   readonly actEvents: ActEvent;
+  /**
+   * The caller's organisation's notices as they are made. With `after`, what was missed since that cursor comes
+   * first; without, from now. Served over server-sent events at /graphql/stream, like actEvents.
+   */
+  readonly notifications: Notification;
 };
 
 
 export type SubscriptionActEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionNotificationsArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -189,6 +189,9 @@ export type ResolversTypes = {
   MatrixRow: ResolverTypeWrapper<Types.MatrixRow>;
   MemberRole: Types.MemberRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<Omit<Types.Notification, 'agency'> & { agency?: Types.Maybe<ResolversTypes['Agency']> }>;
+  NotificationKind: Types.NotificationKind;
+  NotifiedRecord: ResolverTypeWrapper<Types.NotifiedRecord>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Person: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Person']>;
   PhaseCategory: Types.PhaseCategory;
@@ -304,6 +307,8 @@ export type ResolversParentTypes = {
   MatrixParty: Types.MatrixParty;
   MatrixRow: Types.MatrixRow;
   Mutation: Record<PropertyKey, never>;
+  Notification: Omit<Types.Notification, 'agency'> & { agency?: Types.Maybe<ResolversParentTypes['Agency']> };
+  NotifiedRecord: Types.NotifiedRecord;
   PageInfo: Types.PageInfo;
   Person: ResolversInterfaceTypes<ResolversParentTypes>['Person'];
   Purpose: Types.Purpose;
@@ -937,6 +942,25 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   retryAct?: Resolver<ResolversTypes['Act'], ParentType, ContextType, RequireFields<Types.MutationRetryActArgs, 'id'>>;
 };
 
+export type NotificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  agency?: Resolver<Types.Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  basis?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  household?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  purpose?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  records?: Resolver<ReadonlyArray<ResolversTypes['NotifiedRecord']>, ParentType, ContextType>;
+  referralKind?: Resolver<Types.Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
+};
+
+export type NotifiedRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotifiedRecord'] = ResolversParentTypes['NotifiedRecord']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -970,6 +994,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<Types.QueryHouseholdsArgs, 'first'>>;
   householdsOfPerson?: Resolver<ReadonlyArray<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<Types.QueryHouseholdsOfPersonArgs, 'bsn'>>;
   me?: Resolver<ResolversTypes['Caller'], ParentType, ContextType>;
+  notifications?: Resolver<ReadonlyArray<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<Types.QueryNotificationsArgs, 'first'>>;
   referral?: Resolver<Types.Maybe<ResolversTypes['Referral']>, ParentType, ContextType, RequireFields<Types.QueryReferralArgs, 'id'>>;
   replayDecision?: Resolver<Types.Maybe<ResolversTypes['DecisionReplay']>, ParentType, ContextType, RequireFields<Types.QueryReplayDecisionArgs, 'agreementVersion' | 'id'>>;
   report?: Resolver<Types.Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<Types.QueryReportArgs, 'id'>>;
@@ -1083,6 +1108,7 @@ export type ShadowSampleResolvers<ContextType = GatewayContext, ParentType exten
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   actEvents?: SubscriptionResolver<ResolversTypes['ActEvent'], "actEvents", ParentType, ContextType, Partial<Types.SubscriptionActEventsArgs>>;
+  notifications?: SubscriptionResolver<ResolversTypes['Notification'], "notifications", ParentType, ContextType, Partial<Types.SubscriptionNotificationsArgs>>;
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
@@ -1155,6 +1181,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   MatrixParty?: MatrixPartyResolvers<ContextType>;
   MatrixRow?: MatrixRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotifiedRecord?: NotifiedRecordResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Purpose?: PurposeResolvers<ContextType>;

@@ -65,6 +65,12 @@ function mayEverAct(policy: CompiledPolicy, spec: VariantSpec, act: ActKind): bo
   return !spec.officer && policy.actGrants.some((grant) => grant.acts.has(act) && grant.senderKinds.has(spec.kind));
 }
 
+/**
+ * The notices' entry points (schema/notification.graphql): a notice only ever goes to an organisation
+ * that controls records (of a read of them, or of an agency joining a household it holds a record of).
+ */
+const NOTICE_ROOTS: ReadonlySet<string> = new Set(['Query.notifications', 'Subscription.notifications']);
+
 /** The object-type coordinates the policy could ever release to the variant's callers (before pruning). */
 export function reachableCoordinates(schema: GraphQLSchema, policy: CompiledPolicy, spec: VariantSpec): Set<string> {
   const officerOnly = officerOnlyCoordinates(schema);
@@ -74,6 +80,8 @@ export function reachableCoordinates(schema: GraphQLSchema, policy: CompiledPoli
     const act = ACT_MUTATIONS.get(coordinate);
     if (act) {
       if (mayEverAct(policy, spec, act)) reachable.add(coordinate);
+    } else if (NOTICE_ROOTS.has(coordinate)) {
+      if (spec.ownsRecords) reachable.add(coordinate);
     } else if (officerOnly.has(coordinate)) {
       if (spec.officer) reachable.add(coordinate);
     } else if (policy.publicCoordinates.has(coordinate) || granted.has(coordinate) || spec.ownsRecords) {

@@ -14,6 +14,9 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'Act.*',
   'ActConnection.*',
   'ActEvent.*',
+  // Notices (schema/notification.graphql): each decided when made; only the recipient's organisation reads them.
+  'Notification.*',
+  'NotifiedRecord.*',
   'Subscription.*',
   // Organisational data (schema/agency.graphql: public to every authenticated caller).
   'Agency.*',

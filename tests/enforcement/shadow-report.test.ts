@@ -101,7 +101,7 @@ describe('the shadow evaluation', async () => {
     const first = wrapped.forRequest(request()).audit;
     const second = wrapped.forRequest(request()).audit;
     const source = { owner: { agencyId: 'amk-groningen', kind: 'AMK', region: 'groningen' } } as RecordedDecisions['source'];
-    second.recorded = () => [{ source, decisions: [ALLOW, { ...ALLOW, id: 'dc_2' }], entered: true }];
+    second.recorded = () => [{ source, decisions: [ALLOW, { ...ALLOW, id: 'dc_2' }], entered: true, released: new Set<string>() }];
     evaluation.settle(first);
     evaluation.settle(second);
     expect(evaluation.view('ashg-groningen')).toMatchObject({ decisionsCompared: 0, decisionsNotCompared: 2 });

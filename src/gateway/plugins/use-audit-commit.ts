@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ServerContext } from '../server-context.ts';
 import { safeOperationName } from './use-operation-log.ts';
+import { accessNotices } from '#src/enforcement/notices.ts';
 
 export function useAuditCommit(): ApolloServerPlugin<ServerContext> {
   return {
@@ -17,8 +18,16 @@ export function useAuditCommit(): ApolloServerPlugin<ServerContext> {
             operationName: safeOperationName(operationName),
             processingActivity: context.services.processingActivityOf(context.caller.agencyId, context.caller.purpose),
           });
+          // Owners told of reads by others (docs/notifications.md): the notices and their entries commit with
+          // the request's own, in one (group) transaction, or nothing does and nothing is answered.
+          const { services } = context;
+          const told = services.config.accessNotifications && entries.length > 0
+            ? accessNotices(context.enforcement.audit, context.caller, {
+              traceId: context.traceId, spanId: context.spanId ?? null, parentSpanId: context.parentSpanId ?? null, requestId: context.requestId, now: context.now,
+            }, { policy: services.policy, idsOf: (organisation) => services.ids.of(organisation), processingActivityOf: services.processingActivityOf })
+            : null;
           try {
-            if (entries.length > 0) await context.services.audit.append(entries);
+            if (entries.length > 0) await services.audit.append(told ? [...entries, ...told.entries] : entries, told?.notices);
           } catch (error) {
             context.logger.error({ err: { type: (error as Error)?.name }, entries: entries.length }, 'audit commit failed; response withheld');
             const result = response.body.singleResult;

@@ -19,8 +19,11 @@ import { isAuditStoreError } from '#src/audit/errors.ts';
 import { actAuditEntries, composeDelivery, type ActEntryBase } from '#src/acts/compose.ts';
 import { coordinatesSent } from '#src/acts/travel.ts';
 import { factsFor, loadHouseholdChildren, loadReferralFacts } from '#src/enforcement/facts.ts';
-import type { Source } from '#src/households/nodes.ts';
-import { controllerOn, controllersAt, decideAct, type ActDecision, type RecordFacts } from '#src/policy/index.ts';
+import type { AgencyNode, HouseholdNode, Source } from '#src/households/nodes.ts';
+import type { AuditEntryInput } from '#src/audit/entry.ts';
+import type { NewNotice } from '#src/audit/notices.ts';
+import { basisOfDecision, newNoticeId, noticeEntry } from '#src/enforcement/notices.ts';
+import { controllerOn, controllersAt, decideAct, decideInvolvementNotice, type ActDecision, type RecordFacts } from '#src/policy/index.ts';
 import type { GatewayContext } from '../context.ts';
 import { openedId } from '../caller-ids.ts';
 import { noSoonerThanFloor } from '../not-found-floor.ts';
@@ -140,6 +143,47 @@ function basisOf(decision: ActDecision): string[] {
   return [...new Set(decision.grants.map((grant) => `${grant.key}#${grant.article}`))].sort();
 }
 
+/**
+ * AGENCY_INVOLVED notices (docs/notifications.md): the other organisations that work on the household
+ * (hold a record of it, by controller on the day) are told that the receiver is becoming involved, each
+ * only where the policy lets it see the receiver's involvement (decideInvolvementNotice), with facts as
+ * they bear on it and the new referral among them. Committed with the act, each with its own entry.
+ */
+function involvementNotices(context: GatewayContext, input: {
+  readonly household: HouseholdNode; readonly receiver: AgencyNode; readonly referralKind: ReferralKind; readonly source: Source;
+  readonly loaded: Parameters<typeof factsFor>[1];
+}): { notices: NewNotice[]; entries: AuditEntryInput[] } {
+  const { caller, services } = context;
+  const controllerOf = controllersAt(services.policy.organisations, context.now);
+  const recipients = new Set(input.household.records.map((record) => controllerOf(record.owner.agencyId)));
+  recipients.delete(caller.agencyId);
+  recipients.delete(input.receiver.id);
+  const referral = { fromAgencyId: caller.agencyId, toAgencyId: input.receiver.id, kind: input.referralKind, status: 'OFFERED' as const };
+  const loaded = { ...input.loaded, referrals: [...input.loaded.referrals, referral] };
+  const meta = { traceId: context.traceId, spanId: context.spanId ?? null, parentSpanId: context.parentSpanId ?? null, requestId: context.requestId, now: context.now };
+  const notices: NewNotice[] = [];
+  const entries: AuditEntryInput[] = [];
+  for (const recipientId of [...recipients].sort()) {
+    const recipient = services.agencyNode(recipientId);
+    if (!recipient) continue;
+    const { decision, purpose } = decideInvolvementNotice(services.policy, {
+      recipient: { agencyId: recipient.id, kind: recipient.kind, region: recipient.region },
+      involved: { agencyId: input.receiver.id, kind: input.receiver.kind, region: input.receiver.region },
+      facts: factsFor(input.source, loaded, recipient.id, context.now, controllerOf), at: context.now,
+    });
+    const household = services.ids.of(recipient.id).show(input.household.id);
+    if (decision.effect !== 'allow' || purpose === null || household === null) continue;
+    const basis = basisOfDecision(decision);
+    const notice: NewNotice = {
+      id: newNoticeId(), recipient: recipient.id, kind: 'AGENCY_INVOLVED', createdAt: context.now,
+      body: { agency: input.receiver.id, purpose: null, basis: basis ? [basis] : [], records: [], fields: [], household, referralKind: input.referralKind },
+    };
+    notices.push(notice);
+    entries.push(noticeEntry(notice, decision, meta, input.receiver.id, { purpose, activity: actServices(context).processingActivityOf(recipient.id, purpose) }));
+  }
+  return { notices, entries };
+}
+
 /** A handover or referral of the caller's own report. */
 async function sendCase(context: GatewayContext, kind: Extract<ActKind, 'HAND_OVER_CASE' | 'REFER_ZORGMELDING'>, input: HandOverInput): Promise<ActRow> {
   requireActor(context);
@@ -207,13 +251,14 @@ async function sendCase(context: GatewayContext, kind: Extract<ActKind, 'HAND_OV
     pseudonyms: { subject: services.pseudonymize, entity: services.entityPseudonym },
     basis: decision.basis, grants: decision.grants, facts: auditFacts(facts), decisionPrefix: `dc_${randomBytes(12).toString('base64url')}.`,
   });
+  const told = involvementNotices(context, { household, receiver, referralKind: input.referralKind, source, loaded });
   const queued = await acts.outbox().enqueue({
     id: actId, sender: caller.agencyId, idempotencyKey: input.idempotencyKey, inputHash: inputHash(kind, input), kind,
     referralKind: input.referralKind, receiver: receiver.id, answersAct: null,
     fieldsSent: coordinatesSent([delivery.report, delivery.household, ...delivery.members, ...delivery.children]), basis: basisOf(decision),
     payload: acts.sealer.seal(delivery), reference: acts.sealer.sealReference(actId, localId), municipality: delivery.municipality || null,
     createdAt: context.now,
-  }, entries).catch(storeError);
+  }, [...entries, ...told.entries], undefined, told.notices).catch(storeError);
   if (queued.created) acts.dispatcher.nudge();
   return queued.act;
 }

@@ -17,7 +17,7 @@ import { isValidBsn } from '#domain/bsn.ts';
 import { takenId } from '../caller-ids.ts';
 import { officerOnly } from './require-role.ts';
 
-const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query', EXPLAIN: 'explain', ACT: 'act' } as const;
+const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query', EXPLAIN: 'explain', ACT: 'act', NOTIFICATION: 'notification' } as const;
 const TRACE_ID = /^[0-9a-f]{32}$/;
 /** The gateway's request ids (fastify genReqId: randomUUID). */
 const OPERATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

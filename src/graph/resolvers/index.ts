@@ -11,6 +11,7 @@ import { auditResolvers } from './audit.ts';
 import { explainResolvers } from './explain.ts';
 import { childResolvers } from './child.ts';
 import { householdResolvers } from './household.ts';
+import { notificationResolvers } from './notifications.ts';
 import { queryResolvers } from './query.ts';
 import { replayResolvers } from './replay.ts';
 import { reportResolvers } from './report.ts';
@@ -29,11 +30,12 @@ export function createResolvers() {
     Grant: agreementResolvers.Grant,
     Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
       ...workbenchResolvers.Query, ...accessRequestResolvers.Query, ...replayResolvers.Query,
-      ...shadowResolvers.Query, ...actResolvers.Query },
+      ...shadowResolvers.Query, ...actResolvers.Query, ...notificationResolvers.Query },
     Mutation: actResolvers.Mutation,
     Act: actResolvers.Act,
     ActEvent: actResolvers.ActEvent,
-    Subscription: actResolvers.Subscription,
+    Subscription: { ...actResolvers.Subscription, ...notificationResolvers.Subscription },
+    Notification: notificationResolvers.Notification,
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
     Caller: {},
