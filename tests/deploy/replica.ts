@@ -14,6 +14,8 @@ export interface Replica {
   /** Its stdout lines so far (JSON log lines). */
   readonly logs: readonly string[];
   stop(): Promise<number | null>;
+  /** SIGKILL: no draining, no shutdown hooks (a crash); resolves with the signal it died of. */
+  kill(): Promise<NodeJS.Signals | null>;
 }
 
 export interface Refusal {
@@ -36,6 +38,7 @@ export function startReplica(env: Readonly<Record<string, string>>, timeoutMs = 
   const logs: string[] = [];
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const killed = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
   return new Promise<Replica>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -56,6 +59,10 @@ export function startReplica(env: Readonly<Record<string, string>>, timeoutMs = 
             stop: async () => {
               if (child.exitCode === null) child.kill('SIGTERM');
               return exited;
+            },
+            kill: async () => {
+              if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+              return killed;
             },
           });
         }
