@@ -63,6 +63,16 @@ export interface NoticeFeed {
   after(recipient: string, afterSeq: number, limit: number): Promise<NoticeRow[]>;
   /** The last notice's place in the order (0 before any): where a subscription without a cursor starts. */
   last(): Promise<number>;
+  /** Where an organisation's webhook delivery stands (src/acts/webhooks.ts); null before its first start. */
+  webhookCursor(organisation: string): Promise<WebhookCursor | null>;
+  /** Records what the organisation's webhook has acknowledged, so a restart resumes after it. */
+  setWebhookCursor(organisation: string, cursor: WebhookCursor): Promise<void>;
+}
+
+/** The last notice and the last act change an organisation's webhook endpoint acknowledged. */
+export interface WebhookCursor {
+  readonly noticeSeq: number;
+  readonly actSeq: number;
 }
 
 /** A notice as either store reads it back. */

@@ -50,6 +50,11 @@ export interface AgencyConfig {
    * carry this URL as issuer instead of the agency id.
    */
   readonly oidcIssuer?: string;
+  /**
+   * Where the organisation is sent its notices and act events, signed (Standard Webhooks; src/acts/webhooks.ts):
+   * the endpoint and the signing secret (`whsec_` and base64, given as `${ENV_VAR}`). Absent: none.
+   */
+  readonly webhook?: { readonly url: string; readonly secret: string };
 }
 
 /** The registry's partner codes (ASHG-GRN, VT-DRE, ...) to agency ids: every system's default table. */

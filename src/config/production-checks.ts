@@ -27,6 +27,9 @@ export function productionProblems(config: GatewayConfig): string[] {
       } else if (agency.jwksFile && within(devKeys, agency.jwksFile)) {
         problems.push(`${at}.jwksFile: ${agency.jwksFile} is a development key; set jwksUrl or jwksFile to the agency's own published keys`);
       }
+      if (agency.webhook && !agency.webhook.url.startsWith('https://')) {
+        problems.push(`${at}.webhook.url: use https; notices and act events are not sent in the clear`);
+      }
     });
   }
   for (const [name, value] of [['KETENPOORT_ID_SECRET', config.idSecret], ['KETENPOORT_PSEUDONYM_SECRET', config.pseudonymSecret]] as const) {

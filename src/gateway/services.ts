@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import type { UpstreamStats } from '#kit/http.ts';
 import { createActDispatcher, type ActDispatcherOptions } from '#src/acts/dispatcher.ts';
+import { createWebhookDispatcher, type WebhookDispatcherOptions } from '#src/acts/webhooks.ts';
 import { createActSealer } from '#src/acts/seal.ts';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
@@ -84,6 +85,8 @@ export interface ServiceOverrides {
     /** false: this gateway queues acts but does not deliver them (a crash between the two, in tests). */
     readonly deliver?: boolean;
   };
+  /** The webhooks' timing (tests shorten the poll and back-off); defaults in src/acts/webhooks.ts. */
+  readonly webhookDelivery?: Partial<Pick<WebhookDispatcherOptions, 'pollMs' | 'baseBackoffMs' | 'maxBackoffMs' | 'timeoutMs'>>;
 }
 
 export function baseSchema(): GraphQLSchema {
@@ -144,6 +147,12 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     ...overrides.actDelivery,
   });
   if (overrides.actDelivery?.deliver !== false) dispatcher.start();
+  // Signed webhooks for the organisations that configured an endpoint (docs/notifications.md).
+  const webhooks = createWebhookDispatcher({
+    endpoints: config.agencies.flatMap((agency) => (agency.webhook ? [{ organisation: agency.id, ...agency.webhook }] : [])),
+    notices: audit.notices, acts: audit.acts, logger: logger.child({ component: 'webhooks' }), ...overrides.webhookDelivery,
+  });
+  webhooks.start();
 
   return {
     config, logger, clock, verifier, policy, audit,
@@ -178,6 +187,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     },
     async close() {
       await dispatcher.stop();
+      await webhooks.stop();
       await shadow?.idle();
       await Promise.all([...started.adapters.values()].map((adapter) => adapter.close()));
       await started.close();

@@ -141,7 +141,7 @@ describe('sqlite audit store specifics', () => {
     try {
       const db = new DatabaseSync(path);
       // The act outbox is migration 5, its order of changes 6.
-      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
+      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 8 });
       db.close();
       expect(await second.verify()).toMatchObject({ ok: true, checked: 1 });
     } finally {

@@ -35,6 +35,8 @@ export interface TestGatewayOptions {
   readonly world?: World;
   /** The act outbox's delivery timing (fault tests shorten the back-off). */
   readonly actDelivery?: ServiceOverrides['actDelivery'];
+  /** The webhooks' timing (webhook tests shorten the poll and back-off). */
+  readonly webhookDelivery?: ServiceOverrides['webhookDelivery'];
   /** A data directory kept after close (a restart test starts a second gateway on it); default a new one, removed. */
   readonly dataDir?: string;
 }
@@ -74,7 +76,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const clock = options.clock ?? (() => options.now ?? SCENARIO_NOW);
   const embedded = await startEmbeddedAgencies(config, logger, options.world);
   const services = await createServices(embedded.config, { logger, clock, ...(options.audit ? { audit: options.audit } : {}),
-    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}), ...(options.actDelivery ? { actDelivery: options.actDelivery } : {}) });
+    ...(options.spanExporter ? { spanExporter: options.spanExporter } : {}), ...(options.actDelivery ? { actDelivery: options.actDelivery } : {}),
+    ...(options.webhookDelivery ? { webhookDelivery: options.webhookDelivery } : {}) });
   const gateway = await createGateway(services);
 
   const token: TestGateway['token'] = async (claims) => {

@@ -162,5 +162,13 @@ export function createPostgresNoticeFeed(options: PostgresActOutboxOptions): Not
       const { rows } = await client.query<{ seq: string }>(`SELECT COALESCE(MAX(seq), 0) AS seq FROM ${s}.notice`);
       return Number(rows[0]?.seq ?? 0);
     }),
+    webhookCursor: (organisation) => options.read(async (client) => {
+      const { rows } = await client.query<{ notice_seq: string; act_seq: string }>(`SELECT notice_seq, act_seq FROM ${s}.webhook_cursor WHERE organisation = $1`, [organisation]);
+      return rows[0] ? { noticeSeq: Number(rows[0].notice_seq), actSeq: Number(rows[0].act_seq) } : null;
+    }),
+    setWebhookCursor: (organisation, cursor) => options.write(async (client) => {
+      await client.query(`INSERT INTO ${s}.webhook_cursor (organisation, notice_seq, act_seq) VALUES ($1, $2, $3)
+        ON CONFLICT (organisation) DO UPDATE SET notice_seq = excluded.notice_seq, act_seq = excluded.act_seq`, [organisation, cursor.noticeSeq, cursor.actSeq]);
+    }),
   };
 }

@@ -237,6 +237,8 @@ function migrations(s: string): readonly string[] {
        body text NOT NULL
      );
      CREATE INDEX notice_recipient ON ${s}.notice (recipient, seq);`,
+    // Signed webhooks (src/acts/webhooks.ts): what each organisation's endpoint acknowledged.
+    `CREATE TABLE ${s}.webhook_cursor (organisation text PRIMARY KEY, notice_seq bigint NOT NULL, act_seq bigint NOT NULL);`,
   ];
 }
 

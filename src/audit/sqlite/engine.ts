@@ -14,7 +14,7 @@ import {
   type ActDbRow, type ActFilter, type ActRow, type Answering, type NewAct,
 } from '../act-outbox.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput } from '../entry.ts';
-import { NOTICE_INSERT_COLUMNS, noticeFromRow, noticeValues, type NewNotice, type NoticeDbRow, type NoticeRow } from '../notices.ts';
+import { NOTICE_INSERT_COLUMNS, noticeFromRow, noticeValues, type NewNotice, type NoticeDbRow, type NoticeRow, type WebhookCursor } from '../notices.ts';
 import { AuditStoreError, wrapAuditError } from '../errors.ts';
 import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
@@ -66,6 +66,8 @@ export interface SqliteEngine {
   // Notifications (notices.ts).
   noticesAfter(recipient: string, afterSeq: number, limit: number): NoticeRow[];
   lastNotice(): number;
+  webhookCursor(organisation: string): WebhookCursor | null;
+  setWebhookCursor(organisation: string, cursor: WebhookCursor): void;
 }
 
 export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
@@ -314,6 +316,14 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     noticesAfter: (recipient, afterSeq, limit) => read(() => (db.prepare(`SELECT * FROM notice WHERE recipient = ? AND seq > ? ORDER BY seq LIMIT ${Math.trunc(limit)}`)
       .all(recipient, afterSeq) as unknown as NoticeDbRow[]).map(noticeFromRow)),
     lastNotice: () => read(() => Number((db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM notice').get() as { seq: number }).seq)),
+    webhookCursor: (organisation) => read(() => {
+      const row = db.prepare('SELECT notice_seq, act_seq FROM webhook_cursor WHERE organisation = ?').get(organisation) as { notice_seq: number; act_seq: number } | undefined;
+      return row ? { noticeSeq: Number(row.notice_seq), actSeq: Number(row.act_seq) } : null;
+    }),
+    setWebhookCursor: (organisation, cursor) => actWrite(() => {
+      db.prepare(`INSERT INTO webhook_cursor (organisation, notice_seq, act_seq) VALUES (?, ?, ?)
+        ON CONFLICT (organisation) DO UPDATE SET notice_seq = excluded.notice_seq, act_seq = excluded.act_seq`).run(organisation, cursor.noticeSeq, cursor.actSeq);
+    }),
 
     getAct: (id) => read(() => actById(id)),
     actChanges: (party, afterSeq, limit) => read(() => (db.prepare(`SELECT * FROM act WHERE (sender = ? OR receiver = ?) AND changed_seq > ?

@@ -176,6 +176,8 @@ const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL
    ) STRICT;
    CREATE INDEX notice_recipient ON notice (recipient, seq);`,
+  // Signed webhooks (src/acts/webhooks.ts): what each organisation's endpoint acknowledged.
+  `CREATE TABLE webhook_cursor (organisation TEXT PRIMARY KEY, notice_seq INTEGER NOT NULL, act_seq INTEGER NOT NULL) STRICT;`,
 ];
 
 /** The first migration of the second format: a non-empty trail of the first format is not silently dropped. */

@@ -121,6 +121,8 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     notices: {
       after: (recipient, afterSeq, limit) => ifOpen('noticesAfter', recipient, afterSeq, limit),
       last: () => ifOpen('lastNotice'),
+      webhookCursor: (organisation) => ifOpen('webhookCursor', organisation),
+      setWebhookCursor: (organisation, cursor) => ifOpen('setWebhookCursor', organisation, cursor),
     },
     close: () => {
       closing ??= (async () => {
