@@ -16,6 +16,9 @@ import { createWorld } from '#mock-world/index.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
+/** The console loads its views over real HTTP; on a loaded CI machine that takes seconds, not the default one. */
+const POLL = { timeout: 15_000 };
+
 /** The few browser globals the page.evaluate callbacks use: this project compiles without the DOM library. */
 interface ElementLike {
   readonly id: string;
@@ -116,7 +119,7 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     const token = await gateway.token({ agencyId: 'amk-groningen', role: 'caseworker', purposes: ['privacy-audit'] });
     await signIn(token);
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('FORBIDDEN');
+    await expect.poll(() => alert.textContent(), POLL).toContain('FORBIDDEN');
     expect(await alert.textContent()).toContain('privacy-officer role');
     expect(await page.locator('#views').isHidden()).toBe(true);
     expect(await page.getByLabel('Privacy-officer token').isVisible()).toBe(true);
@@ -125,7 +128,7 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
 
   it('which agency may see a child\'s school, under which article, on 1 March 2027? (filters by keyboard only)', async () => {
     await signIn(await gateway.token({ agencyId: 'amk-groningen', role: 'privacy-officer', purposes: ['privacy-audit'] }));
-    await expect.poll(() => page.locator('#who').textContent()).toContain('privacy-officer');
+    await expect.poll(() => page.locator('#who').textContent(), POLL).toContain('privacy-officer');
     expect(await focused()).toBe('matrix-title');
     for (const label of ['Date', 'Household region', 'Purpose']) expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
 
@@ -145,7 +148,7 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     expect(await focused()).toBe('Show the matrix');
     const started = Date.now();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#matrix-table caption').textContent()).toContain('on 2027-03-01, any region, purpose child-abuse-assessment');
+    await expect.poll(() => page.locator('#matrix-table caption').textContent(), POLL).toContain('on 2027-03-01, any region, purpose child-abuse-assessment');
     expect(Date.now() - started).toBeLessThan(3000);
 
     const schoolRow = () => page.evaluate(() => {
@@ -174,7 +177,7 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     expect(await page.locator('#matrix-purpose').inputValue()).toBe('');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#matrix-table caption').textContent()).toContain('any purpose');
+    await expect.poll(() => page.locator('#matrix-table caption').textContent(), POLL).toContain('any purpose');
     const anyPurpose = await schoolRow();
     expect(anyPurpose.headers.length).toBeGreaterThan(3);
     const amk = anyPurpose.headers.indexOf('AMK reads ASHG');
@@ -216,7 +219,7 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     await page.getByLabel('From version', { exact: true }).selectOption('1');
     await page.getByLabel('To version', { exact: true }).selectOption('2');
     await page.getByRole('button', { name: 'Compare' }).click();
-    await expect.poll(() => page.locator('#diff-heading').textContent()).toBe('What groningen-ashg-amk@2 changes against groningen-ashg-amk@1');
+    await expect.poll(() => page.locator('#diff-heading').textContent(), POLL).toBe('What groningen-ashg-amk@2 changes against groningen-ashg-amk@1');
     const text = await page.locator('#diff-output').textContent();
     expect(text).toContain('Gained: ASHG reads AMK for case-conference');
     expect(text).toContain('groningen-ashg-amk@2 art. 5.1');
@@ -238,7 +241,7 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     await page.getByLabel('From day', { exact: true }).fill('2027-02-01');
     await page.getByLabel('To day (inclusive)', { exact: true }).fill('2027-02-28');
     await page.getByRole('button', { name: 'Search the trail' }).click();
-    await expect.poll(() => page.locator('#audit-count').textContent()).toMatch(/^[1-9]\d* entr/);
+    await expect.poll(() => page.locator('#audit-count').textContent(), POLL).toMatch(/^[1-9]\d* entr/);
     const rows = await page.locator('#audit-table tbody tr').allTextContents();
     // Everything read about her on 15 February that the AMK's officer may see: the AMK's caseworker read
     // her record, the AMK's own (DOMAIN rule 10), and the family's reports, which name her among the
@@ -257,14 +260,14 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     const before = await page.locator('#audit-count').textContent();
     await page.getByLabel('Agreement version', { exact: true }).selectOption('groningen-ashg-amk@2');
     await page.getByRole('button', { name: 'Search the trail' }).click();
-    await expect.poll(() => page.locator('#audit-count').textContent()).not.toBe(before);
+    await expect.poll(() => page.locator('#audit-count').textContent(), POLL).not.toBe(before);
     const underProtocol = await page.locator('#audit-table tbody tr').allTextContents();
     expect(underProtocol.every((row) => row.includes('ashg-groningen'))).toBe(true);
     expect(underProtocol.join('\n')).toContain('Report.narrative: groningen-ashg-amk@2 art. 4.1');
     await shot('audit-protocol');
 
     await page.locator('#audit-table li', { hasText: 'Report.narrative: groningen-ashg-amk@2 art. 4.1' }).first().getByRole('button', { name: /Explain/ }).click();
-    await expect.poll(() => page.locator('#explain-summary').textContent()).toContain('under groningen-ashg-amk@2 art. 4.1');
+    await expect.poll(() => page.locator('#explain-summary').textContent(), POLL).toContain('under groningen-ashg-amk@2 art. 4.1');
     expect(await page.locator('#explain-output tr.decisive').first().textContent()).toContain('decisive');
     // The AMK's officer sees which conditions the grant has, not whether they held: those facts (minors,
     // referrals) are the ASHG's data, shown only to the ASHG's own officers.
@@ -283,6 +286,6 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     await page.getByLabel('From day', { exact: true }).fill('2027-03-01');
     await page.getByLabel('To day (inclusive)', { exact: true }).fill('2027-03-31');
     await page.getByRole('button', { name: 'Search the trail' }).click();
-    await expect.poll(() => page.locator('#audit-count').textContent()).toBe('0 entries.');
+    await expect.poll(() => page.locator('#audit-count').textContent(), POLL).toBe('0 entries.');
   });
 });
