@@ -40,7 +40,8 @@ const URGENTIE_CODE = backwards(URGENTIE);
 const OVERDRACHT_CODE = backwards(OVERDRACHT_SOORT);
 
 const BESLUIT: Readonly<Record<string, Besluit>> = { ACCEPTED: 'geaccepteerd', REFUSED: 'geweigerd', RETURNED_UNSAFE: 'onveilig-teruggemeld' };
-const FASE_CATEGORIE: ReadonlyMap<string, FaseCategorie> = new Map([
+/** A phase category as a terugkoppeling writes it (the mock reads it back). */
+export const FASE_CATEGORIE: ReadonlyMap<string, FaseCategorie> = new Map([
   ['SIGNAL', 'signaal'], ['ASSESSMENT', 'beoordeling'], ['INVESTIGATION', 'onderzoek'], ['CARE', 'zorg'],
   ['MONITORING', 'monitoring'], ['CLOSED', 'afgesloten'],
 ]);

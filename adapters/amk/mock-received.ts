@@ -5,11 +5,17 @@
  * holds the gezin and children as received, each child with a BSN also a gezinslid as in the AMK's own
  * zaken (the gateway links the zaak to any earlier one on the same family through their BSNs). An answer moves the overdracht the AMK made of that melding to the answerer, or
  * registers one with the answered status when the AMK holds none. Feedback sets the receiving care
- * provider on the melding. Only what travelled is written; a code the AMK does not know is left out.
+ * provider on the melding and moves the overdracht of that melding to the feedback's sender on (`lopend`,
+ * or `afgerond` once the partner closed its case). Only what travelled is written; a code the AMK does not
+ * know is left out.
  */
 import { isValidBsn } from '#mock-world/index.ts';
-import { answeredReferralKind } from '#mock-world/receiving.ts';
-import { BETROKKENHEID, GEWELDSVORM, GEZINSROL, KANAAL, MELDING_SOORT, OVERDRACHT_SOORT, URGENTIE } from './codes.ts';
+import type { PhaseCategory } from '#domain/records.ts';
+import { answeredReferralKind, referralStatusAfterFeedback } from '#mock-world/receiving.ts';
+import {
+  BETROKKENHEID, GEWELDSVORM, GEZINSROL, KANAAL, MELDING_SOORT, OVERDRACHT_SOORT, OVERDRACHT_STATUS, URGENTIE, encodeCode,
+} from './codes.ts';
+import { FASE_CATEGORIE } from './deliver-mapping.ts';
 import { kindnummerOf } from './fixtures.ts';
 import type { AmkRecords } from './mock-records.ts';
 import type { AmkInboundOperation } from './soap-envelope.ts';
@@ -126,11 +132,28 @@ function moveOverdracht(records: AmkRecords, own: ReceivingAmk, content: Content
   }));
 }
 
-/** Feedback tells the AMK which care provider took over what it handed on. */
+const CATEGORY_OF_FASE = new Map([...FASE_CATEGORIE].map(([category, fase]) => [fase as string, category as PhaseCategory]));
+
+/**
+ * Feedback tells the AMK which care provider took over what it handed on, and where the partner's case
+ * stands: it moves the overdracht an answer moves (of this melding, to the partner telling) on.
+ */
 function noteFeedback(records: AmkRecords, content: Content): void {
   const melding = records.melding(String(content.afzenderReferentie));
+  if (!melding) return; // nothing of the AMK's own it is about: stored only
   const zorgaanbieder = textOf(objectOf(content.naar)?.zorgaanbieder);
-  if (melding && zorgaanbieder) records.putMelding({ ...melding, ontvangendeZorgaanbieder: zorgaanbieder });
+  if (zorgaanbieder) records.putMelding({ ...melding, ontvangendeZorgaanbieder: zorgaanbieder });
+  const partner = textOf(objectOf(content.van)?.instelling);
+  const fase = textOf(content.faseCategorie);
+  const phaseCategory = fase === undefined ? null : CATEGORY_OF_FASE.get(fase) ?? null;
+  for (const overdracht of [...records.overdrachtenOfZaak(melding.zaakId)]) {
+    if (partner === undefined || overdracht.meldingId !== melding.meldingId || overdracht.naar?.instelling !== partner || !overdracht.status) continue;
+    const current = OVERDRACHT_STATUS[overdracht.status];
+    const moved = referralStatusAfterFeedback(current, phaseCategory);
+    if (moved !== current) {
+      records.putOverdracht({ ...overdracht, status: encodeCode(OVERDRACHT_STATUS, moved, 'OverdrachtStatus'), gewijzigd: String(content.verzonden) });
+    }
+  }
 }
 
 /** Applies a validated inbound request, received for the first time, to the system's records. */

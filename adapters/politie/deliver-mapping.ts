@@ -18,7 +18,8 @@ export type PolitieInbound =
   | { readonly operation: 'ontvangTerugkoppeling'; readonly path: typeof POLITIE_TERUGKOPPELINGEN_PATH; readonly columns: typeof TERUGKOPPELING_KOLOMMEN; readonly row: TerugkoppelingRij };
 
 const BESLUIT: Readonly<Record<string, Besluit>> = { ACCEPTED: 'GEACCEPTEERD', REFUSED: 'GEWEIGERD', RETURNED_UNSAFE: 'TERUG_ONVEILIG' };
-const FASE_CATEGORIE: Readonly<Record<string, FaseCategorie>> = {
+/** A phase category as a terugkoppeling writes it (the mock reads it back). */
+export const FASE_CATEGORIE: Readonly<Record<string, FaseCategorie>> = {
   SIGNAL: 'SIGNAAL', ASSESSMENT: 'BEOORDELING', INVESTIGATION: 'ONDERZOEK', CARE: 'ZORG', MONITORING: 'MONITORING', CLOSED: 'AFGESLOTEN',
 };
 const codeIn = <Code>(table: Readonly<Record<string, Code>>, value: string | null): Code | undefined =>

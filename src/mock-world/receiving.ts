@@ -1,10 +1,10 @@
 /**
  * What the agency mocks share when they turn a received act into records of their own (issue 13): their
- * own chain-partner code and contact desk, and which kind of referral an answered hand-off most likely
- * was when the sender's system holds no record of it (an answer names the act, not its kind).
- * Development and tests only.
+ * own chain-partner code and contact desk, which kind of referral an answered hand-off most likely
+ * was when the sender's system holds no record of it (an answer names the act, not its kind), and where
+ * feedback moves the sender's referral. Development and tests only.
  */
-import type { ReferralKind } from '../domain/records.ts';
+import type { PhaseCategory, ReferralKind, ReferralStatus } from '../domain/records.ts';
 import { CONTACTS } from './build.ts';
 import type { WorldCase } from './model.ts';
 import { WORLD_AGENCY_CODES } from './model.ts';
@@ -41,4 +41,15 @@ export function answeredReferralKind(sender: SendingSystem, answererCode: string
       if (kindOf === 'RAAD') return 'REQUEST_TO_RAAD';
       return kindOf === 'GI' || kindOf === 'BJZ' ? 'HANDOVER_TO_CERTIFIED_INSTITUTION' : 'VOLUNTARY_CARE';
   }
+}
+
+/**
+ * The status of the sender's referral after feedback from its receiver (issue 13, item 3): a case the
+ * receiver closed completes an accepted or running referral, any other phase shows an accepted one
+ * running. Feedback is no answer: it never accepts an offered referral, reopens a completed one or
+ * overrides a refusal or a return; without a phase category it says nothing of the case, so nothing moves.
+ */
+export function referralStatusAfterFeedback(status: ReferralStatus, phaseCategory: PhaseCategory | null): ReferralStatus {
+  if (phaseCategory === null || (status !== 'ACCEPTED' && status !== 'RUNNING')) return status;
+  return phaseCategory === 'CLOSED' ? 'COMPLETED' : 'RUNNING';
 }

@@ -3,7 +3,7 @@
  * played through the gateway over real HTTP into the mocks. The ASHG hands the case over to the AMK; once
  * delivered, the AMK's own reads hold a new report with the narrative it received (and nothing that did not
  * travel); the AMK accepts; once that answer is delivered, the ASHG's own referral of the hand-off shows
- * ACCEPTED.
+ * ACCEPTED; once the AMK's feedback that it is caring for the family is delivered, RUNNING.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
@@ -15,6 +15,7 @@ const AMK = { agencyId: 'amk-groningen', purpose: 'child-abuse-assessment' };
 const ACT = 'id status receiver { id } fieldsSent';
 const HAND_OVER = `mutation($input: HandOverCaseInput!) { handOverCase(input: $input) { ${ACT} } }`;
 const ANSWER = `mutation($input: AnswerReferralInput!) { answerReferral(input: $input) { ${ACT} } }`;
+const FEEDBACK = `mutation($input: GiveFeedbackInput!) { giveFeedback(input: $input) { ${ACT} } }`;
 const GET_ACT = `query($id: ID!) { act(id: $id) { ${ACT} } }`;
 const HOUSEHOLDS = `query($bsn: String!) { householdsOfPerson(bsn: $bsn) {
   reports { id owner { id } narrative violenceTypes urgency reporter { name } restrictedInformation safetyAssessment { dueBy } }
@@ -95,5 +96,15 @@ describe('scenario 1 handed over: what the receiver got shows in its reads, the 
     expect(added).toEqual([expect.objectContaining({ kind: 'HANDOVER_ASHG_TO_AMK', status: 'ACCEPTED', to: { id: AMK.agencyId } })]);
     // The referrals the ASHG held before are as they were.
     expect(own.filter((referral) => ashgReferralsBefore.includes(referral.id)).map((referral) => referral.status)).toEqual(['RETURNED_UNSAFE', 'ACCEPTED']);
+  });
+
+  it('the AMK gives feedback that it is caring for the family; once delivered, the ASHG\'s own referral of the hand-off shows RUNNING', async () => {
+    const feedback = data<Act>(await gateway.query({ ...AMK, purpose: 'case-conference' }, FEEDBACK, { input: {
+      idempotencyKey: key(), actId: handedOver.id, phaseCategory: 'CARE',
+    } }), 'giveFeedback');
+    expect(feedback.fieldsSent).toContain('Involvement.phaseCategory');
+    expect((await until(AMK, feedback.id, 'DELIVERED')).status).toBe('DELIVERED');
+    const added = (await households(ASHG)).referrals.filter((referral) => referral.owner?.id === ASHG.agencyId && !ashgReferralsBefore.includes(referral.id));
+    expect(added).toEqual([expect.objectContaining({ kind: 'HANDOVER_ASHG_TO_AMK', status: 'RUNNING', to: { id: AMK.agencyId } })]);
   });
 });

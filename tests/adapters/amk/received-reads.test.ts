@@ -2,11 +2,13 @@
  * What the AMK's system received shows in its reads (issue 13), over real HTTP to the runnable mock and
  * back through the adapter's own loaders: a handover becomes a new zaak with its melding (as received) and
  * an offered overdracht; an answer moves the overdracht the AMK made, or registers one; feedback sets the
- * receiving care provider; a repeated delivery creates nothing twice.
+ * receiving care provider and moves that overdracht on (running, completed once the partner closed its
+ * case; a refusal stays); a repeated delivery creates nothing twice.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAmkAdapter } from '#adapters/amk/index.ts';
 import { startAmkMock } from '#adapters/amk/mock.ts';
+import type { PhaseCategory } from '#domain/records.ts';
 import type { UpstreamHttp } from '#kit/http-types.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
@@ -23,20 +25,22 @@ const CHILD = { ...base.children[0]!, values: { ...base.children[0]!.values, 'Ch
 
 const opened: UpstreamHttp[] = [];
 let mock: MockServer;
+let told: MockServer;
 
-function adapter() {
-  const http = loopbackHttp(AMK.id, mock.url);
+function adapter(server: MockServer = mock) {
+  const http = loopbackHttp(AMK.id, server.url);
   opened.push(http);
   return createAmkAdapter(contextFor(AMK, http), { credentials: CREDENTIALS, agencyCodes: WORLD_AGENCY_CODES });
 }
 
 beforeAll(async () => {
   mock = await startAmkMock();
+  told = await startAmkMock();
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((http) => http.close()));
 });
-afterAll(() => mock.close());
+afterAll(() => Promise.all([mock.close(), told.close()]));
 
 describe('the AMK mock shows what it received', () => {
   it('a handover becomes a zaak with its melding and an offered overdracht, found by BSN, by id and by municipality', async () => {
@@ -106,5 +110,37 @@ describe('the AMK mock shows what it received', () => {
     await amk.deliver!(feedback('bjz-groningen', AMK.id, { actId: 'amk-read-7', senderReference: 'AMK-M-onbekend' }), scope());
     expect(await amk.createLoaders(scope()).report.load('AMK-M-2026-0042')).toMatchObject({ receivingCareProvider: 'Kompaan', narrative: expect.any(String) });
     expect(await amk.createLoaders(scope()).report.load('AMK-M-onbekend')).toBeNull();
+  });
+});
+
+describe('feedback moves the AMK\'s overdracht on', () => {
+  // Scenario 1's AMK melding: each answer registers an overdracht to its answerer, which the feedback then moves.
+  const MELDING = 'AMK-M-2026-0042';
+  const answerFrom = async (partner: string, actId: string, decision: 'ACCEPTED' | 'REFUSED') => (await adapter(told).deliver!(answer(partner, AMK.id, {
+    actId, senderReference: MELDING, answer: { decision, reason: decision === 'REFUSED' ? 'Geen plek' : null, answeredAct: 'act-1' },
+  }), scope())).receiverReference;
+  const tell = (partner: string, actId: string, phaseCategory: PhaseCategory | null) => adapter(told).deliver!(feedback(partner, AMK.id, {
+    actId, senderReference: MELDING, sentAt: '2026-11-09T14:00:00+01:00', feedback: { phaseCategory, receivingAgencyId: null, receivingCareProvider: null },
+  }), scope());
+  const status = async (overdrachtId: string) => (await adapter(told).createLoaders(scope()).referral.load(overdrachtId))?.status;
+
+  it('after an acceptance: running while the partner works on the case, completed once it closed it; a refusal stays', async () => {
+    const accepted = await answerFrom('bjz-groningen', 'amk-fb-1', 'ACCEPTED');
+    const refused = await answerFrom('raad-voor-de-kinderbescherming', 'amk-fb-2', 'REFUSED');
+    await tell('bjz-groningen', 'amk-fb-3', null);
+    await tell('raad-voor-de-kinderbescherming', 'amk-fb-3b', 'CLOSED'); // about the Raad's overdracht, not BJZ's
+    expect(await status(accepted)).toBe('ACCEPTED');
+    await tell('bjz-groningen', 'amk-fb-4', 'CARE');
+    await tell('bjz-groningen', 'amk-fb-4', 'CARE');
+    expect(await adapter(told).createLoaders(scope()).referral.load(accepted)).toMatchObject({
+      toAgencyId: 'bjz-groningen', status: 'RUNNING', updatedAt: expect.stringMatching(/^2026-11-09T14:00/),
+    });
+    await tell('raad-voor-de-kinderbescherming', 'amk-fb-5', 'CARE');
+    expect(await status(refused)).toBe('REFUSED');
+    await tell('bjz-groningen', 'amk-fb-6', 'CLOSED');
+    await tell('raad-voor-de-kinderbescherming', 'amk-fb-7', 'CLOSED');
+    expect([await status(accepted), await status(refused)]).toEqual(['COMPLETED', 'REFUSED']);
+    await tell('bjz-groningen', 'amk-fb-8', 'CARE');
+    expect(await status(accepted)).toBe('COMPLETED');
   });
 });

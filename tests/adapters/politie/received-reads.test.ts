@@ -1,12 +1,14 @@
 /**
  * What the police system received shows in its export (issue 13), over real HTTP to the runnable mock and
  * back through the adapter's loaders: an answer moves the doorverwijzing of the zorgmelding it is about, or
- * makes the answerer its target with the answered status; feedback fills the zorgaanbieder; a repeated
- * delivery changes nothing twice.
+ * makes the answerer its target with the answered status; feedback fills the zorgaanbieder and, from the
+ * organisation referred to, moves the doorverwijzing on (running, completed once that organisation closed
+ * its case; a refusal stays); a repeated delivery changes nothing twice.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPolitieAdapter } from '#adapters/politie/index.ts';
 import { startPolitieMock } from '#adapters/politie/mock.ts';
+import type { PhaseCategory } from '#domain/records.ts';
 import type { UpstreamHttp } from '#kit/http-types.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
@@ -21,6 +23,8 @@ const REFERRAL = `${ZORGMELDING}-V1`;
 const opened: UpstreamHttp[] = [];
 let plain: MockServer;
 let offered: MockServer;
+let answered: MockServer;
+let refused: MockServer;
 
 function adapter(mock: MockServer) {
   const http = loopbackHttp(POLITIE.id, mock.url);
@@ -31,11 +35,13 @@ function adapter(mock: MockServer) {
 beforeAll(async () => {
   plain = await startPolitieMock();
   offered = await startPolitieMock({ world: worldWithReferralStatus(POLITIE.id, REFERRAL, 'OFFERED') });
+  answered = await startPolitieMock({ world: worldWithReferralStatus(POLITIE.id, REFERRAL, 'OFFERED') });
+  refused = await startPolitieMock({ world: worldWithReferralStatus(POLITIE.id, REFERRAL, 'REFUSED') });
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((http) => http.close()));
 });
-afterAll(() => Promise.all([plain.close(), offered.close()]));
+afterAll(() => Promise.all([plain, offered, answered, refused].map((mock) => mock.close())));
 
 const referrals = async (mock: MockServer) => (await adapter(mock).createLoaders(scope()).referralsByHousehold.load(ZORGMELDING))
   .map((referral) => [referral.localId, referral.toAgencyId, referral.kind, referral.status]);
@@ -76,5 +82,33 @@ describe('the police mock shows what it received', () => {
     const loaders = adapter(plain).createLoaders(scope());
     expect(await loaders.report.load(ZORGMELDING)).toMatchObject({ receivingCareProvider: 'Kompaan' });
     expect(await loaders.involvementByHousehold.load(ZORGMELDING)).toMatchObject({ careProvider: 'Kompaan' });
+  });
+});
+
+describe('feedback moves the police\'s doorverwijzing on', () => {
+  const tell = (mock: MockServer, from: string, actId: string, phaseCategory: PhaseCategory | null) => adapter(mock).deliver!(feedback(from, POLITIE.id, {
+    actId, senderReference: ZORGMELDING, sentAt: '2026-11-09T14:00:00+01:00', feedback: { phaseCategory, receivingAgencyId: null, receivingCareProvider: null },
+  }), scope());
+
+  it('after an acceptance: running while the AMK works on the case, completed once it closed it, and no further', async () => {
+    await adapter(answered).deliver!(answer('amk-groningen', POLITIE.id, { actId: 'pol-fb-0', senderReference: ZORGMELDING }), scope());
+    expect(await referrals(answered)).toEqual([[REFERRAL, 'amk-groningen', 'POLICE_TO_AMK', 'ACCEPTED']]);
+    await tell(answered, 'amk-groningen', 'pol-fb-1', null);
+    await tell(answered, 'bjz-groningen', 'pol-fb-2', 'CARE');
+    expect(await referrals(answered)).toEqual([[REFERRAL, 'amk-groningen', 'POLICE_TO_AMK', 'ACCEPTED']]);
+    await tell(answered, 'amk-groningen', 'pol-fb-3', 'CARE');
+    await tell(answered, 'amk-groningen', 'pol-fb-3', 'CARE');
+    expect(await referrals(answered)).toEqual([[REFERRAL, 'amk-groningen', 'POLICE_TO_AMK', 'RUNNING']]);
+    expect(await adapter(answered).createLoaders(scope()).referral.load(REFERRAL)).toMatchObject({ updatedAt: expect.stringMatching(/^2026-11-09T14:00/) });
+    await tell(answered, 'amk-groningen', 'pol-fb-4', 'CLOSED');
+    expect(await referrals(answered)).toEqual([[REFERRAL, 'amk-groningen', 'POLICE_TO_AMK', 'COMPLETED']]);
+    await tell(answered, 'amk-groningen', 'pol-fb-5', 'CARE');
+    expect(await referrals(answered)).toEqual([[REFERRAL, 'amk-groningen', 'POLICE_TO_AMK', 'COMPLETED']]);
+  });
+
+  it('a refused doorverwijzing stays refused, whatever the feedback says', async () => {
+    await tell(refused, 'amk-groningen', 'pol-fb-6', 'CARE');
+    await tell(refused, 'amk-groningen', 'pol-fb-7', 'CLOSED');
+    expect(await referrals(refused)).toEqual([[REFERRAL, 'amk-groningen', 'POLICE_TO_AMK', 'REFUSED']]);
   });
 });
