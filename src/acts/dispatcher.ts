@@ -11,7 +11,7 @@
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import { isAdapterError } from '#kit/errors.ts';
-import type { ActOutbox, ActRow } from '#src/audit/act-outbox.ts';
+import { FINAL_ON_DELIVERY, INBOX_REFERENCE, type ActOutbox, type ActRow } from '#src/audit/act-outbox.ts';
 import type { ActSealer } from './seal.ts';
 
 export interface ActDispatcherOptions {
@@ -19,6 +19,11 @@ export interface ActDispatcherOptions {
   readonly sealer: ActSealer;
   /** The receiver's adapter, null when it has no record system the gateway reaches. */
   readonly adapterOf: (agencyId: string) => AgencyAdapter | null;
+  /**
+   * Whether the organisation has no record system at all (a wijkteam): its acts are delivered into the
+   * gateway's inbox, kept sealed until it answers. Default: none has.
+   */
+  readonly withoutSystem?: (agencyId: string) => boolean;
   readonly logger: Logger;
   /** Wall clock of delivery (not the request's judged time). Default Date.now. */
   readonly now?: () => number;
@@ -88,6 +93,12 @@ export function createActDispatcher(options: ActDispatcherOptions): ActDispatche
 
   const deliver = async (act: ActRow): Promise<void> => {
     const adapter = options.adapterOf(act.receiver);
+    if (!adapter && act.payload !== null && !FINAL_ON_DELIVERY.has(act.kind) && options.withoutSystem?.(act.receiver)) {
+      // Nothing to send it to: the receiver reads it from the gateway (Act.received) until it answers.
+      await options.outbox.delivered(act.id, INBOX_REFERENCE, new Date(now()), { keepPayload: true });
+      options.logger.info({ act: act.id, receiver: act.receiver }, 'act delivered into the gateway inbox');
+      return;
+    }
     if (!adapter?.deliver || act.payload === null) {
       options.logger.error({ act: act.id, receiver: act.receiver }, 'act has no receiver system to go to');
       await options.outbox.failed(act.id, 'RECEIVER_UNREACHABLE', null, new Date(now()));

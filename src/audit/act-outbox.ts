@@ -112,8 +112,12 @@ export interface ActOutbox {
   list(filter: ActFilter, first: number, after?: string): Promise<ActRow[]>;
   /** PENDING acts due at `now` and not leased, leased to the caller for `leaseMs` (oldest first). */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<ActRow[]>;
-  /** Stored by the receiver: DELIVERED (an answer or feedback is done then), payload erased. */
-  delivered(id: string, receiverReference: string, at: Date): Promise<void>;
+  /**
+   * Stored by the receiver: DELIVERED (an answer or feedback is done then), payload erased; kept, with
+   * `keepPayload`, for a receiver without a record system, who reads it from the gateway's inbox until it
+   * answers (the answer erases it).
+   */
+  delivered(id: string, receiverReference: string, at: Date, options?: { readonly keepPayload?: boolean }): Promise<void>;
   /** A failed attempt: PENDING again at `nextAttemptAt`, or FAILED (the dead letter) when null. */
   failed(id: string, errorCode: string, nextAttemptAt: Date | null, at: Date): Promise<void>;
   /**
@@ -122,6 +126,12 @@ export interface ActOutbox {
    */
   retry(id: string, at: Date): Promise<ActRow | null>;
 }
+
+/**
+ * The receiver reference of an act delivered into the gateway's inbox: the receiver has no record system
+ * behind the gateway, so it reads what travelled from the gateway (Act.received) until it answers.
+ */
+export const INBOX_REFERENCE = 'ketenpoort-inbox';
 
 /** The act kinds that end when delivered (nothing answers them). */
 export const FINAL_ON_DELIVERY: ReadonlySet<string> = new Set(['ANSWER_REFERRAL', 'GIVE_FEEDBACK']);

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import type { UpstreamStats } from '#kit/http.ts';
 import { createActDispatcher, type ActDispatcherOptions } from '#src/acts/dispatcher.ts';
+import { withoutSystem } from '#src/acts/inbox.ts';
 import { createWebhookDispatcher, type WebhookDispatcherOptions } from '#src/acts/webhooks.ts';
 import { createActSealer } from '#src/acts/seal.ts';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
@@ -144,6 +145,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const sealer = createActSealer(secrets.idSecret);
   const dispatcher = createActDispatcher({
     outbox: audit.acts, sealer, adapterOf: (id) => started.adapters.get(id) ?? null, logger: logger.child({ component: 'acts' }),
+    withoutSystem: (id) => withoutSystem(config.agencies, id),
     ...overrides.actDelivery,
   });
   if (overrides.actDelivery?.deliver !== false) dispatcher.start();
@@ -159,7 +161,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     knownPurposes: new Set(loaded.purposes.map((purpose) => purpose.code)),
     processingRegister,
     processingActivityOf,
-    acts: { sealer, dispatcher, processingActivityOf },
+    acts: { sealer, dispatcher, processingActivityOf, withoutSystem: (id) => withoutSystem(config.agencies, id) },
     covenants: loaded.covenants,
     adapters: started.adapters,
     upstreamStats: () => started.upstreamStats(),

@@ -214,6 +214,12 @@ export type Act = {
   readonly kind: ActKind;
   /** Code of the last failed delivery attempt (never the receiver's text). */
   readonly lastError: Maybe<Scalars['String']['output']>;
+  /**
+   * For a receiver without a record system behind the gateway (a wijkteam): what travelled with the act, kept
+   * sealed in the gateway's inbox until the receiver answers (the answer erases it). Only the receiver's staff see
+   * it; null for anyone else, for acts delivered into a system, and once answered. Each read is audited.
+   */
+  readonly received: Maybe<ReceivedCase>;
   readonly receiver: Maybe<Agency>;
   /** The referral kind a handover or referral carries out. */
   readonly referralKind: Maybe<ReferralKind>;
@@ -1507,6 +1513,31 @@ export type QueryReplayDecisionArgs = {
 
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** What a handover or referral carried to a receiver without a record system: exactly the granted fields. */
+export type ReceivedCase = {
+  readonly __typename?: 'ReceivedCase';
+  readonly municipality: Scalars['String']['output'];
+  /** Why the sender handed the case over, in its own words for the receiver. */
+  readonly reason: Maybe<Scalars['String']['output']>;
+  readonly records: ReadonlyArray<ReceivedRecord>;
+  readonly safetyConditions: ReadonlyArray<Scalars['String']['output']>;
+};
+
+/** One travelled field: its schema coordinate and its value as text. */
+export type ReceivedField = {
+  readonly __typename?: 'ReceivedField';
+  readonly coordinate: Scalars['String']['output'];
+  readonly value: Maybe<Scalars['String']['output']>;
+};
+
+/** One of the sender's records as it travelled. */
+export type ReceivedRecord = {
+  readonly __typename?: 'ReceivedRecord';
+  readonly fields: ReadonlyArray<ReceivedField>;
+  /** Household, HouseholdMember, Child or Report. */
+  readonly type: Scalars['String']['output'];
 };
 
 /** One withheld path, as listed in the response's extensions.redactions. */

@@ -197,6 +197,9 @@ export type ResolversTypes = {
   PhaseCategory: Types.PhaseCategory;
   Purpose: ResolverTypeWrapper<Types.Purpose>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReceivedCase: ResolverTypeWrapper<Types.ReceivedCase>;
+  ReceivedField: ResolverTypeWrapper<Types.ReceivedField>;
+  ReceivedRecord: ResolverTypeWrapper<Types.ReceivedRecord>;
   Redaction: ResolverTypeWrapper<Types.Redaction>;
   RedactionReason: Types.RedactionReason;
   ReferZorgmeldingInput: Types.ReferZorgmeldingInput;
@@ -313,6 +316,9 @@ export type ResolversParentTypes = {
   Person: ResolversInterfaceTypes<ResolversParentTypes>['Person'];
   Purpose: Types.Purpose;
   Query: Record<PropertyKey, never>;
+  ReceivedCase: Types.ReceivedCase;
+  ReceivedField: Types.ReceivedField;
+  ReceivedRecord: Types.ReceivedRecord;
   Redaction: Types.Redaction;
   ReferZorgmeldingInput: Types.ReferZorgmeldingInput;
   Referral: ReferralNode;
@@ -437,6 +443,7 @@ export type ActResolvers<ContextType = GatewayContext, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActKind'], ParentType, ContextType>;
   lastError?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  received?: Resolver<Types.Maybe<ResolversTypes['ReceivedCase']>, ParentType, ContextType>;
   receiver?: Resolver<Types.Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   referralKind?: Resolver<Types.Maybe<ResolversTypes['ReferralKind']>, ParentType, ContextType>;
   sender?: Resolver<Types.Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
@@ -1001,6 +1008,23 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   shadowReport?: Resolver<ResolversTypes['ShadowReport'], ParentType, ContextType>;
 };
 
+export type ReceivedCaseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReceivedCase'] = ResolversParentTypes['ReceivedCase']> = {
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  records?: Resolver<ReadonlyArray<ResolversTypes['ReceivedRecord']>, ParentType, ContextType>;
+  safetyConditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReceivedFieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReceivedField'] = ResolversParentTypes['ReceivedField']> = {
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReceivedRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReceivedRecord'] = ResolversParentTypes['ReceivedRecord']> = {
+  fields?: Resolver<ReadonlyArray<ResolversTypes['ReceivedField']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RedactionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Redaction'] = ResolversParentTypes['Redaction']> = {
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decisionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1187,6 +1211,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Person?: PersonResolvers<ContextType>;
   Purpose?: PurposeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReceivedCase?: ReceivedCaseResolvers<ContextType>;
+  ReceivedField?: ReceivedFieldResolvers<ContextType>;
+  ReceivedRecord?: ReceivedRecordResolvers<ContextType>;
   Redaction?: RedactionResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

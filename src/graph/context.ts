@@ -53,6 +53,8 @@ export interface ActServices {
   readonly dispatcher: ActDispatcher;
   /** The register's activity a request of the organisation under the purpose belongs to (its entries record it). */
   processingActivityOf(organisation: string, purpose: string): string;
+  /** Whether the organisation has no record system behind the gateway: its acts wait in the inbox (src/acts/inbox.ts). */
+  withoutSystem(organisation: string): boolean;
 }
 
 export interface GatewayContext extends EnforcementContext {

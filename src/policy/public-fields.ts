@@ -14,6 +14,11 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'Act.*',
   'ActConnection.*',
   'ActEvent.*',
+  // What an act carried to a receiver without a record system (Act.received): decided with the act by its
+  // write grant; shown only to the receiver's staff until it answers.
+  'ReceivedCase.*',
+  'ReceivedRecord.*',
+  'ReceivedField.*',
   // Notices (schema/notification.graphql): each decided when made; only the recipient's organisation reads them.
   'Notification.*',
   'NotifiedRecord.*',

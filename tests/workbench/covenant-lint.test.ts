@@ -101,18 +101,17 @@ const CASES: { rule: LintRule; severity: LintFinding['severity']; name: string; 
     message: /groningen-ashg-amk@3 covers police-unit regions, but amk-groningen has none in organisations.yaml: "the viewer agency's region" is its home region groningen/,
   },
   {
-    rule: 'act-receiver-without-system', severity: 'warning', name: 'Veilig Thuis may hand a case to the Ouder- en Kindteam, which has no system to receive it',
+    rule: 'act-receiver-without-system', severity: 'warning', name: 'Veilig Thuis may give the Ouder- en Kindteam feedback, which has no system to receive it',
     files: () => edit('kindroute-amsterdam-amstelland.v1.yaml', '\nacts:\n', `\nacts:
-  - id: veilig-thuis-hands-to-team
+  - id: veilig-thuis-tells-team
     article: art. 4
-    act: HAND_OVER_CASE
+    act: GIVE_FEEDBACK
     senderKinds: [VEILIG_THUIS]
     receiverKinds: [WIJKTEAM]
-    referralKinds: [TO_WIJKTEAM]
     purposes: [voluntary-help]
-    coordinates: [category:involvement]
+    coordinates: [Involvement.phaseCategory]
 `),
-    message: /kindroute-amsterdam-amstelland@1 art\. 4 \(veilig-thuis-hands-to-team\) lets HAND_OVER_CASE go to WIJKTEAM, but no WIJKTEAM party has a record system/,
+    message: /kindroute-amsterdam-amstelland@1 art\. 4 \(veilig-thuis-tells-team\) lets GIVE_FEEDBACK go to WIJKTEAM, but no WIJKTEAM party has a record system/,
   },
 ];
 

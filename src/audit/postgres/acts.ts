@@ -50,7 +50,8 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
         }
         if (answering) {
           checkAnswerable(await byId(client, answering.actId, true), answering);
-          await client.query(`UPDATE ${s}.act SET status = $1, answer = $2, answered_ms = $3 WHERE id = $4`,
+          // An answer also erases what an inbox delivery kept for the receiver to read.
+          await client.query(`UPDATE ${s}.act SET status = $1, answer = $2, answered_ms = $3, payload = NULL WHERE id = $4`,
             [statusOfAnswer(answering.answer), answering.answer, answering.at.getTime(), answering.actId]);
           await bump(client, answering.actId);
         }
@@ -105,8 +106,9 @@ export function createPostgresActOutbox(options: PostgresActOutboxOptions): ActO
       return rows.map(actFromRow);
     }),
 
-    delivered: (id, receiverReference, at) => options.write(async (client) => {
-      const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'DELIVERED', delivered_ms = $1, receiver_reference = $2, payload = NULL,
+    delivered: (id, receiverReference, at, delivery) => options.write(async (client) => {
+      const { rowCount } = await client.query(`UPDATE ${s}.act SET status = 'DELIVERED', delivered_ms = $1, receiver_reference = $2,
+        payload = ${delivery?.keepPayload ? 'payload' : 'NULL'},
         lease_until_ms = NULL, last_error = NULL, next_attempt_ms = NULL WHERE id = $3 AND status = 'PENDING'`, [at.getTime(), receiverReference, id]);
       if (rowCount) await bump(client, id);
     }),

@@ -60,7 +60,7 @@ export interface SqliteEngine {
   lastActChange(): number;
   listActs(filter: ActFilter, first: number, after: string | null): ActRow[];
   claimActs(nowMs: number, limit: number, leaseMs: number): ActRow[];
-  actDelivered(id: string, receiverReference: string, atMs: number): void;
+  actDelivered(id: string, receiverReference: string, atMs: number, keepPayload?: boolean): void;
   actFailed(id: string, errorCode: string, nextAttemptMs: number | null, atMs: number): void;
   retryAct(id: string, atMs: number): ActRow | null;
   // Notifications (notices.ts).
@@ -159,7 +159,8 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   // One order of changes: writes are serialised (one writer, in a transaction), so MAX + 1 is the next.
   const bumpAct = db.prepare('UPDATE act SET changed_seq = (SELECT COALESCE(MAX(changed_seq), 0) + 1 FROM act) WHERE id = ?');
   const insertAct = db.prepare(`INSERT INTO act (${ACT_INSERT_COLUMNS.join(', ')}) VALUES (${ACT_INSERT_COLUMNS.map(() => '?').join(', ')})`);
-  const answerAct = db.prepare('UPDATE act SET status = ?, answer = ?, answered_ms = ? WHERE id = ?');
+  // An answer also erases what an inbox delivery kept for the receiver to read.
+  const answerAct = db.prepare('UPDATE act SET status = ?, answer = ?, answered_ms = ?, payload = NULL WHERE id = ?');
   const actById = (id: string): ActRow | null => {
     const row = selectAct.get(id) as ActDbRow | undefined;
     return row ? actFromRow(row) : null;
@@ -356,12 +357,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       return rows.map((row) => actFromRow({ ...row, attempts: Number(row.attempts) + 1 }));
     }),
 
-    actDelivered: (id, receiverReference, atMs) => actWrite(() => {
+    actDelivered: (id, receiverReference, atMs, keepPayload = false) => actWrite(() => {
       const act = actById(id);
       if (!act || act.status !== 'PENDING') return;
       // An answer or feedback is done once stored; a handover or referral then waits for its answer.
-      db.prepare(`UPDATE act SET status = 'DELIVERED', delivered_ms = ?, receiver_reference = ?, payload = NULL, lease_until_ms = NULL, last_error = NULL,
-        next_attempt_ms = NULL WHERE id = ?`).run(atMs, receiverReference, id);
+      db.prepare(`UPDATE act SET status = 'DELIVERED', delivered_ms = ?, receiver_reference = ?, payload = ${keepPayload ? 'payload' : 'NULL'}, lease_until_ms = NULL,
+        last_error = NULL, next_attempt_ms = NULL WHERE id = ?`).run(atMs, receiverReference, id);
       bumpAct.run(id);
     }),
 

@@ -114,7 +114,7 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       lastChange: () => ifOpen('lastActChange'),
       list: (filter, first, after) => ifOpen('listActs', filter, first, after ?? null),
       claimDue: (now, limit, leaseMs) => ifOpen('claimActs', now.getTime(), limit, leaseMs),
-      delivered: (id, receiverReference, at) => ifOpen('actDelivered', id, receiverReference, at.getTime()),
+      delivered: (id, receiverReference, at, options) => ifOpen('actDelivered', id, receiverReference, at.getTime(), options?.keepPayload ?? false),
       failed: (id, errorCode, nextAttemptAt, at) => ifOpen('actFailed', id, errorCode, nextAttemptAt?.getTime() ?? null, at.getTime()),
       retry: (id, at) => ifOpen('retryAct', id, at.getTime()),
     },

@@ -18,6 +18,8 @@ import type { AuditFacts } from '#src/audit/entry.ts';
 import { isAuditStoreError } from '#src/audit/errors.ts';
 import { actAuditEntries, composeDelivery, type ActEntryBase } from '#src/acts/compose.ts';
 import { coordinatesSent } from '#src/acts/travel.ts';
+import { receivedCase } from '#src/acts/inbox.ts';
+import { INBOX_REFERENCE } from '#src/audit/act-outbox.ts';
 import { factsFor, loadHouseholdChildren, loadReferralFacts } from '#src/enforcement/facts.ts';
 import type { AgencyNode, HouseholdNode, Source } from '#src/households/nodes.ts';
 import type { AuditEntryInput } from '#src/audit/entry.ts';
@@ -229,7 +231,8 @@ async function sendCase(context: GatewayContext, kind: Extract<ActKind, 'HAND_OV
     receiver: { agencyId: receiver.id, kind: receiver.kind }, purpose: caller.purpose, facts, at: context.now,
   });
   if (!decision.allowed) refused(decision);
-  if (!services.adapters.get(receiver.id)?.deliver) {
+  // A receiver without a record system (a wijkteam) reads the act from the gateway's inbox (src/acts/inbox.ts).
+  if (!services.adapters.get(receiver.id)?.deliver && !acts.withoutSystem(receiver.id)) {
     throw gatewayError('ACT_NOT_ALLOWED', 'No covenant in force allows this act (RECEIVER_WITHOUT_SYSTEM): the receiver has no record system the gateway delivers to.');
   }
 
@@ -431,5 +434,11 @@ export const actResolvers = {
     sender: (act: ActRow, _args: unknown, context: GatewayContext) => context.services.agencyNode(act.sender),
     receiver: (act: ActRow, _args: unknown, context: GatewayContext) => context.services.agencyNode(act.receiver),
     answers: (act: ActRow) => act.answersAct,
+    // What travelled, for a receiver without a record system, until it answers: only its staff read it.
+    received: (act: ActRow, _args: unknown, context: GatewayContext) => {
+      if (act.receiver !== context.caller.agencyId || context.caller.role === PRIVACY_OFFICER || act.receiverReference !== INBOX_REFERENCE || act.payload === null) return null;
+      context.enforcement.audit.search({ receivedAct: act.id }, 'released', 'access');
+      return receivedCase(actServices(context).sealer.open(act.id, act.payload));
+    },
   },
 };
