@@ -29,6 +29,7 @@ import { controllerOn, controllersAt, decideAct, decideInvolvementNotice, type A
 import type { GatewayContext } from '../context.ts';
 import { openedId } from '../caller-ids.ts';
 import { noSoonerThanFloor } from '../not-found-floor.ts';
+import { polledStream } from './polled-stream.ts';
 import { PRIVACY_OFFICER, officerOnly } from './require-role.ts';
 
 const MAX_PAGE = 100;
@@ -346,10 +347,6 @@ async function ownAct(context: GatewayContext, id: string): Promise<ActRow | nul
   return act && (act.sender === context.caller.agencyId || act.receiver === context.caller.agencyId) ? act : null;
 }
 
-const EVENT_PAGE = 100;
-/** How often a subscription looks at the outbox for changes (any replica's: the store is the one order). */
-const EVENT_POLL_MS = 250;
-
 function cursorOf(act: ActRow): string {
   return `ev_${act.changedSeq}`;
 }
@@ -361,22 +358,17 @@ function parseCursor(cursor: string): number {
 }
 
 /**
- * The caller's organisation's act changes from `after` on, as a subscription: what the store holds past
- * the cursor first, then whatever changes next, looked for every EVENT_POLL_MS. Each event is the act as
- * it stands (public fields only: parties, status, field names), so an event tells nothing the caller
- * could not read with Query.act. Ends when the caller hangs up (the iterator's return).
+ * The caller's organisation's act changes from `after` on, as a subscription. Each event is the act as it
+ * stands (public fields only: parties, status, field names), so an event tells nothing the caller could
+ * not read with Query.act.
  */
-async function* actEventStream(context: GatewayContext, after: string | null | undefined): AsyncGenerator<ActRow> {
+function actEventStream(context: GatewayContext, after: string | null | undefined): AsyncGenerator<ActRow> {
   const outbox = actServices(context).outbox();
-  let cursor = after ? parseCursor(after) : await outbox.lastChange().catch(storeError);
-  for (;;) {
-    const rows = await outbox.changes(context.caller.agencyId, cursor, EVENT_PAGE).catch(storeError);
-    for (const row of rows) {
-      cursor = row.changedSeq;
-      yield row;
-    }
-    if (rows.length < EVENT_PAGE) await new Promise((resolve) => setTimeout(resolve, EVENT_POLL_MS));
-  }
+  return polledStream<ActRow>({
+    start: () => outbox.lastChange().catch(storeError),
+    after: (position, limit) => outbox.changes(context.caller.agencyId, position, limit).catch(storeError),
+    positionOf: (act) => act.changedSeq,
+  }, after ? parseCursor(after) : null);
 }
 
 export const actResolvers = {

@@ -7,11 +7,9 @@ import { gatewayError } from '#domain/errors.ts';
 import { isAuditStoreError } from '#src/audit/errors.ts';
 import type { NoticeRow } from '#src/audit/notices.ts';
 import type { GatewayContext } from '../context.ts';
+import { polledStream } from './polled-stream.ts';
 
 const MAX_PAGE = 100;
-const PAGE = 100;
-/** How often a subscription looks for new notices (any replica's: the store is the one order). */
-const POLL_MS = 250;
 
 function storeError(error: unknown): never {
   if (isAuditStoreError(error) || error instanceof Error) {
@@ -28,21 +26,14 @@ function parseCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/**
- * From `after` on (or from now): what the store holds past the cursor first, then whatever is published
- * next, looked for every POLL_MS. Ends when the caller hangs up (the iterator's return).
- */
-async function* noticeStream(context: GatewayContext, after: string | null | undefined): AsyncGenerator<NoticeRow> {
+/** The caller's organisation's notices from `after` on (or from now), as a subscription. */
+function noticeStream(context: GatewayContext, after: string | null | undefined): AsyncGenerator<NoticeRow> {
   const feed = context.services.audit.notices;
-  let cursor = after ? parseCursor(after) : await feed.last().catch(storeError);
-  for (;;) {
-    const rows = await feed.after(context.caller.agencyId, cursor, PAGE).catch(storeError);
-    for (const row of rows) {
-      cursor = row.seq;
-      yield row;
-    }
-    if (rows.length < PAGE) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  return polledStream<NoticeRow>({
+    start: () => feed.last().catch(storeError),
+    after: (position, limit) => feed.after(context.caller.agencyId, position, limit).catch(storeError),
+    positionOf: (notice) => notice.seq,
+  }, after ? parseCursor(after) : null);
 }
 
 export const notificationResolvers = {
