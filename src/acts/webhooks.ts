@@ -32,6 +32,11 @@ export interface WebhookDispatcherOptions {
   readonly endpoints: readonly WebhookEndpoint[];
   readonly notices: NoticeFeed;
   readonly acts: ActOutbox;
+  /**
+   * Commits the audit entry of a message before it is sent (src/enforcement/notices.ts toldEntry, built by
+   * `entryOf`): a message whose entry cannot be committed is not sent, and is tried again later.
+   */
+  readonly account: (endpoint: WebhookEndpoint, what: 'act-events' | 'notifications', cursor: string) => Promise<void>;
   readonly logger: Logger;
   /** How often the streams are looked at. Default 1000. */
   readonly pollMs?: number;
@@ -132,12 +137,14 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       const changes = await options.acts.changes(endpoint.organisation, cursor.actSeq, PAGE);
       if (notices.length === 0 && changes.length === 0) break;
       for (const notice of notices) {
+        await options.account(endpoint, 'notifications', `nc_${notice.seq}`);
         if (stopped || !(await send(endpoint, own.signer, noticeMessage(notice)))) return fail(own, sent);
         cursor = { ...cursor, noticeSeq: notice.seq };
         await options.notices.setWebhookCursor(endpoint.organisation, cursor);
         sent++;
       }
       for (const act of changes) {
+        await options.account(endpoint, 'act-events', `ev_${act.changedSeq}`);
         if (stopped || !(await send(endpoint, own.signer, actMessage(act)))) return fail(own, sent);
         cursor = { ...cursor, actSeq: act.changedSeq };
         await options.notices.setWebhookCursor(endpoint.organisation, cursor);

@@ -111,3 +111,26 @@ export function accessNotices(buffer: AuditBuffer, caller: Caller, meta: AuditRe
   }
   return { notices, entries };
 }
+
+/** What a caller is told through its act events and its notices: the coordinates each item shows. */
+export const TOLD_FIELDS: Readonly<Record<'act-events' | 'notifications', readonly string[]>> = {
+  'act-events': ['Act.answer', 'Act.basis', 'Act.fieldsSent', 'Act.kind', 'Act.receiver', 'Act.sender', 'Act.status'],
+  notifications: ['Notification.agency', 'Notification.basis', 'Notification.fields', 'Notification.household', 'Notification.purpose', 'Notification.records', 'Notification.referralKind'],
+};
+
+/**
+ * The entry that accounts for act events or notices handed to someone (a caller reading or subscribing,
+ * or an organisation's webhook endpoint): which, by cursor, and to whom. Told, not polled, and still
+ * accounted: each notice was entered when it was made, and each time it reaches someone.
+ */
+export function toldEntry(viewer: AuditEntryInput['viewer'], meta: AuditRequestMeta, told: {
+  readonly what: 'act-events' | 'notifications'; readonly cursors: readonly string[]; readonly purpose: string; readonly processingActivity: string;
+}): AuditEntryInput {
+  return {
+    traceId: meta.traceId, spanId: meta.spanId, parentSpanId: meta.parentSpanId, operationId: meta.requestId, operationName: null,
+    time: meta.now, endTime: new Date(Math.max(Date.now(), meta.now.getTime())), kind: 'notification', viewer,
+    purpose: told.purpose, processingActivity: told.processingActivity, owner: null, entityType: told.what === 'act-events' ? 'ActEvent' : 'Notification',
+    entityId: null, subject: null, subjectType: null, relatedSubjects: [], fieldsReleased: [...TOLD_FIELDS[told.what]], fieldsWithheld: [],
+    decisions: [], facts: null, searchTerms: { told: told.what, cursors: told.cursors.join(' ') }, outcome: 'released',
+  };
+}

@@ -5,12 +5,14 @@
  * Start-up fails here, before any port opens, on bad covenants, a bad register of processing
  * activities, an uncovered schema field or an unreachable audit store.
  */
+import { randomBytes, randomUUID } from 'node:crypto';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import type { UpstreamStats } from '#kit/http.ts';
 import { createActDispatcher, type ActDispatcherOptions } from '#src/acts/dispatcher.ts';
 import { withoutSystem } from '#src/acts/inbox.ts';
+import { toldEntry } from '#src/enforcement/notices.ts';
 import { createWebhookDispatcher, type WebhookDispatcherOptions } from '#src/acts/webhooks.ts';
 import { createActSealer } from '#src/acts/seal.ts';
 import { openAuditStore } from '#src/audit/open-audit-store.ts';
@@ -153,6 +155,15 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   const webhooks = createWebhookDispatcher({
     endpoints: config.agencies.flatMap((agency) => (agency.webhook ? [{ organisation: agency.id, ...agency.webhook }] : [])),
     notices: audit.notices, acts: audit.acts, logger: logger.child({ component: 'webhooks' }), ...overrides.webhookDelivery,
+    // Each message is accounted before it is sent: the organisation's endpoint the viewer, its own records the purpose.
+    account: async (endpoint, what, cursor) => {
+      const now = new Date();
+      await audit.append([toldEntry(
+        { agencyId: endpoint.organisation, userId: 'ketenpoort:webhook', role: 'webhook', responsibleUserId: null, accessPoint: new URL(endpoint.url).origin },
+        { traceId: randomBytes(16).toString('hex'), spanId: null, parentSpanId: null, requestId: `webhook-${randomUUID()}`, now },
+        { what, cursors: [cursor], purpose: 'own-records', processingActivity: processingActivityOf(endpoint.organisation, 'own-records') },
+      )]);
+    },
   });
   webhooks.start();
 

@@ -41,6 +41,8 @@ export interface GraphServices {
   readonly shadow: ShadowEvaluation | null;
   /** The chain's acts (schema/act.graphql): sealing, delivery, and the register; null when not assembled. */
   readonly acts: ActServices | null;
+  /** The register's activity a request of the organisation under the purpose belongs to (`id@version`). */
+  processingActivityOf(organisation: string, purpose: string): string;
   agencyNode(id: string | null | undefined): AgencyNode | null;
   agencyNodes(): AgencyNode[];
   regionNode(id: string): RegionNode | null;

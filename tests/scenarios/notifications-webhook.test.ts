@@ -94,6 +94,9 @@ describe('signed webhooks', () => {
     const notice = listed.notifications.find((candidate) => candidate.id === messages[0]!.id)!;
     expect(notice).toBeDefined();
     expect(messages[0]!.data).toMatchObject({ cursor: notice.cursor, id: notice.id, kind: 'RECORD_ACCESSED', agency: AMK.agencyId, purpose: notice.purpose, basis: notice.basis, records: notice.records, fields: notice.fields });
+    // Accounted before it was sent: the ASHG's endpoint the viewer, the notice by its cursor.
+    const accounted = await gateway.gateway.services.audit.query({ viewerAgencyId: ASHG.agencyId }, { first: 500 });
+    expect(accounted.entries.filter((entry) => entry.viewer.userId === 'ketenpoort:webhook' && entry.searchTerms?.cursors === notice.cursor)).toHaveLength(1);
     const values = new Set(household.members.flatMap((member) => [member.bsn, member.name]));
     for (const text of stringsIn(JSON.parse(received.at(-1)!.body))) expect(values.has(text)).toBe(false);
   });

@@ -144,6 +144,19 @@ describe('AGENCY_INVOLVED: the agencies on a household are told of a new one, wh
   });
 });
 
+describe('told, and accounted each time', () => {
+  it('a caller who reads its notices has an entry for exactly what it was told, before it is told', async () => {
+    const told = await notices(ASHG);
+    expect(told.length).toBeGreaterThan(0);
+    const entries = await gateway.gateway.services.audit.query({ viewerAgencyId: ASHG.agencyId }, { first: 500 });
+    const accounting = entries.entries.filter((entry) => entry.kind === 'notification' && entry.searchTerms?.told === 'notifications');
+    expect(accounting.map((entry) => entry.searchTerms?.cursors)).toContain(told.map((notice) => notice.cursor).join(' '));
+    const last = accounting.at(-1)!;
+    expect(last.viewer).toMatchObject({ agencyId: ASHG.agencyId, role: 'caseworker' });
+    expect(last.fieldsReleased).toContain('Notification.records');
+  });
+});
+
 describe('fetched again and streamed', () => {
   it('a cursor continues exactly after its notice; a bad cursor is BAD_USER_INPUT', async () => {
     const all = await notices(ASHG);

@@ -30,6 +30,7 @@ import type { GatewayContext } from '../context.ts';
 import { openedId } from '../caller-ids.ts';
 import { noSoonerThanFloor } from '../not-found-floor.ts';
 import { polledStream } from './polled-stream.ts';
+import { accountTold } from './told.ts';
 import { PRIVACY_OFFICER, officerOnly } from './require-role.ts';
 
 const MAX_PAGE = 100;
@@ -368,6 +369,7 @@ function actEventStream(context: GatewayContext, after: string | null | undefine
     start: () => outbox.lastChange().catch(storeError),
     after: (position, limit) => outbox.changes(context.caller.agencyId, position, limit).catch(storeError),
     positionOf: (act) => act.changedSeq,
+    account: (acts) => accountTold(context, 'act-events', acts.map(cursorOf)),
   }, after ? parseCursor(after) : null);
 }
 
@@ -404,7 +406,9 @@ export const actResolvers = {
     actEvents: async (_root: unknown, args: { after?: string | null; first?: number | null }, context: GatewayContext) => {
       const first = args.first ?? 50;
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}.`);
-      return actServices(context).outbox().changes(context.caller.agencyId, args.after ? parseCursor(args.after) : 0, first).catch(storeError);
+      const events = await actServices(context).outbox().changes(context.caller.agencyId, args.after ? parseCursor(args.after) : 0, first).catch(storeError);
+      await accountTold(context, 'act-events', events.map(cursorOf));
+      return events;
     },
     act: async (_root: unknown, args: { id: string }, context: GatewayContext) => {
       const startedAt = performance.now();

@@ -8,6 +8,7 @@ import { isAuditStoreError } from '#src/audit/errors.ts';
 import type { NoticeRow } from '#src/audit/notices.ts';
 import type { GatewayContext } from '../context.ts';
 import { polledStream } from './polled-stream.ts';
+import { accountTold } from './told.ts';
 
 const MAX_PAGE = 100;
 
@@ -33,6 +34,7 @@ function noticeStream(context: GatewayContext, after: string | null | undefined)
     start: () => feed.last().catch(storeError),
     after: (position, limit) => feed.after(context.caller.agencyId, position, limit).catch(storeError),
     positionOf: (notice) => notice.seq,
+    account: (notices) => accountTold(context, 'notifications', notices.map(cursorOf)),
   }, after ? parseCursor(after) : null);
 }
 
@@ -41,7 +43,9 @@ export const notificationResolvers = {
     notifications: async (_root: unknown, args: { after?: string | null; first?: number | null }, context: GatewayContext) => {
       const first = args.first ?? 50;
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}.`);
-      return context.services.audit.notices.after(context.caller.agencyId, args.after ? parseCursor(args.after) : 0, first).catch(storeError);
+      const notices = await context.services.audit.notices.after(context.caller.agencyId, args.after ? parseCursor(args.after) : 0, first).catch(storeError);
+      await accountTold(context, 'notifications', notices.map(cursorOf));
+      return notices;
     },
   },
   Subscription: {

@@ -9,6 +9,11 @@ export interface PolledFeed<T> {
   /** The caller's items after a position, oldest first, at most `limit`. */
   readonly after: (position: number, limit: number) => Promise<readonly T[]>;
   readonly positionOf: (item: T) => number;
+  /**
+   * Accounts for a batch before it is handed over (an audit entry); a batch it cannot account for is not
+   * handed over: the stream ends with the error.
+   */
+  readonly account?: (items: readonly T[]) => Promise<void>;
 }
 
 const PAGE = 100;
@@ -18,6 +23,7 @@ export async function* polledStream<T>(feed: PolledFeed<T>, from: number | null,
   let position = from ?? await feed.start();
   for (;;) {
     const items = await feed.after(position, PAGE);
+    if (items.length > 0) await feed.account?.(items);
     for (const item of items) {
       position = feed.positionOf(item);
       yield item;
