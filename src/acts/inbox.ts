@@ -11,7 +11,7 @@ export function withoutSystem(agencies: readonly { readonly id: string; readonly
   return agencies.some((agency) => agency.id === agencyId && !agency.upstream);
 }
 
-/** One travelled field: its coordinate and its value as text (a list of values joined; null when none). */
+/** One travelled field: its coordinate and its value as text (a list or an object as JSON; null when none). */
 export interface ReceivedField {
   readonly coordinate: string;
   readonly value: string | null;
