@@ -42,6 +42,12 @@ export default tseslint.config(
       ...Object.fromEntries(RECOMMENDED_JS_RULES.map((rule) => [rule, 'error'])),
       // The typescript-eslint version (above, with its `_` patterns) reports unused variables.
       'no-unused-vars': 'off',
+      // The browser takes a relative import as written: it must name the file, `.js` included. Bare
+      // specifiers are resolved by the page's import map (index.html).
+      'no-restricted-syntax': ['error', {
+        selector: 'ImportDeclaration[source.value=/^[.]{1,2}[/](?!.*[.]js$)/]',
+        message: 'A relative import in the console must end in .js: the browser loads it as written.',
+      }],
     },
   },
   {
