@@ -3,9 +3,10 @@
  * their way into the guarded gateway's SQLite store, and the bytes of store they take per entry and per
  * disclosed record; (2) the commit time of one 280-entry request of those real entries (fresh request
  * ids) appended through the SQLite store, at trail sizes an order of magnitude apart, the trail grown in
- * between by appending large batches of the same entries through the store.
+ * between by appending large batches of the same entries through the store; (3) the disk's own floor:
+ * an append and fdatasync beside the trail, which no durable commit can beat.
  */
-import { mkdtempSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AuditEntryInput } from '#src/audit/entry.ts';
@@ -100,7 +101,28 @@ export async function measureTrail(context: MeasureContext): Promise<TrailFigure
     await commitStore.close();
   }
   const grown = filePages(commitPath).bytes - emptyBytes;
-  return { storage, grownBytesPerDisclosedRecord: disclosedEntries > 0 ? grown / disclosedEntries : Number.NaN, commits, growSeconds: growMs / 1000 };
+  const diskSync = measureDiskSync(join(dir, 'sync-floor.bin'), options.trailCommits);
+  log(`disk floor: 8 KiB append + fdatasync, median ${diskSync.medianMs.toFixed(2)} ms, p95 ${diskSync.p95Ms.toFixed(2)} ms over ${diskSync.syncs}`);
+  return { storage, grownBytesPerDisclosedRecord: disclosedEntries > 0 ? grown / disclosedEntries : Number.NaN, commits, diskSync, growSeconds: growMs / 1000 };
+}
+
+/** Appends of one WAL frame's worth (8 KiB) each made durable, as SQLite's COMMIT with synchronous=FULL does at least once. */
+function measureDiskSync(path: string, syncs: number): NonNullable<TrailFigures['diskSync']> {
+  const fd = openSync(path, 'a');
+  const block = Buffer.alloc(8192, 0x5a);
+  const times: number[] = [];
+  try {
+    for (let index = 0; index < syncs; index++) {
+      const started = performance.now();
+      writeSync(fd, block);
+      fdatasyncSync(fd);
+      times.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  times.sort((a, b) => a - b);
+  return { syncs: times.length, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) };
 }
 
 function storageOf(pages: ReturnType<typeof filePages>, emptyBytes: number, entries: readonly AuditEntryInput[], requests: number): TrailStorage {

@@ -126,6 +126,11 @@ export interface TrailFigures {
   /** The same figure for the largest grown trail (copies of the real entries with fresh request ids). */
   readonly grownBytesPerDisclosedRecord: number;
   readonly commits: readonly TrailCommitFigures[];
+  /**
+   * The disk's own floor under any durable commit: an 8 KiB append and fdatasync to a file beside the
+   * trail, timed like the commits. A commit with synchronous=FULL cannot be faster than this.
+   */
+  readonly diskSync: { readonly syncs: number; readonly medianMs: number; readonly p95Ms: number } | null;
   /** Seconds spent growing the trail to its sizes. */
   readonly growSeconds: number;
 }

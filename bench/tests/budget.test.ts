@@ -21,7 +21,7 @@ const floorB: MinimumPerQuery = {
 const commit = { trailEntries: 1000, commits: 50, entriesPerCommit: 280 };
 const trail: TrailFigures = {
   storage: { requests: 2, entries: 500, disclosedRecords: 400, bytes: 100_000, bytesPerEntry: 200, bytesPerDisclosedRecord: 250, pageSize: 4096, perObjectBytesPerEntry: { audit_record: 150 } },
-  grownBytesPerDisclosedRecord: 240, growSeconds: 1,
+  grownBytesPerDisclosedRecord: 240, growSeconds: 1, diskSync: { syncs: 50, medianMs: 0.4, p95Ms: 0.9 },
   commits: [{ ...commit, trailBytes: 10 * 2 ** 20, medianMs: 1.5, p95Ms: 2 }, { ...commit, trailBytes: 100 * 2 ** 20, medianMs: 2, p95Ms: 2.9 }],
 };
 const memory = [{ contender: 'guarded' as const, rssAfterWarmupBytes: 100, rssAfterRunBytes: 119, heapAfterWarmupBytes: 1, heapAfterRunBytes: 1 }];
@@ -80,6 +80,13 @@ describe('budget', () => {
     const slowLarge = { ...trail, commits: [trail.commits[0]!, { ...trail.commits[1]!, medianMs: 2.5, p95Ms: 3.1 }] };
     expect(verdict(slowLarge)).toEqual({ trail: true, of: false, time: false });
     expect(verdict({ ...trail, commits: [trail.commits[0]!] })).toEqual({ trail: true, of: true, time: false });
+  });
+
+  it('prints the disk\'s own sync floor beside the commit times, without judging by it', () => {
+    const commitCheck = (figures: TrailFigures) => evaluateBudget([], {}, [], figures).find((check) => check.name.startsWith('commit of'))!;
+    expect(commitCheck(trail).figures.at(-1)).toBe('this disk\'s floor (8 KiB append + fdatasync, which a commit with synchronous=FULL waits for): median 0.40 ms, p95 0.90 ms over 50');
+    expect(commitCheck({ ...trail, diskSync: { syncs: 50, medianMs: 7, p95Ms: 26 } }).pass).toBe(true);
+    expect(commitCheck({ ...trail, diskSync: null }).figures).toHaveLength(2);
   });
 
   it('names each operation over its minimum', () => {
