@@ -40,7 +40,7 @@ export async function measureActs(context: MeasureContext): Promise<ActFigures[]
       acts: { ...store.acts, delivered: (id, reference, at) => store.acts.delivered(id, reference, at).then(() => { receipts.set(id, performance.now()); }) },
     };
     const gateway = await startGatewayContender({
-      guards: true, mocks: context.mockAgencies, dataDir: context.dataDir, clock: () => context.now, listingCacheSeconds: options.listingCacheSeconds, audit: timed,
+      guards: true, mocks: context.mockAgencies, dataDir: context.dataDir, clock: () => context.now, listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications, audit: timed,
     });
     try {
       const post = async (body: object) => {

@@ -44,7 +44,7 @@ export async function measureTrail(context: MeasureContext): Promise<TrailFigure
   const capturing: AuditStore = { ...store, append: (entries) => { captured.push(...entries); return store.append(entries); } };
   // In the run's data dir: the viewer's token is signed with the dev keys there.
   const gateway = await startGatewayContender({
-    guards: true, mocks: context.mockAgencies, dataDir: context.dataDir, clock: () => context.now, listingCacheSeconds: options.listingCacheSeconds, audit: capturing,
+    guards: true, mocks: context.mockAgencies, dataDir: context.dataDir, clock: () => context.now, listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications, audit: capturing,
   });
   try {
     const request = requestFor(gateway.url, scenario, context.tokens);

@@ -40,6 +40,8 @@ export interface BenchOptions {
   readonly bjzRateLimit: number | null;
   /** The gateways' listing cache in seconds (KETENPOORT_LISTING_CACHE_SECONDS); null keeps the gateway's default. */
   readonly listingCacheSeconds: number | null;
+  /** The guarded gateway tells owners of other organisations' reads (KETENPOORT_ACCESS_NOTIFICATIONS). Default on. */
+  readonly accessNotifications: boolean;
   /** The baseline's upstream resilience (contenders/baseline.ts TOLERANT_RESILIENCE). Default tolerant. */
   readonly baselineResilience: 'default' | 'tolerant';
   /** The trail measurement (measure-trail.ts): with the contenders (default), skipped, or alone. */
@@ -74,6 +76,7 @@ export const BENCH_ARGS = {
   reports: { type: 'string' },
   'baseline-resilience': { type: 'string' },
   'listing-cache': { type: 'string' },
+  'access-notifications': { type: 'string' },
   'bjz-rate-limit': { type: 'string' },
   'no-trail': { type: 'boolean', default: false },
   'trail-only': { type: 'boolean', default: false },
@@ -105,6 +108,7 @@ over loopback HTTP against the agency mocks; writes reports/bench-latest.md (see
   --reports <dir>               where the reports go (reports)
   --baseline-resilience <mode>  tolerant or default (tolerant)
   --listing-cache <s>           the gateways' listing cache in seconds (the gateway's default)
+  --access-notifications <on|off>  owners told of other organisations' reads, as KETENPOORT_ACCESS_NOTIFICATIONS (on)
   --bjz-rate-limit <n>|mock     the BJZ mock's per-client limit per second (1000000; mock: its own 200)
   --no-trail                    skip the audit trail's own measurement
   --trail-only                  measure the audit trail only (no contenders, no ceiling)
@@ -150,7 +154,14 @@ export function benchOptions(values: BenchArgValues): BenchOptions {
     acts: positive(values.acts, quick ? 60 : 400, 'acts', true),
     actConcurrency: positive(values['act-concurrency'], 10, 'act-concurrency'),
     listingCacheSeconds: values['listing-cache'] === undefined ? null : positive(values['listing-cache'], 0, 'listing-cache', true),
+    accessNotifications: onOff(values['access-notifications'], 'access-notifications'),
   };
+}
+
+function onOff(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`--${name} must be on or off, got "${value}"`);
 }
 
 function resilience(value: string | undefined): 'default' | 'tolerant' {

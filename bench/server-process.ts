@@ -27,6 +27,7 @@ export interface ServerProcessArgs {
   readonly baselineResilience: 'default' | 'tolerant';
   /** The gateways' listing cache in seconds; null keeps the gateway's default. */
   readonly listingCacheSeconds: number | null;
+  readonly accessNotifications: boolean;
 }
 
 
@@ -58,7 +59,7 @@ if (contender === 'ceiling') {
   upstreamCalls = clients.calls;
 } else if (contender === 'guarded' || contender === 'unguarded') {
   const gateway = await startGatewayContender({
-    guards: contender === 'guarded', mocks: args.mocks, dataDir: args.dataDir, clock, listingCacheSeconds: args.listingCacheSeconds,
+    guards: contender === 'guarded', mocks: args.mocks, dataDir: args.dataDir, clock, listingCacheSeconds: args.listingCacheSeconds, accessNotifications: args.accessNotifications,
   });
   running = gateway;
   upstreamCalls = gateway.upstreamCalls;

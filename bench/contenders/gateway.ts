@@ -28,6 +28,8 @@ export interface GatewayContenderOptions {
   readonly clock: () => Date;
   /** Seconds the gateway reuses an agency's municipality listing (KETENPOORT_LISTING_CACHE_SECONDS); null: its default. */
   readonly listingCacheSeconds: number | null;
+  /** Whether owners are told of other organisations' reads (KETENPOORT_ACCESS_NOTIFICATIONS); default on, as the gateway. */
+  readonly accessNotifications?: boolean;
   /** The guarded gateway's audit store; default: the SQLite store in dataDir, as in production. */
   readonly audit?: AuditStore;
 }
@@ -47,6 +49,7 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
     // And only registered operations run (trusted documents, as in production): the benchmark's own.
     ...(options.guards ? { KETENPOORT_TRUSTED_DOCUMENTS: 'on', KETENPOORT_OPERATIONS_DIR: writeManifests(options.dataDir) } : {}),
     ...(options.listingCacheSeconds === null ? {} : { KETENPOORT_LISTING_CACHE_SECONDS: String(options.listingCacheSeconds) }),
+    ...(options.accessNotifications === false ? { KETENPOORT_ACCESS_NOTIFICATIONS: 'off' } : {}),
   });
   const config = {
     ...base,
