@@ -55,7 +55,7 @@ async function signIn(token) {
     diff: createDiffView({ request, options, reportError, clearError }),
     audit: createAuditView({ request, options, reportError, clearError, explain: (id) => { selectView('explain-view'); explain.explain(id); } }),
     explain,
-    access: createAccessRequestView({ request, reportError, clearError }),
+    access: createAccessRequestView({ request, options, reportError, clearError }),
   };
   // The privacy-officer-only queries decide whether this token may use the console at all.
   await views.matrix.load();
