@@ -268,11 +268,11 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
 
     await page.locator('#audit-table li', { hasText: 'Report.narrative: groningen-ashg-amk@2 art. 4.1' }).first().getByRole('button', { name: /Explain/ }).click();
     await expect.poll(() => page.locator('#explain-summary').textContent(), POLL).toContain('under groningen-ashg-amk@2 art. 4.1');
-    expect(await page.locator('#explain-output tr.decisive').first().textContent()).toContain('decisive');
+    expect(await page.locator('#explain-output li.grant.decisive').first().textContent()).toContain('decisive');
     // The AMK's officer sees which conditions the grant has, not whether they held: those facts (minors,
     // referrals) are the ASHG's data, shown only to the ASHG's own officers.
     const explained = await page.locator('#explain-output').textContent();
-    const decisive = await page.locator('#explain-output tr.decisive').first().textContent();
+    const decisive = await page.locator('#explain-output li.grant.decisive').first().textContent();
     expect(decisive).toContain('not shown: the household has minor children');
     expect(decisive).not.toMatch(/(holds|fails|not evaluated): /);
     expect(await page.locator('#explain-facts').textContent()).toContain("minors in the household: not shown: another organisation's record");

@@ -79,6 +79,21 @@ describe('/privacy', () => {
     }
   });
 
+  it('has no emoji in any of its own files, written out or escaped (a status symbol is text, not a picture)', () => {
+    // Numeric references (&#128274;) and escapes (\u{1F512}, \uD83D\uDD12) count as what they stand for.
+    const decode = (source: string) => source
+      .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+      .replace(/&#(\d+);/g, (_m, decimal: string) => String.fromCodePoint(Number(decimal)))
+      .replace(/\\u\{([0-9a-f]+)\}/gi, (_m, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+      .replace(/(?:\\u[0-9a-f]{4})+/gi, (escapes) => String.fromCharCode(...escapes.split('\\u').slice(1).map((hex) => Number.parseInt(hex, 16))));
+    const files = readdirSync(ASSETS).filter((file) => /\.(html|js|css)$/.test(file));
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'console.js', 'console.css', 'dom.js']));
+    for (const name of files) {
+      const found = [...decode(readFileSync(new URL(name, ASSETS), 'utf8')).matchAll(/\p{Extended_Pictographic}/gu)].map((match) => match[0]);
+      expect({ name, found }).toEqual({ name, found: [] });
+    }
+  });
+
   it('labels every form control', () => {
     const page = readFileSync(new URL('index.html', ASSETS), 'utf8');
     const controls = [...page.matchAll(/<(input|select|textarea)\b[^>]*\bid="([^"]+)"/g)].map((match) => match[2]!);

@@ -1,20 +1,43 @@
 // @ts-check
-// The console's entry: sign in with a token, then four views. Each view gets the request function and
+// The console's entry: sign in with a token, then the views. Each view gets the request function and
 // the options (agencies, agreement versions) loaded once at sign-in; any gateway error is shown in the
 // alert region with its code, so a token of another role gets the FORBIDDEN message, not a blank page.
+// The shell's own parts (who is signed in, the alert, the sign-in form) are preact components, rendered
+// from one state here; the navigation stays markup in index.html, since each view adds its own button
+// there, and one listener on it switches views.
+import { render } from 'preact';
 import { createClient, GraphQLFailure } from './graphql.js';
-import { byId, h, show } from './dom.js';
+import { byId } from './dom.js';
+import { html } from './html.js';
 import { OPTIONS_QUERY } from './queries.js';
+import { Alert, Session, SignInForm } from './shell.js';
 import { createMatrixView } from './matrix-view.js';
 import { createDiffView } from './diff-view.js';
 import { createAuditView } from './audit-view.js';
 import { createExplainView } from './explain-view.js';
 import { createAccessRequestView } from './access-request-view.js';
 
+/** @import { ConsoleOptions } from './queries.js' */
+/** @import { Failure } from './shell.js' */
+
 const OFFICER_ROLE = 'privacy-officer';
 const alertBox = byId('alert', HTMLElement);
-const tokenInput = byId('token', HTMLInputElement);
-const viewButtons = byId('views', HTMLElement).querySelectorAll('button');
+const nav = byId('views', HTMLElement);
+
+/** @type {{ me: ConsoleOptions['me'] | null, error: Failure | null }} */
+let state = { me: null, error: null };
+
+/** @param {Partial<typeof state>} change */
+function update(change) {
+  state = { ...state, ...change };
+  render(html`<${Session} me=${state.me} onSignOut=${() => window.location.reload()} />`, byId('session', HTMLElement));
+  render(html`<${Alert} error=${state.error} />`, alertBox);
+  alertBox.hidden = state.error === null;
+  render(state.me ? null : html`<${SignInForm} onToken=${signInWith} onMissing=${() => reportError({ code: 'TOKEN_MISSING', message: 'Paste a privacy-officer token first.' })} />`,
+    byId('signin-form-root', HTMLElement));
+  byId('signin', HTMLElement).hidden = state.me !== null;
+  nav.hidden = state.me === null;
+}
 
 /**
  * Shows an error: a GraphQLFailure with its code, or anything thrown.
@@ -22,20 +45,18 @@ const viewButtons = byId('views', HTMLElement).querySelectorAll('button');
  */
 function reportError(error) {
   const known = typeof error === 'object' && error !== null;
-  const code = known && 'code' in error ? error.code : undefined;
+  const code = known && 'code' in error ? String(error.code) : null;
   const message = known && 'message' in error ? error.message : undefined;
-  show(alertBox, h('p', {}, code ? h('strong', {}, `${code}: `) : null, String(message ?? error)));
-  alertBox.hidden = false;
+  update({ error: { code, message: String(message ?? error) } });
 }
 
 function clearError() {
-  alertBox.hidden = true;
-  alertBox.replaceChildren();
+  if (state.error !== null) update({ error: null });
 }
 
 /** @param {string | undefined} id The id of a view's section. */
 function selectView(id) {
-  for (const button of viewButtons) button.setAttribute('aria-pressed', String(button.dataset.view === id));
+  for (const button of nav.querySelectorAll('button[data-view]')) button.setAttribute('aria-pressed', String(button instanceof HTMLElement && button.dataset.view === id));
   for (const view of document.querySelectorAll('.view')) if (view instanceof HTMLElement) view.hidden = view.id !== id;
 }
 
@@ -55,41 +76,34 @@ async function signIn(token) {
     diff: createDiffView({ request, options, reportError, clearError }),
     audit: createAuditView({ request, options, reportError, clearError, explain: (id) => { selectView('explain-view'); explain.explain(id); } }),
     explain,
-    access: createAccessRequestView({ request, reportError, clearError }),
+    access: createAccessRequestView({ request, options, reportError, clearError }),
   };
   // The privacy-officer-only queries decide whether this token may use the console at all.
   await views.matrix.load();
   return { options, views };
 }
 
-byId('signin-form', HTMLFormElement).addEventListener('submit', async (event) => {
-  event.preventDefault();
+/** @param {string} token */
+async function signInWith(token) {
   clearError();
-  const token = tokenInput.value.trim();
-  if (!token) return reportError({ code: 'TOKEN_MISSING', message: 'Paste a privacy-officer token first.' });
   try {
     const { options } = await signIn(token);
-    const me = options.me;
-    show(byId('who', HTMLElement), `Signed in: ${me.agency.name} (${me.agency.id}), role ${me.role}, purpose ${me.purpose}.`);
-    byId('signin', HTMLElement).hidden = true;
-    byId('views', HTMLElement).hidden = false;
-    byId('sign-out', HTMLButtonElement).hidden = false;
+    update({ me: options.me });
     selectView('matrix-view');
     byId('matrix-title', HTMLElement).focus();
   } catch (error) {
     reportError(error);
-  } finally {
-    tokenInput.value = '';
   }
+}
+
+// One listener for every view's button, those other views add to index.html included.
+nav.addEventListener('click', (event) => {
+  const button = event.target instanceof HTMLElement ? event.target.closest('button[data-view]') : null;
+  if (!(button instanceof HTMLElement)) return;
+  clearError();
+  selectView(button.dataset.view);
+  const heading = document.querySelector(`#${button.dataset.view} h2`);
+  if (heading instanceof HTMLElement) heading.focus();
 });
 
-byId('sign-out', HTMLButtonElement).addEventListener('click', () => window.location.reload());
-
-for (const button of viewButtons) {
-  button.addEventListener('click', () => {
-    clearError();
-    selectView(button.dataset.view);
-    const heading = document.querySelector(`#${button.dataset.view} h2`);
-    if (heading instanceof HTMLElement) heading.focus();
-  });
-}
+update({});

@@ -89,7 +89,7 @@ export function fillSelect(select, items, anyLabel) {
  */
 export function mark(kind, label) {
   /** @type {Record<MarkKind, string>} */
-  const symbols = { allowed: '\u2713', denied: '\u2717', 'owner-only': '\u{1F512}', gained: '+', lost: '\u2212', changed: '\u21C4' };
+  const symbols = { allowed: '\u2713', denied: '\u2717', 'owner-only': '\u2298', gained: '+', lost: '\u2212', changed: '\u21C4' };
   return h('span', { class: `mark ${kind}` }, h('span', { 'aria-hidden': 'true' }, symbols[kind] ?? ''), ` ${label ?? kind.replace('-', ' ')}`);
 }
 
