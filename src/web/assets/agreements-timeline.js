@@ -51,7 +51,7 @@ function Timeline({ agreements, organisations, today, onPick }) {
   const lanes = successions(organisations);
   const all = yearsSpanned(rows, lanes, today);
   const year = Number(today.slice(0, 4));
-  const span = period === 'all' ? all : { first: year - 3, last: year + 3 };
+  const span = period === 'all' ? all : { first: year - 2, last: year + 2 };
   const start = time(`${span.first}-01-01`);
   const end = time(`${span.last}-01-01`);
   /** @param {string} day */
@@ -76,7 +76,7 @@ function Timeline({ agreements, organisations, today, onPick }) {
           <label for="timeline-period">Period shown</label>
           <select id="timeline-period" value=${period} onChange=${(/** @type {Event} */ event) => setPeriod(/** @type {HTMLSelectElement} */ (event.currentTarget).value)}>
             <option value="all">${all.first} to ${all.last}: every version</option>
-            <option value="recent">${year - 3} to ${year + 3}: around today</option>
+            <option value="recent">${year - 2} to ${year + 2}: around today</option>
           </select>
         </div>
       </div>
@@ -143,7 +143,7 @@ function Version({ span, top, x, onPick }) {
       ${width > 22 ? html`<text class="bar-label" x=${from + 4} y=${y + 12}>v${span.agreement.version}</text>` : null}
       ${span.renewal ? html`
         <rect class="renewal" x=${to} y=${y} width=${Math.max(renewalEnd - to, 2)} height=${BAR} rx="2" />
-        ${renewalEnd - to > 44 ? html`<text class="renewal-label" x=${to + 4} y=${y + 12}>tacit</text>` : null}` : null}
+        ${renewalEnd - to > 28 ? html`<text class="renewal-label" x=${to + 4} y=${y + 12}>tacit</text>` : null}` : null}
       ${!span.to || (span.renewal && !span.renewal.to) ? html`<path class="open-end" d=${`M ${WIDTH - RIGHT} ${y} l 8 ${BAR / 2} l -8 ${BAR / 2} Z`} />` : null}
     </g>`;
 }

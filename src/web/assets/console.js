@@ -10,6 +10,7 @@ import { createDiffView } from './diff-view.js';
 import { createAuditView } from './audit-view.js';
 import { createExplainView } from './explain-view.js';
 import { createAccessRequestView } from './access-request-view.js';
+import { createRehearsalView } from './rehearsal-view.js';
 
 const OFFICER_ROLE = 'privacy-officer';
 const alertBox = byId('alert', HTMLElement);
@@ -56,6 +57,7 @@ async function signIn(token) {
     audit: createAuditView({ request, options, reportError, clearError, explain: (id) => { selectView('explain-view'); explain.explain(id); } }),
     explain,
     access: createAccessRequestView({ request, reportError, clearError }),
+    rehearsal: createRehearsalView({ request, options, reportError, clearError, explain: (id) => { selectView('explain-view'); explain.explain(id); } }),
   };
   // The privacy-officer-only queries decide whether this token may use the console at all.
   await views.matrix.load();
