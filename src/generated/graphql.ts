@@ -374,7 +374,11 @@ export type Agreement = {
   readonly parties: ReadonlyArray<AgreementParty>;
   readonly purposes: ReadonlyArray<Purpose>;
   readonly regions: ReadonlyArray<Region>;
+  /** Months each tacit renewal runs on after validTo (period by period, until superseded); null without tacit renewal. */
+  readonly renewalPeriodMonths: Maybe<Scalars['Int']['output']>;
   readonly supersededBy: Maybe<Scalars['String']['output']>;
+  /** The day supersededBy takes effect: from then on this version grants nothing, renewed or not; null when not superseded. */
+  readonly supersededFrom: Maybe<Scalars['Date']['output']>;
   readonly supersedes: Maybe<Scalars['String']['output']>;
   readonly tacitRenewal: Scalars['Boolean']['output'];
   readonly title: Scalars['String']['output'];

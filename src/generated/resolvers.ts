@@ -510,7 +510,9 @@ export type AgreementResolvers<ContextType = GatewayContext, ParentType extends 
   parties?: Resolver<ReadonlyArray<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
   purposes?: Resolver<ReadonlyArray<ResolversTypes['Purpose']>, ParentType, ContextType>;
   regions?: Resolver<ReadonlyArray<ResolversTypes['Region']>, ParentType, ContextType>;
+  renewalPeriodMonths?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   supersededBy?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supersededFrom?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   supersedes?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tacitRenewal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

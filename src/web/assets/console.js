@@ -16,6 +16,7 @@ import { createDiffView } from './diff-view.js';
 import { createAuditView } from './audit-view.js';
 import { createExplainView } from './explain-view.js';
 import { createAccessRequestView } from './access-request-view.js';
+import { createRehearsalView } from './rehearsal-view.js';
 
 /** @import { ConsoleOptions } from './queries.js' */
 /** @import { Failure } from './shell.js' */
@@ -77,6 +78,7 @@ async function signIn(token) {
     audit: createAuditView({ request, options, reportError, clearError, explain: (id) => { selectView('explain-view'); explain.explain(id); } }),
     explain,
     access: createAccessRequestView({ request, options, reportError, clearError }),
+    rehearsal: createRehearsalView({ request, options, reportError, clearError, explain: (id) => { selectView('explain-view'); explain.explain(id); } }),
   };
   // The privacy-officer-only queries decide whether this token may use the console at all.
   await views.matrix.load();

@@ -1,13 +1,18 @@
 // @ts-check
 // What one version of an agreement changes against another: gains and losses per viewer kind, owner
 // kind and purpose, with the fields, the article before and after, the regions and the conditions;
-// then the acts gained, lost or changed, with the fields that travel added and removed.
+// then the acts gained, lost or changed, with the fields that travel added and removed. Above the form,
+// every version on a timeline (agreements-timeline.js), loaded when the view is first opened; a click on
+// a version fills the form with it and the version before, and compares them.
 import { byId, facts, fillSelect, h, mark, show } from './dom.js';
-import { DIFF_QUERY } from './queries.js';
+import { today } from './dates.js';
+import { DIFF_QUERY, TIMELINE_QUERY } from './queries.js';
+import { renderTimeline } from './agreements-timeline.js';
 
 /** @import { MarkKind } from './dom.js' */
 /** @import { Request } from './graphql.js' */
 /** @import { AccessChange, AccessChangeKind, ActGrantChange, AgreementSide, Article, ConsoleOptions, CovenantDiff, DecisionReason, OptionsAgreement } from './queries.js' */
+/** @import { TimelineAgreement } from './timeline-queries.js' */
 
 /** @type {Record<AccessChangeKind, string>} */
 const TITLES = { GAINED: 'Gained', LOST: 'Lost', BASIS_CHANGED: 'New legal basis' };
@@ -64,7 +69,7 @@ export function createDiffView({ request, options, reportError, clearError }) {
     /** @param {AgreementSide} a */
     const parties = (a) => a.parties.map((p) => p.agency?.id ?? `every ${p.agencyKind}`).join(', ');
     show(output,
-      h('h3', { id: 'diff-heading' }, `What ${diff.to.key} changes against ${diff.from.key}`),
+      h('h3', { id: 'diff-heading', tabindex: '-1' }, `What ${diff.to.key} changes against ${diff.from.key}`),
       h('table', {},
         h('caption', {}, 'The two versions'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, diff.from.key), h('th', { scope: 'col' }, diff.to.key))),
@@ -86,7 +91,41 @@ export function createDiffView({ request, options, reportError, clearError }) {
     clearError();
     try { await compare(); } catch (error) { reportError(error); }
   });
-  return { compare };
+
+  /**
+   * A version picked on the timeline: it against the one before (the first: against the one after).
+   * @param {TimelineAgreement} picked
+   */
+  async function pick(picked) {
+    clearError();
+    agreement.value = picked.id;
+    fillVersions();
+    const list = versions.get(picked.id) ?? [];
+    const at = list.findIndex((a) => a.version === picked.version);
+    const [older, newer] = at > 0 ? [list[at - 1], list[at]] : [list[at], list[at + 1] ?? list[at]];
+    from.value = String(older?.version ?? picked.version);
+    to.value = String(newer?.version ?? picked.version);
+    try {
+      await compare();
+      byId('diff-heading', HTMLElement).focus();
+    } catch (error) { reportError(error); }
+  }
+
+  const timeline = byId('diff-timeline', HTMLElement);
+  let timelineLoaded = false;
+  async function loadTimeline() {
+    if (timelineLoaded) return;
+    timelineLoaded = true;
+    try {
+      const { agreements, agencies } = await request(TIMELINE_QUERY);
+      renderTimeline(timeline, { agreements, organisations: agencies, today: today(), onPick: pick });
+    } catch (error) {
+      timelineLoaded = false;
+      reportError(error);
+    }
+  }
+  document.querySelector('#views [data-view="diff-view"]')?.addEventListener('click', loadTimeline);
+  return { compare, loadTimeline };
 }
 
 /**

@@ -289,3 +289,7 @@ export const EXPLAIN_QUERY = `query ExplainDecision($id: ID!) {
 
 // A person's access request: its own file, one operation among these.
 export { ACCESS_REQUEST_QUERY } from './access-request-queries.js';
+// The agreements timeline's: its own file.
+export { TIMELINE_QUERY } from './timeline-queries.js';
+// The rehearsal view's (shadow report, replay): their own file.
+export { REPLAY_QUERY, SHADOW_REPORT_QUERY } from './rehearsal-queries.js';
