@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from './html.js';
 import { plural } from './audit-requests.js';
+import { nextDay } from './dates.js';
 
 /** @import { AuditDayCount, AuditSummary } from './audit-queries.js' */
 
@@ -35,7 +36,7 @@ const REASONS = {
  * @param {(key: string | null) => string} label
  */
 export function seriesOf(counts, measure, label) {
-  const days = [...new Set(counts.map((count) => count.day))].sort();
+  const days = everyDay([...new Set(counts.map((count) => count.day))].sort());
   /** @type {Map<string | null, number>} */
   const totals = new Map();
   for (const count of counts) totals.set(count.key, (totals.get(count.key) ?? 0) + count[measure]);
@@ -45,6 +46,22 @@ export function seriesOf(counts, measure, label) {
     values: days.map((day) => counts.find((count) => count.day === day && count.key === key)?.[measure] ?? 0),
   }));
   return { days, series };
+}
+
+/** Days in a chart at most with the days between them filled in (with zeros); beyond, the days counted only. */
+const MAX_FILLED_DAYS = 366;
+
+/**
+ * The days from the first to the last, each once: a day without accesses is a zero, not left out.
+ * @param {string[]} days Sorted.
+ */
+function everyDay(days) {
+  const first = days[0];
+  const last = days.at(-1);
+  if (!first || !last) return days;
+  const filled = [first];
+  while (filled.length <= MAX_FILLED_DAYS && (filled.at(-1) ?? last) < last) filled.push(nextDay(filled.at(-1) ?? last));
+  return filled.length > MAX_FILLED_DAYS ? days : filled;
 }
 
 /**
@@ -111,6 +128,8 @@ function Plot({ days, series, measure }) {
     const target = ref.current;
     if (!target) return undefined;
     const indices = days.map((_, i) => i);
+    // A label every few days, so a month's labels do not run into each other.
+    const step = Math.max(1, Math.ceil(days.length / 8));
     const plot = new uPlot({
       width: Math.max(320, Math.min(900, target.parentElement?.clientWidth ?? 900)),
       height: 260,
@@ -118,7 +137,7 @@ function Plot({ days, series, measure }) {
       cursor: { show: false },
       scales: { x: { time: false, range: [-0.5, days.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] } },
       axes: [
-        { splits: () => indices, values: (_u, splits) => splits.map((i) => days[i] ?? '') },
+        { splits: () => indices.filter((i) => i % step === 0), values: (_u, splits) => splits.map((i) => days[i] ?? '') },
         { label: measure, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
       ],
       series: [{}, ...series.map((s, i) => ({
