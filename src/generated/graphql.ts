@@ -462,6 +462,15 @@ export type AuditChainSegment = {
   readonly headerDigests: ReadonlyArray<Scalars['String']['output']>;
 };
 
+export type AuditDayCount = {
+  readonly __typename?: 'AuditDayCount';
+  readonly day: Scalars['Date']['output'];
+  readonly entries: Scalars['Int']['output'];
+  /** Viewer agency id, agreement id@version or purpose, as grouped; null for entries released under no agreement. */
+  readonly key: Maybe<Scalars['String']['output']>;
+  readonly requests: Scalars['Int']['output'];
+};
+
 /** One policy decision behind an entry: the agreement version, article and rule that produced it. */
 export type AuditDecision = {
   readonly __typename?: 'AuditDecision';
@@ -643,6 +652,18 @@ export type AuditOutcome =
   | 'RELEASED'
   | 'WITHHELD';
 
+export type AuditOutcomeCount = {
+  readonly __typename?: 'AuditOutcomeCount';
+  readonly entries: Scalars['Int']['output'];
+  readonly outcome: AuditOutcome;
+};
+
+export type AuditReasonCount = {
+  readonly __typename?: 'AuditReasonCount';
+  readonly fields: Scalars['Int']['output'];
+  readonly reason: Scalars['String']['output'];
+};
+
 export type AuditReferralFact = {
   readonly __typename?: 'AuditReferralFact';
   readonly fromAgencyId: Maybe<Scalars['ID']['output']>;
@@ -660,6 +681,50 @@ export type AuditSearchTerm = {
 export type AuditSubjectType =
   | 'HOUSEHOLD'
   | 'PERSON';
+
+/**
+ * What a search of the trail adds up to: totals, accesses per day, and withheld fields by reason. It counts
+ * exactly the entries auditEntries lists for the same filter (and the same scope: the caller's agency as
+ * viewer or owner), at most 10,000 of them, oldest first.
+ */
+export type AuditSummary = {
+  readonly __typename?: 'AuditSummary';
+  readonly byOutcome: ReadonlyArray<AuditOutcomeCount>;
+  /** False when the search holds more entries than one summary counts: the counts are of the oldest 10,000. */
+  readonly complete: Scalars['Boolean']['output'];
+  readonly entries: Scalars['Int']['output'];
+  /** Field names released, summed over the entries (a field read twice counts twice). */
+  readonly fieldsReleased: Scalars['Int']['output'];
+  /** Field names withheld, summed over the entries. */
+  readonly fieldsWithheld: Scalars['Int']['output'];
+  /** Viewer organisations with an entry counted. */
+  readonly organisations: Scalars['Int']['output'];
+  /**
+   * Entries and requests per Europe/Amsterdam day, by viewer agency id, by agreement version (an entry
+   * counts under each version one of its released fields was granted by, and under a null key when none
+   * was: its own records, public fields, searches, nothing released) or by purpose. Oldest day first.
+   */
+  readonly perDay: ReadonlyArray<AuditDayCount>;
+  /** Withheld fields by the reason of the entry's decision on them (NO_GRANT, OWNER_ONLY, ...; NOT_RECORDED when the entry holds none). Most first. */
+  readonly redactionsByReason: ReadonlyArray<AuditReasonCount>;
+  /** Requests (each with its own operation id) with an entry counted. */
+  readonly requests: Scalars['Int']['output'];
+};
+
+
+/**
+ * What a search of the trail adds up to: totals, accesses per day, and withheld fields by reason. It counts
+ * exactly the entries auditEntries lists for the same filter (and the same scope: the caller's agency as
+ * viewer or owner), at most 10,000 of them, oldest first.
+ */
+export type AuditSummaryPerDayArgs = {
+  groupBy: AuditSummaryGroup;
+};
+
+export type AuditSummaryGroup =
+  | 'AGREEMENT'
+  | 'PURPOSE'
+  | 'VIEWER';
 
 /** Who made the request, as recorded. Agency ids, not Agency objects: the record keeps what was true then. */
 export type AuditViewer = {
@@ -1350,6 +1415,8 @@ export type Query = {
    * after: a cursor the trail gave (an edge's or pageInfo.endCursor); anything else is BAD_USER_INPUT.
    */
   readonly auditEntries: AuditEntryConnection;
+  /** The summary of an audit search, for privacy officers: what auditEntries would list for the filter, counted. */
+  readonly auditSummary: AuditSummary;
   /** Shared case status of a household. */
   readonly caseStatus: Maybe<CaseStatus>;
   readonly child: Maybe<Child>;
@@ -1451,6 +1518,11 @@ export type QueryAuditEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEntryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditSummaryArgs = {
+  filter?: InputMaybe<AuditEntryFilter>;
 };
 
 

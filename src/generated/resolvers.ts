@@ -124,6 +124,7 @@ export type ResolversTypes = {
   AnswerReferralInput: Types.AnswerReferralInput;
   AuditAnchor: ResolverTypeWrapper<Types.AuditAnchor>;
   AuditChainSegment: ResolverTypeWrapper<Types.AuditChainSegment>;
+  AuditDayCount: ResolverTypeWrapper<Types.AuditDayCount>;
   AuditDecision: ResolverTypeWrapper<Types.AuditDecision>;
   AuditDecisionEffect: Types.AuditDecisionEffect;
   AuditEntry: ResolverTypeWrapper<Types.AuditEntry>;
@@ -134,9 +135,13 @@ export type ResolversTypes = {
   AuditEntryProof: ResolverTypeWrapper<Types.AuditEntryProof>;
   AuditFacts: ResolverTypeWrapper<Types.AuditFacts>;
   AuditOutcome: Types.AuditOutcome;
+  AuditOutcomeCount: ResolverTypeWrapper<Types.AuditOutcomeCount>;
+  AuditReasonCount: ResolverTypeWrapper<Types.AuditReasonCount>;
   AuditReferralFact: ResolverTypeWrapper<Types.AuditReferralFact>;
   AuditSearchTerm: ResolverTypeWrapper<Types.AuditSearchTerm>;
   AuditSubjectType: Types.AuditSubjectType;
+  AuditSummary: ResolverTypeWrapper<Types.AuditSummary>;
+  AuditSummaryGroup: Types.AuditSummaryGroup;
   AuditViewer: ResolverTypeWrapper<Types.AuditViewer>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Caller: ResolverTypeWrapper<Omit<Types.Caller, 'agency'> & { agency: ResolversTypes['Agency'] }>;
@@ -255,6 +260,7 @@ export type ResolversParentTypes = {
   AnswerReferralInput: Types.AnswerReferralInput;
   AuditAnchor: Types.AuditAnchor;
   AuditChainSegment: Types.AuditChainSegment;
+  AuditDayCount: Types.AuditDayCount;
   AuditDecision: Types.AuditDecision;
   AuditEntry: Types.AuditEntry;
   AuditEntryConnection: Types.AuditEntryConnection;
@@ -262,8 +268,11 @@ export type ResolversParentTypes = {
   AuditEntryFilter: Types.AuditEntryFilter;
   AuditEntryProof: Types.AuditEntryProof;
   AuditFacts: Types.AuditFacts;
+  AuditOutcomeCount: Types.AuditOutcomeCount;
+  AuditReasonCount: Types.AuditReasonCount;
   AuditReferralFact: Types.AuditReferralFact;
   AuditSearchTerm: Types.AuditSearchTerm;
+  AuditSummary: Types.AuditSummary;
   AuditViewer: Types.AuditViewer;
   Boolean: Types.Scalars['Boolean']['output'];
   Caller: Omit<Types.Caller, 'agency'> & { agency: ResolversParentTypes['Agency'] };
@@ -559,6 +568,13 @@ export type AuditChainSegmentResolvers<ContextType = GatewayContext, ParentType 
   headerDigests?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type AuditDayCountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditDayCount'] = ResolversParentTypes['AuditDayCount']> = {
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type AuditDecisionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditDecision'] = ResolversParentTypes['AuditDecision']> = {
   agreementKey?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   article?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -632,6 +648,16 @@ export type AuditFactsResolvers<ContextType = GatewayContext, ParentType extends
   viewerInvolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type AuditOutcomeCountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditOutcomeCount'] = ResolversParentTypes['AuditOutcomeCount']> = {
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+};
+
+export type AuditReasonCountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditReasonCount'] = ResolversParentTypes['AuditReasonCount']> = {
+  fields?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type AuditReferralFactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditReferralFact'] = ResolversParentTypes['AuditReferralFact']> = {
   fromAgencyId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -642,6 +668,18 @@ export type AuditReferralFactResolvers<ContextType = GatewayContext, ParentType 
 export type AuditSearchTermResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditSearchTerm'] = ResolversParentTypes['AuditSearchTerm']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditSummary'] = ResolversParentTypes['AuditSummary']> = {
+  byOutcome?: Resolver<ReadonlyArray<ResolversTypes['AuditOutcomeCount']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fieldsReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fieldsWithheld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organisations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perDay?: Resolver<ReadonlyArray<ResolversTypes['AuditDayCount']>, ParentType, ContextType, RequireFields<Types.AuditSummaryPerDayArgs, 'groupBy'>>;
+  redactionsByReason?: Resolver<ReadonlyArray<ResolversTypes['AuditReasonCount']>, ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditViewerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditViewer'] = ResolversParentTypes['AuditViewer']> = {
@@ -994,6 +1032,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   agreement?: Resolver<Types.Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<Types.QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<Types.QueryAgreementsArgs, 'all'>>;
   auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<Types.QueryAuditEntriesArgs, 'first'>>;
+  auditSummary?: Resolver<ResolversTypes['AuditSummary'], ParentType, ContextType, Partial<Types.QueryAuditSummaryArgs>>;
   caseStatus?: Resolver<Types.Maybe<ResolversTypes['CaseStatus']>, ParentType, ContextType, RequireFields<Types.QueryCaseStatusArgs, 'householdId'>>;
   child?: Resolver<Types.Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<Types.QueryChildArgs, 'id'>>;
   covenantDiff?: Resolver<ResolversTypes['CovenantDiff'], ParentType, ContextType, RequireFields<Types.QueryCovenantDiffArgs, 'from' | 'to'>>;
@@ -1159,14 +1198,18 @@ export type Resolvers<ContextType = GatewayContext> = {
   AgreementTrace?: AgreementTraceResolvers<ContextType>;
   AuditAnchor?: AuditAnchorResolvers<ContextType>;
   AuditChainSegment?: AuditChainSegmentResolvers<ContextType>;
+  AuditDayCount?: AuditDayCountResolvers<ContextType>;
   AuditDecision?: AuditDecisionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuditEntryProof?: AuditEntryProofResolvers<ContextType>;
   AuditFacts?: AuditFactsResolvers<ContextType>;
+  AuditOutcomeCount?: AuditOutcomeCountResolvers<ContextType>;
+  AuditReasonCount?: AuditReasonCountResolvers<ContextType>;
   AuditReferralFact?: AuditReferralFactResolvers<ContextType>;
   AuditSearchTerm?: AuditSearchTermResolvers<ContextType>;
+  AuditSummary?: AuditSummaryResolvers<ContextType>;
   AuditViewer?: AuditViewerResolvers<ContextType>;
   Caller?: CallerResolvers<ContextType>;
   CaseEvent?: CaseEventResolvers<ContextType>;

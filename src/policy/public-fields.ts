@@ -78,6 +78,12 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'AuditReferralFact.*',
   'AuditEntryConnection.*',
   'AuditEntryEdge.*',
+  // What an audit search adds up to (Query.auditSummary): counts by day, agency id, agreement version,
+  // purpose and reason, over the same scope as auditEntries.
+  'AuditSummary.*',
+  'AuditOutcomeCount.*',
+  'AuditDayCount.*',
+  'AuditReasonCount.*',
   // A person's access request (schema/access-request.graphql): the same trail entries in the officer's
   // scope, with their proofs (hashes and the entries' own documents: names, ids and pseudonyms, no values).
   'AccessRequestConnection.*',

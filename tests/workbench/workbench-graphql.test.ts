@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway.ts';
 
-const queries = (await import(pathToFileURL('src/web/assets/queries.js').href)) as Record<'OPTIONS_QUERY' | 'MATRIX_QUERY' | 'DIFF_QUERY' | 'AUDIT_QUERY' | 'EXPLAIN_QUERY', string>;
+const queries = (await import(pathToFileURL('src/web/assets/queries.js').href)) as Record<'OPTIONS_QUERY' | 'MATRIX_QUERY' | 'DIFF_QUERY' | 'AUDIT_QUERY' | 'AUDIT_SUMMARY_QUERY' | 'EXPLAIN_QUERY', string>;
 const OFFICER = { agencyId: 'amk-groningen', purpose: 'privacy-audit', role: 'privacy-officer' };
 
 interface Matrix {
@@ -157,6 +157,8 @@ describe('workbench queries', () => {
       [queries.OPTIONS_QUERY, {}], [queries.MATRIX_QUERY, { at: '2026-11-23' }],
       [queries.DIFF_QUERY, { from: 'groningen-ashg-amk@2', to: 'groningen-ashg-amk@3' }],
       [queries.AUDIT_QUERY, { filter: { agreementKey: 'groningen-ashg-amk@2' } }], [queries.EXPLAIN_QUERY, { id: 'no-such-decision' }],
+      // The audit view's CSV export reads pages of the largest size; its summary comes with every search.
+      [queries.AUDIT_QUERY, { filter: {}, first: 500 }], [queries.AUDIT_SUMMARY_QUERY, { filter: { kind: 'ACCESS' } }],
     ];
     for (const [query, variables] of runs) {
       const response = await gateway.query(OFFICER, query, variables);

@@ -8,6 +8,7 @@ import { accessRequestResolvers } from './access-request.ts';
 import { actResolvers } from './acts.ts';
 import { agreementResolvers } from './agreement.ts';
 import { auditResolvers } from './audit.ts';
+import { auditSummaryResolvers } from './audit-summary.ts';
 import { explainResolvers } from './explain.ts';
 import { childResolvers } from './child.ts';
 import { householdResolvers } from './household.ts';
@@ -28,7 +29,7 @@ export function createResolvers() {
     Agreement: agreementResolvers.Agreement,
     AgreementParty: agreementResolvers.AgreementParty,
     Grant: agreementResolvers.Grant,
-    Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...explainResolvers.Query,
+    Query: { ...queryResolvers.Query, ...agreementResolvers.Query, ...auditResolvers.Query, ...auditSummaryResolvers.Query, ...explainResolvers.Query,
       ...workbenchResolvers.Query, ...accessRequestResolvers.Query, ...replayResolvers.Query,
       ...shadowResolvers.Query, ...actResolvers.Query, ...notificationResolvers.Query },
     Mutation: actResolvers.Mutation,
@@ -38,6 +39,8 @@ export function createResolvers() {
     Notification: notificationResolvers.Notification,
     AuditEntry: auditResolvers.AuditEntry,
     AuditDecision: auditResolvers.AuditDecision,
+    AuditSummary: auditSummaryResolvers.AuditSummary,
+    AuditOutcomeCount: auditSummaryResolvers.AuditOutcomeCount,
     Caller: {},
     Agency: {
       region: (agency: AgencyNode, _args: unknown, context: GatewayContext) => context.services.regionNode(agency.region),

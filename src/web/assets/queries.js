@@ -185,50 +185,6 @@ export const DIFF_QUERY = `query CovenantDiff($from: ID!, $to: ID!) {
 }`;
 
 /**
- * @typedef {object} AuditTrail
- * @property {{ node: AuditEntry }[]} edges
- * @property {{ hasNextPage: boolean, endCursor: string | null }} pageInfo
- *
- * @typedef {object} AuditEntry
- * @property {string} seq
- * @property {string} time
- * @property {'ACCESS' | 'SEARCH' | 'AUDIT_QUERY' | 'EXPLAIN'} kind
- * @property {{ agencyId: string, userId: string, role: string }} viewer
- * @property {string} purpose
- * @property {string | null} ownerAgencyId null for searches.
- * @property {string | null} entityType
- * @property {string | null} entityId
- * @property {string | null} subject Pseudonym of the data subject.
- * @property {string[]} relatedSubjects
- * @property {string[]} fieldsReleased
- * @property {string[]} fieldsWithheld
- * @property {'RELEASED' | 'PARTIALLY_RELEASED' | 'WITHHELD' | 'NOT_FOUND' | 'ERROR'} outcome
- * @property {{ name: string, value: string }[] | null} searchTerms
- * @property {AuditDecision[]} decisions
- *
- * @typedef {object} AuditDecision
- * @property {string} id
- * @property {string} coordinate
- * @property {Effect} effect
- * @property {string} reason
- * @property {string | null} agreementKey
- * @property {string | null} article
- * @property {string | null} ruleId
- */
-
-/** @type {Query<{ auditEntries: AuditTrail }>} */
-export const AUDIT_QUERY = `query AuditTrail($filter: AuditEntryFilter, $after: String) {
-  auditEntries(filter: $filter, first: 50, after: $after) {
-    edges { node {
-      seq time kind viewer { agencyId userId role } purpose ownerAgencyId entityType entityId subject relatedSubjects
-      fieldsReleased fieldsWithheld outcome searchTerms { name value }
-      decisions { id coordinate effect reason agreementKey article ruleId }
-    } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-/**
  * @typedef {object} DecisionExplanation
  * @property {string | null} decisionId
  * @property {string} at
@@ -293,3 +249,5 @@ export { ACCESS_REQUEST_QUERY } from './access-request-queries.js';
 export { TIMELINE_QUERY } from './timeline-queries.js';
 // The rehearsal view's (shadow report, replay): their own file.
 export { REPLAY_QUERY, SHADOW_REPORT_QUERY } from './rehearsal-queries.js';
+// The audit view's (entries, summary): their own file.
+export { AUDIT_QUERY, AUDIT_SUMMARY_QUERY } from './audit-queries.js';
