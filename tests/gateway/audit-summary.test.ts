@@ -76,4 +76,11 @@ describe('auditSummary', () => {
     expect(read.length).toBeGreaterThan(0);
     expect(JSON.stringify(read)).not.toContain(sanne.bsn);
   });
+
+  it('costs what reading up to 10,000 entries may: one summary fits a request, two do not', async () => {
+    const one = await gateway.query(officer('amk-groningen'), '{ auditSummary { entries } }');
+    expect(one.body.errors).toBeUndefined();
+    const two = await gateway.query(officer('amk-groningen'), '{ a: auditSummary { entries } b: auditSummary(filter: { kind: ACCESS }) { entries } }');
+    expect(two.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
 });

@@ -19,6 +19,13 @@ export interface OperationMeasure {
 export const DEFAULT_LIST_FAN_OUT = 10;
 
 /**
+ * `Query.auditSummary` reads up to 10,000 entries of the store (20 pages of 500) and answers counts:
+ * none of an entry's fields is resolved or serialised, which is most of what an auditEntries item costs.
+ * Not measured: a bound set at half the default limit, so one summary fits a request and two do not.
+ */
+export const AUDIT_SUMMARY_COST = 10_000;
+
+/**
  * Connections whose items are stored documents read whole by one query: each item costs a fixed,
  * measured amount whatever is selected of it, instead of its selection walked with a fan-out of 10 for
  * every list inside it (an audit entry's decisions and field names are bounded by the entry, not by an
@@ -30,7 +37,7 @@ export const DEFAULT_LIST_FAN_OUT = 10;
  * households. So 500 entries at about 18,000, 36 each: a page of 500 fits the default limit of 20,000
  * whatever it selects, and two such pages do not.
  */
-export const ITEM_COSTS: Readonly<Record<string, number>> = { 'Query.auditEntries': 36 };
+export const ITEM_COSTS: Readonly<Record<string, number>> = { 'Query.auditEntries': 36, 'Query.auditSummary': AUDIT_SUMMARY_COST };
 
 export function measureOperation(
   schema: GraphQLSchema,
