@@ -84,12 +84,14 @@ export function fillSelect(select, items, anyLabel) {
 
 /**
  * A status word with a symbol, so no information is carried by colour alone; `label` replaces the word.
+ * The symbols are text every system font has: owner only is U+2298 (circled slash), not the padlock
+ * emoji, which shows as an empty box without an emoji font.
  * @param {MarkKind} kind
  * @param {string} [label]
  */
 export function mark(kind, label) {
   /** @type {Record<MarkKind, string>} */
-  const symbols = { allowed: '\u2713', denied: '\u2717', 'owner-only': '\u{1F512}', gained: '+', lost: '\u2212', changed: '\u21C4' };
+  const symbols = { allowed: '\u2713', denied: '\u2717', 'owner-only': '\u2298', gained: '+', lost: '\u2212', changed: '\u21C4' };
   return h('span', { class: `mark ${kind}` }, h('span', { 'aria-hidden': 'true' }, symbols[kind] ?? ''), ` ${label ?? kind.replace('-', ' ')}`);
 }
 
