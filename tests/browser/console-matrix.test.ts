@@ -120,6 +120,10 @@ describe.skipIf(!chromiumAvailable)('who may see what at a date, in the privacy 
   });
 
   it('prints the table alone, every category open, without sideways scroll', async () => {
+    // The button asks the browser to print (the dialog itself is the browser's).
+    await page().evaluate(() => { const w = globalThis as unknown as { print(): void; printed?: boolean }; w.print = () => { w.printed = true; }; });
+    await page().locator('#matrix-print').click();
+    expect(await page().evaluate(() => (globalThis as unknown as { printed?: boolean }).printed)).toBe(true);
     await page().emulateMedia({ media: 'print' });
     try {
       expect(await page().locator('#matrix-form').isVisible()).toBe(false);
