@@ -28,7 +28,7 @@ export function contractSchema(): GraphQLSchema {
 export async function compileFolder(dir: string): Promise<CompiledFolder> {
   const loaded = await loadCovenants(dir);
   const schema = contractSchema();
-  const policy = compilePolicy({ covenants: loaded.covenants, schema, regions: loaded.regions, organisations: loaded.organisations, publicCoordinates: PUBLIC_COORDINATES });
+  const policy = compilePolicy({ covenants: loaded.covenants, schema, regions: loaded.regions, organisations: loaded.organisations, dataCategories: loaded.dataCategories, publicCoordinates: PUBLIC_COORDINATES });
   return { loaded, policy, schema };
 }
 

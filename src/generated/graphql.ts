@@ -62,6 +62,8 @@ export type AccessMatrix = {
   readonly agreements: ReadonlyArray<Agreement>;
   /** Viewer/owner kind pairs with at least one field allowed: the grid's columns. */
   readonly columns: ReadonlyArray<MatrixColumn>;
+  /** The data categories of covenants/data-categories.yaml, in written order: names for the sets of fields covenants grant together. */
+  readonly dataCategories: ReadonlyArray<MatrixDataCategory>;
   readonly day: Scalars['Date']['output'];
   /** Every grant a cell cites, once. */
   readonly grants: ReadonlyArray<MatrixGrant>;
@@ -78,6 +80,12 @@ export type AccessMatrix = {
   readonly region: Maybe<Scalars['ID']['output']>;
   /** Every coordinate that is not public, owner-only ones included, in schema order. */
   readonly rows: ReadonlyArray<MatrixRow>;
+  /**
+   * Who may see what of whom on the day, organisation by organisation: the cells spread over the organisations
+   * that exist and are parties to their grants, where the grants' region conditions can hold. One per viewer
+   * and owner organisation with some field allowed; every other pair is denied.
+   */
+  readonly sharing: ReadonlyArray<MatrixSharing>;
 };
 
 /** An act one organisation may make towards another on the matrix's day, and what travels with it into the receiver's system. */
@@ -1223,6 +1231,16 @@ export type MatrixColumn = {
   readonly viewerKind: AgencyKind;
 };
 
+/** A named set of fields covenants grant together (category:<name>). */
+export type MatrixDataCategory = {
+  readonly __typename?: 'MatrixDataCategory';
+  /** Schema coordinates, public ones included, in written order. A coordinate may be in more than one category. */
+  readonly coordinates: ReadonlyArray<Scalars['String']['output']>;
+  /** Null for a category known only from a covenant that names it. */
+  readonly description: Maybe<Scalars['String']['output']>;
+  readonly name: Scalars['ID']['output'];
+};
+
 /** A grant in force, as a cell cites it. */
 export type MatrixGrant = {
   readonly __typename?: 'MatrixGrant';
@@ -1247,6 +1265,8 @@ export type MatrixOrganisation = {
   readonly controller: Agency;
   /** Whether it exists on the day; one that does not reads nothing. */
   readonly exists: Scalars['Boolean']['output'];
+  /** Whether it serves some municipality of the region filter (in any kind of region it serves); true without one. */
+  readonly inRegion: Scalars['Boolean']['output'];
 };
 
 export type MatrixParty = {
@@ -1262,6 +1282,23 @@ export type MatrixRow = {
   readonly cells: ReadonlyArray<MatrixCell>;
   readonly coordinate: Scalars['String']['output'];
   readonly ownerOnly: Scalars['Boolean']['output'];
+};
+
+/** What one organisation may read of another's records on the matrix's day, each field only when a grant's conditions hold. */
+export type MatrixSharing = {
+  readonly __typename?: 'MatrixSharing';
+  /** Data categories all of whose non-public fields it may read, none inside another one listed. */
+  readonly categories: ReadonlyArray<Scalars['ID']['output']>;
+  /** The fields it may read, in row order. */
+  readonly coordinates: ReadonlyArray<Scalars['String']['output']>;
+  /** MatrixGrant ids, in the order the engine tries them. */
+  readonly grantIds: ReadonlyArray<Scalars['ID']['output']>;
+  /** The fields none of those categories holds. */
+  readonly otherCoordinates: ReadonlyArray<Scalars['String']['output']>;
+  readonly owner: Agency;
+  /** The purposes (of the purpose filter) some grant allows it for. */
+  readonly purposes: ReadonlyArray<Scalars['String']['output']>;
+  readonly viewer: Agency;
 };
 
 /** Role of a person within a household. */

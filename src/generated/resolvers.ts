@@ -96,7 +96,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AccessChange: ResolverTypeWrapper<Types.AccessChange>;
   AccessChangeKind: Types.AccessChangeKind;
-  AccessMatrix: ResolverTypeWrapper<Omit<Types.AccessMatrix, 'acts' | 'agreements' | 'organisations'> & { acts: ReadonlyArray<ResolversTypes['AccessMatrixAct']>, agreements: ReadonlyArray<ResolversTypes['Agreement']>, organisations: ReadonlyArray<ResolversTypes['MatrixOrganisation']> }>;
+  AccessMatrix: ResolverTypeWrapper<Omit<Types.AccessMatrix, 'acts' | 'agreements' | 'organisations' | 'sharing'> & { acts: ReadonlyArray<ResolversTypes['AccessMatrixAct']>, agreements: ReadonlyArray<ResolversTypes['Agreement']>, organisations: ReadonlyArray<ResolversTypes['MatrixOrganisation']>, sharing: ReadonlyArray<ResolversTypes['MatrixSharing']> }>;
   AccessMatrixAct: ResolverTypeWrapper<Omit<Types.AccessMatrixAct, 'receiver' | 'sender'> & { receiver: ResolversTypes['Agency'], sender: ResolversTypes['Agency'] }>;
   AccessRequestConnection: ResolverTypeWrapper<Types.AccessRequestConnection>;
   AccessRequestCounts: ResolverTypeWrapper<Types.AccessRequestCounts>;
@@ -188,10 +188,12 @@ export type ResolversTypes = {
   MatrixActGrant: ResolverTypeWrapper<Types.MatrixActGrant>;
   MatrixCell: ResolverTypeWrapper<Types.MatrixCell>;
   MatrixColumn: ResolverTypeWrapper<Types.MatrixColumn>;
+  MatrixDataCategory: ResolverTypeWrapper<Types.MatrixDataCategory>;
   MatrixGrant: ResolverTypeWrapper<Types.MatrixGrant>;
   MatrixOrganisation: ResolverTypeWrapper<Omit<Types.MatrixOrganisation, 'agency' | 'controller'> & { agency: ResolversTypes['Agency'], controller: ResolversTypes['Agency'] }>;
   MatrixParty: ResolverTypeWrapper<Types.MatrixParty>;
   MatrixRow: ResolverTypeWrapper<Types.MatrixRow>;
+  MatrixSharing: ResolverTypeWrapper<Omit<Types.MatrixSharing, 'owner' | 'viewer'> & { owner: ResolversTypes['Agency'], viewer: ResolversTypes['Agency'] }>;
   MemberRole: Types.MemberRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notification: ResolverTypeWrapper<Omit<Types.Notification, 'agency'> & { agency?: Types.Maybe<ResolversTypes['Agency']> }>;
@@ -239,7 +241,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessChange: Types.AccessChange;
-  AccessMatrix: Omit<Types.AccessMatrix, 'acts' | 'agreements' | 'organisations'> & { acts: ReadonlyArray<ResolversParentTypes['AccessMatrixAct']>, agreements: ReadonlyArray<ResolversParentTypes['Agreement']>, organisations: ReadonlyArray<ResolversParentTypes['MatrixOrganisation']> };
+  AccessMatrix: Omit<Types.AccessMatrix, 'acts' | 'agreements' | 'organisations' | 'sharing'> & { acts: ReadonlyArray<ResolversParentTypes['AccessMatrixAct']>, agreements: ReadonlyArray<ResolversParentTypes['Agreement']>, organisations: ReadonlyArray<ResolversParentTypes['MatrixOrganisation']>, sharing: ReadonlyArray<ResolversParentTypes['MatrixSharing']> };
   AccessMatrixAct: Omit<Types.AccessMatrixAct, 'receiver' | 'sender'> & { receiver: ResolversParentTypes['Agency'], sender: ResolversParentTypes['Agency'] };
   AccessRequestConnection: Types.AccessRequestConnection;
   AccessRequestCounts: Types.AccessRequestCounts;
@@ -314,10 +316,12 @@ export type ResolversParentTypes = {
   MatrixActGrant: Types.MatrixActGrant;
   MatrixCell: Types.MatrixCell;
   MatrixColumn: Types.MatrixColumn;
+  MatrixDataCategory: Types.MatrixDataCategory;
   MatrixGrant: Types.MatrixGrant;
   MatrixOrganisation: Omit<Types.MatrixOrganisation, 'agency' | 'controller'> & { agency: ResolversParentTypes['Agency'], controller: ResolversParentTypes['Agency'] };
   MatrixParty: Types.MatrixParty;
   MatrixRow: Types.MatrixRow;
+  MatrixSharing: Omit<Types.MatrixSharing, 'owner' | 'viewer'> & { owner: ResolversParentTypes['Agency'], viewer: ResolversParentTypes['Agency'] };
   Mutation: Record<PropertyKey, never>;
   Notification: Omit<Types.Notification, 'agency'> & { agency?: Types.Maybe<ResolversParentTypes['Agency']> };
   NotifiedRecord: Types.NotifiedRecord;
@@ -367,6 +371,7 @@ export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType exten
   acts?: Resolver<ReadonlyArray<ResolversTypes['AccessMatrixAct']>, ParentType, ContextType>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Agreement']>, ParentType, ContextType>;
   columns?: Resolver<ReadonlyArray<ResolversTypes['MatrixColumn']>, ParentType, ContextType>;
+  dataCategories?: Resolver<ReadonlyArray<ResolversTypes['MatrixDataCategory']>, ParentType, ContextType>;
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grants?: Resolver<ReadonlyArray<ResolversTypes['MatrixGrant']>, ParentType, ContextType>;
   kinds?: Resolver<ReadonlyArray<ResolversTypes['AgencyKind']>, ParentType, ContextType>;
@@ -376,6 +381,7 @@ export type AccessMatrixResolvers<ContextType = GatewayContext, ParentType exten
   purpose?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   rows?: Resolver<ReadonlyArray<ResolversTypes['MatrixRow']>, ParentType, ContextType>;
+  sharing?: Resolver<ReadonlyArray<ResolversTypes['MatrixSharing']>, ParentType, ContextType>;
 };
 
 export type AccessMatrixActResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessMatrixAct'] = ResolversParentTypes['AccessMatrixAct']> = {
@@ -952,6 +958,12 @@ export type MatrixColumnResolvers<ContextType = GatewayContext, ParentType exten
   viewerKind?: Resolver<ResolversTypes['AgencyKind'], ParentType, ContextType>;
 };
 
+export type MatrixDataCategoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixDataCategory'] = ResolversParentTypes['MatrixDataCategory']> = {
+  coordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type MatrixGrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixGrant'] = ResolversParentTypes['MatrixGrant']> = {
   agreement?: Resolver<ResolversTypes['DecisionAgreement'], ParentType, ContextType>;
   conditions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
@@ -968,6 +980,7 @@ export type MatrixOrganisationResolvers<ContextType = GatewayContext, ParentType
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   controller?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   exists?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inRegion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type MatrixPartyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixParty'] = ResolversParentTypes['MatrixParty']> = {
@@ -979,6 +992,16 @@ export type MatrixRowResolvers<ContextType = GatewayContext, ParentType extends 
   cells?: Resolver<ReadonlyArray<ResolversTypes['MatrixCell']>, ParentType, ContextType>;
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownerOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MatrixSharingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MatrixSharing'] = ResolversParentTypes['MatrixSharing']> = {
+  categories?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  coordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  grantIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  otherCoordinates?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  purposes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1245,10 +1268,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   MatrixActGrant?: MatrixActGrantResolvers<ContextType>;
   MatrixCell?: MatrixCellResolvers<ContextType>;
   MatrixColumn?: MatrixColumnResolvers<ContextType>;
+  MatrixDataCategory?: MatrixDataCategoryResolvers<ContextType>;
   MatrixGrant?: MatrixGrantResolvers<ContextType>;
   MatrixOrganisation?: MatrixOrganisationResolvers<ContextType>;
   MatrixParty?: MatrixPartyResolvers<ContextType>;
   MatrixRow?: MatrixRowResolvers<ContextType>;
+  MatrixSharing?: MatrixSharingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotifiedRecord?: NotifiedRecordResolvers<ContextType>;

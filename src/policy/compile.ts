@@ -80,6 +80,19 @@ export interface CompiledPolicy {
   readonly dataIndependent: ReadonlySet<string>;
   /** Harmless but suspicious configuration, for the start-up log. */
   readonly warnings: readonly string[];
+  /**
+   * The data categories (covenants/data-categories.yaml), in written order: what the workbench groups
+   * its fields by. Without the file's definitions, the categories the covenants name (no description).
+   */
+  readonly dataCategories: readonly PolicyDataCategory[];
+}
+
+/** A data category as the workbench shows it: a name for a set of coordinates covenants grant together. */
+export interface PolicyDataCategory {
+  readonly name: string;
+  /** Null for a category known only from a covenant that names it. */
+  readonly description: string | null;
+  readonly coordinates: readonly string[];
 }
 
 export function compilePolicy(options: CompilePolicyOptions): CompiledPolicy {
@@ -179,7 +192,17 @@ export function compilePolicy(options: CompilePolicyOptions): CompiledPolicy {
     publicCoordinates: publicSet.coordinates,
     ownerOnlyCoordinates: ownerOnly.coordinates,
     grants, actGrants, grantsByCoordinate, dataIndependent, warnings,
+    dataCategories: dataCategoriesOf(options),
   };
+}
+
+function dataCategoriesOf(options: CompilePolicyOptions): PolicyDataCategory[] {
+  if (options.dataCategories) return options.dataCategories.map(({ name, description, coordinates }) => ({ name, description, coordinates }));
+  const named = new Map<string, PolicyDataCategory>();
+  for (const covenant of options.covenants) {
+    for (const { name, coordinates } of covenant.dataCategories) if (!named.has(name)) named.set(name, { name, description: null, coordinates });
+  }
+  return [...named.values()];
 }
 
 function partiesOf(covenant: Covenant): Map<AgencyKind, Set<string> | null> {

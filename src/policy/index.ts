@@ -10,7 +10,7 @@ export {
 export { FEEDBACK_COORDINATES, REFERRING_ACTS } from './build-act-grants.ts';
 export { decideAct } from './decide-act.ts';
 export { ACCESS_NOTICE_COORDINATE, decideAccessNotice, decideInvolvementNotice, INVOLVEMENT_NOTICE_COORDINATE, type NoticeDecision } from './decide-notice.ts';
-export { compilePolicy, type CompiledActGrant, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions } from './compile.ts';
+export { compilePolicy, type CompiledActGrant, type CompiledGrant, type CompiledPolicy, type CompilePolicyOptions, type PolicyDataCategory } from './compile.ts';
 export { describeActCondition, describeCondition } from './conditions.ts';
 export { objectFieldCoordinates } from './coordinates.ts';
 export {

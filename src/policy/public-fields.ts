@@ -104,6 +104,8 @@ export const PUBLIC_COORDINATES: readonly string[] = Object.freeze([
   'MatrixGrant.*',
   'MatrixParty.*',
   'MatrixOrganisation.*',
+  'MatrixDataCategory.*',
+  'MatrixSharing.*',
   'AccessMatrixAct.*',
   'MatrixActGrant.*',
   'AgreementExample.*',

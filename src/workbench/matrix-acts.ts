@@ -7,7 +7,7 @@
  */
 import { ACT_KINDS } from '#domain/acts.ts';
 import type { AgencyKind, ReferralKind } from '#domain/records.ts';
-import type { CompiledActGrant, CompiledPolicy, OrganisationDef } from '#src/policy/index.ts';
+import type { CompiledActGrant, CompiledGrant, CompiledPolicy, OrganisationDef } from '#src/policy/index.ts';
 import { describeActCondition, existsOn, validityOn, viewerRegion } from '#src/policy/index.ts';
 import { AGENCY_KINDS } from './matrix-kinds.ts';
 import type { MatrixAct, MatrixActGrant } from './matrix-types.ts';
@@ -67,8 +67,9 @@ function bound(grant: CompiledActGrant, organisation: OrganisationDef, side: 'se
  * lie in the region filter): the top-level (AND) `inCovenantRegion`, `inViewerRegion` (the sender's
  * region) and `inOwnerRegion` (the receiver's) must all hold for one municipality. A national 0-18
  * referral thus goes to the bureau of the household's region only, and only that bureau is listed.
+ * A read grant is judged the same way, the viewer as the sender and the owner as the receiver (matrix-sharing.ts).
  */
-function mayHoldSomewhere(policy: CompiledPolicy, grant: CompiledActGrant, sender: OrganisationDef, receiver: OrganisationDef, filter: ReadonlySet<string> | null): boolean {
+export function mayHoldSomewhere(policy: CompiledPolicy, grant: CompiledActGrant | CompiledGrant, sender: OrganisationDef, receiver: OrganisationDef, filter: ReadonlySet<string> | null): boolean {
   const regionOf = (organisation: OrganisationDef): ReadonlySet<string> => policy.regionMunicipalities
     .get(viewerRegion(policy, { agencyId: organisation.id, kind: organisation.kind, region: organisation.homeRegion }, grant.covenant.regionKind)) ?? new Set();
   const kinds = new Set(grant.grant.conditions.map((condition) => condition.kind));

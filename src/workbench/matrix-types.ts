@@ -2,7 +2,7 @@
 import type { ActKind } from '#domain/acts.ts';
 import type { AgencyKind, ReferralKind } from '#domain/records.ts';
 import type { Condition, Covenant, SourceRef } from '#src/policy/index.ts';
-import type { AgreementRef } from '#src/policy/index.ts';
+import type { AgreementRef, PolicyDataCategory } from '#src/policy/index.ts';
 import type { ValidityStatus } from '#src/policy/index.ts';
 
 /** The agencies of one kind a grant binds: named ones, or null for every agency of the kind. */
@@ -69,6 +69,31 @@ export interface AccessMatrix {
    * under the region and purpose filters: one per act, sender, receiver, referral kind and purpose.
    */
   readonly acts: readonly MatrixAct[];
+  /** The data categories (covenants/data-categories.yaml), in written order: what the console groups rows by. */
+  readonly dataCategories: readonly PolicyDataCategory[];
+  /**
+   * Who may see what of whom on the day, organisation by organisation (matrix-sharing.ts): one per
+   * viewer and owner organisation with some field allowed, under the same filters as the cells.
+   */
+  readonly sharing: readonly MatrixSharing[];
+}
+
+/** What one organisation may read of another's records on the matrix's day: the cells, by organisation. */
+export interface MatrixSharing {
+  readonly viewerId: string;
+  readonly viewerKind: AgencyKind;
+  readonly ownerId: string;
+  readonly ownerKind: AgencyKind;
+  /** The purposes (of the filter) some grant allows it for. */
+  readonly purposes: readonly string[];
+  /** The fields it may read, in row order. */
+  readonly coordinates: readonly string[];
+  /** Data categories all of whose governed fields it may read, none inside another one listed. */
+  readonly categories: readonly string[];
+  /** The fields none of those categories holds. */
+  readonly otherCoordinates: readonly string[];
+  /** The grants that may allow it, in policy order; each only when its conditions hold. */
+  readonly grants: readonly MatrixGrant[];
 }
 
 /** An act grant in force, as an act row cites it. */
@@ -117,4 +142,6 @@ export interface MatrixOrganisation {
   readonly controller: string;
   readonly validFrom: string | null;
   readonly validTo: string | null;
+  /** Whether it serves some municipality of the region filter (any region kind); true without one. */
+  readonly inRegion: boolean;
 }

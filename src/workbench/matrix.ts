@@ -9,11 +9,12 @@ import type { AgencyKind } from '#domain/records.ts';
 import type { CompiledGrant, CompiledPolicy } from '#src/policy/index.ts';
 import { describeCondition } from '#src/policy/index.ts';
 import { actRows } from './matrix-acts.ts';
+import { sharingOf } from './matrix-sharing.ts';
 import { AGENCY_KINDS } from './matrix-kinds.ts';
 import type { AccessMatrix, MatrixCell, MatrixGrant, MatrixRow } from './matrix-types.ts';
 import { amsterdamDay, controllerOn, existsOn, validityOn, viewerRegion } from '#src/policy/index.ts';
 
-export type { AccessMatrix, MatrixAct, MatrixActGrant, MatrixCell, MatrixGrant, MatrixOrganisation, MatrixParty, MatrixRow } from './matrix-types.ts';
+export type { AccessMatrix, MatrixAct, MatrixActGrant, MatrixCell, MatrixGrant, MatrixOrganisation, MatrixParty, MatrixRow, MatrixSharing } from './matrix-types.ts';
 
 export interface MatrixOptions {
   /** The instant, or Europe/Amsterdam day (`yyyy-mm-dd`), validity is judged at. Required. */
@@ -71,6 +72,7 @@ export function buildAccessMatrix(policy: CompiledPolicy, options: MatrixOptions
     .filter((ownerKind) => rows.some((row) => row.cells.some((cell) => cell.viewerKind === viewerKind && cell.ownerKind === ownerKind)))
     .map((ownerKind) => ({ viewerKind, ownerKind })));
   const citedGrants = policy.grants.filter((grant) => cited.has(grant));
+  const compiled = new Map([...cited].map(([grant, made]) => [made, grant]));
   return {
     day, region, purpose, kinds, columns, rows,
     grants: citedGrants.map((grant) => cited.get(grant)!),
@@ -81,8 +83,12 @@ export function buildAccessMatrix(policy: CompiledPolicy, options: MatrixOptions
       id: organisation.id, name: organisation.name, kind: organisation.kind, homeRegion: organisation.homeRegion,
       exists: existsOn(organisation, day), controller: controllerOn(policy.organisations, organisation.id, day),
       validFrom: organisation.validFrom, validTo: organisation.validTo,
+      inRegion: regionMunicipalities === null || [...organisation.regions.values()]
+        .some((served) => [...policy.regionMunicipalities.get(served) ?? []].some((municipality) => regionMunicipalities.has(municipality))),
     })),
     acts: actRows(policy, { day, regionMunicipalities, purpose, kinds }),
+    dataCategories: policy.dataCategories,
+    sharing: sharingOf(policy, { day, regionMunicipalities, purpose, rows, compiledOf: (grant) => compiled.get(grant)! }),
   };
 }
 

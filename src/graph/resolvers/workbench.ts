@@ -45,6 +45,11 @@ function toGraphQLMatrix(matrix: AccessMatrix, context: GatewayContext) {
     ...matrix,
     organisations: matrix.organisations.map((organisation) => ({
       agency: context.services.agencyNode(organisation.id), exists: organisation.exists, controller: context.services.agencyNode(organisation.controller),
+      inRegion: organisation.inRegion,
+    })),
+    sharing: matrix.sharing.map((pair) => ({
+      viewer: context.services.agencyNode(pair.viewerId), owner: context.services.agencyNode(pair.ownerId), purposes: pair.purposes,
+      coordinates: pair.coordinates, categories: pair.categories, otherCoordinates: pair.otherCoordinates, grantIds: pair.grants.map((grant) => grant.id),
     })),
     rows: matrix.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ viewerKind: cell.viewerKind, ownerKind: cell.ownerKind, grantIds: cell.grants.map((grant) => grant.id) })) })),
     grants: matrix.grants.map((grant: MatrixGrant) => ({ ...grant, conditions: grant.conditionTexts })),

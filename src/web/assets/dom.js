@@ -84,6 +84,8 @@ export function fillSelect(select, items, anyLabel) {
 
 /**
  * A status word with a symbol, so no information is carried by colour alone; `label` replaces the word.
+ * The symbols are text every system font has: owner only is U+2298 (circled slash), not the padlock
+ * emoji, which shows as an empty box without an emoji font.
  * @param {MarkKind} kind
  * @param {string} [label]
  */

@@ -46,74 +46,6 @@ export const OPTIONS_QUERY = `query ConsoleOptions {
   agreements(all: true) { id version key title validFrom validTo tacitRenewal supersededBy regions { id name } purposes { code description } }
 }`;
 
-/**
- * @typedef {object} AccessMatrix
- * @property {string} day
- * @property {string | null} region
- * @property {string | null} purpose
- * @property {MatrixColumn[]} columns
- * @property {{ coordinate: string, ownerOnly: boolean, cells: (MatrixColumn & { grantIds: string[] })[] }[]} rows
- * @property {MatrixGrant[]} grants
- * @property {MatrixAgreement[]} agreements
- * @property {string[]} publicCoordinates
- * @property {string[]} ownerOnlyCoordinates
- * @property {MatrixAct[]} acts
- *
- * @typedef {{ viewerKind: AgencyKind, ownerKind: AgencyKind }} MatrixColumn
- *
- * @typedef {object} MatrixAct
- * @property {string} act
- * @property {{ id: string, kind: AgencyKind }} sender
- * @property {{ id: string, kind: AgencyKind }} receiver
- * @property {string | null} referralKind
- * @property {string} purpose
- * @property {string[]} coordinates
- * @property {{ id: string, basis: string, ruleId: string, coordinates: string[], conditions: string[] }[]} grants
- *
- * @typedef {object} MatrixGrant
- * @property {string} id
- * @property {Article} agreement
- * @property {string} title
- * @property {string} ruleId
- * @property {string[]} purposes
- * @property {string[]} regions
- * @property {string[]} conditions
- * @property {AgreementValidity} validity
- * @property {{ kind: AgencyKind, agencyIds: string[] | null }[]} parties
- *
- * @typedef {object} MatrixAgreement
- * @property {string} key
- * @property {string} title
- * @property {string} validFrom
- * @property {string | null} validTo
- * @property {boolean} tacitRenewal
- * @property {AgreementExample[]} examples
- *
- * @typedef {object} AgreementExample
- * @property {string} name
- * @property {{ agencyId: string }} viewer
- * @property {{ agencyId: string }} owner
- * @property {string} purpose
- * @property {string} date
- * @property {string} coordinate
- * @property {string} expected allow or deny
- * @property {DecisionReason | null} reason
- */
-
-/** @type {Query<{ accessMatrix: AccessMatrix }>} */
-export const MATRIX_QUERY = `query AccessMatrix($at: Date!, $region: ID, $purpose: String) {
-  accessMatrix(at: $at, region: $region, purpose: $purpose) {
-    day region purpose
-    columns { viewerKind ownerKind }
-    rows { coordinate ownerOnly cells { viewerKind ownerKind grantIds } }
-    grants { id agreement { key article } title ruleId purposes regions conditions validity parties { kind agencyIds } }
-    agreements { key title validFrom validTo tacitRenewal examples { name viewer { agencyId } owner { agencyId } purpose date coordinate expected reason } }
-    publicCoordinates
-    ownerOnlyCoordinates
-    acts { act sender { id kind } receiver { id kind } referralKind purpose coordinates grants { id basis ruleId coordinates conditions } }
-  }
-}`;
-
 const AGREEMENT_SIDE = 'key title validFrom validTo tacitRenewal purposes { code } regions { id } parties { agencyKind agency { id } }';
 
 /**
@@ -251,3 +183,5 @@ export { TIMELINE_QUERY } from './timeline-queries.js';
 export { REPLAY_QUERY, SHADOW_REPORT_QUERY } from './rehearsal-queries.js';
 // The audit view's (entries, summary): their own file.
 export { AUDIT_QUERY, AUDIT_SUMMARY_QUERY } from './audit-queries.js';
+// The access matrix by data category and organisation: its own file.
+export { MATRIX_QUERY } from './matrix-queries.js';
