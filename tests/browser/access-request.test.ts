@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
 import { checkAccessReport } from '#src/audit/access-report-check.ts';
+import { BROWSER_TIMEOUT } from '../support/console-browser.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 interface PageGlobals { readonly document: { readonly activeElement: { readonly id: string; readonly textContent: string | null; readonly tagName: string } | null } }
@@ -36,7 +37,7 @@ if (!available && inCi) {
   });
 }
 
-describe.skipIf(!available)('the access request in the privacy console', () => {
+describe.skipIf(!available)('the access request in the privacy console', BROWSER_TIMEOUT, () => {
   let gateway: TestGateway;
   let base: string;
   let context: BrowserContext;

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
-import { POLL, requireChromium, chromiumAvailable, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { POLL, requireChromium, chromiumAvailable, startConsoleBrowser, BROWSER_TIMEOUT, type ConsoleBrowser } from '../support/console-browser.ts';
 
 requireChromium();
 
@@ -23,7 +23,7 @@ const COVENANTS = new URL('../../covenants/', import.meta.url).pathname;
 const scenario1 = createWorld().households[0]!;
 const bsn = scenario1.members[0]!.bsn;
 
-describe.skipIf(!chromiumAvailable)('what changes with the next covenant version', () => {
+describe.skipIf(!chromiumAvailable)('what changes with the next covenant version', BROWSER_TIMEOUT, () => {
   const draft = mkdtempSync(join(tmpdir(), 'ketenpoort-console-draft-'));
   let browser: ConsoleBrowser;
 

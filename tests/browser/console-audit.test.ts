@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
 import type { AuditEntry } from '#src/audit/entry.ts';
-import { chromiumAvailable, POLL, requireChromium, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { chromiumAvailable, POLL, requireChromium, startConsoleBrowser, BROWSER_TIMEOUT, type ConsoleBrowser } from '../support/console-browser.ts';
 
 requireChromium();
 
@@ -47,7 +47,7 @@ function bases(entry: AuditEntry): number {
   return new Set(entry.decisions.map((d) => `${d.effect} ${d.agreementKey ?? d.reason} ${d.article ?? ''} ${d.reason}`)).size;
 }
 
-describe.skipIf(!chromiumAvailable)('who saw what: the audit view', () => {
+describe.skipIf(!chromiumAvailable)('who saw what: the audit view', BROWSER_TIMEOUT, () => {
   let browser: ConsoleBrowser;
   /** The trail in the AMK's scope about the child in February, records read only: what the view must show. */
   let expected: AuditEntry[];

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
 import { checkAccessReport } from '#src/audit/access-report-check.ts';
-import { chromiumAvailable, POLL, requireChromium, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { chromiumAvailable, POLL, requireChromium, startConsoleBrowser, BROWSER_TIMEOUT, type ConsoleBrowser } from '../support/console-browser.ts';
 
 requireChromium();
 
@@ -23,7 +23,7 @@ const officer = (agencyId: string) => ({ agencyId, purpose: 'privacy-audit', rol
 
 interface TrailDecision { id: string; coordinate: string; effect: string; reason: string; agreementKey: string | null }
 
-describe.skipIf(!chromiumAvailable)('the explanation as a path, and the access request report', () => {
+describe.skipIf(!chromiumAvailable)('the explanation as a path, and the access request report', BROWSER_TIMEOUT, () => {
   let console_: ConsoleBrowser;
   let decisions: TrailDecision[];
 

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, POLL, requireChromium, SCREENSHOTS, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { chromiumAvailable, POLL, requireChromium, SCREENSHOTS, startConsoleBrowser, BROWSER_TIMEOUT, type ConsoleBrowser } from '../support/console-browser.ts';
 
 requireChromium();
 
@@ -18,7 +18,7 @@ const NOW = new Date('2027-02-15T10:00:00+01:00');
 const AMK = 'AMK Groningen (Veilig Thuis Groningen)';
 const ASHG = 'ASHG Groningen (Veilig Thuis Groningen)';
 
-describe.skipIf(!chromiumAvailable)('who may see what at a date, in the privacy console', () => {
+describe.skipIf(!chromiumAvailable)('who may see what at a date, in the privacy console', BROWSER_TIMEOUT, () => {
   let console_: ConsoleBrowser;
   const page = () => console_.page;
 

@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
-import { POLL, chromiumAvailable, requireChromium, startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { POLL, chromiumAvailable, requireChromium, startConsoleBrowser, BROWSER_TIMEOUT, type ConsoleBrowser } from '../support/console-browser.ts';
 
 requireChromium();
 
 const NOW = new Date('2027-02-15T10:00:00+01:00');
 const bsn = createWorld().households[0]!.members[0]!.bsn;
 
-describe.skipIf(!chromiumAvailable)('the Rehearsal view without a shadow policy', () => {
+describe.skipIf(!chromiumAvailable)('the Rehearsal view without a shadow policy', BROWSER_TIMEOUT, () => {
   let browser: ConsoleBrowser;
   beforeAll(async () => {
     browser = await startConsoleBrowser({ now: NOW }, async (gateway) => {

@@ -14,6 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
+import { BROWSER_TIMEOUT } from '../support/console-browser.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 
 /** The console loads its views over real HTTP; on a loaded CI machine that takes seconds, not the default one. */
@@ -61,7 +62,7 @@ if (!available && inCi) {
   });
 }
 
-describe.skipIf(!available)('the privacy console in a browser', () => {
+describe.skipIf(!available)('the privacy console in a browser', BROWSER_TIMEOUT, () => {
   let gateway: TestGateway;
   let front: FastifyInstance | null = null;
   let base: string;
@@ -163,10 +164,8 @@ describe.skipIf(!available)('the privacy console in a browser', () => {
     expect(await page.locator('#matrix-purpose').inputValue()).toBe('child-abuse-assessment');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Show the matrix');
-    const started = Date.now();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#matrix-table caption').textContent(), POLL).toContain('on 2027-03-01, any region, purpose child-abuse-assessment');
-    expect(Date.now() - started).toBeLessThan(3000);
 
     // Fields are grouped by data category, one tbody each; the school is in none (other fields). A column
     // header is the pair (AMK reads ASHG) and the organisations it stands for.

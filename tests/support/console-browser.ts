@@ -19,6 +19,8 @@ export const SCREENSHOTS = join(process.cwd(), 'reports', 'console');
 export const chromiumAvailable = existsSync(CHROMIUM);
 /** The console loads its views over real HTTP; on a loaded CI machine that takes seconds, not the default one. */
 export const POLL = { timeout: 20_000 };
+/** A browser test drives pages through real HTTP: on a loaded machine one step takes seconds, so each test has a minute. */
+export const BROWSER_TIMEOUT = { timeout: 60_000 };
 
 /** Call at a suite file's top level: without chromium, says why, and fails under CI=true. */
 export function requireChromium(): void {
