@@ -6,7 +6,8 @@
  */
 import { accessRequestFilter, type AccessRequestQuery } from './access-request.ts';
 import type { AuditEntry } from './entry.ts';
-import { MAX_AUDIT_PAGE, type AuditStore } from './store.ts';
+import { readUpTo } from './read-up-to.ts';
+import type { AuditStore } from './store.ts';
 
 /** Entries counted at most for one report's counts. */
 export const MAX_COUNTED_ENTRIES = 10_000;
@@ -31,21 +32,8 @@ export interface AccessRequestCounts {
 }
 
 export async function countAccessRequest(store: AuditStore, query: AccessRequestQuery, limit: number = MAX_COUNTED_ENTRIES): Promise<AccessRequestCounts> {
-  const filter = accessRequestFilter(query);
-  const seen: CountedEntry[] = [];
-  let after: string | undefined;
-  let complete = true;
-  for (;;) {
-    const page = await store.query(filter, { first: Math.min(MAX_AUDIT_PAGE, limit - seen.length), ...(after ? { after } : {}) });
-    seen.push(...page.entries);
-    if (!page.hasNextPage || !page.endCursor) break;
-    if (seen.length >= limit) {
-      complete = false;
-      break;
-    }
-    after = page.endCursor;
-  }
-  return countEntries(seen, complete);
+  const { entries, complete } = await readUpTo(store, accessRequestFilter(query), limit);
+  return countEntries(entries, complete);
 }
 
 type CountedEntry = Pick<AuditEntry, 'viewer' | 'fieldsReleased'>;

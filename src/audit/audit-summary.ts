@@ -6,7 +6,8 @@
  * access request's counts, and saying when it counted only part.
  */
 import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from './entry.ts';
-import { MAX_AUDIT_PAGE, type AuditFilter, type AuditStore } from './store.ts';
+import { readUpTo } from './read-up-to.ts';
+import type { AuditFilter, AuditStore } from './store.ts';
 
 /** Entries counted at most for one summary. */
 export const MAX_SUMMARIZED_ENTRIES = 10_000;
@@ -54,21 +55,8 @@ export interface SummaryOptions {
 }
 
 export async function summarizeAudit(store: AuditStore, filter: AuditFilter, options: SummaryOptions): Promise<AuditSummary> {
-  const limit = options.limit ?? MAX_SUMMARIZED_ENTRIES;
-  const seen: AuditEntry[] = [];
-  let after: string | undefined;
-  let complete = true;
-  for (;;) {
-    const page = await store.query(filter, { first: Math.min(MAX_AUDIT_PAGE, limit - seen.length), ...(after ? { after } : {}) });
-    seen.push(...page.entries);
-    if (!page.hasNextPage || !page.endCursor) break;
-    if (seen.length >= limit) {
-      complete = false;
-      break;
-    }
-    after = page.endCursor;
-  }
-  return summarizeEntries(seen, options.dayOf, complete);
+  const { entries, complete } = await readUpTo(store, filter, options.limit ?? MAX_SUMMARIZED_ENTRIES);
+  return summarizeEntries(entries, options.dayOf, complete);
 }
 
 type SummarizedEntry = Pick<AuditEntry, 'requestSeq' | 'time' | 'viewer' | 'purpose' | 'fieldsReleased' | 'fieldsWithheld' | 'decisions' | 'outcome'>;
