@@ -13,7 +13,7 @@ const requests = await load<{
   groupByRequest(entries: { requestSeq: string; seq: string }[]): { requestSeq: string; entries: { seq: string }[] }[];
   groupDecisions(decisions: Decision[]): { allowed: boolean; basis: string; coordinates: string[] }[];
 }>('audit-requests.js');
-const csv = await load<{ cell(value: string): string }>('audit-csv.js');
+const csv = await load<{ csvCell(value: string): string }>('csv.js');
 const chart = await load<{ seriesOf(counts: Counts[], measure: 'entries' | 'requests', label: (key: string | null) => string): { days: string[]; series: { key: string | null; total: number; values: number[] }[] } }>('audit-chart.js');
 
 const decision = (coordinate: string, overrides: Partial<Decision> = {}): Decision => ({
@@ -44,7 +44,7 @@ describe('the audit view\'s modules', () => {
     ['plain', 'plain'], ['a, b', '"a, b"'], ['say "hi"', '"say ""hi"""'], ['two\nlines', '"two\nlines"'],
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'], ['+1', "'+1"], ['@cmd', "'@cmd"],
   ])('writes the CSV cell %j as %j', (value, written) => {
-    expect(csv.cell(value)).toBe(written);
+    expect(csv.csvCell(value)).toBe(written);
   });
 
   it('charts every day from the first to the last, zeros included, the largest series first', () => {

@@ -6,6 +6,7 @@
 
 /** @import { AuditEntry } from './audit-queries.js' */
 import { basisOf } from './audit-requests.js';
+import { csvCell } from './csv.js';
 
 export const CSV_COLUMNS = [
   'seq', 'requestSeq', 'time', 'traceId', 'operationId', 'operationName', 'kind', 'viewerAgencyId', 'viewerOrganisation',
@@ -28,17 +29,7 @@ export function auditCsv(entries, nameOf) {
     entry.decisions.map((d) => `${d.id} ${d.coordinate} ${d.effect} ${d.reason} ${basisOf(d)}`).join('; '),
     (entry.searchTerms ?? []).map((term) => `${term.name}=${term.value}`).join('; '),
   ]);
-  return [CSV_COLUMNS, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
-/**
- * One CSV cell. A value a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
- * apostrophe: search terms are what a caller typed.
- * @param {string} value
- */
-export function cell(value) {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /**

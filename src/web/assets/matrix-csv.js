@@ -3,6 +3,7 @@
 // (viewer kind reads owner kind), with the decision and the articles, the filters in the first columns
 // and the organisations the column stands for by name. The column names follow `npm run policy:matrix`'s
 // (src/workbench/matrix-csv.ts) where they mean the same. Made in the browser from the data shown.
+import { csvCell } from './csv.js';
 import { articleOf, columnOrganisations, decider, fieldGroups } from './matrix-model.js';
 
 /** @import { AccessMatrix } from './matrix-queries.js' */
@@ -11,16 +12,6 @@ export const MATRIX_CSV_COLUMNS = [
   'day', 'region', 'purpose', 'category', 'coordinate', 'viewer_kind', 'owner_kind', 'viewer_organisations', 'owner_organisations',
   'status', 'articles', 'grants',
 ];
-
-/**
- * A CSV value: quoted when it must be, and a leading = + - @ made inert, so a spreadsheet does not run
- * a covenant's text as a formula.
- * @param {string} value
- */
-function field(value) {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /** @param {AccessMatrix} matrix */
 export function matrixCsv(matrix) {
@@ -40,7 +31,7 @@ export function matrixCsv(matrix) {
       }
     }
   }
-  return `${lines.map((line) => line.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** @param {AccessMatrix} matrix */
