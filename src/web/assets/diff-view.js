@@ -4,12 +4,15 @@
 // then the acts gained, lost or changed, with the fields that travel added and removed. Above the form,
 // every version on a timeline (agreements-timeline.js), loaded when the view is first opened; a click on
 // a version fills the form with it and the version before, and compares them.
-import { byId, facts, fillSelect, h, mark, show } from './dom.js';
+import { render } from 'preact';
+import { byId, fillSelect } from './dom.js';
 import { today } from './dates.js';
+import { html } from './html.js';
+import { Facts, Mark } from './marks.js';
 import { DIFF_QUERY, TIMELINE_QUERY } from './queries.js';
 import { renderTimeline } from './agreements-timeline.js';
 
-/** @import { MarkKind } from './dom.js' */
+/** @import { MarkKind } from './marks.js' */
 /** @import { Request } from './graphql.js' */
 /** @import { AccessChange, AccessChangeKind, ActGrantChange, AgreementSide, Article, ConsoleOptions, CovenantDiff, DecisionReason, OptionsAgreement } from './queries.js' */
 /** @import { TimelineAgreement } from './timeline-queries.js' */
@@ -59,31 +62,7 @@ export function createDiffView({ request, options, reportError, clearError }) {
 
   async function compare() {
     const { covenantDiff } = await request(DIFF_QUERY, { from: `${agreement.value}@${from.value}`, to: `${agreement.value}@${to.value}` });
-    render(covenantDiff);
-  }
-
-  /** @param {CovenantDiff} diff */
-  function render(diff) {
-    /** @param {AgreementSide} a */
-    const side = (a) => `${a.validFrom} to ${a.validTo ?? 'open'}${a.tacitRenewal ? ', renewed tacitly' : ''}`;
-    /** @param {AgreementSide} a */
-    const parties = (a) => a.parties.map((p) => p.agency?.id ?? `every ${p.agencyKind}`).join(', ');
-    show(output,
-      h('h3', { id: 'diff-heading', tabindex: '-1' }, `What ${diff.to.key} changes against ${diff.from.key}`),
-      h('table', {},
-        h('caption', {}, 'The two versions'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, diff.from.key), h('th', { scope: 'col' }, diff.to.key))),
-        h('tbody', {},
-          h('tr', {}, h('th', { scope: 'row' }, 'Valid'), h('td', {}, side(diff.from)), h('td', {}, side(diff.to))),
-          h('tr', {}, h('th', { scope: 'row' }, 'Purposes'), h('td', {}, diff.from.purposes.map((p) => p.code).join(', ')), h('td', {}, diff.to.purposes.map((p) => p.code).join(', '))),
-          h('tr', {}, h('th', { scope: 'row' }, 'Regions'), h('td', {}, diff.from.regions.map((r) => r.id).join(', ')), h('td', {}, diff.to.regions.map((r) => r.id).join(', '))),
-          h('tr', {}, h('th', { scope: 'row' }, 'Parties'), h('td', {}, parties(diff.from)), h('td', {}, parties(diff.to))))),
-      h('p', {}, `Decided ${diff.situationsChecked} situations on both versions. `,
-        diff.changes.length === 0 ? 'No change in who may see what.' : `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'} in who may see what:`),
-      diff.changes.map(changeEntry),
-      h('p', {}, diff.actChanges.length === 0 ? 'No change in which acts may be made or what travels with them.'
-        : `${diff.actChanges.length} change${diff.actChanges.length === 1 ? '' : 's'} in the acts:`),
-      diff.actChanges.map(actChangeEntry));
+    render(html`<${DiffResult} diff=${covenantDiff} />`, output);
   }
 
   byId('diff-form', HTMLFormElement).addEventListener('submit', async (event) => {
@@ -128,6 +107,32 @@ export function createDiffView({ request, options, reportError, clearError }) {
   return { compare, loadTimeline };
 }
 
+/** @param {{ diff: CovenantDiff }} props */
+function DiffResult({ diff }) {
+  /** @param {AgreementSide} a */
+  const side = (a) => `${a.validFrom} to ${a.validTo ?? 'open'}${a.tacitRenewal ? ', renewed tacitly' : ''}`;
+  /** @param {AgreementSide} a */
+  const parties = (a) => a.parties.map((p) => p.agency?.id ?? `every ${p.agencyKind}`).join(', ');
+  /** @param {number} n */
+  const changes = (n) => `${n} change${n === 1 ? '' : 's'}`;
+  return html`
+    <h3 id="diff-heading" tabindex="-1">What ${diff.to.key} changes against ${diff.from.key}</h3>
+    <table>
+      <caption>The two versions</caption>
+      <thead><tr><th scope="col"></th><th scope="col">${diff.from.key}</th><th scope="col">${diff.to.key}</th></tr></thead>
+      <tbody>
+        <tr><th scope="row">Valid</th><td>${side(diff.from)}</td><td>${side(diff.to)}</td></tr>
+        <tr><th scope="row">Purposes</th><td>${diff.from.purposes.map((p) => p.code).join(', ')}</td><td>${diff.to.purposes.map((p) => p.code).join(', ')}</td></tr>
+        <tr><th scope="row">Regions</th><td>${diff.from.regions.map((r) => r.id).join(', ')}</td><td>${diff.to.regions.map((r) => r.id).join(', ')}</td></tr>
+        <tr><th scope="row">Parties</th><td>${parties(diff.from)}</td><td>${parties(diff.to)}</td></tr>
+      </tbody>
+    </table>
+    <p>Decided ${diff.situationsChecked} situations on both versions. ${diff.changes.length === 0 ? 'No change in who may see what.' : `${changes(diff.changes.length)} in who may see what:`}</p>
+    ${diff.changes.map((change) => html`<${ChangeEntry} change=${change} />`)}
+    <p>${diff.actChanges.length === 0 ? 'No change in which acts may be made or what travels with them.' : `${changes(diff.actChanges.length)} in the acts:`}</p>
+    ${diff.actChanges.map((change) => html`<${ActChangeEntry} change=${change} />`)}`;
+}
+
 /**
  * @param {DecisionReason | null} reason
  * @param {Article | null} agreement
@@ -140,36 +145,38 @@ function basis(reason, agreement) {
 /** @param {ActGrantChange['before']} grants */
 function actBasis(grants) {
   if (grants.length === 0) return 'refused';
-  return h('ul', {}, grants.map((grant) => h('li', {}, `${grant.agreement.key}#${grant.agreement.article} (${grant.grantId}), `,
-    grant.conditions.length ? `only when ${grant.conditions.join('; and ')}` : 'always')));
+  return html`<ul>${grants.map((grant) => html`<li>${grant.agreement.key}#${grant.agreement.article} (${grant.grantId}), ${
+    grant.conditions.length ? `only when ${grant.conditions.join('; and ')}` : 'always'}</li>`)}</ul>`;
 }
 
-/** @param {ActGrantChange} change */
-function actChangeEntry(change) {
+/** @param {{ change: ActGrantChange }} props */
+function ActChangeEntry({ change }) {
   const act = change.referralKind ? `${change.act} (${change.referralKind})` : change.act;
   /** @param {string[]} fields */
   const list = (fields) => (fields.length ? fields.join(', ') : 'none');
-  return h('article', { class: `change act-change ${ACT_MARKS[change.change]}` },
-    h('h4', {}, mark(ACT_MARKS[change.change], ACT_TITLES[change.change]), `: ${change.senderKind} to ${change.receiverKind}, ${act} for ${change.purpose}`),
-    facts([
+  return html`<article class=${`change act-change ${ACT_MARKS[change.change]}`}>
+    <h4><${Mark} kind=${ACT_MARKS[change.change]} label=${ACT_TITLES[change.change]} />: ${change.senderKind} to ${change.receiverKind}, ${act} for ${change.purpose}</h4>
+    <${Facts} pairs=${[
       ['Before', actBasis(change.before)],
       ['After', actBasis(change.after)],
       ['Fields that travel, added', list(change.coordinatesAdded)],
       ['Fields that travel, removed', list(change.coordinatesRemoved)],
-    ]));
+    ]} />
+  </article>`;
 }
 
-/** @param {AccessChange} change */
-function changeEntry(change) {
-  return h('article', { class: `change ${MARKS[change.change]}` },
-    h('h4', {}, mark(MARKS[change.change], TITLES[change.change]), `: ${change.viewerKind} reads ${change.ownerKind}${change.purpose ? ` for ${change.purpose}` : ''}`),
-    facts([
+/** @param {{ change: AccessChange }} props */
+function ChangeEntry({ change }) {
+  return html`<article class=${`change ${MARKS[change.change]}`}>
+    <h4><${Mark} kind=${MARKS[change.change]} label=${TITLES[change.change]} />: ${change.viewerKind} reads ${change.ownerKind}${change.purpose ? ` for ${change.purpose}` : ''}</h4>
+    <${Facts} pairs=${[
       ['Fields', change.coordinates.join(', ')],
       ['Before', basis(change.beforeReason, change.before)],
       ['After', basis(change.afterReason, change.after)],
       ['Household regions', change.regions.map((r) => (r === '*' ? 'any' : r)).join(', ')],
       ['Agencies', `${change.viewerAgencies.join(', ')} reading ${change.ownerAgencies.join(', ')}`],
-      [change.change === 'LOST' ? 'Was allowed when' : 'Allowed when', change.conditions.length ? h('ul', {}, change.conditions.map((c) => h('li', {}, c))) : 'always'],
+      [change.change === 'LOST' ? 'Was allowed when' : 'Allowed when', change.conditions.length ? html`<ul>${change.conditions.map((c) => html`<li>${c}</li>`)}</ul>` : 'always'],
       ['For example', `${change.example} (${change.situations} situation${change.situations === 1 ? '' : 's'})`],
-    ]));
+    ]} />
+  </article>`;
 }

@@ -3,7 +3,8 @@
 // with what travels; each grant a cell cites, with its conditions and parties (the articles link here);
 // and each agreement's worked examples, which the test suite runs.
 import { html } from './html.js';
-import { grantAnchor, Mark } from './matrix-table.js';
+import { Mark } from './marks.js';
+import { grantAnchor } from './matrix-table.js';
 
 /** @import { MatrixAct, MatrixAgreement, MatrixGrant } from './matrix-queries.js' */
 

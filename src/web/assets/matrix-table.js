@@ -5,6 +5,7 @@
 // Status is given in words and a symbol, never by colour alone; no symbol is an emoji.
 import { useState } from 'preact/hooks';
 import { html } from './html.js';
+import { Mark } from './marks.js';
 import { articleOf, columnLabel, columnOrganisations, decider, fieldGroups, filterWords, groupDecision } from './matrix-model.js';
 
 /** @import { AccessMatrix } from './matrix-queries.js' */
@@ -12,16 +13,8 @@ import { articleOf, columnLabel, columnOrganisations, decider, fieldGroups, filt
 
 /** @typedef {Decision['status'] | GroupDecision['status']} Status */
 
-/** Text symbols every system font has (U+2298 circled slash for owner only, not the padlock emoji). */
-const SYMBOLS = { allowed: '\u2713', denied: '\u2717', 'owner-only': '\u2298', partly: '\u25D0' };
-
 /** @param {string} grantId */
 export const grantAnchor = (grantId) => `grant-${grantId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-/** @param {{ kind: Status, label?: string }} props */
-export function Mark({ kind, label }) {
-  return html`<span class=${`mark ${kind}`}><span aria-hidden="true">${SYMBOLS[kind]}</span> ${label ?? kind.replace('-', ' ')}</span>`;
-}
 
 /** @param {{ matrix: AccessMatrix }} props */
 export function MatrixTable({ matrix }) {
