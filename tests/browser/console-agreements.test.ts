@@ -115,7 +115,7 @@ describe.skipIf(!chromiumAvailable)('what changes with the next covenant version
     expect(await page.locator('#rehearsal-covenants tbody tr').allTextContents()).toEqual([expect.stringContaining('groningen-ashg-amk@2')]);
     expect(await page.locator('#rehearsal-covenants tbody td').last().textContent()).toBe('changed: the draft says something else');
     const phase = await page.locator('#rehearsal-differences tbody tr', { has: page.locator('th', { hasText: /^Involvement\.phase$/ }) }).locator('td').allTextContents();
-    expect(phase.slice(0, 3)).toEqual(['ashg-groningen', 'amk-groningen', 'case-conference']);
+    expect(phase.slice(0, 3)).toEqual(['ASHG Groningen (Veilig Thuis Groningen)', 'AMK Groningen (Veilig Thuis Groningen)', 'case-conference']);
     expect(Number(phase[3])).toBeGreaterThan(0);
     expect(phase[4]).toBe('0');
     expect(Number(phase[6])).toBeGreaterThan(0);

@@ -122,7 +122,7 @@ export function createRehearsalView({ request, options, reportError, clearError,
           .map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
         <tbody>${differences.map((d) => html`
           <tr key=${differenceLabel(d)}>
-            <th scope="row">${d.coordinate}</th><td>${d.viewer.id}</td><td>${d.owner.id}</td><td>${d.purpose}</td>
+            <th scope="row">${d.coordinate}</th><td>${d.viewer.name}</td><td>${d.owner.name}</td><td>${d.purpose}</td>
             <td>${d.liveAllowShadowDeny}</td><td>${d.liveDenyShadowAllow}</td><td>${d.unshownRecords ?? 'only the owner\'s officer is told'}</td><td>${d.samples.length}</td>
           </tr>`)}
         </tbody>
