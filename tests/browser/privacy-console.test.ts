@@ -158,6 +158,10 @@ describe.skipIf(!available)('the privacy console in a browser', BROWSER_TIMEOUT,
     // A date field has three parts; Tab walks through them before it leaves the field.
     while ((await focused()) === 'matrix-date') await page.keyboard.press('Tab');
     expect(await focused()).toBe('matrix-region');
+    // It opens on the officer's own region; Home picks "Any region".
+    expect(await page.locator('#matrix-region').inputValue()).toBe('groningen');
+    await page.keyboard.press('Home');
+    expect(await page.locator('#matrix-region').inputValue()).toBe('');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('matrix-purpose');
     await page.keyboard.type('child');
