@@ -21,7 +21,7 @@ export function matrixToHtml(matrix: AccessMatrix): string {
   const head = matrix.columns.map((column) => `<th scope="col">${esc(columnLabel(column.viewerKind, column.ownerKind))}</th>`).join('');
   const body = [...shared, ...ownerOnly].map((row) => {
     const cells = matrix.columns.map(({ viewerKind, ownerKind }) => {
-      if (row.ownerOnly) return '<td class="owner-only"><span aria-hidden="true">&#128274;</span> owner only</td>';
+      if (row.ownerOnly) return '<td class="owner-only"><span aria-hidden="true">&#8856;</span> owner only</td>';
       const cell = row.cells.find((candidate) => candidate.viewerKind === viewerKind && candidate.ownerKind === ownerKind);
       if (!cell) return '<td class="denied"><span aria-hidden="true">&#10007;</span> denied</td>';
       const cites = cell.grants.map((grant) => `<a href="#${anchor(grant)}">${esc(citation(grant))}</a>`).join('<br>');
@@ -43,7 +43,7 @@ ${body}
 <h1>Access matrix ${esc(filterWords(matrix))}</h1>
 <p>Generated from the compiled policy the gateway enforces. Deny by default: a pair without a column sees nothing of
 the other's records; an agency always sees its own records in full (DOMAIN rule 10).</p>
-<p class="legend"><span class="allowed">&#10003; allowed (agreement and article)</span><span class="denied">&#10007; denied</span><span class="owner-only">&#128274; owner only (DOMAIN rule 7)</span></p>
+<p class="legend"><span class="allowed">&#10003; allowed (agreement and article)</span><span class="denied">&#10007; denied</span><span class="owner-only">&#8856; owner only (DOMAIN rule 7)</span></p>
 ${grid}
 ${actsSection(matrix)}
 <h2>Grants cited</h2>
