@@ -4,9 +4,9 @@
  * offline GraphiQL page in development and the privacy officers' console. This file only assembles;
  * every piece lives in its own module.
  */
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerPrivacyConsole } from '#src/web/register-privacy-console.ts';
+import { requestId } from './request-id.ts';
 import { createApolloVariants } from './apollo-variants.ts';
 import { registerRequestObservation } from './hooks/observe-requests.ts';
 import { registerCors } from './hooks/cors.ts';
@@ -41,7 +41,7 @@ export interface Gateway {
 export async function createGateway(services: GatewayServices): Promise<Gateway> {
   const { config, logger } = services;
   let phase: GatewayPhase = { phase: 'starting' };
-  const app = Fastify({ logger: false, genReqId: () => randomUUID(), bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle', ...httpServerOptions(config.http) });
+  const app = Fastify({ logger: false, genReqId: requestId, bodyLimit: 256 * 1024, trustProxy: false, return503OnClosing: true, forceCloseConnections: 'idle', ...httpServerOptions(config.http) });
 
   // One Apollo server per caller kind's schema (apollo-variants.ts), started here, once.
   const apollo = await createApolloVariants(app, services);

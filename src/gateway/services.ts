@@ -5,7 +5,7 @@
  * Start-up fails here, before any port opens, on bad covenants, a bad register of processing
  * activities, an uncovered schema field or an unreachable audit store.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
@@ -30,6 +30,7 @@ import { createClusterListing } from '../households/cluster.ts';
 import { startAgencies } from './start-agencies.ts';
 import { createProcessingActivityOf } from './processing-activity-of.ts';
 import { loadSecrets } from './secrets.ts';
+import { requestId } from './request-id.ts';
 import { createIdService } from '../households/ids.ts';
 import { loadJwks } from '../identity/load-jwks.ts';
 import type { Enforcement } from '#src/enforcement/context.ts';
@@ -160,7 +161,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
       const now = new Date();
       await audit.append([toldEntry(
         { agencyId: endpoint.organisation, userId: 'ketenpoort:webhook', role: 'webhook', responsibleUserId: null, accessPoint: new URL(endpoint.url).origin },
-        { traceId: randomBytes(16).toString('hex'), spanId: null, parentSpanId: null, requestId: `webhook-${randomUUID()}`, now },
+        { traceId: randomBytes(16).toString('hex'), spanId: null, parentSpanId: null, requestId: `webhook-${requestId()}`, now },
         { what, cursors: [cursor], purpose: 'own-records', processingActivity: processingActivityOf(endpoint.organisation, 'own-records') },
       )]);
     },

@@ -17,7 +17,7 @@ import { takenId } from '../caller-ids.ts';
 
 const KIND_IN = { ACCESS: 'access', SEARCH: 'search', AUDIT_QUERY: 'audit-query', EXPLAIN: 'explain', ACT: 'act', NOTIFICATION: 'notification' } as const;
 const TRACE_ID = /^[0-9a-f]{32}$/;
-/** The gateway's request ids (fastify genReqId: randomUUID). */
+/** The gateway's request ids (fastify genReqId: src/gateway/request-id.ts, a random UUID). */
 const OPERATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
