@@ -57,18 +57,22 @@ function forRequest(policy: CompiledPolicy, needs: ReturnType<typeof createLoadN
   pseudonyms: AuditPseudonyms, request: EnforcementRequest): RequestEnforcement {
   const { caller, now } = request;
   const viewer = { agencyId: caller.agencyId, kind: caller.kind, region: caller.region };
-  const decisions = createRequestPolicy(policy, viewer, caller.purpose, now);
+  // What a request needs only once it decides is made when it first does: a request that reads no
+  // guarded field (`{ me { role } }`) pays for none of it.
+  let requestPolicy: ReturnType<typeof createRequestPolicy> | null = null;
+  const decisions = () => (requestPolicy ??= createRequestPolicy(policy, viewer, caller.purpose, now));
   const audit = createAuditBuffer(caller, {
     traceId: request.traceId, spanId: request.spanId ?? null, parentSpanId: request.parentSpanId ?? null, requestId: request.requestId, now,
   }, pseudonyms);
   const redactions: RedactionEntry[] = [];
   // Decision ids: one random prefix per request and a counter. As unguessable as a random id per decision
   // (the prefix carries 96 bits), at a fraction of the cost: a request of 50 households makes ~1,000.
-  const decisionPrefix = `dc_${randomBytes(12).toString('base64url')}.`;
+  let decisionPrefix: string | null = null;
   let decisionCount = 0;
   // The memo hands out one Decision object per decision made; this names each once.
   const named = new WeakMap<Decision, Decided>();
-  const controllerOf = controllersAt(policy.organisations, now);
+  let controllerAt: ((creatorId: string) => string) | null = null;
+  const controllerOf = (creatorId: string): string => (controllerAt ??= controllersAt(policy.organisations, now))(creatorId);
   const referralsOf = perHousehold((household) => request.referralsOf(household));
   const childrenOf = perHousehold((household) => request.childrenOf(household));
   // The policy decides with a record's controller on the day (its creator's successor after a merger):
@@ -79,13 +83,14 @@ function forRequest(policy: CompiledPolicy, needs: ReturnType<typeof createLoadN
     // Facts depend on the record and on the person it is about (a member's age): both key the memo.
     const recordKey = source.subjectBsn === null ? source.recordKey : `${source.recordKey}\u0000${source.subjectBsn}`;
     // The facts as evaluated are kept with the record's entry (replay); computed only when a decision looks.
-    const decision = decisions.decide(source.owner, () => {
+    const decision = decisions().decide(source.owner, () => {
       const facts = factsFor(source, loaded, caller.agencyId, now, controllerOf);
       audit.evaluated(source, facts);
       return facts;
     }, coordinate, recordKey);
     let decided = named.get(decision);
     if (!decided) {
+      decisionPrefix ??= `dc_${randomBytes(12).toString('base64url')}.`;
       decided = { ...decision, id: `${decisionPrefix}${(decisionCount++).toString(36)}` };
       named.set(decision, decided);
     }
