@@ -6,17 +6,18 @@
  * trees (sorted pairs, duplicated last leaves) whose proofs an outside auditor could not check against
  * the RFC, and the RFC's is twenty lines.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
-const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
+// One-shot hashing (crypto.hash) costs about a third of a Hash object's create, update and digest, and
+// a request hashes as many leaves as it has entries. U+0000 encodes to the one byte 0x00 in UTF-8.
 export function leafHash(document: string): Buffer {
-  return createHash('sha256').update(LEAF).update(document, 'utf8').digest();
+  return hash('sha256', `\u0000${document}`, 'buffer');
 }
 
 function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE, left, right], 65), 'buffer');
 }
 
 /** Largest power of two strictly below n (n >= 2). */

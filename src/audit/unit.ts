@@ -23,9 +23,12 @@
  * a break, named like any other.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, type CanonicalValue } from './canonical-json.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { entryDocument, factsDocument } from './entry-document.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput, AuditFacts, AuditViewer, SubjectType } from './entry.ts';
 import { leafHash, merkleRoot } from './merkle.ts';
+
+export { entryDocument };
 
 export const TRAIL_FORMAT = 2;
 
@@ -129,26 +132,6 @@ export function subjectIndexKey(subject: string): string {
   return subject.slice(0, 24);
 }
 
-/** The exact document an entry's leaf hashes: every entry-level field, with its seq. */
-export function entryDocument(entry: AuditEntryInput, seq: number): string {
-  return canonicalJson({
-    seq,
-    kind: entry.kind,
-    owner: entry.owner,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    subject: entry.subject,
-    subjectType: entry.subjectType,
-    relatedSubjects: entry.relatedSubjects,
-    fieldsReleased: entry.fieldsReleased,
-    fieldsWithheld: entry.fieldsWithheld,
-    decisions: entry.decisions.map((decision) => ({ ...decision })),
-    facts: entry.facts === null ? null : { ...entry.facts, referrals: entry.facts.referrals.map((referral) => ({ ...referral })) },
-    searchTerms: entry.searchTerms,
-    outcome: entry.outcome,
-  } as unknown as CanonicalValue);
-}
-
 /** The exact document a request's header digest hashes. */
 export function headerDocument(header: UnitHeader): string {
   return canonicalJson({
@@ -248,7 +231,7 @@ export function buildUnit(prev: ChainLink, inputs: readonly AuditEntryInput[]): 
   const coordinates = interner<string>((value) => value);
   const tuples = interner<DecisionTuple>((value) => JSON.stringify(value));
   const subjects = interner<string>((value) => value);
-  const facts = interner<AuditFacts>((value) => canonicalJson(value as unknown as CanonicalValue));
+  const facts = interner<AuditFacts>(factsDocument);
   const groups = interner<string>((value) => value);
   const leaves: Buffer[] = [];
   const records = inputs.map((entry, index): StoredRecord => {

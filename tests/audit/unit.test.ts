@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '#src/audit/canonical-json.ts';
+import { genericEntryDocument } from '#src/audit/entry-document.ts';
 import type { AuditDecision, AuditEntryInput } from '#src/audit/entry.ts';
 import { inclusionPath, leafHash, merkleRoot, rootFromPath } from '#src/audit/merkle.ts';
 import { normalizeEntryInput } from '#src/audit/normalize-entry.ts';
@@ -110,6 +111,33 @@ describe('requests as chained units', () => {
       expect(unit.header.root).toBe(merkleRoot(decoded.map((item) => Buffer.from(item.leafHash, 'hex'))));
       expect(walk([unit]).ok).toBe(true);
     }), { numRuns: 300 });
+  });
+
+  // The leaf document is written straight out for the known shapes (entry-document.ts): the bytes must
+  // be the generic canonical writer's, or a trail written before would no longer verify.
+  it('writes every entry\'s document byte for byte as the generic canonical writer does', () => {
+    fc.assert(fc.property(entryArb, fc.nat(1_000_000), (input, seq) => {
+      expect(entryDocument(input, seq)).toBe(genericEntryDocument(input, seq));
+    }), { numRuns: 500 });
+  });
+
+  it('hands a value outside the known shapes (an altered row read back) to the generic writer, so it is hashed as it is', () => {
+    const base = normalizeEntryInput(entry(1, {
+      decisions: [decision({ coordinate: 'Report.narrative', effect: 'deny' })],
+      facts: { municipality: 'Assen', householdHasMinors: true, subjectIsMinor: null, viewerInvolved: false, referrals: [] },
+    }));
+    const altered: AuditEntryInput[] = [
+      { ...base, decisions: [{ ...base.decisions[0]!, extra: 'x' } as AuditDecision] },
+      { ...base, decisions: [{ ...base.decisions[0]!, effect: 7 } as unknown as AuditDecision] },
+      { ...base, facts: { ...base.facts!, municipality: 3 } as unknown as AuditEntryInput['facts'] },
+      { ...base, facts: { ...base.facts!, added: 'y' } as unknown as AuditEntryInput['facts'] },
+      { ...base, fieldsReleased: [1] as unknown as string[] },
+      { ...base, searchTerms: { b: '2', a: '1' } },
+    ];
+    for (const input of altered) {
+      expect(entryDocument(input, 9)).toBe(genericEntryDocument(input, 9));
+      expect(entryDocument(input, 9)).not.toBe(entryDocument(base, 9));
+    }
   });
 
   // The children's roles came into the facts after entries had been recorded with none (issue 11): an
