@@ -224,20 +224,35 @@ function interner<T>(key: (value: T) => string) {
   };
 }
 
-/** Builds the stored form of one request's entries, chained after `prev`. */
-export function buildUnit(prev: ChainLink, inputs: readonly AuditEntryInput[]): StoredUnit {
+/** A request's request-level fields: shared by all its entries, hashed in its header. */
+type RequestFields = Omit<UnitHeader, 'seq' | 'firstEntrySeq' | 'entryCount' | 'root'>;
+
+/** One stored entry before it has a place in the chain: its columns and body, no seq or leaf yet. */
+export type CompactRecord = Omit<StoredRecord, 'seq' | 'leaf'>;
+
+/**
+ * A request's entries in their stored form before chaining: request-level fields once, repeated
+ * strings once (the dictionary), each entry a few indexes. Built where the entries are made, so what
+ * crosses to the store's thread is this rather than every entry in full (a 280-entry request's entries
+ * repeat their decisions and facts; cloning them cost more than storing them). `sealRequest` gives it
+ * its place in the chain and its hashes.
+ */
+export interface CompactRequest {
+  readonly fields: RequestFields;
+  readonly dictionary: UnitDictionary;
+  readonly records: CompactRecord[];
+}
+
+/** The compact form of one request's entries (all sharing their request-level fields). */
+export function compactRequest(inputs: readonly AuditEntryInput[]): CompactRequest {
   const first = inputs[0];
-  if (!first) throw new RangeError('buildUnit: a request unit needs at least one entry');
+  if (!first) throw new RangeError('compactRequest: a request needs at least one entry');
   const coordinates = interner<string>((value) => value);
   const tuples = interner<DecisionTuple>((value) => JSON.stringify(value));
   const subjects = interner<string>((value) => value);
   const facts = interner<AuditFacts>(factsDocument);
   const groups = interner<string>((value) => value);
-  const leaves: Buffer[] = [];
-  const records = inputs.map((entry, index): StoredRecord => {
-    const seq = prev.entrySeq + 1 + index;
-    const leaf = leafHash(entryDocument(entry, seq));
-    leaves.push(leaf);
+  const records = inputs.map((entry): CompactRecord => {
     const body: RecordBody = {};
     const subjectList = entry.subject === null ? [] : [entry.subject, ...entry.relatedSubjects];
     if (subjectList.length > 0) body.s = subjectList.map((subject) => subjects.at(subject));
@@ -253,30 +268,61 @@ export function buildUnit(prev: ChainLink, inputs: readonly AuditEntryInput[]): 
     }
     if (entry.facts !== null) body.f = facts.at(entry.facts);
     if (entry.searchTerms !== null) body.q = entry.searchTerms;
-    return {
-      seq, kind: entry.kind, owner: entry.owner, entityType: entry.entityType, entityId: entry.entityId,
-      outcome: entry.outcome, body, leaf: leaf.toString('hex').slice(0, LEAF_LOCATOR_LENGTH),
-    };
+    return { kind: entry.kind, owner: entry.owner, entityType: entry.entityType, entityId: entry.entityId, outcome: entry.outcome, body };
   });
-  const header: UnitHeader = {
-    seq: prev.seq + 1, firstEntrySeq: prev.entrySeq + 1, entryCount: inputs.length, root: merkleRoot(leaves),
-    traceId: first.traceId, spanId: first.spanId, parentSpanId: first.parentSpanId, operationId: first.operationId,
-    operationName: first.operationName, time: first.time, endTime: first.endTime, viewer: { ...first.viewer },
-    purpose: first.purpose, processingActivity: first.processingActivity,
-  };
   return {
-    header, prevHash: prev.hash, hash: linkHash(prev.hash, headerDigest(header)),
+    fields: {
+      traceId: first.traceId, spanId: first.spanId, parentSpanId: first.parentSpanId, operationId: first.operationId,
+      operationName: first.operationName, time: first.time, endTime: first.endTime, viewer: { ...first.viewer },
+      purpose: first.purpose, processingActivity: first.processingActivity,
+    },
     dictionary: { coordinates: coordinates.values, decisions: tuples.values, subjects: subjects.values, facts: facts.values, groups: groups.values },
     records,
   };
 }
 
+/** A batch's requests in compact form, in order (consecutive entries sharing their request-level fields). */
+export function compactRequests(inputs: readonly AuditEntryInput[]): CompactRequest[] {
+  return groupIntoRequests(inputs).map(compactRequest);
+}
+
+/**
+ * Chains a compact request after `prev`: each entry gets its seq, its leaf is the hash of the entry
+ * document it decodes to (what was appended: decoding is exact, tests/audit/unit.test.ts), and the
+ * header links to `prev`.
+ */
+export function sealRequest(prev: ChainLink, request: CompactRequest): StoredUnit {
+  const { fields, dictionary } = request;
+  if (request.records.length === 0) throw new RangeError('sealRequest: a request unit needs at least one entry');
+  // The request-level fields as a header would hold them, for decoding; seq and root are not read there.
+  const partial = { header: { ...fields, seq: prev.seq + 1, firstEntrySeq: prev.entrySeq + 1, entryCount: request.records.length, root: '' }, dictionary, prevHash: prev.hash, hash: '' };
+  const leaves: Buffer[] = [];
+  const records = request.records.map((record, index): StoredRecord => {
+    const seq = prev.entrySeq + 1 + index;
+    const leaf = leafHash(entryDocument(decodeInput(partial, record), seq));
+    leaves.push(leaf);
+    return { ...record, seq, leaf: leaf.toString('hex').slice(0, LEAF_LOCATOR_LENGTH) };
+  });
+  const header: UnitHeader = { ...partial.header, root: merkleRoot(leaves) };
+  return { header, prevHash: prev.hash, hash: linkHash(prev.hash, headerDigest(header)), dictionary, records };
+}
+
+/** Builds the stored form of one request's entries, chained after `prev`. */
+export function buildUnit(prev: ChainLink, inputs: readonly AuditEntryInput[]): StoredUnit {
+  return sealRequest(prev, compactRequest(inputs));
+}
+
 /** Chains a batch's requests after `head`, in order. */
 export function buildUnits(head: ChainLink, inputs: readonly AuditEntryInput[]): StoredUnit[] {
+  return sealRequests(head, compactRequests(inputs));
+}
+
+/** Chains compact requests after `head`, in order. */
+export function sealRequests(head: ChainLink, requests: readonly CompactRequest[]): StoredUnit[] {
   const units: StoredUnit[] = [];
   let prev = head;
-  for (const group of groupIntoRequests(inputs)) {
-    const unit = buildUnit(prev, group);
+  for (const request of requests) {
+    const unit = sealRequest(prev, request);
     units.push(unit);
     prev = linkOf(unit);
   }
@@ -324,6 +370,15 @@ const indexes = (value: unknown): number[] => {
  * the hash check as it is. Throws when the body cannot even be decoded (an altered row).
  */
 export function decodeRecord(unit: Pick<StoredUnit, 'header' | 'dictionary' | 'prevHash' | 'hash'>, record: StoredRecord): AuditEntry {
+  const entry = decodeInput(unit, record);
+  return {
+    ...entry, seq: record.seq, requestSeq: unit.header.seq, leafHash: leafHash(entryDocument(entry, record.seq)).toString('hex'),
+    requestHash: unit.hash, prevHash: unit.prevHash,
+  };
+}
+
+/** The entry as it was appended, from a stored (or compact) record and its request. */
+function decodeInput(unit: Pick<StoredUnit, 'header' | 'dictionary'>, record: CompactRecord): AuditEntryInput {
   const { header, dictionary } = unit;
   const body = record.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TypeError('entry body is not an object');
@@ -346,8 +401,5 @@ export function decodeRecord(unit: Pick<StoredUnit, 'header' | 'dictionary' | 'p
     decisions, facts: body.f === undefined ? null : at(dictionary.facts, body.f, 'facts'),
     searchTerms: body.q ?? null, outcome: record.outcome as AuditEntry['outcome'],
   };
-  return {
-    ...entry, seq: record.seq, requestSeq: header.seq, leafHash: leafHash(entryDocument(entry, record.seq)).toString('hex'),
-    requestHash: unit.hash, prevHash: unit.prevHash,
-  };
+  return entry;
 }

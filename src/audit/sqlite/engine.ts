@@ -20,7 +20,7 @@ import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
 import { buildAuditWhere, createPageCollector } from '../sql-filter.ts';
 import type { AuditFilter, AuditPage, AuditPageRequest, EntryProof, PruneResult, VerifyResult } from '../store.ts';
-import { buildUnits, decisionGroupOf, decodeRecord, findDecisionIn, headerDigest, indexRows, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
+import { compactRequests, decisionGroupOf, sealRequests, type CompactRequest, decodeRecord, findDecisionIn, headerDigest, indexRows, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
 import { indexValues, recordValues, requestValues, rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { pruneSqliteChain, verifySqliteChain } from './chain.ts';
 import { holdFiles } from './file-guard.ts';
@@ -44,6 +44,8 @@ export interface SqliteEngineOptions {
 /** What the worker runs; every method throws AuditStoreError (or a driver error, for write). */
 export interface SqliteEngine {
   write(inputs: readonly AuditEntryInput[], notices?: readonly NewNotice[]): void;
+  /** `write` of entries already in compact form (unit.ts compactRequests): what the store's thread is sent. */
+  writeCompact(requests: readonly CompactRequest[], notices?: readonly NewNotice[]): void;
   query(filter: AuditFilter, page: AuditPageRequest): AuditPage;
   findDecision(decisionId: string): { entry: AuditEntry; decision: AuditDecision } | null;
   prove(entrySeq: number, anchorSeq?: number): EntryProof | null;
@@ -120,12 +122,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     }
   };
 
-  const write = (inputs: readonly AuditEntryInput[], notices: readonly NewNotice[] = []): void => {
+  const writeCompact = (requests: readonly CompactRequest[], notices: readonly NewNotice[] = []): void => {
     if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
     files.check();
     try {
       inTransaction('IMMEDIATE', () => {
-        commitUnits(inputs);
+        commitRequests(requests);
         // seq is the rowid: one writer, so the order of numbers is the order of commits.
         if (notices.length > 0) insertRows('notice', NOTICE_INSERT_COLUMNS, notices.map(noticeValues));
       });
@@ -138,9 +140,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     probe.writeSucceeded();
   };
 
-  const commitUnits = (inputs: readonly AuditEntryInput[]): void => {
+  const write = (inputs: readonly AuditEntryInput[], notices: readonly NewNotice[] = []): void => writeCompact(compactRequests(inputs), notices);
+
+  const commitUnits = (inputs: readonly AuditEntryInput[]): void => commitRequests(compactRequests(inputs));
+  const commitRequests = (requests: readonly CompactRequest[]): void => {
     {
-      const units = buildUnits(readHead(), inputs);
+      const units = sealRequests(readHead(), requests);
       for (const unit of units) {
         insertRequest.run(...(requestValues(unit, SQLITE_CODEC) as (string | number | null)[]));
         insertRows('audit_record', SQLITE_RECORD_COLUMNS, unit.records.map((record) => recordValues(record, unit.header.seq, SQLITE_CODEC)));
@@ -204,6 +209,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
 
   return {
     write,
+    writeCompact,
 
     query: (filter, page) => read(() => {
       const { afterSeq, first } = readPage(page);

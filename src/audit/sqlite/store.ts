@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { createAppendPipeline } from '../append-pipeline.ts';
 import { normalizeEntryInput } from '../normalize-entry.ts';
+import { compactRequests } from '../unit.ts';
 import { AUDIT_ERROR_CODES, AuditStoreError, type AuditErrorCode } from '../errors.ts';
 import type { SqliteEngineOptions } from './engine.ts';
 import type { SqliteFailure, SqliteOperation, SqliteReply } from './worker.ts';
@@ -84,7 +85,9 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
 
   const pipeline = createAppendPipeline({
     // Whatever kept the batch from committing (an unopened file, a lock, a full disk), nothing of it was written.
-    write: (inputs, notices) => call<void>('write', inputs, notices).catch((error: unknown) => {
+    // In compact form (unit.ts): what crosses to the thread is each request's fields and dictionary once,
+    // not every entry in full.
+    write: (inputs, notices) => call<void>('writeCompact', compactRequests(inputs), notices).catch((error: unknown) => {
       if (error instanceof AuditStoreError && error.code === 'AUDIT_STORE_CLOSED') throw error;
       throw new AuditStoreError('AUDIT_WRITE_FAILED', 'audit append failed; the batch was not committed', { cause: error });
     }),
