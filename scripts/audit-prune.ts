@@ -65,7 +65,8 @@ async function main(): Promise<number> {
   try {
     const result = await store.prune(retention, now);
     console.log(`audit prune (${where}) at ${now.toISOString()}: removed ${result.removed} entries`
-      + (result.checkpointSeq === null ? '' : `; checkpoint at seq ${result.checkpointSeq}`));
+      + (result.checkpointSeq === null ? '' : `; checkpoint at seq ${result.checkpointSeq}`)
+      + `; removed ${result.noticesRemoved} notices past their recipient's retention`);
     return 0;
   } catch (error) {
     if (isAuditStoreError(error) && error.code === 'AUDIT_CHAIN_BROKEN') {

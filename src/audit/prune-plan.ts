@@ -45,6 +45,28 @@ export function isExpired(entry: Pick<AuditEntry, 'owner' | 'viewer' | 'time'>, 
   return entry.time.getTime() < now.getTime() - days * DAY_MS;
 }
 
+/**
+ * How far back each recipient's notices are kept: a notice is the recipient's copy of what it was told,
+ * kept as long as the recipient's retention period (its own, else `*`), then removed by the same prune
+ * that removes expired entries. Not a prefix rule: notices are not chained (the entry that accounted
+ * for each one is), so each goes at its own time. A recipient without a period keeps its notices.
+ */
+export interface NoticeCutoffs {
+  /** Per named recipient, notices created before this instant (epoch ms) are removed. */
+  readonly byRecipient: readonly (readonly [recipient: string, beforeMs: number])[];
+  /** For every other recipient (the `*` period), or null when there is none. */
+  readonly others: number | null;
+}
+
+export function noticeCutoffs(retentionDaysByOwner: Record<string, number>, now: Date): NoticeCutoffs {
+  const before = (days: number) => now.getTime() - days * DAY_MS;
+  const fallback = retentionDaysByOwner['*'];
+  return {
+    byRecipient: Object.entries(retentionDaysByOwner).filter(([recipient]) => recipient !== '*').map(([recipient, days]) => [recipient, before(days)] as const),
+    others: fallback === undefined ? null : before(fallback),
+  };
+}
+
 const refuse = (broken: { seq: number; reason: string }): AuditStoreError =>
   new AuditStoreError('AUDIT_CHAIN_BROKEN', `prune refused: chain broken at request ${broken.seq} (${broken.reason})`);
 

@@ -74,6 +74,8 @@ export interface PruneResult {
   removed: number;
   /** Request seq of the checkpoint written (the last removed request), or null when nothing was removed. */
   checkpointSeq: number | null;
+  /** Notices removed: those older than their recipient's retention period (prune-plan.ts noticeCutoffs). */
+  noticesRemoved: number;
 }
 
 /**

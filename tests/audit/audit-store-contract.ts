@@ -8,6 +8,7 @@ import { normalizeEntryInput } from '#src/audit/normalize-entry.ts';
 import type { AuditEntry, AuditEntryInput } from '#src/audit/entry.ts';
 import { checkProof } from '#src/audit/proof.ts';
 import { createPseudonymizer } from '#src/audit/pseudonymize.ts';
+import type { NewNotice } from '#src/audit/notices.ts';
 import type { AuditFilter, AuditStore } from '#src/audit/store.ts';
 import { GENESIS_HASH, headerDigest, linkHash, type UnitHeader } from '#src/audit/unit.ts';
 import { createWorld } from '#mock-world/index.ts';
@@ -415,23 +416,45 @@ export function describeAuditStoreContract(name: string, factory: AuditStoreHarn
 
       it('removes the expired prefix only, leaves a checkpoint, and the rest still verifies', async () => {
         await store.append(trail());
-        expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6 });
+        expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6, noticesRemoved: 0 });
         expect(await store.verify()).toEqual({ ok: true, checked: 4, entriesChecked: 4, headSeq: 10, headHash: HEAD_HASH, checkpointSeq: 6 });
         expect((await queryAll(store, {})).map((item) => item.seq)).toEqual([7, 8, 9, 10]);
-        expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 0, checkpointSeq: null });
+        expect(await store.prune({ 'ashg-groningen': 365 }, NOW)).toEqual({ removed: 0, checkpointSeq: null, noticesRemoved: 0 });
         await store.append([entry(11)]);
         expect(await store.verify()).toEqual({ ok: true, checked: 5, entriesChecked: 5, headSeq: 11, headHash: HEAD_HASH, checkpointSeq: 6 });
       });
 
       it('keeps entries of agencies without a retention period, and uses * as the default', async () => {
         await store.append(trail());
-        expect(await store.prune({ 'amk-groningen': 1 }, NOW)).toEqual({ removed: 0, checkpointSeq: null });
-        expect(await store.prune({ '*': 30 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6 });
+        expect(await store.prune({ 'amk-groningen': 1 }, NOW)).toEqual({ removed: 0, checkpointSeq: null, noticesRemoved: 0 });
+        expect(await store.prune({ '*': 30 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6, noticesRemoved: 0 });
+      });
+
+      it('removes notices past their recipient\'s retention (its own period, else *), and no others', async () => {
+        const notice = (id: string, recipient: string, createdAt: Date): NewNotice => ({
+          id, recipient, kind: 'RECORD_ACCESSED', createdAt,
+          body: { agency: 'amk-groningen', purpose: 'case-conference', basis: [], records: [], fields: [], household: null, referralKind: null },
+        });
+        const old = new Date(NOW.getTime() - 100 * 86_400_000);
+        const recent = new Date(NOW.getTime() - 86_400_000);
+        await store.append([entry(1)], [notice('nt_a_old', 'ashg-groningen', old), notice('nt_a_new', 'ashg-groningen', recent),
+          notice('nt_b_old', 'bjz-groningen', old), notice('nt_p_old', 'politie-noord-nederland', old)]);
+        const ids = async (recipient: string) => (await store.notices.after(recipient, 0, 10)).map((item) => item.id);
+        // ashg keeps 30 days; bjz falls under * (365 days); the police have a period of their own (10 days).
+        expect((await store.prune({ 'ashg-groningen': 30, 'politie-noord-nederland': 10, '*': 365 }, NOW)).noticesRemoved).toBe(2);
+        expect(await ids('ashg-groningen')).toEqual(['nt_a_new']);
+        expect(await ids('bjz-groningen')).toEqual(['nt_b_old']);
+        expect(await ids('politie-noord-nederland')).toEqual([]);
+        // Without a period for it, a recipient keeps its notices; * then reaches the rest.
+        expect((await store.prune({ 'ashg-groningen': 30 }, NOW)).noticesRemoved).toBe(0);
+        expect((await store.prune({ '*': 50 }, NOW)).noticesRemoved).toBe(1);
+        expect(await ids('bjz-groningen')).toEqual([]);
+        expect(await ids('ashg-groningen')).toEqual(['nt_a_new']);
       });
 
       it('can remove everything and carry on from the checkpoint', async () => {
         await store.append(trail().slice(0, 6));
-        expect(await store.prune({ '*': 0 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6 });
+        expect(await store.prune({ '*': 0 }, NOW)).toEqual({ removed: 6, checkpointSeq: 6, noticesRemoved: 0 });
         expect(await store.verify()).toEqual({ ok: true, checked: 0, entriesChecked: 0, headSeq: 6, headHash: HEAD_HASH, checkpointSeq: 6 });
         await store.append([entry(7)]);
         expect((await queryAll(store, {})).map((item) => item.seq)).toEqual([7]);

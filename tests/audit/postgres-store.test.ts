@@ -114,7 +114,7 @@ describePostgres('postgres audit store', () => {
   it('refuses TRUNCATE of entries, changes to checkpoints, and removing the chain head', async () => {
     harness = await createHarness();
     await harness.store.append([entry(1), entry(2)]);
-    expect(await harness.store.prune({ '*': 0 }, new Date('2030-01-01T00:00:00Z'))).toEqual({ removed: 2, checkpointSeq: 2 });
+    expect(await harness.store.prune({ '*': 0 }, new Date('2030-01-01T00:00:00Z'))).toEqual({ removed: 2, checkpointSeq: 2, noticesRemoved: 0 });
     const s = `"${harness.schema}"`;
     for (const sql of [
       `TRUNCATE ${s}.audit_record`,

@@ -122,7 +122,7 @@ describe('sqlite audit store specifics', () => {
     const store = createSqliteAuditStore({ path });
     try {
       await store.append([entry(1), entry(2)]);
-      expect(await store.prune({ '*': 0 }, new Date('2030-01-01T00:00:00Z'))).toEqual({ removed: 2, checkpointSeq: 2 });
+      expect(await store.prune({ '*': 0 }, new Date('2030-01-01T00:00:00Z'))).toEqual({ removed: 2, checkpointSeq: 2, noticesRemoved: 0 });
       expect(attempt(path, 'UPDATE audit_checkpoint SET seq = 1')).toBeInstanceOf(Error);
       expect(attempt(path, 'DELETE FROM audit_checkpoint')).toBeInstanceOf(Error);
       expect(attempt(path, 'DELETE FROM audit_chain_head')).toBeInstanceOf(Error);

@@ -4,7 +4,7 @@
  * lock (one prune at a time per schema), taken before the snapshot so it sees the previous prune.
  */
 import type { ClientBase } from 'pg';
-import { createPrunePlanner } from '../prune-plan.ts';
+import { createPrunePlanner, noticeCutoffs } from '../prune-plan.ts';
 import type { PruneResult, VerifyResult } from '../store.ts';
 import { GENESIS, type ChainLink, type IndexKind, type IndexRow } from '../unit.ts';
 import { rowToUnit, type RecordRow } from '../unit-rows.ts';
@@ -108,8 +108,18 @@ export async function prunePostgresChain(
       if (plan.upTo) {
         await client.query(`SELECT ${s}.audit_prune_prefix($1, $2, $3, $4, $5)`, [plan.upTo.seq, plan.upTo.hash, plan.upTo.entrySeq, plan.removed, now]);
       }
+      // Notices past their recipient's retention (not chained: each goes at its own time).
+      const { byRecipient, others } = noticeCutoffs(retentionDaysByOwner, now);
+      let noticesRemoved = 0;
+      for (const [recipient, beforeMs] of byRecipient) {
+        noticesRemoved += (await client.query(`DELETE FROM ${s}.notice WHERE recipient = $1 AND created_ms < $2`, [recipient, beforeMs])).rowCount ?? 0;
+      }
+      if (others !== null) {
+        noticesRemoved += (await client.query(`DELETE FROM ${s}.notice WHERE created_ms < $1 AND NOT (recipient = ANY($2::text[]))`,
+          [others, byRecipient.map(([recipient]) => recipient)])).rowCount ?? 0;
+      }
       await client.query('COMMIT');
-      return { removed: plan.removed, checkpointSeq: plan.upTo?.seq ?? null };
+      return { removed: plan.removed, checkpointSeq: plan.upTo?.seq ?? null, noticesRemoved };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

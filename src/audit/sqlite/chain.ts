@@ -4,7 +4,7 @@
  * transaction (WAL gives it one snapshot of head and requests); prune in a write transaction.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { createPrunePlanner } from '../prune-plan.ts';
+import { createPrunePlanner, noticeCutoffs } from '../prune-plan.ts';
 import type { PruneResult, VerifyResult } from '../store.ts';
 import { GENESIS, type ChainLink, type IndexKind, type IndexRow } from '../unit.ts';
 import { rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
@@ -83,6 +83,24 @@ export function verifySqliteChain(db: DatabaseSync): VerifyResult {
 }
 
 export function pruneSqliteChain(db: DatabaseSync, retentionDaysByOwner: Record<string, number>, now: Date): PruneResult {
+  const noticesRemoved = pruneSqliteNotices(db, retentionDaysByOwner, now);
+  return { ...pruneSqliteEntries(db, retentionDaysByOwner, now), noticesRemoved };
+}
+
+/** Notices past their recipient's retention (not chained: each goes at its own time). */
+function pruneSqliteNotices(db: DatabaseSync, retentionDaysByOwner: Record<string, number>, now: Date): number {
+  const { byRecipient, others } = noticeCutoffs(retentionDaysByOwner, now);
+  let removed = 0;
+  const named = db.prepare('DELETE FROM notice WHERE recipient = ? AND created_ms < ?');
+  for (const [recipient, beforeMs] of byRecipient) removed += Number(named.run(recipient, beforeMs).changes);
+  if (others !== null) {
+    removed += Number(db.prepare('DELETE FROM notice WHERE created_ms < ? AND recipient NOT IN (SELECT value FROM json_each(?))')
+      .run(others, JSON.stringify(byRecipient.map(([recipient]) => recipient))).changes);
+  }
+  return removed;
+}
+
+function pruneSqliteEntries(db: DatabaseSync, retentionDaysByOwner: Record<string, number>, now: Date): Omit<PruneResult, 'noticesRemoved'> {
   const { checkpoint, head } = readEnds(db);
   const start = checkpoint ?? GENESIS;
   const planner = createPrunePlanner(start, head, retentionDaysByOwner, now);
