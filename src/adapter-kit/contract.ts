@@ -72,7 +72,33 @@ export interface AgencyAdapter {
    * or refuses it as invalid (not retried). Absent for a dialect without inbound operations.
    */
   deliver?(delivery: ActDelivery, scope: RequestScope): Promise<DeliveryReceipt>;
+  /**
+   * The agency's change feed in its dialect's own form (issue 12, docs/involvement-index.md): the
+   * household records that changed after `cursor`, each as it stands now (null once the agency no
+   * longer holds it), oldest change first, at most one page. `null` asks where the feed stands now and
+   * answers no changes: the position a full reconciliation starts from, so nothing that changes while
+   * it lists is missed. Rejects with an AdapterError (a cursor the agency no longer knows: code
+   * UPSTREAM_INVALID_RESPONSE or the dialect's own, permanent). Absent for a dialect without a feed.
+   */
+  householdChanges?(cursor: string | null, scope: RequestScope): Promise<HouseholdChangePage>;
   close(): Promise<void>;
+}
+
+/** One household record that changed at the agency (its change feed). */
+export interface HouseholdChange {
+  /** The agency's own id of the household record. */
+  readonly householdLocalId: string;
+  /** The record as it stands now, mapped as listHouseholds maps it; null when the agency no longer holds it. */
+  readonly household: HouseholdRecord | null;
+}
+
+/** One page of an agency's change feed. */
+export interface HouseholdChangePage {
+  readonly changes: readonly HouseholdChange[];
+  /** Where to ask from next time: opaque to the gateway (the agency's own position, as text). */
+  readonly cursor: string;
+  /** More changes wait after `cursor`: ask again at once. */
+  readonly more: boolean;
 }
 
 export type AdapterFactory<Options> = (context: AdapterContext, options: Options) => AgencyAdapter;

@@ -107,6 +107,8 @@ export interface GatewayConfig {
    * docs/notifications.md). Default on (KETENPOORT_ACCESS_NOTIFICATIONS=off turns it off).
    */
   readonly accessNotifications: boolean;
+  /** The involvement index (src/involvements, docs/involvement-index.md); null when off (the default). */
+  readonly involvementIndex: InvolvementIndexConfig | null;
   /** Inbound rate limits; null when off (KETENPOORT_RATE_LIMIT=off; off by default in development). */
   readonly rateLimits: RateLimitConfig | null;
   readonly observability: ObservabilitySettings;
@@ -164,6 +166,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
     listingCacheSeconds: integer(env.KETENPOORT_LISTING_CACHE_SECONDS, 30, 'KETENPOORT_LISTING_CACHE_SECONDS'),
     notFoundFloorMs: integer(env.KETENPOORT_NOT_FOUND_FLOOR_MS, 250, 'KETENPOORT_NOT_FOUND_FLOOR_MS'),
     accessNotifications: onOff(env.KETENPOORT_ACCESS_NOTIFICATIONS, true, 'KETENPOORT_ACCESS_NOTIFICATIONS'),
+    involvementIndex: involvementIndex(env),
     rateLimits: rateLimits(env, mode, file.rateLimits),
     observability: {
       otlpTracesUrl: otlpTracesUrl(env, file.observability),
@@ -312,6 +315,25 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+export interface InvolvementIndexConfig {
+  /** Seconds between full reconciliations of every organisation. */
+  readonly reconcileSeconds: number;
+  /** An organisation whose last reconciliation is older than this (s) is asked directly. */
+  readonly staleSeconds: number;
+  /** Seconds one organisation's listing may take before its reconciliation counts as failed. */
+  readonly timeoutSeconds: number;
+}
+
+function involvementIndex(env: NodeJS.ProcessEnv): InvolvementIndexConfig | null {
+  if (!onOff(env.KETENPOORT_INVOLVEMENT_INDEX, false, 'KETENPOORT_INVOLVEMENT_INDEX')) return null;
+  const reconcileSeconds = integer(env.KETENPOORT_INDEX_RECONCILE_SECONDS, 300, 'KETENPOORT_INDEX_RECONCILE_SECONDS');
+  const staleSeconds = integer(env.KETENPOORT_INDEX_STALE_SECONDS, 900, 'KETENPOORT_INDEX_STALE_SECONDS');
+  if (reconcileSeconds < 1) throw new Error('KETENPOORT_INDEX_RECONCILE_SECONDS must be at least 1');
+  // A bound below the interval would leave every organisation stale between reconciliations: no routing at all.
+  if (staleSeconds <= reconcileSeconds) throw new Error('KETENPOORT_INDEX_STALE_SECONDS must be more than KETENPOORT_INDEX_RECONCILE_SECONDS');
+  return { reconcileSeconds, staleSeconds, timeoutSeconds: integer(env.KETENPOORT_INDEX_TIMEOUT_SECONDS, 120, 'KETENPOORT_INDEX_TIMEOUT_SECONDS') };
 }
 
 function onOff(value: string | undefined, fallback: boolean, name: string): boolean {

@@ -31,7 +31,13 @@ import { startAgencies } from './start-agencies.ts';
 import { createProcessingActivityOf } from './processing-activity-of.ts';
 import { loadSecrets } from './secrets.ts';
 import { requestId } from './request-id.ts';
-import { createIdService } from '../households/ids.ts';
+import { createIdService, type IdSealer } from '../households/ids.ts';
+import { join } from 'node:path';
+import type { InvolvementIndexStore } from '#src/involvements/index-store.ts';
+import { createIndexRouter, type IndexRouter } from '#src/involvements/route.ts';
+import { createPersonKey } from '#src/involvements/rows.ts';
+import { openSqliteInvolvementIndex } from '#src/involvements/sqlite-index.ts';
+import { createIndexSync, type IndexSync } from '#src/involvements/sync.ts';
 import { loadJwks } from '../identity/load-jwks.ts';
 import type { Enforcement } from '#src/enforcement/context.ts';
 import { createPolicyEnforcement, type PolicyEnforcementOptions } from '#src/enforcement/policy-enforcement.ts';
@@ -66,6 +72,8 @@ export interface GatewayServices extends GraphServices {
   upstreamStats(): ReadonlyMap<string, UpstreamStats>;
   /** Traces, metrics and the metrics server (src/observability). */
   readonly observability: Observability;
+  /** The involvement index when it is on (KETENPOORT_INVOLVEMENT_INDEX): its states and reconciliation. */
+  readonly involvementIndex: { readonly store: InvolvementIndexStore; readonly sync: IndexSync } | null;
   checkReady(): Promise<void>;
   close(): Promise<void>;
 }
@@ -135,6 +143,15 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     agencies: config.agencies, jwksByAgency: await loadJwks(config), audience: config.audience, clockSkewSeconds: config.clockSkewSeconds, now: clock,
   });
   const ids = createIdService(secrets.idSecret);
+  const involvements = openInvolvementIndex(config, {
+    adapters: started.adapters, ids: ids.records, idSecret: secrets.idSecret, clock, logger,
+    municipalitiesOf: (organisation) => {
+      const registered = loaded.organisations.find((candidate) => candidate.id === organisation);
+      const regionIds = registered ? [...registered.regions.values()] : config.agencies.filter((agency) => agency.id === organisation).map((agency) => agency.region);
+      return [...new Set(regionIds.flatMap((id) => regions.get(id)?.municipalities ?? []))].sort();
+    },
+  });
+  if (involvements) metrics.watchIndex(() => involvements.store.states());
   const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);
   const entityPseudonym = createEntityPseudonymizer(secrets.pseudonymSecret);
   const observed = observeEnforcement((overrides.enforcement ?? createPolicyEnforcement)({
@@ -186,6 +203,8 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     notFoundFloorMs: config.notFoundFloorMs,
     shadow,
     listHouseholds: createListingCache(config.listingCacheSeconds),
+    ...(involvements ? { route: involvements.route } : {}),
+    involvementIndex: involvements ? { store: involvements.store, sync: involvements.sync } : null,
     clusterListing: createClusterListing(ids.records),
     agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
     agencyNodes: () => [...agencies.values()],
@@ -200,6 +219,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
       await audit.ping();
     },
     async close() {
+      await involvements?.close();
       await dispatcher.stop();
       await webhooks.stop();
       await shadow?.idle();
@@ -242,4 +262,32 @@ async function openLimiter(config: GatewayConfig, logger: Logger): Promise<Inbou
     warnedAt = Date.now();
     logger.warn({ err: { type: (error as Error)?.name } }, 'rate limit store failed; each replica limits on its own');
   });
+}
+
+/**
+ * The involvement index when it is on (docs/involvement-index.md): its store in the data folder, a
+ * reconciliation of every organisation now and on the schedule, and the routing it gives lookups.
+ */
+function openInvolvementIndex(config: GatewayConfig, parts: {
+  readonly adapters: ReadonlyMap<string, AgencyAdapter>; readonly ids: IdSealer; readonly idSecret: string; readonly clock: () => Date;
+  readonly logger: Logger; readonly municipalitiesOf: (organisation: string) => readonly string[];
+}): { store: InvolvementIndexStore; sync: IndexSync; route: IndexRouter; close(): Promise<void> } | null {
+  const settings = config.involvementIndex;
+  if (!settings) return null;
+  const store = openSqliteInvolvementIndex(join(config.dataDir, 'involvement-index.sqlite'));
+  const personKey = createPersonKey(parts.idSecret);
+  const sync = createIndexSync({
+    store, adapters: parts.adapters, municipalitiesOf: parts.municipalitiesOf, personKey, ids: parts.ids, clock: parts.clock,
+    logger: parts.logger.child({ component: 'involvement-index' }), timeoutMs: settings.timeoutSeconds * 1000,
+  });
+  sync.start(settings.reconcileSeconds * 1000);
+  return {
+    store,
+    sync,
+    route: createIndexRouter({ store, personKey, clock: parts.clock, staleAfterMs: settings.staleSeconds * 1000 }),
+    async close() {
+      await sync.stop();
+      await store.close();
+    },
+  };
 }

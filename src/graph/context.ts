@@ -35,6 +35,11 @@ export interface GraphServices {
   readonly listHouseholds: ListHouseholds;
   /** Clusters listed households; listings the cache handed out before give the nodes made then. */
   readonly clusterListing: ClusterListing;
+  /**
+   * Which agencies a lookup by BSN asks: the involvement index's routing (src/involvements) when it is
+   * on; absent, every agency.
+   */
+  readonly route?: (bsns: readonly string[], agencyIds: readonly string[]) => Promise<readonly string[]>;
   /** Shortest answer time of a lookup that finds nothing (KETENPOORT_NOT_FOUND_FLOOR_MS). */
   readonly notFoundFloorMs: number;
   /** The shadow policy decided beside the live one, and its report; null when not configured. */

@@ -37,6 +37,8 @@ export interface ScopeServices {
   readonly ids: IdService;
   readonly listHouseholds: ListHouseholds;
   readonly clusterListing: ClusterListing;
+  /** The involvement index's routing of lookups by BSN, when it is on (src/involvements/route.ts). */
+  readonly route?: (bsns: readonly string[], agencyIds: readonly string[]) => Promise<readonly string[]>;
 }
 
 export function createRequestScope(services: ScopeServices): RequestScope {
@@ -76,6 +78,7 @@ export function createRequestScope(services: ScopeServices): RequestScope {
       clusterListing: services.clusterListing,
       ids: services.ids.records,
       onUpstreamError: upstreamFailed,
+      ...(services.route ? { route: services.route } : {}),
     }),
     referralsOf: (household) => loadReferralFacts(household, loaders, upstreamFailed),
     childrenOf: (household) => loadHouseholdChildren(household, loaders, upstreamFailed),

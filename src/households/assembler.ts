@@ -17,6 +17,12 @@ export interface HouseholdAssemblerOptions {
   readonly clusterListing: ClusterListing;
   readonly ids: IdSealer;
   readonly onUpstreamError: (agencyId: string, error: unknown) => void;
+  /**
+   * Which agencies to ask for these BSNs (the involvement index, src/involvements/route.ts); absent:
+   * every agency. A routing failure falls back to every agency: the index saves calls, it never
+   * decides an answer.
+   */
+  readonly route?: (bsns: readonly string[], agencyIds: readonly string[]) => Promise<readonly string[]>;
 }
 
 export interface HouseholdAssembler {
@@ -34,8 +40,17 @@ const NOTHING_LISTED: readonly HouseholdRecord[] = [];
 export function createHouseholdAssembler(options: HouseholdAssemblerOptions): HouseholdAssembler {
   const { agencyIds, loaders, ids, onUpstreamError } = options;
 
+  async function asked(bsns: readonly string[]): Promise<readonly string[]> {
+    if (!options.route) return agencyIds;
+    try {
+      return await options.route(bsns, agencyIds);
+    } catch {
+      return agencyIds;
+    }
+  }
+
   async function recordsForBsns(bsns: readonly string[]): Promise<HouseholdRecord[]> {
-    const perAgency = await Promise.all(agencyIds.map(async (agencyId) => {
+    const perAgency = await Promise.all((await asked(bsns)).map(async (agencyId) => {
       const results = await loaders(agencyId).householdsByBsn.loadMany(bsns);
       const records: HouseholdRecord[] = [];
       for (const result of results) {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { MockKnobs, RunningMock } from '../adapter-kit/contract.ts';
 import { createActLedger, type ActLedger, type ReceivedAct } from './act-ledger.ts';
 import { createRandom } from './random.ts';
+import type { WorldHousehold } from './model.ts';
 
 export interface MockReply {
   readonly status: number;
@@ -38,6 +39,24 @@ export interface MockServerOptions {
   readonly port?: number;
   /** Where the mock's inbound operations (deliveries of acts) store what they receive. Default an empty ledger. */
   readonly ledger?: ActLedger;
+  /** The mock's records as integration testers change them (its change feed reports the changes). */
+  readonly records?: MockRecordControl;
+}
+
+/**
+ * Changes to a mock agency's household records while it runs, as its staff would make them in the
+ * legacy system: what the agency's change feed (AgencyAdapter.householdChanges) then reports, and what
+ * the involvement index's tests change (issue 12).
+ */
+export interface MockRecordControl {
+  /**
+   * Registers the world household with this agency as its fixtures would have (its household record,
+   * and whatever else the dialect files with it); answers the agency's id of the new household record,
+   * or null when the agency would not hold it (not its region, nothing for it to file).
+   */
+  addHousehold(household: WorldHousehold): string | null;
+  /** Removes the household record (and what hangs off it) from every listing and lookup; false when unknown. */
+  removeHousehold(householdLocalId: string): boolean;
 }
 
 export interface MockServer extends RunningMock {
@@ -61,6 +80,8 @@ export interface MockServer extends RunningMock {
    * a soap:Server fault on 500), then work again; 0 turns it off. Reads are not affected.
    */
   failInbound(times: number): void;
+  /** Changes to the agency's records (MockRecordControl); null for a mock without them. */
+  readonly records: MockRecordControl | null;
 }
 
 /** How many received traceparents a mock keeps: a long benchmark run must not grow it without end. */
@@ -134,6 +155,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     receivedTraceparents: () => [...traceparents],
     receivedActs: () => ledger.all(),
     failInbound: (times) => ledger.failNext(times),
+    records: options.records ?? null,
     async close() {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();

@@ -24,6 +24,16 @@ export interface GatewayMetrics {
   readonly redactions: Counter<'reason'>;
   /** Where the circuit gauge reads each agency's breaker when scraped. */
   watchCircuits(read: () => ReadonlyMap<string, CircuitName>): void;
+  /** Where the involvement index gauges read each organisation's sync state when scraped. */
+  watchIndex(read: () => Promise<readonly IndexSyncFigures[]>): void;
+}
+
+/** What the involvement index's gauges show of one organisation (src/involvements SyncState). */
+export interface IndexSyncFigures {
+  readonly organisation: string;
+  readonly syncedAt: Date | null;
+  readonly lastError: string | null;
+  readonly rows: number;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -37,6 +47,32 @@ export function createMetrics(): GatewayMetrics {
     collect() {
       this.reset();
       for (const [agency, current] of circuits()) for (const state of CIRCUITS) this.set({ agency, state }, state === current ? 1 : 0);
+    },
+  });
+  let indexStates: () => Promise<readonly IndexSyncFigures[]> = async () => [];
+  new Gauge({
+    name: 'ketenpoort_involvement_index_sync_timestamp_seconds',
+    help: 'When each organisation\'s part of the involvement index was last reconciled (Unix time); absent before the first.',
+    labelNames: ['agency'], registers,
+    async collect() {
+      this.reset();
+      for (const state of await indexStates()) if (state.syncedAt) this.set({ agency: state.organisation }, state.syncedAt.getTime() / 1000);
+    },
+  });
+  new Gauge({
+    name: 'ketenpoort_involvement_index_rows', help: 'Persons (rows) each organisation holds in the involvement index.',
+    labelNames: ['agency'], registers,
+    async collect() {
+      this.reset();
+      for (const state of await indexStates()) this.set({ agency: state.organisation }, state.rows);
+    },
+  });
+  new Gauge({
+    name: 'ketenpoort_involvement_index_sync_failing', help: 'Whether each organisation\'s last reconciliation failed (1) or not (0).',
+    labelNames: ['agency'], registers,
+    async collect() {
+      this.reset();
+      for (const state of await indexStates()) this.set({ agency: state.organisation }, state.lastError === null ? 0 : 1);
     },
   });
   return {
@@ -73,6 +109,9 @@ export function createMetrics(): GatewayMetrics {
     }),
     watchCircuits(read) {
       circuits = read;
+    },
+    watchIndex(read) {
+      indexStates = read;
     },
   };
 }

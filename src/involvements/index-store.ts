@@ -1,0 +1,48 @@
+/**
+ * The involvement index (issue 12, docs/involvement-index.md): for each person an organisation holds a
+ * household record of, a signal without content, so a lookup by BSN asks only the organisations that
+ * hold the person instead of every connected one (the Verwijsindex's idea, Jeugdwet chapter 7.1).
+ *
+ * A row is (person, organisation, household reference, municipality, as of): the person as a keyed
+ * pseudonym of the BSN under the index's own key, the household as the gateway's sealed record id
+ * (opened only by the gateway), never a name, a narrative or any other value. The index routes and
+ * never answers: what a caller sees still comes from the agencies, through the same policy and audit.
+ */
+
+/** One person in one organisation's household record. */
+export interface IndexRow {
+  /** Keyed pseudonym of the person's BSN (`ix_`), under the index's own key. */
+  readonly person: string;
+  /** The household record as the gateway's sealed id: no agency identifier in the clear. */
+  readonly household: string;
+  readonly municipality: string | null;
+}
+
+/** Where one organisation's part of the index stands. */
+export interface SyncState {
+  readonly organisation: string;
+  /** The last reconciliation that completed (its rows replaced the organisation's), or null. */
+  readonly syncedAt: Date | null;
+  /** The last attempt, successful or not. */
+  readonly attemptedAt: Date | null;
+  /** The coded reason the last attempt failed (an adapter error code), or null when it succeeded. */
+  readonly lastError: string | null;
+  /** Rows the organisation holds in the index. */
+  readonly rows: number;
+}
+
+export interface InvolvementIndexStore {
+  readonly kind: 'sqlite' | 'postgres' | 'memory';
+  /**
+   * Replaces everything the index holds of one organisation with `rows`, as of `at`, in one
+   * transaction: a reader sees the old rows or the new, never a mix, and a failure leaves the old.
+   */
+  replace(organisation: string, rows: readonly IndexRow[], at: Date): Promise<void>;
+  /** Records a failed attempt; the organisation's rows stay as they were. */
+  failed(organisation: string, at: Date, code: string): Promise<void>;
+  /** The organisations holding any of these persons (by pseudonym). */
+  holders(persons: readonly string[]): Promise<Set<string>>;
+  /** Every organisation's sync state, by id. */
+  states(): Promise<SyncState[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,37 @@
+/**
+ * Routing a lookup by BSN: ask only the organisations the index names for those persons, and every
+ * organisation whose part of the index cannot be trusted to be complete (never reconciled, or last
+ * reconciled longer ago than the staleness bound): those are asked directly, as without an index. So
+ * an index that is behind costs calls, never answers; and the index only ever narrows whom the
+ * gateway asks, never what a caller is shown (that still goes through the policy).
+ */
+import type { InvolvementIndexStore } from './index-store.ts';
+import type { PersonKey } from './rows.ts';
+
+export interface IndexRouterOptions {
+  readonly store: InvolvementIndexStore;
+  readonly personKey: PersonKey;
+  readonly clock: () => Date;
+  /** An organisation's rows older than this are not relied on. */
+  readonly staleAfterMs: number;
+}
+
+export type IndexRouter = (bsns: readonly string[], connected: readonly string[]) => Promise<string[]>;
+
+export function createIndexRouter(options: IndexRouterOptions): IndexRouter {
+  const { store, personKey } = options;
+  return async (bsns, connected) => {
+    const persons: string[] = [];
+    for (const bsn of bsns) {
+      const person = personKey(bsn);
+      // Not a BSN the index could hold: nothing to route on, so ask as without an index.
+      if (person === null) return [...connected];
+      persons.push(person);
+    }
+    const [holders, states] = await Promise.all([store.holders(persons), store.states()]);
+    const now = options.clock().getTime();
+    const fresh = new Set(states.filter((state) => state.syncedAt !== null && now - state.syncedAt.getTime() <= options.staleAfterMs)
+      .map((state) => state.organisation));
+    return connected.filter((organisation) => holders.has(organisation) || !fresh.has(organisation));
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * What the index keeps of a household record: one row per member with a BSN, and nothing else of it.
+ * Pure: records and keys in, rows out.
+ */
+import { createHmac, hkdfSync, type KeyObject, createSecretKey } from 'node:crypto';
+import type { HouseholdRecord } from '#domain/records.ts';
+import type { IdSealer } from '#src/households/ids.ts';
+import type { IndexRow } from './index-store.ts';
+
+/** The keyed pseudonym of a BSN in the index: `ix_` and an HMAC-SHA-256 (base64url) under the index key. */
+export type PersonKey = (bsn: string) => string | null;
+
+/**
+ * The index's own key, derived (HKDF-SHA-256) from the gateway's id secret under a label of its own:
+ * its pseudonyms are unrelated to the audit trail's subjects and to every id a caller is shown, and a
+ * new id secret gives a new key (the index is derived data: the next reconciliation rebuilds it).
+ */
+export function createPersonKey(idSecret: string): PersonKey {
+  const key: KeyObject = createSecretKey(Buffer.from(hkdfSync('sha256', Buffer.from(idSecret, 'utf8'), Buffer.alloc(0), 'ketenpoort involvement index v1', 32)));
+  return (bsn) => {
+    const digits = canonicalBsn(bsn);
+    return digits === null ? null : `ix_${createHmac('sha256', key).update(digits).digest('base64url')}`;
+  };
+}
+
+/** Nine digits (spaces and dots dropped, an eight-digit BSN given its leading zero), or null. */
+function canonicalBsn(value: string): string | null {
+  const digits = value.replace(/[ .]/g, '');
+  if (!/^\d{8,9}$/.test(digits)) return null;
+  return digits.padStart(9, '0');
+}
+
+/** The rows an organisation's household records give: each member with a BSN, once per household. */
+export function indexRowsOf(records: readonly HouseholdRecord[], personKey: PersonKey, ids: IdSealer): IndexRow[] {
+  const rows: IndexRow[] = [];
+  for (const record of records) {
+    // The household as the gateway's own record id for it (sealed: the agency's identifier never in the clear).
+    const household = ids.seal('household', [`r:${record.owner.agencyId}:${record.localId}`]);
+    const persons = new Set<string>();
+    for (const member of record.members) {
+      const person = member.bsn ? personKey(member.bsn) : null;
+      if (person) persons.add(person);
+    }
+    for (const person of persons) rows.push({ person, household, municipality: record.municipality });
+  }
+  return rows;
+}

@@ -1,0 +1,101 @@
+/**
+ * The involvement index in SQLite (the embedded default), in a file of its own beside the audit
+ * trail: derived data that a full reconciliation rebuilds, so it is kept apart from what must never be
+ * lost. Synchronous and on the event loop: lookups are one indexed query, and a replace is one
+ * transaction (node:sqlite has no asynchronous API; a national index would move it to a thread as the
+ * audit store does).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { IndexRow, InvolvementIndexStore, SyncState } from './index-store.ts';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS involvement (
+    person TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    household TEXT NOT NULL,
+    municipality TEXT,
+    PRIMARY KEY (person, organisation, household)
+  ) WITHOUT ROWID, STRICT;
+  CREATE INDEX IF NOT EXISTS involvement_organisation ON involvement (organisation);
+  CREATE TABLE IF NOT EXISTS involvement_sync (
+    organisation TEXT PRIMARY KEY,
+    synced_ms INTEGER,
+    attempted_ms INTEGER,
+    last_error TEXT,
+    row_count INTEGER NOT NULL DEFAULT 0
+  ) STRICT;`;
+
+/** Rows per INSERT statement (SQLite's default limit is 32,766 bound parameters). */
+const ROWS_PER_INSERT = 500;
+
+export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL');
+  // Derived data: a crash may lose the last replace, which the next reconciliation repeats.
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec(SCHEMA);
+
+  const deleteRows = db.prepare('DELETE FROM involvement WHERE organisation = ?');
+  const inserts = new Map<number, ReturnType<DatabaseSync['prepare']>>();
+  const insertFor = (count: number) => {
+    let statement = inserts.get(count);
+    if (!statement) {
+      statement = db.prepare(`INSERT OR IGNORE INTO involvement (person, organisation, household, municipality) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ')}`);
+      inserts.set(count, statement);
+    }
+    return statement;
+  };
+  const upsertSynced = db.prepare(`INSERT INTO involvement_sync (organisation, synced_ms, attempted_ms, last_error, row_count) VALUES (?, ?, ?, NULL, ?)
+    ON CONFLICT (organisation) DO UPDATE SET synced_ms = excluded.synced_ms, attempted_ms = excluded.attempted_ms, last_error = NULL, row_count = excluded.row_count`);
+  const upsertFailed = db.prepare(`INSERT INTO involvement_sync (organisation, synced_ms, attempted_ms, last_error) VALUES (?, NULL, ?, ?)
+    ON CONFLICT (organisation) DO UPDATE SET attempted_ms = excluded.attempted_ms, last_error = excluded.last_error`);
+  const countRows = db.prepare('SELECT count(*) AS n FROM involvement WHERE organisation = ?');
+  const selectStates = db.prepare('SELECT organisation, synced_ms, attempted_ms, last_error, row_count FROM involvement_sync ORDER BY organisation');
+
+  return {
+    kind: 'sqlite',
+    async replace(organisation, rows, at) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        deleteRows.run(organisation);
+        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+          const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+          insertFor(chunk.length).run(...chunk.flatMap((row: IndexRow) => [row.person, organisation, row.household, row.municipality]));
+        }
+        const { n } = countRows.get(organisation) as { n: number };
+        upsertSynced.run(organisation, at.getTime(), at.getTime(), n);
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    async failed(organisation, at, code) {
+      upsertFailed.run(organisation, at.getTime(), code);
+    },
+    async holders(persons) {
+      const found = new Set<string>();
+      if (persons.length === 0) return found;
+      const rows = db.prepare(`SELECT DISTINCT organisation FROM involvement WHERE person IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(persons)) as { organisation: string }[];
+      for (const row of rows) found.add(row.organisation);
+      return found;
+    },
+    async states() {
+      return (selectStates.all() as { organisation: string; synced_ms: number | null; attempted_ms: number | null; last_error: string | null; row_count: number }[])
+        .map((row): SyncState => ({
+          organisation: row.organisation,
+          syncedAt: row.synced_ms === null ? null : new Date(row.synced_ms),
+          attemptedAt: row.attempted_ms === null ? null : new Date(row.attempted_ms),
+          lastError: row.last_error,
+          rows: row.row_count,
+        }));
+    },
+    async close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}
