@@ -143,13 +143,13 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     agencies: config.agencies, jwksByAgency: await loadJwks(config), audience: config.audience, clockSkewSeconds: config.clockSkewSeconds, now: clock,
   });
   const ids = createIdService(secrets.idSecret);
+  const allMunicipalities = [...new Set(loaded.regions.flatMap((region: RegionDef) => region.municipalities))].sort();
   const involvements = openInvolvementIndex(config, {
     adapters: started.adapters, ids: ids.records, idSecret: secrets.idSecret, clock, logger,
-    municipalitiesOf: (organisation) => {
-      const registered = loaded.organisations.find((candidate) => candidate.id === organisation);
-      const regionIds = registered ? [...registered.regions.values()] : config.agencies.filter((agency) => agency.id === organisation).map((agency) => agency.region);
-      return [...new Set(regionIds.flatMap((id) => regions.get(id)?.municipalities ?? []))].sort();
-    },
+    // Every municipality the chain's regions name, not only those the organisation serves: an agency
+    // keeps the records of a household that moved, or that it took on from elsewhere, and a lookup by
+    // BSN finds them (tests/involvements/routing.test.ts has such a household).
+    municipalitiesOf: () => allMunicipalities,
   });
   if (involvements) metrics.watchIndex(() => involvements.store.states());
   const pseudonymize = createPseudonymizer(secrets.pseudonymSecret);

@@ -43,7 +43,10 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
   const insertFor = (count: number) => {
     let statement = inserts.get(count);
     if (!statement) {
-      statement = db.prepare(`INSERT OR IGNORE INTO involvement (person, organisation, household, municipality) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ')}`);
+      // A listing may name one household twice (pages that moved under it): the same row is kept once.
+      // ON CONFLICT, not OR IGNORE: OR IGNORE would also drop a row that breaks NOT NULL, silently.
+      statement = db.prepare(`INSERT INTO involvement (person, organisation, household, municipality) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ')}
+        ON CONFLICT DO NOTHING`);
       inserts.set(count, statement);
     }
     return statement;

@@ -19,7 +19,7 @@ import { indexRowsOf, type PersonKey } from './rows.ts';
 export interface IndexSyncOptions {
   readonly store: InvolvementIndexStore;
   readonly adapters: ReadonlyMap<string, AgencyAdapter>;
-  /** The municipalities an organisation serves (every region of every kind it serves). */
+  /** The municipalities whose listings an organisation's reconciliation walks (the gateway: every one the regions name). */
   readonly municipalitiesOf: (organisation: string) => readonly string[];
   readonly personKey: PersonKey;
   readonly ids: IdSealer;
@@ -32,7 +32,7 @@ export interface IndexSyncOptions {
 export interface IndexSync {
   /** Reconciles one organisation; resolves either way (a failure is recorded, not thrown). */
   reconcile(organisation: string): Promise<'synced' | 'failed'>;
-  /** Reconciles every organisation with a record system, one at a time. */
+  /** Reconciles every organisation with a record system, one at a time; joins a walk already under way. */
   reconcileAll(): Promise<void>;
   /** Reconciles now and then every `intervalMs` until stopped. */
   start(intervalMs: number): void;
@@ -63,11 +63,19 @@ export function createIndexSync(options: IndexSyncOptions): IndexSync {
     }
   }
 
-  async function reconcileAll(): Promise<void> {
+  async function walkAll(): Promise<void> {
     for (const organisation of adapters.keys()) {
       if (stopped) return;
       await reconcile(organisation);
     }
+  }
+
+  /** One walk at a time: asked while one runs, the caller waits for that one (it lists as fresh a state). */
+  function reconcileAll(): Promise<void> {
+    running ??= walkAll().finally(() => {
+      running = null;
+    });
+    return running;
   }
 
   return {
@@ -75,10 +83,7 @@ export function createIndexSync(options: IndexSyncOptions): IndexSync {
     reconcileAll,
     start(intervalMs) {
       const run = () => {
-        if (running || stopped) return;
-        running = reconcileAll().finally(() => {
-          running = null;
-        });
+        if (!stopped) void reconcileAll();
       };
       run();
       timer = setInterval(run, intervalMs);

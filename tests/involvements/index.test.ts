@@ -1,0 +1,169 @@
+/**
+ * The involvement index on its own (src/involvements): rows from records, reconciliation into a real
+ * SQLite file, failures that keep the last rows, a replace that fails halfway, a restart, and the
+ * routing it gives a lookup by BSN.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AgencyAdapter } from '#kit/contract.ts';
+import { AdapterError } from '#kit/errors.ts';
+import type { HouseholdRecord } from '#domain/records.ts';
+import { createIdSealer } from '#src/households/ids.ts';
+import type { InvolvementIndexStore } from '#src/involvements/index-store.ts';
+import { createIndexRouter } from '#src/involvements/route.ts';
+import { createPersonKey, indexRowsOf } from '#src/involvements/rows.ts';
+import { openSqliteInvolvementIndex } from '#src/involvements/sqlite-index.ts';
+import { createIndexSync, type IndexSync } from '#src/involvements/sync.ts';
+
+const SECRET = 'involvement-index-test-secret-0123456789';
+const ids = createIdSealer(SECRET);
+const personKey = createPersonKey(SECRET);
+const T0 = new Date('2026-11-23T09:00:00Z');
+
+function household(agencyId: string, localId: string, bsns: readonly (string | null)[], municipality = 'Groningen'): HouseholdRecord {
+  return {
+    type: 'Household', owner: { agencyId, kind: 'ASHG' } as HouseholdRecord['owner'], localId, householdLocalId: localId, municipality, address: null,
+    members: bsns.map((bsn) => ({ bsn, name: 'not kept', birthDate: '2010-01-01', role: null })),
+  };
+}
+
+/** An adapter whose listing the test sets (or makes fail); counts its calls. */
+function fakeAdapter(agencyId: string) {
+  let listing: readonly HouseholdRecord[] | Error = [];
+  let calls = 0;
+  const asked: (readonly string[])[] = [];
+  const adapter = {
+    descriptor: { id: agencyId, kind: 'ASHG', name: agencyId, region: 'groningen' },
+    maxBatchSize: 50,
+    createLoaders: () => { throw new Error('not used'); },
+    async listHouseholds(municipalities: readonly string[]) {
+      calls++;
+      asked.push(municipalities);
+      if (listing instanceof Error) throw listing;
+      return listing;
+    },
+    async close() {},
+  } as unknown as AgencyAdapter;
+  return {
+    adapter, asked,
+    calls: () => calls,
+    set(next: readonly HouseholdRecord[] | Error) {
+      listing = next;
+    },
+  };
+}
+
+describe('rows', () => {
+  it('keeps one row per member with a BSN: a keyed pseudonym, the sealed household, the municipality, and nothing else', () => {
+    const rows = indexRowsOf([household('ashg-groningen', 'D-1', ['123456782', null, '12345678', '123456782'])], personKey, ids);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['household', 'municipality', 'person']);
+      expect(row.person).toMatch(/^ix_[A-Za-z0-9_-]{43}$/);
+      expect(row.municipality).toBe('Groningen');
+      // The household is the gateway's sealed id, opening to the agency's record only in the gateway.
+      expect(ids.open('household', row.household)).toEqual(['r:ashg-groningen:D-1']);
+      expect(JSON.stringify(row)).not.toMatch(/123456782|12345678|D-1|not kept/);
+    }
+    // An eight-digit BSN is the nine-digit one with its leading zero.
+    expect(personKey('12345678')).toBe(personKey('012345678'));
+    expect(personKey('1234 567 82')).toBe(personKey('123456782'));
+    expect(personKey('not a bsn')).toBeNull();
+  });
+
+  it('pseudonymises under a key of its own: another secret, other pseudonyms', () => {
+    expect(createPersonKey(`${SECRET}-other`)('123456782')).not.toBe(personKey('123456782'));
+  });
+});
+
+describe('reconciliation and routing', () => {
+  let dir: string;
+  let store: InvolvementIndexStore;
+  let now: Date;
+  const ashg = fakeAdapter('ashg-groningen');
+  const amk = fakeAdapter('amk-groningen');
+  const adapters = new Map([['ashg-groningen', ashg.adapter], ['amk-groningen', amk.adapter]]);
+  let sync: IndexSync;
+  const route = (bsns: readonly string[]) => createIndexRouter({ store, personKey, clock: () => now, staleAfterMs: 60_000 })(bsns, [...adapters.keys()]);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ketenpoort-index-'));
+    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
+    now = T0;
+    sync = createIndexSync({
+      store, adapters, ids, personKey, clock: () => now, logger: pino({ level: 'silent' }), timeoutMs: 5_000,
+      municipalitiesOf: (organisation) => (organisation === 'ashg-groningen' ? ['Groningen', 'Veendam'] : ['Groningen']),
+    });
+    ashg.set([household('ashg-groningen', 'D-1', ['123456782']), household('ashg-groningen', 'D-2', ['111222333'])]);
+    amk.set([household('amk-groningen', 'Z-9', ['111222333'])]);
+  });
+  afterEach(async () => {
+    await sync.stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('before any reconciliation every organisation is asked (nothing is relied on)', async () => {
+    expect(await route(['123456782'])).toEqual(['ashg-groningen', 'amk-groningen']);
+  });
+
+  it('after one, a lookup asks only the organisations holding the person, and none for a person nobody holds', async () => {
+    await sync.reconcileAll();
+    expect(ashg.asked.at(-1)).toEqual(['Groningen', 'Veendam']);
+    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+    expect(await route(['111222333'])).toEqual(['ashg-groningen', 'amk-groningen']);
+    expect(await route(['999999990'])).toEqual([]);
+    // What cannot be a BSN is not routed on: everyone is asked, as without an index.
+    expect(await route(['abc'])).toEqual(['ashg-groningen', 'amk-groningen']);
+    expect((await store.states()).map((state) => [state.organisation, state.rows, state.lastError])).toEqual([
+      ['amk-groningen', 1, null], ['ashg-groningen', 2, null],
+    ]);
+  });
+
+  it('a person added at the agency is found after the next reconciliation, and a removed one is gone', async () => {
+    await sync.reconcileAll();
+    amk.set([household('amk-groningen', 'Z-9', ['111222333']), household('amk-groningen', 'Z-10', ['123456782'])]);
+    ashg.set([household('ashg-groningen', 'D-2', ['111222333'])]);
+    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+    await sync.reconcileAll();
+    expect(await route(['123456782'])).toEqual(['amk-groningen']);
+  });
+
+  it('an agency that is down keeps its last rows, marked with the failure, and is asked directly once they are stale', async () => {
+    await sync.reconcileAll();
+    const syncedAt = (await store.states()).find((state) => state.organisation === 'ashg-groningen')?.syncedAt;
+    now = new Date(T0.getTime() + 30_000);
+    ashg.set(new AdapterError('UPSTREAM_UNAVAILABLE', 'down', { agency: 'ashg-groningen' }));
+    expect(await sync.reconcile('ashg-groningen')).toBe('failed');
+    const state = (await store.states()).find((candidate) => candidate.organisation === 'ashg-groningen');
+    expect(state).toMatchObject({ rows: 2, lastError: 'UPSTREAM_UNAVAILABLE', syncedAt, attemptedAt: now });
+    // Within the bound the last rows still route; past it, the organisation is asked whatever they say.
+    expect(await route(['999999990'])).toEqual([]);
+    now = new Date(T0.getTime() + 61_000);
+    expect(await route(['999999990'])).toEqual(['ashg-groningen', 'amk-groningen']);
+    await sync.reconcile('amk-groningen');
+    expect(await route(['999999990'])).toEqual(['ashg-groningen']);
+  });
+
+  it('a replace that fails halfway leaves the rows as they were (one transaction)', async () => {
+    await sync.reconcileAll();
+    const rows = indexRowsOf([household('ashg-groningen', 'D-3', ['222333444'])], personKey, ids);
+    // A second chunk of the replace breaks a constraint after the first was written.
+    const broken = [...Array.from({ length: 600 }, (_, index) => ({ ...rows[0]!, household: `h${index}` })), { person: null, household: 'x', municipality: null }];
+    await expect(store.replace('ashg-groningen', broken as never, now)).rejects.toThrow();
+    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+    expect(await route(['222333444'])).toEqual([]);
+    expect((await store.states()).find((state) => state.organisation === 'ashg-groningen')?.rows).toBe(2);
+  });
+
+  it('a restart finds the rows and states where they were', async () => {
+    await sync.reconcileAll();
+    await store.close();
+    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
+    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+    expect((await store.states()).map((state) => state.syncedAt)).toEqual([T0, T0]);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The involvement index in a running gateway (KETENPOORT_INVOLVEMENT_INDEX=on) against the embedded
+ * mock agencies over HTTP: a lookup by BSN asks only the organisations holding the person, and answers
+ * exactly what the same gateway without the index answers (fan-out to every agency), for random
+ * persons of the world, random viewers and purposes.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '#mock-world/index.ts';
+import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
+
+const HOUSEHOLDS = 60;
+// One secret pair for both gateways: the same record gets the same id in either, so answers compare as data.
+const SECRETS = { KETENPOORT_ID_SECRET: 'routing-test-id-secret-0123456789abcdef', KETENPOORT_PSEUDONYM_SECRET: 'routing-test-pseudonym-secret-0123456789' };
+const world = createWorld({ households: HOUSEHOLDS });
+const persons = [...new Set(world.households.flatMap((household) => [...household.members.map((member) => member.bsn),
+  ...Object.values(household.cases).flatMap((filed) => filed.children.map((child) => child.bsn))]))].sort();
+
+const QUERY = `query Person($bsn: String!) {
+  householdsOfPerson(bsn: $bsn) {
+    id municipality members { id name birthDate }
+    children { id name role }
+    reports { id phase narrative reporter { name } }
+    referrals { id status kind }
+    caseStatus { involvements { agency { id } phase phaseCategory since contact { name } } }
+  }
+}`;
+
+const VIEWERS = [
+  { agencyId: 'ashg-groningen', purpose: 'case-conference' },
+  { agencyId: 'amk-groningen', purpose: 'case-conference' },
+  { agencyId: 'politie-noord-nederland', purpose: 'zorgmelding-feedback' },
+  { agencyId: 'bjz-groningen', purpose: 'voluntary-help' },
+] as const;
+
+let indexed: TestGateway;
+let fanOut: TestGateway;
+beforeAll(async () => {
+  const env = { ...SECRETS, KETENPOORT_MOCK_HOUSEHOLDS: String(HOUSEHOLDS) };
+  // No retries and a generous timeout: on a loaded machine a slow agency must not make the two answers differ.
+  const configure: NonNullable<Parameters<typeof startTestGateway>[0]>['configure'] = (config) => ({
+    ...config,
+    agencies: config.agencies.map((agency) => agency.upstream ? { ...agency, upstream: { ...agency.upstream, resilience: { retries: 0, timeoutMs: 15_000 } } } : agency),
+  });
+  [indexed, fanOut] = await Promise.all([
+    startTestGateway({ env: { ...env, KETENPOORT_INVOLVEMENT_INDEX: 'on' }, configure }),
+    startTestGateway({ env, configure }),
+  ]);
+  await indexed.gateway.services.involvementIndex?.sync.reconcileAll();
+}, 60_000);
+afterAll(async () => {
+  await indexed?.close();
+  await fanOut?.close();
+});
+
+const calls = (gateway: TestGateway) => new Map([...gateway.gateway.services.upstreamStats()].map(([agency, stats]) => [agency, stats.calls]));
+
+describe('routing lookups by BSN through the involvement index', () => {
+  it('has every organisation with a record system reconciled, none failing', async () => {
+    const states = await indexed.gateway.services.involvementIndex!.store.states();
+    expect(states.map((state) => state.organisation).sort()).toEqual([...indexed.gateway.services.adapters.keys()].sort());
+    for (const state of states) expect(state, state.organisation).toMatchObject({ lastError: null });
+    expect(states.reduce((sum, state) => sum + state.rows, 0)).toBeGreaterThan(HOUSEHOLDS);
+  });
+
+  it('asks only the organisations that hold the person', async () => {
+    const holders = (bsn: string) => new Set(world.households.flatMap((household) => Object.entries(household.cases)
+      .filter(([, filed]) => filed.memberBsns.includes(bsn) || filed.children.some((child) => child.bsn === bsn)).map(([agencyId]) => agencyId)));
+    // A person only one agency holds: the other agencies are not called at all.
+    const single = persons.find((bsn) => holders(bsn).size === 1);
+    expect(single, 'a person held by one agency').toBeDefined();
+    const before = calls(indexed);
+    const response = await indexed.query(VIEWERS[0], QUERY, { bsn: single });
+    expect(response.body.errors).toBeUndefined();
+    const after = calls(indexed);
+    const called = [...after].filter(([agency, count]) => count > (before.get(agency) ?? 0)).map(([agency]) => agency);
+    expect(called.every((agency) => holders(single!).has(agency)), `called ${called.join(', ')}`).toBe(true);
+  });
+
+  it('answers as the fan-out does, for random persons, viewers and purposes', async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...persons), fc.constantFrom(...VIEWERS), async (bsn, viewer) => {
+      const [routed, fanned] = await Promise.all([indexed.query(viewer, QUERY, { bsn }), fanOut.query(viewer, QUERY, { bsn })]);
+      expect(routed.status).toBe(fanned.status);
+      expect(routed.body.data).toEqual(fanned.body.data);
+      expect(routed.body.errors?.map((error) => error.extensions?.code)).toEqual(fanned.body.errors?.map((error) => error.extensions?.code));
+      expect(routed.body.extensions?.redactions?.length).toBe(fanned.body.extensions?.redactions?.length);
+    }), { numRuns: 40 });
+  }, 120_000);
+});
