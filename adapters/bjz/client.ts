@@ -30,6 +30,19 @@ export interface ClientPage {
   readonly volgendeCursor: string | null;
 }
 
+export interface ChangePageRequest {
+  /** The previous page's `nextCursor`; null asks for the current position. */
+  readonly after: string | null;
+  readonly limit: number;
+}
+
+/** One page of wijzigingen, its envelope checked; the entries inside come back unchecked. */
+export interface ChangePage {
+  readonly data: readonly unknown[];
+  readonly nextCursor: string;
+  readonly hasMore: boolean;
+}
+
 export interface BjzApiClient {
   /** `POST /v2/clienten/zoeken`: clients by id, by BSN of anyone in their gezin, or by gezin id. */
   searchClients(query: WireClientQuery, signal?: AbortSignal): Promise<readonly unknown[]>;
@@ -39,6 +52,8 @@ export interface BjzApiClient {
   listClients(page: ClientPageRequest, signal?: AbortSignal): Promise<ClientPage>;
   /** `POST /v2/aanmeldingen/zoeken`: aanmeldingen by id or by client id. */
   searchAanmeldingen(query: WireAanmeldingQuery, signal?: AbortSignal): Promise<readonly unknown[]>;
+  /** `GET /v2/wijzigingen?after=&limit=` (issue 12); a cursor BJZ does not know rejects, permanently. */
+  listChanges(page: ChangePageRequest, signal?: AbortSignal): Promise<ChangePage>;
   /** Posts one inbound act (issue 13); resolves with BJZ's own `id` of what it stored. */
   deliver(inbound: BjzInbound, signal?: AbortSignal): Promise<string>;
 }
@@ -98,6 +113,19 @@ export function createBjzApiClient(options: BjzApiClientOptions): BjzApiClient {
       const next = (body as { volgendeCursor?: unknown }).volgendeCursor;
       if (next !== null && (typeof next !== 'string' || next === '')) throw badResponse(agencyId, 200);
       return { data: dataOf(body, agencyId), volgendeCursor: next };
+    },
+    async listChanges(page, signal) {
+      const query: Record<string, string> = { limit: String(page.limit) };
+      if (page.after !== null) query.after = page.after;
+      const response = await send({ method: 'GET', operation: 'listChanges', path: '/v2/wijzigingen', query, signal });
+      if (response.status === 400) {
+        // A cursor BJZ never handed out (or from before its log began) will not be known on a retry either.
+        throw new AdapterError('UPSTREAM_BAD_RESPONSE', 'BJZ does not know the change cursor', { agency: agencyId, status: 400, permanent: true });
+      }
+      const body = decode(check(response, agencyId), agencyId);
+      const { nextCursor, hasMore } = (typeof body === 'object' && body !== null ? body : {}) as { nextCursor?: unknown; hasMore?: unknown };
+      if (typeof nextCursor !== 'string' || nextCursor === '' || typeof hasMore !== 'boolean') throw badResponse(agencyId, 200);
+      return { data: dataOf(body, agencyId), nextCursor, hasMore };
     },
   };
 }

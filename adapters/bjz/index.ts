@@ -1,11 +1,12 @@
 /**
  * The Bureau Jeugdzorg adapter: BJZ's JSON REST API v2 (OAuth2 client credentials, cursor pages,
- * batch searches of at most 100 ids) behind the gateway's adapter contract.
+ * batch searches of at most 100 ids, the wijzigingen as change feed) behind the gateway's adapter contract.
  */
 import type { AdapterFactory } from '#kit/contract.ts';
 import { refuseActKind } from '#kit/act-delivery.ts';
 import { createBjzApiClient } from './client.ts';
 import { toBjzInbound } from './deliver-mapping.ts';
+import { bjzHouseholdChanges } from './household-changes.ts';
 import { listBjzHouseholds } from './list-households.ts';
 import { createBjzLoaders } from './loaders.ts';
 import { createTokenSource } from './token-source.ts';
@@ -21,6 +22,8 @@ export interface BjzOptions {
   readonly pageSize?: number;
   /** Pages walked per municipality before the listing is given up as a cursor loop. Default 1000. */
   readonly maxPages?: number;
+  /** Wijzigingen asked per page of the change feed (BJZ allows at most 100). Default 100. */
+  readonly changesPageSize?: number;
   /** Legacy chain-partner code -> gateway agency id: configuration, given per upstream (`agencyCodes`). */
   readonly agencyCodes: Readonly<Record<string, string>>;
   /** Seconds before `expires_in` runs out that a cached token is replaced. Default 30. */
@@ -47,6 +50,10 @@ export const createBjzAdapter = ((context, options) => {
     listHouseholds: (municipalities, scope) => listBjzHouseholds(
       { api, mapping, pageSize: options.pageSize ?? 100, maxPages: options.maxPages ?? 1000 },
       municipalities, scope.signal,
+    ),
+    householdChanges: (cursor, scope) => bjzHouseholdChanges(
+      { api, mapping, pageSize: options.changesPageSize ?? 100, maxBatchSize },
+      cursor, scope.signal,
     ),
     /** Referrals of minors and handovers as aanmeldingen, answers to its own aanmeldingen; no feedback endpoint. */
     async deliver(delivery, scope) {

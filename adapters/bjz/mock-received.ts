@@ -59,7 +59,7 @@ function contactpunt(agencyId: string): WireContactpunt | null {
   return contact && { naam: contact.name, telefoon: contact.phone, email: contact.email };
 }
 
-function registerAanmelding(store: BjzMockStore, own: ReceivingBjz, aanmelding: WireNieuweAanmelding, id: string): void {
+function registerAanmelding(store: BjzMockStore, own: ReceivingBjz, aanmelding: WireNieuweAanmelding, id: string): string {
   const adres = adresOf(aanmelding.adres);
   const known = knownGezin(store, aanmelding, adres);
   const gezin = known?.gezin ?? newGezin(id, aanmelding);
@@ -84,9 +84,13 @@ function registerAanmelding(store: BjzMockStore, own: ReceivingBjz, aanmelding: 
     // Whether the parties met is not something an aanmelding tells; BJZ's record says no until it is told.
     warmeOverdracht: false, status: 'aangeboden', aangemaaktOp: aanmelding.verzondenOp, gewijzigdOp: aanmelding.verzondenOp,
   });
+  return gezin.id;
 }
 
-/** Applies a validated inbound body, received for the first time, to the store. */
-export function applyReceived(store: BjzMockStore, own: ReceivingBjz, path: string, body: unknown, id: string): void {
-  if (path === BJZ_AANMELDINGEN_PATH) registerAanmelding(store, own, body as WireNieuweAanmelding, id);
+/**
+ * Applies a validated inbound body, received for the first time, to the store; answers the id of the gezin
+ * it filed something on (a change for the wijzigingen), or null (a besluit changes no gezin).
+ */
+export function applyReceived(store: BjzMockStore, own: ReceivingBjz, path: string, body: unknown, id: string): string | null {
+  return path === BJZ_AANMELDINGEN_PATH ? registerAanmelding(store, own, body as WireNieuweAanmelding, id) : null;
 }

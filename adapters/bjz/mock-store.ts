@@ -1,6 +1,7 @@
 /**
  * The mock's indexes over the projected fixtures: the lookups BJZ's API offers, nothing more. What the
- * inbound operations receive (issue 13) adds clients and aanmeldingen to this store only.
+ * inbound operations receive (issue 13) and the gezinnen testers add or remove (issue 12) change this
+ * store only.
  */
 import type { BjzFixtures } from './fixtures.ts';
 import type { WireAanmelding, WireClient } from './wire-types.ts';
@@ -21,6 +22,8 @@ export interface BjzMockStore {
   addClient(client: WireClient): void;
   /** Adds an aanmelding (a new id), after those there are. */
   addAanmelding(aanmelding: WireAanmelding): void;
+  /** Takes a gezin's clients and the aanmeldingen filed on it out of every index; false when it has no clients. */
+  removeGezin(gezinId: string): boolean;
 }
 
 // BJZ finds a client by the BSN of anyone in its gezin, the client included.
@@ -52,6 +55,18 @@ export function createBjzMockStore(fixtures: BjzFixtures): BjzMockStore {
     addAanmelding(aanmelding) {
       insert(byAanmeldingKey.ids, [aanmelding.id], aanmelding, () => false);
       insert(byAanmeldingKey.clientIds, aanmelding.clientIds, aanmelding, () => false);
+    },
+    removeGezin(gezinId) {
+      const clients = byClientKey.gezinIds.get(gezinId) ?? [];
+      if (clients.length === 0) return false;
+      const clientIds = new Set(clients.map((client) => client.id));
+      // An aanmelding hangs off the gezin it names, or off one of the gezin's clients.
+      const aanmeldingen = union(byAanmeldingKey.clientIds, [...clientIds]);
+      for (const aanmelding of byAanmeldingKey.ids.values()) if (aanmelding[0]?.gezinId === gezinId) aanmeldingen.push(aanmelding[0]);
+      for (const map of [...Object.values(byClientKey), byGemeente]) drop(map, (client) => clientIds.has(client.id));
+      const gone = new Set(aanmeldingen);
+      for (const map of Object.values(byAanmeldingKey)) drop(map, (aanmelding) => gone.has(aanmelding));
+      return true;
     },
     page(gemeente, afterId, limit) {
       const all = byGemeente.get(gemeente) ?? [];
@@ -85,6 +100,15 @@ function insert<T>(map: Map<string, T[]>, keys: readonly (string | null)[], reco
     const at = list.findIndex(before);
     list.splice(at < 0 ? list.length : at, 0, record);
     map.set(key, list);
+  }
+}
+
+/** Takes the records `gone` picks out of every list, and a list left empty out of the map. */
+function drop<T>(map: Map<string, T[]>, gone: (record: T) => boolean): void {
+  for (const [key, list] of map) {
+    const kept = list.filter((record) => !gone(record));
+    if (kept.length === 0) map.delete(key);
+    else if (kept.length < list.length) map.set(key, kept);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * A runnable mock of Bureau Jeugdzorg's REST API v2 on loopback, serving the world as BJZ holds it:
  * OAuth2 client credentials, bearer tokens that expire, a per-client rate limit, batch searches of at
- * most `batchLimit` values, cursor pages, 404 for an unknown client.
+ * most `batchLimit` values, cursor pages, 404 for an unknown client, and the wijzigingen (changes to gezinnen
+ * after start) that testers cause through `records` or through the inbound operations.
  */
 import { startMockServer, type MockEndpoint, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
 import type { MockKnobs } from '#kit/contract.ts';
@@ -11,6 +12,8 @@ import { JSON_TYPE, createMockAuth } from './mock-auth.ts';
 import { createBjzMockStore, type BjzMockStore } from './mock-store.ts';
 import { isBjzInboundPath, receiveBjzInbound } from './mock-inbound.ts';
 import { applyReceived } from './mock-received.ts';
+import { createBjzChangeLog } from './mock-changes.ts';
+import { createBjzRecordControl } from './mock-records.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
 import { worldAgencyCode } from '#mock-world/receiving.ts';
 
@@ -53,6 +56,7 @@ export const BJZ_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
   { method: 'POST', path: '/v2/aanmeldingen/zoeken', does: 'aanmeldingen by ids or clientIds' },
   { method: 'POST', path: '/v2/aanmeldingen', does: 'receives an aanmelding (police 0-18 referral, handover) about at least one minor, once per handelingId' },
   { method: 'POST', path: '/v2/aanmeldingen/besluiten', does: 'receives the answer to an aanmelding BJZ sent, once per handelingId' },
+  { method: 'GET', path: '/v2/wijzigingen?after=&limit=', does: 'gezinnen changed (changed/deleted) after a cursor, oldest first (nextCursor, hasMore); no after: the current position' },
 ];
 
 export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> {
@@ -60,6 +64,7 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
   const store = createBjzMockStore(projectBjz(options.world ?? createWorld(), agencyId));
   const batchLimit = options.batchLimit ?? 100;
   const ledger = createActLedger();
+  const changes = createBjzChangeLog();
   const own = { code: worldAgencyCode(agencyId), agencyId };
   const auth = createMockAuth({
     clientId: options.clientId ?? 'ketenpoort',
@@ -72,6 +77,7 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
   return startMockServer({
     agencyId,
     ledger,
+    records: createBjzRecordControl(store, changes, agencyId),
     endpoints: BJZ_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,
@@ -84,8 +90,14 @@ export function startBjzMock(options: BjzMockOptions = {}): Promise<MockServer> 
       const admitted = auth.admit(request);
       if ('status' in admitted) return admitted;
       if (isBjzInboundPath(url.pathname)) {
-        return request.method === 'POST' ? receiveBjzInbound(ledger, url.pathname, body, (received, id) => applyReceived(store, own, url.pathname, received, id)) : reply(405, { fout: 'methode niet toegestaan' });
+        if (request.method !== 'POST') return reply(405, { fout: 'methode niet toegestaan' });
+        return receiveBjzInbound(ledger, url.pathname, body, (received, id) => {
+          const gezinId = applyReceived(store, own, url.pathname, received, id);
+          // A gezin without clients (no minor could be registered) is no household record, so nothing of one changed.
+          if (gezinId !== null && store.clientsBy('gezinIds', [gezinId]).length > 0) changes.log(gezinId, 'changed');
+        });
       }
+      if (route === 'GET /v2/wijzigingen') return changes.page(url.searchParams, batchLimit);
       if (route === 'GET /v2/clienten') return listPage(store, url.searchParams, batchLimit);
       if (route === 'POST /v2/clienten/zoeken') {
         return search(body, ['ids', 'bsns', 'gezinIds'] as const, batchLimit, (field, values) => store.clientsBy(field, values));

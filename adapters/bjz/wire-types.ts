@@ -107,6 +107,26 @@ export interface WirePage<T> {
   readonly volgendeCursor: string | null;
 }
 
+/**
+ * `GET /v2/wijzigingen?after=&limit=` (issue 12): the gezinnen that changed after the cursor, oldest first.
+ * `nextCursor` is never null (without `after` it is the current position); `hasMore` says more wait after it.
+ */
+export interface WireWijzigingen {
+  readonly data: readonly WireWijziging[];
+  readonly nextCursor: string;
+  readonly hasMore: boolean;
+}
+
+/** `changed`: the gezin was registered or something filed on it changed; `deleted`: BJZ no longer holds it. */
+export type WireWijzigingSoort = 'changed' | 'deleted';
+
+export interface WireWijziging {
+  /** Volgnummer of the change, rising by one per change. */
+  readonly sequence: number;
+  readonly gezinId: string;
+  readonly type: WireWijzigingSoort;
+}
+
 /** `POST /v2/.../zoeken`. */
 export interface WireSearchResult<T> {
   readonly data: readonly T[];

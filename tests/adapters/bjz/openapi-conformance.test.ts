@@ -96,6 +96,10 @@ describe('BJZ mock conforms to adapters/bjz/openapi.yaml', () => {
     ['no gemeente', '/v2/clienten', '/v2/clienten?limit=5', undefined, 400],
     ['limit above the batch limit', '/v2/clienten', '/v2/clienten?gemeente=Groningen&limit=101', undefined, 400],
     ['a bad cursor', '/v2/clienten', '/v2/clienten?gemeente=Groningen&cursor=%%%', undefined, 400],
+    ['wijzigingen: no bearer token', '/v2/wijzigingen', '/v2/wijzigingen', { headers: {} }, 401],
+    ['wijzigingen: a malformed cursor', '/v2/wijzigingen', '/v2/wijzigingen?after=%%%', undefined, 400],
+    ['wijzigingen: a cursor ahead of the log', '/v2/wijzigingen', `/v2/wijzigingen?after=${Buffer.from('{"na":100000}').toString('base64url')}`, undefined, 400],
+    ['wijzigingen: limit above the batch limit', '/v2/wijzigingen', '/v2/wijzigingen?limit=101', undefined, 400],
   ] as const)('errors conform: %s', async (_name, template, target, init, status) => {
     expect((await conforming(template, target, init ? { ...init, headers: { ...init.headers } } : undefined)).status).toBe(status);
   });
@@ -168,5 +172,33 @@ describe('BJZ mock conforms to adapters/bjz/openapi.yaml', () => {
     await conforming('/v2/clienten', '/v2/clienten?gemeente=Groningen&limit=100');
     const found = (await conforming('/v2/aanmeldingen/zoeken', '/v2/aanmeldingen/zoeken', search({ clientIds: [`${id}-k1`] }))).json();
     expect(found).toMatchObject({ data: [{ id, status: 'aangeboden', clientIds: [`${id}-k1`], naar: 'BJZ-GRN' }] });
+  });
+
+  it('the wijzigingen conform: the position, then pages of what testers and an aanmelding changed', async () => {
+    const position = (await conforming('/v2/wijzigingen', '/v2/wijzigingen')).json() as { data: unknown[]; nextCursor: string; hasMore: boolean };
+    expect(position).toEqual({ data: [], nextCursor: expect.any(String), hasMore: false });
+    const source = world.households.find((household) => household.cases['bjz-groningen'])!;
+    const bjzCase = source.cases['bjz-groningen']!;
+    // Ids and BSNs of its own: the copy must not collide with the fixtures' gezin.
+    const bsns = new Map(source.members.map((member, index) => [member.bsn, bsnFromSerial(9_700_000 + index)]));
+    const copy = {
+      ...source, key: 'conf-copy', members: source.members.map((member) => ({ ...member, bsn: bsns.get(member.bsn)! })),
+      cases: { 'bjz-groningen': {
+        ...bjzCase, householdLocalId: 'bjz-gezin-conf', memberBsns: bjzCase.memberBsns.map((bsn) => bsns.get(bsn)!),
+        children: bjzCase.children.map((child) => ({ ...child, bsn: bsns.get(child.bsn)! })),
+        referrals: bjzCase.referrals.map((referral, index) => ({ ...referral, localId: `bjz-aanmelding-conf-${index}` })),
+      } },
+    };
+    expect(mock.records!.addHousehold(copy)).toBe('bjz-gezin-conf');
+    expect(mock.records!.removeHousehold(bjzCase.householdLocalId)).toBe(true);
+    await conforming('/v2/aanmeldingen', '/v2/aanmeldingen', search({
+      handelingId: 'conf-wijziging-1', soort: 'politie-bjz', van: 'POL-NN', afzenderReferentie: 'ZM-2026-3', verzondenOp: '06-10-2026 09:00:00 +0200',
+      gemeente: 'Groningen', gezinsleden: [], kinderen: [{ naam: 'Sem de Boer', bsn: bsnFromSerial(9_700_100), geboortedatum: '01-01-2015' }], veiligheidsafspraken: [],
+    }));
+    const first = (await conforming('/v2/wijzigingen', `/v2/wijzigingen?after=${position.nextCursor}&limit=2`)).json() as typeof position;
+    expect(first).toMatchObject({ data: [{ gezinId: 'bjz-gezin-conf', type: 'changed' }, { gezinId: bjzCase.householdLocalId, type: 'deleted' }], hasMore: true });
+    const second = (await conforming('/v2/wijzigingen', `/v2/wijzigingen?after=${first.nextCursor}`)).json() as typeof position;
+    expect(second).toMatchObject({ data: [{ gezinId: expect.stringMatching(/^bjz-aanm-in-\d+-gezin$/), type: 'changed' }], hasMore: false });
+    await conforming('/v2/clienten/zoeken', '/v2/clienten/zoeken', search({ gezinIds: ['bjz-gezin-conf'] }));
   });
 });
