@@ -78,7 +78,7 @@ export interface AgencyAdapter {
    * longer holds it), oldest change first, at most one page. `null` asks where the feed stands now and
    * answers no changes: the position a full reconciliation starts from, so nothing that changes while
    * it lists is missed. Rejects with an AdapterError (a cursor the agency no longer knows: code
-   * UPSTREAM_INVALID_RESPONSE or the dialect's own, permanent). Absent for a dialect without a feed.
+   * UPSTREAM_BAD_RESPONSE, marked permanent: the index then reconciles in full). Absent for a dialect without a feed.
    */
   householdChanges?(cursor: string | null, scope: RequestScope): Promise<HouseholdChangePage>;
   close(): Promise<void>;

@@ -318,6 +318,8 @@ function integer(value: string | undefined, fallback: number, name: string): num
 }
 
 export interface InvolvementIndexConfig {
+  /** Seconds between reads of the agencies' change feeds. */
+  readonly followSeconds: number;
   /** Seconds between full reconciliations of every organisation. */
   readonly reconcileSeconds: number;
   /** An organisation whose last reconciliation is older than this (s) is asked directly. */
@@ -328,12 +330,14 @@ export interface InvolvementIndexConfig {
 
 function involvementIndex(env: NodeJS.ProcessEnv): InvolvementIndexConfig | null {
   if (!onOff(env.KETENPOORT_INVOLVEMENT_INDEX, false, 'KETENPOORT_INVOLVEMENT_INDEX')) return null;
-  const reconcileSeconds = integer(env.KETENPOORT_INDEX_RECONCILE_SECONDS, 300, 'KETENPOORT_INDEX_RECONCILE_SECONDS');
-  const staleSeconds = integer(env.KETENPOORT_INDEX_STALE_SECONDS, 900, 'KETENPOORT_INDEX_STALE_SECONDS');
-  if (reconcileSeconds < 1) throw new Error('KETENPOORT_INDEX_RECONCILE_SECONDS must be at least 1');
-  // A bound below the interval would leave every organisation stale between reconciliations: no routing at all.
+  const followSeconds = integer(env.KETENPOORT_INDEX_FOLLOW_SECONDS, 10, 'KETENPOORT_INDEX_FOLLOW_SECONDS');
+  const reconcileSeconds = integer(env.KETENPOORT_INDEX_RECONCILE_SECONDS, 3600, 'KETENPOORT_INDEX_RECONCILE_SECONDS');
+  const staleSeconds = integer(env.KETENPOORT_INDEX_STALE_SECONDS, 7200, 'KETENPOORT_INDEX_STALE_SECONDS');
+  if (followSeconds < 1 || reconcileSeconds < 1) throw new Error('KETENPOORT_INDEX_FOLLOW_SECONDS and KETENPOORT_INDEX_RECONCILE_SECONDS must be at least 1');
+  // A bound below the reconciliation interval would leave an organisation without a feed stale between
+  // reconciliations (asked directly every time); one with a feed is brought up to date every follow.
   if (staleSeconds <= reconcileSeconds) throw new Error('KETENPOORT_INDEX_STALE_SECONDS must be more than KETENPOORT_INDEX_RECONCILE_SECONDS');
-  return { reconcileSeconds, staleSeconds, timeoutSeconds: integer(env.KETENPOORT_INDEX_TIMEOUT_SECONDS, 120, 'KETENPOORT_INDEX_TIMEOUT_SECONDS') };
+  return { followSeconds, reconcileSeconds, staleSeconds, timeoutSeconds: integer(env.KETENPOORT_INDEX_TIMEOUT_SECONDS, 120, 'KETENPOORT_INDEX_TIMEOUT_SECONDS') };
 }
 
 function onOff(value: string | undefined, fallback: boolean, name: string): boolean {

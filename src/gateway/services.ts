@@ -280,7 +280,7 @@ function openInvolvementIndex(config: GatewayConfig, parts: {
     store, adapters: parts.adapters, municipalitiesOf: parts.municipalitiesOf, personKey, ids: parts.ids, clock: parts.clock,
     logger: parts.logger.child({ component: 'involvement-index' }), timeoutMs: settings.timeoutSeconds * 1000,
   });
-  sync.start(settings.reconcileSeconds * 1000);
+  sync.start({ followMs: settings.followSeconds * 1000, reconcileMs: settings.reconcileSeconds * 1000 });
   return {
     store,
     sync,

@@ -29,6 +29,15 @@ export interface SyncState {
   readonly lastError: string | null;
   /** Rows the organisation holds in the index. */
   readonly rows: number;
+  /** Where the organisation's change feed was last read up to (its own opaque position), or null. */
+  readonly cursor: string | null;
+}
+
+/** One changed household of an organisation: its rows now (none once the agency no longer holds it). */
+export interface HouseholdRows {
+  /** The household reference (rows.ts householdRef). */
+  readonly household: string;
+  readonly rows: readonly IndexRow[];
 }
 
 export interface InvolvementIndexStore {
@@ -37,7 +46,13 @@ export interface InvolvementIndexStore {
    * Replaces everything the index holds of one organisation with `rows`, as of `at`, in one
    * transaction: a reader sees the old rows or the new, never a mix, and a failure leaves the old.
    */
-  replace(organisation: string, rows: readonly IndexRow[], at: Date): Promise<void>;
+  replace(organisation: string, rows: readonly IndexRow[], at: Date, cursor: string | null): Promise<void>;
+  /**
+   * Applies one page of an organisation's change feed in one transaction: each household's rows
+   * replaced by its rows now, and the feed position moved to `cursor` with them. A reader (and a
+   * restart) sees the page applied in full or not at all.
+   */
+  apply(organisation: string, changes: readonly HouseholdRows[], at: Date, cursor: string): Promise<void>;
   /** Records a failed attempt; the organisation's rows stay as they were. */
   failed(organisation: string, at: Date, code: string): Promise<void>;
   /** The organisations holding any of these persons (by pseudonym). */

@@ -30,12 +30,19 @@ function canonicalBsn(value: string): string | null {
   return digits.padStart(9, '0');
 }
 
+/**
+ * The index's reference to an agency's household record: the gateway's own sealed record id for it
+ * (the agency's identifier never in the clear, opened only by the gateway).
+ */
+export function householdRef(ids: IdSealer, agencyId: string, householdLocalId: string): string {
+  return ids.seal('household', [`r:${agencyId}:${householdLocalId}`]);
+}
+
 /** The rows an organisation's household records give: each member with a BSN, once per household. */
 export function indexRowsOf(records: readonly HouseholdRecord[], personKey: PersonKey, ids: IdSealer): IndexRow[] {
   const rows: IndexRow[] = [];
   for (const record of records) {
-    // The household as the gateway's own record id for it (sealed: the agency's identifier never in the clear).
-    const household = ids.seal('household', [`r:${record.owner.agencyId}:${record.localId}`]);
+    const household = householdRef(ids, record.owner.agencyId, record.householdLocalId ?? record.localId);
     const persons = new Set<string>();
     for (const member of record.members) {
       const person = member.bsn ? personKey(member.bsn) : null;

@@ -18,13 +18,14 @@ const SCHEMA = `
     municipality TEXT,
     PRIMARY KEY (person, organisation, household)
   ) WITHOUT ROWID, STRICT;
-  CREATE INDEX IF NOT EXISTS involvement_organisation ON involvement (organisation);
+  CREATE INDEX IF NOT EXISTS involvement_household ON involvement (organisation, household);
   CREATE TABLE IF NOT EXISTS involvement_sync (
     organisation TEXT PRIMARY KEY,
     synced_ms INTEGER,
     attempted_ms INTEGER,
     last_error TEXT,
-    row_count INTEGER NOT NULL DEFAULT 0
+    row_count INTEGER NOT NULL DEFAULT 0,
+    cursor TEXT
   ) STRICT;`;
 
 /** Rows per INSERT statement (SQLite's default limit is 32,766 bound parameters). */
@@ -51,30 +52,50 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
     }
     return statement;
   };
-  const upsertSynced = db.prepare(`INSERT INTO involvement_sync (organisation, synced_ms, attempted_ms, last_error, row_count) VALUES (?, ?, ?, NULL, ?)
-    ON CONFLICT (organisation) DO UPDATE SET synced_ms = excluded.synced_ms, attempted_ms = excluded.attempted_ms, last_error = NULL, row_count = excluded.row_count`);
+  const upsertSynced = db.prepare(`INSERT INTO involvement_sync (organisation, synced_ms, attempted_ms, last_error, row_count, cursor) VALUES (?, ?, ?, NULL, ?, ?)
+    ON CONFLICT (organisation) DO UPDATE SET synced_ms = excluded.synced_ms, attempted_ms = excluded.attempted_ms, last_error = NULL,
+      row_count = excluded.row_count, cursor = excluded.cursor`);
+  const deleteHousehold = db.prepare('DELETE FROM involvement WHERE organisation = ? AND household = ?');
+  const insertRows = (organisation: string, rows: readonly IndexRow[]) => {
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+      insertFor(chunk.length).run(...chunk.flatMap((row: IndexRow) => [row.person, organisation, row.household, row.municipality]));
+    }
+  };
+  const inTransaction = (work: () => void) => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  };
   const upsertFailed = db.prepare(`INSERT INTO involvement_sync (organisation, synced_ms, attempted_ms, last_error) VALUES (?, NULL, ?, ?)
     ON CONFLICT (organisation) DO UPDATE SET attempted_ms = excluded.attempted_ms, last_error = excluded.last_error`);
   const countRows = db.prepare('SELECT count(*) AS n FROM involvement WHERE organisation = ?');
-  const selectStates = db.prepare('SELECT organisation, synced_ms, attempted_ms, last_error, row_count FROM involvement_sync ORDER BY organisation');
+  const selectStates = db.prepare('SELECT organisation, synced_ms, attempted_ms, last_error, row_count, cursor FROM involvement_sync ORDER BY organisation');
 
   return {
     kind: 'sqlite',
-    async replace(organisation, rows, at) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
+    async replace(organisation, rows, at, cursor) {
+      inTransaction(() => {
         deleteRows.run(organisation);
-        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-          const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-          insertFor(chunk.length).run(...chunk.flatMap((row: IndexRow) => [row.person, organisation, row.household, row.municipality]));
+        insertRows(organisation, rows);
+        const { n } = countRows.get(organisation) as { n: number };
+        upsertSynced.run(organisation, at.getTime(), at.getTime(), n, cursor);
+      });
+    },
+    async apply(organisation, changes, at, cursor) {
+      inTransaction(() => {
+        for (const change of changes) {
+          deleteHousehold.run(organisation, change.household);
+          insertRows(organisation, change.rows);
         }
         const { n } = countRows.get(organisation) as { n: number };
-        upsertSynced.run(organisation, at.getTime(), at.getTime(), n);
-        db.exec('COMMIT');
-      } catch (error) {
-        if (db.isTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
+        upsertSynced.run(organisation, at.getTime(), at.getTime(), n, cursor);
+      });
     },
     async failed(organisation, at, code) {
       upsertFailed.run(organisation, at.getTime(), code);
@@ -88,13 +109,14 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
       return found;
     },
     async states() {
-      return (selectStates.all() as { organisation: string; synced_ms: number | null; attempted_ms: number | null; last_error: string | null; row_count: number }[])
+      return (selectStates.all() as { organisation: string; synced_ms: number | null; attempted_ms: number | null; last_error: string | null; row_count: number; cursor: string | null }[])
         .map((row): SyncState => ({
           organisation: row.organisation,
           syncedAt: row.synced_ms === null ? null : new Date(row.synced_ms),
           attemptedAt: row.attempted_ms === null ? null : new Date(row.attempted_ms),
           lastError: row.last_error,
           rows: row.row_count,
+          cursor: row.cursor,
         }));
     },
     async close() {

@@ -1,20 +1,23 @@
 /**
- * Keeps the index current: a full reconciliation of each organisation on a schedule. Each one lists
- * every household the organisation registered in the municipalities it serves (its adapter's own
- * listing, paged upstream), derives the rows, and replaces the organisation's rows in one transaction.
- * An organisation that cannot be listed keeps its last rows, marked by the failure; a listing that
- * fails halfway replaces nothing.
+ * Keeps the index current, per organisation:
  *
- * Change feeds (the agencies' "changed since" operations) are the next step (docs/involvement-index.md):
- * until then an organisation's rows are at most one interval plus one listing old, and routing asks an
- * organisation directly once its last reconciliation is older than the staleness bound.
+ * - follow: where the agency's legacy API has a change feed (AgencyAdapter.householdChanges), its pages
+ *   from the last position read, each applied with its new position in one transaction (a restart
+ *   resumes from there; a failure mid-way leaves every page before it applied and none half-applied);
+ * - reconcile: a full listing of every household the organisation registered in the municipalities
+ *   walked, replacing its rows in one transaction, on a slower schedule and whenever a feed position
+ *   is lost or refused. The feed's position is taken before the listing, so a change made while the
+ *   listing runs is read again by the next follow rather than missed.
+ *
+ * An organisation that cannot be read keeps its last rows, marked with the failure's code; routing asks
+ * it directly once its rows are older than the staleness bound (route.ts).
  */
 import type { Logger } from 'pino';
-import type { AgencyAdapter } from '#kit/contract.ts';
+import type { AgencyAdapter, HouseholdChangePage } from '#kit/contract.ts';
 import { isAdapterError } from '#kit/errors.ts';
 import type { IdSealer } from '#src/households/ids.ts';
-import type { InvolvementIndexStore } from './index-store.ts';
-import { indexRowsOf, type PersonKey } from './rows.ts';
+import type { HouseholdRows, InvolvementIndexStore } from './index-store.ts';
+import { householdRef, indexRowsOf, type PersonKey } from './rows.ts';
 
 export interface IndexSyncOptions {
   readonly store: InvolvementIndexStore;
@@ -25,74 +28,140 @@ export interface IndexSyncOptions {
   readonly ids: IdSealer;
   readonly clock: () => Date;
   readonly logger: Logger;
-  /** How long one organisation's listing may take before it counts as failed. */
+  /** How long one organisation's listing (or one follow) may take before it counts as failed. */
   readonly timeoutMs: number;
+  /** Feed pages read per organisation in one follow, at most (the rest waits for the next). Default 100. */
+  readonly maxPagesPerFollow?: number;
 }
 
+export type SyncOutcome = 'synced' | 'failed';
+
 export interface IndexSync {
-  /** Reconciles one organisation; resolves either way (a failure is recorded, not thrown). */
-  reconcile(organisation: string): Promise<'synced' | 'failed'>;
-  /** Reconciles every organisation with a record system, one at a time; joins a walk already under way. */
+  /** Reconciles one organisation in full; resolves either way (a failure is recorded, not thrown). */
+  reconcile(organisation: string): Promise<SyncOutcome>;
+  /** Reads one organisation's change feed on from its last position (reconciling when it has none). */
+  follow(organisation: string): Promise<SyncOutcome>;
+  /** Reconciles every organisation, one at a time; joins a walk already under way. */
   reconcileAll(): Promise<void>;
-  /** Reconciles now and then every `intervalMs` until stopped. */
-  start(intervalMs: number): void;
+  /** Follows every organisation with a feed (reconciles those without one only when they have no rows yet). */
+  followAll(): Promise<void>;
+  /** Brings every organisation up now, then follows every `followMs` and reconciles every `reconcileMs`. */
+  start(intervals: { readonly followMs: number; readonly reconcileMs: number }): void;
   stop(): Promise<void>;
+}
+
+/** A code, never the payload: adapter errors carry theirs, anything else is named by its kind. */
+function codeOf(error: unknown, signal: AbortSignal): string {
+  return isAdapterError(error) ? error.code : signal.aborted ? 'TIMEOUT' : 'INDEX_SYNC_FAILED';
 }
 
 export function createIndexSync(options: IndexSyncOptions): IndexSync {
   const { store, adapters, logger } = options;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
+  const maxPages = options.maxPagesPerFollow ?? 100;
+  const timers: NodeJS.Timeout[] = [];
+  // One walk at a time (a reconciliation and a follow of one organisation must not interleave).
+  let queue: Promise<void> = Promise.resolve();
+  let walking: Promise<void> | null = null;
   let stopped = false;
 
-  async function reconcile(organisation: string): Promise<'synced' | 'failed'> {
+  const fail = async (organisation: string, at: Date, code: string, what: string) => {
+    logger.warn({ agency: organisation, code }, `involvement index: ${what} failed; the last rows stay, marked`);
+    await store.failed(organisation, at, code).catch(() => undefined);
+  };
+
+  async function reconcile(organisation: string): Promise<SyncOutcome> {
     const adapter = adapters.get(organisation);
     const at = options.clock();
     if (!adapter) return 'failed';
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
+      const position = adapter.householdChanges ? (await adapter.householdChanges(null, { signal })).cursor : null;
       const records = await adapter.listHouseholds(options.municipalitiesOf(organisation), { signal });
-      await store.replace(organisation, indexRowsOf(records, options.personKey, options.ids), at);
+      await store.replace(organisation, indexRowsOf(records, options.personKey, options.ids), at, position);
       return 'synced';
     } catch (error) {
-      // A code, never the payload: adapter errors carry theirs, anything else is named by its type.
-      const code = isAdapterError(error) ? error.code : signal.aborted ? 'TIMEOUT' : 'INDEX_SYNC_FAILED';
-      logger.warn({ agency: organisation, code }, 'involvement index: reconciliation failed; the last rows stay, marked');
-      await store.failed(organisation, at, code).catch(() => undefined);
+      await fail(organisation, at, codeOf(error, signal), 'reconciliation');
       return 'failed';
     }
   }
 
-  async function walkAll(): Promise<void> {
-    for (const organisation of adapters.keys()) {
-      if (stopped) return;
-      await reconcile(organisation);
+  const rowsOf = (organisation: string, page: HouseholdChangePage): HouseholdRows[] => page.changes.map((change) => ({
+    household: householdRef(options.ids, organisation, change.householdLocalId),
+    rows: change.household ? indexRowsOf([change.household], options.personKey, options.ids) : [],
+  }));
+
+  async function follow(organisation: string): Promise<SyncOutcome> {
+    const adapter = adapters.get(organisation);
+    if (!adapter?.householdChanges) return reconcile(organisation);
+    const state = (await store.states()).find((candidate) => candidate.organisation === organisation);
+    if (!state?.cursor) return reconcile(organisation);
+    let cursor = state.cursor;
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    try {
+      for (let pages = 0; pages < maxPages; pages++) {
+        const at = options.clock();
+        const page = await adapter.householdChanges(cursor, { signal });
+        await store.apply(organisation, rowsOf(organisation, page), at, page.cursor);
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+      return 'synced';
+    } catch (error) {
+      // A position the agency no longer knows (its log restarted, or was cut): start again from a listing.
+      if (isAdapterError(error) && error.permanent) {
+        logger.warn({ agency: organisation, code: error.code }, 'involvement index: feed position refused; reconciling in full');
+        return reconcile(organisation);
+      }
+      await fail(organisation, options.clock(), codeOf(error, signal), 'follow');
+      return 'failed';
     }
   }
 
-  /** One walk at a time: asked while one runs, the caller waits for that one (it lists as fresh a state). */
+  /** Runs walks one after another; a walk asked for while the same kind waits joins it. */
+  function serial(work: () => Promise<void>): Promise<void> {
+    const next = queue.then(() => (stopped ? undefined : work()));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
   function reconcileAll(): Promise<void> {
-    running ??= walkAll().finally(() => {
-      running = null;
+    walking ??= serial(async () => {
+      for (const organisation of adapters.keys()) {
+        if (stopped) return;
+        await reconcile(organisation);
+      }
+    }).finally(() => {
+      walking = null;
     });
-    return running;
+    return walking;
+  }
+
+  function followAll(): Promise<void> {
+    return serial(async () => {
+      const states = new Map((await store.states()).map((state) => [state.organisation, state]));
+      for (const [organisation, adapter] of adapters) {
+        if (stopped) return;
+        // Without a feed an organisation waits for its scheduled reconciliation, unless it has never had one.
+        if (adapter.householdChanges || !states.get(organisation)?.syncedAt) await follow(organisation);
+      }
+    });
   }
 
   return {
     reconcile,
+    follow,
     reconcileAll,
-    start(intervalMs) {
-      const run = () => {
-        if (!stopped) void reconcileAll();
-      };
-      run();
-      timer = setInterval(run, intervalMs);
-      timer.unref();
+    followAll,
+    start({ followMs, reconcileMs }) {
+      // Up now: a feed position resumes where the last run left off; the rest is listed.
+      void followAll();
+      timers.push(setInterval(() => void followAll(), followMs), setInterval(() => void reconcileAll(), reconcileMs));
+      for (const timer of timers) timer.unref();
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
+      for (const timer of timers) clearInterval(timer);
+      await queue;
     },
   };
 }

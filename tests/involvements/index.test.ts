@@ -153,7 +153,7 @@ describe('reconciliation and routing', () => {
     const rows = indexRowsOf([household('ashg-groningen', 'D-3', ['222333444'])], personKey, ids);
     // A second chunk of the replace breaks a constraint after the first was written.
     const broken = [...Array.from({ length: 600 }, (_, index) => ({ ...rows[0]!, household: `h${index}` })), { person: null, household: 'x', municipality: null }];
-    await expect(store.replace('ashg-groningen', broken as never, now)).rejects.toThrow();
+    await expect(store.replace('ashg-groningen', broken as never, now, null)).rejects.toThrow();
     expect(await route(['123456782'])).toEqual(['ashg-groningen']);
     expect(await route(['222333444'])).toEqual([]);
     expect((await store.states()).find((state) => state.organisation === 'ashg-groningen')?.rows).toBe(2);
