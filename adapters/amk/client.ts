@@ -30,6 +30,13 @@ export interface ZakenPagina {
   readonly zaken: readonly unknown[];
 }
 
+/** One page of HaalWijzigingenOp: the wijzigingen as decoded (each judged by the caller), and where it ends. */
+export interface WijzigingenPagina {
+  readonly wijzigingen: readonly unknown[];
+  readonly laatsteVolgnummer: number;
+  readonly meer: boolean;
+}
+
 export type IdSelection =
   | { readonly zaakIds: readonly string[] }
   | { readonly ids: readonly string[] };
@@ -41,6 +48,11 @@ export interface AmkClient {
   zoekZakenOpGemeente(gemeente: string, pagina: number, paginagrootte: number, signal?: AbortSignal): Promise<ZakenPagina>;
   haalMeldingen(selection: IdSelection, signal?: AbortSignal): Promise<readonly unknown[] | typeof ONBEKEND>;
   haalOverdrachten(selection: IdSelection, signal?: AbortSignal): Promise<readonly unknown[] | typeof ONBEKEND>;
+  /**
+   * The change feed (issue 12): the changes after `vanafVolgnummer`, or (null) only where the feed stands.
+   * A volgnummer the AMK refuses (ONBEKEND, VERZOEK) rejects permanently: asking again cannot help.
+   */
+  haalWijzigingen(vanafVolgnummer: string | null, maximumAantal: number, signal?: AbortSignal): Promise<WijzigingenPagina>;
   /** Delivers one act through its inbound operation (issue 13); resolves with the AMK's `kenmerk` of what it stored. */
   deliver(inbound: AmkInbound, signal?: AbortSignal): Promise<string>;
 }
@@ -51,11 +63,13 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
     new AdapterError(code, `${agency}: ${operation} ${what}`, { agency, ...extra });
 
   /**
-   * One SOAP call. On an inbound operation (`receiving`) a soap:Client fault other than AUTH is the AMK
-   * refusing the act as invalid: it would refuse it again, so the error is permanent. Its foutcode is
-   * the AMK's own closed list; its omschrijving is never read.
+   * One SOAP call. Where the caller gives `refused`, a soap:Client fault other than AUTH is the AMK
+   * refusing the request itself (an act as invalid, a volgnummer it does not know): it would refuse it
+   * again, so `refused` makes the error, a permanent one. Its foutcode is the AMK's own closed list; its
+   * omschrijving is never read.
    */
-  async function call(operation: AmkOperation, content: object, signal?: AbortSignal, receiving = false): Promise<Readonly<Record<string, unknown>> | typeof ONBEKEND> {
+  async function call(operation: AmkOperation, content: object, signal?: AbortSignal,
+    refused?: (foutcode: string, status: number) => AdapterError): Promise<Readonly<Record<string, unknown>> | typeof ONBEKEND> {
     const response = await options.http.request({
       method: 'POST',
       operation,
@@ -79,9 +93,7 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
     const body = envelope.body;
     if (body.kind === 'fault') {
       if (body.code === 'AUTH') throw error('UPSTREAM_UNAUTHORIZED', operation, 'refused the UsernameToken (AUTH)', { status });
-      if (receiving && body.side === 'Client') {
-        throw new AdapterError('UPSTREAM_REFUSED', `${agency}: ${operation} refused the act (${body.code ?? 'without code'}, ${status})`, { agency, status, permanent: true });
-      }
+      if (refused && body.side === 'Client') throw refused(body.code ?? 'without code', status);
       if (body.side === 'Client' && body.code === 'ONBEKEND') return ONBEKEND;
       if (body.side === 'Server') throw error('UPSTREAM_UNAVAILABLE', operation, `answered a soap:Server fault (${status})`, { status });
       throw error('UPSTREAM_BAD_RESPONSE', operation, `answered a ${body.side} fault ${body.code ?? 'without code'} (${status})`, { status });
@@ -117,7 +129,9 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
 
   return {
     async deliver(inbound, signal) {
-      const content = notOnbekend(inbound.operation, await call(inbound.operation, inbound.content, signal, true));
+      const refused = (foutcode: string, status: number) =>
+        new AdapterError('UPSTREAM_REFUSED', `${agency}: ${inbound.operation} refused the act (${foutcode}, ${status})`, { agency, status, permanent: true });
+      const content = notOnbekend(inbound.operation, await call(inbound.operation, inbound.content, signal, refused));
       return receiptReference(agency, `${agency}: ${inbound.operation}`, 200, content.kenmerk);
     },
     async haalZaken(zaakIds, signal) {
@@ -145,6 +159,19 @@ export function createAmkClient(options: AmkClientOptions): AmkClient {
     async haalOverdrachten(selection, signal) {
       const content = await call('HaalOverdrachtenOp', selectionContent(selection, 'overdrachtIds', 'overdrachtId'), signal);
       return content === ONBEKEND ? content : listIn('HaalOverdrachtenOp', content, 'overdrachten', 'overdracht');
+    },
+    async haalWijzigingen(vanafVolgnummer, maximumAantal, signal) {
+      const operation = 'HaalWijzigingenOp';
+      // A cursor the AMK never gave out (lost with a restore, from another system) stays unknown: a full read must follow.
+      const refused = (foutcode: string, status: number) =>
+        new AdapterError('UPSTREAM_BAD_RESPONSE', `${agency}: ${operation} refused the volgnummer (${foutcode}, ${status})`, { agency, status, permanent: true });
+      const content = notOnbekend(operation, await call(operation, { vanafVolgnummer, maximumAantal: String(maximumAantal) }, signal, refused));
+      if (content.meer !== 'J' && content.meer !== 'N') throw error('UPSTREAM_BAD_RESPONSE', operation, 'answered meer neither J nor N');
+      return {
+        wijzigingen: listIn(operation, content, 'wijzigingen', 'wijziging'),
+        laatsteVolgnummer: count(operation, content.laatsteVolgnummer, 'laatsteVolgnummer'),
+        meer: content.meer === 'J',
+      };
     },
   };
 }

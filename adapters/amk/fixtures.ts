@@ -112,17 +112,27 @@ function overdrachtOf(household: WorldHousehold, zaakId: string, referral: World
   };
 }
 
+/**
+ * What `agencyId` files of one household: its zaak with the melding and overdrachten of it, or null when
+ * the organisation has no case on the household. The fixtures project each household so, and so does a
+ * tester registering one while the mock runs.
+ */
+export function projectAmkHousehold(household: WorldHousehold, agencyId: string): AmkDataset | null {
+  const zaak = household.cases[agencyId];
+  if (!zaak) return null;
+  return {
+    zaken: [zaakOf(household, zaak)],
+    meldingen: zaak.reports.map((report) => meldingOf(household, zaak.householdLocalId, report)),
+    overdrachten: zaak.referrals.map((referral) => overdrachtOf(household, zaak.householdLocalId, referral)),
+  };
+}
+
 /** The zaken of `agencyId` (the world's cases filed under that id), and nobody else's. */
 export function projectAmk(world: World, agencyId: string): AmkDataset {
-  const zaken: WireZaak[] = [];
-  const meldingen: WireMelding[] = [];
-  const overdrachten: WireOverdracht[] = [];
-  for (const household of world.households) {
-    const zaak = household.cases[agencyId];
-    if (!zaak) continue;
-    zaken.push(zaakOf(household, zaak));
-    for (const report of zaak.reports) meldingen.push(meldingOf(household, zaak.householdLocalId, report));
-    for (const referral of zaak.referrals) overdrachten.push(overdrachtOf(household, zaak.householdLocalId, referral));
-  }
-  return { zaken, meldingen, overdrachten };
+  const held = world.households.flatMap((household) => projectAmkHousehold(household, agencyId) ?? []);
+  return {
+    zaken: held.flatMap((dataset) => dataset.zaken),
+    meldingen: held.flatMap((dataset) => dataset.meldingen),
+    overdrachten: held.flatMap((dataset) => dataset.overdrachten),
+  };
 }

@@ -3,17 +3,23 @@
  * receiving ones, in mock-inbound.ts; what they receive shows in the reads, mock-received.ts), answering as the
  * real system does: at most 25 ids a call (fault LIMIET), ONBEKEND for one unknown id asked alone
  * (several ids: the unknown ones are left out), page-number pagination of at most 50 zaken a page.
+ * Its change feed (issue 12, mock-changes.ts): HaalWijzigingenOp pages through the changes after a
+ * volgnummer, at most 100 a page (default 25); a volgnummer it never gave out is ONBEKEND.
  */
 import type { ActLedger } from '#mock-world/act-ledger.ts';
 import { receiveAmkInbound } from './mock-inbound.ts';
 import { applyReceived, type ReceivingAmk } from './mock-received.ts';
+import { createAmkChangeLog } from './mock-changes.ts';
 import { createAmkRecords } from './mock-records.ts';
 import type { AmkInboundOperation, AmkOperation } from './soap-envelope.ts';
-import type { AmkDataset, AmkFoutcode, WireMelding, WireOverdracht, WireZaak } from './wire-types.ts';
+import type { AmkDataset, AmkFoutcode, WireMelding, WireOverdracht, WireWijziging, WireWijzigingenPagina, WireZaak } from './wire-types.ts';
 
 export const MOCK_MAX_IDS = 25;
 export const MOCK_MAX_PAGE_SIZE = 50;
 const DEFAULT_PAGE_SIZE = 25;
+/** The most changes HaalWijzigingenOp answers at once (LIMIET above), and how many when not told. */
+export const MOCK_MAX_CHANGES = 100;
+const DEFAULT_CHANGES = 25;
 
 export type OperationResult =
   | { readonly kind: 'ok'; readonly content: object }
@@ -21,6 +27,13 @@ export type OperationResult =
 
 export interface AmkStore {
   run(operation: AmkOperation, content: Readonly<Record<string, unknown>>): OperationResult;
+  /**
+   * Registers a zaak with its meldingen and overdrachten, as staff would (one change); a zaak with the
+   * same id is replaced. Throws when a melding or overdracht id belongs to another zaak.
+   */
+  register(held: AmkDataset): void;
+  /** Removes a zaak and what hangs off it (one change); false when there is no such zaak. */
+  remove(zaakId: string): boolean;
 }
 
 const fault = (status: number, code: AmkFoutcode, description: string): OperationResult => ({ kind: 'fault', status, code, description });
@@ -47,7 +60,8 @@ function positive(value: unknown, fallback: number): number | null {
  * the receiving party of an overdracht it registers, and its contact desk for the zaken it opens.
  */
 export function createAmkStore(dataset: AmkDataset, ledger: ActLedger, own: ReceivingAmk): AmkStore {
-  const records = createAmkRecords(dataset);
+  const log = createAmkChangeLog();
+  const records = createAmkRecords(dataset, (zaakId, soort) => log.note(zaakId, soort));
   const received = (operation: AmkInboundOperation) => (content: Readonly<Record<string, unknown>>) =>
     receiveAmkInbound(ledger, operation, content, (kenmerk) => applyReceived(records, own, operation, content, kenmerk));
 
@@ -100,10 +114,44 @@ export function createAmkStore(dataset: AmkDataset, ledger: ActLedger, own: Rece
       (melding) => ({ meldingen: { melding } })),
     HaalOverdrachtenOp: (content) => lookup<WireOverdracht>(content, ['overdrachtIds', 'overdrachtId'], records.overdracht,
       records.overdrachtenOfZaak, (overdracht) => ({ overdrachten: { overdracht } })),
+    HaalWijzigingenOp(content) {
+      const vanaf = content.vanafVolgnummer;
+      const maximum = positive(content.maximumAantal, DEFAULT_CHANGES);
+      if ((vanaf !== undefined && (typeof vanaf !== 'string' || !/^\d{1,9}$/.test(vanaf))) || maximum === null) {
+        return fault(400, 'VERZOEK', 'vanafVolgnummer of maximumAantal ongeldig');
+      }
+      if (maximum > MOCK_MAX_CHANGES) return fault(400, 'LIMIET', `maximumAantal maximaal ${MOCK_MAX_CHANGES}`);
+      const laatste = log.laatste();
+      // Without a volgnummer: where the log stands now, so a full read started now misses nothing after it.
+      if (vanaf === undefined) return ok(pagina([], laatste, false));
+      if (Number(vanaf) > laatste) return fault(404, 'ONBEKEND', 'onbekend volgnummer');
+      const wijziging = log.after(Number(vanaf), maximum);
+      const tot = wijziging.length > 0 ? Number(wijziging.at(-1)?.volgnummer) : Number(vanaf);
+      return ok(pagina(wijziging, tot, tot < laatste));
+    },
     OntvangOverdracht: received('OntvangOverdracht'),
     OntvangAntwoord: received('OntvangAntwoord'),
     OntvangTerugkoppeling: received('OntvangTerugkoppeling'),
   };
 
-  return { run: (operation, content) => operations[operation](content) };
+  return {
+    run: (operation, content) => log.atomically(() => operations[operation](content)),
+    register: (held) => log.atomically(() => {
+      const zaakIds = new Set(held.zaken.map((zaak) => zaak.zaakId));
+      const taken = [...held.meldingen.map((melding) => records.melding(melding.meldingId)),
+        ...held.overdrachten.map((overdracht) => records.overdracht(overdracht.overdrachtId))]
+        .some((other) => other !== undefined && !zaakIds.has(other.zaakId));
+      // The ids are the tester's: two zaken sharing a melding would corrupt both, so refuse rather than guess.
+      if (taken) throw new Error('a melding or overdracht id of this household belongs to another zaak');
+      for (const zaakId of zaakIds) records.removeZaak(zaakId);
+      for (const zaak of held.zaken) records.addZaak(zaak);
+      for (const melding of held.meldingen) records.putMelding(melding);
+      for (const overdracht of held.overdrachten) records.putOverdracht(overdracht);
+    }),
+    remove: (zaakId) => log.atomically(() => records.removeZaak(zaakId)),
+  };
+}
+
+function pagina(wijziging: readonly WireWijziging[], laatste: number, meer: boolean): WireWijzigingenPagina {
+  return { wijzigingen: { wijziging: [...wijziging] }, laatsteVolgnummer: String(laatste), meer: meer ? 'J' : 'N' };
 }

@@ -1,9 +1,11 @@
 /**
  * Internal to mock.ts: what the AMK system holds, indexed the ways its operations look it up, and
  * growing with what its inbound operations receive (issue 13): a new zaak with its melding and
- * overdracht, an overdracht whose status moves. Each mock has its own; the projected dataset is not changed.
+ * overdracht, an overdracht whose status moves; and what testers register or remove while it runs
+ * (issue 12). Each mock has its own; the projected dataset is not changed. Every change after the
+ * projected start is told to `onChange`, by the zaak it belongs to (the change feed, mock-changes.ts).
  */
-import type { AmkDataset, WireMelding, WireOverdracht, WireZaak } from './wire-types.ts';
+import type { AmkDataset, WijzigingSoort, WireMelding, WireOverdracht, WireZaak } from './wire-types.ts';
 
 export interface AmkRecords {
   zaak(id: string): WireZaak | undefined;
@@ -20,7 +22,14 @@ export interface AmkRecords {
   putMelding(melding: WireMelding): void;
   /** Adds an overdracht, or replaces the one with its id. */
   putOverdracht(overdracht: WireOverdracht): void;
+  /** Removes a zaak with its meldingen and overdrachten from every lookup; false when it holds no such zaak. */
+  removeZaak(zaakId: string): boolean;
 }
+
+/** Told of each change to a zaak or to what hangs off it. */
+export type AmkChangeListener = (zaakId: string, soort: WijzigingSoort) => void;
+
+const bsnsOf = (zaak: WireZaak): Set<string> => new Set(zaak.gezin.gezinslid.flatMap((lid) => (lid.bsn ? [lid.bsn] : [])));
 
 function add<T>(groups: Map<string, T[]>, key: string, item: T): void {
   const group = groups.get(key);
@@ -36,7 +45,16 @@ function put<T>(groups: Map<string, T[]>, key: string, item: T, same: (other: T)
   else add(groups, key, item);
 }
 
-export function createAmkRecords(dataset: AmkDataset): AmkRecords {
+/** Takes `item` out of `groups[key]`, dropping the group once empty (a BSN without zaken is not found). */
+function drop<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const rest = (groups.get(key) ?? []).filter((other) => other !== item);
+  if (rest.length > 0) groups.set(key, rest);
+  else groups.delete(key);
+}
+
+export function createAmkRecords(dataset: AmkDataset, onChange: AmkChangeListener = () => undefined): AmkRecords {
+  // The projected dataset is the feed's start position: loading it is no change.
+  let changed: AmkChangeListener = () => undefined;
   const zaken = new Map<string, WireZaak>();
   const meldingen = new Map<string, WireMelding>();
   const overdrachten = new Map<string, WireOverdracht>();
@@ -55,20 +73,37 @@ export function createAmkRecords(dataset: AmkDataset): AmkRecords {
     overdrachtenOfZaak: (zaakId) => overdrachtenByZaak.get(zaakId) ?? [],
     addZaak(zaak) {
       zaken.set(zaak.zaakId, zaak);
-      for (const bsn of new Set(zaak.gezin.gezinslid.flatMap((lid) => (lid.bsn ? [lid.bsn] : [])))) add(zakenByBsn, bsn, zaak);
+      for (const bsn of bsnsOf(zaak)) add(zakenByBsn, bsn, zaak);
       if (zaak.gemeente) add(zakenByGemeente, zaak.gemeente, zaak);
+      changed(zaak.zaakId, 'gewijzigd');
     },
     putMelding(melding) {
       meldingen.set(melding.meldingId, melding);
       put(meldingenByZaak, melding.zaakId, melding, (other) => other.meldingId === melding.meldingId);
+      changed(melding.zaakId, 'gewijzigd');
     },
     putOverdracht(overdracht) {
       overdrachten.set(overdracht.overdrachtId, overdracht);
       put(overdrachtenByZaak, overdracht.zaakId, overdracht, (other) => other.overdrachtId === overdracht.overdrachtId);
+      changed(overdracht.zaakId, 'gewijzigd');
+    },
+    removeZaak(zaakId) {
+      const zaak = zaken.get(zaakId);
+      if (!zaak) return false;
+      zaken.delete(zaakId);
+      for (const bsn of bsnsOf(zaak)) drop(zakenByBsn, bsn, zaak);
+      if (zaak.gemeente) drop(zakenByGemeente, zaak.gemeente, zaak);
+      for (const melding of meldingenByZaak.get(zaakId) ?? []) meldingen.delete(melding.meldingId);
+      for (const overdracht of overdrachtenByZaak.get(zaakId) ?? []) overdrachten.delete(overdracht.overdrachtId);
+      meldingenByZaak.delete(zaakId);
+      overdrachtenByZaak.delete(zaakId);
+      changed(zaakId, 'verwijderd');
+      return true;
     },
   };
   for (const zaak of dataset.zaken) records.addZaak(zaak);
   for (const melding of dataset.meldingen) records.putMelding(melding);
   for (const overdracht of dataset.overdrachten) records.putOverdracht(overdracht);
+  changed = onChange;
   return records;
 }

@@ -4,14 +4,17 @@
  * a WS-Security UsernameToken (PasswordText) in the header, faults with the AMK's detail codes.
  * SOAP 1.1 puts every fault on HTTP 500, but this system (like many SOAP stacks) answers client
  * faults with 4xx and keeps 500 for soap:Server: 401 AUTH, 404 ONBEKEND, 400 LIMIET / VERZOEK.
+ * Testers register and remove households while it runs (`records`); HaalWijzigingenOp reports each.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { MockKnobs } from '#kit/contract.ts';
-import { startMockServer, type MockEndpoint, type MockReply, type MockServer } from '#mock-world/mock-server.ts';
+import {
+  startMockServer, type MockEndpoint, type MockRecordControl, type MockReply, type MockServer,
+} from '#mock-world/mock-server.ts';
 import { WORLD_AGENCIES, createWorld, type World } from '#mock-world/index.ts';
 import { AMK_SOAP_PATH } from './client.ts';
-import { projectAmk } from './fixtures.ts';
+import { projectAmk, projectAmkHousehold } from './fixtures.ts';
 import { createAmkStore } from './mock-operations.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
 import { worldAgencyCode, worldContact } from '#mock-world/receiving.ts';
@@ -52,7 +55,7 @@ const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
 
 /** The AMK's SOAP endpoint as the mock serves it (specified in service.wsdl). */
 export const AMK_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
-  { method: 'POST', path: AMK_SOAP_PATH, does: 'SOAP 1.1 (WS-Security UsernameToken): HaalZakenOp, ZoekZakenOpBsn, ZoekZakenOpGemeente, HaalMeldingenOp, HaalOverdrachtenOp; receiving acts (once per handelingId): OntvangOverdracht, OntvangAntwoord, OntvangTerugkoppeling' },
+  { method: 'POST', path: AMK_SOAP_PATH, does: 'SOAP 1.1 (WS-Security UsernameToken): HaalZakenOp, ZoekZakenOpBsn, ZoekZakenOpGemeente, HaalMeldingenOp, HaalOverdrachtenOp; change feed: HaalWijzigingenOp; receiving acts (once per handelingId): OntvangOverdracht, OntvangAntwoord, OntvangTerugkoppeling' },
   { method: 'GET', path: `${AMK_SOAP_PATH}?wsdl`, does: 'the WSDL 1.1 with its XSD (service.wsdl), addressed to this mock' },
 ];
 
@@ -120,9 +123,20 @@ export async function startAmkMock(options: AmkMockOptions = {}): Promise<MockSe
     return { status: 200, headers: XML_HEADERS, body: buildResponse(message.name, result.content) };
   }
 
+  const records: MockRecordControl = {
+    addHousehold(household) {
+      const held = projectAmkHousehold(household, agencyId);
+      if (!held) return null;
+      store.register(held);
+      return held.zaken[0]?.zaakId ?? null;
+    },
+    removeHousehold: (zaakId) => store.remove(zaakId),
+  };
+
   return startMockServer({
     agencyId,
     ledger,
+    records,
     endpoints: AMK_MOCK_ENDPOINTS,
     handle: (request, body, url) => {
       try {

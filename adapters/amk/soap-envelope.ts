@@ -13,8 +13,10 @@ import { buildDocument, qualify } from './xml-write.ts';
 export const AMK_INBOUND_OPERATIONS = ['OntvangOverdracht', 'OntvangAntwoord', 'OntvangTerugkoppeling'] as const;
 export type AmkInboundOperation = (typeof AMK_INBOUND_OPERATIONS)[number];
 
+/** In service.wsdl's order; HaalWijzigingenOp is the change feed (issue 12). */
 export const AMK_OPERATIONS = [
-  'HaalZakenOp', 'ZoekZakenOpBsn', 'ZoekZakenOpGemeente', 'HaalMeldingenOp', 'HaalOverdrachtenOp', ...AMK_INBOUND_OPERATIONS,
+  'HaalZakenOp', 'ZoekZakenOpBsn', 'ZoekZakenOpGemeente', 'HaalMeldingenOp', 'HaalOverdrachtenOp', 'HaalWijzigingenOp',
+  ...AMK_INBOUND_OPERATIONS,
 ] as const;
 export type AmkOperation = (typeof AMK_OPERATIONS)[number];
 

@@ -15,7 +15,7 @@ export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const LIST_ITEMS: Readonly<Record<string, string>> = {
   gezin: 'gezinslid', kinderen: 'kind', zaken: 'zaak', geweldsvormen: 'vorm', betrokkenKinderen: 'kind',
   veiligheidsvoorwaarden: 'voorwaarde', meldingen: 'melding', overdrachten: 'overdracht', resultaten: 'resultaat',
-  zaakIds: 'zaakId', meldingIds: 'meldingId', overdrachtIds: 'overdrachtId', bsns: 'bsn',
+  zaakIds: 'zaakId', meldingIds: 'meldingId', overdrachtIds: 'overdrachtId', bsns: 'bsn', wijzigingen: 'wijziging',
 };
 
 /** A malformed message; the message names the flaw only, never the payload (it may hold personal data). */

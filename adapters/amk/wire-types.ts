@@ -140,6 +140,27 @@ export interface WireBsnResultaat {
 }
 
 /*
+ * The change feed (issue 12): every change to a zaak, or to a melding or overdracht of it, gets the next
+ * volgnummer. HaalWijzigingenOp answers the changes after a volgnummer, oldest first, a page at a time.
+ */
+
+/** What happened to the zaak: changed (or registered), or no longer held. */
+export type WijzigingSoort = 'gewijzigd' | 'verwijderd';
+
+export interface WireWijziging {
+  volgnummer: string;
+  zaakId: string;
+  soort: WijzigingSoort;
+}
+
+/** `HaalWijzigingenOpResponse`: one page of the feed; `laatsteVolgnummer` is where the next page starts. */
+export interface WireWijzigingenPagina {
+  wijzigingen: { wijziging: WireWijziging[] };
+  laatsteVolgnummer: string;
+  meer: JaNee;
+}
+
+/*
  * Inbound (issue 13): the acts chain partners deliver into the AMK (or Veilig Thuis) system through the
  * gateway. Each carries the gateway's `handelingId`, which the AMK stores once: a repeated delivery answers
  * the first `kenmerk` and stores nothing. Elements in XSD order (service.wsdl).

@@ -11,7 +11,7 @@ import { AMK_MOCK_CREDENTIALS, AMK_MOCK_ENDPOINTS, startAmkMock } from '#adapter
 import { AMK_OPERATIONS, buildRequest, soapActionOf, type AmkOperation } from '#adapters/amk/soap-envelope.ts';
 import { AMK_NS, SOAP_ENV_NS } from '#adapters/amk/soap-xml.ts';
 import { toAmkInbound } from '#adapters/amk/deliver-mapping.ts';
-import { WORLD_AGENCY_CODES, createWorld } from '#mock-world/index.ts';
+import { WORLD_AGENCIES, WORLD_AGENCY_CODES, createWorld } from '#mock-world/index.ts';
 import { actOfKind } from '../act-deliveries.ts';
 import { ACT_KINDS } from '#domain/acts.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
@@ -196,5 +196,29 @@ describe('AMK mock conforms to adapters/amk/service.wsdl', () => {
     const page = await conforming('ZoekZakenOpGemeente', { gemeente: 'Groningen', paginagrootte: '50' });
     const last = Number(texts(page.body, 'aantalPaginas')[0]);
     expect(texts((await conforming('ZoekZakenOpGemeente', { gemeente: 'Groningen', pagina: String(last), paginagrootte: '50' })).body, 'zaakId')).toContain(zaakId);
+  });
+
+  it('the change feed conforms: the position, a page with more after it, the last page, and its ONBEKEND, VERZOEK and LIMIET faults', async () => {
+    const position = await conforming('HaalWijzigingenOp', {});
+    expect(texts(position.body, 'volgnummer')).toEqual([]);
+    const [vanaf = ''] = texts(position.body, 'laatsteVolgnummer');
+    // A household removed and registered again: two changes of one zaak, its records as they were.
+    const household = world.households.find((candidate) => candidate.cases[WORLD_AGENCIES.amk])!;
+    const zaakId = household.cases[WORLD_AGENCIES.amk]!.householdLocalId;
+    expect(mock.records?.removeHousehold(zaakId)).toBe(true);
+    expect(mock.records?.addHousehold(household)).toBe(zaakId);
+    const first = await conforming('HaalWijzigingenOp', { vanafVolgnummer: vanaf, maximumAantal: '1' });
+    expect([texts(first.body, 'zaakId'), texts(first.body, 'soort'), texts(first.body, 'meer')]).toEqual([[zaakId], ['verwijderd'], ['J']]);
+    const [next = ''] = texts(first.body, 'laatsteVolgnummer');
+    const last = await conforming('HaalWijzigingenOp', { vanafVolgnummer: next, maximumAantal: '100' });
+    expect([texts(last.body, 'zaakId'), texts(last.body, 'soort'), texts(last.body, 'meer')]).toEqual([[zaakId], ['gewijzigd'], ['N']]);
+    expect(texts(last.body, 'laatsteVolgnummer')).toEqual([String(Number(vanaf) + 2)]);
+    const unknown = await conforming('HaalWijzigingenOp', { vanafVolgnummer: '999999' });
+    expect([unknown.status, texts(unknown.body, 'foutcode')]).toEqual([404, ['ONBEKEND']]);
+    for (const [content, code] of [[{ vanafVolgnummer: 'gisteren' }, 'VERZOEK'], [{ vanafVolgnummer: vanaf, maximumAantal: '101' }, 'LIMIET']] as const) {
+      const refused = await soap('HaalWijzigingenOp', content);
+      expect([refused.status, texts(refused.body, 'foutcode')]).toEqual([400, [code]]);
+      expect(envelopeProblems(refused.body, 'HaalWijzigingenOpResponse')).toEqual([]);
+    }
   });
 });
