@@ -8,10 +8,12 @@ import type { UpstreamHttp, UpstreamRequest, UpstreamResponse } from '#kit/http-
 import { inboundFailure, receiptReference } from '#kit/act-delivery.ts';
 import type { PolitieInbound } from './deliver-mapping.ts';
 import {
-  CsvShapeError, decodeCsv, encodeCsv, decodeExport, decodeVertaling, encodeVertaalverzoek, groupZorgmeldingen,
+  CsvShapeError, decodeCsv, decodeDelta, encodeCsv, decodeExport, decodeVertaling, encodeVertaalverzoek, groupZorgmeldingen,
 } from './csv.ts';
+import { parseDelta } from './parse-delta.ts';
 import {
-  ONTVANGST_KOLOMMEN, VOLGENDE_PAGINA_HEADER, type ExportPagina, type Sleutelpaar, type WireZorgmelding,
+  MEER_MUTATIES_HEADER, ONTVANGST_KOLOMMEN, VOLGENDE_PAGINA_HEADER, VOLGENDE_VANAF_HEADER, type DeltaPagina, type ExportPagina,
+  type Sleutelpaar, type WireZorgmelding,
 } from './wire-types.ts';
 
 export interface PolitieCredentials {
@@ -32,6 +34,11 @@ export interface PolitieClient {
   zorgmeldingenBySleutel(sleutels: readonly string[], signal?: AbortSignal): Promise<readonly WireZorgmelding[]>;
   /** One page of the zorgmeldingen registered between two dates (ISO, both inclusive). */
   zorgmeldingenInPeriode(van: string, tot: string, pagina: number, signal?: AbortSignal): Promise<ExportPagina>;
+  /**
+   * One page of the delta export (issue 12): at most `maximum` mutaties from mutatienummer `vanaf` on; with
+   * `vanaf` null none, only where the export stands. A `vanaf` the police do not know is a permanent error.
+   */
+  mutaties(vanaf: string | null, maximum: number, signal?: AbortSignal): Promise<DeltaPagina>;
   /** Key mapping BSN -> persoonssleutel; persons the police do not know are absent. */
   sleutelsVanBsns(bsns: readonly string[], signal?: AbortSignal): Promise<readonly Sleutelpaar[]>;
   /** Key mapping persoonssleutel -> BSN; keys the register does not resolve are absent. */
@@ -41,6 +48,10 @@ export interface PolitieClient {
 }
 
 const EXPORT = '/export/zorgmeldingen.csv';
+const DELTA = '/export/zorgmeldingen/delta.csv';
+
+const header = (response: UpstreamResponse, name: string): string | undefined =>
+  Object.entries(response.headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 export function createPolitieClient(options: PolitieClientOptions): PolitieClient {
   const authorization = `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`;
@@ -122,13 +133,23 @@ export function createPolitieClient(options: PolitieClientOptions): PolitieClien
     async zorgmeldingenInPeriode(van, tot, pagina, signal) {
       const response = await send({ method: 'GET', operation: 'zorgmeldingenInPeriode', path: EXPORT, query: { van, tot, pagina: String(pagina) }, signal }, 'export');
       const zorgmeldingen = exportOf(response, 'export');
-      const next = Object.entries(response.headers).find(([name]) => name.toLowerCase() === VOLGENDE_PAGINA_HEADER)?.[1];
+      const next = header(response, VOLGENDE_PAGINA_HEADER);
       if (next === undefined || next === '') return { zorgmeldingen, volgendePagina: null };
       if (!/^\d+$/.test(next) || Number(next) <= pagina) {
         // A next page that does not move forward would make the walk loop forever.
         throw new AdapterError('UPSTREAM_BAD_RESPONSE', 'politie export: invalid next page', { agency: options.agencyId, status: response.status });
       }
       return { zorgmeldingen, volgendePagina: Number(next) };
+    },
+    async mutaties(vanaf, maximum, signal) {
+      const query = { ...(vanaf === null ? {} : { vanaf }), maximum: String(maximum) };
+      const response = await send({ method: 'GET', operation: 'mutaties', path: DELTA, query, signal }, 'delta export');
+      if (response.status === 400) {
+        // The police refuse a position they never gave (malformed, or past their last mutatie): asking again cannot help.
+        throw new AdapterError('UPSTREAM_BAD_RESPONSE', 'politie delta export refused the position asked from', { agency: options.agencyId, status: 400, permanent: true });
+      }
+      expectOk(response, 'delta export');
+      return decode(() => parseDelta(decodeDelta(response.body), header(response, VOLGENDE_VANAF_HEADER), header(response, MEER_MUTATIES_HEADER), vanaf), 'delta export');
     },
     sleutelsVanBsns: (bsns, signal) => vertaal('bsn', bsns, signal),
     bsnsVanSleutels: (sleutels, signal) => vertaal('persoonssleutel', sleutels, signal),

@@ -6,7 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import {
-  EXPORT_KOLOMMEN, VERTALING_KOLOMMEN, type Sleutelpaar, type WireZorgmelding, type ZorgmeldingRij,
+  DELTA_KOLOMMEN, EXPORT_KOLOMMEN, VERTALING_KOLOMMEN, type DeltaRij, type Mutatie, type Sleutelpaar, type WireZorgmelding,
+  type ZorgmeldingRij,
 } from './wire-types.ts';
 
 /** A body that is not the CSV we expect. The message names the defect, never the content. */
@@ -80,4 +81,12 @@ export function decodeVertaling(body: string): Sleutelpaar[] {
 /** The request body of the key mapping: one column, `bsn` or `persoonssleutel`. */
 export function encodeVertaalverzoek(column: 'bsn' | 'persoonssleutel', values: readonly string[]): string {
   return encodeCsv([column], values.map((value) => ({ [column]: value })));
+}
+
+export function encodeDelta(mutaties: readonly Mutatie[]): string {
+  return encodeCsv(DELTA_KOLOMMEN, mutaties.map((mutatie) => ({ ...mutatie, mutatienummer: String(mutatie.mutatienummer) })));
+}
+
+export function decodeDelta(body: string): DeltaRij[] {
+  return decodeCsv(body, DELTA_KOLOMMEN);
 }

@@ -1,12 +1,13 @@
 /**
  * The police adapter (one police unit's system: Politie Noord-Nederland, Politie Amsterdam): the
- * zorgmelding CSV export and the BSN <-> persoonssleutel key mapping (HTTP Basic, at most 100 keys a
- * call) behind the adapter contract.
+ * zorgmelding CSV export, its daily delta export and the BSN <-> persoonssleutel key mapping (HTTP Basic,
+ * at most 100 keys a call) behind the adapter contract.
  */
 import type { AdapterFactory } from '#kit/contract.ts';
 import { refuseActKind } from '#kit/act-delivery.ts';
 import { createPolitieClient, type PolitieCredentials } from './client.ts';
 import { toPolitieInbound } from './deliver-mapping.ts';
+import { politieHouseholdChanges } from './household-changes.ts';
 import { listPolitieHouseholds } from './list-households.ts';
 import { createPolitieLoaders } from './loaders.ts';
 import { POLITIE_BATCH_LIMIT } from './wire-types.ts';
@@ -20,6 +21,8 @@ export interface PolitieOptions {
   readonly listWindowYears?: number;
   /** Pages of the date-range export walked before a listing is given up as a paging loop. Default 1000. */
   readonly maxPages?: number;
+  /** Mutaties asked per page of the delta export (householdChanges). Default 100, the most the police accept. */
+  readonly changesPageSize?: number;
 }
 
 export const createPolitieAdapter = ((context, options) => {
@@ -40,6 +43,9 @@ export const createPolitieAdapter = ((context, options) => {
     listHouseholds: (municipalities, scope) => listPolitieHouseholds(
       { ...deps, clock, windowYears: options.listWindowYears ?? 2, maxPages: options.maxPages ?? 1000 },
       municipalities, scope.signal,
+    ),
+    householdChanges: (cursor, scope) => politieHouseholdChanges(
+      { ...deps, pageSize: Math.min(options.changesPageSize ?? POLITIE_BATCH_LIMIT, POLITIE_BATCH_LIMIT) }, cursor, scope.signal,
     ),
     /** Answers to their doorverwijzingen and feedback on their zorgmeldingen; the police receive no cases. */
     async deliver(delivery, scope) {

@@ -7,7 +7,8 @@
  * the answered status, under the next number. Feedback fills the zorgaanbieder column and, from the
  * organisation referred to, moves the doorverwijsstatus on (`LOPEND`, or `AFGEROND` once that organisation
  * closed its case); the receiver's phase category has no column of the police's otherwise (their status is
- * the zorgmelding's own).
+ * the zorgmelding's own). Either, filed on a zorgmelding the police hold, is a mutatie of it that the delta
+ * export lists (issue 12).
  */
 import type { PhaseCategory, ReferralStatus } from '#domain/records.ts';
 import { referralStatusAfterFeedback } from '#mock-world/receiving.ts';
@@ -65,7 +66,8 @@ function noteFeedback(store: PolitieMockStore, terugkoppeling: TerugkoppelingRij
     ? statusAfter(first.doorverwijsstatus, terugkoppeling.fase_categorie) : undefined;
   const changes = moved === undefined ? change
     : { ...change, doorverwijsstatus: moved, doorverwijzing_gewijzigd: terugkoppeling.datum_tijd_verzonden };
-  if (Object.keys(changes).length > 0) store.put(withRows(zorgmelding, changes));
+  // Filed on the zorgmelding even when no column moves: the feedback is a mutatie of it all the same (issue 12).
+  store.put(withRows(zorgmelding, changes));
 }
 
 /** Applies a validated inbound row, received for the first time, to the store. */

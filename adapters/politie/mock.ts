@@ -2,6 +2,8 @@
  * A runnable mock of the police's zorgmelding export and key mapping, serving the world as the
  * police hold it: HTTP Basic, CSV both ways, at most 100 keys a call (400 above), the date-range
  * export in pages of whole zorgmeldingen with `X-Volgende-Pagina`, and 404 for an unknown number.
+ * Testers add and remove zorgmeldingen through `records`; the daily delta export lists those changes and
+ * what the inbound operations filed (issue 12).
  */
 import type { IncomingMessage } from 'node:http';
 import type { MockKnobs } from '#kit/contract.ts';
@@ -11,6 +13,7 @@ import { CsvShapeError, decodeCsv, encodeExport, encodeVertaling } from './csv.t
 import { createPolitieMockStore, type PolitieMockStore } from './mock-store.ts';
 import { isPolitieInboundPath, receivePolitieInbound } from './mock-inbound.ts';
 import { applyReceived } from './mock-received.ts';
+import { delta, politieRecordControl } from './mock-delta.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
 import { POLITIE_BATCH_LIMIT, VOLGENDE_PAGINA_HEADER, type Sleutelpaar, type WireZorgmelding } from './wire-types.ts';
 
@@ -38,6 +41,7 @@ export interface PolitieMockOptions {
 /** The police's export and key mapping as the mock serves them (specified in export.md); HTTP Basic on every call. */
 export const POLITIE_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
   { method: 'GET', path: '/export/zorgmeldingen.csv?van=&tot=&pagina=', does: 'zorgmeldingen registered between two dates, pages with X-Volgende-Pagina' },
+  { method: 'GET', path: '/export/zorgmeldingen/delta.csv?vanaf=&maximum=', does: `mutaties from a mutatienummer on (at most ${POLITIE_BATCH_LIMIT}), X-Volgende-Vanaf and X-Meer-Mutaties; without vanaf where it stands` },
   { method: 'GET', path: '/export/zorgmeldingen/{registratienummer}.csv', does: 'one zorgmelding, 404 when unknown' },
   { method: 'POST', path: '/export/zorgmeldingen.csv', does: `zorgmeldingen by persoonssleutels or registratienummers (form, at most ${POLITIE_BATCH_LIMIT})` },
   { method: 'POST', path: '/sleutels/vertaling', does: 'key mapping: CSV of bsn or persoonssleutel in, CSV of pairs out' },
@@ -59,6 +63,7 @@ export function startPolitieMock(options: PolitieMockOptions = {}): Promise<Mock
   return startMockServer({
     agencyId,
     ledger,
+    records: politieRecordControl(store, agencyId),
     endpoints: POLITIE_MOCK_ENDPOINTS,
     malformedBody: MALFORMED,
     knobs: options.knobs ?? {},
@@ -68,6 +73,8 @@ export function startPolitieMock(options: PolitieMockOptions = {}): Promise<Mock
       if (request.headers.authorization !== expected) {
         return { status: 401, headers: { 'www-authenticate': 'Basic realm="Zorgmelding export"', 'content-type': 'text/plain' }, body: 'Unauthorized' };
       }
+      // Before the single zorgmelding, whose path pattern `delta` would match too (it is no registratienummer).
+      if (url.pathname === '/export/zorgmeldingen/delta.csv' && request.method === 'GET') return delta(store, url);
       const single = /^\/export\/zorgmeldingen\/([^/]+)\.csv$/.exec(url.pathname);
       if (single && request.method === 'GET') {
         const zorgmelding = store.byNummer(decodeURIComponent(single[1] ?? ''));

@@ -84,6 +84,38 @@ export interface ExportPagina {
   readonly volgendePagina: number | null;
 }
 
+/**
+ * The daily delta export (`GET /export/zorgmeldingen/delta.csv`, issue 12): one row per mutatie of a
+ * zorgmelding, numbered in the order the police system made them. Only what changed and how; the
+ * zorgmelding itself is asked from the export by its number.
+ */
+export const DELTA_KOLOMMEN = ['mutatienummer', 'registratienummer', 'soort'] as const;
+
+/** `gewijzigd`: registered or changed (also: feedback filed on it); `verwijderd`: no longer held. */
+export type Mutatiesoort = 'gewijzigd' | 'verwijderd';
+
+export type DeltaRij = Readonly<Record<(typeof DELTA_KOLOMMEN)[number], string>>;
+
+export interface Mutatie {
+  readonly mutatienummer: number;
+  readonly registratienummer: string;
+  readonly soort: Mutatiesoort;
+}
+
+/** One page of the delta export. */
+export interface DeltaPagina {
+  /** Oldest first. */
+  readonly mutaties: readonly Mutatie[];
+  /** From `X-Volgende-Vanaf`: the `vanaf` to ask next (the next mutatienummer the system will give, when none wait). */
+  readonly volgendeVanaf: number;
+  /** From `X-Meer-Mutaties` (`J`/`N`): more mutaties wait after this page. */
+  readonly meer: boolean;
+}
+
+/** Headers of the delta export: where to ask from next, and whether more wait. */
+export const VOLGENDE_VANAF_HEADER = 'x-volgende-vanaf';
+export const MEER_MUTATIES_HEADER = 'x-meer-mutaties';
+
 /** Columns of the key-mapping answer (`POST /sleutels/vertaling`). */
 export const VERTALING_KOLOMMEN = ['bsn', 'persoonssleutel'] as const;
 

@@ -11,7 +11,7 @@ import { ANTWOORD_KOLOMMEN, ONTVANGST_KOLOMMEN, TERUGKOPPELING_KOLOMMEN } from '
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
 import { answer, feedback } from '../act-deliveries.ts';
 import { decodeCsv, encodeVertaalverzoek } from '#adapters/politie/csv.ts';
-import { EXPORT_KOLOMMEN, VERTALING_KOLOMMEN } from '#adapters/politie/wire-types.ts';
+import { DELTA_KOLOMMEN, EXPORT_KOLOMMEN, VERTALING_KOLOMMEN } from '#adapters/politie/wire-types.ts';
 import { createWorld } from '#mock-world/index.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { createCsvwValidator } from '../../support/csvw-validator.ts';
@@ -22,6 +22,7 @@ const http = createOpenApiValidator('adapters/politie/openapi.yaml');
 const world = createWorld({ households: 80 });
 const AUTH = { authorization: `Basic ${Buffer.from('gateway:politie-dev-secret').toString('base64')}` };
 const EXPORT = 'export/zorgmeldingen.csv';
+const DELTA = 'export/zorgmeldingen/delta.csv';
 let mock: MockServer;
 
 beforeAll(async () => {
@@ -87,8 +88,29 @@ describe('police mock conforms to adapters/politie/export.csv-metadata.json and 
     ['both key lists', '/export/zorgmeldingen.csv', '/export/zorgmeldingen.csv', form({ persoonssleutels: 'A1B2', registratienummers: 'ZM-1' }), 400],
     ['more than 100 keys', '/export/zorgmeldingen.csv', '/export/zorgmeldingen.csv', form({ registratienummers: Array.from({ length: 101 }, (_, i) => `ZM-${i}`).join(',') }), 400],
     ['a key mapping without its column', '/sleutels/vertaling', '/sleutels/vertaling', csvBody('\uFEFF"naam"\r\n"x"\r\n'), 400],
+    ['a delta from a mutatienummer never given', '/export/zorgmeldingen/delta.csv', '/export/zorgmeldingen/delta.csv?vanaf=999999', {}, 400],
+    ['a delta from no number', '/export/zorgmeldingen/delta.csv', '/export/zorgmeldingen/delta.csv?vanaf=gisteren', {}, 400],
+    ['a delta above 100 a page', '/export/zorgmeldingen/delta.csv', '/export/zorgmeldingen/delta.csv?vanaf=1&maximum=101', {}, 400],
   ] as const)('errors conform: %s', async (_name, template, target, init, status) => {
     expect((await conforming(template, target, { ...init })).status).toBe(status);
+  });
+
+  it('the delta export: where it stands, then its mutaties page by page, conform', async () => {
+    expect(csvw.columnsOf(DELTA)).toEqual([...DELTA_KOLOMMEN]);
+    const stand = await conforming('/export/zorgmeldingen/delta.csv', '/export/zorgmeldingen/delta.csv', {}, DELTA);
+    expect([cells(stand.body, 'mutatienummer'), stand.headers.get('x-meer-mutaties')]).toEqual([[], 'N']);
+    const added = world.households.filter((household) => household.cases['politie-noord-nederland']).slice(0, 3);
+    const nummers = added.map((household) => household.cases['politie-noord-nederland']!.householdLocalId);
+    for (const nummer of nummers) expect(mock.records!.removeHousehold(nummer)).toBe(true);
+    for (const household of added) expect(mock.records!.addHousehold(household)).not.toBeNull();
+    const rows: string[] = [];
+    let vanaf = stand.headers.get('x-volgende-vanaf');
+    for (let meer = 'J'; meer === 'J';) {
+      const page = await conforming('/export/zorgmeldingen/delta.csv', `/export/zorgmeldingen/delta.csv?vanaf=${vanaf}&maximum=4`, {}, DELTA);
+      rows.push(...cells(page.body, 'soort'));
+      [vanaf, meer] = [page.headers.get('x-volgende-vanaf'), page.headers.get('x-meer-mutaties') ?? ''];
+    }
+    expect(rows).toEqual([...nummers.map(() => 'verwijderd'), ...nummers.map(() => 'gewijzigd')]);
   });
 
   it('the check can fail: drifted CSV is reported', async () => {
