@@ -37,6 +37,8 @@ export const createPolitieAdapter = ((context, options) => {
     },
   };
   return {
+    // The export is searched over a window of years back: older zorgmeldingen are found by BSN, never listed.
+    listingComplete: false,
     descriptor: agency,
     maxBatchSize: POLITIE_BATCH_LIMIT,
     createLoaders: (scope) => createPolitieLoaders(deps, scope),

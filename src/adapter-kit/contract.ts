@@ -65,6 +65,12 @@ export interface AgencyAdapter {
   /** All households this agency registered in the given municipalities (a search; paginates upstream). */
   listHouseholds(municipalities: readonly string[], scope: RequestScope): Promise<readonly HouseholdRecord[]>;
   /**
+   * False when `listHouseholds` cannot return everything the agency holds (the police export searches
+   * a window of years back): the involvement index then never relies on its rows and always asks the
+   * agency directly (src/involvements/route.ts). Absent: the listing is complete.
+   */
+  readonly listingComplete?: boolean;
+  /**
    * Stores an act in this agency's system through its dialect's inbound operation (issue 13, docs/acts.md):
    * a case handed over or referred to it, the answer to a referral it sent, feedback on a zorgmelding.
    * Idempotent by `delivery.actId`: delivering the same act again answers the first receipt and stores

@@ -284,7 +284,10 @@ function openInvolvementIndex(config: GatewayConfig, parts: {
   return {
     store,
     sync,
-    route: createIndexRouter({ store, personKey, clock: parts.clock, staleAfterMs: settings.staleSeconds * 1000 }),
+    route: createIndexRouter({
+      store, personKey, clock: parts.clock, staleAfterMs: settings.staleSeconds * 1000,
+      alwaysAsk: new Set([...parts.adapters].filter(([, adapter]) => adapter.listingComplete === false).map(([id]) => id)),
+    }),
     async close() {
       await sync.stop();
       await store.close();

@@ -1,9 +1,10 @@
 /**
  * Routing a lookup by BSN: ask only the organisations the index names for those persons, and every
  * organisation whose part of the index cannot be trusted to be complete (never reconciled, or last
- * reconciled longer ago than the staleness bound): those are asked directly, as without an index. So
- * an index that is behind costs calls, never answers; and the index only ever narrows whom the
- * gateway asks, never what a caller is shown (that still goes through the policy).
+ * reconciled longer ago than the staleness bound, or whose listing cannot cover everything it holds):
+ * those are asked directly, as without an index. So an index that is behind costs calls, never
+ * answers; and the index only ever narrows whom the gateway asks, never what a caller is shown (that
+ * still goes through the policy).
  */
 import type { InvolvementIndexStore } from './index-store.ts';
 import type { PersonKey } from './rows.ts';
@@ -14,6 +15,8 @@ export interface IndexRouterOptions {
   readonly clock: () => Date;
   /** An organisation's rows older than this are not relied on. */
   readonly staleAfterMs: number;
+  /** Organisations whose rows are never relied on (their listing is not complete): always asked. */
+  readonly alwaysAsk?: ReadonlySet<string>;
 }
 
 export type IndexRouter = (bsns: readonly string[], connected: readonly string[]) => Promise<string[]>;
@@ -32,6 +35,6 @@ export function createIndexRouter(options: IndexRouterOptions): IndexRouter {
     const now = options.clock().getTime();
     const fresh = new Set(states.filter((state) => state.syncedAt !== null && now - state.syncedAt.getTime() <= options.staleAfterMs)
       .map((state) => state.organisation));
-    return connected.filter((organisation) => holders.has(organisation) || !fresh.has(organisation));
+    return connected.filter((organisation) => holders.has(organisation) || !fresh.has(organisation) || options.alwaysAsk?.has(organisation));
   };
 }

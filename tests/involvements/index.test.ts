@@ -167,3 +167,137 @@ describe('reconciliation and routing', () => {
     expect((await store.states()).map((state) => state.syncedAt)).toEqual([T0, T0]);
   });
 });
+
+/** An adapter with a change feed over an in-memory log (positions as decimal text); counts what it is asked. */
+function feedAdapter(agencyId: string, pageSize = 2) {
+  const held = new Map<string, HouseholdRecord>();
+  const log: { seq: number; localId: string }[] = [];
+  const asked: (string | null)[] = [];
+  let failAt: string | null = null;
+  const put = (localId: string, bsns: readonly string[]) => {
+    held.set(localId, household(agencyId, localId, bsns));
+    log.push({ seq: log.length + 1, localId });
+  };
+  const remove = (localId: string) => {
+    held.delete(localId);
+    log.push({ seq: log.length + 1, localId });
+  };
+  const adapter = {
+    descriptor: { id: agencyId, kind: 'AMK', name: agencyId, region: 'groningen' },
+    maxBatchSize: 50,
+    createLoaders: () => { throw new Error('not used'); },
+    async listHouseholds() {
+      return [...held.values()];
+    },
+    async householdChanges(cursor: string | null) {
+      asked.push(cursor);
+      if (cursor === null) return { changes: [], cursor: String(log.length), more: false };
+      if (cursor === failAt) throw new AdapterError('UPSTREAM_UNAVAILABLE', 'down', { agency: agencyId });
+      const from = Number(cursor);
+      if (!Number.isInteger(from) || from > log.length) throw new AdapterError('UPSTREAM_BAD_RESPONSE', 'unknown position', { agency: agencyId, permanent: true });
+      const page = log.slice(from, from + pageSize);
+      return {
+        changes: page.map((entry) => ({ householdLocalId: entry.localId, household: held.get(entry.localId) ?? null })),
+        cursor: String(from + page.length), more: from + page.length < log.length,
+      };
+    },
+    async close() {},
+  } as unknown as AgencyAdapter;
+  return {
+    adapter, asked, put, remove,
+    failFrom(cursor: string | null) {
+      failAt = cursor;
+    },
+    restartLog() {
+      log.length = 0;
+    },
+  };
+}
+
+describe('following a change feed', () => {
+  let dir: string;
+  let store: InvolvementIndexStore;
+  let feed: ReturnType<typeof feedAdapter>;
+  let sync: IndexSync;
+  const makeSync = () => createIndexSync({
+    store, adapters: new Map([['amk-groningen', feed.adapter]]), ids, personKey, clock: () => T0, logger: pino({ level: 'silent' }), timeoutMs: 5_000,
+    municipalitiesOf: () => ['Groningen'],
+  });
+  const holders = async (bsn: string) => [...await store.holders([personKey(bsn)!])];
+  const cursor = async () => (await store.states())[0]?.cursor;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ketenpoort-index-'));
+    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
+    feed = feedAdapter('amk-groningen');
+    feed.put('Z-1', ['123456782']);
+    sync = makeSync();
+  });
+  afterEach(async () => {
+    await sync.stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts with a listing from the position taken before it, then reads only the changes after', async () => {
+    expect(await sync.follow('amk-groningen')).toBe('synced');
+    expect(feed.asked).toEqual([null]);
+    expect(await cursor()).toBe('1');
+    expect(await holders('123456782')).toEqual(['amk-groningen']);
+    feed.put('Z-2', ['111222333']);
+    feed.remove('Z-1');
+    feed.put('Z-3', ['222333444']);
+    expect(await sync.follow('amk-groningen')).toBe('synced');
+    // Pages of two from position 1: 1..3, then 3..4.
+    expect(feed.asked).toEqual([null, '1', '3']);
+    expect(await cursor()).toBe('4');
+    expect(await holders('123456782')).toEqual([]);
+    expect(await holders('111222333')).toEqual(['amk-groningen']);
+    expect(await holders('222333444')).toEqual(['amk-groningen']);
+    expect((await store.states())[0]?.rows).toBe(2);
+  });
+
+  it('a feed that fails mid-way keeps every page before it, none half-applied, and the next follow resumes there', async () => {
+    await sync.follow('amk-groningen');
+    feed.put('Z-2', ['111222333']);
+    feed.put('Z-3', ['222333444']);
+    feed.put('Z-4', ['333444555']);
+    feed.failFrom('3');
+    expect(await sync.follow('amk-groningen')).toBe('failed');
+    expect(await cursor()).toBe('3');
+    expect(await holders('222333444')).toEqual(['amk-groningen']);
+    expect(await holders('333444555')).toEqual([]);
+    expect((await store.states())[0]).toMatchObject({ lastError: 'UPSTREAM_UNAVAILABLE' });
+    feed.failFrom(null);
+    expect(await sync.follow('amk-groningen')).toBe('synced');
+    expect(await holders('333444555')).toEqual(['amk-groningen']);
+    expect((await store.states())[0]).toMatchObject({ lastError: null, cursor: '4' });
+  });
+
+  it('a restart resumes from the stored position, not from a new listing', async () => {
+    await sync.follow('amk-groningen');
+    await sync.stop();
+    await store.close();
+    feed.put('Z-2', ['111222333']);
+    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
+    sync = makeSync();
+    feed.asked.length = 0;
+    expect(await sync.follow('amk-groningen')).toBe('synced');
+    expect(feed.asked).toEqual(['1']);
+    expect(await holders('111222333')).toEqual(['amk-groningen']);
+  });
+
+  it('a position the agency refuses (its log restarted) is answered by a full reconciliation', async () => {
+    feed.put('Z-2', ['111222333']);
+    await sync.follow('amk-groningen');
+    expect(await cursor()).toBe('2');
+    feed.restartLog();
+    feed.remove('Z-2');
+    feed.restartLog();
+    expect(await sync.follow('amk-groningen')).toBe('synced');
+    expect(feed.asked.slice(-2)).toEqual(['2', null]);
+    expect(await cursor()).toBe('0');
+    expect(await holders('111222333')).toEqual([]);
+    expect(await holders('123456782')).toEqual(['amk-groningen']);
+  });
+});
