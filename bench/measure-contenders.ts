@@ -73,7 +73,7 @@ async function start(name: ServerContenderName, context: MeasureContext): Promis
   const { options, scenarios, mocks, log } = context;
   const args: ServerProcessArgs = {
     mocks: context.mockAgencies, dataDir: context.dataDir, now: context.now.toISOString(), households: options.households, baselineResilience: options.baselineResilience,
-    listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications,
+    listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications, involvementIndex: options.involvementIndex,
   };
   const execArgv = ['--expose-gc', ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${name}-${process.pid}.cpuprofile`] : [])];
   const { child, ready } = await spawnChild<{ url: string }>(new URL('./server-process.ts', import.meta.url).pathname, { args: [name, JSON.stringify(args)], execArgv });
@@ -167,7 +167,7 @@ export async function measureCeiling(context: MeasureContext): Promise<{ measure
   const { options, scenarios, log } = context;
   const args: ServerProcessArgs = {
     mocks: [], dataDir: context.dataDir, now: context.now.toISOString(), households: options.households, baselineResilience: options.baselineResilience,
-    listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications,
+    listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications, involvementIndex: false,
   };
   const { child } = await spawnChild<{ url: string }>(new URL('./server-process.ts', import.meta.url).pathname, { args: ['ceiling', JSON.stringify(args)] });
   try {

@@ -42,6 +42,8 @@ export interface BenchOptions {
   readonly listingCacheSeconds: number | null;
   /** The guarded gateway tells owners of other organisations' reads (KETENPOORT_ACCESS_NOTIFICATIONS). Default on. */
   readonly accessNotifications: boolean;
+  /** Both gateways route lookups by BSN through the involvement index (KETENPOORT_INVOLVEMENT_INDEX). Default off. */
+  readonly involvementIndex: boolean;
   /** The baseline's upstream resilience (contenders/baseline.ts TOLERANT_RESILIENCE). Default tolerant. */
   readonly baselineResilience: 'default' | 'tolerant';
   /** The trail measurement (measure-trail.ts): with the contenders (default), skipped, or alone. */
@@ -77,6 +79,7 @@ export const BENCH_ARGS = {
   'baseline-resilience': { type: 'string' },
   'listing-cache': { type: 'string' },
   'access-notifications': { type: 'string' },
+  'involvement-index': { type: 'string' },
   'bjz-rate-limit': { type: 'string' },
   'no-trail': { type: 'boolean', default: false },
   'trail-only': { type: 'boolean', default: false },
@@ -109,6 +112,7 @@ over loopback HTTP against the agency mocks; writes reports/bench-latest.md (see
   --baseline-resilience <mode>  tolerant or default (tolerant)
   --listing-cache <s>           the gateways' listing cache in seconds (the gateway's default)
   --access-notifications <on|off>  owners told of other organisations' reads, as KETENPOORT_ACCESS_NOTIFICATIONS (on)
+  --involvement-index <on|off>  both gateways route lookups by BSN through the involvement index (off)
   --bjz-rate-limit <n>|mock     the BJZ mock's per-client limit per second (1000000; mock: its own 200)
   --no-trail                    skip the audit trail's own measurement
   --trail-only                  measure the audit trail only (no contenders, no ceiling)
@@ -155,6 +159,7 @@ export function benchOptions(values: BenchArgValues): BenchOptions {
     actConcurrency: positive(values['act-concurrency'], 10, 'act-concurrency'),
     listingCacheSeconds: values['listing-cache'] === undefined ? null : positive(values['listing-cache'], 0, 'listing-cache', true),
     accessNotifications: onOff(values['access-notifications'], 'access-notifications'),
+    involvementIndex: values['involvement-index'] === undefined ? false : onOff(values['involvement-index'], 'involvement-index'),
   };
 }
 

@@ -96,6 +96,7 @@ try {
       processes: 'load generator + orchestrator | mocks child | one child per contender, loaded one at a time in alternating rounds',
       bjzRateLimit: options.bjzRateLimit === null ? 'the mock\'s own (200 per second, then 429 with Retry-After: 1)' : `${options.bjzRateLimit} per second`,
       accessNotifications: options.accessNotifications ? 'on (owners told of other organisations\' reads)' : 'off',
+      involvementIndex: options.involvementIndex ? 'on (lookups by BSN routed through it, reconciled before the run)' : 'off',
       listingCache: options.listingCacheSeconds === null ? 'gateway default (KETENPOORT_LISTING_CACHE_SECONDS unset)' : `${options.listingCacheSeconds} s`,
       trail: options.trail === 'skip' ? 'not measured' : `${options.trailRequests} (b) requests sized; ${options.trailCommits} commits of 280 entries at ${options.trailSizesBytes.map((bytes) => `${bytes / 2 ** 20} MiB`).join(', ')}`,
       acts: options.acts > 0 ? `${options.acts} handovers (ASHG to AMK) per latency, ${options.actConcurrency} in flight, audit and outbox in SQLite` : 'not measured',

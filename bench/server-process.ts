@@ -28,6 +28,7 @@ export interface ServerProcessArgs {
   /** The gateways' listing cache in seconds; null keeps the gateway's default. */
   readonly listingCacheSeconds: number | null;
   readonly accessNotifications: boolean;
+  readonly involvementIndex: boolean;
 }
 
 
@@ -60,6 +61,7 @@ if (contender === 'ceiling') {
 } else if (contender === 'guarded' || contender === 'unguarded') {
   const gateway = await startGatewayContender({
     guards: contender === 'guarded', mocks: args.mocks, dataDir: args.dataDir, clock, listingCacheSeconds: args.listingCacheSeconds, accessNotifications: args.accessNotifications,
+    involvementIndex: args.involvementIndex,
   });
   running = gateway;
   upstreamCalls = gateway.upstreamCalls;

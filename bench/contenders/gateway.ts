@@ -30,6 +30,8 @@ export interface GatewayContenderOptions {
   readonly listingCacheSeconds: number | null;
   /** Whether owners are told of other organisations' reads (KETENPOORT_ACCESS_NOTIFICATIONS); default on, as the gateway. */
   readonly accessNotifications?: boolean;
+  /** Whether lookups by BSN are routed through the involvement index (KETENPOORT_INVOLVEMENT_INDEX); default off. */
+  readonly involvementIndex?: boolean;
   /** The guarded gateway's audit store; default: the SQLite store in dataDir, as in production. */
   readonly audit?: AuditStore;
 }
@@ -50,6 +52,7 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
     ...(options.guards ? { KETENPOORT_TRUSTED_DOCUMENTS: 'on', KETENPOORT_OPERATIONS_DIR: writeManifests(options.dataDir) } : {}),
     ...(options.listingCacheSeconds === null ? {} : { KETENPOORT_LISTING_CACHE_SECONDS: String(options.listingCacheSeconds) }),
     ...(options.accessNotifications === false ? { KETENPOORT_ACCESS_NOTIFICATIONS: 'off' } : {}),
+    ...(options.involvementIndex ? { KETENPOORT_INVOLVEMENT_INDEX: 'on' } : {}),
   });
   const config = {
     ...base,
@@ -63,6 +66,8 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
   const logger: Logger = pino({ level: config.logLevel }, pino.destination({ dest: '/dev/null', sync: false }));
   const services = await createServices(config, { logger, clock: options.clock, ...(options.guards ? {} : { enforcement: createUnguardedEnforcement }),
     ...(options.audit ? { audit: options.audit } : {}) });
+  // Measured with the index up to date: the first walk (started with the services) is waited for.
+  await services.involvementIndex?.sync.followAll();
   const gateway = await createGateway(services);
   const url = await gateway.listen();
   return {
