@@ -36,6 +36,7 @@ import { join } from 'node:path';
 import type { InvolvementIndexStore } from '#src/involvements/index-store.ts';
 import { createIndexRouter, type IndexRouter } from '#src/involvements/route.ts';
 import { createPersonKey } from '#src/involvements/rows.ts';
+import { openPostgresInvolvementIndex } from '#src/involvements/postgres-index.ts';
 import { openSqliteInvolvementIndex } from '#src/involvements/sqlite-index.ts';
 import { createIndexSync, type IndexSync } from '#src/involvements/sync.ts';
 import { loadJwks } from '../identity/load-jwks.ts';
@@ -144,7 +145,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
   });
   const ids = createIdService(secrets.idSecret);
   const allMunicipalities = [...new Set(loaded.regions.flatMap((region: RegionDef) => region.municipalities))].sort();
-  const involvements = openInvolvementIndex(config, {
+  const involvements = await openInvolvementIndex(config, {
     adapters: started.adapters, ids: ids.records, idSecret: secrets.idSecret, clock, logger,
     // Every municipality the chain's regions name, not only those the organisation serves: an agency
     // keeps the records of a household that moved, or that it took on from elsewhere, and a lookup by
@@ -268,13 +269,16 @@ async function openLimiter(config: GatewayConfig, logger: Logger): Promise<Inbou
  * The involvement index when it is on (docs/involvement-index.md): its store in the data folder, a
  * reconciliation of every organisation now and on the schedule, and the routing it gives lookups.
  */
-function openInvolvementIndex(config: GatewayConfig, parts: {
+async function openInvolvementIndex(config: GatewayConfig, parts: {
   readonly adapters: ReadonlyMap<string, AgencyAdapter>; readonly ids: IdSealer; readonly idSecret: string; readonly clock: () => Date;
   readonly logger: Logger; readonly municipalitiesOf: (organisation: string) => readonly string[];
-}): { store: InvolvementIndexStore; sync: IndexSync; route: IndexRouter; close(): Promise<void> } | null {
+}): Promise<{ store: InvolvementIndexStore; sync: IndexSync; route: IndexRouter; close(): Promise<void> } | null> {
   const settings = config.involvementIndex;
   if (!settings) return null;
-  const store = openSqliteInvolvementIndex(join(config.dataDir, 'involvement-index.sqlite'));
+  // One index for every replica where they share a database; otherwise a file of this process's own.
+  const store = config.databaseUrl
+    ? await openPostgresInvolvementIndex({ connectionString: config.databaseUrl })
+    : openSqliteInvolvementIndex(join(config.dataDir, 'involvement-index.sqlite'));
   const personKey = createPersonKey(parts.idSecret);
   const sync = createIndexSync({
     store, adapters: parts.adapters, municipalitiesOf: parts.municipalitiesOf, personKey, ids: parts.ids, clock: parts.clock,

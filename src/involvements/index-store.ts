@@ -59,5 +59,10 @@ export interface InvolvementIndexStore {
   holders(persons: readonly string[]): Promise<Set<string>>;
   /** Every organisation's sync state, by id. */
   states(): Promise<SyncState[]>;
+  /**
+   * Runs a sync walk only if no other replica is walking (PostgreSQL, shared by replicas), answering
+   * whether it ran; absent where the store is the process's own (SQLite): every walk runs.
+   */
+  lead?(walk: () => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }

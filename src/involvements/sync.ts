@@ -117,9 +117,17 @@ export function createIndexSync(options: IndexSyncOptions): IndexSync {
     }
   }
 
-  /** Runs walks one after another; a walk asked for while the same kind waits joins it. */
+  /**
+   * Runs walks one after another in this process, and (a shared store) in one replica at a time: a
+   * replica that finds another walking leaves it to that one.
+   */
   function serial(work: () => Promise<void>): Promise<void> {
-    const next = queue.then(() => (stopped ? undefined : work()));
+    const lead = store.lead?.bind(store);
+    const next = queue.then(async () => {
+      if (stopped) return;
+      if (lead) await lead(work);
+      else await work();
+    });
     queue = next.catch(() => undefined);
     return next;
   }

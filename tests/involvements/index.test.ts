@@ -1,7 +1,7 @@
 /**
  * The involvement index on its own (src/involvements): rows from records, reconciliation into a real
- * SQLite file, failures that keep the last rows, a replace that fails halfway, a restart, and the
- * routing it gives a lookup by BSN.
+ * SQLite file and a real PostgreSQL schema, failures that keep the last rows, a replace that fails
+ * halfway, a restart, following change feeds, and the routing it gives a lookup by BSN.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,9 @@ import { createIdSealer } from '#src/households/ids.ts';
 import type { InvolvementIndexStore } from '#src/involvements/index-store.ts';
 import { createIndexRouter } from '#src/involvements/route.ts';
 import { createPersonKey, indexRowsOf } from '#src/involvements/rows.ts';
+import { openPostgresInvolvementIndex } from '#src/involvements/postgres-index.ts';
 import { openSqliteInvolvementIndex } from '#src/involvements/sqlite-index.ts';
+import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from '../audit/postgres-env.ts';
 import { createIndexSync, type IndexSync } from '#src/involvements/sync.ts';
 
 const SECRET = 'involvement-index-test-secret-0123456789';
@@ -79,95 +81,6 @@ describe('rows', () => {
   });
 });
 
-describe('reconciliation and routing', () => {
-  let dir: string;
-  let store: InvolvementIndexStore;
-  let now: Date;
-  const ashg = fakeAdapter('ashg-groningen');
-  const amk = fakeAdapter('amk-groningen');
-  const adapters = new Map([['ashg-groningen', ashg.adapter], ['amk-groningen', amk.adapter]]);
-  let sync: IndexSync;
-  const route = (bsns: readonly string[]) => createIndexRouter({ store, personKey, clock: () => now, staleAfterMs: 60_000 })(bsns, [...adapters.keys()]);
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ketenpoort-index-'));
-    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
-    now = T0;
-    sync = createIndexSync({
-      store, adapters, ids, personKey, clock: () => now, logger: pino({ level: 'silent' }), timeoutMs: 5_000,
-      municipalitiesOf: (organisation) => (organisation === 'ashg-groningen' ? ['Groningen', 'Veendam'] : ['Groningen']),
-    });
-    ashg.set([household('ashg-groningen', 'D-1', ['123456782']), household('ashg-groningen', 'D-2', ['111222333'])]);
-    amk.set([household('amk-groningen', 'Z-9', ['111222333'])]);
-  });
-  afterEach(async () => {
-    await sync.stop();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('before any reconciliation every organisation is asked (nothing is relied on)', async () => {
-    expect(await route(['123456782'])).toEqual(['ashg-groningen', 'amk-groningen']);
-  });
-
-  it('after one, a lookup asks only the organisations holding the person, and none for a person nobody holds', async () => {
-    await sync.reconcileAll();
-    expect(ashg.asked.at(-1)).toEqual(['Groningen', 'Veendam']);
-    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
-    expect(await route(['111222333'])).toEqual(['ashg-groningen', 'amk-groningen']);
-    expect(await route(['999999990'])).toEqual([]);
-    // What cannot be a BSN is not routed on: everyone is asked, as without an index.
-    expect(await route(['abc'])).toEqual(['ashg-groningen', 'amk-groningen']);
-    expect((await store.states()).map((state) => [state.organisation, state.rows, state.lastError])).toEqual([
-      ['amk-groningen', 1, null], ['ashg-groningen', 2, null],
-    ]);
-  });
-
-  it('a person added at the agency is found after the next reconciliation, and a removed one is gone', async () => {
-    await sync.reconcileAll();
-    amk.set([household('amk-groningen', 'Z-9', ['111222333']), household('amk-groningen', 'Z-10', ['123456782'])]);
-    ashg.set([household('ashg-groningen', 'D-2', ['111222333'])]);
-    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
-    await sync.reconcileAll();
-    expect(await route(['123456782'])).toEqual(['amk-groningen']);
-  });
-
-  it('an agency that is down keeps its last rows, marked with the failure, and is asked directly once they are stale', async () => {
-    await sync.reconcileAll();
-    const syncedAt = (await store.states()).find((state) => state.organisation === 'ashg-groningen')?.syncedAt;
-    now = new Date(T0.getTime() + 30_000);
-    ashg.set(new AdapterError('UPSTREAM_UNAVAILABLE', 'down', { agency: 'ashg-groningen' }));
-    expect(await sync.reconcile('ashg-groningen')).toBe('failed');
-    const state = (await store.states()).find((candidate) => candidate.organisation === 'ashg-groningen');
-    expect(state).toMatchObject({ rows: 2, lastError: 'UPSTREAM_UNAVAILABLE', syncedAt, attemptedAt: now });
-    // Within the bound the last rows still route; past it, the organisation is asked whatever they say.
-    expect(await route(['999999990'])).toEqual([]);
-    now = new Date(T0.getTime() + 61_000);
-    expect(await route(['999999990'])).toEqual(['ashg-groningen', 'amk-groningen']);
-    await sync.reconcile('amk-groningen');
-    expect(await route(['999999990'])).toEqual(['ashg-groningen']);
-  });
-
-  it('a replace that fails halfway leaves the rows as they were (one transaction)', async () => {
-    await sync.reconcileAll();
-    const rows = indexRowsOf([household('ashg-groningen', 'D-3', ['222333444'])], personKey, ids);
-    // A second chunk of the replace breaks a constraint after the first was written.
-    const broken = [...Array.from({ length: 600 }, (_, index) => ({ ...rows[0]!, household: `h${index}` })), { person: null, household: 'x', municipality: null }];
-    await expect(store.replace('ashg-groningen', broken as never, now, null)).rejects.toThrow();
-    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
-    expect(await route(['222333444'])).toEqual([]);
-    expect((await store.states()).find((state) => state.organisation === 'ashg-groningen')?.rows).toBe(2);
-  });
-
-  it('a restart finds the rows and states where they were', async () => {
-    await sync.reconcileAll();
-    await store.close();
-    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
-    expect(await route(['123456782'])).toEqual(['ashg-groningen']);
-    expect((await store.states()).map((state) => state.syncedAt)).toEqual([T0, T0]);
-  });
-});
-
 /** An adapter with a change feed over an in-memory log (positions as decimal text); counts what it is asked. */
 function feedAdapter(agencyId: string, pageSize = 2) {
   const held = new Map<string, HouseholdRecord>();
@@ -214,90 +127,228 @@ function feedAdapter(agencyId: string, pageSize = 2) {
   };
 }
 
-describe('following a change feed', () => {
-  let dir: string;
-  let store: InvolvementIndexStore;
-  let feed: ReturnType<typeof feedAdapter>;
-  let sync: IndexSync;
-  const makeSync = () => createIndexSync({
-    store, adapters: new Map([['amk-groningen', feed.adapter]]), ids, personKey, clock: () => T0, logger: pino({ level: 'silent' }), timeoutMs: 5_000,
-    municipalitiesOf: () => ['Groningen'],
-  });
-  const holders = async (bsn: string) => [...await store.holders([personKey(bsn)!])];
-  const cursor = async () => (await store.states())[0]?.cursor;
+/** How a test opens (and reopens, on the same data) the store under test. */
+interface StoreUnderTest {
+  open(dir: string): Promise<InvolvementIndexStore>;
+  cleanup(): Promise<void>;
+}
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ketenpoort-index-'));
-    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
-    feed = feedAdapter('amk-groningen');
-    feed.put('Z-1', ['123456782']);
-    sync = makeSync();
-  });
-  afterEach(async () => {
-    await sync.stop();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+function storeSuite(name: string, stores: StoreUnderTest): void {
+describe(name, () => {
+  describe('reconciliation and routing', () => {
+    let dir: string;
+    let store: InvolvementIndexStore;
+    let now: Date;
+    const ashg = fakeAdapter('ashg-groningen');
+    const amk = fakeAdapter('amk-groningen');
+    const adapters = new Map([['ashg-groningen', ashg.adapter], ['amk-groningen', amk.adapter]]);
+    let sync: IndexSync;
+    const route = (bsns: readonly string[]) => createIndexRouter({ store, personKey, clock: () => now, staleAfterMs: 60_000 })(bsns, [...adapters.keys()]);
+
+    beforeEach(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ketenpoort-index-'));
+      store = await stores.open(dir);
+      now = T0;
+      sync = createIndexSync({
+        store, adapters, ids, personKey, clock: () => now, logger: pino({ level: 'silent' }), timeoutMs: 5_000,
+        municipalitiesOf: (organisation) => (organisation === 'ashg-groningen' ? ['Groningen', 'Veendam'] : ['Groningen']),
+      });
+      ashg.set([household('ashg-groningen', 'D-1', ['123456782']), household('ashg-groningen', 'D-2', ['111222333'])]);
+      amk.set([household('amk-groningen', 'Z-9', ['111222333'])]);
+    });
+    afterEach(async () => {
+      await sync.stop();
+      await store.close();
+      await stores.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('before any reconciliation every organisation is asked (nothing is relied on)', async () => {
+      expect(await route(['123456782'])).toEqual(['ashg-groningen', 'amk-groningen']);
+    });
+
+    it('after one, a lookup asks only the organisations holding the person, and none for a person nobody holds', async () => {
+      await sync.reconcileAll();
+      expect(ashg.asked.at(-1)).toEqual(['Groningen', 'Veendam']);
+      expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+      expect(await route(['111222333'])).toEqual(['ashg-groningen', 'amk-groningen']);
+      expect(await route(['999999990'])).toEqual([]);
+      // What cannot be a BSN is not routed on: everyone is asked, as without an index.
+      expect(await route(['abc'])).toEqual(['ashg-groningen', 'amk-groningen']);
+      expect((await store.states()).map((state) => [state.organisation, state.rows, state.lastError])).toEqual([
+        ['amk-groningen', 1, null], ['ashg-groningen', 2, null],
+      ]);
+    });
+
+    it('a person added at the agency is found after the next reconciliation, and a removed one is gone', async () => {
+      await sync.reconcileAll();
+      amk.set([household('amk-groningen', 'Z-9', ['111222333']), household('amk-groningen', 'Z-10', ['123456782'])]);
+      ashg.set([household('ashg-groningen', 'D-2', ['111222333'])]);
+      expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+      await sync.reconcileAll();
+      expect(await route(['123456782'])).toEqual(['amk-groningen']);
+    });
+
+    it('an agency that is down keeps its last rows, marked with the failure, and is asked directly once they are stale', async () => {
+      await sync.reconcileAll();
+      const syncedAt = (await store.states()).find((state) => state.organisation === 'ashg-groningen')?.syncedAt;
+      now = new Date(T0.getTime() + 30_000);
+      ashg.set(new AdapterError('UPSTREAM_UNAVAILABLE', 'down', { agency: 'ashg-groningen' }));
+      expect(await sync.reconcile('ashg-groningen')).toBe('failed');
+      const state = (await store.states()).find((candidate) => candidate.organisation === 'ashg-groningen');
+      expect(state).toMatchObject({ rows: 2, lastError: 'UPSTREAM_UNAVAILABLE', syncedAt, attemptedAt: now });
+      // Within the bound the last rows still route; past it, the organisation is asked whatever they say.
+      expect(await route(['999999990'])).toEqual([]);
+      now = new Date(T0.getTime() + 61_000);
+      expect(await route(['999999990'])).toEqual(['ashg-groningen', 'amk-groningen']);
+      await sync.reconcile('amk-groningen');
+      expect(await route(['999999990'])).toEqual(['ashg-groningen']);
+    });
+
+    it('a replace that fails halfway leaves the rows as they were (one transaction)', async () => {
+      await sync.reconcileAll();
+      const rows = indexRowsOf([household('ashg-groningen', 'D-3', ['222333444'])], personKey, ids);
+      // A second chunk of the replace breaks a constraint after the first was written.
+      const broken = [...Array.from({ length: 600 }, (_, index) => ({ ...rows[0]!, household: `h${index}` })), { person: null, household: 'x', municipality: null }];
+      await expect(store.replace('ashg-groningen', broken as never, now, null)).rejects.toThrow();
+      expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+      expect(await route(['222333444'])).toEqual([]);
+      expect((await store.states()).find((state) => state.organisation === 'ashg-groningen')?.rows).toBe(2);
+    });
+
+    it('a restart finds the rows and states where they were', async () => {
+      await sync.reconcileAll();
+      await store.close();
+      store = await stores.open(dir);
+      expect(await route(['123456782'])).toEqual(['ashg-groningen']);
+      expect((await store.states()).map((state) => state.syncedAt)).toEqual([T0, T0]);
+    });
   });
 
-  it('starts with a listing from the position taken before it, then reads only the changes after', async () => {
-    expect(await sync.follow('amk-groningen')).toBe('synced');
-    expect(feed.asked).toEqual([null]);
-    expect(await cursor()).toBe('1');
-    expect(await holders('123456782')).toEqual(['amk-groningen']);
-    feed.put('Z-2', ['111222333']);
-    feed.remove('Z-1');
-    feed.put('Z-3', ['222333444']);
-    expect(await sync.follow('amk-groningen')).toBe('synced');
-    // Pages of two from position 1: 1..3, then 3..4.
-    expect(feed.asked).toEqual([null, '1', '3']);
-    expect(await cursor()).toBe('4');
-    expect(await holders('123456782')).toEqual([]);
-    expect(await holders('111222333')).toEqual(['amk-groningen']);
-    expect(await holders('222333444')).toEqual(['amk-groningen']);
-    expect((await store.states())[0]?.rows).toBe(2);
+  describe('following a change feed', () => {
+    let dir: string;
+    let store: InvolvementIndexStore;
+    let feed: ReturnType<typeof feedAdapter>;
+    let sync: IndexSync;
+    const makeSync = () => createIndexSync({
+      store, adapters: new Map([['amk-groningen', feed.adapter]]), ids, personKey, clock: () => T0, logger: pino({ level: 'silent' }), timeoutMs: 5_000,
+      municipalitiesOf: () => ['Groningen'],
+    });
+    const holders = async (bsn: string) => [...await store.holders([personKey(bsn)!])];
+    const cursor = async () => (await store.states())[0]?.cursor;
+
+    beforeEach(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ketenpoort-index-'));
+      store = await stores.open(dir);
+      feed = feedAdapter('amk-groningen');
+      feed.put('Z-1', ['123456782']);
+      sync = makeSync();
+    });
+    afterEach(async () => {
+      await sync.stop();
+      await store.close();
+      await stores.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('starts with a listing from the position taken before it, then reads only the changes after', async () => {
+      expect(await sync.follow('amk-groningen')).toBe('synced');
+      expect(feed.asked).toEqual([null]);
+      expect(await cursor()).toBe('1');
+      expect(await holders('123456782')).toEqual(['amk-groningen']);
+      feed.put('Z-2', ['111222333']);
+      feed.remove('Z-1');
+      feed.put('Z-3', ['222333444']);
+      expect(await sync.follow('amk-groningen')).toBe('synced');
+      // Pages of two from position 1: 1..3, then 3..4.
+      expect(feed.asked).toEqual([null, '1', '3']);
+      expect(await cursor()).toBe('4');
+      expect(await holders('123456782')).toEqual([]);
+      expect(await holders('111222333')).toEqual(['amk-groningen']);
+      expect(await holders('222333444')).toEqual(['amk-groningen']);
+      expect((await store.states())[0]?.rows).toBe(2);
+    });
+
+    it('a feed that fails mid-way keeps every page before it, none half-applied, and the next follow resumes there', async () => {
+      await sync.follow('amk-groningen');
+      feed.put('Z-2', ['111222333']);
+      feed.put('Z-3', ['222333444']);
+      feed.put('Z-4', ['333444555']);
+      feed.failFrom('3');
+      expect(await sync.follow('amk-groningen')).toBe('failed');
+      expect(await cursor()).toBe('3');
+      expect(await holders('222333444')).toEqual(['amk-groningen']);
+      expect(await holders('333444555')).toEqual([]);
+      expect((await store.states())[0]).toMatchObject({ lastError: 'UPSTREAM_UNAVAILABLE' });
+      feed.failFrom(null);
+      expect(await sync.follow('amk-groningen')).toBe('synced');
+      expect(await holders('333444555')).toEqual(['amk-groningen']);
+      expect((await store.states())[0]).toMatchObject({ lastError: null, cursor: '4' });
+    });
+
+    it('a restart resumes from the stored position, not from a new listing', async () => {
+      await sync.follow('amk-groningen');
+      await sync.stop();
+      await store.close();
+      feed.put('Z-2', ['111222333']);
+      store = await stores.open(dir);
+      sync = makeSync();
+      feed.asked.length = 0;
+      expect(await sync.follow('amk-groningen')).toBe('synced');
+      expect(feed.asked).toEqual(['1']);
+      expect(await holders('111222333')).toEqual(['amk-groningen']);
+    });
+
+    it('a position the agency refuses (its log restarted) is answered by a full reconciliation', async () => {
+      feed.put('Z-2', ['111222333']);
+      await sync.follow('amk-groningen');
+      expect(await cursor()).toBe('2');
+      feed.restartLog();
+      feed.remove('Z-2');
+      feed.restartLog();
+      expect(await sync.follow('amk-groningen')).toBe('synced');
+      expect(feed.asked.slice(-2)).toEqual(['2', null]);
+      expect(await cursor()).toBe('0');
+      expect(await holders('111222333')).toEqual([]);
+      expect(await holders('123456782')).toEqual(['amk-groningen']);
+    });
+  });
+});
+}
+
+storeSuite('SQLite', { open: async (dir) => openSqliteInvolvementIndex(join(dir, 'index.sqlite')), cleanup: async () => {} });
+
+describePostgres('PostgreSQL', () => {
+  let schema = uniqueSchema('ketenpoort_index_test');
+
+  it('lets one replica walk at a time: another that finds it walking leaves the walk to it', async () => {
+    const [first, second] = await Promise.all([
+      openPostgresInvolvementIndex({ connectionString: DATABASE_URL, schema }), openPostgresInvolvementIndex({ connectionString: DATABASE_URL, schema }),
+    ]);
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      const walking = first.lead(() => held);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      let ran = false;
+      expect(await second.lead(async () => { ran = true; })).toBe(false);
+      expect(ran).toBe(false);
+      release();
+      expect(await walking).toBe(true);
+      expect(await second.lead(async () => { ran = true; })).toBe(true);
+      expect(ran).toBe(true);
+    } finally {
+      await first.close();
+      await second.close();
+      await dropSchema(schema);
+    }
   });
 
-  it('a feed that fails mid-way keeps every page before it, none half-applied, and the next follow resumes there', async () => {
-    await sync.follow('amk-groningen');
-    feed.put('Z-2', ['111222333']);
-    feed.put('Z-3', ['222333444']);
-    feed.put('Z-4', ['333444555']);
-    feed.failFrom('3');
-    expect(await sync.follow('amk-groningen')).toBe('failed');
-    expect(await cursor()).toBe('3');
-    expect(await holders('222333444')).toEqual(['amk-groningen']);
-    expect(await holders('333444555')).toEqual([]);
-    expect((await store.states())[0]).toMatchObject({ lastError: 'UPSTREAM_UNAVAILABLE' });
-    feed.failFrom(null);
-    expect(await sync.follow('amk-groningen')).toBe('synced');
-    expect(await holders('333444555')).toEqual(['amk-groningen']);
-    expect((await store.states())[0]).toMatchObject({ lastError: null, cursor: '4' });
-  });
-
-  it('a restart resumes from the stored position, not from a new listing', async () => {
-    await sync.follow('amk-groningen');
-    await sync.stop();
-    await store.close();
-    feed.put('Z-2', ['111222333']);
-    store = openSqliteInvolvementIndex(join(dir, 'index.sqlite'));
-    sync = makeSync();
-    feed.asked.length = 0;
-    expect(await sync.follow('amk-groningen')).toBe('synced');
-    expect(feed.asked).toEqual(['1']);
-    expect(await holders('111222333')).toEqual(['amk-groningen']);
-  });
-
-  it('a position the agency refuses (its log restarted) is answered by a full reconciliation', async () => {
-    feed.put('Z-2', ['111222333']);
-    await sync.follow('amk-groningen');
-    expect(await cursor()).toBe('2');
-    feed.restartLog();
-    feed.remove('Z-2');
-    feed.restartLog();
-    expect(await sync.follow('amk-groningen')).toBe('synced');
-    expect(feed.asked.slice(-2)).toEqual(['2', null]);
-    expect(await cursor()).toBe('0');
-    expect(await holders('111222333')).toEqual([]);
-    expect(await holders('123456782')).toEqual(['amk-groningen']);
+  storeSuite('store', {
+    open: () => openPostgresInvolvementIndex({ connectionString: DATABASE_URL, schema }),
+    async cleanup() {
+      await dropSchema(schema);
+      schema = uniqueSchema('ketenpoort_index_test');
+    },
   });
 });
