@@ -34,6 +34,7 @@ import { requestId } from './request-id.ts';
 import { createIdService, type IdSealer } from '../households/ids.ts';
 import { join } from 'node:path';
 import type { InvolvementIndexStore } from '#src/involvements/index-store.ts';
+import { clusterForCaller, createListingOrder } from '#src/involvements/listing.ts';
 import { createIndexRouter, type IndexRouter } from '#src/involvements/route.ts';
 import { createPersonKey } from '#src/involvements/rows.ts';
 import { openPostgresInvolvementIndex } from '#src/involvements/postgres-index.ts';
@@ -204,7 +205,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     notFoundFloorMs: config.notFoundFloorMs,
     shadow,
     listHouseholds: createListingCache(config.listingCacheSeconds),
-    ...(involvements ? { route: involvements.route } : {}),
+    ...(involvements ? { route: involvements.route, indexListing: involvements.listing } : {}),
     involvementIndex: involvements ? { store: involvements.store, sync: involvements.sync } : null,
     clusterListing: createClusterListing(ids.records),
     agencyNode: (id) => (id ? agencies.get(id) ?? null : null),
@@ -272,7 +273,9 @@ async function openLimiter(config: GatewayConfig, logger: Logger): Promise<Inbou
 async function openInvolvementIndex(config: GatewayConfig, parts: {
   readonly adapters: ReadonlyMap<string, AgencyAdapter>; readonly ids: IdSealer; readonly idSecret: string; readonly clock: () => Date;
   readonly logger: Logger; readonly municipalitiesOf: (organisation: string) => readonly string[];
-}): Promise<{ store: InvolvementIndexStore; sync: IndexSync; route: IndexRouter; close(): Promise<void> } | null> {
+}): Promise<{
+  store: InvolvementIndexStore; sync: IndexSync; route: IndexRouter; listing: NonNullable<GraphServices['indexListing']>; close(): Promise<void>;
+} | null> {
   const settings = config.involvementIndex;
   if (!settings) return null;
   // One index for every replica where they share a database; otherwise a file of this process's own.
@@ -285,9 +288,25 @@ async function openInvolvementIndex(config: GatewayConfig, parts: {
     logger: parts.logger.child({ component: 'involvement-index' }), timeoutMs: settings.timeoutSeconds * 1000,
   });
   sync.start({ followMs: settings.followSeconds * 1000, reconcileMs: settings.reconcileSeconds * 1000 });
+  const order = createListingOrder(parts.idSecret);
+  const staleAfterMs = settings.staleSeconds * 1000;
   return {
     store,
     sync,
+    async listing(municipalities, caller) {
+      // Every organisation's rows must be fresh, or the page could miss its households: walk the listings then.
+      const fresh = new Set((await store.states()).filter((state) => state.syncedAt && parts.clock().getTime() - state.syncedAt.getTime() <= staleAfterMs)
+        .map((state) => state.organisation));
+      if ([...parts.adapters.keys()].some((organisation) => !fresh.has(organisation))) return null;
+      return clusterForCaller(await store.householdsIn(municipalities), caller, order).map((cluster) => ({
+        position: cluster.position,
+        records: cluster.households.flatMap(({ household }) => {
+          const [anchor] = parts.ids.open('household', household) ?? [];
+          const [kind, agencyId, ...localId] = (anchor ?? '').split(':');
+          return kind === 'r' && agencyId ? [{ agencyId, localId: localId.join(':') }] : [];
+        }),
+      }));
+    },
     route: createIndexRouter({
       store, personKey, clock: parts.clock, staleAfterMs: settings.staleSeconds * 1000,
       alwaysAsk: new Set([...parts.adapters].filter(([, adapter]) => adapter.listingComplete === false).map(([id]) => id)),

@@ -40,6 +40,13 @@ export interface GraphServices {
    * on; absent, every agency.
    */
   readonly route?: (bsns: readonly string[], agencyIds: readonly string[]) => Promise<readonly string[]>;
+  /**
+   * The involvement index's listing of these municipalities for a caller: household clusters in the
+   * caller's own order, each with its position (its cursor) and the agencies' records it is made of.
+   * Null when the index cannot answer for every organisation (one's rows are stale): the listings are
+   * walked then. Absent when the index is off.
+   */
+  readonly indexListing?: (municipalities: readonly string[], caller: string) => Promise<readonly IndexListingEntry[] | null>;
   /** Shortest answer time of a lookup that finds nothing (KETENPOORT_NOT_FOUND_FLOOR_MS). */
   readonly notFoundFloorMs: number;
   /** The shadow policy decided beside the live one, and its report; null when not configured. */
@@ -76,4 +83,11 @@ export interface GatewayContext extends EnforcementContext {
   readonly logger: Logger;
   readonly services: GraphServices;
   readonly request: RequestScope;
+}
+
+/** One household of the involvement index's listing (GraphServices.indexListing). */
+export interface IndexListingEntry {
+  /** The caller's own position: the cursor it is given, meaningless to any other organisation. */
+  readonly position: string;
+  readonly records: readonly { readonly agencyId: string; readonly localId: string }[];
 }

@@ -33,6 +33,12 @@ export interface HouseholdAssembler {
   byRecord(agencyId: string, householdLocalId: string): Promise<HouseholdNode | null>;
   /** Every household any agency registered in these municipalities, in id order. */
   list(municipalities: readonly string[]): Promise<HouseholdNode[]>;
+  /**
+   * The households made of these groups of agencies' household records (a page of the involvement
+   * index's listing): every record fetched in one batch per agency, each group clustered on its own.
+   * A record an agency no longer has is left out; a group left with none gives no household.
+   */
+  ofRecords(groups: readonly (readonly { readonly agencyId: string; readonly localId: string }[])[]): Promise<HouseholdNode[][]>;
 }
 
 const NOTHING_LISTED: readonly HouseholdRecord[] = [];
@@ -97,6 +103,23 @@ export function createHouseholdAssembler(options: HouseholdAssemblerOptions): Ho
         candidates = node ? [node] : [];
       }
       return candidates.find((node) => anchorOf(node.records) === anchor) ?? null;
+    },
+    async ofRecords(groups) {
+      // In the order the listings give them (agency by agency, each in its own id order), so a household's
+      // records, and with them its reports and involvements, come in the order the walked listing gives.
+      const rank = (agencyId: string) => agencyIds.indexOf(agencyId);
+      const ordered = groups.map((group) => [...group].sort((a, b) => rank(a.agencyId) - rank(b.agencyId) || (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0)));
+      // All loads are issued before any is awaited: the dataloaders batch them, one call per agency.
+      const fetched = ordered.map((group) => Promise.all(group.map(async ({ agencyId, localId }) => {
+        if (!agencyIds.includes(agencyId)) return null;
+        try {
+          return await loaders(agencyId).household.load(localId);
+        } catch (error) {
+          onUpstreamError(agencyId, error);
+          return null;
+        }
+      })));
+      return Promise.all(fetched.map(async (records) => clusterHouseholds((await records).filter((record): record is HouseholdRecord => record !== null), ids)));
     },
     async list(municipalities) {
       const perAgency = await Promise.all(agencyIds.map(async (agencyId) => {

@@ -11,11 +11,19 @@
 
 /** One person in one organisation's household record. */
 export interface IndexRow {
-  /** Keyed pseudonym of the person's BSN (`ix_`), under the index's own key. */
+  /** Keyed pseudonym of the person's BSN (`ix_`), under the index's own key; empty for a household without any BSN. */
   readonly person: string;
   /** The household record as the gateway's sealed id: no agency identifier in the clear. */
   readonly household: string;
   readonly municipality: string | null;
+}
+
+/** One organisation's household record as the index knows it. */
+export interface IndexedHousehold {
+  readonly organisation: string;
+  readonly household: string;
+  /** Its persons' keys (none for a household without any BSN). */
+  readonly persons: readonly string[];
 }
 
 /** Where one organisation's part of the index stands. */
@@ -57,6 +65,8 @@ export interface InvolvementIndexStore {
   failed(organisation: string, at: Date, code: string): Promise<void>;
   /** The organisations holding any of these persons (by pseudonym). */
   holders(persons: readonly string[]): Promise<Set<string>>;
+  /** Every household record registered in these municipalities, with its persons (listing.ts clusters them). */
+  householdsIn(municipalities: readonly string[]): Promise<IndexedHousehold[]>;
   /** Every organisation's sync state, by id. */
   states(): Promise<SyncState[]>;
   /**

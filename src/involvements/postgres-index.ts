@@ -7,6 +7,7 @@
  */
 import pg from 'pg';
 import type { HouseholdRows, IndexRow, InvolvementIndexStore, SyncState } from './index-store.ts';
+import { groupHouseholds } from './listing.ts';
 
 export interface PostgresIndexOptions {
   readonly connectionString: string;
@@ -44,6 +45,7 @@ export async function openPostgresInvolvementIndex(options: PostgresIndexOptions
         person text NOT NULL, organisation text NOT NULL, household text NOT NULL, municipality text,
         PRIMARY KEY (person, organisation, household));
       CREATE INDEX IF NOT EXISTS involvement_household ON ${s}.involvement (organisation, household);
+      CREATE INDEX IF NOT EXISTS involvement_municipality ON ${s}.involvement (municipality, organisation, household);
       CREATE TABLE IF NOT EXISTS ${s}.involvement_sync (
         organisation text PRIMARY KEY, synced_at timestamptz, attempted_at timestamptz, last_error text,
         row_count integer NOT NULL DEFAULT 0, cursor text);`);
@@ -115,6 +117,13 @@ export async function openPostgresInvolvementIndex(options: PostgresIndexOptions
       if (persons.length === 0) return new Set();
       const { rows } = await pool.query<{ organisation: string }>(`SELECT DISTINCT organisation FROM ${s}.involvement WHERE person = ANY($1::text[])`, [persons]);
       return new Set(rows.map((row) => row.organisation));
+    },
+    async householdsIn(municipalities) {
+      const { rows } = await pool.query<{ organisation: string; household: string; person: string }>(
+        `SELECT organisation, household, person FROM ${s}.involvement WHERE municipality = ANY($1::text[])
+         ORDER BY organisation COLLATE "C", household COLLATE "C"`, [municipalities],
+      );
+      return groupHouseholds(rows);
     },
     async states() {
       const { rows } = await pool.query<{ organisation: string; synced_at: Date | null; attempted_at: Date | null; last_error: string | null; row_count: number; cursor: string | null }>(

@@ -38,6 +38,9 @@ export function householdRef(ids: IdSealer, agencyId: string, householdLocalId: 
   return ids.seal('household', [`r:${agencyId}:${householdLocalId}`]);
 }
 
+/** The person of the row that keeps a household without any BSN in its municipality's listing. */
+export const NO_PERSON = '';
+
 /** The rows an organisation's household records give: each member with a BSN, once per household. */
 export function indexRowsOf(records: readonly HouseholdRecord[], personKey: PersonKey, ids: IdSealer): IndexRow[] {
   const rows: IndexRow[] = [];
@@ -49,6 +52,9 @@ export function indexRowsOf(records: readonly HouseholdRecord[], personKey: Pers
       if (person) persons.add(person);
     }
     for (const person of persons) rows.push({ person, household, municipality: record.municipality });
+    // A household without any BSN still has its place in a municipality's listing: one row with no person
+    // (NO_PERSON never matches a lookup, which is always by a person's key).
+    if (persons.size === 0) rows.push({ person: NO_PERSON, household, municipality: record.municipality });
   }
   return rows;
 }

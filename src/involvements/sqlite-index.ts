@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { IndexRow, InvolvementIndexStore, SyncState } from './index-store.ts';
+import { groupHouseholds } from './listing.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS involvement (
@@ -19,6 +20,7 @@ const SCHEMA = `
     PRIMARY KEY (person, organisation, household)
   ) WITHOUT ROWID, STRICT;
   CREATE INDEX IF NOT EXISTS involvement_household ON involvement (organisation, household);
+  CREATE INDEX IF NOT EXISTS involvement_municipality ON involvement (municipality, organisation, household);
   CREATE TABLE IF NOT EXISTS involvement_sync (
     organisation TEXT PRIMARY KEY,
     synced_ms INTEGER,
@@ -107,6 +109,11 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
         .all(JSON.stringify(persons)) as { organisation: string }[];
       for (const row of rows) found.add(row.organisation);
       return found;
+    },
+    async householdsIn(municipalities) {
+      const rows = db.prepare(`SELECT organisation, household, person FROM involvement WHERE municipality IN (SELECT value FROM json_each(?))
+        ORDER BY organisation, household`).all(JSON.stringify(municipalities)) as { organisation: string; household: string; person: string }[];
+      return groupHouseholds(rows);
     },
     async states() {
       return (selectStates.all() as { organisation: string; synced_ms: number | null; attempted_ms: number | null; last_error: string | null; row_count: number; cursor: string | null }[])

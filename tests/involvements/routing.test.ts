@@ -36,7 +36,8 @@ const VIEWERS = [
 let indexed: TestGateway;
 let fanOut: TestGateway;
 beforeAll(async () => {
-  const env = { ...SECRETS, KETENPOORT_MOCK_HOUSEHOLDS: String(HOUSEHOLDS) };
+  // No listing cache: a walked listing costs what it costs each time, so the two can be compared by their calls.
+  const env = { ...SECRETS, KETENPOORT_MOCK_HOUSEHOLDS: String(HOUSEHOLDS), KETENPOORT_LISTING_CACHE_SECONDS: '0' };
   // No retries and a generous timeout: on a loaded machine a slow agency must not make the two answers differ.
   const configure: NonNullable<Parameters<typeof startTestGateway>[0]>['configure'] = (config) => ({
     ...config,
@@ -120,5 +121,56 @@ describe('routing lookups by BSN through the involvement index', () => {
     const [routedAfter, fannedAfter] = await Promise.all([indexed.query(viewer, QUERY, { bsn }), fanOut.query(viewer, QUERY, { bsn })]);
     expect(routedAfter.body.data).toEqual(fannedAfter.body.data);
     expect(routedAfter.body.data?.householdsOfPerson).toEqual([]);
+  }, 60_000);
+
+  const LIST = `query Page($municipality: String!, $first: Int!, $after: String) {
+    households(municipality: $municipality, first: $first, after: $after) {
+      edges { cursor node { id municipality members { id name } reports { id phase narrative } caseStatus { involvements { agency { id } phase } } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  type Page = { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  const walk = async (gateway: TestGateway, viewer: (typeof VIEWERS)[number], municipality: string, first: number) => {
+    const nodes: { id: string }[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const response = await gateway.query(viewer, LIST, { municipality, first, after });
+      expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
+      const page = response.body.data?.households as Page;
+      expect(page.edges.length).toBeLessThanOrEqual(first + 1);
+      nodes.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage) return nodes;
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('more than 100 pages');
+  };
+  const municipalities = [...new Set(world.households.map((household) => household.municipality))].sort();
+
+  it('lists a municipality page by page through the index: the same households as the walked listings, in the caller\'s own order', async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...municipalities), fc.constantFrom(...VIEWERS), fc.integer({ min: 1, max: 9 }), async (municipality, viewer, first) => {
+      const [routed, walked] = await Promise.all([walk(indexed, viewer, municipality, first), walk(fanOut, viewer, municipality, first)]);
+      const byId = (nodes: { id: string }[]) => [...nodes].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(byId(routed)).toEqual(byId(walked));
+      expect(new Set(routed.map((node) => node.id)).size).toBe(routed.length);
+    }), { numRuns: 12 });
+  }, 120_000);
+
+  it('a page through the index fetches only its records (no listing walk), and its cursors are the caller\'s own', async () => {
+    const viewer = VIEWERS[0];
+    const before = calls(indexed);
+    const response = await indexed.query(viewer, LIST, { municipality: 'Groningen', first: 5, after: null });
+    const page = response.body.data?.households as Page;
+    expect(page.edges).toHaveLength(5);
+    const spent = [...calls(indexed)].reduce((sum, [agency, count]) => sum + count - (before.get(agency) ?? 0), 0);
+    const fanBefore = calls(fanOut);
+    await fanOut.query(viewer, LIST, { municipality: 'Groningen', first: 5, after: null });
+    const fanSpent = [...calls(fanOut)].reduce((sum, [agency, count]) => sum + count - (fanBefore.get(agency) ?? 0), 0);
+    expect(spent, `index ${spent} calls, walked listings ${fanSpent}`).toBeLessThan(fanSpent);
+    // Another organisation's cursor is a position in its own order, and a household id is no index cursor.
+    const other = await indexed.query(VIEWERS[1], LIST, { municipality: 'Groningen', first: 5, after: null });
+    const theirs = (other.body.data?.households as Page).edges.map((edge) => edge.cursor);
+    expect(theirs).not.toEqual(page.edges.map((edge) => edge.cursor));
+    const refused = await indexed.query(viewer, LIST, { municipality: 'Groningen', first: 5, after: page.edges[0]!.node.id });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   }, 60_000);
 });

@@ -6,7 +6,7 @@
 import type { QueryHouseholdsArgs } from '#generated/graphql.ts';
 import type { QueryResolvers } from '#generated/resolvers.ts';
 import { isValidBsn } from '#domain/bsn.ts';
-import type { GatewayContext } from '#src/graph/context.ts';
+import type { GatewayContext, IndexListingEntry } from '#src/graph/context.ts';
 import { gatewayError } from '#domain/errors.ts';
 import { isVisible, visibleOnly } from '#src/enforcement/visibility.ts';
 import { childrenOf, referralNode, reportNode } from '#src/graph/build-nodes.ts';
@@ -63,6 +63,10 @@ export const queryResolvers = {
       const first = args.first ?? 20;
       if (!(first >= 1 && first <= MAX_PAGE)) throw gatewayError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}.`);
       const municipalities = args.municipality ? [args.municipality] : context.services.regionNode(args.region ?? '')?.municipalities ?? [];
+      const searched: Record<string, string> = args.municipality ? { municipality: args.municipality } : { region: args.region ?? '' };
+      // Through the involvement index when it can answer for every organisation: only the page's records are fetched.
+      const indexed = context.services.indexListing ? await context.services.indexListing(municipalities, context.caller.agencyId) : null;
+      if (indexed) return householdsPageFromIndex(context, indexed, first, args.after ?? null, searched);
       // A cursor is one of the caller's own household ids: another organisation's does not open here.
       if (args.after != null && takenId(context, 'household', args.after) === null) throw gatewayError('BAD_USER_INPUT', 'after is not a cursor this caller was given.');
       // In the order of the caller's own ids, not of the record ids: pages every organisation shared the
@@ -78,7 +82,7 @@ export const queryResolvers = {
         page.push(...slice.filter((entry) => visible.has(entry.node)));
       }
       const nodes = page.slice(0, first);
-      context.enforcement.audit.search(args.municipality ? { municipality: args.municipality } : { region: args.region ?? '' }, nodes.length > 0 ? 'released' : 'not-found');
+      context.enforcement.audit.search(searched, nodes.length > 0 ? 'released' : 'not-found');
       return {
         edges: nodes.map((entry) => ({ cursor: entry.shown, node: entry.node })),
         pageInfo: { hasNextPage: page.length > first, endCursor: nodes.at(-1)?.shown ?? null },
@@ -125,3 +129,36 @@ export const queryResolvers = {
       }),
   } satisfies Pick<QueryResolvers, 'me' | 'agencies' | 'household' | 'households' | 'householdsOfPerson' | 'child' | 'report' | 'referral' | 'caseStatus'>,
 };
+
+/** A position in a caller's index listing (src/involvements/listing.ts): `ix_` and an HMAC. */
+const INDEX_CURSOR = /^ix_[A-Za-z0-9_-]{43}$/;
+
+/**
+ * A page of a municipality's households through the involvement index: the clusters after the cursor
+ * in the caller's own order, then only their records, fetched in one batch per agency, a page at a
+ * time until enough are visible to the caller. A page ends between clusters: when an agency's records
+ * of one household changed since the index last read them (the cluster now makes two households), both
+ * are on the page, which may then hold one more than `first`.
+ */
+async function householdsPageFromIndex(context: GatewayContext, listing: readonly IndexListingEntry[], first: number, after: string | null,
+  searched: Record<string, string>) {
+  // The index's cursors are positions, not household ids: one from the other listing (or malformed) is refused.
+  if (after !== null && !INDEX_CURSOR.test(after)) throw gatewayError('BAD_USER_INPUT', 'after is not a cursor this caller was given.');
+  const candidates = listing.filter((entry) => after === null || entry.position > after);
+  const page: { node: HouseholdNode; cursor: string }[] = [];
+  for (let offset = 0; offset < candidates.length && page.length <= first; offset += first + 1) {
+    const slice = candidates.slice(offset, offset + first + 1);
+    const nodes = await context.request.households.ofRecords(slice.map((entry) => entry.records));
+    const entries = slice.flatMap((entry, index) => (nodes[index] ?? []).map((node) => ({ node, cursor: entry.position })));
+    const visible = new Set(await visibleOnly(context, 'Household', entries.map((entry) => entry.node)));
+    page.push(...entries.filter((entry) => visible.has(entry.node)));
+  }
+  let end = Math.min(first, page.length);
+  while (end < page.length && page[end]!.cursor === page[end - 1]!.cursor) end++;
+  const nodes = page.slice(0, end);
+  context.enforcement.audit.search(searched, nodes.length > 0 ? 'released' : 'not-found');
+  return {
+    edges: nodes.map((entry) => ({ cursor: entry.cursor, node: entry.node })),
+    pageInfo: { hasNextPage: page.length > end, endCursor: nodes.at(-1)?.cursor ?? null },
+  };
+}
