@@ -2,5 +2,7 @@
 
 /** Most ids or BSNs one call may carry. */
 export const ASHG_BATCH_LIMIT = 50;
-/** Largest page (`limiet`) the dossier search serves. */
+/** Largest page (`limiet`) the dossier search and the dossier change feed serve. */
 export const ASHG_PAGE_LIMIT = 100;
+/** How many changes the dossier change feed keeps; a `sinds` older than those answers 410 VOLGNUMMER_ONBEKEND. */
+export const ASHG_FEED_RETENTION = 10_000;

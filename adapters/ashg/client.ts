@@ -7,6 +7,8 @@ import { AdapterError } from '#kit/errors.ts';
 import type { UpstreamHttp, UpstreamResponse } from '#kit/http-types.ts';
 import { inboundFailure, receiptReference } from '#kit/act-delivery.ts';
 import type { AshgInbound } from './deliver-mapping.ts';
+import { readChangePage } from './change-page.ts';
+import type { WireWijzigingenPagina } from './wire-types.ts';
 
 export interface AshgClientOptions {
   readonly http: UpstreamHttp;
@@ -30,6 +32,11 @@ export interface AshgClient {
   dossier(id: string, signal?: AbortSignal): Promise<unknown>;
   dossiersByBsns(bsns: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
   dossierPage(gemeente: string, offset: number, limiet: number, signal?: AbortSignal): Promise<DossierPage>;
+  /**
+   * One page of the dossier change feed after `sinds`, checked against the request; `sinds` null asks
+   * where the feed stands. A `sinds` the ASHG no longer knows (410) rejects permanently.
+   */
+  dossierChanges(sinds: number | null, limiet: number, signal?: AbortSignal): Promise<WireWijzigingenPagina>;
   meldingen(filter: CaseRecordFilter, values: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
   doorverwijzingen(filter: CaseRecordFilter, values: readonly string[], signal?: AbortSignal): Promise<readonly unknown[]>;
   /** Posts one inbound act (issue 13); resolves with the ASHG's `referentie` of what it stored. */
@@ -120,6 +127,20 @@ export function createAshgClient(options: AshgClientOptions): AshgClient {
         throw fail('UPSTREAM_BAD_RESPONSE', 'sent a page that does not match the request', path, response.status);
       }
       return { totaal, dossiers };
+    },
+
+    async dossierChanges(sinds, limiet, signal) {
+      const path = '/api/v1/dossiers/wijzigingen';
+      const response = await get('dossierChanges', path, { ...(sinds === null ? {} : { sinds: String(sinds) }), limiet: String(limiet) }, signal);
+      if (response.status === 410) {
+        // Asking again will not help: the position is gone (pruned, or the log began anew).
+        throw new AdapterError('UPSTREAM_BAD_RESPONSE', `ASHG no longer knows the position asked from on GET ${path} (410)`, {
+          agency: options.agencyId, status: response.status, permanent: true,
+        });
+      }
+      const page = readChangePage(decode(response, path), sinds, limiet);
+      if (!page) throw fail('UPSTREAM_BAD_RESPONSE', 'sent a change page that does not match the request', path, response.status);
+      return page;
     },
   };
 }

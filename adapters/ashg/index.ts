@@ -1,6 +1,7 @@
 /**
  * The ASHG adapter: the Advies- en Steunpunt Huiselijk Geweld's registration system, a REST/JSON API
- * with Dutch field names, offset pagination, batch lookups of at most 50 and an API key.
+ * with Dutch field names, offset pagination, batch lookups of at most 50, a numbered dossier change feed
+ * and an API key.
  */
 import type { AdapterFactory } from '#kit/contract.ts';
 import type { HouseholdRecord } from '#domain/records.ts';
@@ -9,6 +10,7 @@ import { valueOrThrow } from '#kit/mapping-result.ts';
 import { refuseActKind } from '#kit/act-delivery.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 import { createAshgClient } from './client.ts';
+import { createAshgChangeFeed } from './changes.ts';
 import { toAshgInbound } from './deliver-mapping.ts';
 import { createAshgLoaders } from './loaders.ts';
 import { mapDossier, type AshgMappingContext } from './mapping.ts';
@@ -20,7 +22,7 @@ export interface AshgOptions {
   readonly apiKey: string;
   /** Legacy chain-partner code -> gateway agency id: configuration, given per upstream (`agencyCodes`). */
   readonly agencyCodes: Readonly<Record<string, string>>;
-  /** Page size (`limiet`) of the dossier search walk, 1 to 100. Default 100, the ASHG's maximum. */
+  /** Page size (`limiet`) of the dossier search walk and of the change feed, 1 to 100. Default 100, the ASHG's maximum. */
   readonly pageSize?: number;
 }
 
@@ -65,6 +67,7 @@ export const createAshgAdapter = ((context, options) => {
       const pages = await Promise.all([...new Set(municipalities)].map((gemeente) => walk(gemeente, scope.signal)));
       return pages.flat();
     },
+    householdChanges: createAshgChangeFeed({ client, mapping, pageSize }),
     /** Answers and feedback on what the ASHG sent; it receives no cases through the gateway. */
     async deliver(delivery, scope) {
       const inbound = toAshgInbound(delivery, options.agencyCodes);

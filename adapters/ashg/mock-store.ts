@@ -1,6 +1,7 @@
 /**
- * The ASHG mock's data, indexed once at start the way the legacy API looks it up. What its inbound
- * operations receive (issue 13) updates a melding or adds or moves a doorverwijzing in this store only.
+ * The ASHG mock's data, indexed the way the legacy API looks it up. What its inbound operations receive
+ * (issue 13) updates a melding or adds or moves a doorverwijzing in this store only; what integration
+ * testers change through the mock's record control (issue 12) files or removes whole dossiers.
  */
 import type { AshgData } from './fixtures.ts';
 import type { WireDoorverwijzing, WireDossier, WireMelding } from './wire-types.ts';
@@ -20,38 +21,79 @@ export interface AshgStore {
   putMelding(melding: WireMelding): void;
   /** Adds a doorverwijzing, or replaces the one with its number. */
   putDoorverwijzing(doorverwijzing: WireDoorverwijzing): void;
+  /** Files each dossier with its meldingen and doorverwijzingen, in place of all that was filed under its number. */
+  fileDossiers(data: AshgData): void;
+  /** Removes the dossier with its meldingen and doorverwijzingen; false when there is none. */
+  removeDossier(id: string): boolean;
+}
+
+/** The lookups derived from the dossiers alone. */
+interface DossierLookups {
+  readonly byBsn: Map<string, WireDossier[]>;
+  readonly byGemeente: Map<string, WireDossier[]>;
 }
 
 export function createAshgStore(data: AshgData): AshgStore {
   const dossiers = indexBy(data.dossiers, (dossier) => dossier.dossiernummer);
   const meldingen = indexBy(data.meldingen, (melding) => melding.meldingnummer);
   const verwijzingen = indexBy(data.doorverwijzingen, (verwijzing) => verwijzing.verwijzingsnummer);
-  const byBsn = groupBy(data.dossiers, (dossier) => dossier.personen.flatMap((persoon) => (persoon.bsn ? [persoon.bsn] : [])));
-  const byGemeente = groupBy(
-    [...data.dossiers].sort((a, b) => (a.dossiernummer < b.dossiernummer ? -1 : 1)),
-    (dossier) => (dossier.gemeente === null ? [] : [dossier.gemeente]),
-  );
   const meldingenOf = groupBy(data.meldingen, (melding) => [melding.dossiernummer]);
   const verwijzingenOf = groupBy(data.doorverwijzingen, (verwijzing) => [verwijzing.dossiernummer]);
+  // Built again after the dossiers change: a change is rare, a lookup is not.
+  let lookups: DossierLookups | null = null;
+  const lookup = (): DossierLookups => (lookups ??= dossierLookups([...dossiers.values()]));
+
+  function fileMelding(melding: WireMelding): void {
+    meldingen.set(melding.meldingnummer, melding);
+    put(meldingenOf, melding.dossiernummer, melding, (other) => other.meldingnummer === melding.meldingnummer);
+  }
+
+  function fileDoorverwijzing(verwijzing: WireDoorverwijzing): void {
+    verwijzingen.set(verwijzing.verwijzingsnummer, verwijzing);
+    put(verwijzingenOf, verwijzing.dossiernummer, verwijzing, (other) => other.verwijzingsnummer === verwijzing.verwijzingsnummer);
+  }
+
+  function removeDossier(id: string): boolean {
+    for (const melding of meldingenOf.get(id) ?? []) meldingen.delete(melding.meldingnummer);
+    for (const verwijzing of verwijzingenOf.get(id) ?? []) verwijzingen.delete(verwijzing.verwijzingsnummer);
+    meldingenOf.delete(id);
+    verwijzingenOf.delete(id);
+    lookups = null;
+    return dossiers.delete(id);
+  }
 
   return {
     dossier: (id) => dossiers.get(id),
     dossiersByIds: (ids) => pickAll(dossiers, ids),
-    dossiersByBsns: (bsns) => unique(bsns.flatMap((bsn) => byBsn.get(bsn) ?? [])),
-    dossiersOfGemeente: (gemeente) => byGemeente.get(gemeente) ?? [],
+    dossiersByBsns: (bsns) => unique(bsns.flatMap((bsn) => lookup().byBsn.get(bsn) ?? [])),
+    dossiersOfGemeente: (gemeente) => lookup().byGemeente.get(gemeente) ?? [],
     meldingenByIds: (ids) => pickAll(meldingen, ids),
     meldingenByDossiers: (ids) => unique(ids).flatMap((id) => meldingenOf.get(id) ?? []),
     doorverwijzingenByIds: (ids) => pickAll(verwijzingen, ids),
     doorverwijzingenByDossiers: (ids) => unique(ids).flatMap((id) => verwijzingenOf.get(id) ?? []),
     putMelding(melding) {
-      if (!meldingen.has(melding.meldingnummer)) return;
-      meldingen.set(melding.meldingnummer, melding);
-      put(meldingenOf, melding.dossiernummer, melding, (other) => other.meldingnummer === melding.meldingnummer);
+      if (meldingen.has(melding.meldingnummer)) fileMelding(melding);
     },
-    putDoorverwijzing(verwijzing) {
-      verwijzingen.set(verwijzing.verwijzingsnummer, verwijzing);
-      put(verwijzingenOf, verwijzing.dossiernummer, verwijzing, (other) => other.verwijzingsnummer === verwijzing.verwijzingsnummer);
+    putDoorverwijzing: fileDoorverwijzing,
+    fileDossiers(filed) {
+      for (const dossier of filed.dossiers) {
+        removeDossier(dossier.dossiernummer);
+        dossiers.set(dossier.dossiernummer, dossier);
+      }
+      for (const melding of filed.meldingen) fileMelding(melding);
+      for (const verwijzing of filed.doorverwijzingen) fileDoorverwijzing(verwijzing);
     },
+    removeDossier,
+  };
+}
+
+function dossierLookups(all: readonly WireDossier[]): DossierLookups {
+  return {
+    byBsn: groupBy(all, (dossier) => dossier.personen.flatMap((persoon) => (persoon.bsn ? [persoon.bsn] : []))),
+    byGemeente: groupBy(
+      [...all].sort((a, b) => (a.dossiernummer < b.dossiernummer ? -1 : 1)),
+      (dossier) => (dossier.gemeente === null ? [] : [dossier.gemeente]),
+    ),
   };
 }
 

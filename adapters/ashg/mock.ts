@@ -8,20 +8,27 @@ import { startMockServer, type MockEndpoint, type MockReply, type MockServer } f
 import { createWorld, WORLD_AGENCIES, type World } from '#mock-world/index.ts';
 import { projectAshg } from './fixtures.ts';
 import { createAshgStore, type AshgStore } from './mock-store.ts';
+import { createAshgChangeLog, type AshgChangeLog } from './mock-changes.ts';
+import { createAshgRecordControl } from './mock-records.ts';
 import { isAshgInboundPath, receiveAshgInbound } from './mock-inbound.ts';
 import { createActLedger } from '#mock-world/act-ledger.ts';
 import { worldAgencyCode } from '#mock-world/receiving.ts';
 import { applyReceived } from './mock-received.ts';
-import type { WireFout } from './wire-types.ts';
+import type { WireFout, WireWijzigingenPagina } from './wire-types.ts';
 import { ASHG_BATCH_LIMIT, ASHG_PAGE_LIMIT } from './api-limits.ts';
 
 const DEFAULT_PAGE_SIZE = 25;
+const CHANGES_PATH = '/api/v1/dossiers/wijzigingen';
 
 /** The ASHG API v1 as the mock serves it (specified in openapi.yaml); every call needs `X-Api-Key`. */
 export const ASHG_MOCK_ENDPOINTS: readonly MockEndpoint[] = [
   { method: 'GET', path: '/api/v1/dossiers?gemeente=&offset=&limiet=', does: `a municipality's dossiers, offset pages of at most ${ASHG_PAGE_LIMIT}` },
   { method: 'GET', path: '/api/v1/dossiers?ids=|bsn=', does: `dossiers by dossiernummer or by a member's BSN (at most ${ASHG_BATCH_LIMIT}, comma-separated)` },
   { method: 'GET', path: '/api/v1/dossiers/{dossiernummer}', does: 'one dossier, 404 NIET_GEVONDEN when unknown' },
+  {
+    method: 'GET', path: '/api/v1/dossiers/wijzigingen?sinds=&limiet=',
+    does: `changed dossiers after a volgnummer, pages of at most ${ASHG_PAGE_LIMIT}; without sinds where the feed stands; 410 VOLGNUMMER_ONBEKEND`,
+  },
   { method: 'GET', path: '/api/v1/meldingen?ids=|dossiers=', does: 'meldingen by meldingnummer or by dossiernummer' },
   { method: 'GET', path: '/api/v1/doorverwijzingen?ids=|dossiers=', does: 'doorverwijzingen by verwijzingsnummer or by dossiernummer' },
   { method: 'POST', path: '/api/v1/doorverwijzingen/antwoorden', does: 'receives the answer to a doorverwijzing the ASHG sent (once per handelingId)' },
@@ -49,12 +56,14 @@ export interface AshgMockOptions {
 export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer> {
   const agencyId = options.agencyId ?? WORLD_AGENCIES.ashg;
   const store = createAshgStore(projectAshg(options.world ?? createWorld(), agencyId));
+  const changes = createAshgChangeLog();
   const keyDigest = digest(options.apiKey ?? 'ashg-dev-key');
   const ledger = createActLedger();
   const ownCode = worldAgencyCode(agencyId);
   return startMockServer({
     agencyId,
     ledger,
+    records: createAshgRecordControl(store, changes, agencyId),
     endpoints: ASHG_MOCK_ENDPOINTS,
     knobs: options.knobs,
     host: options.host,
@@ -74,19 +83,21 @@ export function startAshgMock(options: AshgMockOptions = {}): Promise<MockServer
         return json(reply.status, reply.body);
       }
       if (request.method !== 'GET') return fout(405, 'METHODE_NIET_TOEGESTAAN', 'Alleen GET wordt ondersteund.');
-      return route(store, url);
+      return route(store, changes, url);
     },
   });
 }
 
-function route(store: AshgStore, url: URL): MockReply {
+function route(store: AshgStore, changes: AshgChangeLog, url: URL): MockReply {
   const path = url.pathname;
-  if (path.startsWith('/api/v1/dossiers/')) {
+  // No dossiernummer is `wijzigingen`: that URL is the change feed's.
+  if (path.startsWith('/api/v1/dossiers/') && path !== CHANGES_PATH) {
     const dossier = store.dossier(decodeSegment(path.slice('/api/v1/dossiers/'.length)));
     return dossier ? json(200, dossier) : fout(404, 'NIET_GEVONDEN', 'Dossier niet gevonden.');
   }
   try {
     switch (path) {
+      case CHANGES_PATH: return wijzigingen(changes, url.searchParams);
       case '/api/v1/dossiers': return dossiers(store, url.searchParams);
       case '/api/v1/meldingen': {
         const [filter, values] = onlyFilter(url.searchParams, ['dossiers', 'ids'], []);
@@ -110,10 +121,34 @@ function dossiers(store: AshgStore, params: URLSearchParams): MockReply {
   if (filter === 'ids') return json(200, { dossiers: store.dossiersByIds(values) });
   if (filter === 'bsn') return json(200, { dossiers: store.dossiersByBsns(values) });
   const offset = integer(params.get('offset'), 0, 'offset');
-  const limiet = integer(params.get('limiet'), DEFAULT_PAGE_SIZE, 'limiet');
-  if (limiet < 1 || limiet > ASHG_PAGE_LIMIT) throw new BadRequest('LIMIET_OVERSCHREDEN', `limiet moet 1 t/m ${ASHG_PAGE_LIMIT} zijn.`);
+  const limiet = limietOf(params);
   const all = store.dossiersOfGemeente(params.get('gemeente') ?? '');
   return json(200, { totaal: all.length, offset, limiet, dossiers: all.slice(offset, offset + limiet) });
+}
+
+/** The change feed: without `sinds`, where it stands now; with it, the changes after it. */
+function wijzigingen(changes: AshgChangeLog, params: URLSearchParams): MockReply {
+  knownOnce(params, ['sinds', 'limiet']);
+  const limiet = limietOf(params);
+  const sinds = params.get('sinds');
+  if (sinds === null) return json(200, { wijzigingen: [], laatsteVolgnummer: changes.position(), meer: false } satisfies WireWijzigingenPagina);
+  const page = changes.since(integer(sinds, 0, 'sinds'), limiet);
+  return page ? json(200, page) : fout(410, 'VOLGNUMMER_ONBEKEND', 'Dit volgnummer is niet (meer) bekend; haal alle dossiers opnieuw op.');
+}
+
+/** The page size asked for, 1 to ASHG_PAGE_LIMIT; default DEFAULT_PAGE_SIZE. */
+function limietOf(params: URLSearchParams): number {
+  const limiet = integer(params.get('limiet'), DEFAULT_PAGE_SIZE, 'limiet');
+  if (limiet < 1 || limiet > ASHG_PAGE_LIMIT) throw new BadRequest('LIMIET_OVERSCHREDEN', `limiet moet 1 t/m ${ASHG_PAGE_LIMIT} zijn.`);
+  return limiet;
+}
+
+/** Refuses a parameter the operation does not know, and one given twice. */
+function knownOnce(params: URLSearchParams, known: readonly string[]): void {
+  for (const name of new Set(params.keys())) {
+    if (!known.includes(name)) throw new BadRequest('ONGELDIGE_VRAAG', `Onbekende parameter ${name}.`);
+    if (params.getAll(name).length > 1) throw new BadRequest('ONGELDIGE_VRAAG', `Parameter ${name} staat er meer dan eens.`);
+  }
 }
 
 /**
@@ -121,10 +156,7 @@ function dossiers(store: AshgStore, params: URLSearchParams): MockReply {
  * comma-separated list of at most ASHG_BATCH_LIMIT. Paging parameters are allowed only with `gemeente`.
  */
 function onlyFilter(params: URLSearchParams, filters: readonly string[], paging: readonly string[]): [string, string[]] {
-  for (const name of new Set(params.keys())) {
-    if (!filters.includes(name) && !paging.includes(name)) throw new BadRequest('ONGELDIGE_VRAAG', `Onbekende parameter ${name}.`);
-    if (params.getAll(name).length > 1) throw new BadRequest('ONGELDIGE_VRAAG', `Parameter ${name} staat er meer dan eens.`);
-  }
+  knownOnce(params, [...filters, ...paging]);
   const given = filters.filter((name) => params.has(name));
   const [filter] = given;
   if (given.length !== 1 || filter === undefined) throw new BadRequest('ONGELDIGE_VRAAG', `Geef precies een van ${filters.join(', ')}.`);

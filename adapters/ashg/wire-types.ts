@@ -6,6 +6,7 @@
  *   GET /api/v1/dossiers/<id>                                      -> WireDossier, or 404
  *   GET /api/v1/meldingen?dossiers=<id>,...  |  ?ids=<id>,...     -> WireMeldingList (at most 50 values)
  *   GET /api/v1/doorverwijzingen?dossiers=<id>,...  |  ?ids=...   -> WireDoorverwijzingList (at most 50 values)
+ *   GET /api/v1/dossiers/wijzigingen?sinds=<volgnummer>&limiet=<n> -> WireWijzigingenPagina (limiet at most 100)
  *
  * Every call carries the `X-Api-Key` header; errors answer with a WireFout body. Dates are `dd-mm-jjjj`,
  * date-times ISO 8601 with offset. Keys typed `T | null` are always present (null when unknown); only
@@ -146,6 +147,32 @@ export interface WireDossierPage {
 export interface WireDossierList { readonly dossiers: readonly WireDossier[] }
 export interface WireMeldingList { readonly meldingen: readonly WireMelding[] }
 export interface WireDoorverwijzingList { readonly doorverwijzingen: readonly WireDoorverwijzing[] }
+
+/** What happened to a dossier: changed (or registered), or no longer held. */
+export type WireWijzigingSoort = 'gewijzigd' | 'verwijderd';
+
+/**
+ * One entry of the dossier change feed. The ASHG numbers its changes to dossiers (the dossier itself:
+ * personen, kinderen, adres, gemeente, fase; not its meldingen or doorverwijzingen) in one ascending
+ * sequence; a dossier changed twice appears twice.
+ */
+export interface WireWijziging {
+  readonly volgnummer: number;
+  readonly dossiernummer: string;
+  readonly soort: WireWijzigingSoort;
+}
+
+/**
+ * A page of the change feed: the changes after `sinds`, oldest first. `laatsteVolgnummer` is where to
+ * ask from next (the last change listed, or `sinds` itself when none are); `meer` says more wait after
+ * it. Without `sinds` the page is empty and `laatsteVolgnummer` is where the feed stands now. A `sinds`
+ * the ASHG no longer keeps (or never gave) answers 410 VOLGNUMMER_ONBEKEND.
+ */
+export interface WireWijzigingenPagina {
+  readonly wijzigingen: readonly WireWijziging[];
+  readonly laatsteVolgnummer: number;
+  readonly meer: boolean;
+}
 
 /** Error body of every non-2xx answer. */
 export interface WireFout {

@@ -73,9 +73,38 @@ describe('ASHG mock conforms to adapters/ashg/openapi.yaml', () => {
     ['an unknown parameter', '/api/v1/meldingen', '/api/v1/meldingen?zaak=1', {}, 400],
     ['paging without gemeente', '/api/v1/dossiers', '/api/v1/dossiers?ids=D-1&offset=0', {}, 400],
     ['limiet above 100', '/api/v1/dossiers', '/api/v1/dossiers?gemeente=Groningen&limiet=101', {}, 400],
+    ['a change feed parameter it does not know', '/api/v1/dossiers/wijzigingen', '/api/v1/dossiers/wijzigingen?sinds=0&gemeente=Groningen', {}, 400],
+    ['a change feed limiet above 100', '/api/v1/dossiers/wijzigingen', '/api/v1/dossiers/wijzigingen?sinds=0&limiet=101', {}, 400],
+    ['a sinds that is not an integer', '/api/v1/dossiers/wijzigingen', '/api/v1/dossiers/wijzigingen?sinds=-1', {}, 400],
+    ['a sinds the feed never gave', '/api/v1/dossiers/wijzigingen', '/api/v1/dossiers/wijzigingen?sinds=999999', {}, 410],
+    ['the change feed without a key', '/api/v1/dossiers/wijzigingen', '/api/v1/dossiers/wijzigingen', { headers: {} }, 401],
+    ['the change feed by POST', '/api/v1/dossiers/wijzigingen', '/api/v1/dossiers/wijzigingen', { method: 'POST' }, 405],
     ['more than 50 ids', '/api/v1/doorverwijzingen', `/api/v1/doorverwijzingen?ids=${Array.from({ length: 51 }, (_, i) => `V-${i}`).join(',')}`, {}, 400],
   ] as const)('errors conform: %s', async (_name, template, target, init, status) => {
     expect((await conforming(template, target, init)).status).toBe(status);
+  });
+
+  it('the change feed conforms page by page, and the dossiers it names read back by ids', async () => {
+    const records = mock.records;
+    if (!records) throw new Error('the ASHG mock has record control');
+    const start = (await conforming('/api/v1/dossiers/wijzigingen', '/api/v1/dossiers/wijzigingen')).json() as { laatsteVolgnummer: number };
+    const extra = createWorld({ households: 120 }).households.slice(80, 120).filter((household) => household.cases['ashg-groningen']);
+    const added = extra.map((household) => records.addHousehold(household));
+    const [gone] = added;
+    if (gone) records.removeHousehold(gone);
+    const named: string[] = [];
+    for (let sinds = start.laatsteVolgnummer; ;) {
+      const page = (await conforming('/api/v1/dossiers/wijzigingen', `/api/v1/dossiers/wijzigingen?sinds=${sinds}&limiet=3`)).json() as {
+        wijzigingen: { dossiernummer: string }[]; laatsteVolgnummer: number; meer: boolean;
+      };
+      named.push(...page.wijzigingen.map((wijziging) => wijziging.dossiernummer));
+      sinds = page.laatsteVolgnummer;
+      if (!page.meer) break;
+    }
+    expect(named).toEqual([...added, gone]);
+    expect(named.length).toBeGreaterThan(3);
+    const found = await conforming('/api/v1/dossiers', `/api/v1/dossiers?ids=${[...new Set(named)].join(',')}`);
+    expect((found.json() as { dossiers: unknown[] }).dossiers).toHaveLength(added.length - 1);
   });
 
   it('the check can fail: a drifted body or an undeclared status is reported', async () => {
