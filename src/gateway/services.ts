@@ -46,7 +46,7 @@ import { createPolicyEnforcement, type PolicyEnforcementOptions } from '#src/enf
 import { createShadowEvaluation, type ShadowEvaluation } from '#src/enforcement/shadow-evaluation.ts';
 import { createShadowPolicy } from '#src/enforcement/shadow-policy.ts';
 import type { CompiledPolicy } from '#src/policy/index.ts';
-import type { GraphServices } from '#src/graph/context.ts';
+import type { GraphServices, IndexListingEntry } from '#src/graph/context.ts';
 import { createInboundLimiter, type InboundLimiter } from '#src/limits/inbound-limits.ts';
 import { openPostgresBuckets } from '#src/limits/postgres-buckets.ts';
 import { createMemoryBuckets } from '#src/limits/token-bucket.ts';
@@ -290,22 +290,31 @@ async function openInvolvementIndex(config: GatewayConfig, parts: {
   sync.start({ followMs: settings.followSeconds * 1000, reconcileMs: settings.reconcileSeconds * 1000 });
   const order = createListingOrder(parts.idSecret);
   const staleAfterMs = settings.staleSeconds * 1000;
+  const indexListing = async (municipalities: readonly string[], caller: string): Promise<IndexListingEntry[] | null> => {
+    // Every organisation's rows must be fresh, or the page could miss its households: walk the listings then.
+    const fresh = new Set((await store.states()).filter((state) => state.syncedAt && parts.clock().getTime() - state.syncedAt.getTime() <= staleAfterMs)
+      .map((state) => state.organisation));
+    if ([...parts.adapters.keys()].some((organisation) => !fresh.has(organisation))) return null;
+    return clusterForCaller(await store.householdsIn(municipalities), caller, order).map((cluster) => ({
+      position: cluster.position,
+      records: cluster.households.flatMap(({ household }) => {
+        const [anchor] = parts.ids.open('household', household) ?? [];
+        const [kind, agencyId, ...localId] = (anchor ?? '').split(':');
+        return kind === 'r' && agencyId ? [{ agencyId, localId: localId.join(':') }] : [];
+      }),
+    }));
+  };
   return {
     store,
     sync,
     async listing(municipalities, caller) {
-      // Every organisation's rows must be fresh, or the page could miss its households: walk the listings then.
-      const fresh = new Set((await store.states()).filter((state) => state.syncedAt && parts.clock().getTime() - state.syncedAt.getTime() <= staleAfterMs)
-        .map((state) => state.organisation));
-      if ([...parts.adapters.keys()].some((organisation) => !fresh.has(organisation))) return null;
-      return clusterForCaller(await store.householdsIn(municipalities), caller, order).map((cluster) => ({
-        position: cluster.position,
-        records: cluster.households.flatMap(({ household }) => {
-          const [anchor] = parts.ids.open('household', household) ?? [];
-          const [kind, agencyId, ...localId] = (anchor ?? '').split(':');
-          return kind === 'r' && agencyId ? [{ agencyId, localId: localId.join(':') }] : [];
-        }),
-      }));
+      // The index saves calls, it never decides an answer: if it cannot be read, the listings are walked.
+      try {
+        return await indexListing(municipalities, caller);
+      } catch (error) {
+        parts.logger.warn({ err: { type: (error as Error)?.name } }, 'involvement index could not be read; walking the listings');
+        return null;
+      }
     },
     route: createIndexRouter({
       store, personKey, clock: parts.clock, staleAfterMs: settings.staleSeconds * 1000,

@@ -161,9 +161,14 @@ export function createIndexSync(options: IndexSyncOptions): IndexSync {
     reconcileAll,
     followAll,
     start({ followMs, reconcileMs }) {
+      // A walk that fails as a whole (the index's own store unreadable) is logged and tried again next time;
+      // it must not become an unhandled rejection.
+      const background = (walk: () => Promise<void>) => () => void walk().catch((error: unknown) => {
+        logger.warn({ err: { type: (error as Error)?.name } }, 'involvement index: sync walk failed');
+      });
       // Up now: a feed position resumes where the last run left off; the rest is listed.
-      void followAll();
-      timers.push(setInterval(() => void followAll(), followMs), setInterval(() => void reconcileAll(), reconcileMs));
+      background(followAll)();
+      timers.push(setInterval(background(followAll), followMs), setInterval(background(reconcileAll), reconcileMs));
       for (const timer of timers) timer.unref();
     },
     async stop() {

@@ -173,4 +173,16 @@ describe('routing lookups by BSN through the involvement index', () => {
     const refused = await indexed.query(viewer, LIST, { municipality: 'Groningen', first: 5, after: page.edges[0]!.node.id });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   }, 60_000);
+
+  // Last: it takes the index away from the gateway for good.
+  it('answers as without an index when the index cannot be read (its file gone): it saves calls, it never decides', async () => {
+    await indexed.gateway.services.involvementIndex!.store.close();
+    const viewer = VIEWERS[0];
+    const [routed, fanned] = await Promise.all([walk(indexed, viewer, 'Groningen', 20), walk(fanOut, viewer, 'Groningen', 20)]);
+    expect(routed).toEqual(fanned);
+    const bsn = persons[0]!;
+    const [person, fannedPerson] = await Promise.all([indexed.query(viewer, QUERY, { bsn }), fanOut.query(viewer, QUERY, { bsn })]);
+    expect(person.body.errors).toBeUndefined();
+    expect(person.body.data).toEqual(fannedPerson.body.data);
+  }, 60_000);
 });
