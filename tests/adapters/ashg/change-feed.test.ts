@@ -3,12 +3,12 @@
  * and the mock's change log keeping only so many changes.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAshgAdapter } from '#adapters/ashg/index.ts';
 import { readChangePage } from '#adapters/ashg/change-page.ts';
 import { createAshgChangeLog } from '#adapters/ashg/mock-changes.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
-import { createRecordingHttp, type RecordingHttp } from './recording-http.ts';
+import { nockedRecordingHttp } from './recording-http.ts';
 import { testContext, testScope } from './context.ts';
 import { dossier, expectedHousehold } from './wire-samples.ts';
 
@@ -48,25 +48,13 @@ describe('readChangePage: a page must answer the request it came for', () => {
 });
 
 describe('ASHG adapter: householdChanges over HTTP', () => {
-  const opened: RecordingHttp[] = [];
+  const recordingHttp = nockedRecordingHttp(BASE);
   const upstream = () => nock(BASE, { reqheaders: { 'x-api-key': KEY, accept: 'application/json' } });
   const feed = (pageSize?: number) => {
-    const http = createRecordingHttp(BASE);
-    opened.push(http);
+    const http = recordingHttp();
     const adapter = createAshgAdapter(testContext(http), { apiKey: KEY, agencyCodes: WORLD_AGENCY_CODES, ...(pageSize ? { pageSize } : {}) });
     return (cursor: string | null) => adapter.householdChanges?.(cursor, testScope());
   };
-
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(async () => {
-    try {
-      expect(nock.pendingMocks()).toEqual([]);
-    } finally {
-      nock.cleanAll();
-      await Promise.all(opened.splice(0).map((http) => http.close()));
-    }
-  });
-  afterAll(() => nock.enableNetConnect());
 
   it('asks where the feed stands without sinds, and from the cursor with it', async () => {
     upstream().get(FEED).query({ limiet: '100' }).reply(200, { wijzigingen: [], laatsteVolgnummer: 17, meer: false }, JSON_HEADERS);

@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAshgAdapter, type AshgOptions } from '#adapters/ashg/index.ts';
-import { createRecordingHttp, type RecordingHttp } from './recording-http.ts';
+import { nockedRecordingHttp, type RecordingHttp } from './recording-http.ts';
 import { testContext, testScope } from './context.ts';
 import { BSN, doorverwijzing, dossier, expectedHousehold, expectedReferral, expectedReport, melding } from './wire-samples.ts';
 import { WORLD_AGENCY_CODES } from '#mock-world/index.ts';
@@ -15,13 +15,7 @@ function upstream(): nock.Scope {
   return nock(BASE, { reqheaders: { 'x-api-key': KEY, accept: 'application/json' } });
 }
 
-const opened: RecordingHttp[] = [];
-
-function recordingHttp(): RecordingHttp {
-  const http = createRecordingHttp(BASE);
-  opened.push(http);
-  return http;
-}
+const recordingHttp = nockedRecordingHttp(BASE);
 
 function adapter(options: Partial<AshgOptions> = {}, http: RecordingHttp = recordingHttp()) {
   return createAshgAdapter(testContext(http), { apiKey: KEY, agencyCodes: WORLD_AGENCY_CODES, ...options });
@@ -30,17 +24,6 @@ function adapter(options: Partial<AshgOptions> = {}, http: RecordingHttp = recor
 function dossierWithId(id: string): Record<string, unknown> {
   return { ...dossier(), dossiernummer: id, kinderen: [] };
 }
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(async () => {
-  try {
-    expect(nock.pendingMocks()).toEqual([]);
-  } finally {
-    nock.cleanAll();
-    await Promise.all(opened.splice(0).map((http) => http.close()));
-  }
-});
-afterAll(() => nock.enableNetConnect());
 
 describe('ASHG client: the legacy requests of each loader', () => {
   it('looks dossiers up in one batch call, and household, children and involvement share it', async () => {
