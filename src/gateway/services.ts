@@ -35,7 +35,7 @@ import { createIdService, type IdSealer } from '../households/ids.ts';
 import { join } from 'node:path';
 import type { InvolvementIndexStore } from '#src/involvements/index-store.ts';
 import { clusterForCaller, createListingOrder } from '#src/involvements/listing.ts';
-import { createIndexRouter, type IndexRouter } from '#src/involvements/route.ts';
+import { createIndexRouter, freshOrganisations, type IndexRouter } from '#src/involvements/route.ts';
 import { createPersonKey } from '#src/involvements/rows.ts';
 import { openPostgresInvolvementIndex } from '#src/involvements/postgres-index.ts';
 import { openSqliteInvolvementIndex } from '#src/involvements/sqlite-index.ts';
@@ -292,8 +292,7 @@ async function openInvolvementIndex(config: GatewayConfig, parts: {
   const staleAfterMs = settings.staleSeconds * 1000;
   const indexListing = async (municipalities: readonly string[], caller: string): Promise<IndexListingEntry[] | null> => {
     // Every organisation's rows must be fresh, or the page could miss its households: walk the listings then.
-    const fresh = new Set((await store.states()).filter((state) => state.syncedAt && parts.clock().getTime() - state.syncedAt.getTime() <= staleAfterMs)
-      .map((state) => state.organisation));
+    const fresh = freshOrganisations(await store.states(), parts.clock(), staleAfterMs);
     if ([...parts.adapters.keys()].some((organisation) => !fresh.has(organisation))) return null;
     return clusterForCaller(await store.householdsIn(municipalities), caller, order).map((cluster) => ({
       position: cluster.position,

@@ -6,7 +6,7 @@
  * answers; and the index only ever narrows whom the gateway asks, never what a caller is shown (that
  * still goes through the policy).
  */
-import type { InvolvementIndexStore } from './index-store.ts';
+import type { InvolvementIndexStore, SyncState } from './index-store.ts';
 import type { PersonKey } from './rows.ts';
 
 export interface IndexRouterOptions {
@@ -17,6 +17,12 @@ export interface IndexRouterOptions {
   readonly staleAfterMs: number;
   /** Organisations whose rows are never relied on (their listing is not complete): always asked. */
   readonly alwaysAsk?: ReadonlySet<string>;
+}
+
+/** The organisations whose rows may be relied on at `now`: synced, and no longer ago than the bound. */
+export function freshOrganisations(states: readonly SyncState[], now: Date, staleAfterMs: number): Set<string> {
+  return new Set(states.filter((state) => state.syncedAt !== null && now.getTime() - state.syncedAt.getTime() <= staleAfterMs)
+    .map((state) => state.organisation));
 }
 
 export type IndexRouter = (bsns: readonly string[], connected: readonly string[]) => Promise<string[]>;
@@ -32,9 +38,7 @@ export function createIndexRouter(options: IndexRouterOptions): IndexRouter {
       persons.push(person);
     }
     const [holders, states] = await Promise.all([store.holders(persons), store.states()]);
-    const now = options.clock().getTime();
-    const fresh = new Set(states.filter((state) => state.syncedAt !== null && now - state.syncedAt.getTime() <= options.staleAfterMs)
-      .map((state) => state.organisation));
+    const fresh = freshOrganisations(states, options.clock(), options.staleAfterMs);
     return connected.filter((organisation) => holders.has(organisation) || !fresh.has(organisation) || options.alwaysAsk?.has(organisation));
   };
 }
