@@ -36,7 +36,7 @@ import { join } from 'node:path';
 import type { InvolvementIndexStore } from '#src/involvements/index-store.ts';
 import { clusterForCaller, createListingOrder } from '#src/involvements/listing.ts';
 import { createIndexRouter, freshOrganisations, type IndexRouter } from '#src/involvements/route.ts';
-import { createPersonKey } from '#src/involvements/rows.ts';
+import { createPersonKey, openHouseholdRef } from '#src/involvements/rows.ts';
 import { openPostgresInvolvementIndex } from '#src/involvements/postgres-index.ts';
 import { openSqliteInvolvementIndex } from '#src/involvements/sqlite-index.ts';
 import { createIndexSync, type IndexSync } from '#src/involvements/sync.ts';
@@ -296,11 +296,7 @@ async function openInvolvementIndex(config: GatewayConfig, parts: {
     if ([...parts.adapters.keys()].some((organisation) => !fresh.has(organisation))) return null;
     return clusterForCaller(await store.householdsIn(municipalities), caller, order).map((cluster) => ({
       position: cluster.position,
-      records: cluster.households.flatMap(({ household }) => {
-        const [anchor] = parts.ids.open('household', household) ?? [];
-        const [kind, agencyId, ...localId] = (anchor ?? '').split(':');
-        return kind === 'r' && agencyId ? [{ agencyId, localId: localId.join(':') }] : [];
-      }),
+      records: cluster.households.flatMap(({ household }) => openHouseholdRef(parts.ids, household) ?? []),
     }));
   };
   return {

@@ -7,7 +7,7 @@ import type { AgencyLoaders } from '#kit/contract.ts';
 import type { HouseholdRecord } from '#domain/records.ts';
 import type { IdSealer } from './ids.ts';
 import type { HouseholdNode } from './nodes.ts';
-import { anchorOf, clusterHouseholds, type ClusterListing } from './cluster.ts';
+import { anchorOf, clusterHouseholds, recordOfAnchor, type ClusterListing } from './cluster.ts';
 
 export interface HouseholdAssemblerOptions {
   readonly agencyIds: readonly string[];
@@ -98,8 +98,8 @@ export function createHouseholdAssembler(options: HouseholdAssemblerOptions): Ho
       let candidates: HouseholdNode[];
       if (anchor.startsWith('b:')) candidates = await byBsns([anchor.slice(2)]);
       else {
-        const [, agencyId, ...rest] = anchor.split(':');
-        const node = agencyId ? await byRecord(agencyId, rest.join(':')) : null;
+        const record = recordOfAnchor(anchor);
+        const node = record ? await byRecord(record.agencyId, record.localId) : null;
         candidates = node ? [node] : [];
       }
       return candidates.find((node) => anchorOf(node.records) === anchor) ?? null;

@@ -49,7 +49,18 @@ export function anchorOf(records: readonly HouseholdRecord[]): string {
   const bsns = records.flatMap((record) => record.members.map((member) => member.bsn)).filter((bsn): bsn is string => !!bsn).sort();
   if (bsns[0]) return `b:${bsns[0]}`;
   const first = [...records].sort((a, b) => recordKey(a, 'Household').localeCompare(recordKey(b, 'Household')))[0];
-  return first ? `r:${first.owner.agencyId}:${first.localId}` : 'r:none';
+  return first ? recordAnchor(first.owner.agencyId, first.localId) : 'r:none';
+}
+
+/** The anchor of one agency's household record (`r:<agency>:<local id>`). */
+export function recordAnchor(agencyId: string, localId: string): string {
+  return `r:${agencyId}:${localId}`;
+}
+
+/** The agency's household record a record anchor names (recordAnchor's inverse), or null for any other anchor. */
+export function recordOfAnchor(anchor: string): { agencyId: string; localId: string } | null {
+  const [kind, agencyId, ...localId] = anchor.split(':');
+  return kind === 'r' && agencyId ? { agencyId, localId: localId.join(':') } : null;
 }
 
 function householdNode(records: readonly HouseholdRecord[], ids: IdSealer): HouseholdNode {

@@ -8,9 +8,9 @@
  * given is its own position, meaningless to any other. Only the page's records are then fetched, in
  * one batch per organisation (src/graph/resolvers/query.ts).
  */
-import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IndexedHousehold } from './index-store.ts';
-import { NO_PERSON } from './rows.ts';
+import { indexKey, NO_PERSON } from './rows.ts';
 
 /** Rows ordered by organisation and household, grouped into one entry per household record. */
 export function groupHouseholds(rows: readonly { organisation: string; household: string; person: string }[]): IndexedHousehold[] {
@@ -34,7 +34,7 @@ export type ListingOrder = (caller: string, clusterKey: string) => string;
 
 /** The callers' orders: a key of its own, derived from the id secret (HKDF-SHA-256) under its own label. */
 export function createListingOrder(idSecret: string): ListingOrder {
-  const key: KeyObject = createSecretKey(Buffer.from(hkdfSync('sha256', Buffer.from(idSecret, 'utf8'), Buffer.alloc(0), 'ketenpoort index listing order v1', 32)));
+  const key = indexKey(idSecret, 'ketenpoort index listing order v1');
   return (caller, clusterKey) => `ix_${createHmac('sha256', key).update(caller).update('\u0000').update(clusterKey).digest('base64url')}`;
 }
 

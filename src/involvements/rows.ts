@@ -2,21 +2,27 @@
  * What the index keeps of a household record: one row per member with a BSN, and nothing else of it.
  * Pure: records and keys in, rows out.
  */
-import { createHmac, hkdfSync, type KeyObject, createSecretKey } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import type { HouseholdRecord } from '#domain/records.ts';
+import { recordAnchor, recordOfAnchor } from '#src/households/cluster.ts';
 import type { IdSealer } from '#src/households/ids.ts';
 import type { IndexRow } from './index-store.ts';
 
 /** The keyed pseudonym of a BSN in the index: `ix_` and an HMAC-SHA-256 (base64url) under the index key. */
 export type PersonKey = (bsn: string) => string | null;
 
+/** A key of the index's own, derived (HKDF-SHA-256) from the gateway's id secret under `label`. */
+export function indexKey(idSecret: string, label: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', Buffer.from(idSecret, 'utf8'), Buffer.alloc(0), label, 32)));
+}
+
 /**
- * The index's own key, derived (HKDF-SHA-256) from the gateway's id secret under a label of its own:
- * its pseudonyms are unrelated to the audit trail's subjects and to every id a caller is shown, and a
- * new id secret gives a new key (the index is derived data: the next reconciliation rebuilds it).
+ * The index's own key for persons, under a label of its own: its pseudonyms are unrelated to the audit
+ * trail's subjects and to every id a caller is shown, and a new id secret gives a new key (the index is
+ * derived data: the next reconciliation rebuilds it).
  */
 export function createPersonKey(idSecret: string): PersonKey {
-  const key: KeyObject = createSecretKey(Buffer.from(hkdfSync('sha256', Buffer.from(idSecret, 'utf8'), Buffer.alloc(0), 'ketenpoort involvement index v1', 32)));
+  const key = indexKey(idSecret, 'ketenpoort involvement index v1');
   return (bsn) => {
     const digits = canonicalBsn(bsn);
     return digits === null ? null : `ix_${createHmac('sha256', key).update(digits).digest('base64url')}`;
@@ -35,7 +41,13 @@ function canonicalBsn(value: string): string | null {
  * (the agency's identifier never in the clear, opened only by the gateway).
  */
 export function householdRef(ids: IdSealer, agencyId: string, householdLocalId: string): string {
-  return ids.seal('household', [`r:${agencyId}:${householdLocalId}`]);
+  return ids.seal('household', [recordAnchor(agencyId, householdLocalId)]);
+}
+
+/** The agency's household record a reference names (householdRef's inverse), or null for anything else. */
+export function openHouseholdRef(ids: IdSealer, ref: string): { agencyId: string; localId: string } | null {
+  const [anchor] = ids.open('household', ref) ?? [];
+  return anchor ? recordOfAnchor(anchor) : null;
 }
 
 /** The person of the row that keeps a household without any BSN in its municipality's listing. */

@@ -77,6 +77,15 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
   const upsertFailed = db.prepare(`INSERT INTO involvement_sync (organisation, synced_ms, attempted_ms, last_error) VALUES (?, NULL, ?, ?)
     ON CONFLICT (organisation) DO UPDATE SET attempted_ms = excluded.attempted_ms, last_error = excluded.last_error`);
   const countRows = db.prepare('SELECT count(*) AS n FROM involvement WHERE organisation = ?');
+  /** The organisation's state after a completed sync: its row count now and the feed position with it. */
+  const markSynced = (organisation: string, at: Date, cursor: string | null) => {
+    const { n } = countRows.get(organisation) as { n: number };
+    upsertSynced.run(organisation, at.getTime(), at.getTime(), n, cursor);
+  };
+  // Prepared once: a lookup by BSN asks for holders on every request.
+  const selectHolders = db.prepare('SELECT DISTINCT organisation FROM involvement WHERE person IN (SELECT value FROM json_each(?))');
+  const selectHouseholdsIn = db.prepare(`SELECT organisation, household, person FROM involvement WHERE municipality IN (SELECT value FROM json_each(?))
+    ORDER BY organisation, household`);
   const selectStates = db.prepare('SELECT organisation, synced_ms, attempted_ms, last_error, row_count, cursor FROM involvement_sync ORDER BY organisation');
 
   return {
@@ -85,8 +94,7 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
       inTransaction(() => {
         deleteRows.run(organisation);
         insertRows(organisation, rows);
-        const { n } = countRows.get(organisation) as { n: number };
-        upsertSynced.run(organisation, at.getTime(), at.getTime(), n, cursor);
+        markSynced(organisation, at, cursor);
       });
     },
     async apply(organisation, changes, at, cursor) {
@@ -95,8 +103,7 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
           deleteHousehold.run(organisation, change.household);
           insertRows(organisation, change.rows);
         }
-        const { n } = countRows.get(organisation) as { n: number };
-        upsertSynced.run(organisation, at.getTime(), at.getTime(), n, cursor);
+        markSynced(organisation, at, cursor);
       });
     },
     async failed(organisation, at, code) {
@@ -105,14 +112,12 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
     async holders(persons) {
       const found = new Set<string>();
       if (persons.length === 0) return found;
-      const rows = db.prepare(`SELECT DISTINCT organisation FROM involvement WHERE person IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(persons)) as { organisation: string }[];
+      const rows = selectHolders.all(JSON.stringify(persons)) as { organisation: string }[];
       for (const row of rows) found.add(row.organisation);
       return found;
     },
     async householdsIn(municipalities) {
-      const rows = db.prepare(`SELECT organisation, household, person FROM involvement WHERE municipality IN (SELECT value FROM json_each(?))
-        ORDER BY organisation, household`).all(JSON.stringify(municipalities)) as { organisation: string; household: string; person: string }[];
+      const rows = selectHouseholdsIn.all(JSON.stringify(municipalities)) as { organisation: string; household: string; person: string }[];
       return groupHouseholds(rows);
     },
     async states() {
