@@ -13,6 +13,7 @@ import { traceAgreements, type AccessExplanation, type FactsTrace, type FactTrac
 import type { FactName } from './facts.ts';
 import { grantFits } from './grant-match.ts';
 import { amsterdamDay, inForceOn } from './validity.ts';
+import { ownerOnDay } from './walk-grants.ts';
 
 type Walked = { readonly conditions: readonly TraceOutcome[]; readonly outcome: TraceOutcome };
 
@@ -89,6 +90,9 @@ export function withholdRecordFacts(policy: CompiledPolicy, explanation: AccessE
 
 /** The grants a decision on this request could walk, in the walk's order: fitting, in force, for the purpose. */
 function grantsWalkable(policy: CompiledPolicy, request: Omit<AccessRequest, 'facts' | 'at'>, day: string): CompiledGrant[] {
+  // Judged with the record's controller on the day, as the decision's walk judged it: a record of a
+  // dissolved creator (the AMK of 2014, say) is walked as its successor's.
+  const judged = { ...request, owner: ownerOnDay(policy, request.owner, day) };
   return (policy.grantsByCoordinate.get(request.coordinate) ?? [])
-    .filter((grant) => grantFits(grant, request) && inForceOn(grant.covenant, day) && grant.purposes.has(request.purpose));
+    .filter((grant) => grantFits(grant, judged) && inForceOn(grant.covenant, day) && grant.purposes.has(request.purpose));
 }

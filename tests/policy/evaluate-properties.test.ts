@@ -266,6 +266,28 @@ describe('explanations show facts only as evaluated', () => {
 });
 
 describe('an explanation judges the owner as the decision does', () => {
+  // Found by the property above in CI (seed -635085811): on 1 January 2015 the AMK of Drenthe became
+  // Veilig Thuis, so the decision walked the grants for its successor; the replay, judging the creator,
+  // found no decisive grant and left a grant of the walk not-recorded instead of withheld.
+  test('a replayed decision on a merged creator\'s record is withheld as the decision walked it', () => {
+    const request = {
+      viewer: { agencyId: 'wijkteam-amsterdam', kind: 'WIJKTEAM', region: 'gemeente-amsterdam' },
+      owner: { agencyId: 'amk-drenthe', kind: 'AMK', region: 'drenthe' },
+      purpose: 'neighbourhood-support', coordinate: 'Involvement.since',
+      at: new Date('2014-12-31T23:00:00.000Z'),
+    } as const;
+    const decision = evaluate(policy, {
+      ...request,
+      facts: { municipality: 'Groningen', householdHasMinors: false, subjectIsMinor: null, referrals: [], viewerInvolved: false, childRoles: [] },
+    });
+    const replayed = explainRecorded(policy, request, decision);
+    expect(replayed.agreements.flatMap((a) => a.grants).some((g) => g.decisive)).toBe(decision.reason === 'GRANT' || decision.reason === 'CONDITIONS_NOT_MET');
+    const seen = withholdRecordFacts(policy, replayed);
+    const outcomes = new Set(seen.agreements.flatMap((a) => a.grants).flatMap((g) => g.conditions).map((c) => c.outcome));
+    expect([...outcomes].filter((outcome) => outcome !== 'withheld' && outcome !== 'not-evaluated')).toEqual([]);
+  });
+
+
   // Found by the property above (seed 632483104): on 1 January 2027 in Amsterdam the Bureau Jeugdzorg of
   // Drenthe is long succeeded, so its record is the certified institution's; the decision turned on a grant
   // for that controller, which the trace, judging the creator, did not show.
