@@ -26,13 +26,27 @@ export async function openPostgresBuckets(options: PostgresBucketOptions): Promi
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 4, connectionTimeoutMillis: timeoutMs, statement_timeout: timeoutMs, query_timeout: timeoutMs });
   pool.on('error', () => undefined);
   const table = `"${schema}".ketenpoort_rate_buckets`;
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (
-    key bytea PRIMARY KEY,
-    tokens double precision NOT NULL,
-    at_ms double precision NOT NULL,
-    allowed boolean NOT NULL
-  )`);
+  // Under a lock: two replicas starting at once would both pass IF NOT EXISTS and one would fail on
+  // PostgreSQL's catalog (duplicate key in pg_type), which stopped a replica in the deploy test.
+  const migrate = await pool.connect();
+  try {
+    await migrate.query('BEGIN');
+    await migrate.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ketenpoort-rate-buckets-migrate:${schema}`]);
+    await migrate.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await migrate.query(`CREATE TABLE IF NOT EXISTS ${table} (
+      key bytea PRIMARY KEY,
+      tokens double precision NOT NULL,
+      at_ms double precision NOT NULL,
+      allowed boolean NOT NULL
+    )`);
+    await migrate.query('COMMIT');
+  } catch (error) {
+    await migrate.query('ROLLBACK').catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw error;
+  } finally {
+    migrate.release();
+  }
   // $1 key, $2 burst, $3 per second; `excluded.at_ms` is the database's now. `available` is the refill
   // formula of token-bucket.ts's refill(): a new bucket starts full, so its first take leaves burst - 1.
   const available = `LEAST($2::float8, b.tokens + GREATEST(0, excluded.at_ms - b.at_ms) * $3::float8 / 1000)`;
