@@ -17,7 +17,7 @@ import type { MeasureContext } from './measure-contenders.ts';
 import { requestFor } from './measure-contenders.ts';
 import { percentile } from './load.ts';
 import type { TrailCommitFigures, TrailFigures, TrailStorage } from './results.ts';
-import { byRequest, disclosed, filePages, requestOf } from './trail-file.ts';
+import { byRequest, disclosed, filePages, requestOf, trailPages } from './trail-file.ts';
 
 /** The issue's request: 50 households with children, reports and referrals disclose about 280 records. */
 export const COMMIT_ENTRIES = 280;
@@ -36,7 +36,7 @@ export async function measureTrail(context: MeasureContext): Promise<TrailFigure
   const empty = createSqliteAuditStore({ path: emptyPath });
   await empty.ping();
   await empty.close();
-  const emptyBytes = filePages(emptyPath).bytes;
+  const emptyBytes = trailPages(emptyPath).bytes;
 
   const captured: AuditEntryInput[] = [];
   const gatewayPath = join(dir, 'gateway.sqlite');
@@ -53,11 +53,13 @@ export async function measureTrail(context: MeasureContext): Promise<TrailFigure
       const body = await response.json() as { errors?: unknown[] };
       if (!response.ok || body.errors) throw new Error(`(b) request for the trail failed: HTTP ${response.status} ${JSON.stringify(body.errors ?? '').slice(0, 200)}`);
     }
+    // The search index is written behind the commit; its bytes count once it has caught up.
+    await store.catchUpIndex?.();
   } finally {
     await gateway.close();
     await store.close();
   }
-  const storage = storageOf(filePages(gatewayPath), emptyBytes, captured, options.trailRequests);
+  const storage = storageOf(trailPages(gatewayPath), emptyBytes, captured, options.trailRequests);
   log(`trail: ${storage.entries} entries (${storage.disclosedRecords} disclosed records) from ${storage.requests} (b) requests: `
     + `${storage.bytesPerEntry.toFixed(0)} B/entry, ${storage.bytesPerDisclosedRecord.toFixed(0)} B/disclosed record`);
 
@@ -97,10 +99,11 @@ export async function measureTrail(context: MeasureContext): Promise<TrailFigure
       commits.push({ trailBytes, trailEntries, commits: times.length, entriesPerCommit: COMMIT_ENTRIES, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) });
       log(`trail commit of ${COMMIT_ENTRIES} entries at ${(trailBytes / 2 ** 20).toFixed(0)} MiB (${trailEntries} entries): median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
     }
+    await commitStore.catchUpIndex?.();
   } finally {
     await commitStore.close();
   }
-  const grown = filePages(commitPath).bytes - emptyBytes;
+  const grown = trailPages(commitPath).bytes - emptyBytes;
   const diskSync = measureDiskSync(join(dir, 'sync-floor.bin'), options.trailCommits);
   log(`disk floor: 8 KiB append + fdatasync, median ${diskSync.medianMs.toFixed(2)} ms, p95 ${diskSync.p95Ms.toFixed(2)} ms over ${diskSync.syncs}`);
   return { storage, grownBytesPerDisclosedRecord: disclosedEntries > 0 ? grown / disclosedEntries : Number.NaN, commits, diskSync, growSeconds: growMs / 1000 };

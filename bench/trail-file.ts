@@ -4,6 +4,7 @@
  * a connection of its own.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import type { AuditEntryInput } from '#src/audit/entry.ts';
 
@@ -38,6 +39,20 @@ export function filePages(path: string, options: { checkpoint: boolean } = { che
   } finally {
     db.close();
   }
+}
+
+/**
+ * A SQLite trail's pages with its search index file (src/audit/sqlite/trail-index.ts), which is part
+ * of what the trail costs: the index file's objects are named `index:<name>`.
+ */
+export function trailPages(path: string): FilePages {
+  const trail = filePages(path);
+  if (!existsSync(`${path}.index`)) return trail;
+  const index = filePages(`${path}.index`);
+  const perObject = trail.perObject && index.perObject
+    ? { ...trail.perObject, ...Object.fromEntries(Object.entries(index.perObject).map(([name, bytes]) => [`index:${name}`, bytes])) }
+    : null;
+  return { bytes: trail.bytes + index.bytes, pageSize: trail.pageSize, perObject };
 }
 
 /** Entries that released at least one field: the records a request disclosed. */

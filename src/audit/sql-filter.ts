@@ -22,6 +22,11 @@ export interface SqlDialect {
   timeValue(date: Date): unknown;
   /** The index table as the query names it (schema-qualified in PostgreSQL). */
   readonly indexTable: string;
+  /**
+   * The requests an index lookup names, as a subquery, given the kind's placeholder and the value's
+   * SQL; default: the index table's rows. SQLite adds the requests its index has not caught up with.
+   */
+  indexedRequests?: (kind: string, value: string) => string;
 }
 
 export interface SqlWhere {
@@ -51,8 +56,9 @@ export function buildAuditWhere(filter: AuditFilter, afterSeq: number, dialect: 
     const owners = [agency, ...(filter.scopeOwners ?? []).filter((owner) => owner !== filter.scopeAgencyId).map(bind)];
     conditions.push(`(u.viewer_agency = ${agency} OR r.owner_agency IN (${owners.join(', ')}))`);
   }
-  const indexed = (kind: string, value: string) =>
-    conditions.push(`r.request_seq IN (SELECT i.request_seq FROM ${dialect.indexTable} i WHERE i.kind = ${bind(kind)} AND i.value = ${bind(value)})`);
+  const indexedRequests = dialect.indexedRequests
+    ?? ((kind: string, value: string) => `SELECT i.request_seq FROM ${dialect.indexTable} i WHERE i.kind = ${kind} AND i.value = ${value}`);
+  const indexed = (kind: string, value: string) => conditions.push(`r.request_seq IN (${indexedRequests(bind(kind), bind(value))})`);
   if (filter.subject !== undefined) indexed('subject', subjectIndexKey(filter.subject));
   if (filter.agreementKey !== undefined) indexed('agreement', filter.agreementKey);
   if (filter.viewerAgencyId !== undefined) conditions.push(`u.viewer_agency = ${bind(filter.viewerAgencyId)}`);

@@ -109,6 +109,8 @@ export interface AuditStoreStats {
   failedTransactions: number;
   /** Entries committed. */
   entries: number;
+  /** Catch-ups of a search index written behind the commit that failed (SQLite); they are retried at the next commit. */
+  indexFailures?: number;
 }
 
 export interface AuditStore {
@@ -146,6 +148,12 @@ export interface AuditStore {
   /** Waits for queued appends, then closes; later appends reject with AUDIT_STORE_CLOSED. */
   close(): Promise<void>;
   stats(): AuditStoreStats;
+  /**
+   * Brings a search index written behind the commit (SQLite: sqlite/trail-index.ts) up to the chain
+   * head; resolves to the requests indexed. Searches never wait for it: they read what the index has not
+   * reached directly. Absent where the index is written with the commit (PostgreSQL).
+   */
+  catchUpIndex?(): Promise<number>;
   /** The act outbox in the trail's own database (act-outbox.ts): an act commits with its entries. */
   readonly acts: ActOutbox;
   /** Notifications in the trail's own database (notices.ts): a notice commits with its entry. */

@@ -105,7 +105,8 @@ export interface StoredRecord {
   readonly leaf: string;
 }
 
-export type IndexKind = 'subject' | 'decision' | 'agreement';
+/** `entity`: SQLite only (sqlite/trail-index.ts), a record pseudonym's prefix; PostgreSQL indexes the column itself. */
+export type IndexKind = 'subject' | 'decision' | 'agreement' | 'entity';
 
 export interface IndexRow {
   readonly kind: IndexKind;

@@ -31,6 +31,7 @@ export function observeAuditStore(store: AuditStore, telemetry: Telemetry, metri
     ping: () => store.ping(),
     close: () => store.close(),
     stats: () => store.stats(),
+    ...(store.catchUpIndex ? { catchUpIndex: () => store.catchUpIndex!() } : {}),
     acts: store.acts,
     notices: store.notices,
   };

@@ -100,13 +100,17 @@ describe('audit scripts on SQLite', () => {
     const db = new DatabaseSync(join(dataDir, 'audit.sqlite'));
     db.exec('DROP TRIGGER audit_request_no_delete');
     db.exec('DROP TRIGGER audit_record_no_delete');
-    db.exec('DROP TRIGGER audit_index_no_delete');
     const { hash } = db.prepare('SELECT hash FROM audit_request WHERE seq = ?').get(seq) as { hash: string };
     db.prepare('DELETE FROM audit_request WHERE seq > ?').run(seq);
     db.prepare('DELETE FROM audit_record WHERE seq > ?').run(seq);
-    db.prepare('DELETE FROM audit_index WHERE request_seq > ?').run(seq);
     db.prepare('UPDATE audit_chain_head SET seq = ?, hash = ?, entry_seq = ? WHERE id = 1').run(seq, hash, seq);
     db.close();
+    // ... and the search index's rows after it, with its watermark (trail-index.ts), so nothing but the anchor tells.
+    const index = new DatabaseSync(join(dataDir, 'audit.sqlite.index'));
+    index.exec('DROP TRIGGER trail_index_no_delete');
+    index.prepare('DELETE FROM trail_index WHERE request_seq > ?').run(seq);
+    index.prepare('UPDATE trail_index_state SET indexed_seq = min(indexed_seq, ?), indexed_hash = CASE WHEN indexed_seq > ? THEN ? ELSE indexed_hash END').run(seq, seq, hash);
+    index.close();
   }
 
   it('audit:verify prints the head as an anchor, and holds the chain to anchors given back', async () => {

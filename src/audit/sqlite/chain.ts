@@ -10,6 +10,7 @@ import { GENESIS, type ChainLink, type IndexKind, type IndexRow } from '../unit.
 import { rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { createChainVerifier, type ReadUnit, type Strays } from '../verify-chain.ts';
 import { SQLITE_CODEC } from './rows.ts';
+import { readTrailIndexState, trailIndexRows } from './trail-index.ts';
 
 interface Ends {
   readonly checkpoint: ChainLink | null;
@@ -29,13 +30,17 @@ function readEnds(db: DatabaseSync): Ends {
 /**
  * The requests after `start`, each with its entries and its index rows, in seq order. Entries are read
  * by the seq range the request's header claims plus whatever lies between it and the next request, so
- * an entry added or removed inside a request is seen; index rows by a merge over one ordered scan.
+ * an entry added or removed inside a request is seen; index rows (those of `indexSchema`, up to its
+ * watermark; null: walked without them) by a merge over one ordered scan. A request after the
+ * watermark has no rows yet: its index is null.
  */
-function* walkUnits(db: DatabaseSync, start: ChainLink): Generator<{ seq: number; read: () => ReadUnit }> {
+function* walkUnits(db: DatabaseSync, start: ChainLink, indexSchema: string | null): Generator<{ seq: number; read: () => ReadUnit }> {
+  const indexedSeq = indexSchema === null ? 0 : readTrailIndexState(db, indexSchema).indexedSeq;
   const requests = db.prepare('SELECT * FROM audit_request WHERE seq > ? ORDER BY seq').iterate(start.seq) as Iterable<RequestRow & Record<string, unknown>>;
   const records = db.prepare('SELECT * FROM audit_record WHERE seq > ? ORDER BY seq').iterate(start.entrySeq) as Iterator<RecordRow>;
-  const index = db.prepare('SELECT kind, value, request_seq FROM audit_index WHERE request_seq > ? ORDER BY request_seq, kind, value')
-    .iterate(start.seq) as Iterator<{ kind: string; value: string; request_seq: number }>;
+  const index = (indexSchema === null ? [][Symbol.iterator]()
+    : db.prepare(`SELECT kind, value, request_seq FROM ${indexSchema}.trail_index WHERE request_seq > ? AND request_seq <= ? ORDER BY request_seq, kind, value`)
+      .iterate(start.seq, indexedSeq)) as Iterator<{ kind: string; value: string; request_seq: number }>;
   let pendingRecord = records.next();
   let pendingIndex = index.next();
   // A statement left mid-iteration keeps its read snapshot open on the connection: after a walk that
@@ -62,24 +67,32 @@ function* walkUnits(db: DatabaseSync, start: ChainLink): Generator<{ seq: number
       rows.push({ kind: kind as IndexKind, value, unitSeq });
       pendingIndex = index.next();
     }
-    yield { seq, read: () => ({ unit: rowToUnit(row, own, SQLITE_CODEC), index: rows }) };
+    yield { seq, read: () => ({ unit: rowToUnit(row, own, SQLITE_CODEC), index: seq <= indexedSeq ? rows : null }) };
   }
   }
 }
 
-function strays(db: DatabaseSync, start: ChainLink, head: ChainLink): Strays {
+function strays(db: DatabaseSync, start: ChainLink, head: ChainLink, indexSchema: string | null): Strays {
   const entries = db.prepare('SELECT count(*) AS n FROM audit_record WHERE seq > ?').get(head.entrySeq) as { n: number };
   const before = db.prepare('SELECT count(*) AS n FROM audit_record WHERE seq <= ?').get(start.entrySeq) as { n: number };
-  const index = db.prepare('SELECT count(*) AS n FROM audit_index WHERE request_seq > ? OR request_seq <= ?').get(head.seq, start.seq) as { n: number };
+  if (indexSchema === null) return { entriesAfterHead: entries.n + before.n, indexRowsOutside: 0 };
+  // Rows past the watermark, or of requests before the start, were never derived from a request walked.
+  const { indexedSeq } = readTrailIndexState(db, indexSchema);
+  const index = db.prepare(`SELECT count(*) AS n FROM ${indexSchema}.trail_index WHERE request_seq > ? OR request_seq <= ?`).get(Math.min(indexedSeq, head.seq), start.seq) as { n: number };
   return { entriesAfterHead: entries.n + before.n, indexRowsOutside: index.n };
 }
 
-export function verifySqliteChain(db: DatabaseSync): VerifyResult {
+/**
+ * Verifies the chain and the index rows in `indexSchema` (trail-index.ts) on one read transaction the
+ * caller holds; the index's watermark is read before anything of the chain.
+ */
+export function verifySqliteChain(db: DatabaseSync, indexSchema: string): VerifyResult {
+  readTrailIndexState(db, indexSchema);
   const { checkpoint, head } = readEnds(db);
   const start = checkpoint ?? GENESIS;
-  const verifier = createChainVerifier(start, checkpoint ? 'checkpoint' : 'genesis');
-  for (const { seq, read } of walkUnits(db, start)) if (verifier.checkUnit(read, seq)) break;
-  return verifier.result(head, checkpoint?.seq ?? null, strays(db, start, head));
+  const verifier = createChainVerifier(start, checkpoint ? 'checkpoint' : 'genesis', trailIndexRows);
+  for (const { seq, read } of walkUnits(db, start, indexSchema)) if (verifier.checkUnit(read, seq)) break;
+  return verifier.result(head, checkpoint?.seq ?? null, strays(db, start, head, indexSchema));
 }
 
 export function pruneSqliteChain(db: DatabaseSync, retentionDaysByOwner: Record<string, number>, now: Date): PruneResult {
@@ -105,19 +118,18 @@ function pruneSqliteEntries(db: DatabaseSync, retentionDaysByOwner: Record<strin
   const start = checkpoint ?? GENESIS;
   const planner = createPrunePlanner(start, head, retentionDaysByOwner, now);
   let reachedEnd = true;
-  for (const { seq, read } of walkUnits(db, start)) {
+  for (const { seq, read } of walkUnits(db, start, null)) {
     if (!planner.offer(read, seq)) {
       reachedEnd = false;
       break;
     }
   }
-  const plan = planner.finish(reachedEnd ? strays(db, start, head) : { entriesAfterHead: 0, indexRowsOutside: 0 });
+  const plan = planner.finish(reachedEnd ? strays(db, start, head, null) : { entriesAfterHead: 0, indexRowsOutside: 0 });
   if (!plan.upTo) return { removed: 0, checkpointSeq: null };
   // The gate row lets the delete triggers through; it exists only inside this transaction.
   db.prepare('INSERT INTO audit_prune_gate (open) VALUES (1)').run();
   const { changes } = db.prepare('DELETE FROM audit_record WHERE seq <= ?').run(plan.upTo.entrySeq);
   db.prepare('DELETE FROM audit_request WHERE seq <= ?').run(plan.upTo.seq);
-  db.prepare('DELETE FROM audit_index WHERE request_seq <= ?').run(plan.upTo.seq);
   db.prepare('DELETE FROM audit_prune_gate').run();
   if (Number(changes) !== plan.removed) throw new Error(`prune removed ${changes} entries, planned ${plan.removed}`);
   db.prepare('INSERT INTO audit_checkpoint (seq, hash, entry_seq, removed, pruned_at_ms) VALUES (?, ?, ?, ?, ?)')

@@ -20,16 +20,21 @@ import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
 import { buildAuditWhere, createPageCollector } from '../sql-filter.ts';
 import type { AuditFilter, AuditPage, AuditPageRequest, EntryProof, PruneResult, VerifyResult } from '../store.ts';
-import { compactRequests, decisionGroupOf, sealRequests, type CompactRequest, decodeRecord, findDecisionIn, headerDigest, indexRows, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
-import { indexValues, recordValues, requestValues, rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
+import { compactRequests, decisionGroupOf, sealRequests, type CompactRequest, decodeRecord, findDecisionIn, headerDigest, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
+import { recordValues, requestValues, rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { pruneSqliteChain, verifySqliteChain } from './chain.ts';
 import { holdFiles } from './file-guard.ts';
 import { createReadyProbe } from './ready-probe.ts';
-import { SQLITE_CODEC, SQLITE_DIALECT, SQLITE_RECORD_COLUMNS, SQLITE_REQUEST_COLUMNS } from './rows.ts';
+import { SQLITE_CODEC, SQLITE_RECORD_COLUMNS, SQLITE_REQUEST_COLUMNS, sqliteDialect } from './rows.ts';
 import { migrateSqliteAudit } from './schema.ts';
+import { catchUpTrailIndex, ensureTrailIndexSchema, openTrailIndexDb, trailIndexPath } from './trail-index.ts';
 
 /** Rows per multi-row INSERT: a request of 280 entries is two statements, not 280. */
 const ROWS_PER_STATEMENT = 128;
+/** Requests per transaction of an index catch-up. */
+const INDEX_BATCH_REQUESTS = 32;
+
+
 
 export interface SqliteEngineOptions {
   readonly path: string;
@@ -53,6 +58,8 @@ export interface SqliteEngine {
   verify(): VerifyResult;
   prune(retentionDaysByOwner: Readonly<Record<string, number>>, now: Date): PruneResult;
   ping(): void;
+  /** Brings the search index up to the chain head (trail-index.ts); returns the requests indexed. */
+  catchUpIndex(): number;
   close(): void;
   // The act outbox (act-outbox.ts); times in epoch milliseconds.
   enqueueAct(act: NewAct, inputs: readonly AuditEntryInput[], answering: Answering | null, notices?: readonly NewNotice[]): { act: ActRow; created: boolean };
@@ -86,6 +93,37 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
   // Every operation first checks that the files are still the ones opened (file-guard.ts says why).
   const files = holdFiles(path);
   const probe = createReadyProbe(db, { path, files, minFreeBytes: options.minFreeBytes, busyTimeoutMs: options.busyTimeoutMs });
+
+  // The search index (trail-index.ts): in a file of its own, written behind the commit by the indexer
+  // thread (and here, on request); searches read it through a second connection that attaches it, since
+  // a write transaction on a connection locks every database attached to it. An in-memory trail keeps
+  // it in its own database and indexes each commit at once.
+  const indexPath = trailIndexPath(path);
+  let indexWriter: DatabaseSync = db;
+  let reader: DatabaseSync = db;
+  let indexSchema = 'main';
+  if (indexPath === null) ensureTrailIndexSchema(db, 'main');
+  else {
+    indexWriter = openTrailIndexDb(indexPath, options.busyTimeoutMs);
+    reader = new DatabaseSync(path, { timeout: options.busyTimeoutMs });
+    reader.prepare('ATTACH DATABASE ? AS trail_index_db').run(indexPath);
+    indexSchema = 'trail_index_db';
+  }
+  const dialect = sqliteDialect(indexSchema);
+  const catchUpIndex = (): number => {
+    let indexed = 0;
+    for (let batch = catchUpTrailIndex(db, indexWriter, 'main', INDEX_BATCH_REQUESTS); batch > 0; batch = catchUpTrailIndex(db, indexWriter, 'main', INDEX_BATCH_REQUESTS)) indexed += batch;
+    return indexed;
+  };
+  /** In memory, the index follows each commit; a failure here leaves the tail, which searches read anyway. */
+  const indexInline = (): void => {
+    if (indexPath !== null) return;
+    try {
+      catchUpIndex();
+    } catch {
+      // The chain is committed; the index is derived and catches up at the next commit.
+    }
+  };
 
   const selectHead = db.prepare('SELECT seq, hash, entry_seq FROM audit_chain_head WHERE id = 1');
   const insertRequest = db.prepare(`INSERT INTO audit_request (${SQLITE_REQUEST_COLUMNS.join(', ')}) VALUES (${SQLITE_REQUEST_COLUMNS.map(() => '?').join(', ')})`);
@@ -138,6 +176,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     // A file removed while the transaction ran took the commit with it: not durable, so not a success.
     files.check();
     probe.writeSucceeded();
+    indexInline();
   };
 
   const write = (inputs: readonly AuditEntryInput[], notices: readonly NewNotice[] = []): void => writeCompact(compactRequests(inputs), notices);
@@ -149,7 +188,6 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       for (const unit of units) {
         insertRequest.run(...(requestValues(unit, SQLITE_CODEC) as (string | number | null)[]));
         insertRows('audit_record', SQLITE_RECORD_COLUMNS, unit.records.map((record) => recordValues(record, unit.header.seq, SQLITE_CODEC)));
-        insertRows('audit_index', ['kind', 'value', 'request_seq'], indexRows(unit).map(indexValues));
       }
       const last = units.at(-1);
       if (last) {
@@ -183,11 +221,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     }
     files.check();
     probe.writeSucceeded();
+    indexInline();
     return result;
   };
 
-  const selectRequest = db.prepare('SELECT * FROM audit_request WHERE seq = ?');
-  const selectRecords = db.prepare('SELECT * FROM audit_record WHERE seq BETWEEN ? AND ? ORDER BY seq');
+  const selectRequest = reader.prepare('SELECT * FROM audit_request WHERE seq = ?');
+  const selectRecords = reader.prepare('SELECT * FROM audit_record WHERE seq BETWEEN ? AND ? ORDER BY seq');
   /** A request with its entries, as stored (null when absent). */
   const loadUnit = (seq: number): StoredUnit | null => {
     const row = selectRequest.get(seq) as (RequestRow & Record<string, unknown>) | undefined;
@@ -220,9 +259,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       // The index narrows a subject or agreement search to requests; the decoded entry decides, so a page
       // may take more than one round to fill.
       do {
-        const where = buildAuditWhere(filter, after, SQLITE_DIALECT);
+        const where = buildAuditWhere(filter, after, dialect);
         collector ??= createPageCollector(filter, first, where.postFilter);
-        const rows = db.prepare(`SELECT r.seq, r.request_seq FROM audit_record r JOIN audit_request u ON u.seq = r.request_seq
+        const rows = reader.prepare(`SELECT r.seq, r.request_seq FROM audit_record r JOIN audit_request u ON u.seq = r.request_seq
           WHERE ${where.clause} ORDER BY r.seq LIMIT ${first + 1}`).all(...(where.params as (string | number)[])) as { seq: number; request_seq: number }[];
         more = rows.length > first;
         for (const row of rows) {
@@ -243,7 +282,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     }),
 
     findDecision: (decisionId) => read(() => {
-      const requests = db.prepare("SELECT request_seq FROM audit_index WHERE kind = 'decision' AND value = ? ORDER BY request_seq")
+      const requests = reader.prepare(`SELECT request_seq FROM (${dialect.indexedRequests?.("'decision'", '?')}) ORDER BY request_seq`)
         .all(decisionGroupOf(decisionId)) as { request_seq: number }[];
       for (const { request_seq: seq } of requests) {
         const unit = loadUnit(seq);
@@ -275,7 +314,15 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       });
     }),
 
-    verify: () => read(() => inTransaction('DEFERRED', () => verifySqliteChain(db))),
+    verify: () => read(() => {
+      // The index's watermark is read first, then the chain: the chain read is never older than the index.
+      reader.exec('BEGIN');
+      try {
+        return verifySqliteChain(reader, indexSchema);
+      } finally {
+        if (reader.isTransaction) reader.exec('COMMIT');
+      }
+    }),
 
     prune: (retentionDaysByOwner, now) => {
       validateRetention(retentionDaysByOwner, now);
@@ -285,6 +332,14 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
         // IMMEDIATE: no append can move the head while the prefix is planned and removed.
         const result = inTransaction('IMMEDIATE', () => pruneSqliteChain(db, retentionDaysByOwner, now));
         files.check();
+        // The index rows of the removed requests go with the next catch-up; here, at once.
+        if (result.checkpointSeq !== null) {
+          try {
+            catchUpTrailIndex(db, indexWriter, 'main', 0);
+          } catch {
+            // The prune is committed; the indexer's next catch-up removes them.
+          }
+        }
         return result;
       } catch (error) {
         throw wrapAuditError('AUDIT_UNAVAILABLE', 'audit prune failed', error);
@@ -297,8 +352,13 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       read(() => selectHead.get());
     },
 
+    catchUpIndex: () => {
+      if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
+      return catchUpIndex();
+    },
+
     close: () => {
-      if (db.isOpen) db.close();
+      for (const connection of new Set([reader, indexWriter, db])) if (connection.isOpen) connection.close();
     },
 
     enqueueAct: (act, inputs, answering, notices = []) => actWrite(() => {

@@ -17,12 +17,22 @@ export const SQLITE_CODEC: RowCodec = {
 export const SQLITE_REQUEST_COLUMNS = requestColumns(SQLITE_CODEC);
 export const SQLITE_RECORD_COLUMNS: readonly string[] = RECORD_COLUMNS;
 
-export const SQLITE_DIALECT: SqlDialect = {
-  // Numbered placeholders: the scope condition uses one parameter twice.
-  placeholder: (index) => `?${index}`,
-  timeColumn: 'time_ms',
-  timeValue: (date) => date.getTime(),
-  indexTable: 'audit_index',
-  // The entity index holds a prefix of the pseudonym (schema.ts migration 4); the full compare decides.
-  entityCondition: (placeholder) => `substr(r.entity_id, 1, ${ENTITY_INDEX_PREFIX}) = substr(${placeholder}, 1, ${ENTITY_INDEX_PREFIX}) AND r.entity_id = ${placeholder}`,
-};
+/**
+ * The filter dialect over a trail whose index lives in `schema` (trail-index.ts): an index lookup names
+ * the requests the index holds for the value and every request after its watermark, which the search
+ * reads directly.
+ */
+export function sqliteDialect(schema: string): SqlDialect {
+  const indexedRequests = (kind: string, value: string) => `SELECT i.request_seq FROM ${schema}.trail_index i WHERE i.kind = ${kind} AND i.value = ${value}
+    UNION ALL SELECT t.seq FROM audit_request t WHERE t.seq > (SELECT s.indexed_seq FROM ${schema}.trail_index_state s WHERE s.id = 1)`;
+  return {
+    // Numbered placeholders: the scope condition uses one parameter twice.
+    placeholder: (index) => `?${index}`,
+    timeColumn: 'time_ms',
+    timeValue: (date) => date.getTime(),
+    indexTable: `${schema}.trail_index`,
+    indexedRequests,
+    // The entity rows hold a prefix of the pseudonym; the full compare decides.
+    entityCondition: (placeholder) => `r.request_seq IN (${indexedRequests("'entity'", `substr(${placeholder}, 1, ${ENTITY_INDEX_PREFIX})`)}) AND r.entity_id = ${placeholder}`,
+  };
+}

@@ -178,6 +178,10 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX notice_recipient ON notice (recipient, seq);`,
   // Signed webhooks (src/acts/webhooks.ts): what each organisation's endpoint acknowledged.
   `CREATE TABLE webhook_cursor (organisation TEXT PRIMARY KEY, notice_seq INTEGER NOT NULL, act_seq INTEGER NOT NULL) STRICT;`,
+  // The search index leaves the commit (trail-index.ts): its rows, the entity index among them, are
+  // written behind the chain into a file of their own and rebuilt there from the requests.
+  `DROP TABLE audit_index;
+   DROP INDEX audit_record_entity;`,
 ];
 
 /** The first migration of the second format: a non-empty trail of the first format is not silently dropped. */

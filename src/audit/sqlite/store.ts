@@ -11,8 +11,11 @@ import { normalizeEntryInput } from '../normalize-entry.ts';
 import { compactRequests } from '../unit.ts';
 import { AUDIT_ERROR_CODES, AuditStoreError, type AuditErrorCode } from '../errors.ts';
 import type { SqliteEngineOptions } from './engine.ts';
+import type { IndexerOptions, IndexerReport } from './indexer.ts';
+import { trailIndexPath } from './trail-index.ts';
 import type { SqliteFailure, SqliteOperation, SqliteReply } from './worker.ts';
 import type { AuditStore } from '../store.ts';
+import type { ActRow } from '../act-outbox.ts';
 
 export interface SqliteAuditStoreOptions {
   /** Database file; its folder is created if missing. Default `data/audit.sqlite` (relative to the working directory). */
@@ -33,6 +36,7 @@ export interface SqliteAuditStoreOptions {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
+const INDEXER_URL = new URL('./indexer.ts', import.meta.url);
 
 /** The error as the thread reported it: its own audit code kept, anything else as a driver error. */
 function fromFailure(failure: SqliteFailure): Error {
@@ -71,6 +75,24 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
   worker.on('error', () => failAll(new AuditStoreError('AUDIT_UNAVAILABLE', 'the audit store thread failed')));
   worker.on('exit', () => failAll(new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed')));
 
+  // The search index follows the chain on a thread of its own (indexer.ts), poked after each commit;
+  // an in-memory trail indexes each commit on the store's thread.
+  const indexer = trailIndexPath(engineOptions.path) === null ? null
+    : new Worker(INDEXER_URL, { workerData: { path: engineOptions.path, busyTimeoutMs: engineOptions.busyTimeoutMs } satisfies IndexerOptions, name: 'ketenpoort-audit-indexer' });
+  let indexFailures = 0;
+  if (indexer) {
+    indexer.unref();
+    indexer.on('message', (report: IndexerReport) => {
+      if (!report.caughtUp) indexFailures++;
+    });
+    // A thread that died leaves the index where it was; searches read the rest, and the next store catches up.
+    indexer.on('error', () => undefined);
+  }
+  const pokeIndexer = <T>(value: T): T => {
+    if (indexer && !closing) indexer.postMessage('poke');
+    return value;
+  };
+
   const call = <T>(op: SqliteOperation, ...args: unknown[]): Promise<T> => {
     if (gone) return Promise.reject(gone);
     return new Promise<T>((resolve, reject) => {
@@ -87,7 +109,7 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     // Whatever kept the batch from committing (an unopened file, a lock, a full disk), nothing of it was written.
     // In compact form (unit.ts): what crosses to the thread is each request's fields and dictionary once,
     // not every entry in full.
-    write: (inputs, notices) => call<void>('writeCompact', compactRequests(inputs), notices).catch((error: unknown) => {
+    write: (inputs, notices) => call<void>('writeCompact', compactRequests(inputs), notices).then(pokeIndexer, (error: unknown) => {
       if (error instanceof AuditStoreError && error.code === 'AUDIT_STORE_CLOSED') throw error;
       throw new AuditStoreError('AUDIT_WRITE_FAILED', 'audit append failed; the batch was not committed', { cause: error });
     }),
@@ -109,7 +131,7 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       enqueue: async (act, entries, answering, notices) => {
         // Validated like any append, before the thread sees it: a bad entry writes neither entry nor act.
         const normalized = entries.map((entry) => normalizeEntryInput(entry));
-        return ifOpen('enqueueAct', act, normalized, answering ?? null, notices ?? []);
+        return ifOpen<{ act: ActRow; created: boolean }>('enqueueAct', act, normalized, answering ?? null, notices ?? []).then(pokeIndexer);
       },
       get: (id) => ifOpen('getAct', id),
       byKey: (sender, idempotencyKey) => ifOpen('getActByKey', sender, idempotencyKey),
@@ -132,9 +154,11 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
         await pipeline.close();
         if (!gone) await call('close').catch(() => undefined);
         await worker.terminate();
+        await indexer?.terminate();
       })();
       return closing;
     },
-    stats: () => pipeline.stats(),
+    stats: () => ({ ...pipeline.stats(), indexFailures }),
+    catchUpIndex: () => ifOpen<number>('catchUpIndex'),
   };
 }
