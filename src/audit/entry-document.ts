@@ -126,3 +126,104 @@ export function entryDocument(entry: AuditEntryInput, seq: number): string {
 }
 
 export { genericDocument as genericEntryDocument };
+
+/** A request's dictionary and a compact record, as unit.ts stores them (written out here: unit.ts imports this module). */
+interface CompactDictionary {
+  readonly coordinates: readonly string[];
+  readonly decisions: readonly (readonly [string, string, string, string | null, string | null, string | null, string | null])[];
+  readonly subjects: readonly string[];
+  readonly facts: readonly AuditFacts[];
+  readonly groups: readonly string[];
+}
+interface CompactEntry {
+  readonly kind: string;
+  readonly owner: string | null;
+  readonly entityType: string | null;
+  readonly entityId: string | null;
+  readonly outcome: string;
+  readonly body: {
+    readonly s?: readonly number[];
+    readonly t?: 'p' | 'h';
+    readonly r?: readonly number[];
+    readonly w?: readonly number[];
+    readonly d?: readonly (readonly [number, string, number])[];
+    readonly f?: number;
+    readonly q?: Record<string, string>;
+  };
+}
+
+/**
+ * The documents of one request's compact records (unit.ts), for sealing: written from the request's
+ * dictionary, each coordinate, subject, facts object and decision written as JSON once per request
+ * rather than once per entry (a 280-entry request decoded and wrote each entry in full: about 1.4 of
+ * its 5.7 ms of commit). The bytes are entryDocument's of the decoded entry (tests/audit/unit.test.ts
+ * holds the two equal over random requests); a record of any other shape gives null, and the caller
+ * decodes and writes it in full.
+ */
+export function createCompactDocumenter(dictionary: CompactDictionary): (record: CompactEntry, seq: number) => string | null {
+  const json = (value: unknown): string | null => (typeof value === 'string' ? JSON.stringify(value) : null);
+  const coordinates = dictionary.coordinates.map(json);
+  const subjects = dictionary.subjects.map(json);
+  const facts = new Map<number, string | null>();
+  const decisions = dictionary.decisions.map((tuple): readonly [string, string] | null => {
+    try {
+      const [coordinate, effect, reason, agreementKey, article, ruleId, failedCondition] = tuple;
+      return [
+        `{"agreementKey":${strOrNull(agreementKey)},"article":${strOrNull(article)},"coordinate":${str(coordinate)},`
+          + `"effect":${str(effect)},"failedCondition":${strOrNull(failedCondition)},"id":`,
+        `,"reason":${str(reason)},"ruleId":${strOrNull(ruleId)}}`,
+      ];
+    } catch (error) {
+      if (error !== UNKNOWN_SHAPE) throw error;
+      return null;
+    }
+  });
+  const known = <T>(value: T | null | undefined): T => {
+    if (value === null || value === undefined) throw UNKNOWN_SHAPE;
+    return value;
+  };
+  const list = (indexes: readonly number[] | undefined, table: readonly (string | null)[], from = 0): string => {
+    if (indexes === undefined) return '[]';
+    let out = '[';
+    for (let index = from; index < indexes.length; index++) out += (index === from ? '' : ',') + known(table[indexes[index] as number]);
+    return `${out}]`;
+  };
+  const factsAt = (index: number): string => {
+    if (!facts.has(index)) {
+      let written: string | null = null;
+      try {
+        written = factsJson(known(dictionary.facts[index]));
+      } catch (error) {
+        if (error !== UNKNOWN_SHAPE) throw error;
+      }
+      facts.set(index, written);
+    }
+    return known(facts.get(index));
+  };
+  return (record, seq) => {
+    try {
+      const { body } = record;
+      if (typeof body !== 'object' || body === null || Array.isArray(body) || !Number.isSafeInteger(seq)) return null;
+      let written = '[';
+      const listed = body.d ?? [];
+      for (let index = 0; index < listed.length; index++) {
+        const [group, suffix, tuple] = listed[index] as readonly [number, string, number];
+        const parts = known(decisions[tuple]);
+        const prefix = dictionary.groups[group];
+        if (typeof prefix !== 'string' || typeof suffix !== 'string') return null;
+        written += (index === 0 ? '' : ',') + parts[0] + JSON.stringify(`${prefix}${suffix}`) + parts[1];
+      }
+      written += ']';
+      const named = body.s ?? [];
+      const subjectType = body.t === undefined ? 'null' : body.t === 'p' ? '"person"' : body.t === 'h' ? '"household"' : known<string>(null);
+      return `{"decisions":${written},"entityId":${strOrNull(record.entityId)},"entityType":${strOrNull(record.entityType)},`
+        + `"facts":${body.f === undefined ? 'null' : factsAt(body.f)},"fieldsReleased":${list(body.r, coordinates)},"fieldsWithheld":${list(body.w, coordinates)},`
+        + `"kind":${str(record.kind)},"outcome":${str(record.outcome)},"owner":${strOrNull(record.owner)},`
+        + `"relatedSubjects":${list(named, subjects, 1)},"searchTerms":${searchTermsJson(body.q ?? null)},"seq":${seq},`
+        + `"subject":${named.length === 0 ? 'null' : known(subjects[named[0] as number])},"subjectType":${subjectType}}`;
+    } catch (error) {
+      if (error !== UNKNOWN_SHAPE) throw error;
+      return null;
+    }
+  };
+}

@@ -24,7 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
-import { entryDocument, factsDocument } from './entry-document.ts';
+import { createCompactDocumenter, entryDocument, factsDocument } from './entry-document.ts';
 import type { AuditDecision, AuditEntry, AuditEntryInput, AuditFacts, AuditViewer, SubjectType } from './entry.ts';
 import { leafHash, merkleRoot } from './merkle.ts';
 
@@ -298,9 +298,10 @@ export function sealRequest(prev: ChainLink, request: CompactRequest): StoredUni
   // The request-level fields as a header would hold them, for decoding; seq and root are not read there.
   const partial = { header: { ...fields, seq: prev.seq + 1, firstEntrySeq: prev.entrySeq + 1, entryCount: request.records.length, root: '' }, dictionary, prevHash: prev.hash, hash: '' };
   const leaves: Buffer[] = [];
+  const documentOf = createCompactDocumenter(dictionary);
   const records = request.records.map((record, index): StoredRecord => {
     const seq = prev.entrySeq + 1 + index;
-    const leaf = leafHash(entryDocument(decodeInput(partial, record), seq));
+    const leaf = leafHash(documentOf(record, seq) ?? entryDocument(decodeInput(partial, record), seq));
     leaves.push(leaf);
     return { ...record, seq, leaf: leaf.toString('hex').slice(0, LEAF_LOCATOR_LENGTH) };
   });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '#src/audit/canonical-json.ts';
-import { genericEntryDocument } from '#src/audit/entry-document.ts';
+import { createCompactDocumenter, genericEntryDocument } from '#src/audit/entry-document.ts';
 import type { AuditDecision, AuditEntryInput } from '#src/audit/entry.ts';
 import { inclusionPath, leafHash, merkleRoot, rootFromPath } from '#src/audit/merkle.ts';
 import { normalizeEntryInput } from '#src/audit/normalize-entry.ts';
 import {
-  buildUnit, buildUnits, decodeRecord, entryDocument, GENESIS, GENESIS_HASH, groupIntoRequests, indexRows, linkOf, type StoredUnit,
+  buildUnit, buildUnits, compactRequest, decodeRecord, entryDocument, GENESIS, GENESIS_HASH, groupIntoRequests, indexRows, linkOf, type StoredUnit,
 } from '#src/audit/unit.ts';
 import { createChainVerifier, type ReadUnit } from '#src/audit/verify-chain.ts';
 import { decision, entry } from './entry-builder.ts';
@@ -119,6 +119,21 @@ describe('requests as chained units', () => {
     fc.assert(fc.property(entryArb, fc.nat(1_000_000), (input, seq) => {
       expect(entryDocument(input, seq)).toBe(genericEntryDocument(input, seq));
     }), { numRuns: 500 });
+  });
+
+  // Sealing writes the documents from the request's dictionary (createCompactDocumenter): the same bytes.
+  it('seals each entry with the document its decoded entry gives, written from the dictionary', () => {
+    fc.assert(fc.property(fc.array(entryArb, { minLength: 1, maxLength: 12 }), fc.nat(1_000_000), (inputs, start) => {
+      const request = compactRequest(inputs);
+      const documentOf = createCompactDocumenter(request.dictionary);
+      const unit = buildUnit(GENESIS, inputs);
+      request.records.forEach((record, index) => {
+        expect(documentOf(record, start + index)).toBe(entryDocument(decodeRecord(unit, unit.records[index]!), start + index));
+      });
+    }), { numRuns: 300 });
+    // A record that names what its dictionary does not hold is left to the full decoder, which refuses it.
+    const request = compactRequest([entry(1)]);
+    expect(createCompactDocumenter(request.dictionary)({ ...request.records[0]!, body: { ...request.records[0]!.body, r: [99] } }, 1)).toBeNull();
   });
 
   it('hands a value outside the known shapes (an altered row read back) to the generic writer, so it is hashed as it is', () => {
