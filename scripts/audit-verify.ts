@@ -88,16 +88,22 @@ async function main(): Promise<number> {
   const store = await openAuditStore(location);
   try {
     const result = await store.verify();
+    // SQLite's search index follows the commit (docs/audit.md): verify compared its rows up to here.
+    const index = await store.indexStatus?.() ?? null;
     const verdicts: AnchorVerdict[] = [];
     for (const anchor of anchors) verdicts.push(await checkAnchor(store, result, anchor));
     const anchorsHeld = verdicts.every((verdict) => verdict.held !== false);
     if (values.json) {
-      console.log(JSON.stringify({ store: where, ...result, ...(anchors.length > 0 ? { anchors: verdicts } : {}) }));
+      console.log(JSON.stringify({ store: where, ...result, ...(index ? { indexedSeq: index.indexedSeq } : {}), ...(anchors.length > 0 ? { anchors: verdicts } : {}) }));
     } else {
       const start = result.checkpointSeq === null ? 'genesis' : `checkpoint at seq ${result.checkpointSeq}`;
       console.log(`audit chain (${where}): ${result.ok && anchorsHeld ? 'intact' : 'BROKEN'}`);
       console.log(`  head at seq ${result.headSeq}; walked from ${start}; ${result.checked} requests, ${result.entriesChecked} entries checked`);
       console.log(`  anchor to record elsewhere: ${result.headSeq}:${result.headHash}`);
+      if (index) {
+        const behind = Math.max(0, index.headSeq - index.indexedSeq);
+        console.log(`  search index: rows checked up to request ${index.indexedSeq}${behind > 0 ? `; ${behind} after it not indexed yet (searches read them directly)` : ''}`);
+      }
       if (!result.ok) console.log(`  first broken link: seq ${result.firstBrokenSeq}${result.firstBrokenEntrySeq === null ? '' : ` (entry ${result.firstBrokenEntrySeq})`}: ${result.reason}`);
       for (const verdict of verdicts) {
         const state = verdict.held === true ? 'held' : verdict.held === false ? 'FAILED' : 'not checkable';

@@ -102,6 +102,11 @@ export interface EntryProof {
   readonly anchor: { readonly seq: number; readonly hash: string };
 }
 
+export interface AuditIndexStatus {
+  readonly indexedSeq: number;
+  readonly headSeq: number;
+}
+
 export interface AuditStoreStats {
   /** Append transactions committed; with group commit far fewer than append calls. */
   transactions: number;
@@ -154,6 +159,8 @@ export interface AuditStore {
    * reached directly. Absent where the index is written with the commit (PostgreSQL).
    */
   catchUpIndex?(): Promise<number>;
+  /** How far such an index has got: the last request indexed, and the chain head. */
+  indexStatus?(): Promise<AuditIndexStatus>;
   /** The act outbox in the trail's own database (act-outbox.ts): an act commits with its entries. */
   readonly acts: ActOutbox;
   /** Notifications in the trail's own database (notices.ts): a notice commits with its entry. */

@@ -128,6 +128,7 @@ export async function createServices(config: GatewayConfig, overrides: ServiceOv
     timeoutMs: config.auditTimeoutMs,
   })), telemetry, metrics);
   logger.info({ store: audit.kind }, 'audit store opened');
+  if (audit.indexStatus) metrics.watchAuditIndex(audit.indexStatus.bind(audit));
   const started = overrides.adapters
     ? { adapters: overrides.adapters, upstreamStats: () => new Map(), circuits: () => new Map(), close: async () => {} }
     : startAgencies(config, logger, clock, observability.upstream);

@@ -26,6 +26,8 @@ export interface GatewayMetrics {
   watchCircuits(read: () => ReadonlyMap<string, CircuitName>): void;
   /** Where the involvement index gauges read each organisation's sync state when scraped. */
   watchIndex(read: () => Promise<readonly IndexSyncFigures[]>): void;
+  /** Where the audit search index's lag gauge reads how far the index has got (SQLite: written behind the commit). */
+  watchAuditIndex(read: () => Promise<{ readonly indexedSeq: number; readonly headSeq: number }>): void;
 }
 
 /** What the involvement index's gauges show of one organisation (src/involvements SyncState). */
@@ -75,6 +77,19 @@ export function createMetrics(): GatewayMetrics {
       for (const state of await indexStates()) this.set({ agency: state.organisation }, state.lastError === null ? 0 : 1);
     },
   });
+  let auditIndex: (() => Promise<{ readonly indexedSeq: number; readonly headSeq: number }>) | null = null;
+  new Gauge({
+    name: 'ketenpoort_audit_index_lag_requests',
+    help: 'Requests committed to the audit trail that its search index has not reached yet (searches read them directly); absent where the index is written in the commit.',
+    registers,
+    async collect() {
+      this.reset();
+      if (!auditIndex) return;
+      // A store that cannot be read now says so on /readyz; the gauge is then left out, not made up.
+      const status = await auditIndex().catch(() => null);
+      if (status) this.set(Math.max(0, status.headSeq - status.indexedSeq));
+    },
+  });
   return {
     registry,
     requests: new Counter({
@@ -112,6 +127,9 @@ export function createMetrics(): GatewayMetrics {
     },
     watchIndex(read) {
       indexStates = read;
+    },
+    watchAuditIndex(read) {
+      auditIndex = read;
     },
   };
 }

@@ -32,6 +32,7 @@ export function observeAuditStore(store: AuditStore, telemetry: Telemetry, metri
     close: () => store.close(),
     stats: () => store.stats(),
     ...(store.catchUpIndex ? { catchUpIndex: () => store.catchUpIndex!() } : {}),
+    ...(store.indexStatus ? { indexStatus: () => store.indexStatus!() } : {}),
     acts: store.acts,
     notices: store.notices,
   };

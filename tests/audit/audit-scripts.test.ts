@@ -118,6 +118,8 @@ describe('audit scripts on SQLite', () => {
     const held = await runScript('audit-verify.ts', ['--anchor', anchor], { KETENPOORT_DATA_DIR: dataDir });
     expect(held.code).toBe(0);
     expect(held.stdout).toMatch(/anchor 10:[0-9a-f]{12}…: held/);
+    // How far the SQLite search index's rows were checked (it follows the commit; docs/audit.md).
+    expect(held.stdout).toMatch(/search index: rows checked up to request \d+/);
   });
 
   it('audit:verify catches a rewritten newest entry only through the anchor, exit 1', async () => {

@@ -63,6 +63,8 @@ it('counts and times upstream calls per agency and named call, and shows each ci
 it('times audit commits, counts their failures, and counts redactions by reason', () => {
   expect(text).toMatch(/ketenpoort_audit_commit_duration_seconds_count\{outcome="ok"\} [1-9]/);
   expect(text).toContain('ketenpoort_audit_commit_failures_total 0');
+  // The SQLite trail's search index follows the commit: how far behind it is, in requests.
+  expect(text).toMatch(/\nketenpoort_audit_index_lag_requests \d+\n/);
   expect(text).toMatch(/ketenpoort_redactions_total\{reason="OWNER_ONLY"\} [1-9]/);
 });
 

@@ -19,7 +19,7 @@ import { AuditStoreError, wrapAuditError } from '../errors.ts';
 import { buildProof } from '../proof.ts';
 import { validateRetention } from '../prune-plan.ts';
 import { buildAuditWhere, createPageCollector } from '../sql-filter.ts';
-import type { AuditFilter, AuditPage, AuditPageRequest, EntryProof, PruneResult, VerifyResult } from '../store.ts';
+import type { AuditFilter, AuditIndexStatus, AuditPage, AuditPageRequest, EntryProof, PruneResult, VerifyResult } from '../store.ts';
 import { compactRequests, decisionGroupOf, sealRequests, type CompactRequest, decodeRecord, findDecisionIn, headerDigest, linkOf, type ChainLink, type StoredUnit } from '../unit.ts';
 import { recordValues, requestValues, rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { pruneSqliteChain, verifySqliteChain } from './chain.ts';
@@ -27,7 +27,7 @@ import { holdFiles } from './file-guard.ts';
 import { createReadyProbe } from './ready-probe.ts';
 import { SQLITE_CODEC, SQLITE_RECORD_COLUMNS, SQLITE_REQUEST_COLUMNS, sqliteDialect } from './rows.ts';
 import { migrateSqliteAudit } from './schema.ts';
-import { catchUpTrailIndex, ensureTrailIndexSchema, openTrailIndexDb, trailIndexPath } from './trail-index.ts';
+import { catchUpTrailIndex, ensureTrailIndexSchema, openTrailIndexDb, readTrailIndexState, trailIndexPath } from './trail-index.ts';
 
 /** Rows per multi-row INSERT: a request of 280 entries is two statements, not 280. */
 const ROWS_PER_STATEMENT = 128;
@@ -60,6 +60,7 @@ export interface SqliteEngine {
   ping(): void;
   /** Brings the search index up to the chain head (trail-index.ts); returns the requests indexed. */
   catchUpIndex(): number;
+  indexStatus(): AuditIndexStatus;
   close(): void;
   // The act outbox (act-outbox.ts); times in epoch milliseconds.
   enqueueAct(act: NewAct, inputs: readonly AuditEntryInput[], answering: Answering | null, notices?: readonly NewNotice[]): { act: ActRow; created: boolean };
@@ -356,6 +357,8 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
       if (!db.isOpen) throw new AuditStoreError('AUDIT_STORE_CLOSED', 'audit store is closed');
       return catchUpIndex();
     },
+
+    indexStatus: () => read(() => ({ indexedSeq: readTrailIndexState(reader, indexSchema).indexedSeq, headSeq: readHead().seq })),
 
     close: () => {
       for (const connection of new Set([reader, indexWriter, db])) if (connection.isOpen) connection.close();

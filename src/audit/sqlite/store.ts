@@ -160,5 +160,6 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     },
     stats: () => ({ ...pipeline.stats(), indexFailures }),
     catchUpIndex: () => ifOpen<number>('catchUpIndex'),
+    indexStatus: () => ifOpen('indexStatus'),
   };
 }
