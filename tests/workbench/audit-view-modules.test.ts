@@ -14,6 +14,11 @@ const requests = await load<{
   groupDecisions(decisions: Decision[]): { allowed: boolean; basis: string; coordinates: string[] }[];
 }>('audit-requests.js');
 const csv = await load<{ csvCell(value: string): string }>('csv.js');
+type CsvPage = { entries: { seq: string }[]; hasNextPage: boolean; endCursor: string | null };
+const auditCsv = await load<{
+  CSV_MAX_ENTRIES: number;
+  readForCsv(readPage: (after: string | null) => Promise<CsvPage>, progress: (read: number) => void, limit?: number): Promise<{ entries: { seq: string }[]; truncated: boolean }>;
+}>('audit-csv.js');
 const chart = await load<{ seriesOf(counts: Counts[], measure: 'entries' | 'requests', label: (key: string | null) => string): { days: string[]; series: { key: string | null; total: number; values: number[] }[] } }>('audit-chart.js');
 
 const decision = (coordinate: string, overrides: Partial<Decision> = {}): Decision => ({
@@ -21,6 +26,35 @@ const decision = (coordinate: string, overrides: Partial<Decision> = {}): Decisi
 });
 
 describe('the audit view\'s modules', () => {
+  /** A search of `total` entries served `size` a page, with the cursors each page was asked after. */
+  const search = (total: number, size: number) => {
+    const asked: (string | null)[] = [];
+    const readPage = async (after: string | null): Promise<CsvPage> => {
+      asked.push(after);
+      const from = after === null ? 0 : Number(after);
+      const entries = Array.from({ length: Math.max(0, Math.min(size, total - from)) }, (_, i) => ({ seq: String(from + i + 1) }));
+      const end = from + entries.length;
+      return { entries, hasNextPage: end < total, endCursor: entries.length > 0 ? String(end) : null };
+    };
+    return { asked, readPage };
+  };
+
+  it('reads a search for its CSV page by page, and stops at its bound with the rest said to be there', async () => {
+    const whole = search(1_234, 500);
+    const progress: number[] = [];
+    expect(await auditCsv.readForCsv(whole.readPage, (read) => progress.push(read))).toMatchObject({ truncated: false });
+    expect(whole.asked).toEqual([null, '500', '1000']);
+    expect(progress).toEqual([0, 500, 1000]);
+    const bounded = search(1_234, 500);
+    const read = await auditCsv.readForCsv(bounded.readPage, () => undefined, 700);
+    expect(read.truncated).toBe(true);
+    expect(read.entries.map((entry) => entry.seq)).toEqual(Array.from({ length: 700 }, (_, i) => String(i + 1)));
+    expect(bounded.asked).toEqual([null, '500']);
+    // Exactly the bound, nothing after it: not truncated.
+    expect(await auditCsv.readForCsv(search(1_000, 500).readPage, () => undefined, 1_000)).toMatchObject({ truncated: false });
+    expect(auditCsv.CSV_MAX_ENTRIES).toBe(50_000);
+  });
+
   it('groups entries by request in chain order, a request again after another', () => {
     const groups = requests.groupByRequest([{ requestSeq: '1', seq: '1' }, { requestSeq: '1', seq: '2' }, { requestSeq: '2', seq: '3' }, { requestSeq: '1', seq: '4' }]);
     expect(groups.map((group) => [group.requestSeq, group.entries.map((entry) => entry.seq)])).toEqual([['1', ['1', '2']], ['2', ['3']], ['1', ['4']]]);

@@ -32,6 +32,32 @@ export function auditCsv(entries, nameOf) {
   return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/** Entries a CSV download holds at most: a page's memory, not the trail's (`npm run audit:export` writes any number). */
+export const CSV_MAX_ENTRIES = 50_000;
+
+/**
+ * Reads a search page by page for its CSV, oldest first, up to `limit` entries: a search over a whole
+ * trail would otherwise hold every entry in the browser at once. `truncated` says the search holds more.
+ * @param {(after: string | null) => Promise<{ entries: readonly AuditEntry[]; hasNextPage: boolean; endCursor: string | null }>} readPage
+ * @param {(read: number) => void} progress
+ * @param {number} [limit]
+ * @returns {Promise<{ entries: AuditEntry[]; truncated: boolean }>}
+ */
+export async function readForCsv(readPage, progress, limit = CSV_MAX_ENTRIES) {
+  /** @type {AuditEntry[]} */
+  const entries = [];
+  /** @type {string | null} */
+  let after = null;
+  for (;;) {
+    progress(entries.length);
+    const page = await readPage(after);
+    entries.push(...page.entries);
+    if (entries.length >= limit) return { entries: entries.slice(0, limit), truncated: entries.length > limit || page.hasNextPage };
+    if (!page.hasNextPage || !page.endCursor) return { entries, truncated: false };
+    after = page.endCursor;
+  }
+}
+
 /**
  * Offers text as a file download through a Blob URL, revoked once the browser has taken it.
  * @param {string} text

@@ -11,7 +11,7 @@ import { html } from './html.js';
 import { AUDIT_QUERY, AUDIT_SUMMARY_QUERY } from './audit-queries.js';
 import { groupByRequest, groupDecisions, plural, subjectLine } from './audit-requests.js';
 import { AccessesOverTime, RedactionsByReason } from './audit-chart.js';
-import { auditCsv, download } from './audit-csv.js';
+import { auditCsv, CSV_MAX_ENTRIES, download, readForCsv } from './audit-csv.js';
 
 /** @import { Request } from './graphql.js' */
 /** @import { ConsoleOptions } from './queries.js' */
@@ -112,21 +112,19 @@ export function createAuditView({ request, options, reportError, clearError, exp
 
   async function exportCsv() {
     if (!shown) return;
-    /** @type {AuditEntry[]} */
-    const all = [];
-    /** @type {string | null} */
-    let after = null;
-    for (;;) {
-      busy = `Reading the search for the CSV: ${plural(all.length, 'entry', 'entries')} so far.`;
-      update();
+    const { filter } = shown;
+    const { entries, truncated } = await readForCsv(async (after) => {
       /** @type {{ auditEntries: AuditTrail }} */
-      const page = await request(AUDIT_QUERY, { filter: shown.filter, first: EXPORT_PAGE, after });
-      all.push(...page.auditEntries.edges.map((e) => e.node));
-      if (!page.auditEntries.pageInfo.hasNextPage || !page.auditEntries.pageInfo.endCursor) break;
-      after = page.auditEntries.pageInfo.endCursor;
-    }
-    download(auditCsv(all, nameOf), `audit-trail-${today()}.csv`);
-    busy = `Downloaded ${plural(all.length, 'entry', 'entries')} as CSV.`;
+      const page = await request(AUDIT_QUERY, { filter, first: EXPORT_PAGE, after });
+      return { entries: page.auditEntries.edges.map((e) => e.node), ...page.auditEntries.pageInfo };
+    }, (read) => {
+      busy = `Reading the search for the CSV: ${plural(read, 'entry', 'entries')} so far.`;
+      update();
+    });
+    download(auditCsv(entries, nameOf), `audit-trail-${today()}.csv`);
+    busy = truncated
+      ? `Downloaded the oldest ${plural(entries.length, 'entry', 'entries')} as CSV; the search holds more: narrow it, or use npm run audit:export.`
+      : `Downloaded ${plural(entries.length, 'entry', 'entries')} as CSV.`;
     update();
   }
 
@@ -185,7 +183,7 @@ function Results({ shown, busy, nameOf, explain, onTrace, onBack, onTurn, onExpo
     ${entries.length === 0 ? null : html`
       <h3>Entries by request</h3>
       <div class="actions">
-        <button type="button" id="audit-csv" class="secondary" onClick=${onExport}>Download the search as CSV (every page)</button>
+        <button type="button" id="audit-csv" class="secondary" onClick=${onExport}>Download the search as CSV (every page, up to ${CSV_MAX_ENTRIES.toLocaleString('en')} entries)</button>
         <span id="audit-busy" class="hint" role="status">${busy}</span>
       </div>
       <${Pager} shown=${shown} onTurn=${onTurn} position="top" />
