@@ -8,14 +8,17 @@
  *
  * In order and at least once: each stream (notices, act events) is sent one message at a time; a message
  * the endpoint does not acknowledge with a 2xx is sent again, backing off, before anything after it, and
- * what was acknowledged is recorded in the store so a restarted gateway resumes after it. A message may
- * arrive twice (a lost acknowledgement, two replicas); its `webhook-id` is stable, so the receiver drops
- * the repeat, as the Standard Webhooks specification advises. The same events stay readable from their
+ * what was acknowledged is recorded in the store so a restarted gateway resumes after it. Replicas on one
+ * store take turns by a lease per organisation (NoticeFeed.leaseWebhook): one sends while the others
+ * wait, and takes over when the sender's lease runs out (it stopped, or died). A message may still
+ * arrive twice (a lost acknowledgement, a sender that died after sending and before recording it); its
+ * `webhook-id` is stable, so the receiver drops the repeat, as the Standard Webhooks specification advises. The same events stay readable from their
  * cursors through GraphQL, whatever an endpoint missed.
  *
  * Written by hand around the library's signer: the events come from the trail's own tables, which no
  * webhook service reads.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { ActOutbox, ActRow } from '#src/audit/act-outbox.ts';
@@ -46,6 +49,8 @@ export interface WebhookDispatcherOptions {
   readonly maxBackoffMs?: number;
   /** Longest one send may take. Default 10000. */
   readonly timeoutMs?: number;
+  /** How long a replica's turn at an organisation's webhooks lasts unless renewed (each message renews it). Default 3 x timeoutMs. */
+  readonly leaseMs?: number;
   readonly now?: () => number;
 }
 
@@ -94,6 +99,17 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const baseBackoffMs = options.baseBackoffMs ?? 1000;
   const maxBackoffMs = options.maxBackoffMs ?? 300_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const leaseMs = options.leaseMs ?? timeoutMs * 3;
+  // This dispatcher's name in the leases: one per process start.
+  const holder = randomUUID();
+  const held = new Set<string>();
+  /** Takes or renews this replica's turn at the organisation's webhooks; false while another replica has it. */
+  const lease = async (organisation: string): Promise<boolean> => {
+    const got = await options.notices.leaseWebhook(organisation, holder, now() + leaseMs, now());
+    if (got) held.add(organisation);
+    else held.delete(organisation);
+    return got;
+  };
   const state = new Map<string, { failures: number; notBefore: number; signer: Webhook }>();
   for (const endpoint of options.endpoints) state.set(endpoint.organisation, { failures: 0, notBefore: 0, signer: new Webhook(endpoint.secret) });
   let timer: NodeJS.Timeout | null = null;
@@ -125,6 +141,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const serve = async (endpoint: WebhookEndpoint): Promise<number> => {
     const own = state.get(endpoint.organisation);
     if (!own || now() < own.notBefore) return 0;
+    // Another replica is sending this organisation's messages.
+    if (!(await lease(endpoint.organisation))) return 0;
     let cursor = await options.notices.webhookCursor(endpoint.organisation);
     if (!cursor) {
       // The first start begins from now: what came before is read from the cursors through GraphQL.
@@ -137,6 +155,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       const changes = await options.acts.changes(endpoint.organisation, cursor.actSeq, PAGE);
       if (notices.length === 0 && changes.length === 0) break;
       for (const notice of notices) {
+        if (!(await lease(endpoint.organisation))) return sent;
         await options.account(endpoint, 'notifications', `nc_${notice.seq}`);
         if (stopped || !(await send(endpoint, own.signer, noticeMessage(notice)))) return fail(own, sent);
         cursor = { ...cursor, noticeSeq: notice.seq };
@@ -144,6 +163,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         sent++;
       }
       for (const act of changes) {
+        if (!(await lease(endpoint.organisation))) return sent;
         await options.account(endpoint, 'act-events', `ev_${act.changedSeq}`);
         if (stopped || !(await send(endpoint, own.signer, actMessage(act)))) return fail(own, sent);
         cursor = { ...cursor, actSeq: act.changedSeq };
@@ -194,6 +214,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      // Another replica need not wait for the lease to run out.
+      for (const organisation of held) await options.notices.releaseWebhook(organisation, holder).catch(() => undefined);
+      held.clear();
     },
   };
 }

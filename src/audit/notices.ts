@@ -67,6 +67,14 @@ export interface NoticeFeed {
   webhookCursor(organisation: string): Promise<WebhookCursor | null>;
   /** Records what the organisation's webhook has acknowledged, so a restart resumes after it. */
   setWebhookCursor(organisation: string, cursor: WebhookCursor): Promise<void>;
+  /**
+   * Takes (or keeps) the organisation's webhook delivery for `holder` until `untilMs`, when no other
+   * holder's lease runs past `nowMs`: replicas on one store then send each message once, one at a time,
+   * instead of all of them every message. True when `holder` has it.
+   */
+  leaseWebhook(organisation: string, holder: string, untilMs: number, nowMs: number): Promise<boolean>;
+  /** Gives the lease up (a replica stopping), if `holder` has it. */
+  releaseWebhook(organisation: string, holder: string): Promise<void>;
 }
 
 /** The last notice and the last act change an organisation's webhook endpoint acknowledged. */

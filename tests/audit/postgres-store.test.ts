@@ -135,7 +135,7 @@ describePostgres('postgres audit store', () => {
     try {
       await Promise.all(stores.map((store, index) => store.append([entry(index + 1)])));
       const versions = await admin((client) => client.query(`SELECT version FROM "${schema}".audit_schema_version`));
-      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }]);
+      expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }, { version: 7 }, { version: 8 }]);
       expect(await stores[0]?.verify()).toMatchObject({ ok: true, checked: 3 });
     } finally {
       for (const store of stores) await store.close();

@@ -166,8 +166,8 @@ describe('sqlite audit store specifics', () => {
     try {
       const db = new DatabaseSync(path);
       // The act outbox is migration 5, its order of changes 6.
-      // The search index left the trail's database in migration 9 (trail-index.ts).
-      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 9 });
+      // The search index left the trail's database in migration 9 (trail-index.ts); webhook leases are 10.
+      expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 10 });
       db.close();
       expect(await second.verify()).toMatchObject({ ok: true, checked: 1 });
     } finally {

@@ -172,5 +172,14 @@ export function createPostgresNoticeFeed(options: PostgresActOutboxOptions): Not
       await client.query(`INSERT INTO ${s}.webhook_cursor (organisation, notice_seq, act_seq) VALUES ($1, $2, $3)
         ON CONFLICT (organisation) DO UPDATE SET notice_seq = excluded.notice_seq, act_seq = excluded.act_seq`, [organisation, cursor.noticeSeq, cursor.actSeq]);
     }),
+    leaseWebhook: (organisation, holder, untilMs, nowMs) => options.write(async (client) => {
+      const { rowCount } = await client.query(`INSERT INTO ${s}.webhook_lease (organisation, holder, until_ms) VALUES ($1, $2, $3)
+        ON CONFLICT (organisation) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
+        WHERE ${s}.webhook_lease.holder = excluded.holder OR ${s}.webhook_lease.until_ms <= $4`, [organisation, holder, untilMs, nowMs]);
+      return rowCount === 1;
+    }),
+    releaseWebhook: (organisation, holder) => options.write(async (client) => {
+      await client.query(`DELETE FROM ${s}.webhook_lease WHERE organisation = $1 AND holder = $2`, [organisation, holder]);
+    }),
   };
 }

@@ -239,6 +239,8 @@ function migrations(s: string): readonly string[] {
      CREATE INDEX notice_recipient ON ${s}.notice (recipient, seq);`,
     // Signed webhooks (src/acts/webhooks.ts): what each organisation's endpoint acknowledged.
     `CREATE TABLE ${s}.webhook_cursor (organisation text PRIMARY KEY, notice_seq bigint NOT NULL, act_seq bigint NOT NULL);`,
+    // Which replica sends an organisation's webhooks now (src/acts/webhooks.ts), until when (epoch ms).
+    `CREATE TABLE ${s}.webhook_lease (organisation text PRIMARY KEY, holder text NOT NULL, until_ms bigint NOT NULL);`,
   ];
 }
 

@@ -78,6 +78,8 @@ export interface SqliteEngine {
   lastNotice(): number;
   webhookCursor(organisation: string): WebhookCursor | null;
   setWebhookCursor(organisation: string, cursor: WebhookCursor): void;
+  leaseWebhook(organisation: string, holder: string, untilMs: number, nowMs: number): boolean;
+  releaseWebhook(organisation: string, holder: string): void;
 }
 
 export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
@@ -393,6 +395,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     setWebhookCursor: (organisation, cursor) => actWrite(() => {
       db.prepare(`INSERT INTO webhook_cursor (organisation, notice_seq, act_seq) VALUES (?, ?, ?)
         ON CONFLICT (organisation) DO UPDATE SET notice_seq = excluded.notice_seq, act_seq = excluded.act_seq`).run(organisation, cursor.noticeSeq, cursor.actSeq);
+    }),
+    leaseWebhook: (organisation, holder, untilMs, nowMs) => actWrite(() => Number(db.prepare(`INSERT INTO webhook_lease (organisation, holder, until_ms) VALUES (?, ?, ?)
+        ON CONFLICT (organisation) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
+        WHERE webhook_lease.holder = excluded.holder OR webhook_lease.until_ms <= ?`).run(organisation, holder, untilMs, nowMs).changes) === 1),
+    releaseWebhook: (organisation, holder) => actWrite(() => {
+      db.prepare('DELETE FROM webhook_lease WHERE organisation = ? AND holder = ?').run(organisation, holder);
     }),
 
     getAct: (id) => read(() => actById(id)),

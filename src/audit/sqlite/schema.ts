@@ -182,6 +182,8 @@ const MIGRATIONS: readonly string[] = [
   // written behind the chain into a file of their own and rebuilt there from the requests.
   `DROP TABLE audit_index;
    DROP INDEX audit_record_entity;`,
+  // Which process sends an organisation's webhooks now (src/acts/webhooks.ts), until when (epoch ms).
+  `CREATE TABLE webhook_lease (organisation TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL) STRICT;`,
 ];
 
 /** The first migration of the second format: a non-empty trail of the first format is not silently dropped. */

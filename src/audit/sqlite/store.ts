@@ -148,6 +148,8 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
       last: () => ifOpen('lastNotice'),
       webhookCursor: (organisation) => ifOpen('webhookCursor', organisation),
       setWebhookCursor: (organisation, cursor) => ifOpen('setWebhookCursor', organisation, cursor),
+      leaseWebhook: (organisation, holder, untilMs, nowMs) => ifOpen('leaseWebhook', organisation, holder, untilMs, nowMs),
+      releaseWebhook: (organisation, holder) => ifOpen('releaseWebhook', organisation, holder),
     },
     close: () => {
       closing ??= (async () => {
