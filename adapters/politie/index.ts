@@ -19,6 +19,11 @@ export interface PolitieOptions {
   readonly agencyCodes: Readonly<Record<string, string>>;
   /** Years back from the clock's date that listHouseholds searches the export. Default 2. */
   readonly listWindowYears?: number;
+  /**
+   * Years back that reconcileHouseholds (the involvement index's full reconciliation, off the request
+   * path) searches the export: the police registers' whole history. Default 30.
+   */
+  readonly historyYears?: number;
   /** Pages of the date-range export walked before a listing is given up as a paging loop. Default 1000. */
   readonly maxPages?: number;
   /** Mutaties asked per page of the delta export (householdChanges). Default 100, the most the police accept. */
@@ -37,13 +42,18 @@ export const createPolitieAdapter = ((context, options) => {
     },
   };
   return {
-    // The export is searched over a window of years back: older zorgmeldingen are found by BSN, never listed.
-    listingComplete: false,
     descriptor: agency,
     maxBatchSize: POLITIE_BATCH_LIMIT,
     createLoaders: (scope) => createPolitieLoaders(deps, scope),
+    // A listing searches the export a window of years back (a caller's page needs the recent ones)...
     listHouseholds: (municipalities, scope) => listPolitieHouseholds(
       { ...deps, clock, windowYears: options.listWindowYears ?? 2, maxPages: options.maxPages ?? 1000 },
+      municipalities, scope.signal,
+    ),
+    // ... the index's reconciliation the whole history, so the index may rely on what it read (with the delta
+    // export for what came since) and a lookup by BSN need not ask the police when the index names no zorgmelding.
+    reconcileHouseholds: (municipalities, scope) => listPolitieHouseholds(
+      { ...deps, clock, windowYears: options.historyYears ?? 30, maxPages: options.maxPages ?? 1000 },
       municipalities, scope.signal,
     ),
     householdChanges: (cursor, scope) => politieHouseholdChanges(

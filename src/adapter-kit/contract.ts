@@ -65,9 +65,16 @@ export interface AgencyAdapter {
   /** All households this agency registered in the given municipalities (a search; paginates upstream). */
   listHouseholds(municipalities: readonly string[], scope: RequestScope): Promise<readonly HouseholdRecord[]>;
   /**
-   * False when `listHouseholds` cannot return everything the agency holds (the police export searches
-   * a window of years back): the involvement index then never relies on its rows and always asks the
-   * agency directly (src/involvements/route.ts). Absent: the listing is complete.
+   * Everything the agency holds in the municipalities, however far back: what the involvement index's
+   * full reconciliation reads (src/involvements/sync.ts), off any request's path, so it may take longer
+   * than a listing a caller waits for (the police search their export over the registers' whole history,
+   * where a listing searches two years). Absent: `listHouseholds`, which must then be complete.
+   */
+  reconcileHouseholds?(municipalities: readonly string[], scope: RequestScope): Promise<readonly HouseholdRecord[]>;
+  /**
+   * False when the agency cannot be listed completely at all (neither `reconcileHouseholds` nor
+   * `listHouseholds` returns everything it holds): the involvement index then never relies on its rows
+   * and always asks the agency directly (src/involvements/route.ts). Absent: complete.
    */
   readonly listingComplete?: boolean;
   /**

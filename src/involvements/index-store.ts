@@ -16,6 +16,12 @@ export interface IndexRow {
   /** The household record as the gateway's sealed id: no agency identifier in the clear. */
   readonly household: string;
   readonly municipality: string | null;
+  /**
+   * Whether the organisation's own listing shows the household (false: only its full reconciliation
+   * finds it, e.g. a zorgmelding older than the police listing's window). Routing uses every row; a
+   * municipality's listing only the listed ones, so it shows what the walked listings show. Absent: true.
+   */
+  readonly listed?: boolean;
 }
 
 /** One organisation's household record as the index knows it. */
@@ -65,7 +71,7 @@ export interface InvolvementIndexStore {
   failed(organisation: string, at: Date, code: string): Promise<void>;
   /** The organisations holding any of these persons (by pseudonym). */
   holders(persons: readonly string[]): Promise<Set<string>>;
-  /** Every household record registered in these municipalities, with its persons (listing.ts clusters them). */
+  /** Every household record registered in these municipalities that its organisation's listing shows, with its persons (listing.ts clusters them). */
   householdsIn(municipalities: readonly string[]): Promise<IndexedHousehold[]>;
   /** Every organisation's sync state, by id. */
   states(): Promise<SyncState[]>;

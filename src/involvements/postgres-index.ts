@@ -44,6 +44,7 @@ export async function openPostgresInvolvementIndex(options: PostgresIndexOptions
       CREATE TABLE IF NOT EXISTS ${s}.involvement (
         person text NOT NULL, organisation text NOT NULL, household text NOT NULL, municipality text,
         PRIMARY KEY (person, organisation, household));
+      ALTER TABLE ${s}.involvement ADD COLUMN IF NOT EXISTS listed boolean NOT NULL DEFAULT true;
       CREATE INDEX IF NOT EXISTS involvement_household ON ${s}.involvement (organisation, household);
       CREATE INDEX IF NOT EXISTS involvement_municipality ON ${s}.involvement (municipality, organisation, household);
       CREATE TABLE IF NOT EXISTS ${s}.involvement_sync (
@@ -72,10 +73,10 @@ export async function openPostgresInvolvementIndex(options: PostgresIndexOptions
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const chunk = rows.slice(start, start + ROWS_PER_INSERT);
       await client.query(
-        `INSERT INTO ${s}.involvement (person, organisation, household, municipality)
-         SELECT person, $1, household, municipality FROM unnest($2::text[], $3::text[], $4::text[]) AS row (person, household, municipality)
+        `INSERT INTO ${s}.involvement (person, organisation, household, municipality, listed)
+         SELECT person, $1, household, municipality, listed FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[]) AS row (person, household, municipality, listed)
          ON CONFLICT DO NOTHING`,
-        [organisation, chunk.map((row) => row.person), chunk.map((row) => row.household), chunk.map((row) => row.municipality)],
+        [organisation, chunk.map((row) => row.person), chunk.map((row) => row.household), chunk.map((row) => row.municipality), chunk.map((row) => row.listed !== false)],
       );
     }
   };
@@ -120,7 +121,7 @@ export async function openPostgresInvolvementIndex(options: PostgresIndexOptions
     },
     async householdsIn(municipalities) {
       const { rows } = await pool.query<{ organisation: string; household: string; person: string }>(
-        `SELECT organisation, household, person FROM ${s}.involvement WHERE municipality = ANY($1::text[])
+        `SELECT organisation, household, person FROM ${s}.involvement WHERE municipality = ANY($1::text[]) AND listed
          ORDER BY organisation COLLATE "C", household COLLATE "C"`, [municipalities],
       );
       return groupHouseholds(rows);

@@ -17,6 +17,7 @@ const SCHEMA = `
     organisation TEXT NOT NULL,
     household TEXT NOT NULL,
     municipality TEXT,
+    listed INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (person, organisation, household)
   ) WITHOUT ROWID, STRICT;
   CREATE INDEX IF NOT EXISTS involvement_household ON involvement (organisation, household);
@@ -40,6 +41,9 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
   // Derived data: a crash may lose the last replace, which the next reconciliation repeats.
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec(SCHEMA);
+  // An index file from before the listed column: it is derived data, the column is added (every row listed until the next reconciliation).
+  const columns = db.prepare('PRAGMA table_info(involvement)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'listed')) db.exec('ALTER TABLE involvement ADD COLUMN listed INTEGER NOT NULL DEFAULT 1');
 
   const deleteRows = db.prepare('DELETE FROM involvement WHERE organisation = ?');
   const inserts = new Map<number, ReturnType<DatabaseSync['prepare']>>();
@@ -48,7 +52,7 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
     if (!statement) {
       // A listing may name one household twice (pages that moved under it): the same row is kept once.
       // ON CONFLICT, not OR IGNORE: OR IGNORE would also drop a row that breaks NOT NULL, silently.
-      statement = db.prepare(`INSERT INTO involvement (person, organisation, household, municipality) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ')}
+      statement = db.prepare(`INSERT INTO involvement (person, organisation, household, municipality, listed) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?)').join(', ')}
         ON CONFLICT DO NOTHING`);
       inserts.set(count, statement);
     }
@@ -61,7 +65,7 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
   const insertRows = (organisation: string, rows: readonly IndexRow[]) => {
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-      insertFor(chunk.length).run(...chunk.flatMap((row: IndexRow) => [row.person, organisation, row.household, row.municipality]));
+      insertFor(chunk.length).run(...chunk.flatMap((row: IndexRow) => [row.person, organisation, row.household, row.municipality, row.listed === false ? 0 : 1]));
     }
   };
   const inTransaction = (work: () => void) => {
@@ -84,7 +88,7 @@ export function openSqliteInvolvementIndex(path: string): InvolvementIndexStore 
   };
   // Prepared once: a lookup by BSN asks for holders on every request.
   const selectHolders = db.prepare('SELECT DISTINCT organisation FROM involvement WHERE person IN (SELECT value FROM json_each(?))');
-  const selectHouseholdsIn = db.prepare(`SELECT organisation, household, person FROM involvement WHERE municipality IN (SELECT value FROM json_each(?))
+  const selectHouseholdsIn = db.prepare(`SELECT organisation, household, person FROM involvement WHERE municipality IN (SELECT value FROM json_each(?)) AND listed = 1
     ORDER BY organisation, household`);
   const selectStates = db.prepare('SELECT organisation, synced_ms, attempted_ms, last_error, row_count, cursor FROM involvement_sync ORDER BY organisation');
 

@@ -76,8 +76,17 @@ export function createIndexSync(options: IndexSyncOptions): IndexSync {
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
       const position = adapter.householdChanges ? (await adapter.householdChanges(null, { signal })).cursor : null;
-      const records = await adapter.listHouseholds(options.municipalitiesOf(organisation), { signal });
-      await store.replace(organisation, indexRowsOf(records, options.personKey, options.ids), at, position);
+      const municipalities = options.municipalitiesOf(organisation);
+      const listed = await adapter.listHouseholds(municipalities, { signal });
+      let rows = indexRowsOf(listed, options.personKey, options.ids);
+      // An agency whose listing does not reach back over everything it holds (the police export's window):
+      // its whole history for routing, its listing's households marked as the ones a municipality's listing shows.
+      if (adapter.reconcileHouseholds) {
+        const shown = new Set(rows.map((row) => row.household));
+        rows = indexRowsOf(await adapter.reconcileHouseholds(municipalities, { signal }), options.personKey, options.ids)
+          .map((row) => (shown.has(row.household) ? row : { ...row, listed: false }));
+      }
+      await store.replace(organisation, rows, at, position);
       return 'synced';
     } catch (error) {
       await fail(organisation, at, codeOf(error, signal), 'reconciliation');

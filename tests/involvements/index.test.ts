@@ -223,6 +223,28 @@ describe(name, () => {
       expect(await route(['123456782'])).toEqual(['ashg-groningen']);
       expect((await store.states()).map((state) => state.syncedAt)).toEqual([T0, T0]);
     });
+
+    it("routes to a household only the agency's full history holds, and leaves it out of a municipality's listing as the agency's own listing does", async () => {
+      // The police list two years back; their reconciliation reads their whole history (adapters/politie).
+      const recent = household('politie-noord-nederland', 'ZM-2026-1', ['123456782']);
+      const old = household('politie-noord-nederland', 'ZM-2019-4', ['111222333']);
+      const police = {
+        descriptor: { id: 'politie-noord-nederland', kind: 'POLITIE', name: 'Politie', region: 'groningen' }, maxBatchSize: 100,
+        createLoaders: () => { throw new Error('not used'); },
+        listHouseholds: async () => [recent],
+        reconcileHouseholds: async () => [recent, old],
+        close: async () => undefined,
+      } as unknown as AgencyAdapter;
+      const policeSync = createIndexSync({
+        store, adapters: new Map([['politie-noord-nederland', police]]), ids, personKey, clock: () => now, logger: pino({ level: 'silent' }), timeoutMs: 5_000,
+        municipalitiesOf: () => ['Groningen'],
+      });
+      expect(await policeSync.reconcile('politie-noord-nederland')).toBe('synced');
+      expect([...await store.holders([personKey('111222333')!])]).toEqual(['politie-noord-nederland']);
+      const listed = (await store.householdsIn(['Groningen'])).filter((entry) => entry.organisation === 'politie-noord-nederland');
+      expect(listed.map((entry) => entry.persons)).toEqual([[personKey('123456782')]]);
+      await policeSync.stop();
+    });
   });
 
   describe('following a change feed', () => {

@@ -153,6 +153,16 @@ describe('politie client: listHouseholds walks the date-range export', () => {
     ]);
   });
 
+  it("reconcileHouseholds searches the export over the registers' whole history: thirty years back", async () => {
+    const history = { van: '1996-12-31', tot: '2026-12-31' };
+    const old = sampleRows('ZM-2019-000004', [{ sleutel: 'PKD0001', naam: 'Marco' }], 'Groningen');
+    api().get('/export/zorgmeldingen.csv').query({ ...history, pagina: '1' }).reply(200, exportOf(old, ZM1), CSV_REPLY);
+    api().post('/sleutels/vertaling', vertaalverzoek('persoonssleutel', ['PKD0001', 'PKA0001', 'PKA0002']))
+      .reply(200, vertaling([[B4, 'PKD0001'], [B1, 'PKA0001'], [B2, 'PKA0002']]), CSV_REPLY);
+    const households = await t.adapter.reconcileHouseholds!(['Groningen'], scope());
+    expect(households.map((h) => h.localId)).toEqual(['ZM-2019-000004', 'ZM-2026-000001']);
+  });
+
   it('a next page that does not move forward is a bad response, not an endless walk', async () => {
     api().get('/export/zorgmeldingen.csv').query(true).reply(200, exportOf(ZM1), { ...CSV_REPLY, 'X-Volgende-Pagina': '1' });
     await expect(t.adapter.listHouseholds(['Groningen'], scope())).rejects.toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
