@@ -25,6 +25,8 @@ export interface MeasureContext {
   /** Bearer token per viewer agency id. */
   readonly tokens: ReadonlyMap<string, string>;
   readonly log: (line: string) => void;
+  /** A covenants folder with generated organisations (--organisations), or null for the embedded chain. */
+  readonly covenantsDir: string | null;
 }
 
 interface Running {
@@ -74,6 +76,7 @@ async function start(name: ServerContenderName, context: MeasureContext): Promis
   const args: ServerProcessArgs = {
     mocks: context.mockAgencies, dataDir: context.dataDir, now: context.now.toISOString(), households: options.households, baselineResilience: options.baselineResilience,
     listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications, involvementIndex: options.involvementIndex,
+    covenantsDir: context.covenantsDir,
   };
   const execArgv = ['--expose-gc', ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${name}-${process.pid}.cpuprofile`] : [])];
   const { child, ready } = await spawnChild<{ url: string }>(new URL('./server-process.ts', import.meta.url).pathname, { args: [name, JSON.stringify(args)], execArgv });
@@ -168,6 +171,7 @@ export async function measureCeiling(context: MeasureContext): Promise<{ measure
   const args: ServerProcessArgs = {
     mocks: [], dataDir: context.dataDir, now: context.now.toISOString(), households: options.households, baselineResilience: options.baselineResilience,
     listingCacheSeconds: options.listingCacheSeconds, accessNotifications: options.accessNotifications, involvementIndex: false,
+    covenantsDir: null,
   };
   const { child } = await spawnChild<{ url: string }>(new URL('./server-process.ts', import.meta.url).pathname, { args: ['ceiling', JSON.stringify(args)] });
   try {

@@ -3,14 +3,15 @@
  * apart from the contender so their CPU (serialising thousands of legacy records a second) is not
  * billed to the gateway's event loop; on a 2-core box the OS still shares the cores, which is the
  * same for every contender. Counts every request per agency and per legacy operation.
- * Usage (by bench/run.ts only): node bench/mocks-process.ts <households> [bjz-rate-limit-per-second]
+ * Usage (by bench/run.ts only): node bench/mocks-process.ts <households> [bjz-rate-limit-per-second|''] [covenants-dir]
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startBjzMock } from '#adapters/bjz/mock.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { createWorld } from '#mock-world/index.ts';
-import { EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
+import { agenciesOfRegistry, EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
+import { loadOrganisationsSync } from '#src/policy/load-organisations.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { operationOf } from './classify-upstream.ts';
 import { serve } from './ipc.ts';
@@ -34,9 +35,12 @@ const households = Number(process.argv[2] ?? '10000');
 // The BJZ mock answers 429 (Retry-After: 1) above a per-client rate, 200/s by default; the benchmark
 // may lift it so the figures measure the contenders rather than that limit (bench/README.md).
 const bjzRateLimit = process.argv[3] ? Number(process.argv[3]) : undefined;
+// A covenants folder with generated organisations (--organisations): a mock for each of their systems too.
+const covenantsDir = process.argv[4] || null;
+const agencies = covenantsDir ? agenciesOfRegistry(loadOrganisationsSync(covenantsDir)) : EMBEDDED_AGENCIES;
 const world = createWorld({ households });
 const mocks: { agencyId: string; adapter: AdapterName; mock: MockServer; port: number }[] = [];
-for (const agency of EMBEDDED_AGENCIES) {
+for (const agency of agencies) {
   if (!agency.upstream) continue;
   const mock = agency.upstream.adapter === 'bjz' && bjzRateLimit !== undefined
     ? await startBjzMock({ world, agencyId: agency.id, host: '127.0.0.1', rateLimitPerSecond: bjzRateLimit })

@@ -10,7 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { writeCovenantsWithExtraOrganisations } from '#mock-world/extra-organisations.ts';
 import { createWorld } from '#mock-world/index.ts';
+import { DEFAULT_COVENANTS_DIR, EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { ensureDevKeys } from '#src/identity/dev-keys.ts';
 import { signDevToken } from '#src/identity/sign-dev-token.ts';
 import { evaluateBudget, ratiosOf } from './budget.ts';
@@ -40,6 +42,8 @@ const options = ((): BenchOptions => {
   }
 })();
 const startedAt = new Date();
+/** Organisations of the embedded chain with a record system (the mocks serve each). */
+const EMBEDDED_SYSTEMS = EMBEDDED_AGENCIES.filter((agency) => agency.upstream).length;
 // Taken at the start: the contenders run the code as it was when they started.
 const commit = gitCommit();
 const log = (line: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)}s] ${line}`);
@@ -49,10 +53,13 @@ const scenarios = options.trail === 'only' ? [] : allScenarios.filter((scenario)
 const trailScenarios = options.trail === 'skip' ? [] : allScenarios.filter((scenario) => scenario.id === 'b');
 log(`${options.mode} run: ${options.households} households, ${options.connections} connections, ${options.durationSeconds} s of load (b: ${options.requestsB} requests) per contender, scenario and latency, in ${options.rounds} round(s)`);
 
-const { child: mocks, ready } = await spawnChild<{ agencies: MockAgency[]; households: number }>(new URL('./mocks-process.ts', import.meta.url).pathname, {
-  args: [String(options.households), ...(options.bjzRateLimit === null ? [] : [String(options.bjzRateLimit)])],
-});
 const dataDir = mkdtempSync(join(tmpdir(), 'ketenpoort-bench-'));
+// More organisations than the embedded chain's: a covenants folder with generated ones, for the mocks and the contenders alike.
+const extraOrganisations = options.organisations === null ? 0 : Math.max(0, options.organisations - EMBEDDED_SYSTEMS);
+const covenantsDir = extraOrganisations > 0 ? writeCovenantsWithExtraOrganisations(DEFAULT_COVENANTS_DIR, join(dataDir, 'covenants'), extraOrganisations) : null;
+const { child: mocks, ready } = await spawnChild<{ agencies: MockAgency[]; households: number }>(new URL('./mocks-process.ts', import.meta.url).pathname, {
+  args: [String(options.households), options.bjzRateLimit === null ? '' : String(options.bjzRateLimit), covenantsDir ?? ''],
+});
 try {
   log(`mocks up (${ready.households} households): ${ready.agencies.map((agency) => agency.url).join(' ')}`);
   const tokens = new Map<string, string>();
@@ -63,14 +70,14 @@ try {
     tokens.set(viewer, await signDevToken(privateJwk, { agencyId: viewer, role: scenario?.viewer.role ?? 'caseworker', purposes: [scenario?.viewer.purpose ?? ''], issuedAt: JUDGED_AT, ttlSeconds: 86_400 }));
   }
 
-  const oracle = createAgencyClients({ mocks: ready.agencies, logger: pino({ level: 'silent' }), clock: () => JUDGED_AT });
+  const oracle = createAgencyClients({ mocks: ready.agencies, logger: pino({ level: 'silent' }), clock: () => JUDGED_AT, covenantsDir });
   const minimum = await measureMinimum(oracle, mocks, scenarios);
   const listingFloor = scenarios.some((scenario) => scenario.id === 'b') ? await measureListingFloor(oracle, mocks, options.latencies) : [];
   await oracle.close();
   log(`minimum calls/query: ${Object.entries(minimum).map(([id, floor]) => `(${id}) ${floor.total} (with facts ${floor.totalWithFacts})`).join(', ')}`);
   for (const floor of listingFloor) log(`listing floor of (b) @${floor.upstreamLatencyMs} ms: ${floor.allMs.toFixed(0)} ms (${Object.entries(floor.perAgencyMs).map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')})`);
 
-  const context: MeasureContext = { options, scenarios, mocks, mockAgencies: ready.agencies, dataDir, now: JUDGED_AT, tokens, log };
+  const context: MeasureContext = { options, scenarios, mocks, mockAgencies: ready.agencies, dataDir, now: JUDGED_AT, tokens, log, covenantsDir };
   const { measurements, memory } = scenarios.length > 0 ? await measureContenders(context) : { measurements: [] as Measurement[], memory: [] as MemoryFigures[] };
   if (options.ceiling && scenarios.length > 0) {
     const run = await measureCeiling(context);
@@ -97,6 +104,7 @@ try {
       bjzRateLimit: options.bjzRateLimit === null ? 'the mock\'s own (200 per second, then 429 with Retry-After: 1)' : `${options.bjzRateLimit} per second`,
       accessNotifications: options.accessNotifications ? 'on (owners told of other organisations\' reads)' : 'off',
       involvementIndex: options.involvementIndex ? 'on (lookups by BSN routed through it, reconciled before the run)' : 'off',
+      organisations: `${ready.agencies.length} with a record system connected${extraOrganisations > 0 ? ` (${extraOrganisations} generated by configuration, holding no household)` : ''}`,
       listingCache: options.listingCacheSeconds === null ? 'gateway default (KETENPOORT_LISTING_CACHE_SECONDS unset)' : `${options.listingCacheSeconds} s`,
       trail: options.trail === 'skip' ? 'not measured' : `${options.trailRequests} (b) requests sized; ${options.trailCommits} commits of 280 entries at ${options.trailSizesBytes.map((bytes) => `${bytes / 2 ** 20} MiB`).join(', ')}`,
       acts: options.acts > 0 ? `${options.acts} handovers (ASHG to AMK) per latency, ${options.actConcurrency} in flight, audit and outbox in SQLite` : 'not measured',

@@ -29,6 +29,8 @@ export interface ServerProcessArgs {
   readonly listingCacheSeconds: number | null;
   readonly accessNotifications: boolean;
   readonly involvementIndex: boolean;
+  /** A covenants folder with generated organisations (--organisations), or null. */
+  readonly covenantsDir: string | null;
 }
 
 
@@ -53,7 +55,7 @@ if (contender === 'ceiling') {
   upstreamCalls = () => ({});
 } else if (contender === 'baseline') {
   const clients = createAgencyClients({
-    mocks: args.mocks, logger: pino({ level: 'silent' }), clock, resilience: args.baselineResilience === 'tolerant' ? TOLERANT_RESILIENCE : {},
+    mocks: args.mocks, covenantsDir: args.covenantsDir, logger: pino({ level: 'silent' }), clock, resilience: args.baselineResilience === 'tolerant' ? TOLERANT_RESILIENCE : {},
   });
   const baseline = await startBaseline({ clients, dataDir: args.dataDir, clock });
   running = { url: baseline.url, close: async () => { await baseline.close(); await clients.close(); } };
@@ -61,7 +63,7 @@ if (contender === 'ceiling') {
 } else if (contender === 'guarded' || contender === 'unguarded') {
   const gateway = await startGatewayContender({
     guards: contender === 'guarded', mocks: args.mocks, dataDir: args.dataDir, clock, listingCacheSeconds: args.listingCacheSeconds, accessNotifications: args.accessNotifications,
-    involvementIndex: args.involvementIndex,
+    involvementIndex: args.involvementIndex, covenantsDir: args.covenantsDir,
   });
   running = gateway;
   upstreamCalls = gateway.upstreamCalls;

@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
-import { EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
+import { agenciesOfRegistry, EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
+import { loadOrganisationsSync } from '#src/policy/load-organisations.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { ADAPTERS } from '#src/gateway/agency-registry.ts';
 import type { MockAgency } from '../mocks-process.ts';
@@ -26,14 +27,17 @@ export interface AgencyClientsOptions {
   readonly clock: () => Date;
   /** Timeout, retry, breaker and pool for every agency. Default the kit's defaults (what the gateway uses). */
   readonly resilience?: ResilienceOptions;
+  /** The organisations' folder when not the embedded one (--organisations). */
+  readonly covenantsDir?: string | null;
 }
 
 export function createAgencyClients(options: AgencyClientsOptions): AgencyClients {
   const adapters = new Map<string, AgencyAdapter>();
   const clients = new Map<string, CountingUpstreamHttp>();
+  const agencies = options.covenantsDir ? agenciesOfRegistry(loadOrganisationsSync(options.covenantsDir)) : EMBEDDED_AGENCIES;
   for (const mock of options.mocks) {
-    const agency = EMBEDDED_AGENCIES.find((candidate) => candidate.id === mock.agencyId);
-    if (!agency?.upstream) throw new Error(`no embedded agency ${mock.agencyId} with a record system`);
+    const agency = agencies.find((candidate) => candidate.id === mock.agencyId);
+    if (!agency?.upstream) throw new Error(`no configured agency ${mock.agencyId} with a record system`);
     const logger = options.logger.child({ agency: agency.id });
     const http = createUpstreamHttp({ agencyId: agency.id, baseUrl: mock.url, logger, resilience: options.resilience ?? {} });
     clients.set(agency.id, http);

@@ -32,6 +32,8 @@ export interface GatewayContenderOptions {
   readonly accessNotifications?: boolean;
   /** Whether lookups by BSN are routed through the involvement index (KETENPOORT_INVOLVEMENT_INDEX); default off. */
   readonly involvementIndex?: boolean;
+  /** A covenants folder with generated organisations (--organisations): the gateway's organisations and covenants. */
+  readonly covenantsDir?: string | null;
   /** The guarded gateway's audit store; default: the SQLite store in dataDir, as in production. */
   readonly audit?: AuditStore;
 }
@@ -53,10 +55,11 @@ export async function startGatewayContender(options: GatewayContenderOptions): P
     ...(options.listingCacheSeconds === null ? {} : { KETENPOORT_LISTING_CACHE_SECONDS: String(options.listingCacheSeconds) }),
     ...(options.accessNotifications === false ? { KETENPOORT_ACCESS_NOTIFICATIONS: 'off' } : {}),
     ...(options.involvementIndex ? { KETENPOORT_INVOLVEMENT_INDEX: 'on' } : {}),
+    ...(options.covenantsDir ? { KETENPOORT_COVENANTS_DIR: options.covenantsDir } : {}),
   });
   const config = {
     ...base,
-    agencies: EMBEDDED_AGENCIES.map((agency) => {
+    agencies: (options.covenantsDir ? base.agencies : EMBEDDED_AGENCIES).map((agency) => {
       const mock = options.mocks.find((candidate) => candidate.agencyId === agency.id);
       if (!agency.upstream || !mock) return agency;
       return { ...agency, upstream: { ...agency.upstream, baseUrl: mock.url, credentials: MOCKS[mock.adapter].devCredentials } };

@@ -8,6 +8,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extraOrganisationsYaml } from '#mock-world/extra-organisations.ts';
 import { createWorld } from '#mock-world/index.ts';
 import { writeTestCovenants, type TestCovenants } from '../security/support/test-covenants.ts';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
@@ -15,52 +16,6 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
 const HOUSEHOLDS = 40;
 const EXTRA = 36;
 const SECRETS = { KETENPOORT_ID_SECRET: 'many-orgs-test-id-secret-0123456789abcdef', KETENPOORT_PSEUDONYM_SECRET: 'many-orgs-test-pseudonym-secret-01234567' };
-const KINDS = [
-  { kind: 'POLITIE', adapter: 'politie', prefix: 'politie-eenheid', code: 'POL', regions: '{ police-unit: noord-nederland }', purposes: '[own-records, zorgmelding-feedback]' },
-  { kind: 'VEILIG_THUIS', adapter: 'amk', prefix: 'veilig-thuis-regio', code: 'VT', regions: '{ veilig-thuis: drenthe }', purposes: '[own-records, case-conference]' },
-  { kind: 'CERTIFIED_INSTITUTION', adapter: 'bjz', prefix: 'jeugdbescherming-regio', code: 'GI', regions: '{ veilig-thuis: drenthe }', purposes: '[own-records, child-protection]' },
-] as const;
-
-/** The organisations' entries and their processing activities (every organisation keeps its register, AVG art. 30). */
-function extraOrganisations(count: number): { organisations: string; activities: string } {
-  let organisations = '';
-  let activities = '';
-  for (let index = 1; index <= count; index++) {
-    const kind = KINDS[index % KINDS.length]!;
-    const id = `${kind.prefix}-${String(index).padStart(2, '0')}`;
-    organisations += `
-  - id: ${id}
-    kind: ${kind.kind}
-    name: ${kind.kind} ${index} (test)
-    code: ${kind.code}-T${String(index).padStart(2, '0')}
-    regions: ${kind.regions}
-    system: { adapter: ${kind.adapter} }
-    validFrom: 2015-01-01
-`;
-    activities += `
-  - agencyId: ${id}
-    activities:
-      - id: ${id}/eigen-dossiers
-        version: 1
-        name: Eigen dossiers (test)
-        controller: ${kind.kind} ${index} (assumption)
-        legalBasis:
-          - article: AVG art. 6 lid 1 sub e
-            text: Verwerking noodzakelijk voor de vervulling van een taak van algemeen belang.
-        purposes: ${kind.purposes}
-      - id: ${id}/verantwoording-verstrekkingen
-        version: 1
-        name: Verantwoording over verstrekkingen
-        controller: ${kind.kind} ${index} (assumption)
-        legalBasis:
-          - article: AVG art. 5 lid 2 en art. 24
-            text: De verwerkingsverantwoordelijke is verantwoordelijk voor de naleving en kan die aantonen.
-        purposes: [privacy-audit]
-`;
-  }
-  return { organisations, activities };
-}
-
 const world = createWorld({ households: HOUSEHOLDS });
 const QUERY = 'query($bsn: String!) { householdsOfPerson(bsn: $bsn) { id members { name } reports { id phase } caseStatus { involvements { agency { id } phaseCategory } } } }';
 const VIEWER = { agencyId: 'ashg-groningen', purpose: 'case-conference' } as const;
@@ -70,7 +25,7 @@ let indexed: TestGateway;
 let fanOut: TestGateway;
 beforeAll(async () => {
   covenants = writeTestCovenants({});
-  const extra = extraOrganisations(EXTRA);
+  const extra = extraOrganisationsYaml(EXTRA);
   appendFileSync(join(covenants.dir, 'organisations.yaml'), extra.organisations);
   appendFileSync(join(covenants.dir, 'processing-activities.yaml'), extra.activities);
   const env = { ...SECRETS, KETENPOORT_COVENANTS_DIR: covenants.dir, KETENPOORT_MOCK_HOUSEHOLDS: String(HOUSEHOLDS), KETENPOORT_LISTING_CACHE_SECONDS: '0' };
