@@ -11,7 +11,7 @@ import { startBjzMock } from '#adapters/bjz/mock.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { createWorld } from '#mock-world/index.ts';
 import { agenciesOfRegistry, EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
-import { loadOrganisationsSync } from '#src/policy/load-organisations.ts';
+import { loadOrganisationsSync } from '#src/policy/index.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { operationOf } from './classify-upstream.ts';
 import { serve } from './ipc.ts';

@@ -8,7 +8,7 @@ import type { AgencyAdapter } from '#kit/contract.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
 import { agenciesOfRegistry, EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
-import { loadOrganisationsSync } from '#src/policy/load-organisations.ts';
+import { loadOrganisationsSync } from '#src/policy/index.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { ADAPTERS } from '#src/gateway/agency-registry.ts';
 import type { MockAgency } from '../mocks-process.ts';
