@@ -18,7 +18,13 @@ export interface IndexerOptions {
 export type IndexerReport = { readonly caughtUp: true } | { readonly caughtUp: false; readonly error: string };
 
 /** Requests per catch-up transaction. */
-const BATCH_REQUESTS = 32;
+const BATCH_REQUESTS = 256;
+/**
+ * How long a poke waits for the ones after it: a busy gateway commits hundreds of times a second, and a
+ * catch-up per commit would spend more on its transactions than on its rows (measured: the trivial
+ * query's guarded throughput fell by a tenth). Searches read what the index has not reached directly.
+ */
+const GATHER_MS = 100;
 
 const port = parentPort;
 if (!port) throw new Error('indexer.ts runs as a worker thread of store.ts');
@@ -63,9 +69,15 @@ function run(): void {
   step();
 }
 
+let gathering: NodeJS.Timeout | null = null;
 port.on('message', (message: 'poke' | 'close') => {
-  if (message === 'poke') run();
-  else {
+  if (message === 'poke') {
+    gathering ??= setTimeout(() => {
+      gathering = null;
+      run();
+    }, GATHER_MS);
+  } else {
+    if (gathering) clearTimeout(gathering);
     for (const connection of [trail, index]) if (connection?.isOpen) connection.close();
     port.close();
   }

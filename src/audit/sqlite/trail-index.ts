@@ -17,7 +17,6 @@
  */
 import { DatabaseSync } from 'node:sqlite';
 import { indexRows, type IndexRow, type StoredUnit } from '../unit.ts';
-import { rowToUnit, type RecordRow, type RequestRow } from '../unit-rows.ts';
 import { ENTITY_INDEX_PREFIX, SQLITE_CODEC } from './rows.ts';
 
 /** The index file beside a trail file (`:memory:` trails keep their index in their own database). */
@@ -58,9 +57,12 @@ export function openTrailIndexDb(indexPath: string, busyTimeoutMs: number): Data
 
 /** Every index row a request implies: the shared ones (unit.ts) and, in SQLite, its entities by pseudonym prefix. */
 export function trailIndexRows(unit: Pick<StoredUnit, 'header' | 'dictionary' | 'records'>): IndexRow[] {
-  const entities = new Set<string>();
-  for (const record of unit.records) if (record.entityId !== null) entities.add(record.entityId.slice(0, ENTITY_INDEX_PREFIX));
-  return [...indexRows(unit), ...[...entities].map((value): IndexRow => ({ kind: 'entity', value, unitSeq: unit.header.seq }))];
+  return rowsOf(unit, unit.records.flatMap((record) => (record.entityId === null ? [] : [record.entityId.slice(0, ENTITY_INDEX_PREFIX)])));
+}
+
+/** The rows of a request from its dictionary and its entities' prefixes: one derivation for the catch-up and verify. */
+function rowsOf(unit: Pick<StoredUnit, 'header' | 'dictionary'>, entityPrefixes: Iterable<string>): IndexRow[] {
+  return [...indexRows(unit), ...[...new Set(entityPrefixes)].map((value): IndexRow => ({ kind: 'entity', value, unitSeq: unit.header.seq }))];
 }
 
 export interface TrailIndexState {
@@ -114,13 +116,24 @@ export function catchUpTrailIndex(trail: DatabaseSync, index: DatabaseSync, sche
       gate(() => index.prepare(`DELETE FROM ${schema}.trail_index WHERE request_seq <= ?`).run(prunedUpTo));
     }
     const from = Math.max(state.indexedSeq, prunedUpTo);
-    const requests = trail.prepare(`SELECT * FROM audit_request WHERE seq > ? ORDER BY seq LIMIT ${Math.trunc(maxRequests)}`).all(from) as unknown as (RequestRow & Record<string, unknown>)[];
-    const selectRecords = trail.prepare('SELECT * FROM audit_record WHERE seq BETWEEN ? AND ? ORDER BY seq');
+    // Only what the rows come from: each request's dictionary and its entities' prefixes, no entry decoded.
+    const requests = trail.prepare(`SELECT seq, hash, first_entry_seq, entry_count, dictionary FROM audit_request WHERE seq > ? ORDER BY seq LIMIT ${Math.trunc(maxRequests)}`)
+      .all(from) as { seq: number; hash: string; first_entry_seq: number; entry_count: number; dictionary: string }[];
+    const selectEntities = trail.prepare(`SELECT DISTINCT substr(entity_id, 1, ${ENTITY_INDEX_PREFIX}) AS prefix FROM audit_record
+      WHERE seq BETWEEN ? AND ? AND entity_id IS NOT NULL`);
     const rows: unknown[][] = [];
     for (const row of requests) {
       const first = Number(row.first_entry_seq);
-      const records = selectRecords.all(first, first + Number(row.entry_count) - 1) as unknown as RecordRow[];
-      for (const indexRow of trailIndexRows(rowToUnit(row, records, SQLITE_CODEC))) rows.push([indexRow.kind, indexRow.value, indexRow.unitSeq]);
+      const entities = selectEntities.all(first, first + Number(row.entry_count) - 1) as { prefix: string }[];
+      let derived: IndexRow[];
+      try {
+        const dictionary = SQLITE_CODEC.readJson(row.dictionary) as StoredUnit['dictionary'];
+        derived = rowsOf({ header: { seq: Number(row.seq) } as StoredUnit['header'], dictionary }, entities.map((entity) => entity.prefix));
+      } catch {
+        // A request whose dictionary cannot be read was altered: verify names it; the index goes on past it.
+        derived = [];
+      }
+      for (const indexRow of derived) rows.push([indexRow.kind, indexRow.value, indexRow.unitSeq]);
     }
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
