@@ -12,8 +12,8 @@
  * store take turns by a lease per organisation (NoticeFeed.leaseWebhook): one sends while the others
  * wait, and takes over when the sender's lease runs out (it stopped, or died). A message may still
  * arrive twice (a lost acknowledgement, a sender that died after sending and before recording it); its
- * `webhook-id` is stable, so the receiver drops the repeat, as the Standard Webhooks specification advises. The same events stay readable from their
- * cursors through GraphQL, whatever an endpoint missed.
+ * `webhook-id` is stable, so the receiver drops the repeat, as the Standard Webhooks specification
+ * advises. The same events stay readable from their cursors through GraphQL, whatever an endpoint missed.
  *
  * Written by hand around the library's signer: the events come from the trail's own tables, which no
  * webhook service reads.

@@ -32,9 +32,7 @@ import { catchUpTrailIndex, ensureTrailIndexSchema, openTrailIndexDb, readTrailI
 /** Rows per multi-row INSERT: a request of 280 entries is two statements, not 280. */
 const ROWS_PER_STATEMENT = 128;
 /** Requests per transaction of an index catch-up. */
-const INDEX_BATCH_REQUESTS = 32;
-
-
+const INDEX_BATCH_REQUESTS = 256;
 
 export interface SqliteEngineOptions {
   readonly path: string;
@@ -285,7 +283,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): SqliteEngine {
     }),
 
     findDecision: (decisionId) => read(() => {
-      const requests = reader.prepare(`SELECT request_seq FROM (${dialect.indexedRequests?.("'decision'", '?')}) ORDER BY request_seq`)
+      const requests = reader.prepare(`SELECT request_seq FROM (${dialect.indexedRequests("'decision'", '?')}) ORDER BY request_seq`)
         .all(decisionGroupOf(decisionId)) as { request_seq: number }[];
       for (const { request_seq: seq } of requests) {
         const unit = loadUnit(seq);

@@ -22,7 +22,7 @@ export const SQLITE_RECORD_COLUMNS: readonly string[] = RECORD_COLUMNS;
  * the requests the index holds for the value and every request after its watermark, which the search
  * reads directly.
  */
-export function sqliteDialect(schema: string): SqlDialect {
+export function sqliteDialect(schema: string): SqlDialect & Required<Pick<SqlDialect, 'indexedRequests'>> {
   const indexedRequests = (kind: string, value: string) => `SELECT i.request_seq FROM ${schema}.trail_index i WHERE i.kind = ${kind} AND i.value = ${value}
     UNION ALL SELECT t.seq FROM audit_request t WHERE t.seq > (SELECT s.indexed_seq FROM ${schema}.trail_index_state s WHERE s.id = 1)`;
   return {

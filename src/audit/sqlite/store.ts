@@ -85,8 +85,11 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions = {}): A
     indexer.on('message', (report: IndexerReport) => {
       if (!report.caughtUp) indexFailures++;
     });
-    // A thread that died leaves the index where it was; searches read the rest, and the next store catches up.
-    indexer.on('error', () => undefined);
+    // A thread that died leaves the index where it was (searches read the rest, the next store catches
+    // up); counted, and seen as a growing ketenpoort_audit_index_lag_requests.
+    indexer.on('error', () => {
+      indexFailures++;
+    });
   }
   const pokeIndexer = <T>(value: T): T => {
     if (indexer && !closing) indexer.postMessage('poke');
