@@ -6,18 +6,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookDispatcher, type WebhookDispatcher } from '#src/acts/webhooks.ts';
-import { createPostgresAuditStore } from '#src/audit/postgres/store.ts';
-import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import type { NewNotice } from '#src/audit/notices.ts';
 import { entry } from '../audit/entry-builder.ts';
-import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from '../audit/postgres-env.ts';
+import { describePostgres } from '../audit/postgres-env.ts';
+import { openPostgresTestStore, openSqliteTestStore, type OpenedStore } from '../audit/test-stores.ts';
 
 const ORGANISATION = 'ashg-groningen';
 const SECRET = `whsec_${Buffer.from('a shared secret for the replicas test').toString('base64')}`;
@@ -50,9 +46,9 @@ function replica(store: AuditStore, clock: () => number): WebhookDispatcher {
   });
 }
 
-function describeReplicas(name: string, open: () => Promise<{ store: AuditStore; cleanup: () => Promise<void> }>): void {
+function describeReplicas(name: string, open: () => Promise<OpenedStore>): void {
   describe(name, () => {
-    let opened: { store: AuditStore; cleanup: () => Promise<void> } | null = null;
+    let opened: OpenedStore | null = null;
     afterEach(async () => {
       await opened?.cleanup();
       opened = null;
@@ -92,16 +88,8 @@ function describeReplicas(name: string, open: () => Promise<{ store: AuditStore;
   });
 }
 
-describeReplicas('webhooks from two replicas on one SQLite trail', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ketenpoort-webhook-replicas-'));
-  const store = createSqliteAuditStore({ path: join(dir, 'audit.sqlite') });
-  return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
-});
+describeReplicas('webhooks from two replicas on one SQLite trail', () => openSqliteTestStore('webhook-replicas'));
 
 describePostgres('webhooks from two replicas on one PostgreSQL trail', () => {
-  describeReplicas('on PostgreSQL', async () => {
-    const schema = uniqueSchema('webhook_replicas');
-    const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema });
-    return { store, cleanup: async () => { await store.close(); await dropSchema(schema); } };
-  });
+  describeReplicas('on PostgreSQL', () => openPostgresTestStore('webhook_replicas'));
 });

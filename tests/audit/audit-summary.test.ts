@@ -3,18 +3,14 @@
  * for it, in the scope given (another organisation's entries are not counted), per Amsterdam day by
  * viewer, agreement and purpose, with withheld fields by reason; a search past the bound says so.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { amsterdamDay } from '#domain/calendar.ts';
 import { REASON_NOT_RECORDED, summarizeAudit, summarizeEntries } from '#src/audit/audit-summary.ts';
 import type { AuditEntryInput } from '#src/audit/entry.ts';
-import { createPostgresAuditStore } from '#src/audit/postgres/store.ts';
-import { createSqliteAuditStore } from '#src/audit/sqlite/store.ts';
 import type { AuditStore } from '#src/audit/store.ts';
 import { decision, entry } from './entry-builder.ts';
-import { DATABASE_URL, describePostgres, dropSchema, uniqueSchema } from './postgres-env.ts';
+import { describePostgres } from './postgres-env.ts';
+import { openPostgresTestStore, openSqliteTestStore, type OpenedStore } from './test-stores.ts';
 
 const DAY = 24 * 60 * 60_000;
 const SUBJECT = `ps_${'a'.repeat(43)}`;
@@ -57,7 +53,7 @@ const REQUESTS: AuditEntryInput[][] = [
   [entry(6, { time: at('2026-03-02T12:00:00Z'), subject: OTHER_SUBJECT, subjectType: 'person' })],
 ];
 
-function describeSummary(name: string, open: () => Promise<{ store: AuditStore; cleanup: () => Promise<void> }>): void {
+function describeSummary(name: string, open: () => Promise<OpenedStore>): void {
   describe(`auditSummary on ${name}`, () => {
     let store: AuditStore;
     let cleanup: () => Promise<void>;
@@ -108,18 +104,10 @@ function describeSummary(name: string, open: () => Promise<{ store: AuditStore; 
   });
 }
 
-describeSummary('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ketenpoort-summary-'));
-  const store = createSqliteAuditStore({ path: join(dir, 'audit.sqlite') });
-  return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
-});
+describeSummary('SQLite', () => openSqliteTestStore('summary'));
 
 describePostgres('auditSummary on PostgreSQL', () => {
-  describeSummary('PostgreSQL', async () => {
-    const schema = uniqueSchema('audit_summary');
-    const store = await createPostgresAuditStore({ connectionString: DATABASE_URL, schema });
-    return { store, cleanup: async () => { await store.close(); await dropSchema(schema); } };
-  });
+  describeSummary('PostgreSQL', () => openPostgresTestStore('audit_summary'));
 });
 
 describe('summarizeEntries', () => {

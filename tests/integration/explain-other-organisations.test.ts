@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, GRONINGEN_MUNICIPALITIES, type World, type WorldHousehold } from '#mock-world/index.ts';
-import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/test-gateway.ts';
+import { calledSince, startTestGateway, upstreamCalls, type GraphQLResponse, type TestGateway } from '../support/test-gateway.ts';
 
 const ASHG = 'ashg-groningen';
 const AMK = 'amk-groningen';
@@ -110,12 +110,11 @@ describe("explainAccess on the officer's own records", () => {
     const id = ids.of(ASHG).show(ids.records.seal('household', [anchor]))!;
     expect(withoutAmk.gateway.services.ids.of(ASHG).show(withoutAmk.gateway.services.ids.records.seal('household', [anchor]))).toBe(id);
     const asked = async (gateway: TestGateway) => {
-      const calls = () => new Map([...gateway.gateway.services.upstreamStats()].map(([agency, stats]) => [agency, stats.calls]));
-      const before = calls();
+      const before = upstreamCalls(gateway);
       const started = performance.now();
       const response = await gateway.query(officer, EXPLAIN, { input: { viewerAgencyId: AMK, purpose: 'child-abuse-assessment', coordinate: 'Household.hasMinors', recordId: id } });
       const ms = performance.now() - started;
-      const agencies = [...calls()].filter(([agency, count]) => count > (before.get(agency) ?? 0)).map(([agency]) => agency).sort();
+      const agencies = calledSince(gateway, before);
       return { response, ms, agencies };
     };
     const elsewhere = await asked(withAmk);

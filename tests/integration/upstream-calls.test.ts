@@ -4,7 +4,7 @@
  * forces it). Counted from the adapters' HTTP clients, not estimated.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
+import { startTestGateway, upstreamCalls, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => gateway?.close());
 
-const calls = () => new Map([...gateway.gateway.services.upstreamStats()].map(([agency, stats]) => [agency, stats.calls]));
+const calls = () => upstreamCalls(gateway);
 const delta = (before: Map<string, number>) => new Map([...calls()].map(([agency, count]) => [agency, count - (before.get(agency) ?? 0)]));
 
 it('lists 50 households with children, reports and referrals in a bounded number of upstream calls', async () => {

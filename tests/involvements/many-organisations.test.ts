@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extraOrganisationsYaml } from '#mock-world/extra-organisations.ts';
 import { createWorld } from '#mock-world/index.ts';
 import { writeTestCovenants, type TestCovenants } from '../security/support/test-covenants.ts';
-import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
+import { calledSince, startTestGateway, upstreamCalls, type TestGateway } from '../support/test-gateway.ts';
 
 const HOUSEHOLDS = 40;
 const EXTRA = 36;
@@ -41,12 +41,11 @@ afterAll(async () => {
   covenants?.remove();
 });
 
-const calls = (gateway: TestGateway) => new Map([...gateway.gateway.services.upstreamStats()].map(([agency, stats]) => [agency, stats.calls]));
 const calledBy = async (gateway: TestGateway, bsn: string) => {
-  const before = calls(gateway);
+  const before = upstreamCalls(gateway);
   const response = await gateway.query(VIEWER, QUERY, { bsn });
   expect(response.body.errors).toBeUndefined();
-  return { data: response.body.data, called: [...calls(gateway)].filter(([agency, count]) => count > (before.get(agency) ?? 0)).map(([agency]) => agency).sort() };
+  return { data: response.body.data, called: calledSince(gateway, before) };
 };
 
 describe('a lookup by BSN with many organisations connected', () => {

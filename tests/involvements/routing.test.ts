@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '#mock-world/index.ts';
-import { startTestGateway, type TestGateway } from '../support/test-gateway.ts';
+import { calledSince, startTestGateway, upstreamCalls, type TestGateway } from '../support/test-gateway.ts';
 
 const HOUSEHOLDS = 60;
 // One secret pair for both gateways: the same record gets the same id in either, so answers compare as data.
@@ -54,7 +54,6 @@ afterAll(async () => {
   await fanOut?.close();
 });
 
-const calls = (gateway: TestGateway) => new Map([...gateway.gateway.services.upstreamStats()].map(([agency, stats]) => [agency, stats.calls]));
 
 describe('routing lookups by BSN through the involvement index', () => {
   it('has every organisation with a record system reconciled, none failing', async () => {
@@ -70,11 +69,10 @@ describe('routing lookups by BSN through the involvement index', () => {
     // A person only one agency holds: the other agencies are not called at all.
     const single = persons.find((bsn) => holders(bsn).size === 1);
     expect(single, 'a person held by one agency').toBeDefined();
-    const before = calls(indexed);
+    const before = upstreamCalls(indexed);
     const response = await indexed.query(VIEWERS[0], QUERY, { bsn: single });
     expect(response.body.errors).toBeUndefined();
-    const after = calls(indexed);
-    const called = [...after].filter(([agency, count]) => count > (before.get(agency) ?? 0)).map(([agency]) => agency);
+    const called = calledSince(indexed, before);
     // The police too: their reconciliation searches the export over their whole history (reconcileHouseholds).
     expect(called.every((agency) => holders(single!).has(agency)), `called ${called.join(', ')}`).toBe(true);
     expect(called.length).toBeLessThan(indexed.gateway.services.adapters.size);
@@ -87,12 +85,12 @@ describe('routing lookups by BSN through the involvement index', () => {
     expect(JSON.stringify(filed)).toContain('2020-');
     const viewer = VIEWERS.find((candidate) => candidate.agencyId === 'politie-noord-nederland')!;
     for (const bsn of filed.memberBsns) {
-      const before = calls(indexed);
+      const before = upstreamCalls(indexed);
       const [routed, fanned] = await Promise.all([indexed.query(viewer, QUERY, { bsn }), fanOut.query(viewer, QUERY, { bsn })]);
       expect(routed.body.errors).toBeUndefined();
       expect((routed.body.data as { householdsOfPerson: unknown[] }).householdsOfPerson.length, bsn).toBeGreaterThan(0);
       expect(routed.body.data).toEqual(fanned.body.data);
-      expect((calls(indexed).get('politie-noord-nederland') ?? 0) - (before.get('politie-noord-nederland') ?? 0)).toBeGreaterThan(0);
+      expect((upstreamCalls(indexed).get('politie-noord-nederland') ?? 0) - (before.get('politie-noord-nederland') ?? 0)).toBeGreaterThan(0);
     }
   });
 
@@ -205,14 +203,14 @@ describe('routing lookups by BSN through the involvement index', () => {
 
   it('a page through the index fetches only its records (no listing walk), and its cursors are the caller\'s own', async () => {
     const viewer = VIEWERS[0];
-    const before = calls(indexed);
+    const before = upstreamCalls(indexed);
     const response = await indexed.query(viewer, LIST, { municipality: 'Groningen', first: 5, after: null });
     const page = response.body.data?.households as Page;
     expect(page.edges).toHaveLength(5);
-    const spent = [...calls(indexed)].reduce((sum, [agency, count]) => sum + count - (before.get(agency) ?? 0), 0);
-    const fanBefore = calls(fanOut);
+    const spent = [...upstreamCalls(indexed)].reduce((sum, [agency, count]) => sum + count - (before.get(agency) ?? 0), 0);
+    const fanBefore = upstreamCalls(fanOut);
     await fanOut.query(viewer, LIST, { municipality: 'Groningen', first: 5, after: null });
-    const fanSpent = [...calls(fanOut)].reduce((sum, [agency, count]) => sum + count - (fanBefore.get(agency) ?? 0), 0);
+    const fanSpent = [...upstreamCalls(fanOut)].reduce((sum, [agency, count]) => sum + count - (fanBefore.get(agency) ?? 0), 0);
     expect(spent, `index ${spent} calls, walked listings ${fanSpent}`).toBeLessThan(fanSpent);
     // Another organisation's cursor is a position in its own order, and a household id is no index cursor.
     const other = await indexed.query(VIEWERS[1], LIST, { municipality: 'Groningen', first: 5, after: null });

@@ -101,3 +101,13 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
   };
 }
+
+/** Upstream calls per agency so far, from the gateway's own counters. */
+export function upstreamCalls(gateway: TestGateway): Map<string, number> {
+  return new Map([...gateway.gateway.services.upstreamStats()].map(([agency, stats]) => [agency, stats.calls]));
+}
+
+/** The agencies called since `before` (upstreamCalls taken then), sorted. */
+export function calledSince(gateway: TestGateway, before: ReadonlyMap<string, number>): string[] {
+  return [...upstreamCalls(gateway)].filter(([agency, count]) => count > (before.get(agency) ?? 0)).map(([agency]) => agency).sort();
+}
