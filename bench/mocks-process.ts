@@ -10,8 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startBjzMock } from '#adapters/bjz/mock.ts';
 import type { MockServer } from '#mock-world/mock-server.ts';
 import { createWorld } from '#mock-world/index.ts';
-import { agenciesOfRegistry, EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
-import { loadOrganisationsSync } from '#src/policy/index.ts';
+import { agenciesInFolder, EMBEDDED_AGENCIES, type AdapterName } from '#src/config/agencies.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { operationOf } from './classify-upstream.ts';
 import { serve } from './ipc.ts';
@@ -37,7 +36,7 @@ const households = Number(process.argv[2] ?? '10000');
 const bjzRateLimit = process.argv[3] ? Number(process.argv[3]) : undefined;
 // A covenants folder with generated organisations (--organisations): a mock for each of their systems too.
 const covenantsDir = process.argv[4] || null;
-const agencies = covenantsDir ? agenciesOfRegistry(loadOrganisationsSync(covenantsDir)) : EMBEDDED_AGENCIES;
+const agencies = covenantsDir ? agenciesInFolder(covenantsDir) : EMBEDDED_AGENCIES;
 const world = createWorld({ households });
 const mocks: { agencyId: string; adapter: AdapterName; mock: MockServer; port: number }[] = [];
 for (const agency of agencies) {

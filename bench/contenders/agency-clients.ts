@@ -7,8 +7,7 @@ import type { Logger } from 'pino';
 import type { AgencyAdapter } from '#kit/contract.ts';
 import type { ResilienceOptions } from '#kit/http-types.ts';
 import { createUpstreamHttp, type CountingUpstreamHttp } from '#kit/http.ts';
-import { agenciesOfRegistry, EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
-import { loadOrganisationsSync } from '#src/policy/index.ts';
+import { agenciesInFolder, EMBEDDED_AGENCIES } from '#src/config/agencies.ts';
 import { MOCKS } from '#src/dev/embedded-agencies.ts';
 import { ADAPTERS } from '#src/gateway/agency-registry.ts';
 import type { MockAgency } from '../mocks-process.ts';
@@ -34,7 +33,7 @@ export interface AgencyClientsOptions {
 export function createAgencyClients(options: AgencyClientsOptions): AgencyClients {
   const adapters = new Map<string, AgencyAdapter>();
   const clients = new Map<string, CountingUpstreamHttp>();
-  const agencies = options.covenantsDir ? agenciesOfRegistry(loadOrganisationsSync(options.covenantsDir)) : EMBEDDED_AGENCIES;
+  const agencies = options.covenantsDir ? agenciesInFolder(options.covenantsDir) : EMBEDDED_AGENCIES;
   for (const mock of options.mocks) {
     const agency = agencies.find((candidate) => candidate.id === mock.agencyId);
     if (!agency?.upstream) throw new Error(`no configured agency ${mock.agencyId} with a record system`);

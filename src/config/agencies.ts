@@ -87,8 +87,13 @@ export function agenciesOfRegistry(loaded: LoadedOrganisations): AgencyConfig[] 
 /** The repository's covenants folder: the registry of the embedded default. */
 export const DEFAULT_COVENANTS_DIR = fileURLToPath(new URL('../../covenants/', import.meta.url));
 
+/** Every organisation of the registry in a covenants folder, as agencies (systems without URLs). */
+export function agenciesInFolder(covenantsDir: string): AgencyConfig[] {
+  return agenciesOfRegistry(loadOrganisationsSync(covenantsDir));
+}
+
 /** The embedded default: every organisation of the repository's registry, systems to be mocked. */
-export const EMBEDDED_AGENCIES: readonly AgencyConfig[] = Object.freeze(agenciesOfRegistry(loadOrganisationsSync(DEFAULT_COVENANTS_DIR)));
+export const EMBEDDED_AGENCIES: readonly AgencyConfig[] = Object.freeze(agenciesInFolder(DEFAULT_COVENANTS_DIR));
 
 
 /**

@@ -3,8 +3,7 @@
  * file). Nothing else in the code base reads process.env.
  */
 import { resolve } from 'node:path';
-import { loadOrganisationsSync } from '#src/policy/index.ts';
-import { agenciesOfRegistry, type AgencyConfig } from './agencies.ts';
+import { agenciesInFolder, type AgencyConfig } from './agencies.ts';
 import { ConfigError } from './config-error.ts';
 import { readConfigFile, type ConfigFile } from './config-file.ts';
 
@@ -135,7 +134,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): GatewayConfig
   const configFile = env.KETENPOORT_CONFIG ? resolve(cwd, env.KETENPOORT_CONFIG) : null;
   const file = configFile ? readConfigFile(configFile, env) : {};
   const covenantsDir = resolve(cwd, env.KETENPOORT_COVENANTS_DIR ?? 'covenants');
-  const registry = agenciesOfRegistry(loadOrganisationsSync(covenantsDir));
+  const registry = agenciesInFolder(covenantsDir);
   const agencies = file.agencies ? deployed(registry, file.agencies, configFile!).map((agency) => resolveKeyFile(agency, cwd)) : registry;
   return {
     mode,
