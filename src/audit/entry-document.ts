@@ -61,9 +61,17 @@ const hasKeys = (value: unknown, count: number): value is Record<string, unknown
 const DECISION_KEYS = 8;
 function decisionJson(decision: AuditDecision): string {
   if (!hasKeys(decision, DECISION_KEYS)) throw UNKNOWN_SHAPE;
-  return `{"agreementKey":${strOrNull(decision.agreementKey)},"article":${strOrNull(decision.article)},"coordinate":${str(decision.coordinate)},`
-    + `"effect":${str(decision.effect)},"failedCondition":${strOrNull(decision.failedCondition)},"id":${str(decision.id)},`
-    + `"reason":${str(decision.reason)},"ruleId":${strOrNull(decision.ruleId)}}`;
+  const [before, after] = decisionAroundId(decision);
+  return before + str(decision.id) + after;
+}
+
+/** A decision's JSON before and after its id (the id sorts between failedCondition and reason). */
+function decisionAroundId(decision: Omit<AuditDecision, 'id'>): readonly [string, string] {
+  return [
+    `{"agreementKey":${strOrNull(decision.agreementKey)},"article":${strOrNull(decision.article)},"coordinate":${str(decision.coordinate)},`
+      + `"effect":${str(decision.effect)},"failedCondition":${strOrNull(decision.failedCondition)},"id":`,
+    `,"reason":${str(decision.reason)},"ruleId":${strOrNull(decision.ruleId)}}`,
+  ];
 }
 
 function referralJson(referral: AuditReferralFact): string {
@@ -106,6 +114,33 @@ function searchTermsJson(terms: Record<string, string> | null): string {
   return `${out}}`;
 }
 
+/** Every entry-level field as JSON already written, and the seq. */
+interface DocumentParts {
+  readonly decisions: string;
+  readonly entityId: string;
+  readonly entityType: string;
+  readonly facts: string;
+  readonly fieldsReleased: string;
+  readonly fieldsWithheld: string;
+  readonly kind: string;
+  readonly outcome: string;
+  readonly owner: string;
+  readonly relatedSubjects: string;
+  readonly searchTerms: string;
+  readonly seq: number;
+  readonly subject: string;
+  readonly subjectType: string;
+}
+
+/** The document from its parts, keys in canonical (sorted) order: the one place the order is written. */
+function writeDocument(parts: DocumentParts): string {
+  return `{"decisions":${parts.decisions},"entityId":${parts.entityId},"entityType":${parts.entityType},`
+    + `"facts":${parts.facts},"fieldsReleased":${parts.fieldsReleased},"fieldsWithheld":${parts.fieldsWithheld},`
+    + `"kind":${parts.kind},"outcome":${parts.outcome},"owner":${parts.owner},`
+    + `"relatedSubjects":${parts.relatedSubjects},"searchTerms":${parts.searchTerms},"seq":${parts.seq},`
+    + `"subject":${parts.subject},"subjectType":${parts.subjectType}}`;
+}
+
 /** The exact document an entry's leaf hashes: every entry-level field, with its seq. */
 export function entryDocument(entry: AuditEntryInput, seq: number): string {
   if (!Number.isSafeInteger(seq)) return genericDocument(entry, seq);
@@ -114,11 +149,12 @@ export function entryDocument(entry: AuditEntryInput, seq: number): string {
     if (!Array.isArray(entry.decisions)) throw UNKNOWN_SHAPE;
     for (let index = 0; index < entry.decisions.length; index++) decisions += (index === 0 ? '' : ',') + decisionJson(entry.decisions[index] as AuditDecision);
     decisions += ']';
-    return `{"decisions":${decisions},"entityId":${strOrNull(entry.entityId)},"entityType":${strOrNull(entry.entityType)},`
-      + `"facts":${factsJson(entry.facts)},"fieldsReleased":${strings(entry.fieldsReleased)},"fieldsWithheld":${strings(entry.fieldsWithheld)},`
-      + `"kind":${str(entry.kind)},"outcome":${str(entry.outcome)},"owner":${strOrNull(entry.owner)},`
-      + `"relatedSubjects":${strings(entry.relatedSubjects)},"searchTerms":${searchTermsJson(entry.searchTerms)},"seq":${seq},`
-      + `"subject":${strOrNull(entry.subject)},"subjectType":${strOrNull(entry.subjectType)}}`;
+    return writeDocument({
+      decisions, entityId: strOrNull(entry.entityId), entityType: strOrNull(entry.entityType), facts: factsJson(entry.facts),
+      fieldsReleased: strings(entry.fieldsReleased), fieldsWithheld: strings(entry.fieldsWithheld), kind: str(entry.kind),
+      outcome: str(entry.outcome), owner: strOrNull(entry.owner), relatedSubjects: strings(entry.relatedSubjects),
+      searchTerms: searchTermsJson(entry.searchTerms), seq, subject: strOrNull(entry.subject), subjectType: strOrNull(entry.subjectType),
+    });
   } catch (error) {
     if (error !== UNKNOWN_SHAPE) throw error;
     return genericDocument(entry, seq);
@@ -168,11 +204,7 @@ export function createCompactDocumenter(dictionary: CompactDictionary): (record:
   const decisions = dictionary.decisions.map((tuple): readonly [string, string] | null => {
     try {
       const [coordinate, effect, reason, agreementKey, article, ruleId, failedCondition] = tuple;
-      return [
-        `{"agreementKey":${strOrNull(agreementKey)},"article":${strOrNull(article)},"coordinate":${str(coordinate)},`
-          + `"effect":${str(effect)},"failedCondition":${strOrNull(failedCondition)},"id":`,
-        `,"reason":${str(reason)},"ruleId":${strOrNull(ruleId)}}`,
-      ];
+      return decisionAroundId({ coordinate, effect: effect as AuditDecision['effect'], reason, agreementKey, article, ruleId, failedCondition });
     } catch (error) {
       if (error !== UNKNOWN_SHAPE) throw error;
       return null;
@@ -216,11 +248,12 @@ export function createCompactDocumenter(dictionary: CompactDictionary): (record:
       written += ']';
       const named = body.s ?? [];
       const subjectType = body.t === undefined ? 'null' : body.t === 'p' ? '"person"' : body.t === 'h' ? '"household"' : known<string>(null);
-      return `{"decisions":${written},"entityId":${strOrNull(record.entityId)},"entityType":${strOrNull(record.entityType)},`
-        + `"facts":${body.f === undefined ? 'null' : factsAt(body.f)},"fieldsReleased":${list(body.r, coordinates)},"fieldsWithheld":${list(body.w, coordinates)},`
-        + `"kind":${str(record.kind)},"outcome":${str(record.outcome)},"owner":${strOrNull(record.owner)},`
-        + `"relatedSubjects":${list(named, subjects, 1)},"searchTerms":${searchTermsJson(body.q ?? null)},"seq":${seq},`
-        + `"subject":${named.length === 0 ? 'null' : known(subjects[named[0] as number])},"subjectType":${subjectType}}`;
+      return writeDocument({
+        decisions: written, entityId: strOrNull(record.entityId), entityType: strOrNull(record.entityType),
+        facts: body.f === undefined ? 'null' : factsAt(body.f), fieldsReleased: list(body.r, coordinates), fieldsWithheld: list(body.w, coordinates),
+        kind: str(record.kind), outcome: str(record.outcome), owner: strOrNull(record.owner), relatedSubjects: list(named, subjects, 1),
+        searchTerms: searchTermsJson(body.q ?? null), seq, subject: named.length === 0 ? 'null' : known(subjects[named[0] as number]), subjectType,
+      });
     } catch (error) {
       if (error !== UNKNOWN_SHAPE) throw error;
       return null;
